@@ -1,0 +1,3 @@
+"""triage: work through a business dispute one calm step at a time."""
+
+__version__ = "0.1.0"

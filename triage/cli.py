@@ -1,0 +1,266 @@
+"""The command line: a public interface (see README.md). Heavy imports stay inside commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from triage import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="triage",
+        description="Work through a business dispute one calm step at a time, guided by a playbook.",
+        epilog="With no command, opens the full-screen app. Cases are kept in TRIAGE_HOME; "
+        "TRIAGE_PLAYBOOKS adds playbook folders.",
+    )
+    parser.add_argument("--version", action="version", version=f"triage {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run",
+        help="start a case from a playbook, or resume a saved case",
+        description="Start a new case from PLAYBOOK (an id or a .toml file), or resume a saved case "
+        "(its id, folder or case.toml). Opens the full-screen app unless --plain or --answers is given.",
+    )
+    run.add_argument("playbook", metavar="PLAYBOOK", help="playbook id or file, or a saved case")
+    mode = run.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--plain", action="store_true", help="ask line by line instead of full screen"
+    )
+    mode.add_argument("--answers", metavar="FILE", help="take every answer from FILE; ask nothing")
+    run.add_argument(
+        "--out", metavar="DIR", help="where to write the outputs (default: the case folder)"
+    )
+    run.add_argument("--force", action="store_true", help="replace output files that already exist")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check playbook files",
+        description="Check playbooks and run their example answer sets. With no PATH, checks every "
+        "playbook found. Exit status 0 when all are valid, 1 when any is not.",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="playbook files or folders")
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="also warn about unused questions and impossible conditions",
+    )
+
+    listing = commands.add_parser("list", help="list playbooks and saved cases")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    render = commands.add_parser(
+        "render",
+        help="write the outputs of a saved case again",
+        description="Render the outputs of a saved case (its id, folder or case.toml) again, "
+        "for example after the playbook or a template changed.",
+    )
+    render.add_argument("case", metavar="CASE")
+    render.add_argument("--out", metavar="DIR", help="where to write (default: the case folder)")
+    render.add_argument(
+        "--force", action="store_true", help="replace output files that already exist"
+    )
+
+    tone = commands.add_parser(
+        "check-tone",
+        help="warn about blame, absolutes, threats and admissions in a draft",
+        description="Scan a text file (a draft email, a plan) and show each phrase that could "
+        "inflame the dispute, with a suggested rewrite. Exit status 1 when there are warnings.",
+    )
+    tone.add_argument("files", nargs="+", metavar="FILE")
+    tone.add_argument("--rules", metavar="FILE", action="append", help="extra tone rules (TOML)")
+
+    commands.add_parser("schema", help="print the JSON Schema of the playbook format")
+
+    new = commands.add_parser("new", help="create a new playbook with a short wizard")
+    new.add_argument(
+        "path", nargs="?", metavar="PATH", help="where to write it (default: ./<id>.toml)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handlers = {
+        "validate": _validate,
+        "run": _run,
+        "list": _list,
+        "render": _render,
+        "check-tone": _check_tone,
+        "schema": _schema,
+        "new": _new,
+        None: _home,
+    }
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        print("\nStopped. Anything already answered is saved.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: one sentence, never a traceback
+        from triage.engine.errors import TriageError
+
+        if isinstance(exc, TriageError):
+            print(str(exc), file=sys.stderr)
+            return EXIT_INVALID
+        if os.environ.get("TRIAGE_DEBUG"):
+            raise
+        print(f"triage: unexpected error ({exc.__class__.__name__}: {exc}); "
+              "set TRIAGE_DEBUG=1 to see details.", file=sys.stderr)  # fmt: skip
+        return EXIT_INVALID
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from triage.engine.validate import validate
+
+    reports = validate(args.paths, strict=args.strict)
+    problems = [p for r in reports for p in r.problems]
+    warnings = [w for r in reports for w in r.warnings]
+    for problem in problems:
+        print(problem)
+    for warning in warnings:
+        print(f"{warning} (warning)")
+    bad = sum(1 for r in reports if r.problems)
+    examples = sum(r.examples for r in reports)
+    checked = f"{len(reports)} playbook{'s' if len(reports) != 1 else ''}"
+    if problems:
+        print(f"{bad} of {checked} with problems ({len(problems)} in all).")
+        return EXIT_INVALID
+    tail = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if args.strict else ""
+    print(
+        f"{checked} valid, {examples} example answer set{'s' if examples != 1 else ''} rendered{tail}."
+    )
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.answers:
+        return _run_answers(args)
+    if args.plain:
+        from triage.plain import run_plain
+
+        return run_plain(args.playbook, out=args.out, force=args.force)
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print(
+            "triage run needs a terminal for the full-screen app; "
+            "pass --answers FILE to run without one.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    from triage.tui.app import run_app
+
+    return run_app(target=args.playbook, out=args.out, force=args.force)
+
+
+def _run_answers(args: argparse.Namespace) -> int:
+    from triage.engine.answersfile import read_answers
+    from triage.engine.evaluate import evaluate
+    from triage.engine.library import cases_dir, find_playbook
+    from triage.engine.outputs import write_outputs
+    from triage.engine.render import render_case
+
+    playbook = find_playbook(args.playbook)
+    case = read_answers(Path(args.answers), playbook)
+    evaluation = evaluate(playbook, case.answers, case.override)
+    case.stage = playbook.stages[-1].id if playbook.stages else ""
+    case.log("route-recommended", f"{evaluation.route.recommended}: {evaluation.route.because}")
+    files = render_case(playbook, case, evaluation)
+    folder = Path(args.out) if args.out else cases_dir() / case.id
+    case.path = None
+    written = write_outputs(files, folder, force=args.force, case=case, evaluation=evaluation)
+    print(f"Route: {evaluation.route.chosen} ({evaluation.route.because})")
+    for path in written:
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def _render(args: argparse.Namespace) -> int:
+    from triage.engine.session import Session
+
+    session = Session.resume(args.case)
+    for notice in session.notices:
+        print(notice, file=sys.stderr)
+    written = session.write_outputs(Path(args.out) if args.out else None, force=args.force)
+    for path in written:
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from triage.engine.listing import case_summaries, playbook_summaries
+
+    playbooks, cases = playbook_summaries(), case_summaries()
+    if args.json:
+        import json
+
+        print(json.dumps({"playbooks": playbooks, "cases": cases}, indent=2, default=str))
+        return EXIT_OK
+    print("Playbooks:")
+    for p in playbooks:
+        note = "" if p["valid"] else f"  (invalid: {p['problem']})"
+        print(f"  {p['id']:32} {p['title']}  [{p['source']}]{note}")
+    print("\nSaved cases:" if cases else "\nNo saved cases yet.")
+    for c in cases:
+        print(
+            f"  {c['id']:40} {c['counterparty'] or '-':24} {c['playbook']:28} {c['stage']:16} {c['updated']}"
+        )
+    return EXIT_OK
+
+
+def _check_tone(args: argparse.Namespace) -> int:
+    from triage.engine.tone import check_text, load_rules
+
+    rules = load_rules()
+    for extra in args.rules or []:
+        rules = rules + load_rules(Path(extra))
+    count = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(
+                f"{name}: cannot be read as UTF-8 text ({getattr(exc, 'strerror', None) or exc}).",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+        for w in check_text(text, rules):
+            count += 1
+            print(
+                f'{name}:{w.line}:{w.column}: {w.category}: "{w.matched}": {w.explanation} Try: {w.suggestion}'
+            )
+    if count:
+        print(f"{count} tone warning{'s' if count != 1 else ''}.")
+        return EXIT_INVALID
+    print("No tone warnings.")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from triage.engine.schema import playbook_schema
+
+    print(json.dumps(playbook_schema(), indent=2))
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from triage.authoring import new_playbook
+
+    return new_playbook(args.path)
+
+
+def _home(args: argparse.Namespace) -> int:
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        return _list(argparse.Namespace(json=False))
+    from triage.tui.app import run_app
+
+    return run_app()

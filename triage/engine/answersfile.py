@@ -1,0 +1,108 @@
+"""Read an answers file (a case.toml, or a flat table of question id = value)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from triage.engine.answers import check_value
+from triage.engine.case import Case, case_from_toml, is_case_data
+from triage.engine.errors import AnswersInvalid, Problem
+from triage.engine.evaluate import evaluate
+from triage.engine.model import Playbook, Question
+from triage.engine.structure import closest
+from triage.engine.tomlfile import TomlFile, read_toml
+
+RESERVED_KEYS = {"expect"}
+
+
+def expected(question: Question) -> str:
+    """What an answer to ``question`` should look like, for error messages."""
+    kind = question.kind
+    if kind == "choice":
+        return "one of " + ", ".join(repr(o.value) for o in question.options)
+    if kind == "multi":
+        return "a list of " + ", ".join(repr(o.value) for o in question.options)
+    if kind == "list":
+        return "a list of entries with " + ", ".join(f.id for f in question.fields)
+    return {
+        "text": "text",
+        "longtext": "text",
+        "yesno": "true or false",
+        "scale": "a whole number from 1 to 5",
+        "number": "a number",
+        "date": "a date like 2026-03-31",
+    }.get(kind, kind)
+
+
+def check_answers(
+    playbook: Playbook, raw: dict[str, Any], file: TomlFile, prefix: str = ""
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Typed answers from ``raw``, with a problem for every value that does not fit."""
+    questions = playbook.questions
+    answers: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in raw.items():
+        where = f"{prefix}{key}"
+        question = questions.get(key)
+        if question is None:
+            hint = closest(key, set(questions))
+            extra = f" Did you mean {hint!r}?" if hint else ""
+            problems.append(
+                file.problem(
+                    where, f"{key!r} is not a question in playbook {playbook.id!r}.{extra}"
+                )
+            )
+            continue
+        try:
+            answers[key] = check_value(question, value)
+        except ValueError as exc:
+            if str(exc) == "An answer is required.":
+                continue  # reported below, once, if the question applies
+            problems.append(
+                file.problem(
+                    where, f"{key!r} ({question.prompt}): {exc} Expected {expected(question)}."
+                )
+            )
+    return answers, problems
+
+
+def read_answers(path: Path, playbook: Playbook) -> Case:
+    """A case built from an answers file, or AnswersInvalid naming every problem."""
+    found = read_toml(path, "answers file")
+    if isinstance(found, Problem):
+        raise AnswersInvalid([found])
+    data = found.data
+    if is_case_data(data):
+        case = case_from_toml(found)
+        if case.playbook != playbook.id:
+            raise AnswersInvalid(
+                [
+                    found.problem(
+                        "case.playbook",
+                        f"This case belongs to playbook {case.playbook!r}, not {playbook.id!r}.",
+                    )
+                ]
+            )
+        raw, prefix = case.answers, "answers."
+    else:
+        raw = {k: v for k, v in data.items() if k not in RESERVED_KEYS}
+        case, prefix = Case.new(playbook), ""
+    answers, problems = check_answers(playbook, raw, found, prefix)
+    if not problems:
+        evaluation = evaluate(playbook, answers, case.override)
+        for state in evaluation.missing:
+            q = state.question
+            problems.append(
+                found.problem(
+                    prefix.rstrip("."),
+                    f"{q.id!r} ({q.prompt}) needs an answer: expected {expected(q)}.",
+                )
+            )
+    if problems:
+        raise AnswersInvalid(problems)
+    case.answers = answers
+    if not is_case_data(data):
+        fresh = Case.new(playbook, answers)
+        case.id = fresh.id
+    return case

@@ -1,0 +1,243 @@
+"""A case: the answers given so far, the route decision, and the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from triage.engine.atomic import private_dir, write_atomic
+from triage.engine.errors import AnswersInvalid, Problem
+from triage.engine.evaluate import Evaluation
+from triage.engine.model import ROUTES, Playbook
+from triage.engine.tomlfile import TomlFile, read_toml
+
+CASE_FILE = "case.toml"
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+@dataclass
+class LedgerEntry:
+    at: dt.datetime
+    event: str
+    detail: str
+
+
+@dataclass
+class Case:
+    """Everything a user has said about one dispute, enough to resume it exactly."""
+
+    id: str
+    playbook: str
+    playbook_path: str = ""
+    playbook_version: str = ""
+    playbook_hash: str = ""
+    created: dt.datetime = field(default_factory=now)
+    updated: dt.datetime = field(default_factory=now)
+    stage: str = ""
+    answers: dict[str, Any] = field(default_factory=dict)
+    override_route: str = ""
+    override_reason: str = ""
+    ledger: list[LedgerEntry] = field(default_factory=list)
+    path: Path | None = None  # where case.toml lives, once saved
+
+    @classmethod
+    def new(
+        cls, playbook: Playbook, answers: dict[str, Any] | None = None, case_id: str = ""
+    ) -> Case:
+        created = now()
+        return cls(
+            id=case_id or new_case_id(created, (answers or {}).get("counterparty")),
+            playbook=playbook.id,
+            playbook_path=str(playbook.path.resolve()),
+            playbook_version=playbook.version,
+            playbook_hash=playbook.content_hash,
+            created=created,
+            updated=created,
+            answers=dict(answers or {}),
+        )
+
+    @property
+    def override(self) -> tuple[str, str] | None:
+        return (self.override_route, self.override_reason) if self.override_route else None
+
+    @property
+    def counterparty(self) -> str:
+        value = self.answers.get("counterparty")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def date(self) -> dt.date:
+        return self.created.date()
+
+    def log(self, event: str, detail: str) -> None:
+        self.ledger.append(LedgerEntry(now(), event, detail))
+
+    def set_override(self, route: str, reason: str) -> None:
+        """Record the user's choice of another route; both go into the ledger."""
+        if route not in ROUTES:
+            raise ValueError(f"{route!r} is not a route; use negotiate, mediate or legal.")
+        if not reason.strip():
+            raise ValueError("Give a reason for choosing another route.")
+        self.override_route, self.override_reason = route, reason.strip()
+        self.log("route-overridden", f"{route}: {reason.strip()}")
+
+    def clear_override(self) -> None:
+        if self.override_route:
+            self.log(
+                "override-withdrawn", f"back to the recommended route (was {self.override_route})"
+            )
+        self.override_route = self.override_reason = ""
+
+    def to_toml(self, evaluation: Evaluation | None = None) -> bytes:
+        data: dict[str, Any] = {
+            "case": {
+                "id": self.id,
+                "playbook": self.playbook,
+                "playbook_path": self.playbook_path,
+                "playbook_version": self.playbook_version,
+                "playbook_hash": self.playbook_hash,
+                "created": self.created,
+                "updated": self.updated,
+                "stage": self.stage,
+            },
+            "answers": _without_none(self.answers),
+        }
+        if self.override_route:
+            data["override"] = {"route": self.override_route, "reason": self.override_reason}
+        if evaluation is not None:
+            data["scores"] = {
+                name: {"value": s.value, "band": s.band} for name, s in evaluation.scores.items()
+            }
+            route = evaluation.route
+            data["route"] = {
+                "recommended": route.recommended,
+                "chosen": route.chosen,
+                "because": route.because,
+                "rules": [f.id for f in route.fired],
+            }
+            if route.level is not None:
+                data["route"]["level"] = route.level
+        data["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in self.ledger]
+        header = b"# triage case file: your answers to this dispute. Keep it private.\n"
+        return header + tomli_w.dumps(data, multiline_strings=True).encode()
+
+    def save(self, path: Path | None = None, evaluation: Evaluation | None = None) -> Path:
+        """Write case.toml atomically, readable by the owner only."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("the case has no file yet")
+        private_dir(target.parent)
+        self.updated = now()
+        write_atomic(target, self.to_toml(evaluation))
+        self.path = target
+        return target
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value if v is not None]
+    return value
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """A safe folder name from any text: no separators, dots or control characters."""
+    normal = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", normal.lower()).strip("-")
+    return cleaned[:limit].strip("-")
+
+
+def new_case_id(created: dt.datetime, counterparty: Any = None) -> str:
+    name = slug(counterparty) if isinstance(counterparty, str) else ""
+    return f"{created:%Y%m%d-%H%M%S}-{name or 'case'}"
+
+
+def is_case_data(data: dict[str, Any]) -> bool:
+    return isinstance(data.get("case"), dict) and "answers" in data
+
+
+def load_case(path: Path) -> Case:
+    """Read a case file; raise AnswersInvalid with one sentence when it is not usable."""
+    found = read_toml(path, "case file")
+    if isinstance(found, Problem):
+        raise AnswersInvalid([found])
+    return case_from_toml(found)
+
+
+def case_from_toml(file: TomlFile) -> Case:
+    data = file.data
+    meta = data.get("case")
+    if not is_case_data(data) or not isinstance(meta, dict):
+        raise AnswersInvalid(
+            [Problem(file.name, "is not a triage case file (it has no [case] and [answers]).")]
+        )
+    problems = []
+
+    def text(key: str, required: bool = False) -> str:
+        value = meta.get(key, "")
+        if not isinstance(value, str) or (required and not value):
+            problems.append(file.problem(f"case.{key}", f"`case.{key}` must be text."))
+            return ""
+        return value
+
+    def stamp(key: str) -> dt.datetime:
+        value = meta.get(key)
+        if isinstance(value, dt.datetime):
+            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        problems.append(file.problem(f"case.{key}", f"`case.{key}` must be a date and time."))
+        return now()
+
+    case = Case(
+        id=text("id", True),
+        playbook=text("playbook", True),
+        playbook_path=text("playbook_path"),
+        playbook_version=text("playbook_version"),
+        playbook_hash=text("playbook_hash"),
+        created=stamp("created"),
+        updated=stamp("updated"),
+        stage=text("stage"),
+        path=file.path,
+    )
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        problems.append(file.problem("answers", "`answers` must be a table."))
+    else:
+        case.answers = dict(answers)
+    override = data.get("override")
+    if isinstance(override, dict):
+        route, reason = override.get("route"), override.get("reason")
+        if route not in ROUTES or not isinstance(reason, str):
+            problems.append(
+                file.problem(
+                    "override",
+                    "`override` needs a route (negotiate, mediate or legal) and a reason.",
+                )
+            )
+        else:
+            case.override_route, case.override_reason = route, reason
+    for index, entry in enumerate(
+        data.get("ledger", []) if isinstance(data.get("ledger"), list) else []
+    ):
+        if isinstance(entry, dict) and isinstance(entry.get("at"), dt.datetime):
+            case.ledger.append(
+                LedgerEntry(entry["at"], str(entry.get("event", "")), str(entry.get("detail", "")))
+            )
+        else:
+            problems.append(
+                file.problem(
+                    f"ledger[{index}]", f"`ledger[{index}]` needs `at`, `event` and `detail`."
+                )
+            )
+    if problems:
+        raise AnswersInvalid(problems)
+    return case

@@ -1,0 +1,264 @@
+"""Checks that need the whole playbook: ids, names in expressions, templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from jinja2 import nodes
+
+from triage.engine import names, sandbox
+from triage.engine.errors import Problem
+from triage.engine.model import Playbook
+from triage.engine.structure import closest
+from triage.engine.tomlfile import TomlFile, display_path
+
+MAX_TEMPLATE_BYTES = 256 * 1024
+
+
+class _References:
+    def __init__(self, playbook: Playbook, top: TomlFile, tomls: dict[Path, TomlFile]):
+        self.playbook = playbook
+        self.top = top
+        self.tomls = tomls
+        self.problems: list[Problem] = []
+        self.questions = {q.id for s in playbook.stages for q in s.questions}
+        self.scores = {s.name for s in playbook.scores}
+
+    def at(self, source: Path | None, key: str, message: str) -> None:
+        file = self.tomls.get(source.resolve()) if source else None
+        self.problems.append((file or self.top).problem(key, message))
+
+    def expression(
+        self, source: Path | None, key: str, text: str | None, allowed: Iterable[str], what: str
+    ) -> None:
+        if text is None:
+            return
+        try:
+            tree = sandbox.parse_expression(text)
+        except sandbox.ExpressionError as exc:
+            self.at(source, key, f"`{key}` is not a valid expression: {exc}.")
+            return
+        self.names(source, key, tree, sandbox.expression_names(tree), set(allowed), what)
+
+    def names(
+        self,
+        source: Path | None,
+        key: str,
+        tree: nodes.Node,
+        used: set[str],
+        allowed: set[str],
+        what: str,
+    ) -> None:
+        known = self.questions | allowed
+        for name in sorted(used - known):
+            hint = closest(name, known)
+            if name in names.TEMPLATE_NAMES:
+                extra = f" `{name}` is not available in {what}."
+            else:
+                extra = f" Did you mean {hint!r}?" if hint else ""
+            self.at(
+                source,
+                key,
+                f"`{key}` names {name!r}, which is not a question in this playbook.{extra}",
+            )
+        if "scores" in allowed:
+            for score in sorted(sandbox.attribute_uses(tree, "scores") - self.scores):
+                self.at(
+                    source, key, f"`{key}` uses scores.{score}, but no score {score!r} is defined."
+                )
+        for base in ("labels",):
+            for qid in sorted(sandbox.attribute_uses(tree, base) - self.questions):
+                self.at(source, key, f"`{key}` uses {base}.{qid}, but {qid!r} is not a question.")
+        if "bands" in allowed:
+            for score in sorted(sandbox.attribute_uses(tree, "bands") - self.scores):
+                self.at(
+                    source, key, f"`{key}` uses bands.{score}, but no score {score!r} is defined."
+                )
+
+    def template_text(self, key: str, text: str | None, allowed: set[str], what: str) -> None:
+        if text is None:
+            return
+        try:
+            tree = sandbox.parse_template(text)
+        except sandbox.ExpressionError as exc:
+            self.at(None, key, f"`{key}` is not a valid template: {exc}.")
+            return
+        self.names(None, key, tree, sandbox.template_names(tree), allowed, what)
+
+    def run(self) -> list[Problem]:
+        self.ids()
+        self.conditions()
+        self.score_refs()
+        self.decision()
+        self.actions()
+        self.outputs()
+        return self.problems
+
+    def ids(self) -> None:
+        stages: set[str] = set()
+        seen: dict[str, str] = {}
+        for stage in self.playbook.stages:
+            if stage.id in stages:
+                self.at(
+                    stage.source,
+                    f"{stage.key}.id",
+                    f"Stage id {stage.id!r} is used twice in this playbook.",
+                )
+            stages.add(stage.id)
+            for q in stage.questions:
+                if q.id in seen:
+                    self.at(
+                        stage.source,
+                        f"{q.key}.id",
+                        f"Question id {q.id!r} is used twice (also in stage {seen[q.id]!r}).",
+                    )
+                elif q.id in names.RESERVED:
+                    self.at(
+                        stage.source,
+                        f"{q.key}.id",
+                        f"Question id {q.id!r} is reserved; choose another.",
+                    )
+                seen.setdefault(q.id, stage.id)
+
+    def conditions(self) -> None:
+        for stage in self.playbook.stages:
+            self.expression(
+                stage.source,
+                f"{stage.key}.when",
+                stage.when,
+                names.ANSWERS_ONLY,
+                "stage conditions",
+            )
+            for q in stage.questions:
+                self.expression(
+                    stage.source, f"{q.key}.when", q.when, names.ANSWERS_ONLY, "question conditions"
+                )
+
+    def score_refs(self) -> None:
+        for stage in self.playbook.stages:
+            for q in stage.questions:
+                weights = [(f"{q.key}.scores", q.scores)]
+                weights += [
+                    (f"{q.key}.options[{i}].scores", o.scores) for i, o in enumerate(q.options)
+                ]
+                for key, table in weights:
+                    for name in table:
+                        if name not in self.scores:
+                            hint = closest(name, self.scores)
+                            extra = (
+                                f" Did you mean {hint!r}?" if hint else " Define it under [scores]."
+                            )
+                            self.at(
+                                stage.source,
+                                f"{key}.{name}",
+                                f"Score {name!r} is not defined.{extra}",
+                            )
+        for score in self.playbook.scores:
+            for i, adj in enumerate(score.adjust):
+                key = f"scores.{score.name}.adjust[{i}].when"
+                self.expression(None, key, adj.when, names.SCORE_NAMES, "score adjustments")
+
+    def decision(self) -> None:
+        levels = {lv.level for lv in self.playbook.levels}
+        for i, rule in enumerate(self.playbook.rules):
+            key = f"decision.rules[{i}]"
+            self.expression(None, f"{key}.when", rule.when, names.SCORE_NAMES, "decision rules")
+            if levels and rule.level is not None and rule.level not in levels:
+                self.at(
+                    None,
+                    f"{key}.level",
+                    f"`{key}.level` = {rule.level} is not one of the [[levels]].",
+                )
+        level = self.playbook.default_level
+        if levels and level is not None and level not in levels:
+            self.at(
+                None, "decision.level", f"`decision.level` = {level} is not one of the [[levels]]."
+            )
+
+    def actions(self) -> None:
+        questions = self.playbook.questions
+        allowed = set(names.ACTION_NAMES)
+        for i, action in enumerate(self.playbook.actions):
+            key = f"actions[{i}]"
+            self.expression(
+                None, f"{key}.when", action.when, names.OUTPUT_NAMES, "action conditions"
+            )
+            if action.source is not None:
+                q = questions.get(action.source)
+                if q is None or q.kind != "list":
+                    self.at(
+                        None,
+                        f"{key}.from",
+                        f"`{key}.from` = {action.source!r} must name a list question.",
+                    )
+                elif "what" not in {f.id for f in q.fields}:
+                    self.at(
+                        None,
+                        f"{key}.from",
+                        f"The list question {action.source!r} needs a field `what`.",
+                    )
+                continue
+            self.template_text(f"{key}.what", action.what, allowed, "actions")
+            self.template_text(f"{key}.owner", action.owner, allowed, "actions")
+
+    def outputs(self) -> None:
+        for output in self.playbook.outputs:
+            key = f"outputs.{output.name}"
+            self.expression(
+                None, f"{key}.when", output.when, names.OUTPUT_NAMES, "output conditions"
+            )
+            self.template_text(
+                f"{key}.subject", output.subject, set(names.ACTION_NAMES), "email headers"
+            )
+            self.template_text(f"{key}.to", output.to, set(names.ACTION_NAMES), "email headers")
+            self.template_file(key, output.template)
+
+    def template_file(self, key: str, path: Path | None) -> None:
+        if path is None:
+            return
+        shown = display_path(path)
+        try:
+            raw = path.read_bytes()[: MAX_TEMPLATE_BYTES + 1]
+        except OSError as exc:
+            self.at(None, f"{key}.template", f"Template {shown} cannot be read: {exc.strerror}.")
+            return
+        if len(raw) > MAX_TEMPLATE_BYTES:
+            self.at(None, f"{key}.template", f"Template {shown} is larger than 256 KiB.")
+            return
+        try:
+            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError:
+            self.at(None, f"{key}.template", f"Template {shown} is not UTF-8 text.")
+            return
+        try:
+            tree = sandbox.parse_template(text)
+        except sandbox.ExpressionError as exc:
+            self.problems.append(
+                Problem(shown, f"Template does not compile: {exc}.", getattr(exc, "lineno", None))
+            )
+            return
+        checker = _TemplateRefs(self, shown)
+        checker.names(
+            None, key, tree, sandbox.template_names(tree), set(names.TEMPLATE_NAMES), "templates"
+        )
+
+
+class _TemplateRefs(_References):
+    """Reports name problems inside a template file against that file."""
+
+    def __init__(self, parent: _References, shown: str):
+        self.__dict__.update(parent.__dict__)
+        self.shown = shown
+
+    def at(self, source: Path | None, key: str, message: str) -> None:
+        message = message.replace(f"`{key}` names", "The template names").replace(
+            f"`{key}` uses", "The template uses"
+        )
+        self.problems.append(Problem(self.shown, message))
+
+
+def check_references(
+    playbook: Playbook, top: TomlFile, tomls: dict[Path, TomlFile]
+) -> list[Problem]:
+    return _References(playbook, top, tomls).run()

@@ -1,0 +1,229 @@
+"""Given a playbook and answers: what applies, the scores, and the route."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from triage.engine import sandbox
+from triage.engine.answers import as_text, is_empty
+from triage.engine.model import ROUTE_LABELS, ROUTES, Playbook, Question, Stage
+
+
+@dataclass
+class QuestionState:
+    question: Question
+    applies: bool
+    value: Any  # the stored answer, kept even when the question no longer applies
+
+    @property
+    def answered(self) -> bool:
+        return not is_empty(self.value)
+
+    @property
+    def missing(self) -> bool:
+        return self.applies and self.question.required and not self.answered
+
+
+@dataclass
+class StageState:
+    stage: Stage
+    applies: bool
+    questions: list[QuestionState]
+
+    @property
+    def complete(self) -> bool:
+        return not any(q.missing for q in self.questions)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    points: float
+    reason: str
+
+
+@dataclass
+class ScoreState:
+    name: str
+    label: str
+    value: float
+    band: str
+    advice: str
+    drivers: list[Contribution] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FiredRule:
+    id: str
+    route: str
+    because: str
+    level: int | None
+
+
+@dataclass
+class RouteState:
+    recommended: str
+    level: int | None
+    because: str
+    fired: list[FiredRule]
+    chosen: str
+    override_reason: str = ""
+
+    @property
+    def overridden(self) -> bool:
+        return self.chosen != self.recommended
+
+    @property
+    def alternatives(self) -> list[str]:
+        return [r for r in ROUTES if r != self.chosen]
+
+
+@dataclass
+class Evaluation:
+    stages: list[StageState]
+    values: dict[str, Any]  # answers of questions that apply; None elsewhere
+    scores: dict[str, ScoreState]
+    route: RouteState
+
+    def stage(self, stage_id: str) -> StageState | None:
+        return next((s for s in self.stages if s.stage.id == stage_id), None)
+
+    @property
+    def missing(self) -> list[QuestionState]:
+        return [q for s in self.stages if s.applies for q in s.questions if q.missing]
+
+
+class RouteView(dict):
+    """The route in templates: ``route.label`` and friends, and ``route == 'mediate'``."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.get("id") == other
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __str__(self) -> str:
+        return str(self.get("label", ""))
+
+
+def evaluate(
+    playbook: Playbook,
+    answers: dict[str, Any],
+    override: tuple[str, str] | None = None,
+) -> Evaluation:
+    """Work out applicability, scores and the route from ``answers``.
+
+    ``override`` is ``(route, reason)`` when the user chose another route.
+    """
+    values: dict[str, Any] = {q: None for q in playbook.questions}
+    stages: list[StageState] = []
+    for stage in playbook.stages:
+        stage_applies = sandbox.holds(stage.when, values)
+        states = []
+        for question in stage.questions:
+            applies = stage_applies and sandbox.holds(question.when, values)
+            value = answers.get(question.id)
+            if value is None and question.default is not None:
+                value = question.default
+            if applies:
+                values[question.id] = value
+            states.append(QuestionState(question, applies, value))
+        stages.append(StageState(stage, stage_applies, states))
+    scores = _scores(playbook, values)
+    route = _route(playbook, values, scores, override)
+    return Evaluation(stages, values, scores, route)
+
+
+def _scores(playbook: Playbook, values: dict[str, Any]) -> dict[str, ScoreState]:
+    drivers: dict[str, list[Contribution]] = {s.name: [] for s in playbook.scores}
+    for question in playbook.questions.values():
+        value = values.get(question.id)
+        if is_empty(value):
+            continue
+        for name, points, answer in _points(question, value):
+            if name in drivers and points:
+                drivers[name].append(Contribution(points, f"{question.prompt} {answer}"))
+    context = dict(values)
+    found: dict[str, ScoreState] = {}
+    totals = {s.name: s.start + sum(c.points for c in drivers[s.name]) for s in playbook.scores}
+    context["scores"] = totals
+    for score in playbook.scores:
+        for adj in score.adjust:
+            if sandbox.holds(adj.when, context):
+                drivers[score.name].append(Contribution(adj.points, adj.because))
+        value = score.start + sum(c.points for c in drivers[score.name])
+        value = int(value) if float(value).is_integer() else round(value, 2)
+        band = score.band(value)
+        found[score.name] = ScoreState(
+            score.name, score.label, value, band.label, band.advice, drivers[score.name]
+        )
+    return found
+
+
+def _points(question: Question, value: Any) -> list[tuple[str, float, str]]:
+    kind = question.kind
+    if kind == "choice":
+        option = question.option(value)
+        return [(n, p, f"→ {option.label}") for n, p in option.scores.items()] if option else []
+    if kind == "multi":
+        found = []
+        for chosen in value:
+            option = question.option(chosen)
+            if option:
+                found += [(n, p, f"→ {option.label}") for n, p in option.scores.items()]
+        return found
+    if kind == "yesno":
+        return [(n, p, "→ Yes") for n, p in question.scores.items()] if value else []
+    if kind in ("scale", "number"):
+        return [(n, p * value, f"→ {as_text(question, value)}") for n, p in question.scores.items()]
+    return []
+
+
+def _route(
+    playbook: Playbook,
+    values: dict[str, Any],
+    scores: dict[str, ScoreState],
+    override: tuple[str, str] | None,
+) -> RouteState:
+    context = dict(values)
+    context["scores"] = {name: s.value for name, s in scores.items()}
+    fired = [
+        FiredRule(rule.id, rule.route, rule.because, rule.level)
+        for rule in playbook.rules
+        if sandbox.holds(rule.when, context)
+    ]
+    if fired:
+        first = fired[0]
+        recommended, level, because = first.route, first.level, first.because
+    else:
+        recommended, level, because = (
+            playbook.default_route,
+            playbook.default_level,
+            playbook.default_because,
+        )
+    chosen, reason = recommended, ""
+    if override and override[0] in ROUTES and override[0] != recommended:
+        chosen, reason = override
+    return RouteState(recommended, level, because, fired, chosen, reason)
+
+
+def route_view(playbook: Playbook, route: RouteState) -> RouteView:
+    level = playbook.level(route.level)
+    return RouteView(
+        id=route.chosen,
+        label=ROUTE_LABELS[route.chosen],
+        level=route.level,
+        level_name=level.name if level else "",
+        level_who=level.who if level else "",
+        because=route.because,
+        recommended=route.recommended,
+        recommended_label=ROUTE_LABELS[route.recommended],
+        overridden=route.overridden,
+        override_reason=route.override_reason,
+        fired=[{"id": f.id, "route": f.route, "because": f.because} for f in route.fired],
+        alternatives=[{"id": r, "label": ROUTE_LABELS[r]} for r in route.alternatives],
+    )

@@ -1,0 +1,116 @@
+"""Where playbooks and cases are found: built-in, TRIAGE_PLAYBOOKS and TRIAGE_HOME."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from triage.engine.errors import PlaybookInvalid, Problem, TriageError
+from triage.engine.model import Playbook
+from triage.engine.playbook import load_playbook, playbook_id
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def builtin_dir() -> Path:
+    """The built-in playbooks: inside the installed package, or the repository's folder."""
+    shipped = _PACKAGE / "playbooks"
+    return shipped if shipped.is_dir() else _PACKAGE.parent / "playbooks"
+
+
+def playbook_dirs() -> list[tuple[Path, str]]:
+    """Folders to search, built-in first, each with a label saying where it comes from."""
+    dirs = [(builtin_dir(), "built-in")]
+    for entry in os.environ.get("TRIAGE_PLAYBOOKS", "").split(os.pathsep):
+        if entry.strip():
+            dirs.append((Path(entry).expanduser(), "team"))
+    return dirs
+
+
+def home() -> Path:
+    """The folder where cases are kept: TRIAGE_HOME or the platform's user data folder."""
+    configured = os.environ.get("TRIAGE_HOME")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("triage", appauthor=False))
+
+
+def cases_dir() -> Path:
+    return home() / "cases"
+
+
+@dataclass
+class PlaybookEntry:
+    """A playbook file found on disk, loaded or with the reason it could not be."""
+
+    id: str
+    path: Path
+    source: str
+    playbook: Playbook | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.playbook.title if self.playbook else self.id
+
+    @property
+    def summary(self) -> str:
+        return self.playbook.summary if self.playbook else ""
+
+    @property
+    def valid(self) -> bool:
+        return self.playbook is not None
+
+
+def playbook_files(folder: Path) -> list[Path]:
+    """Playbook files directly in ``folder`` (stage files, templates and examples live below)."""
+    try:
+        return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError:
+        return []
+
+
+def discover(load: bool = True) -> list[PlaybookEntry]:
+    """Every playbook, built-in first; a broken one is listed with its problems."""
+    entries: list[PlaybookEntry] = []
+    seen: set[str] = set()
+    for folder, source in playbook_dirs():
+        for path in playbook_files(folder):
+            pid = playbook_id(path)
+            if pid in seen:
+                continue
+            seen.add(pid)
+            entry = PlaybookEntry(pid, path, source)
+            if load:
+                try:
+                    entry.playbook = load_playbook(path)
+                except PlaybookInvalid as exc:
+                    entry.problems = tuple(exc.problems)
+            entries.append(entry)
+    return entries
+
+
+def find_playbook(name: str) -> Playbook:
+    """Load a playbook by id, or by path to a .toml file."""
+    path = Path(name)
+    if name.endswith(".toml") or os.sep in name or path.exists():
+        if not path.exists():
+            raise TriageError(f"{name}: no such playbook file.")
+        return load_playbook(path)
+    for folder, _source in playbook_dirs():
+        candidate = folder / f"{name}.toml"
+        if candidate.is_file():
+            return load_playbook(candidate)
+    known = ", ".join(e.id for e in discover(load=False)) or "none"
+    raise TriageError(f"There is no playbook called {name!r}; available: {known}.")
+
+
+def saved_cases() -> list[Path]:
+    folder = cases_dir()
+    try:
+        return sorted(folder.glob("*/case.toml"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []

@@ -1,0 +1,165 @@
+"""The playbook as data: stages, questions, scores, rules, actions and outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS = ("text", "longtext", "choice", "multi", "yesno", "scale", "number", "date", "list")
+FIELD_KINDS = ("text", "longtext", "choice", "yesno", "number", "date")
+ROUTES = ("negotiate", "mediate", "legal")
+ROUTE_LABELS = {
+    "negotiate": "Negotiate directly",
+    "mediate": "Bring in a mediator",
+    "legal": "Take legal advice",
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question, or a field of a list question's records."""
+
+    id: str
+    kind: str
+    prompt: str
+    help: str = ""
+    required: bool = False
+    default: Any = None
+    when: str | None = None
+    min: Any = None
+    max: Any = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    message: str | None = None
+    labels: tuple[str, ...] = ()
+    unit: str = ""
+    scores: dict[str, float] = field(default_factory=dict)
+    options: tuple[Option, ...] = ()
+    fields: tuple[Question, ...] = ()
+    stage: str = ""
+    key: str = field(default="", compare=False)  # key path in its file, for messages
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    title: str
+    guidance: str = ""
+    when: str | None = None
+    questions: tuple[Question, ...] = ()
+    source: Path | None = None
+    key: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Band:
+    min: float
+    label: str
+    advice: str = ""
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    when: str
+    points: float
+    because: str
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    label: str
+    description: str = ""
+    start: float = 0
+    bands: tuple[Band, ...] = ()
+    adjust: tuple[Adjustment, ...] = ()
+
+    def band(self, value: float) -> Band:
+        ordered = sorted(self.bands, key=lambda b: b.min)
+        chosen = ordered[0]
+        for band in ordered:
+            if value >= band.min:
+                chosen = band
+        return chosen
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    when: str
+    route: str
+    because: str
+    level: int | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    level: int
+    name: str
+    who: str = ""
+    decides: str = ""
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    what: str = ""
+    owner: str = ""
+    due_days: int | None = None
+    when: str | None = None
+    source: str | None = None  # the id of a list question, for ``from = "..."``
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    name: str
+    file: str
+    template: Path | None  # None: the engine's default template
+    when: str | None = None
+    subject: str | None = None
+    to: str | None = None
+
+    @property
+    def is_email(self) -> bool:
+        return self.file.endswith(".eml")
+
+
+@dataclass(frozen=True)
+class Playbook:
+    id: str
+    path: Path
+    title: str
+    summary: str
+    version: str
+    stages: tuple[Stage, ...]
+    scores: tuple[Score, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    default_route: str = "negotiate"
+    default_level: int | None = None
+    default_because: str = ""
+    levels: tuple[Level, ...] = ()
+    actions: tuple[ActionSpec, ...] = ()
+    outputs: tuple[OutputSpec, ...] = ()
+    content_hash: str = ""
+    files: tuple[Path, ...] = ()
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for s in self.stages for q in s.questions}
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def level(self, number: int | None) -> Level | None:
+        return next((lv for lv in self.levels if lv.level == number), None)

@@ -1,0 +1,46 @@
+"""Write a case's outputs to a folder without ever silently replacing a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from triage.engine.atomic import private_dir, write_atomic
+from triage.engine.case import CASE_FILE, Case
+from triage.engine.errors import OutputExists
+from triage.engine.evaluate import Evaluation
+
+
+def write_outputs(
+    files: dict[str, bytes],
+    folder: Path,
+    force: bool = False,
+    case: Case | None = None,
+    evaluation: Evaluation | None = None,
+) -> list[Path]:
+    """Write ``files`` (and the case file) into ``folder``.
+
+    Nothing is written when any target already exists, unless ``force``: the
+    user may have edited plan.md by hand. The case's own case.toml is the
+    exception, since it is the same case being saved again.
+    """
+    targets = [folder / name for name in files]
+    case_target = folder / CASE_FILE if case is not None else None
+    existing = [p for p in targets if p.exists()]
+    if case_target is not None and case_target.exists() and not _same_case(case, case_target):
+        existing.append(case_target)
+    if existing and not force:
+        raise OutputExists(existing)
+    private_dir(folder)
+    written = []
+    for path in targets:
+        write_atomic(path, files[path.name])
+        written.append(path)
+    if case is not None and case_target is not None:
+        case.log("outputs-written", ", ".join(p.name for p in written) + f" in {folder}")
+        case.save(case_target, evaluation)
+        written.append(case_target)
+    return written
+
+
+def _same_case(case: Case | None, path: Path) -> bool:
+    return case is not None and case.path is not None and case.path.resolve() == path.resolve()

@@ -1,0 +1,210 @@
+"""Turn a case into its outputs: plan, reset email, action tracker and more.
+
+Rendering is a pure function of the playbook, the case and its evaluation:
+the same inputs give the same bytes, which is what the golden tests rely on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import re
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import parseaddr
+from typing import Any
+
+from triage.engine import sandbox
+from triage.engine.answers import as_text, is_empty
+from triage.engine.case import Case
+from triage.engine.evaluate import Evaluation, evaluate, route_view
+from triage.engine.model import OutputSpec, Playbook
+
+ACTIONS_FILE = "actions.csv"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
+
+
+class RenderError(Exception):
+    """A template failed while rendering; the message names the output."""
+
+
+def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str, Any]:
+    """Everything templates may read; see docs/playbook-format.md."""
+    questions = playbook.questions
+    values = evaluation.values
+    ctx: dict[str, Any] = dict(values)
+    ctx["labels"] = {qid: _label(q, values.get(qid)) for qid, q in questions.items()}
+    ctx["scores"] = {name: s.value for name, s in evaluation.scores.items()}
+    ctx["bands"] = {
+        name: {
+            "label": s.band,
+            "advice": s.advice,
+            "score": s.value,
+            "title": s.label,
+            "drivers": [{"points": d.points, "reason": d.reason} for d in s.drivers],
+        }
+        for name, s in evaluation.scores.items()
+    }
+    ctx["route"] = route_view(playbook, evaluation.route)
+    ctx["case"] = {
+        "id": case.id,
+        "created": case.date,
+        "playbook": playbook.id,
+        "playbook_title": playbook.title,
+        "playbook_version": playbook.version,
+    }
+    ctx["today"] = case.date
+    ctx["stages"] = [
+        {
+            "id": s.stage.id,
+            "title": s.stage.title,
+            "questions": [
+                {
+                    "id": q.question.id,
+                    "prompt": q.question.prompt,
+                    "kind": q.question.kind,
+                    "answer": q.value,
+                    "text": as_text(q.question, q.value),
+                }
+                for q in s.questions
+                if q.applies
+            ],
+        }
+        for s in evaluation.stages
+        if s.applies
+    ]
+    ctx["levels"] = [
+        {"level": lv.level, "name": lv.name, "who": lv.who, "decides": lv.decides}
+        for lv in playbook.levels
+    ]
+    ctx["playbook"] = {
+        "id": playbook.id,
+        "title": playbook.title,
+        "summary": playbook.summary,
+        "version": playbook.version,
+    }
+    ctx["actions"] = actions(playbook, case, evaluation, ctx)
+    return ctx
+
+
+def _label(question: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if question.kind == "multi":
+        return [as_text(question, [v]) for v in value]
+    return as_text(question, value)
+
+
+def actions(
+    playbook: Playbook, case: Case, evaluation: Evaluation, ctx: dict[str, Any]
+) -> list[dict[str, str]]:
+    """The action tracker rows: the playbook's standard actions, then the user's own."""
+    rows: list[dict[str, str]] = []
+    for index, spec in enumerate(playbook.actions):
+        where = f"actions[{index}]"
+        try:
+            if not sandbox.holds(spec.when, ctx):
+                continue
+            if spec.source is not None:
+                for row in evaluation.values.get(spec.source) or []:
+                    rows.append(
+                        _row(
+                            row.get("what", ""),
+                            row.get("owner", ""),
+                            row.get("due"),
+                            row.get("status"),
+                        )
+                    )
+                continue
+            what = sandbox.render(spec.what, ctx).strip()
+            owner = sandbox.render(spec.owner, ctx).strip() if spec.owner else ""
+        except sandbox.ExpressionError as exc:
+            raise RenderError(f"{where}: {exc}.") from None
+        due = case.date + dt.timedelta(days=spec.due_days) if spec.due_days is not None else None
+        if what:
+            rows.append(_row(what, owner, due, None))
+    return rows
+
+
+def _row(what: Any, owner: Any, due: Any, status: Any) -> dict[str, str]:
+    return {
+        "what": str(what or ""),
+        "owner": str(owner or ""),
+        "due": due.isoformat() if isinstance(due, dt.date) else str(due or ""),
+        "status": str(status or "open"),
+    }
+
+
+def actions_csv(rows: list[dict[str, str]]) -> bytes:
+    """The tracker as CSV with the header action,owner,due,status; cells cannot start formulas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["action", "owner", "due", "status"])
+    for row in rows:
+        writer.writerow([_cell(row["what"]), _cell(row["owner"]), row["due"], _cell(row["status"])])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def header_text(text: str) -> str:
+    """One line of header text: no line breaks, controls or direction overrides."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def email_message(subject: str, to: str, body: str) -> bytes:
+    """A draft RFC 5322 message that mail clients open for editing."""
+    message = EmailMessage()
+    message["Subject"] = header_text(subject) or "A way forward"
+    name, address = parseaddr(header_text(to))
+    if address and "@" in address:
+        with contextlib.suppress(ValueError, IndexError, TypeError):
+            message["To"] = Address(display_name=header_text(name), addr_spec=address)
+    message["X-Unsent"] = "1"
+    body = body.replace("\x00", "")
+    long_lines = any(len(line) > 900 for line in body.splitlines())
+    message.set_content(body, cte="quoted-printable" if long_lines else "8bit")
+    return message.as_bytes(policy=SMTP)
+
+
+def render_output(output: OutputSpec, ctx: dict[str, Any]) -> bytes | None:
+    """One output's bytes, or None when its condition does not hold."""
+    try:
+        if not sandbox.holds(output.when, ctx):
+            return None
+        assert output.template is not None
+        source = output.template.read_text(encoding="utf-8-sig")
+        body = sandbox.render(source, ctx)
+        if output.is_email:
+            subject = sandbox.render(output.subject or "", ctx)
+            to = sandbox.render(output.to or "", ctx)
+            return email_message(subject, to, body)
+    except sandbox.ExpressionError as exc:
+        raise RenderError(f"{output.file}: {exc}.") from None
+    except OSError as exc:
+        raise RenderError(f"{output.file}: the template cannot be read ({exc.strerror}).") from None
+    return body.encode("utf-8")
+
+
+def render_case(
+    playbook: Playbook, case: Case, evaluation: Evaluation | None = None
+) -> dict[str, bytes]:
+    """Every output of the case, by file name; actions.csv is always included."""
+    evaluation = evaluation or evaluate(playbook, case.answers, case.override)
+    ctx = context(playbook, case, evaluation)
+    files: dict[str, bytes] = {}
+    for output in playbook.outputs:
+        data = render_output(output, ctx)
+        if data is not None:
+            files[output.file] = data
+    files[ACTIONS_FILE] = actions_csv(ctx["actions"])
+    return files
+
+
+def is_answered(value: Any) -> bool:
+    return not is_empty(value)

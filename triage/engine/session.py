@@ -1,0 +1,210 @@
+"""A case in progress: the one object both front ends drive.
+
+Every answer is checked, stored and saved atomically the moment it is given,
+so a killed process resumes at the last answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from triage.engine.answers import check_value, parse_text
+from triage.engine.case import CASE_FILE, Case, load_case, new_case_id
+from triage.engine.errors import PlaybookInvalid, TriageError
+from triage.engine.evaluate import Evaluation, StageState, evaluate
+from triage.engine.library import cases_dir, find_playbook
+from triage.engine.model import Playbook
+from triage.engine.outputs import write_outputs
+from triage.engine.playbook import load_playbook
+from triage.engine.render import render_case
+
+
+class Session:
+    """A playbook, a case, and the evaluation of the case's answers."""
+
+    def __init__(self, playbook: Playbook, case: Case, folder: Path | None = None):
+        self.playbook = playbook
+        self.case = case
+        self.folder = folder  # where case.toml lives; chosen at the first save when None
+        self.notices: list[str] = []
+        self.invalid: dict[str, str] = {}  # question id -> why a stored answer no longer fits
+        self.evaluation: Evaluation = self._evaluate()
+
+    # -- starting and resuming ------------------------------------------------
+
+    @classmethod
+    def start(cls, playbook: Playbook, folder: Path | None = None) -> Session:
+        return cls(playbook, Case.new(playbook), folder)
+
+    @classmethod
+    def resume(cls, target: str | Path) -> Session:
+        """Resume a case by its id, its folder or its case.toml."""
+        path = case_path(target)
+        case = load_case(path)
+        playbook = _playbook_for(case)
+        session = cls(playbook, case, path.parent)
+        if case.playbook_hash and case.playbook_hash != playbook.content_hash:
+            session.notices.append(
+                f"The playbook {playbook.id!r} has changed since this case was started; "
+                "answers are kept, and any that no longer fit are marked."
+            )
+        return session
+
+    # -- answers --------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        return self.folder / CASE_FILE if self.folder else None
+
+    def answer(self, question_id: str, value: Any) -> Any:
+        """Check and store an answer, then save; raise ValueError with the user's message."""
+        question = self.playbook.questions[question_id]
+        checked = check_value(question, value)
+        if checked is None:
+            self.case.answers.pop(question_id, None)
+        else:
+            self.case.answers[question_id] = checked
+        self.invalid.pop(question_id, None)
+        self.evaluation = self._evaluate()
+        self.save()
+        return checked
+
+    def answer_text(self, question_id: str, text: str) -> Any:
+        """Interpret typed text for a question, then store it as ``answer`` does."""
+        return self.answer(question_id, parse_text(self.playbook.questions[question_id], text))
+
+    def value(self, question_id: str) -> Any:
+        value = self.case.answers.get(question_id)
+        if value is None:
+            return self.playbook.questions[question_id].default
+        return value
+
+    def _evaluate(self) -> Evaluation:
+        answers: dict[str, Any] = {}
+        for qid, raw in self.case.answers.items():
+            question = self.playbook.questions.get(qid)
+            if question is None:
+                self.invalid[qid] = "this question is no longer in the playbook"
+                continue
+            try:
+                answers[qid] = check_value(question, raw)
+            except ValueError as exc:
+                self.invalid[qid] = str(exc)
+        return evaluate(self.playbook, answers, self.case.override)
+
+    # -- moving through stages ------------------------------------------------
+
+    @property
+    def stages(self) -> list[StageState]:
+        return self.evaluation.stages
+
+    def applicable(self) -> list[StageState]:
+        return [s for s in self.evaluation.stages if s.applies]
+
+    def current(self) -> StageState:
+        """The stage the user reached (or the first that applies)."""
+        stage = self.evaluation.stage(self.case.stage)
+        if stage is not None and stage.applies:
+            return stage
+        applicable = self.applicable()
+        if stage is not None:  # it no longer applies: the next one that does
+            index = self.evaluation.stages.index(stage)
+            later = [s for s in self.evaluation.stages[index:] if s.applies]
+            if later:
+                return later[0]
+        return applicable[0] if applicable else self.evaluation.stages[0]
+
+    def go_to(self, stage_id: str) -> StageState:
+        stage = self.evaluation.stage(stage_id)
+        if stage is None:
+            raise KeyError(stage_id)
+        self.case.stage = stage_id
+        self.save()
+        return stage
+
+    def next_stage(self) -> StageState | None:
+        """The next applicable stage after the current one, or None at the end."""
+        stages = self.evaluation.stages
+        index = stages.index(self.current())
+        return next((s for s in stages[index + 1 :] if s.applies), None)
+
+    def previous_stage(self) -> StageState | None:
+        stages = self.evaluation.stages
+        index = stages.index(self.current())
+        return next((s for s in reversed(stages[:index]) if s.applies), None)
+
+    @property
+    def complete(self) -> bool:
+        return not self.evaluation.missing
+
+    # -- route ----------------------------------------------------------------
+
+    def override(self, route: str, reason: str) -> None:
+        """Choose another route than the one recommended, with a reason."""
+        if route == self.evaluation.route.recommended:
+            self.case.clear_override()
+        else:
+            self.case.set_override(route, reason)
+        self.evaluation = self._evaluate()
+        self.save()
+
+    def accept_route(self) -> None:
+        route = self.evaluation.route
+        self.case.clear_override()
+        self.case.log("route-accepted", f"{route.recommended}: {route.because}")
+        self.evaluation = self._evaluate()
+        self.save()
+
+    # -- saving and outputs ---------------------------------------------------
+
+    def save(self) -> Path:
+        if self.folder is None:
+            self.case.id = new_case_id(self.case.created, self.case.answers.get("counterparty"))
+            self.folder = unique_folder(cases_dir() / self.case.id)
+            self.case.id = self.folder.name
+            self.case.log("case-started", f"playbook {self.playbook.id} {self.playbook.version}")
+        return self.case.save(self.folder / CASE_FILE, self.evaluation)
+
+    def outputs(self) -> dict[str, bytes]:
+        return render_case(self.playbook, self.case, self.evaluation)
+
+    def write_outputs(self, folder: Path | None = None, force: bool = False) -> list[Path]:
+        if self.folder is None:
+            self.save()
+        target = folder or self.folder
+        assert target is not None
+        written = write_outputs(self.outputs(), target, force=force)
+        self.case.log("outputs-written", ", ".join(p.name for p in written) + f" in {target}")
+        self.save()
+        return written
+
+
+def unique_folder(folder: Path) -> Path:
+    candidate, number = folder, 2
+    while candidate.exists():
+        candidate = folder.with_name(f"{folder.name}-{number}")
+        number += 1
+    return candidate
+
+
+def case_path(target: str | Path) -> Path:
+    """The case.toml for a case id, a case folder or a case file."""
+    path = Path(target)
+    if path.is_file():
+        return path
+    if path.is_dir():
+        return path / CASE_FILE
+    by_id = cases_dir() / str(target) / CASE_FILE
+    if by_id.is_file():
+        return by_id
+    raise TriageError(f"There is no saved case called {str(target)!r} (looked in {cases_dir()}).")
+
+
+def _playbook_for(case: Case) -> Playbook:
+    if case.playbook_path and Path(case.playbook_path).is_file():
+        try:
+            return load_playbook(case.playbook_path)
+        except PlaybookInvalid:
+            pass
+    return find_playbook(case.playbook)

@@ -1,0 +1,130 @@
+"""`triage validate`: check playbooks and run their example answer sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from triage.engine.answersfile import read_answers
+from triage.engine.errors import AnswersInvalid, PlaybookInvalid, Problem
+from triage.engine.evaluate import evaluate
+from triage.engine.library import discover, playbook_files
+from triage.engine.model import Playbook
+from triage.engine.playbook import load_playbook
+from triage.engine.render import RenderError, render_case
+from triage.engine.sandbox import ExpressionError
+from triage.engine.tomlfile import display_path, read_toml
+
+
+@dataclass
+class Report:
+    """The result of checking one playbook file."""
+
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    examples: int = 0
+
+
+def examples_for(playbook: Playbook) -> list[Path]:
+    folder = playbook.path.parent / "examples" / playbook.id
+    return sorted(p for p in folder.glob("*.toml") if p.is_file()) if folder.is_dir() else []
+
+
+def check_examples(playbook: Playbook) -> tuple[int, list[Problem]]:
+    """Run every example answer set; each must load, meet its [expect] and render."""
+    problems: list[Problem] = []
+    examples = examples_for(playbook)
+    for path in examples:
+        name = display_path(path)
+        try:
+            case = read_answers(path, playbook)
+            evaluation = evaluate(playbook, case.answers, case.override)
+            render_case(playbook, case, evaluation)
+        except (AnswersInvalid, PlaybookInvalid) as exc:
+            problems.extend(exc.problems)
+            continue
+        except (RenderError, ExpressionError) as exc:
+            problems.append(Problem(name, f"does not render: {exc}"))
+            continue
+        problems.extend(_expectations(path, evaluation))
+    return len(examples), problems
+
+
+def _expectations(path: Path, evaluation) -> list[Problem]:
+    file = read_toml(path)
+    if isinstance(file, Problem):
+        return [file]
+    expect = file.data.get("expect")
+    if expect is None:
+        return []
+    if not isinstance(expect, dict):
+        return [file.problem("expect", "`expect` must be a table.")]
+    found = []
+    route = expect.get("route")
+    if route is not None and route != evaluation.route.recommended:
+        found.append(
+            file.problem(
+                "expect.route",
+                f"expected route {route!r}, but the playbook recommends {evaluation.route.recommended!r}.",
+            )
+        )
+    bands = expect.get("bands", {})
+    if isinstance(bands, dict):
+        for name, label in bands.items():
+            state = evaluation.scores.get(name)
+            if state is None:
+                found.append(file.problem(f"expect.bands.{name}", f"there is no score {name!r}."))
+            elif state.band != label:
+                found.append(
+                    file.problem(
+                        f"expect.bands.{name}",
+                        f"expected {name} band {label!r}, but the score {state.value} is {state.band!r}.",
+                    )
+                )
+    return found
+
+
+def check_playbook(path: Path, strict: bool = False) -> Report:
+    report = Report(path)
+    try:
+        playbook = load_playbook(path)
+    except PlaybookInvalid as exc:
+        report.problems.extend(exc.problems)
+        return report
+    report.examples, problems = check_examples(playbook)
+    report.problems.extend(problems)
+    if strict:
+        from triage.engine.strict import strict_warnings
+
+        report.warnings.extend(strict_warnings(playbook))
+    return report
+
+
+def validate(paths: list[str], strict: bool = False) -> list[Report]:
+    """Check the named files and folders, or every playbook found when none are named."""
+    if not paths:
+        return [check_playbook(entry.path, strict) for entry in discover(load=False)]
+    reports: list[Report] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files = playbook_files(path)
+            if not files:
+                reports.append(
+                    Report(
+                        path,
+                        [
+                            Problem(
+                                display_path(path),
+                                "is a folder with no playbook (.toml) files in it.",
+                            )
+                        ],
+                    )
+                )
+            reports.extend(check_playbook(p, strict) for p in files)
+        elif not path.exists():
+            reports.append(Report(path, [Problem(name, "does not exist.")]))
+        else:
+            reports.append(check_playbook(path, strict))
+    return reports
