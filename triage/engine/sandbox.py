@@ -13,7 +13,7 @@ import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from jinja2 import StrictUndefined, nodes
+from jinja2 import StrictUndefined, Undefined, nodes
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -163,7 +163,10 @@ def evaluate(source: str, context: dict[str, Any]) -> Any:
     """Evaluate an expression; comparisons with unanswered questions count as false."""
     func = compile_expression(source)
     try:
-        return func(**context)
+        result = func(**context)
+        if isinstance(result, Undefined):
+            result._fail_with_undefined_error()
+        return result
     except TypeError:
         return False
     except (UndefinedError, SecurityError, TemplateError) as exc:

@@ -35,12 +35,15 @@ def key_lines(source: str) -> dict[str, int]:
         header = _HEADER.match(raw)
         if header and not raw.lstrip().startswith("#"):
             parts = _split_key(header.group(2))
-            path = _resolve(parts, counters, lines)
             if header.group(1) == "[[":
+                parent = _resolve(parts[:-1], counters, lines)
+                path = f"{parent}.{parts[-1]}" if parent else parts[-1]
                 count = counters.get(path, -1) + 1
                 counters[path] = count
                 lines.setdefault(path, number)
                 path = f"{path}[{count}]"
+            else:
+                path = _resolve(parts, counters, lines)
             current = path
             lines.setdefault(path, number)
             continue

@@ -1,0 +1,38 @@
+"""Shared fixtures: a private TRIAGE_HOME, the fixture playbooks, and a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+FIXED_NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def triage_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its cases in its own folder and sees no team playbooks."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TRIAGE_HOME", str(home))
+    monkeypatch.delenv("TRIAGE_PLAYBOOKS", raising=False)
+    return home
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    """A writable copy of the fixture playbook folder (mini.toml and friends)."""
+    target = tmp_path / "good"
+    shutil.copytree(FIXTURES / "good", target)
+    return target
+
+
+@pytest.fixture
+def fixed_now(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
+    from triage.engine import case
+
+    monkeypatch.setattr(case, "now", lambda: FIXED_NOW)
+    return FIXED_NOW

@@ -1,0 +1,210 @@
+"""The command line as a user runs it: exit statuses, one-line errors, files written."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+
+HEADER = 'format = 1\ntitle = "T"\nsummary = "S"\nversion = "1"\n'
+
+
+def triage(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "triage", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+def assert_one_clean_line(result: subprocess.CompletedProcess, status: int) -> str:
+    output = result.stdout + result.stderr
+    assert result.returncode == status, output
+    assert "Traceback" not in output
+    return output
+
+
+def test_version_and_help():
+    result = triage("--version")
+    assert result.returncode == 0 and result.stdout.startswith("triage ")
+    for command in ("run", "validate", "list", "render", "check-tone", "schema", "new"):
+        helped = triage(command, "--help")
+        assert helped.returncode == 0, command
+        assert "usage: triage " + command in helped.stdout
+
+
+def test_usage_errors_exit_2():
+    assert triage("frobnicate").returncode == 2
+    assert triage("run").returncode == 2
+
+
+def test_validate_with_no_path_checks_every_builtin_playbook():
+    result = triage("validate")
+    output = assert_one_clean_line(result, 0)
+    assert "valid" in output.splitlines()[-1]
+
+
+def test_validate_fixture_folder(good):
+    result = triage("validate", str(good))
+    assert_one_clean_line(result, 0)
+    assert result.stdout.strip() == "1 playbook valid, 2 example answer sets rendered."
+
+
+BROKEN = {
+    "empty.toml": (b"", "is empty"),
+    "blank.toml": (b"\n\n  \n", "is empty"),
+    "binary.toml": (b"\x00\x01\x02\xff", "is a binary file"),
+    "latin1.toml": ('title = "Café"'.encode("latin-1"), "is not UTF-8"),
+    "deep.toml": (b"x = " + b"[" * 5000 + b"]" * 5000, "nests"),
+    "huge.toml": (b"# " + b"x" * (3 * 1024 * 1024), "is too large"),
+    "syntax.toml": (b'title = "unterminated\n', ":1:"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_files_get_one_sentence_and_exit_1(tmp_path, name):
+    content, expected = BROKEN[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = triage("validate", str(path))
+    output = assert_one_clean_line(result, 1)
+    problem_lines = [line for line in result.stdout.splitlines() if name in line]
+    assert len(problem_lines) == 1, output
+    assert expected in problem_lines[0]
+
+
+def test_a_byte_order_mark_is_accepted(good):
+    path = good / "mini.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert_one_clean_line(triage("validate", str(path)), 0)
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    result = triage("validate", str(tmp_path / "nope.toml"), str(tmp_path))
+    output = assert_one_clean_line(result, 1)
+    assert "nope.toml: does not exist." in output
+    assert "is a folder with no playbook" in output
+
+
+def test_run_answers_writes_the_four_files_from_another_folder(good, tmp_path):
+    out = tmp_path / "out"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = triage(
+        "run", str(good / "mini.toml"), "--answers", str(good / "examples/mini/calm.toml"),
+        "--out", str(out), cwd=elsewhere,
+    )  # fmt: skip
+    assert_one_clean_line(result, 0)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["actions.csv", "case.toml", "plan.md", "reset-email.eml"]
+    mode = stat.S_IMODE((out / "case.toml").stat().st_mode)
+    assert mode == 0o600
+    email = message_from_bytes((out / "reset-email.eml").read_bytes(), policy=default_policy)
+    assert email["Subject"] == "A way forward with Acme Ltd"
+    assert email["To"].addresses[0].addr_spec == "jo@acme.example"
+    assert "without prejudice" in email.get_content()
+    assert (out / "actions.csv").read_text().splitlines()[0] == "action,owner,due,status"
+
+
+def test_run_answers_refuses_to_replace_outputs_without_force(good, tmp_path):
+    out = tmp_path / "out"
+    args = [
+        "run",
+        str(good / "mini.toml"),
+        "--answers",
+        str(good / "examples/mini/calm.toml"),
+        "--out",
+        str(out),
+    ]
+    assert triage(*args).returncode == 0
+    (out / "plan.md").write_text("my edits")
+    result = triage(*args)
+    output = assert_one_clean_line(result, 1)
+    assert "already exist" in output and "--force" in output
+    assert (out / "plan.md").read_text() == "my edits"
+    assert triage(*args, "--force").returncode == 0
+    assert (out / "plan.md").read_text() != "my edits"
+
+
+def test_run_answers_names_every_bad_or_missing_answer(good, tmp_path):
+    answers = tmp_path / "a.toml"
+    answers.write_text('trust_level = "high"\nstrategic = "yes"\nnosuch = 1\n')
+    result = triage(
+        "run", str(good / "mini.toml"), "--answers", str(answers), "--out", str(tmp_path / "o")
+    )
+    output = assert_one_clean_line(result, 1)
+    assert "a.toml:1:1: 'trust_level'" in output and "1 to 5" in output
+    assert "a.toml:2:1: 'strategic'" in output and "true or false" in output
+    assert "'nosuch' is not a question" in output
+    assert not (tmp_path / "o").exists()
+    answers.write_text("strategic = true\n")
+    output = assert_one_clean_line(
+        triage("run", str(good / "mini.toml"), "--answers", str(answers)), 1
+    )
+    for missing in ("'counterparty'", "'alternatives'", "'trust_level'"):
+        assert missing in output
+
+
+def test_a_case_file_is_accepted_as_answers_and_keeps_its_override(good, tmp_path):
+    first = tmp_path / "first"
+    triage(
+        "run",
+        str(good / "mini.toml"),
+        "--answers",
+        str(good / "examples/mini/calm.toml"),
+        "--out",
+        str(first),
+    )
+    case = first / "case.toml"
+    case.write_text(
+        case.read_text()
+        + '\n[override]\nroute = "mediate"\nreason = "They asked for a mediator."\n'
+    )
+    second = tmp_path / "second"
+    result = triage("run", "mini.toml", "--answers", str(case), "--out", str(second), cwd=good)
+    assert_one_clean_line(result, 0)
+    saved = (second / "case.toml").read_text()
+    assert 'chosen = "mediate"' in saved and "They asked for a mediator." in saved
+
+
+def test_unknown_playbook_lists_the_available_ones():
+    output = assert_one_clean_line(triage("run", "nosuch", "--answers", "x.toml"), 1)
+    assert "There is no playbook called 'nosuch'" in output
+
+
+def test_run_without_a_terminal_says_to_pass_answers(good):
+    result = triage("run", str(good / "mini.toml"), stdin="")
+    assert result.returncode == 2
+    assert "--answers" in result.stderr
+
+
+def test_team_playbooks_come_from_triage_playbooks(good, monkeypatch):
+    monkeypatch.setenv("TRIAGE_PLAYBOOKS", str(good))
+    result = triage("list", "--json")
+    import json
+
+    listing = json.loads(result.stdout)
+    mini = next(p for p in listing["playbooks"] if p["id"] == "mini")
+    assert mini["source"] == "team" and mini["valid"]
+
+
+def test_cases_default_to_triage_home(good, triage_home):
+    result = triage(
+        "run", str(good / "mini.toml"), "--answers", str(good / "examples/mini/angry.toml")
+    )
+    assert_one_clean_line(result, 0)
+    [case] = list((triage_home / "cases").glob("*/case.toml"))
+    assert "beta-plc" in case.parent.name
+    assert stat.S_IMODE(case.parent.stat().st_mode) == 0o700

@@ -1,0 +1,58 @@
+"""The engine, and every command that needs no screen, must not load Textual or questionary."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+UI = ("textual", "questionary", "prompt_toolkit")
+
+
+def loaded_ui_modules(code: str) -> list[str]:
+    probe = textwrap.dedent(code) + textwrap.dedent(
+        f"""
+        import sys
+        print("UI:" + ",".join(sorted({{m.split('.')[0] for m in sys.modules}} & set({UI!r}))))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    [line] = [x for x in result.stdout.splitlines() if x.startswith("UI:")]
+    return [m for m in line.removeprefix("UI:").split(",") if m]
+
+
+def test_importing_the_engine_loads_no_ui():
+    code = """
+    import triage.engine
+    from triage.engine import answers, answersfile, case, checks, evaluate, library, listing
+    from triage.engine import outputs, playbook, render, sandbox, session, validate
+    """
+    assert loaded_ui_modules(code) == []
+
+
+def test_validate_and_run_answers_load_no_ui(good, tmp_path):
+    code = f"""
+    from triage.cli import main
+    assert main(["validate", {str(good)!r}]) == 0
+    assert main(["run", {str(good / "mini.toml")!r}, "--answers",
+                 {str(good / "examples/mini/calm.toml")!r}, "--out", {str(tmp_path / "o")!r}]) == 0
+    assert main(["list"]) == 0
+    """
+    assert loaded_ui_modules(code) == []
+
+
+def test_version_imports_almost_nothing():
+    code = """
+    from triage.cli import main
+    try:
+        main(["--version"])
+    except SystemExit:
+        pass
+    heavy = {"jinja2", "textual", "rich", "platformdirs", "tomli_w"}
+    loaded = {m.split('.')[0] for m in sys.modules} & heavy
+    assert not loaded, loaded
+    """
+    assert loaded_ui_modules("import sys\n" + textwrap.dedent(code)) == []

@@ -1,0 +1,90 @@
+"""Rendering is a pure function of playbook and answers: golden files pin every output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+
+from triage.engine.answersfile import read_answers
+from triage.engine.errors import PlaybookInvalid
+from triage.engine.library import builtin_dir, playbook_files
+from triage.engine.playbook import load_playbook
+from triage.engine.render import actions_csv, email_message, render_case
+from triage.engine.validate import examples_for
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def example_sets() -> list[tuple[Path, Path]]:
+    pairs = []
+    for path in [FIXTURES / "good/mini.toml", *playbook_files(builtin_dir())]:
+        try:
+            playbook = load_playbook(path)
+        except PlaybookInvalid:
+            pairs.append((path, path))  # fails below with the validator's message
+            continue
+        pairs += [(path, example) for example in examples_for(playbook)]
+    return pairs
+
+
+@pytest.mark.parametrize(("playbook_path", "example"), example_sets(), ids=lambda p: p.stem)
+def test_every_example_renders_exactly_as_its_golden_files(playbook_path, example, fixed_now):
+    playbook = load_playbook(playbook_path)
+    case = read_answers(example, playbook)
+    assert example != playbook_path
+    case.id = "golden"
+    files = render_case(playbook, case)
+    folder = GOLDEN / playbook.id / example.stem
+    if UPDATE:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():
+            old.unlink()
+        for name, data in files.items():
+            (folder / name).write_bytes(data)
+    expected = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    assert sorted(files) == expected, f"run with UPDATE_GOLDEN=1 to create {folder}"
+    for name, data in files.items():
+        assert data == (folder / name).read_bytes(), f"{folder / name} differs"
+
+
+def test_the_email_is_a_draft_with_headers_that_cannot_be_forged():
+    raw = email_message(
+        "Hello\r\nBcc: victim@example.com", "Jo <jo@example.com>\nCc: x@example.com", "Body\n"
+    )
+    message = message_from_bytes(raw, policy=default_policy)
+    assert message["Bcc"] is None and message["Cc"] is None
+    assert message["Subject"] == "Hello Bcc: victim@example.com"
+    assert message["To"].addresses[0].addr_spec == "jo@example.com"
+    assert message["X-Unsent"] == "1"
+    assert message.get_content().replace("\r\n", "\n") == "Body\n"
+
+
+def test_an_email_without_a_known_address_has_no_to_header():
+    message = message_from_bytes(email_message("S", "not an address", "B"), policy=default_policy)
+    assert message["To"] is None
+
+
+def test_the_action_tracker_is_csv_with_the_documented_header_and_no_formulas():
+    rows = [{"what": '=HYPERLINK("x")', "owner": "Sam, Ops", "due": "2026-03-04", "status": "open"}]
+    parsed = list(csv.reader(io.StringIO(actions_csv(rows).decode())))
+    assert parsed[0] == ["action", "owner", "due", "status"]
+    assert parsed[1] == ['\'=HYPERLINK("x")', "Sam, Ops", "2026-03-04", "open"]
+
+
+def test_outputs_follow_the_route(good, fixed_now):
+    playbook = load_playbook(good / "mini.toml")
+    calm = render_case(playbook, read_answers(good / "examples/mini/calm.toml", playbook))
+    angry = render_case(playbook, read_answers(good / "examples/mini/angry.toml", playbook))
+    assert "mediation-proposal.md" not in calm
+    assert "mediation-proposal.md" in angry
+    actions = calm["actions.csv"].decode().splitlines()
+    assert actions[1] == "Send the reset email to Acme Ltd,Me,2026-03-04,open"
+    assert actions[2] == "Weekly call,Sam,2026-02-01,open"

@@ -1,0 +1,107 @@
+"""A case in progress: saved at every answer, resumed exactly, never silently lost."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from triage.engine.case import load_case
+from triage.engine.errors import AnswersInvalid, OutputExists
+from triage.engine.playbook import load_playbook
+from triage.engine.session import Session
+
+
+def start(good) -> Session:
+    return Session.start(load_playbook(good / "mini.toml"))
+
+
+def test_every_answer_is_saved_at_once_to_a_private_file(good, triage_home):
+    session = start(good)
+    session.answer_text("counterparty", "Acme Ltd")
+    path = session.path
+    assert path is not None and path.is_relative_to(triage_home)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_case(path).answers == {"counterparty": "Acme Ltd"}
+    session.answer_text("annual_value", "120,000")
+    assert load_case(path).answers["annual_value"] == 120000
+
+
+def test_an_invalid_answer_is_refused_and_the_old_one_kept(good):
+    session = start(good)
+    session.answer_text("their_email", "jo@acme.example")
+    with pytest.raises(ValueError, match=r"name@example\.com"):
+        session.answer_text("their_email", "not an email")
+    assert load_case(session.path).answers["their_email"] == "jo@acme.example"
+
+
+def test_resume_returns_to_the_same_stage_with_every_answer(good):
+    session = start(good)
+    session.answer_text("counterparty", "Acme Ltd")
+    session.answer("alternatives", "hard")
+    session.go_to("trust")
+    again = Session.resume(session.case.id)
+    assert again.current().stage.id == "trust"
+    assert again.case.answers == {"counterparty": "Acme Ltd", "alternatives": "hard"}
+
+
+def test_navigation_skips_stages_that_do_not_apply(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.answer("alternatives", "easy")
+    session.go_to("trust")
+    assert session.next_stage().stage.id == "plan"
+    session.answer("alternatives", "hard")
+    assert session.next_stage().stage.id == "legal"
+    session.go_to("plan")
+    assert session.previous_stage().stage.id == "legal"
+
+
+def test_an_override_and_its_reason_reach_the_ledger(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.answer("trust_level", 5)
+    with pytest.raises(ValueError, match="reason"):
+        session.override("mediate", "  ")
+    session.override("mediate", "They asked for a neutral chair.")
+    case = load_case(session.path)
+    assert case.override_route == "mediate"
+    assert any(e.event == "route-overridden" and "neutral chair" in e.detail for e in case.ledger)
+    assert 'chosen = "mediate"' in session.path.read_text()
+
+
+def test_outputs_are_written_beside_the_case_and_never_replaced_silently(good):
+    session = start(good)
+    for qid, value in {"counterparty": "A", "alternatives": "easy", "trust_level": 4}.items():
+        session.answer(qid, value)
+    written = session.write_outputs()
+    assert {p.name for p in written} == {"plan.md", "reset-email.eml", "actions.csv"}
+    (session.folder / "plan.md").write_text("edited by hand")
+    with pytest.raises(OutputExists):
+        session.write_outputs()
+    assert (session.folder / "plan.md").read_text() == "edited by hand"
+
+
+def test_a_case_file_broken_by_hand_is_reported_and_left_alone(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.path.write_text("[case]\nid = 3\n[answers]\n")
+    before = session.path.read_bytes()
+    with pytest.raises(AnswersInvalid) as caught:
+        Session.resume(session.path)
+    assert "case.id" in str(caught.value)
+    assert session.path.read_bytes() == before
+
+
+def test_answers_that_no_longer_fit_are_kept_and_marked(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    text = session.path.read_text().replace(
+        'counterparty = "A"', 'counterparty = "A"\ntrust_level = 9'
+    )
+    session.path.write_text(text)
+    again = Session.resume(session.path)
+    assert "trust_level" in again.invalid
+    assert again.case.answers["trust_level"] == 9
+    again.answer_text("annual_value", "5")
+    assert "trust_level = 9" in again.path.read_text()

@@ -1,0 +1,186 @@
+"""Validation names the file, the line and the key, for every class of mistake."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from triage.engine.errors import PlaybookInvalid
+from triage.engine.playbook import load_playbook
+from triage.engine.validate import check_playbook
+
+HEADER = """\
+format = 1
+title = "T"
+summary = "S"
+version = "1"
+"""
+
+STAGE = """
+[[stages]]
+id = "intake"
+title = "Intake"
+
+[[stages.questions]]
+id = "counterparty"
+kind = "text"
+prompt = "Who?"
+"""
+
+
+def write(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(PlaybookInvalid) as caught:
+        load_playbook(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_fixture_playbook_is_valid(good):
+    report = check_playbook(good / "mini.toml")
+    assert report.problems == []
+    assert report.examples == 2
+
+
+def test_toml_syntax_errors_give_file_line_and_column(tmp_path):
+    path = write(tmp_path, "p.toml", HEADER + "[[stages]]\nid = \n")
+    [line] = problems(path)
+    assert line.startswith(f"{path}:6:")
+    assert "Traceback" not in line
+
+
+def test_a_wrong_kind_names_the_key_path_and_its_line(tmp_path):
+    path = write(tmp_path, "p.toml", HEADER + STAGE.replace('kind = "text"', 'kind = "txet"'))
+    [line] = problems(path)
+    assert f"{path}:12:1:" in line
+    assert "stages[0].questions[0].kind" in line
+    assert "Did you mean 'text'?" in line
+
+
+def test_wrong_types_and_missing_keys_are_each_reported(tmp_path):
+    body = HEADER.replace('title = "T"', "title = 3") + STAGE.replace(
+        'prompt = "Who?"', "required = 'yes'"
+    )
+    found = problems(write(tmp_path, "p.toml", body))
+    assert any("`title` must be text, not a whole number" in p for p in found)
+    assert any("stages[0].questions[0] needs `prompt`" in p for p in found)
+    assert any("`stages[0].questions[0].required` must be true or false" in p for p in found)
+
+
+def test_unknown_keys_suggest_the_likely_one(tmp_path):
+    path = write(tmp_path, "p.toml", HEADER + STAGE + 'promt = "x"\n')
+    [line] = problems(path)
+    assert "`stages[0].questions[0].promt` is not a known key. Did you mean `prompt`?" in line
+
+
+def test_duplicate_question_ids_are_reported(tmp_path):
+    path = write(tmp_path, "p.toml", HEADER + STAGE + STAGE.replace('id = "intake"', 'id = "more"'))
+    [line] = problems(path)
+    assert "Question id 'counterparty' is used twice" in line
+    assert ":20:" in line
+
+
+def test_conditions_that_name_a_missing_question_are_reported(tmp_path):
+    path = write(tmp_path, "p.toml", HEADER + STAGE + 'when = "countreparty == 1"\n')
+    [line] = problems(path)
+    assert "names 'countreparty', which is not a question" in line
+    assert "Did you mean 'counterparty'?" in line
+
+
+def test_rules_may_not_use_scores_that_do_not_exist(tmp_path):
+    body = (
+        HEADER
+        + STAGE
+        + """
+[decision]
+default = "negotiate"
+because = "b"
+
+[[decision.rules]]
+id = "r"
+when = "scores.trsut < 3"
+route = "mediate"
+because = "b"
+"""
+    )
+    [line] = problems(write(tmp_path, "p.toml", body))
+    assert "decision.rules[0].when" in line and "scores.trsut" in line
+
+
+def test_an_unknown_route_is_reported(tmp_path):
+    body = HEADER + STAGE + '\n[decision]\ndefault = "sue"\nbecause = "b"\n'
+    [line] = problems(write(tmp_path, "p.toml", body))
+    assert "'sue' is not a route" in line
+
+
+def test_a_missing_include_is_reported_where_it_is_written(tmp_path):
+    path = write(tmp_path, "p.toml", HEADER + '[[stages]]\ninclude = "shared/none.toml"\n')
+    [line] = problems(path)
+    assert f"{path}:6:" in line and "no such file" in line
+
+
+def test_circular_includes_are_reported(tmp_path):
+    write(tmp_path, "shared/a.toml", '[[stages]]\ninclude = "b.toml"\n')
+    write(tmp_path, "shared/b.toml", '[[stages]]\ninclude = "a.toml"\n')
+    path = write(tmp_path, "p.toml", HEADER + '[[stages]]\ninclude = "shared/a.toml"\n')
+    found = problems(path)
+    assert any("includes itself in a circle" in p for p in found)
+
+
+def test_includes_cannot_leave_the_playbook_folder(tmp_path):
+    write(tmp_path, "outside.toml", STAGE)
+    path = write(tmp_path, "inner/p.toml", HEADER + '[[stages]]\ninclude = "../outside.toml"\n')
+    [line] = problems(path)
+    assert "points outside the playbook's folder" in line
+
+
+def test_errors_inside_an_included_file_name_that_file(tmp_path):
+    shared = write(tmp_path, "shared/s.toml", STAGE.replace('kind = "text"', 'kind = "nope"'))
+    path = write(tmp_path, "p.toml", HEADER + '[[stages]]\ninclude = "shared/s.toml"\n')
+    [line] = problems(path)
+    assert line.startswith(f"{shared}:8:")
+
+
+def test_templates_that_do_not_compile_or_name_unknown_things(tmp_path):
+    write(tmp_path, "t/bad.md.j2", "{% if %}")
+    write(tmp_path, "t/typo.md.j2", "Hello {{ countrparty }}")
+    body = (
+        HEADER
+        + STAGE
+        + """
+[outputs.a]
+file = "a.md"
+template = "t/bad.md.j2"
+
+[outputs.b]
+file = "b.md"
+template = "t/typo.md.j2"
+"""
+    )
+    found = problems(write(tmp_path, "p.toml", body))
+    assert any("bad.md.j2" in p and "does not compile" in p for p in found)
+    assert any("typo.md.j2" in p and "'countrparty'" in p for p in found)
+
+
+def test_examples_are_run_and_must_meet_their_expectations(good):
+    (good / "examples/mini/wrong.toml").write_text(
+        'counterparty = "X"\nalternatives = "easy"\ntrust_level = 5\n[expect]\nroute = "legal"\n'
+    )
+    report = check_playbook(good / "mini.toml")
+    [problem] = report.problems
+    assert "wrong.toml" in str(problem)
+    assert "expected route 'legal', but the playbook recommends 'negotiate'" in str(problem)
+
+
+def test_examples_with_bad_answers_are_reported(good):
+    (good / "examples/mini/bad.toml").write_text('counterparty = "X"\ntrust_level = 9\n')
+    report = check_playbook(good / "mini.toml")
+    text = "\n".join(str(p) for p in report.problems)
+    assert "'trust_level'" in text and "1 to 5" in text
