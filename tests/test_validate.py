@@ -149,8 +149,8 @@ def test_errors_inside_an_included_file_name_that_file(tmp_path):
 
 
 def test_templates_that_do_not_compile_or_name_unknown_things(tmp_path):
-    write(tmp_path, "t/bad.md.j2", "{% if %}")
-    write(tmp_path, "t/typo.md.j2", "Hello {{ countrparty }}")
+    bad = write(tmp_path, "t/bad.md.j2", "Fine\n{% if %}")
+    typo = write(tmp_path, "t/typo.md.j2", "Hello\n\n{{ countrparty }}")
     body = (
         HEADER
         + STAGE
@@ -165,8 +165,8 @@ template = "t/typo.md.j2"
 """
     )
     found = problems(write(tmp_path, "p.toml", body))
-    assert any("bad.md.j2" in p and "does not compile" in p for p in found)
-    assert any("typo.md.j2" in p and "'countrparty'" in p for p in found)
+    assert any(p.startswith(f"{bad}:2:1: Template does not compile") for p in found), found
+    assert any(p.startswith(f"{typo}:3:1:") and "'countrparty'" in p for p in found)
 
 
 def test_examples_are_run_and_must_meet_their_expectations(good):
@@ -184,3 +184,11 @@ def test_examples_with_bad_answers_are_reported(good):
     report = check_playbook(good / "mini.toml")
     text = "\n".join(str(p) for p in report.problems)
     assert "'trust_level'" in text and "1 to 5" in text
+
+
+def test_a_shared_stage_file_can_be_checked_on_its_own(tmp_path):
+    good = write(tmp_path, "shared/ok.toml", STAGE)
+    assert check_playbook(good).problems == []
+    bad = write(tmp_path, "shared/bad.toml", STAGE.replace('kind = "text"', 'kind = "txt"'))
+    [problem] = check_playbook(bad).problems
+    assert str(problem).startswith(f"{bad}:8:1:")

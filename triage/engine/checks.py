@@ -25,7 +25,7 @@ class _References:
         self.questions = {q.id for s in playbook.stages for q in s.questions}
         self.scores = {s.name for s in playbook.scores}
 
-    def at(self, source: Path | None, key: str, message: str) -> None:
+    def at(self, source: Path | None, key: str, message: str, line: int | None = None) -> None:
         file = self.tomls.get(source.resolve()) if source else None
         self.problems.append((file or self.top).problem(key, message))
 
@@ -51,6 +51,10 @@ class _References:
         what: str,
     ) -> None:
         known = self.questions | allowed
+        first_line: dict[str, int] = {}
+        for node in tree.find_all((nodes.Name, nodes.Getattr)):
+            label = node.name if isinstance(node, nodes.Name) else getattr(node, "attr", "")
+            first_line.setdefault(label, node.lineno)
         for name in sorted(used - known):
             hint = closest(name, known)
             if name in names.TEMPLATE_NAMES:
@@ -61,20 +65,24 @@ class _References:
                 source,
                 key,
                 f"`{key}` names {name!r}, which is not a question in this playbook.{extra}",
+                first_line.get(name),
             )
         if "scores" in allowed:
             for score in sorted(sandbox.attribute_uses(tree, "scores") - self.scores):
-                self.at(
-                    source, key, f"`{key}` uses scores.{score}, but no score {score!r} is defined."
-                )
+                message = f"`{key}` uses scores.{score}, but no score {score!r} is defined."
+                self.at(source, key, message, first_line.get(score))
         for base in ("labels",):
             for qid in sorted(sandbox.attribute_uses(tree, base) - self.questions):
-                self.at(source, key, f"`{key}` uses {base}.{qid}, but {qid!r} is not a question.")
+                self.at(
+                    source,
+                    key,
+                    f"`{key}` uses {base}.{qid}, but {qid!r} is not a question.",
+                    first_line.get(qid),
+                )
         if "bands" in allowed:
             for score in sorted(sandbox.attribute_uses(tree, "bands") - self.scores):
-                self.at(
-                    source, key, f"`{key}` uses bands.{score}, but no score {score!r} is defined."
-                )
+                message = f"`{key}` uses bands.{score}, but no score {score!r} is defined."
+                self.at(source, key, message, first_line.get(score))
 
     def template_text(self, key: str, text: str | None, allowed: set[str], what: str) -> None:
         if text is None:
@@ -235,7 +243,7 @@ class _References:
             tree = sandbox.parse_template(text)
         except sandbox.ExpressionError as exc:
             self.problems.append(
-                Problem(shown, f"Template does not compile: {exc}.", getattr(exc, "lineno", None))
+                Problem(shown, f"Template does not compile: {exc}.", getattr(exc, "line", None), 1)
             )
             return
         checker = _TemplateRefs(self, shown)
@@ -251,11 +259,11 @@ class _TemplateRefs(_References):
         self.__dict__.update(parent.__dict__)
         self.shown = shown
 
-    def at(self, source: Path | None, key: str, message: str) -> None:
+    def at(self, source: Path | None, key: str, message: str, line: int | None = None) -> None:
         message = message.replace(f"`{key}` names", "The template names").replace(
             f"`{key}` uses", "The template uses"
         )
-        self.problems.append(Problem(self.shown, message))
+        self.problems.append(Problem(self.shown, message, line, 1 if line else None))
 
 
 def check_references(

@@ -110,6 +110,13 @@ class RouteView(dict):
         return str(self.get("label", ""))
 
 
+def _holds(source: str | None, context: dict[str, Any], where: str) -> bool:
+    try:
+        return sandbox.holds(source, context)
+    except sandbox.ExpressionError as exc:
+        raise sandbox.ExpressionError(f"In this playbook, {where} failed: {exc}.") from None
+
+
 def evaluate(
     playbook: Playbook,
     answers: dict[str, Any],
@@ -122,10 +129,12 @@ def evaluate(
     values: dict[str, Any] = {q: None for q in playbook.questions}
     stages: list[StageState] = []
     for stage in playbook.stages:
-        stage_applies = sandbox.holds(stage.when, values)
+        stage_applies = _holds(stage.when, values, f"the condition of stage {stage.id!r}")
         states = []
         for question in stage.questions:
-            applies = stage_applies and sandbox.holds(question.when, values)
+            applies = stage_applies and _holds(
+                question.when, values, f"the condition of question {question.id!r}"
+            )
             value = answers.get(question.id)
             if value is None and question.default is not None:
                 value = question.default
@@ -153,7 +162,7 @@ def _scores(playbook: Playbook, values: dict[str, Any]) -> dict[str, ScoreState]
     context["scores"] = totals
     for score in playbook.scores:
         for adj in score.adjust:
-            if sandbox.holds(adj.when, context):
+            if _holds(adj.when, context, f"an adjustment of score {score.name!r}"):
                 drivers[score.name].append(Contribution(adj.points, adj.because))
         value = score.start + sum(c.points for c in drivers[score.name])
         value = int(value) if float(value).is_integer() else round(value, 2)
@@ -194,7 +203,7 @@ def _route(
     fired = [
         FiredRule(rule.id, rule.route, rule.because, rule.level)
         for rule in playbook.rules
-        if sandbox.holds(rule.when, context)
+        if _holds(rule.when, context, f"decision rule {rule.id!r}")
     ]
     if fired:
         first = fired[0]

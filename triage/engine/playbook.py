@@ -48,6 +48,22 @@ def load_playbook(path: Path | str) -> Playbook:
     return playbook
 
 
+def check_stage_file(path: Path) -> list[Problem]:
+    """Problems in a shared stage file checked on its own (names are checked by its playbooks)."""
+    loader = _Loader(path)
+    file = loader.read(path, "stage file")
+    if file is None:
+        return loader.problems
+    c = Checker(file)
+    c.unknown_keys(file.data, "", STAGE_FILE_KEYS)
+    loader.stages(file, c, [path.resolve()])
+    return c.problems + loader.problems
+
+
+def is_stage_file(data: dict[str, Any]) -> bool:
+    return "stages" in data and "format" not in data and set(data) <= STAGE_FILE_KEYS
+
+
 class _Loader:
     def __init__(self, path: Path):
         self.path = path

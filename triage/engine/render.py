@@ -20,6 +20,7 @@ from typing import Any
 from triage.engine import sandbox
 from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
+from triage.engine.errors import TriageError
 from triage.engine.evaluate import Evaluation, evaluate, route_view
 from triage.engine.model import OutputSpec, Playbook
 
@@ -27,7 +28,7 @@ ACTIONS_FILE = "actions.csv"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 
 
-class RenderError(Exception):
+class RenderError(TriageError):
     """A template failed while rendering; the message names the output."""
 
 

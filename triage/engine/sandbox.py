@@ -18,11 +18,13 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from triage.engine.errors import TriageError
+
 MAX_TEXT = 1_000_000  # characters any single operation may produce
 MAX_EXPONENT = 64
 
 
-class ExpressionError(Exception):
+class ExpressionError(TriageError):
     """An expression or template failed to compile or to evaluate."""
 
 
@@ -180,11 +182,13 @@ def holds(source: str | None, context: dict[str, Any]) -> bool:
 
 
 def parse_template(source: str) -> nodes.Template:
+    """Parse a template; a syntax error carries the template line in ``.line``."""
     try:
         return environment().parse(source)
     except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ExpressionError(_clean(exc) + (f" (template line {line})" if line else "")) from None
+        error = ExpressionError(_clean(exc))
+        error.line = getattr(exc, "lineno", None)
+        raise error from None
 
 
 def template_names(tree: nodes.Template) -> set[str]:

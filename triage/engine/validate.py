@@ -10,7 +10,7 @@ from triage.engine.errors import AnswersInvalid, PlaybookInvalid, Problem
 from triage.engine.evaluate import evaluate
 from triage.engine.library import discover, playbook_files
 from triage.engine.model import Playbook
-from triage.engine.playbook import load_playbook
+from triage.engine.playbook import check_stage_file, is_stage_file, load_playbook
 from triage.engine.render import RenderError, render_case
 from triage.engine.sandbox import ExpressionError
 from triage.engine.tomlfile import display_path, read_toml
@@ -87,6 +87,10 @@ def _expectations(path: Path, evaluation) -> list[Problem]:
 
 def check_playbook(path: Path, strict: bool = False) -> Report:
     report = Report(path)
+    found = read_toml(path, "playbook")
+    if not isinstance(found, Problem) and is_stage_file(found.data):
+        report.problems.extend(check_stage_file(path))
+        return report
     try:
         playbook = load_playbook(path)
     except PlaybookInvalid as exc:
