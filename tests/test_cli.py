@@ -208,3 +208,9 @@ def test_cases_default_to_triage_home(good, triage_home):
     [case] = list((triage_home / "cases").glob("*/case.toml"))
     assert "beta-plc" in case.parent.name
     assert stat.S_IMODE(case.parent.stat().st_mode) == 0o700
+
+
+def test_a_missing_team_folder_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRIAGE_PLAYBOOKS", str(tmp_path / "gone"))
+    output = assert_one_clean_line(triage("validate"), 1)
+    assert "gone: is named in TRIAGE_PLAYBOOKS but is not a folder." in output

@@ -228,6 +228,7 @@ def route_view(playbook: Playbook, route: RouteState) -> RouteView:
         level=route.level,
         level_name=level.name if level else "",
         level_who=level.who if level else "",
+        level_decides=level.decides if level else "",
         because=route.because,
         recommended=route.recommended,
         recommended_label=ROUTE_LABELS[route.recommended],

@@ -6,5 +6,5 @@ OUTPUT_NAMES = frozenset({"scores", "bands", "labels", "route"})
 ACTION_NAMES = frozenset(
     {"scores", "bands", "labels", "route", "case", "today", "stages", "levels", "playbook"}
 )
-TEMPLATE_NAMES = ACTION_NAMES | {"actions"}
+TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger"}
 RESERVED = TEMPLATE_NAMES | {"expect", "answers", "none", "true", "false"}

@@ -88,6 +88,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         "version": playbook.version,
     }
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
+    ctx["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in case.ledger]
     return ctx
 
 

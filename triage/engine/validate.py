@@ -8,7 +8,7 @@ from pathlib import Path
 from triage.engine.answersfile import read_answers
 from triage.engine.errors import AnswersInvalid, PlaybookInvalid, Problem
 from triage.engine.evaluate import evaluate
-from triage.engine.library import discover, playbook_files
+from triage.engine.library import discover, playbook_dirs, playbook_files
 from triage.engine.model import Playbook
 from triage.engine.playbook import check_stage_file, is_stage_file, load_playbook
 from triage.engine.render import RenderError, render_case
@@ -108,7 +108,12 @@ def check_playbook(path: Path, strict: bool = False) -> Report:
 def validate(paths: list[str], strict: bool = False) -> list[Report]:
     """Check the named files and folders, or every playbook found when none are named."""
     if not paths:
-        return [check_playbook(entry.path, strict) for entry in discover(load=False)]
+        reports = [check_playbook(entry.path, strict) for entry in discover(load=False)]
+        for folder, source in playbook_dirs():
+            if source == "team" and not folder.is_dir():
+                problem = Problem(str(folder), "is named in TRIAGE_PLAYBOOKS but is not a folder.")
+                reports.append(Report(folder, [problem]))
+        return reports
     reports: list[Report] = []
     for name in paths:
         path = Path(name)
