@@ -1,6 +1,6 @@
 """The names playbook expressions and templates may use, by where they appear."""
 
-ANSWERS_ONLY = frozenset()
+ANSWERS_ONLY: frozenset[str] = frozenset()
 SCORE_NAMES = frozenset({"scores"})
 OUTPUT_NAMES = frozenset({"scores", "bands", "labels", "route"})
 ACTION_NAMES = frozenset(

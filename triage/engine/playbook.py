@@ -327,11 +327,11 @@ class _Loader:
         if "outputs" in table and not isinstance(table, dict):
             c.add("outputs", "`outputs` must be a table.")
         found: dict[str, OutputSpec] = {}
-        for name, (file, template) in DEFAULT_OUTPUTS.items():
+        for name, (file, template_file) in DEFAULT_OUTPUTS.items():
             found[name] = OutputSpec(
                 name,
                 file,
-                DEFAULT_TEMPLATES / template,
+                DEFAULT_TEMPLATES / template_file,
                 subject=DEFAULT_SUBJECT if name == "email" else None,
             )
         for name, spec in table.items():

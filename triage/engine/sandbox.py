@@ -27,6 +27,8 @@ MAX_EXPONENT = 64
 class ExpressionError(TriageError):
     """An expression or template failed to compile or to evaluate."""
 
+    line: int | None = None  # the template line, when known
+
 
 class _Environment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**", "%", "+", "//"])
@@ -142,13 +144,13 @@ def attribute_uses(tree: nodes.Node, base: str) -> set[str]:
         named = isinstance(node.node, nodes.Name) and node.node.name == base
         if named and node.attr not in ("items", "keys", "values", "get"):
             found.add(node.attr)
-    for node in tree.find_all(nodes.Getitem):
+    for item in tree.find_all(nodes.Getitem):
         if (
-            isinstance(node.node, nodes.Name)
-            and node.node.name == base
-            and isinstance(node.arg, nodes.Const)
+            isinstance(item.node, nodes.Name)
+            and item.node.name == base
+            and isinstance(item.arg, nodes.Const)
         ):
-            found.add(str(node.arg.value))
+            found.add(str(item.arg.value))
     return found
 
 

@@ -97,7 +97,7 @@ def describe(value: Any) -> str:
         return "true" if value else "false"
     for kind, name in TYPE_NAMES.items():
         if isinstance(value, kind) and kind is not bool:
-            if kind is str:
+            if isinstance(value, str):
                 return f"text {value[:40]!r}"
             return name
     return type(value).__name__

@@ -107,6 +107,7 @@ def check_playbook(path: Path, strict: bool = False) -> Report:
 
 def validate(paths: list[str], strict: bool = False) -> list[Report]:
     """Check the named files and folders, or every playbook found when none are named."""
+    reports: list[Report] = []
     if not paths:
         reports = [check_playbook(entry.path, strict) for entry in discover(load=False)]
         for folder, source in playbook_dirs():
@@ -114,7 +115,6 @@ def validate(paths: list[str], strict: bool = False) -> list[Report]:
                 problem = Problem(str(folder), "is named in TRIAGE_PLAYBOOKS but is not a folder.")
                 reports.append(Report(folder, [problem]))
         return reports
-    reports: list[Report] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
