@@ -82,3 +82,8 @@ def test_answers_to_questions_that_no_longer_apply_are_kept(good):
     result = evaluate(mini(good), {"alternatives": "easy", "breach_alleged": True})
     state = result.stage("legal").questions[0]
     assert state.value is True and not state.applies
+
+
+def test_an_overridden_route_takes_the_level_that_route_implies(good):
+    route = evaluate(mini(good), {"trust_level": 5}, override=("legal", "Counsel asked")).route
+    assert (route.recommended, route.chosen, route.level) == ("negotiate", "legal", 2)

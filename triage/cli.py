@@ -217,9 +217,11 @@ def _list(args: argparse.Namespace) -> int:
 def _check_tone(args: argparse.Namespace) -> int:
     from triage.engine.tone import check_text, load_rules
 
-    rules = load_rules()
-    for extra in args.rules or []:
-        rules = rules + load_rules(Path(extra))
+    try:
+        rules = load_rules(extra=[Path(extra) for extra in args.rules or []])
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
     count = 0
     for name in args.files:
         path = Path(name)

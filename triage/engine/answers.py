@@ -90,12 +90,10 @@ def check_row(question: Question, row: dict[str, Any], index: int) -> dict[str, 
     clean: dict[str, Any] = {}
     for field in question.fields:
         try:
-            value = check_value(field, row.get(field.id))
+            clean[field.id] = check_value(field, row.get(field.id))
         except ValueError as exc:
             raise ValueError(f"entry {index}, {field.prompt or field.id}: {exc}") from None
-        if value is not None:
-            clean[field.id] = value
-    return clean
+    return clean  # every field is present; unanswered ones are None, as top-level answers are
 
 
 def parse_text(question: Question, text: str) -> Any:

@@ -217,7 +217,16 @@ def _route(
     chosen, reason = recommended, ""
     if override and override[0] in ROUTES and override[0] != recommended:
         chosen, reason = override
+        level = _level_for(playbook, chosen)
     return RouteState(recommended, level, because, fired, chosen, reason)
+
+
+def _level_for(playbook: Playbook, route: str) -> int | None:
+    """The escalation level a chosen route implies: that of the first rule leading to it."""
+    for rule in playbook.rules:
+        if rule.route == route and rule.level is not None:
+            return rule.level
+    return playbook.default_level
 
 
 def route_view(playbook: Playbook, route: RouteState) -> RouteView:

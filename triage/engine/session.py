@@ -120,7 +120,8 @@ class Session:
         if stage is None:
             raise KeyError(stage_id)
         self.case.stage = stage_id
-        self.save()
+        if self.folder is not None:  # a case is first saved at its first answer
+            self.save()
         return stage
 
     def next_stage(self) -> StageState | None:
