@@ -1,0 +1,209 @@
+"""`triage run ID --plain`, driven as a person would through a pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from triage.plain.prompts import inert
+
+pexpect = pytest.importorskip("pexpect")
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = REPO / "tests" / "fixtures" / "good" / "mini.toml"
+DOWN = "\x1b[B"
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    env = dict(
+        os.environ,
+        TRIAGE_HOME=str(home),
+        TERM="xterm-256color",
+        PYTHONUNBUFFERED="1",
+        PROMPT_TOOLKIT_NO_CPR="1",  # pexpect does not answer cursor position requests
+    )
+    env.pop("TRIAGE_PLAYBOOKS", None)
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "triage", "run", *args],
+        cwd=str(REPO),
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=20,
+    )
+
+
+def reply(child: pexpect.spawn, prompt: str, keys: str) -> None:
+    """Wait for ``prompt`` on screen, then type ``keys``."""
+    child.expect_exact(prompt)
+    time.sleep(0.05)
+    child.send(keys)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def answer_intake(child: pexpect.spawn) -> None:
+    reply(child, "Who is the dispute with?", "Acme Ltd\r")
+    reply(child, "Their email address", "not-an-email\r")
+    child.expect_exact("Enter an email address like name@example.com.")  # the playbook's message
+    child.send("\x15jo@acme.example\r")  # Ctrl-U clears the line
+    reply(child, "Since when?", "2026-01-05\r")
+
+
+def answer_rest(child: pexpect.spawn, strategic: str = "y") -> None:
+    reply(child, "Is the account strategic?", strategic)
+    reply(child, "Annual value", "150,000\r")
+    reply(child, "How easy would it be to replace them?", DOWN + "\r")  # Hard
+    child.expect_exact("Scores so far:")
+    child.expect_exact("Worth more than 100,000 a year.")  # what drove the score
+    reply(child, "How much do they trust us now?", DOWN + "\r")  # 2 Little
+    reply(child, "What is in the air?", " \r")  # Anger
+    # the legal stage applies because the replacement is hard
+    reply(child, "Do they allege a breach?", "y")
+    reply(child, "What breach?", "Missed the SLA twice\r")
+    reply(child, "Add an entry?", "y")
+    reply(child, "What", "Weekly call\r")
+    reply(child, "Who", "Sam\r")
+    reply(child, "By when", "2026-02-01\r")
+    reply(child, "Add another entry?", "n")
+
+
+def test_whole_case_with_an_override(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    child = spawn(tmp_path / "home", str(MINI), "--plain", "--out", str(out))
+    answer_intake(child)
+    answer_rest(child)
+    child.expect_exact("Recommended route: Take legal advice")
+    child.expect_exact("legal_breach")  # the rules that fired, in order
+    child.expect_exact("low_trust")
+    child.expect_exact("Alternatives: Negotiate directly, Bring in a mediator")
+    reply(child, "Which route will you take?", DOWN + DOWN + "\r")  # Bring in a mediator
+    reply(child, "rather than the recommendation?", "\r")
+    child.expect_exact("Give a reason")  # a reason is required
+    child.send("They want a neutral chair\r")
+    child.expect_exact("Wrote:")
+    assert finish(child) == 0
+    for name in ("plan.md", "reset-email.eml", "actions.csv", "mediation-proposal.md"):
+        assert (out / name).is_file()
+    assert "Weekly call" in (out / "actions.csv").read_text()
+    case_file = next((tmp_path / "home" / "cases").glob("*/case.toml"))
+    case = tomllib.loads(case_file.read_text())
+    assert case["answers"]["counterparty"] == "Acme Ltd"
+    assert case["answers"]["their_email"] == "jo@acme.example"
+    assert case["answers"]["annual_value"] == 150000
+    assert case["answers"]["emotions"] == ["anger"]
+    assert case["answers"]["agreed_actions"][0]["owner"] == "Sam"
+    assert case["override"] == {"route": "mediate", "reason": "They want a neutral chair"}
+
+
+def test_ctrl_c_saves_and_resume_finishes(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home, str(MINI), "--plain")
+    answer_intake(child)
+    reply(child, "Is the account strategic?", "y")
+    child.expect_exact("Annual value")
+    child.send("\x03")
+    child.expect_exact("triage run ")
+    child.expect(r"(\S+) --plain")
+    case_id = child.match.group(1)
+    assert finish(child) == 130
+    case_file = home / "cases" / case_id / "case.toml"
+    saved = tomllib.loads(case_file.read_text())
+    assert saved["answers"]["strategic"] is True
+    assert saved["case"]["stage"] == "value"
+
+    child = spawn(home, case_id, "--plain", "--out", str(tmp_path / "out"))
+    child.expect_exact("Resuming case")
+    # the stage reached is asked again, with the earlier answers as defaults
+    child.expect_exact("Stage 2 of 4: Value")
+    answer_rest(child, strategic="\r")
+    reply(child, "Which route will you take?", "\r")  # accept the recommendation
+    child.expect_exact("Wrote:")
+    assert finish(child) == 0
+    answers = tomllib.loads(case_file.read_text())["answers"]
+    assert answers["counterparty"] == "Acme Ltd"
+    assert answers["strategic"] is True
+    assert answers["breach_detail"] == "Missed the SLA twice"
+    assert "override" not in tomllib.loads(case_file.read_text())
+
+
+def test_outputs_already_there_are_replaced_only_when_asked(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan.md").write_text("my own notes\n")
+    child = spawn(tmp_path / "home", str(MINI), "--plain", "--out", str(out))
+    answer_intake(child)
+    reply(child, "Is the account strategic?", "n")
+    reply(child, "Annual value", "\r")
+    reply(child, "How easy would it be to replace them?", "\r")  # Easy: no legal stage
+    reply(child, "How much do they trust us now?", DOWN * 3 + "\r")
+    reply(child, "What is in the air?", "\r")
+    reply(child, "Add an entry?", "n")
+    reply(child, "Which route will you take?", "\r")
+    reply(child, "Replace them?", "n")
+    child.expect_exact("Left them as they were")
+    assert finish(child) == 0
+    assert (out / "plan.md").read_text() == "my own notes\n"
+
+
+def test_playbook_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    book = tmp_path / "books" / "sneaky.toml"
+    book.parent.mkdir()
+    book.write_text(
+        "format = 1\ntitle = 'Sneaky'\nsummary = 's'\nversion = '1'\n"
+        "[[stages]]\nid = 'one'\ntitle = 'One'\n"
+        'guidance = "Look \\u001b]0;pwned\\u0007 here"\n'
+        "[[stages.questions]]\nid = 'counterparty'\nkind = 'text'\nprompt = 'Who?'\n"
+    )
+    child = spawn(tmp_path / "home", str(book), "--plain", "--out", str(tmp_path / "out"))
+    child.expect_exact("Look ")
+    child.expect_exact("here")
+    shown = child.before
+    reply(child, "Who?", "Acme\r")
+    reply(child, "Which route will you take?", "\r")
+    assert finish(child) == 0
+    assert "\x1b]0;pwned" not in shown
+    assert "\\x1b]0;pwned\\x07" in shown
+
+
+def test_inert_makes_control_characters_visible() -> None:
+    assert inert("a\x1b[31mred\x07") == "a\\x1b[31mred\\x07"
+    assert inert("line\nnext\ttab") == "line\nnext\ttab"
+    assert inert("line\nnext", one_line=True) == "line\\nnext"
+    assert inert("\u202eevil\x9b") == "\\u202eevil\\x9b"
+    assert inert("café £5") == "café £5"
+
+
+def test_without_a_terminal_it_stops_at_once(tmp_path: Path) -> None:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "triage", "run", str(MINI), "--plain"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=dict(os.environ, TRIAGE_HOME=str(tmp_path)),
+    )
+    assert done.returncode == 2
+    assert "--answers" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert time.monotonic() - started < 15
+    assert not (tmp_path / "cases").exists()
+
+
+def test_unknown_target_is_one_sentence(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "no-such-playbook", "--plain")
+    child.expect(re.escape("There is no playbook called 'no-such-playbook'"))
+    assert finish(child) == 1

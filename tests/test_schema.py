@@ -1,0 +1,147 @@
+"""The JSON Schema of the playbook format: in step with the engine and the built-in files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from triage.engine.schema import playbook_schema
+
+jsonschema = pytest.importorskip("jsonschema")
+
+REPO = Path(__file__).resolve().parent.parent
+PLAYBOOKS = REPO / "playbooks"
+SCHEMA_FILE = PLAYBOOKS / "schema" / "playbook.schema.json"
+BUILT_IN = sorted(PLAYBOOKS.glob("*.toml")) + sorted((PLAYBOOKS / "shared").glob("*.toml"))
+FIXTURES = REPO / "tests" / "fixtures" / "good"
+
+
+def as_json(value: Any) -> Any:
+    """TOML data as a TOML language server presents it to a JSON Schema: dates as strings."""
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def errors(data: dict[str, Any]) -> list[str]:
+    validator = jsonschema.Draft202012Validator(playbook_schema())
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(as_json(data))]
+
+
+def load(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    schema = playbook_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_schema_file_is_generated_from_the_function() -> None:
+    on_disk = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert on_disk == playbook_schema(), (
+        "playbooks/schema/playbook.schema.json is stale; regenerate it with "
+        "`triage schema > playbooks/schema/playbook.schema.json`"
+    )
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == json.dumps(playbook_schema(), indent=2) + "\n"
+
+
+def test_cli_prints_the_schema() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "triage", "schema"], capture_output=True, text=True, cwd=REPO
+    )
+    assert done.returncode == 0
+    assert json.loads(done.stdout) == playbook_schema()
+
+
+@pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: str(p.relative_to(PLAYBOOKS)))
+def test_built_in_files_match_the_schema(path: Path) -> None:
+    assert errors(load(path)) == []
+
+
+@pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: str(p.relative_to(PLAYBOOKS)))
+def test_built_in_files_point_at_the_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    expected = (
+        "../schema/playbook.schema.json"
+        if path.parent.name == "shared"
+        else ("./schema/playbook.schema.json")
+    )
+    assert first == f"#:schema {expected}"
+    assert (path.parent / expected).resolve() == SCHEMA_FILE.resolve()
+
+
+def test_fixture_playbook_and_stage_file_match() -> None:
+    assert errors(load(FIXTURES / "mini.toml")) == []
+    assert errors(load(FIXTURES / "shared" / "intake.toml")) == []
+
+
+MINIMAL = {
+    "format": 1,
+    "title": "T",
+    "summary": "S",
+    "version": "1",
+    "stages": [{"id": "one", "title": "One", "questions": [
+        {"id": "q", "kind": "text", "prompt": "Q?"},
+    ]}],
+}  # fmt: skip
+
+
+def with_question(**question: Any) -> dict[str, Any]:
+    data = json.loads(json.dumps(MINIMAL))
+    data["stages"][0]["questions"] = [{"id": "q", "kind": "text", "prompt": "Q?", **question}]
+    return data
+
+
+def test_minimal_playbook_is_accepted() -> None:
+    assert errors(MINIMAL) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {**MINIMAL, "format": 2},
+        {**MINIMAL, "tittle": "typo"},
+        {k: v for k, v in MINIMAL.items() if k != "title"},
+        {**MINIMAL, "decision": {"default": "sue", "because": "x"}},
+        {**MINIMAL, "stages": [{"include": "../outside.toml"}]},
+        {**MINIMAL, "stages": [{"include": "shared/a.toml", "id": "x"}]},
+        {**MINIMAL, "stages": [{"id": "Bad-Id", "title": "x"}]},
+        {**MINIMAL, "outputs": {"extra": {"file": "x.md"}}},
+        {**MINIMAL, "outputs": {"notes": {"file": "case.toml", "template": "t.j2"}}},
+        {**MINIMAL, "actions": [{"from": "x", "what": "y"}]},
+        with_question(kind="colour"),
+        with_question(kind="choice"),
+        with_question(options=[{"value": "a", "label": "A"}]),
+        with_question(kind="scale", labels=["a", "b"]),
+        with_question(kind="list"),
+        with_question(min=3),
+        with_question(scores={"trust": 1}),
+        with_question(required="yes"),
+    ],
+    ids=[
+        "format", "unknown-key", "missing-title", "route", "include-outside", "include-mixed",
+        "stage-id", "output-template", "output-file", "action-both", "kind", "choice-no-options",
+        "options-on-text", "labels", "list-no-fields", "min-on-text", "scores-on-text", "required",
+    ],
+)  # fmt: skip
+def test_mistakes_are_rejected(data: dict[str, Any]) -> None:
+    assert errors(data) != []
+
+
+def test_stage_file_takes_only_stages() -> None:
+    stage_file = {"stages": MINIMAL["stages"]}
+    assert errors(stage_file) == []
+    assert errors({**stage_file, "decision": {"default": "negotiate", "because": "x"}}) != []

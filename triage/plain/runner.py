@@ -1,0 +1,417 @@
+"""`triage run ID --plain`: the playbook's questions as line-by-line prompts.
+
+A thin front end over :class:`triage.engine.session.Session`: the session checks,
+stores and saves every answer, works out what applies, the scores and the
+route; this module only asks and prints.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shlex
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from triage.engine.answers import as_text, check_value, parse_text
+from triage.engine.errors import AnswersInvalid, OutputExists, TriageError
+from triage.engine.evaluate import QuestionState, StageState
+from triage.engine.model import ROUTE_LABELS, ROUTES, Question
+from triage.engine.session import Session
+from triage.plain.prompts import (
+    ask_checkbox,
+    ask_confirm,
+    ask_select,
+    ask_text,
+    has_terminal,
+    inert,
+    say,
+)
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
+TYPED = ("text", "longtext", "number", "date")
+SKIP = "\x00skip"  # the value of the "no answer" choice; never a real option value
+
+
+def run_plain(target: str, out: str | Path | None = None, force: bool = False) -> int:
+    """Start a case from a playbook, or resume a saved case, asking line by line."""
+    if not has_terminal():
+        print(
+            "triage run --plain needs a terminal to ask its questions; "
+            "pass --answers FILE to run without one.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        session, resumed = open_session(target)
+    except AnswersInvalid as exc:
+        for problem in exc.problems:
+            print(inert(problem), file=sys.stderr)
+        return EXIT_INVALID
+    except TriageError as exc:
+        print(inert(exc), file=sys.stderr)
+        return EXIT_INVALID
+    walk = PlainRun(session, Path(out) if out else None, force, resumed)
+    try:
+        return walk.run()
+    except KeyboardInterrupt:
+        return walk.stopped()
+
+
+def open_session(target: str) -> tuple[Session, bool]:
+    """Resume ``target`` when it is a saved case, else start a case from the playbook it names."""
+    from triage.engine.library import cases_dir, find_playbook
+
+    path = Path(target)
+    is_case = (
+        (path.is_dir() and (path / "case.toml").is_file())
+        or (path.is_file() and _is_case_file(path))
+        or (
+            not target.endswith(".toml")
+            and "/" not in target
+            and (cases_dir() / target / "case.toml").is_file()
+        )
+    )
+    if is_case:
+        return Session.resume(target), True
+    return Session.start(find_playbook(target)), False
+
+
+def _is_case_file(path: Path) -> bool:
+    if path.name == "case.toml":
+        return True
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+    return isinstance(data.get("case"), dict) and "answers" in data
+
+
+class PlainRun:
+    """One walk through a case: stages in order, then the route, then the outputs."""
+
+    def __init__(self, session: Session, out: Path | None, force: bool, resumed: bool):
+        self.session = session
+        self.out = out
+        self.force = force
+        self.resumed = resumed
+
+    # -- the walk -----------------------------------------------------------------
+
+    def run(self) -> int:
+        session = self.session
+        playbook = session.playbook
+        say(f"{playbook.title} (playbook {playbook.id} {playbook.version})")
+        say("Answer each question and press Enter. Ctrl-C stops; what you have answered is kept.")
+        for notice in session.notices:
+            say(f"Note: {notice}")
+        reached = session.current()
+        if self.resumed:
+            say(f"Resuming case {session.case.id} at the stage “{reached.stage.title}”.")
+            say("Answers you gave before are offered as defaults: press Enter to keep them.")
+        stage: StageState | None = reached
+        while stage is not None:
+            self.enter(stage.stage.id)
+            self.ask_stage(stage.stage.id)
+            self.show_scores()
+            stage = session.next_stage()
+        self.revisit()
+        self.choose_route()
+        return self.write()
+
+    def enter(self, stage_id: str) -> None:
+        """Record the stage reached (saved with the first answer when the case is new)."""
+        if self.session.folder is None:
+            self.session.case.stage = stage_id
+        else:
+            self.session.go_to(stage_id)
+
+    def stage_state(self, stage_id: str) -> StageState:
+        found = self.session.evaluation.stage(stage_id)
+        assert found is not None
+        return found
+
+    def question_state(self, stage_id: str, question_id: str) -> QuestionState:
+        stage = self.stage_state(stage_id)
+        return next(q for q in stage.questions if q.question.id == question_id)
+
+    def ask_stage(self, stage_id: str) -> None:
+        state = self.stage_state(stage_id)
+        applicable = self.session.applicable()
+        number = next((i for i, s in enumerate(applicable, 1) if s.stage.id == stage_id), 0)
+        say()
+        say(f"== Stage {number} of {len(applicable)}: {state.stage.title} ==")
+        if state.stage.guidance.strip():
+            say(state.stage.guidance.strip())
+        for question in state.stage.questions:
+            # conditions are evaluated again after every answer
+            if not self.stage_state(stage_id).applies:
+                break
+            if self.question_state(stage_id, question.id).applies:
+                self.ask(question)
+
+    def revisit(self) -> None:
+        """Ask again for required answers still missing and answers that no longer fit."""
+        for _ in range(len(self.session.playbook.questions) + 1):
+            pending = [q.question for q in self.session.evaluation.missing]
+            pending += [
+                q.question
+                for s in self.session.applicable()
+                for q in s.questions
+                if q.applies and q.question.id in self.session.invalid
+            ]
+            if not pending:
+                return
+            say()
+            say("A few answers are still needed:")
+            for question in dict.fromkeys(pending):
+                if question.id in self.session.invalid:
+                    say(f"({question.prompt}: {self.session.invalid[question.id]})")
+                self.ask(question)
+
+    # -- one question ---------------------------------------------------------------
+
+    def ask(self, question: Question) -> None:
+        """Ask until the session accepts the answer (it checks and saves it)."""
+        session = self.session
+        if question.help:
+            say(f"  {question.help}")
+        while True:
+            current = session.value(question.id)
+            try:
+                if question.kind in TYPED:
+                    text = self.typed(question, current)
+                    session.answer_text(question.id, text)
+                elif question.kind == "list":
+                    self.ask_list(question, current or [])
+                else:
+                    session.answer(question.id, self.picked(question, current))
+                return
+            except ValueError as exc:
+                say(f"  {exc}")
+
+    def typed(self, question: Question, current: Any) -> str:
+        def check(text: str) -> bool | str:
+            try:
+                parse_text(question, text)
+            except ValueError as exc:
+                return str(exc)
+            return True
+
+        return ask_text(
+            _message(question),
+            default=_editable(current),
+            check=check,
+            instruction=_instruction(question),
+        )
+
+    def picked(self, question: Question, current: Any) -> Any:
+        """A value for a choice, multi, yesno or scale question, chosen from a list."""
+        kind = question.kind
+        if kind == "yesno":
+            default = current if isinstance(current, bool) else False
+            return ask_confirm(_message(question), default=default)
+        if kind == "multi":
+
+            def check(chosen: list[str]) -> bool | str:
+                try:
+                    check_value(question, chosen)
+                except ValueError as exc:
+                    return str(exc)
+                return True
+
+            chosen = current if isinstance(current, list) else []
+            items = [(o.label, o.value, o.value in chosen) for o in question.options]
+            return ask_checkbox(_message(question), items, check=check)
+        if kind == "scale":
+            labels = question.labels or ("",) * 5
+            choices: list[tuple[str, Any]] = [
+                (f"{n} {label}".strip(), n) for n, label in enumerate(labels, 1)
+            ]
+        else:
+            choices = [(o.label, o.value) for o in question.options]
+        if not question.required:
+            choices.append(("(no answer)", SKIP))
+        value = ask_select(_message(question), choices, default=current)
+        return None if value == SKIP else value
+
+    def ask_list(self, question: Question, rows: list[dict[str, Any]]) -> None:
+        """Keep, then add rows one at a time; the list is saved after every row."""
+        rows = list(rows)
+        if rows:
+            say(f"{question.prompt} so far:")
+            for index, row in enumerate(rows, 1):
+                say(f"  {index}. {_row_text(question, row)}")
+            if not ask_confirm(f"Keep these {len(rows)} entries?", default=True):
+                rows = []
+        else:
+            say(question.prompt)
+        wanted = question.required or (question.min or 0) > 0
+        while True:
+            more = ask_confirm(
+                "Add another entry?" if rows else "Add an entry?", default=wanted and not rows
+            )
+            if not more:
+                self.session.answer(question.id, rows)  # raises ValueError if too few rows
+                return
+            row = {}
+            for field in question.fields:
+                value = self.field_value(field)
+                if value is not None:
+                    row[field.id] = value
+            rows.append(row)
+            say(f"  Added: {_row_text(question, row)}")
+            # not enough rows yet is not an error here: the list is saved once it is valid
+            with contextlib.suppress(ValueError):
+                self.session.answer(question.id, rows)
+
+    def field_value(self, field: Question) -> Any:
+        if field.kind in TYPED:
+            return parse_text(field, self.typed(field, None))
+        return self.picked(field, None)
+
+    # -- scores, route and outputs ----------------------------------------------------
+
+    def show_scores(self) -> None:
+        scores = self.session.evaluation.scores
+        if not scores:
+            return
+        say()
+        say("Scores so far:")
+        for score in scores.values():
+            advice = f" {score.advice}" if score.advice else ""
+            say(f"  {score.label}: {_number(score.value)} ({score.band}).{advice}")
+            for driver in score.drivers:
+                sign = "+" if driver.points > 0 else ""
+                say(f"      {sign}{_number(driver.points)}  {driver.reason}")
+
+    def choose_route(self) -> None:
+        session = self.session
+        route = session.evaluation.route
+        level = session.playbook.level(route.level)
+        say()
+        say(f"Recommended route: {ROUTE_LABELS[route.recommended]}")
+        if level is not None:
+            who = f" ({level.who})" if level.who else ""
+            say(f"  Escalation level {level.level}: {level.name}{who}")
+        say(f"  Why: {route.because}")
+        if route.fired:
+            say("  Rules that held (the first decides):")
+            for rule in route.fired:
+                say(f"    - {rule.id} → {ROUTE_LABELS[rule.route]}: {rule.because}")
+        else:
+            say("  No rule held, so this is the playbook's default route.")
+        others = [r for r in ROUTES if r != route.recommended]
+        say(f"  Alternatives: {', '.join(ROUTE_LABELS[r] for r in others)}")
+        if route.overridden:
+            say(
+                f"  Earlier you chose {ROUTE_LABELS[route.chosen]} instead, because: "
+                f"{route.override_reason}"
+            )
+        choices = [(f"Accept: {ROUTE_LABELS[route.recommended]}", route.recommended)]
+        choices += [(f"Choose instead: {ROUTE_LABELS[r]}", r) for r in others]
+        chosen = ask_select("Which route will you take?", choices, default=route.chosen)
+        if chosen == route.recommended:
+            session.accept_route()
+            return
+
+        def check(text: str) -> bool | str:
+            return True if text.strip() else "Give a reason for choosing another route."
+
+        reason = ask_text(
+            f"Why {ROUTE_LABELS[chosen].lower()} rather than the recommendation?",
+            default=route.override_reason if route.chosen == chosen else "",
+            check=check,
+        )
+        session.override(chosen, reason)
+        say(f"Recorded: {ROUTE_LABELS[chosen]}, because {reason.strip()}")
+
+    def write(self) -> int:
+        session = self.session
+        try:
+            try:
+                written = session.write_outputs(self.out, force=self.force)
+            except OutputExists as exc:
+                say()
+                say("These files are already there:")
+                for path in exc.paths:
+                    say(f"  {path}")
+                if not ask_confirm("Replace them?", default=False):
+                    say("Left them as they were. To write the outputs later:")
+                    say(f"  {self.command('render')} --force")
+                    return EXIT_OK
+                written = session.write_outputs(self.out, force=True)
+        except TriageError as exc:
+            say(f"The outputs could not be written: {exc}")
+            return EXIT_INVALID
+        except Exception as exc:  # a template that fails to render: one sentence
+            from triage.engine.render import RenderError
+            from triage.engine.sandbox import ExpressionError
+
+            if not isinstance(exc, (RenderError, ExpressionError, OSError)):
+                raise
+            say(f"The outputs could not be written: {exc}")
+            return EXIT_INVALID
+        say()
+        say("Wrote:")
+        for path in written:
+            say(f"  {path}")
+        say(f"The case is saved in {session.path}; to change answers later: {self.command()}")
+        return EXIT_OK
+
+    def command(self, verb: str = "run") -> str:
+        case_id = shlex.quote(self.session.case.id)
+        return f"triage run {case_id} --plain" if verb == "run" else f"triage {verb} {case_id}"
+
+    def stopped(self) -> int:
+        print(file=sys.stderr)
+        if self.session.folder is None:
+            print("Stopped before the first answer; nothing was saved.", file=sys.stderr)
+        else:
+            with contextlib.suppress(OSError):  # every answer was saved when it was given
+                self.session.save()
+            print(f"Stopped. Your answers are saved in {self.session.path}.", file=sys.stderr)
+            print(f"To carry on where you left off: {self.command()}", file=sys.stderr)
+        return EXIT_STOPPED
+
+
+# -- small text helpers ----------------------------------------------------------------
+
+
+def _message(question: Question) -> str:
+    if question.required or "(optional)" in question.prompt.lower():
+        return question.prompt
+    return question.prompt + " (optional)"
+
+
+def _instruction(question: Question) -> str:
+    if question.kind == "date":
+        return "(YYYY-MM-DD)"
+    if question.kind == "number" and question.unit:
+        return f"({question.unit})"
+    return ""
+
+
+def _editable(value: Any) -> str:
+    """An answer as text the user can edit and send back unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _row_text(question: Question, row: dict[str, Any]) -> str:
+    return (
+        ", ".join(as_text(f, row[f.id]) for f in question.fields if row.get(f.id) is not None)
+        or "(empty)"
+    )
