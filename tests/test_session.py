@@ -105,3 +105,55 @@ def test_answers_that_no_longer_fit_are_kept_and_marked(good):
     assert again.case.answers["trust_level"] == 9
     again.answer_text("annual_value", "5")
     assert "trust_level = 9" in again.path.read_text()
+
+
+def test_open_resumes_a_saved_case_and_starts_a_playbook(good):
+    started = Session.open(str(good / "mini.toml"))
+    assert not started.resumed
+    started.answer_text("counterparty", "Acme")
+    again = Session.open(started.case.id)
+    assert again.resumed and again.case.answers["counterparty"] == "Acme"
+    assert Session.open(str(started.path)).resumed
+
+
+def test_a_case_folder_is_not_named_after_a_half_typed_name(good, triage_home):
+    session = start(good)
+    session.answer_text("counterparty", "A")  # the first keystroke of "Acme", in the app
+    session.answer_text("counterparty", "Acme")
+    session.answer("trust_level", 3)
+    assert session.folder is not None and session.folder.parent == triage_home / "cases"
+    assert not session.folder.name.endswith("-a")
+    assert [p.parent for p in (triage_home / "cases").glob("*/case.toml")] == [session.folder]
+
+
+def test_text_that_is_not_yet_valid_is_kept_until_a_valid_answer(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.keep_text("their_email", "jo@")
+    assert Session.resume(session.path).pending_text("their_email") == "jo@"
+    session.answer_text("their_email", "jo@acme.example")
+    assert Session.resume(session.path).pending_text("their_email") is None
+
+
+def test_an_edited_draft_replaces_the_template_until_reset(good):
+    from email import message_from_bytes
+    from email.policy import default
+
+    session = start(good)
+    for qid, value in {"counterparty": "Acme", "alternatives": "easy", "trust_level": 4}.items():
+        session.answer(qid, value)
+    session.set_draft("reset-email.eml", "Hi Jo,\n\nMy own words.\n")
+    reopened = Session.resume(session.path)
+    email = message_from_bytes(reopened.outputs()["reset-email.eml"], policy=default)
+    assert email.get_content().replace("\r\n", "\n") == "Hi Jo,\n\nMy own words.\n"
+    assert email["Subject"] == "A way forward with Acme"
+    reopened.set_draft("reset-email.eml", None)
+    assert b"My own words" not in reopened.outputs()["reset-email.eml"]
+
+
+def test_accepting_the_same_route_twice_records_it_once(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.accept_route()
+    session.accept_route()
+    assert [e.event for e in session.case.ledger].count("route-accepted") == 1

@@ -18,6 +18,7 @@ from triage.engine.model import ROUTES, Playbook
 from triage.engine.tomlfile import TomlFile, read_toml
 
 CASE_FILE = "case.toml"
+COUNTERPARTY = "counterparty"  # the question that names the other side, by convention
 
 
 def now() -> dt.datetime:
@@ -47,6 +48,8 @@ class Case:
     override_route: str = ""
     override_reason: str = ""
     ledger: list[LedgerEntry] = field(default_factory=list)
+    pending: dict[str, str] = field(default_factory=dict)  # typed text not yet a valid answer
+    drafts: dict[str, str] = field(default_factory=dict)  # output file -> the user's edited text
     path: Path | None = None  # where case.toml lives, once saved
 
     @classmethod
@@ -71,7 +74,7 @@ class Case:
 
     @property
     def counterparty(self) -> str:
-        value = self.answers.get("counterparty")
+        value = self.answers.get(COUNTERPARTY)
         return value if isinstance(value, str) else ""
 
     @property
@@ -113,6 +116,10 @@ class Case:
         }
         if self.override_route:
             data["override"] = {"route": self.override_route, "reason": self.override_reason}
+        if self.pending:
+            data["pending"] = dict(self.pending)
+        if self.drafts:
+            data["drafts"] = dict(self.drafts)
         if evaluation is not None:
             data["scores"] = {
                 name: {"value": s.value, "band": s.band} for name, s in evaluation.scores.items()
@@ -128,7 +135,7 @@ class Case:
                 data["route"]["level"] = route.level
         data["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in self.ledger]
         header = b"# triage case file: your answers to this dispute. Keep it private.\n"
-        return header + tomli_w.dumps(data, multiline_strings=True).encode()
+        return header + tomli_w.dumps(data).encode()
 
     def save(self, path: Path | None = None, evaluation: Evaluation | None = None) -> Path:
         """Write case.toml atomically, readable by the owner only."""
@@ -159,7 +166,8 @@ def slug(text: str, limit: int = 40) -> str:
 
 def new_case_id(created: dt.datetime, counterparty: Any = None) -> str:
     name = slug(counterparty) if isinstance(counterparty, str) else ""
-    return f"{created:%Y%m%d-%H%M%S}-{name or 'case'}"
+    stamp = f"{created:%Y%m%d-%H%M%S}"
+    return f"{stamp}-{name}" if name else stamp
 
 
 def is_case_data(data: dict[str, Any]) -> bool:
@@ -225,6 +233,12 @@ def case_from_toml(file: TomlFile) -> Case:
             )
         else:
             case.override_route, case.override_reason = route, reason
+    for key in ("pending", "drafts"):
+        table = data.get(key, {})
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            problems.append(file.problem(key, f"`{key}` must be a table of texts."))
+        else:
+            setattr(case, key, dict(table))
     for index, entry in enumerate(
         data.get("ledger", []) if isinstance(data.get("ledger"), list) else []
     ):

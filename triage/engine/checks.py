@@ -67,22 +67,17 @@ class _References:
                 f"`{key}` names {name!r}, which is not a question in this playbook.{extra}",
                 first_line.get(name),
             )
-        if "scores" in allowed:
-            for score in sorted(sandbox.attribute_uses(tree, "scores") - self.scores):
-                message = f"`{key}` uses scores.{score}, but no score {score!r} is defined."
-                self.at(source, key, message, first_line.get(score))
-        for base in ("labels",):
-            for qid in sorted(sandbox.attribute_uses(tree, base) - self.questions):
-                self.at(
-                    source,
-                    key,
-                    f"`{key}` uses {base}.{qid}, but {qid!r} is not a question.",
-                    first_line.get(qid),
-                )
-        if "bands" in allowed:
-            for score in sorted(sandbox.attribute_uses(tree, "bands") - self.scores):
-                message = f"`{key}` uses bands.{score}, but no score {score!r} is defined."
-                self.at(source, key, message, first_line.get(score))
+        lookups = (
+            ("scores", self.scores, "no score {!r} is defined"),
+            ("bands", self.scores, "no score {!r} is defined"),
+            ("labels", self.questions, "{!r} is not a question"),
+        )
+        for base, defined, missing in lookups:
+            if base not in allowed and base != "labels":
+                continue
+            for item in sorted(sandbox.attribute_uses(tree, base) - defined):
+                message = f"`{key}` uses {base}.{item}, but {missing.format(item)}."
+                self.at(source, key, message, first_line.get(item))
 
     def template_text(self, key: str, text: str | None, allowed: set[str], what: str) -> None:
         if text is None:

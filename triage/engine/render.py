@@ -25,6 +25,7 @@ from triage.engine.evaluate import Evaluation, evaluate, route_view
 from triage.engine.model import OutputSpec, Playbook
 
 ACTIONS_FILE = "actions.csv"
+_ANGLE = re.compile(r"^(.*)<([^<>]*)>\s*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 
 
@@ -159,11 +160,24 @@ def header_text(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
+def split_address(text: str) -> tuple[str, str]:
+    """Split ``Name <addr>`` at its last angle brackets, whatever the name contains.
+
+    The address is only ever what stands inside the final ``<...>``: a name typed
+    by the user can never become, or add, a recipient.
+    """
+    found = _ANGLE.match(text)
+    if found:
+        return found.group(1).strip().strip('"').strip(), found.group(2).strip()
+    _name, address = parseaddr(text)
+    return ("", address) if "@" in address and "," not in text else ("", "")
+
+
 def email_message(subject: str, to: str, body: str) -> bytes:
     """A draft RFC 5322 message that mail clients open for editing."""
     message = EmailMessage()
     message["Subject"] = header_text(subject) or "A way forward"
-    name, address = parseaddr(header_text(to))
+    name, address = split_address(header_text(to))
     if address and "@" in address:
         with contextlib.suppress(ValueError, IndexError, TypeError):
             message["To"] = Address(display_name=header_text(name), addr_spec=address)
@@ -174,14 +188,22 @@ def email_message(subject: str, to: str, body: str) -> bytes:
     return message.as_bytes(policy=SMTP)
 
 
-def render_output(output: OutputSpec, ctx: dict[str, Any]) -> bytes | None:
-    """One output's bytes, or None when its condition does not hold."""
+def render_output(
+    output: OutputSpec, ctx: dict[str, Any], draft: str | None = None
+) -> bytes | None:
+    """One output's bytes, or None when its condition does not hold.
+
+    ``draft`` is the user's edited text, used instead of the template's.
+    """
     try:
         if not sandbox.holds(output.when, ctx):
             return None
         assert output.template is not None
-        source = output.template.read_text(encoding="utf-8-sig")
-        body = sandbox.render(source, ctx)
+        if draft is not None:
+            body = draft
+        else:
+            source = output.template.read_text(encoding="utf-8-sig")
+            body = sandbox.render(source, ctx)
         if output.is_email:
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)
@@ -201,7 +223,7 @@ def render_case(
     ctx = context(playbook, case, evaluation)
     files: dict[str, bytes] = {}
     for output in playbook.outputs:
-        data = render_output(output, ctx)
+        data = render_output(output, ctx, case.drafts.get(output.file))
         if data is not None:
             files[output.file] = data
     files[ACTIONS_FILE] = actions_csv(ctx["actions"])

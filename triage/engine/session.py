@@ -11,7 +11,7 @@ from typing import Any
 
 from triage.engine.answers import check_value, parse_text
 from triage.engine.case import CASE_FILE, Case, load_case, new_case_id
-from triage.engine.errors import PlaybookInvalid, TriageError
+from triage.engine.errors import PlaybookInvalid, Problem, TriageError
 from triage.engine.evaluate import Evaluation, StageState, evaluate
 from triage.engine.library import cases_dir, find_playbook
 from triage.engine.model import Playbook
@@ -29,6 +29,7 @@ class Session:
         self.folder = folder  # where case.toml lives; chosen at the first save when None
         self.notices: list[str] = []
         self.invalid: dict[str, str] = {}  # question id -> why a stored answer no longer fits
+        self.resumed = False
         self.evaluation: Evaluation = self._evaluate()
 
     # -- starting and resuming ------------------------------------------------
@@ -38,12 +39,23 @@ class Session:
         return cls(playbook, Case.new(playbook), folder)
 
     @classmethod
+    def open(cls, target: str) -> Session:
+        """Resume ``target`` when it names a saved case, else start a case from the playbook.
+
+        ``session.resumed`` tells which happened.
+        """
+        if is_case_target(target):
+            return cls.resume(target)
+        return cls.start(find_playbook(target))
+
+    @classmethod
     def resume(cls, target: str | Path) -> Session:
         """Resume a case by its id, its folder or its case.toml."""
         path = case_path(target)
         case = load_case(path)
         playbook = _playbook_for(case)
         session = cls(playbook, case, path.parent)
+        session.resumed = True
         if case.playbook_hash and case.playbook_hash != playbook.content_hash:
             session.notices.append(
                 f"The playbook {playbook.id!r} has changed since this case was started; "
@@ -66,9 +78,23 @@ class Session:
         else:
             self.case.answers[question_id] = checked
         self.invalid.pop(question_id, None)
+        self.case.pending.pop(question_id, None)
         self.evaluation = self._evaluate()
         self.save()
         return checked
+
+    def keep_text(self, question_id: str, text: str) -> None:
+        """Save text that does not (yet) make a valid answer, so a crash cannot lose it.
+
+        It comes back as ``session.pending_text(question_id)`` until a valid answer replaces it.
+        """
+        if self.case.pending.get(question_id) == text:
+            return
+        self.case.pending[question_id] = text
+        self.save()
+
+    def pending_text(self, question_id: str) -> str | None:
+        return self.case.pending.get(question_id)
 
     def answer_text(self, question_id: str, text: str) -> Any:
         """Interpret typed text for a question, then store it as ``answer`` does."""
@@ -153,7 +179,10 @@ class Session:
     def accept_route(self) -> None:
         route = self.evaluation.route
         self.case.clear_override()
-        self.case.log("route-accepted", f"{route.recommended}: {route.because}")
+        detail = f"{route.recommended}: {route.because}"
+        last = self.case.ledger[-1] if self.case.ledger else None
+        if last is None or (last.event, last.detail) != ("route-accepted", detail):
+            self.case.log("route-accepted", detail)
         self.evaluation = self._evaluate()
         self.save()
 
@@ -161,11 +190,27 @@ class Session:
 
     def save(self) -> Path:
         if self.folder is None:
-            self.case.id = new_case_id(self.case.created, self.case.answers.get("counterparty"))
+            # Named by the time it was started: the counterparty's name may still be
+            # half typed, and renaming a folder under a running case risks losing it.
+            self.case.id = new_case_id(self.case.created, None)
             self.folder = unique_folder(cases_dir() / self.case.id)
             self.case.id = self.folder.name
             self.case.log("case-started", f"playbook {self.playbook.id} {self.playbook.version}")
         return self.case.save(self.folder / CASE_FILE, self.evaluation)
+
+    def set_draft(self, file_name: str, text: str | None) -> None:
+        """Keep the user's edited text of an output (e.g. the reset email's body) in the case.
+
+        ``None`` goes back to the playbook's template.
+        """
+        if text is None:
+            self.case.drafts.pop(file_name, None)
+        else:
+            self.case.drafts[file_name] = text
+        self.save()
+
+    def draft(self, file_name: str) -> str | None:
+        return self.case.drafts.get(file_name)
 
     def outputs(self) -> dict[str, bytes]:
         return render_case(self.playbook, self.case, self.evaluation)
@@ -187,6 +232,29 @@ def unique_folder(folder: Path) -> Path:
         candidate = folder.with_name(f"{folder.name}-{number}")
         number += 1
     return candidate
+
+
+def is_case_target(target: str | Path) -> bool:
+    """Whether ``target`` names a saved case (its id, folder or case.toml) rather than a playbook."""
+    path = Path(target)
+    if path.is_dir():
+        return (path / CASE_FILE).is_file()
+    if path.is_file():
+        return path.name == CASE_FILE or _looks_like_case(path)
+    text = str(target)
+    return (
+        "/" not in text
+        and not text.endswith(".toml")
+        and (cases_dir() / text / CASE_FILE).is_file()
+    )
+
+
+def _looks_like_case(path: Path) -> bool:
+    from triage.engine.case import is_case_data
+    from triage.engine.tomlfile import read_toml
+
+    found = read_toml(path)
+    return not isinstance(found, Problem) and is_case_data(found.data)
 
 
 def case_path(target: str | Path) -> Path:

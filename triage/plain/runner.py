@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import shlex
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -62,32 +61,8 @@ def run_plain(target: str, out: str | Path | None = None, force: bool = False) -
 
 def open_session(target: str) -> tuple[Session, bool]:
     """Resume ``target`` when it is a saved case, else start a case from the playbook it names."""
-    from triage.engine.library import cases_dir, find_playbook
-
-    path = Path(target)
-    is_case = (
-        (path.is_dir() and (path / "case.toml").is_file())
-        or (path.is_file() and _is_case_file(path))
-        or (
-            not target.endswith(".toml")
-            and "/" not in target
-            and (cases_dir() / target / "case.toml").is_file()
-        )
-    )
-    if is_case:
-        return Session.resume(target), True
-    return Session.start(find_playbook(target)), False
-
-
-def _is_case_file(path: Path) -> bool:
-    if path.name == "case.toml":
-        return True
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
-    return isinstance(data.get("case"), dict) and "answers" in data
+    session = Session.open(target)
+    return session, session.resumed
 
 
 class PlainRun:
