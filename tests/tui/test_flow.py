@@ -1,0 +1,372 @@
+"""Pilot flow tests: drive the real app and check what a user would notice (screens, files)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import DataTable, RadioSet, SelectionList, Switch
+
+from tests.tui.conftest import SIZE, field, focus, open_from_home, type_into
+from triage.tui.app import make_app
+from triage.tui.dialogs.reason import RouteReasonDialog
+from triage.tui.dialogs.row_form import RowForm
+from triage.tui.dialogs.yes_no import YesNoDialog
+from triage.tui.screens.case import CaseScreen
+from triage.tui.screens.home import HomeScreen
+from triage.tui.screens.outputs import OutputsScreen
+from triage.tui.screens.review import ReviewScreen
+from triage.tui.screens.route import RouteScreen
+
+
+def case_file(home: Path) -> dict:
+    [path] = list((home / "cases").glob("*/case.toml"))
+    return tomllib.loads(path.read_text())
+
+
+async def fill_intake(pilot, name: str = "Acme Ltd") -> None:
+    await type_into(pilot, "counterparty", name, keys=True)
+    await type_into(pilot, "their_email", "jo@acme.example")
+    await type_into(pilot, "since", "2026-01-05")
+
+
+async def fill_value(pilot, alternatives: int = 0) -> None:
+    await focus(pilot, "strategic")
+    await pilot.press("space")
+    await type_into(pilot, "annual_value", "150,000")
+    await focus(pilot, "alternatives")
+    field(pilot.app, "alternatives").query_one(RadioSet)._selected = alternatives
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def fill_trust(pilot) -> None:
+    await focus(pilot, "trust_level")
+    await pilot.press("right", "right", "right", "enter")  # 4 (Good)
+    await focus(pilot, "emotions")
+    await pilot.press("space")  # Anger
+    await pilot.pause()
+
+
+async def test_whole_case_from_home_to_written_outputs(team, triage_home):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await open_from_home(pilot, "playbooks", "mini")
+        assert isinstance(app.screen, CaseScreen)
+        assert app.screen.stage_id == "intake"  # a new case starts with intake
+
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.stage_id == "value"
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.stage_id == "trust"
+        await fill_trust(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.stage_id == "plan"  # "legal" is skipped: alternatives is easy
+
+        await focus(pilot, "agreed_actions")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, RowForm)
+        await pilot.press(*"Weekly call", "tab", *"Sam", "tab", *"2026-02-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        table = field(app, "agreed_actions").query_one(DataTable)
+        assert table.row_count == 1
+
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, RouteScreen)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, OutputsScreen)
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        folder = next((triage_home / "cases").iterdir())
+        names = {p.name for p in folder.iterdir()}
+        assert {"plan.md", "reset-email.eml", "actions.csv", "case.toml"} <= names
+        assert "Weekly call,Sam,2026-02-01" in (folder / "actions.csv").read_text()
+        assert "Acme Ltd" in (folder / "plan.md").read_text()
+        assert str(folder / "plan.md") in str(app.screen.query_one("#written").render())
+
+        # Writing again asks before replacing anything.
+        (folder / "plan.md").write_text("my own notes")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, YesNoDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert (folder / "plan.md").read_text() == "my own notes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Acme Ltd" in (folder / "plan.md").read_text()
+
+    data = case_file(triage_home)
+    assert data["answers"]["agreed_actions"][0]["what"] == "Weekly call"
+    assert data["case"]["stage"] == "plan"
+
+
+async def test_edited_email_is_written(team, triage_home):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_home(pilot, "playbooks", "mini")
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, OutputsScreen)
+        body = app.screen.query_one("#email-body")
+        body.text = "Dear Jo,\n\nShall we talk on Monday?\n"
+        await pilot.press("ctrl+t")
+        assert app.clipboard == body.text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        folder = next((triage_home / "cases").iterdir())
+        email = (folder / "reset-email.eml").read_text()
+        assert "Shall we talk on Monday?" in email
+        assert "Subject: A way forward with Acme Ltd" in email
+
+
+async def test_invalid_answers_block_and_going_back_recomputes(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await type_into(pilot, "counterparty", "Acme")
+        await type_into(pilot, "their_email", "jo@")
+        email = field(app, "their_email")
+        assert email.error == "Enter an email address like name@example.com."
+        assert "Enter an email address" in str(email.query_one(".error").render())
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.stage_id == "intake"  # cannot move on past an invalid answer
+        assert "Before moving on" in str(screen.query_one("#status").render())
+        assert email.query_one("Input").value == "jo@"  # the typed text is kept
+
+        await type_into(pilot, "their_email", "jo@acme.example")
+        assert email.error == ""
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.stage_id == "value"  # "alternatives" is required and empty
+        assert field(app, "alternatives").error == "An answer is required."
+
+        await fill_value(pilot, alternatives=1)  # hard: the legal stage now applies
+        assert screen.query_one("StageList").states["legal"] == "todo"
+        assert app.session.evaluation.scores["value"].value == 7
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.stage_id == "legal"
+        assert not field(app, "breach_detail").display  # applies only when a breach is alleged
+        await focus(pilot, "breach_alleged")
+        await pilot.press("space")
+        await pilot.pause()
+        assert field(app, "breach_detail").display
+        await type_into(pilot, "breach_detail", "Late deliveries")
+
+        # Back keeps every answer.
+        await pilot.press("ctrl+b", "ctrl+b")
+        await pilot.pause()
+        assert screen.stage_id == "value"
+        assert field(app, "annual_value").query_one("Input").value == "150000"
+        assert field(app, "strategic").query_one(Switch).value is True
+
+        # Changing an earlier answer recomputes conditions and scores at once.
+        await focus(pilot, "alternatives")
+        field(app, "alternatives").query_one(RadioSet)._selected = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("StageList").states["legal"] == "skipped"
+        assert app.session.evaluation.scores["value"].value == 3
+        assert "-2 How easy would it be to replace them? → Easy" in str(
+            screen.query_one("ScorePanel").render()
+        )
+    answers = case_file(triage_home)["answers"]
+    assert answers["breach_detail"] == "Late deliveries"  # hidden, never deleted
+    assert answers["alternatives"] == "easy"
+
+
+async def test_resume_after_the_app_is_closed(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot, "Beta plc")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await focus(pilot, "strategic")
+        await pilot.press("space")
+        await type_into(pilot, "annual_value", "lots")  # not a number: kept in the widget only
+        assert field(app, "annual_value").error
+
+    reopened = make_app()
+    async with reopened.run_test(size=SIZE) as pilot:
+        cases = reopened.screen.query_one("#cases", DataTable)
+        row = cases.get_row_at(0)
+        assert [str(cell) for cell in row[:3]] == ["Beta plc", "Mini dispute", "Value"]
+        [key] = [k.value for k in cases.rows]
+        await open_from_home(pilot, "cases", key)
+        screen = reopened.screen
+        assert isinstance(screen, CaseScreen)
+        assert screen.stage_id == "value"
+        assert field(reopened, "strategic").query_one(Switch).value is True
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert field(reopened, "counterparty").query_one("Input").value == "Beta plc"
+        assert field(reopened, "since").query_one("Input").value == "2026-01-05"
+
+    case_id = next((triage_home / "cases").iterdir()).name
+    direct = make_app(case_id)  # `triage run CASE-ID`
+    async with direct.run_test(size=SIZE):
+        assert isinstance(direct.screen, CaseScreen)
+        assert direct.screen.stage_id == "intake"  # where it was left
+
+
+async def test_route_override_with_reason_is_recorded(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        route = app.screen
+        assert isinstance(route, RouteScreen)
+        summary = str(route.query_one("#route-summary").render())
+        assert "Recommended: Negotiate directly" in summary
+        assert "Escalation level 1: Working level" in summary
+
+        await pilot.press("o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RouteReasonDialog)
+        dialog.query_one(RadioSet)._selected = 1  # mediate
+        await pilot.press("enter", "tab")
+        await pilot.press("enter")  # no reason yet
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "Give a reason" in str(dialog.query_one("#reason-error").render())
+        await pilot.press(*"They asked for a mediator", "enter")
+        await pilot.pause()
+        assert app.screen is route
+        assert "Your choice: Bring in a mediator" in str(route.query_one("#route-summary").render())
+
+    data = case_file(triage_home)
+    assert data["override"] == {"route": "mediate", "reason": "They asked for a mediator"}
+    events = [(e["event"], e["detail"]) for e in data["ledger"]]
+    assert ("route-overridden", "mediate: They asked for a mediator") in events
+
+
+async def test_broken_team_playbook_is_listed_and_the_rest_works(team, triage_home):
+    (team / "broken.toml").write_text('format = 1\ntitle = "Broken"\nsummary = 3\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#playbooks", DataTable)
+        assert "cannot be used" in str(table.get_row("broken")[2])
+        await open_from_home(pilot, "playbooks", "broken")
+        assert isinstance(app.screen, HomeScreen)
+        assert "broken.toml" in str(app.screen.query_one("#playbook-detail").render())
+        await open_from_home(pilot, "playbooks", "mini")
+        assert isinstance(app.screen, CaseScreen)
+
+
+async def test_typed_markup_is_shown_literally(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot, "[bold]Acme[/bold] [link=http://x]y[/link]")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        cell = review.query_one(DataTable).get_row("intake/counterparty")[2]
+        assert cell.plain == "[bold]Acme[/bold] [link=http://x]y[/link]"
+        assert not cell.spans
+        assert app.screen.sub_title == "[bold]Acme[/bold] [link=http://x]y[/link]"
+
+
+async def test_review_opens_an_answer_for_editing(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index("intake/their_email"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert app.screen.stage_id == "intake"
+        assert app.focused is field(app, "their_email").query_one("Input")
+
+
+async def test_multi_and_theme_and_help(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        assert field(app, "emotions").query_one(SelectionList).selected == ["anger"]
+        assert app.session.value("emotions") == ["anger"]
+        assert app.session.value("trust_level") == 4
+
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpDialog"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        app.theme = "nord"
+        await pilot.pause()
+    assert 'theme = "nord"' in (triage_home / "settings.toml").read_text()
+    again = make_app()
+    async with again.run_test(size=SIZE):
+        assert again.theme == "nord"
+
+
+async def test_command_palette_opens_a_playbook_and_jumps(team, triage_home):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Open playbook: Mini")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        await fill_intake(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to stage: Value")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.stage_id == "value"

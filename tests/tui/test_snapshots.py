@@ -1,0 +1,98 @@
+"""SVG snapshots of the key screens at a fixed size, clock and home folder.
+
+Update with ``pytest tests/tui --snapshot-update`` and look at the SVGs before committing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.tui.conftest import field, focus, no_blink, type_into
+from triage.tui.app import make_app
+
+HOME = Path("/tmp/triage-snapshot-home")  # fixed paths: the screens show them
+TEAM = Path("/tmp/triage-snapshot-team")
+
+
+@pytest.fixture
+def fixed_home(monkeypatch: pytest.MonkeyPatch, only_team: Path, fixed_now, utc) -> Path:
+    for folder in (HOME, TEAM):
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(only_team, TEAM)
+    monkeypatch.setenv("TRIAGE_HOME", str(HOME))
+    monkeypatch.setenv("TRIAGE_PLAYBOOKS", str(TEAM))
+    yield HOME
+    for folder in (HOME, TEAM):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+async def walk_to_value(pilot) -> None:
+    await type_into(pilot, "counterparty", "Acme [bold]Ltd[/bold]")
+    await type_into(pilot, "their_email", "jo@acme.example")
+    await type_into(pilot, "since", "2026-01-05")
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+
+
+async def walk_to_route(pilot) -> None:
+    await walk_to_value(pilot)
+    await focus(pilot, "strategic")
+    await pilot.press("space")
+    await type_into(pilot, "annual_value", "150,000")
+    await focus(pilot, "alternatives")
+    field(pilot.app, "alternatives").query_one("RadioSet")._selected = 0
+    await pilot.press("enter", "ctrl+n")
+    await pilot.pause()
+    await focus(pilot, "trust_level")
+    await pilot.press("right", "enter")
+    await pilot.pause()
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+
+
+def test_home_screen(snap_compare, fixed_home):
+    (TEAM / "broken.toml").write_text('format = 1\ntitle = "Broken"\nsummary = 3\n')
+    from triage.engine.library import find_playbook
+    from triage.engine.session import Session
+
+    session = Session.start(find_playbook("mini"))
+    session.answer("counterparty", "Beta plc")
+    session.go_to("value")
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_question_stage(snap_compare, fixed_home):
+    async def run_before(pilot) -> None:
+        await walk_to_value(pilot)
+        await focus(pilot, "strategic")
+        await pilot.press("space")
+        await type_into(pilot, "annual_value", "-5")  # below the minimum: the message shows
+        no_blink(pilot)
+        await pilot.pause()
+
+    assert snap_compare(make_app("mini"), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_route_screen(snap_compare, fixed_home):
+    async def run_before(pilot) -> None:
+        await walk_to_route(pilot)
+
+    assert snap_compare(make_app("mini"), terminal_size=(100, 32), run_before=run_before)
+
+
+def test_outputs_screen(snap_compare, fixed_home):
+    async def run_before(pilot) -> None:
+        await walk_to_route(pilot)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        no_blink(pilot)
+        await pilot.pause()
+
+    assert snap_compare(make_app("mini"), terminal_size=(100, 32), run_before=run_before)

@@ -1,0 +1,1 @@
+"""The full-screen Textual front end of triage. Import ``triage.tui.app`` only when opening it."""

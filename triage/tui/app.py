@@ -1,0 +1,190 @@
+"""The triage App: a home screen, the stage walk of one case, route, review and outputs.
+
+``make_app`` is the one factory used by the command line and the tests. The app
+holds no domain logic: every answer, score and route goes through
+``triage.engine.session.Session``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.theme import BUILTIN_THEMES
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from triage.engine.session import Session
+
+STARTED = time.perf_counter()
+
+
+def _command_provider() -> type[Provider]:
+    from triage.tui.commands import TriageCommands
+
+    return TriageCommands
+
+
+class TriageApp(App[int]):
+    """Walk a manager through a dispute, one stage at a time."""
+
+    CSS_PATH = "triage.tcss"
+    TITLE = "triage"
+    SUB_TITLE = "calm steps through a dispute"
+    COMMANDS = App.COMMANDS | {_command_provider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "show_help", "Help", id="show-help"),
+        Binding("question_mark", "show_help", "Help", id="show-help-key", show=False),
+    ]
+
+    def __init__(
+        self, session: Session | None = None, out: Path | None = None, force: bool = False
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.out = out
+        self.force = force
+        self.email_drafts: dict[str, str] = {}  # case id -> the email body as the user edited it
+
+    # -- start -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from triage.tui.screens.home import HomeScreen
+        from triage.tui.settings import load_settings
+
+        theme = load_settings().get("theme")
+        if isinstance(theme, str) and (theme in BUILTIN_THEMES or theme in self.available_themes):
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(HomeScreen())
+        if self.session is not None:
+            self.open_session(self.session)
+        self.log(f"triage started in {time.perf_counter() - STARTED:.3f}s")
+
+    def _remember_theme(self, theme: Any) -> None:
+        from triage.tui.settings import save_setting
+
+        save_setting("theme", getattr(theme, "name", str(theme)))
+
+    # -- opening cases -------------------------------------------------------------
+
+    def open_session(self, session: Session) -> None:
+        """Show a case's stage walk on top of the home screen."""
+        from triage.tui.screens.case import CaseScreen
+
+        self.session = session
+        self._pop_to_home()
+        self.push_screen(CaseScreen(session))
+        for notice in session.notices:
+            self.notify(notice, title="Note", timeout=10, markup=False)
+        for qid, why in session.invalid.items():
+            self.notify(f"{qid}: {why}", title="A saved answer no longer fits", markup=False)
+
+    def open_playbook(self, playbook_id: str) -> None:
+        """Start a new case from a playbook (by id or path)."""
+        from triage.engine.errors import TriageError
+        from triage.engine.library import find_playbook
+        from triage.engine.session import Session
+
+        try:
+            session = Session.start(find_playbook(playbook_id))
+        except TriageError as exc:
+            self.notify(str(exc), title="Cannot open the playbook", severity="error", markup=False)
+            return
+        self.open_session(session)
+
+    def resume_case(self, target: str | Path) -> None:
+        """Resume a saved case by id, folder or case.toml."""
+        from triage.engine.errors import TriageError
+        from triage.engine.session import Session
+
+        try:
+            session = Session.resume(target)
+        except TriageError as exc:
+            self.notify(str(exc), title="Cannot resume the case", severity="error", markup=False)
+            return
+        self.open_session(session)
+
+    def _pop_to_home(self) -> None:
+        from triage.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def case_screen(self) -> Screen[Any] | None:
+        from triage.tui.screens.case import CaseScreen
+
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, CaseScreen)), None)
+
+    def show_case_step(self, step: str) -> None:
+        """Show route, review or outputs over the open case (one of them at a time)."""
+        from triage.tui.screens.outputs import OutputsScreen
+        from triage.tui.screens.review import ReviewScreen
+        from triage.tui.screens.route import RouteScreen
+
+        case = self.case_screen()
+        if case is None or self.session is None:
+            self.notify("Open a playbook or a saved case first.", severity="warning")
+            return
+        screens = {"route": RouteScreen, "review": ReviewScreen, "outputs": OutputsScreen}
+        while self.screen is not case:
+            self.pop_screen()
+        self.push_screen(screens[step](self.session))
+
+    def edit_answer(self, stage_id: str, question_id: str | None = None) -> None:
+        """Go back to the stage walk at ``stage_id``, with ``question_id`` focused."""
+        case = self.case_screen()
+        if case is None:
+            return
+        while self.screen is not case:
+            self.pop_screen()
+        case.call_later(case.jump_to, stage_id, question_id)  # type: ignore[attr-defined]
+
+    # -- help ------------------------------------------------------------------------
+
+    def action_show_help(self) -> None:
+        from triage.tui.dialogs.help import HelpDialog
+
+        if isinstance(self.screen, HelpDialog):
+            return
+        keys = [
+            (self.get_key_display(binding), binding.description)
+            for binding in (b.binding for b in self.screen.active_bindings.values())
+            if binding.description and binding.show
+        ]
+        self.push_screen(HelpDialog(keys))
+
+
+def open_target(target: str) -> Session:
+    """A saved case (id, folder or case.toml) is resumed; anything else opens a playbook."""
+    from triage.engine.case import CASE_FILE
+    from triage.engine.library import cases_dir, find_playbook
+    from triage.engine.session import Session
+
+    path = Path(target)
+    if path.is_dir() or path.name == CASE_FILE or (cases_dir() / target / CASE_FILE).is_file():
+        return Session.resume(target)
+    return Session.start(find_playbook(target))
+
+
+def make_app(
+    target: str | None = None, out: str | Path | None = None, force: bool = False
+) -> TriageApp:
+    """The app, opened on ``target`` (a playbook or a saved case) when given.
+
+    Raises TriageError when the target cannot be opened, before any screen is drawn.
+    """
+    session = open_target(target) if target else None
+    return TriageApp(session, Path(out) if out else None, force)
+
+
+def run_app(target: str | None = None, out: str | Path | None = None, force: bool = False) -> int:
+    """Run the full-screen app; return the exit status."""
+    app = make_app(target, out, force)
+    result = app.run()
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,1 @@
+"""One screen per module: home, the stage walk, route, review and outputs."""

@@ -1,0 +1,243 @@
+"""The stage walk: sidebar of stages and scores, guidance beside the questions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Markdown, Static
+
+from triage.tui.widgets.question_field import QuestionField
+from triage.tui.widgets.score_panel import ScorePanel
+from triage.tui.widgets.stage_list import StageList
+
+if TYPE_CHECKING:
+    from triage.engine.evaluate import StageState
+    from triage.engine.session import Session
+
+
+class CaseScreen(Screen[None]):
+    """One case, one stage at a time; every valid change is saved by the session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next_stage", "Next", id="next-stage"),
+        Binding("ctrl+b", "previous_stage", "Back", id="previous-stage"),
+        Binding("ctrl+r", "show_route", "Route", id="show-route"),
+        Binding("ctrl+l", "show_review", "Review", id="show-review"),
+        Binding("ctrl+o", "show_outputs", "Outputs", id="show-outputs"),
+        Binding("escape", "go_home", "Home", id="go-home"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    """Below 100 columns the guidance sits above the questions, so options keep their width."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.stage_id = session.current().stage.id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="case-body"):
+            with VerticalScroll(id="sidebar"):
+                yield StageList(id="stages")
+                yield Static("Scores", classes="section")
+                yield ScorePanel(id="scores")
+            with Vertical(id="main"):
+                yield Static(id="stage-title")
+                with Horizontal(id="stage-body"):
+                    yield VerticalScroll(id="questions")
+                    with VerticalScroll(id="guidance-scroll"):
+                        yield Markdown(id="guidance")
+                with Horizontal(id="nav"):
+                    yield Button("◀ Back", id="back", compact=True)
+                    yield Static(id="status")
+                    yield Button("Next ▶", id="next", compact=True, variant="primary")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.title = self.session.playbook.title
+        await self.show_stage(self.stage_id)
+        self.call_after_refresh(self.refresh_state)  # the sidebar knows its width now
+
+    def on_screen_resume(self) -> None:
+        self.refresh_state()
+
+    # -- showing a stage -----------------------------------------------------------
+
+    def _state(self, stage_id: str | None = None) -> StageState:
+        state = self.session.evaluation.stage(stage_id or self.stage_id)
+        assert state is not None
+        return state
+
+    def _fields(self) -> list[QuestionField]:
+        return list(self.query("#questions > QuestionField").results(QuestionField))
+
+    async def show_stage(self, stage_id: str, focus: str | None = None) -> None:
+        self.stage_id = stage_id
+        state = self._state()
+        container = self.query_one("#questions", VerticalScroll)
+        await container.remove_children()
+        fields = []
+        for qs in state.questions:
+            qid = qs.question.id
+            problem = self.session.invalid.get(qid, "")
+            fields.append(
+                QuestionField(
+                    qs.question,
+                    qs.value,
+                    self._committer(qid),
+                    problem=problem,
+                    raw=self.session.case.answers.get(qid) if problem else None,
+                    id=f"q-{qid}",
+                )
+            )
+        await container.mount_all(fields)
+        await self.query_one("#guidance", Markdown).update(state.stage.guidance or "")
+        self.query_one("#guidance-scroll").display = bool(state.stage.guidance)
+        applicable = [s for s in self.session.stages if s.applies]
+        number = next((i for i, s in enumerate(applicable, 1) if s.stage.id == stage_id), 0)
+        title = Text(state.stage.title, style="bold")
+        title.append(f"   stage {number} of {len(applicable)}", style="dim")
+        self.query_one("#stage-title", Static).update(title)
+        self.refresh_state()
+        container.scroll_home(animate=False)
+        target = next((f for f in fields if f.question.id == focus), None)
+        target = target or next((f for f in fields if f.display), None)
+        if target is not None:
+            target.focus_control()
+            target.scroll_visible(animate=False)
+
+    def _committer(self, qid: str) -> Any:
+        def commit(value: Any) -> Any:
+            try:
+                return self.session.answer(qid, value)
+            except OSError as exc:
+                raise ValueError(f"The answer could not be saved: {exc.strerror or exc}.") from None
+
+        return commit
+
+    def refresh_state(self) -> None:
+        """Redraw what depends on the answers: stages, scores, which questions apply."""
+        if not self.is_mounted:
+            return
+        state = self._state()
+        applies = {qs.question.id: qs.applies for qs in state.questions}
+        for field in self._fields():
+            field.display = applies.get(field.question.id, True)
+        self.query_one(StageList).show_stages(
+            self.session.stages, self.stage_id, set(self.session.case.answers)
+        )
+        self.query_one(ScorePanel).show_scores(self.session.evaluation.scores)
+        self.sub_title = self.session.case.counterparty or "new case"
+
+    @on(QuestionField.Answered)
+    def _answered(self, event: QuestionField.Answered) -> None:
+        self.refresh_state()
+        if not self._problems(mark=False):
+            self._say("")
+
+    # -- moving ----------------------------------------------------------------------
+
+    def _say(self, message: str, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(Text(message))
+        status.set_class(error, "-error")
+
+    def _problems(self, mark: bool = True) -> list[QuestionField]:
+        """Fields of this stage that stop the user moving on (invalid, or required and empty)."""
+        state = self._state()
+        applies = {qs.question.id: qs.applies for qs in state.questions}
+        bad = []
+        for field in self._fields():
+            if not applies.get(field.question.id, True):
+                continue
+            missing = any(q.missing for q in state.questions if q.question is field.question)
+            if field.error or (field.check_required() if mark else missing):
+                bad.append(field)
+        return bad
+
+    def _blocked(self) -> bool:
+        bad = self._problems()
+        if not bad:
+            return False
+        first = bad[0]
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        self._say(f"Before moving on: {first.question.prompt} {first.error}{more}", error=True)
+        first.focus_control()
+        first.scroll_visible()
+        return True
+
+    async def action_next_stage(self) -> None:
+        if self._blocked():
+            return
+        following = self.session.next_stage()
+        if following is None:
+            self.session.go_to(self.stage_id)
+            if not self.session.complete:
+                missing = self.session.evaluation.missing[0]
+                stage = self.session.playbook.stage(missing.question.stage)
+                where = stage.title if stage else missing.question.stage
+                self._say(f"Still needed: {missing.question.prompt} (in {where}).", error=True)
+                return
+            self.app.show_case_step("route")  # type: ignore[attr-defined]
+            return
+        self.session.go_to(following.stage.id)
+        await self.show_stage(following.stage.id)
+
+    async def action_previous_stage(self) -> None:
+        previous = self.session.previous_stage()
+        if previous is None:
+            self._say("This is the first stage.")
+            return
+        self.session.go_to(previous.stage.id)
+        await self.show_stage(previous.stage.id)
+
+    async def jump_to(self, stage_id: str, question_id: str | None = None) -> None:
+        """Go to any stage up to the first one still needing answers."""
+        stages = self.session.stages
+        ids = [s.stage.id for s in stages]
+        if stage_id not in ids:
+            return
+        target, here = ids.index(stage_id), ids.index(self.stage_id)
+        if not stages[target].applies:
+            self._say("That stage is skipped: its condition does not hold.", error=True)
+            return
+        if target > here:
+            if self._blocked():
+                return
+            waiting = next((s for s in stages[here:target] if s.applies and not s.complete), None)
+            if waiting is not None:
+                self._say(f"Finish “{waiting.stage.title}” first.", error=True)
+                return
+        self.session.go_to(stage_id)
+        await self.show_stage(stage_id, focus=question_id)
+
+    @on(StageList.StageSelected)
+    async def _stage_selected(self, event: StageList.StageSelected) -> None:
+        await self.jump_to(event.stage_id)
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next_stage()
+
+    @on(Button.Pressed, "#back")
+    async def _back_pressed(self) -> None:
+        await self.action_previous_stage()
+
+    def action_show_route(self) -> None:
+        self.app.show_case_step("route")  # type: ignore[attr-defined]
+
+    def action_show_review(self) -> None:
+        self.app.show_case_step("review")  # type: ignore[attr-defined]
+
+    def action_show_outputs(self) -> None:
+        self.app.show_case_step("outputs")  # type: ignore[attr-defined]
+
+    def action_go_home(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,165 @@
+"""Home: the playbooks (built-in and team) and the saved cases."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+
+class HomeScreen(Screen[None]):
+    """Start a case from a playbook, or resume a saved one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_selected", "Open", id="open-selected"),
+        Binding("r", "refresh_lists", "Refresh", id="refresh-lists"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[str, Any] = {}  # playbook id -> PlaybookEntry
+        self.cases: dict[str, dict[str, Any]] = {}  # case path -> summary
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("Playbooks: Enter starts a new case", classes="section")
+        yield DataTable(id="playbooks", cursor_type="row")
+        yield Static(id="playbook-detail")
+        yield Label("Saved cases: Enter resumes", classes="section")
+        yield DataTable(id="cases", cursor_type="row")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        playbooks = self.query_one("#playbooks", DataTable)
+        playbooks.add_column("Playbook", key="title", width=30)
+        playbooks.add_column("From", key="source", width=8)
+        playbooks.add_column("Summary", key="summary", width=self._summary_width())
+        cases = self.query_one("#cases", DataTable)
+        cases.add_column("Counterparty", key="counterparty", width=20)
+        cases.add_column("Playbook", key="playbook", width=20)
+        cases.add_column("Stage reached", key="stage", width=16)
+        cases.add_column("Last change", key="updated")
+        self.action_refresh_lists()
+        playbooks.focus()
+
+    def _summary_width(self) -> int:
+        return max(20, self.app.size.width - 30 - 8 - 10)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_cases()
+
+    def action_refresh_lists(self) -> None:
+        """Read the playbook folders and the saved cases again."""
+        from triage.engine.library import discover
+
+        entries = discover()
+        self.entries = {e.id: e for e in entries}
+        table = self.query_one("#playbooks", DataTable)
+        table.clear()
+        for entry in entries:
+            title = Text(entry.title)
+            summary = Text(entry.summary)
+            if not entry.valid:
+                title = Text.assemble(("⚠ ", "bold yellow"), (entry.id, ""))
+                summary = Text(
+                    f"cannot be used: {entry.problems[0].message if entry.problems else ''}",
+                    "yellow",
+                )
+            table.add_row(title, Text(entry.source), summary, key=entry.id)
+        self.refresh_cases()
+        self._show_detail()
+
+    def refresh_cases(self) -> None:
+        from triage.engine.listing import case_summaries
+
+        titles = {e.id: e.playbook for e in self.entries.values() if e.playbook}
+        cases = self.query_one("#cases", DataTable)
+        cases.clear()
+        self.cases = {}
+        for found in case_summaries():
+            self.cases[found["path"]] = found
+            playbook = titles.get(found["playbook"])
+            stage = playbook.stage(found["stage"]) if playbook and found["stage"] else None
+            if found["problem"]:
+                cells = (Text(found["id"]), Text("unreadable", "yellow"), Text(""), Text(""))
+            else:
+                cells = (
+                    Text(found["counterparty"] or "(not named yet)"),
+                    Text(playbook.title if playbook else found["playbook"]),
+                    Text(stage.title if stage else found["stage"] or "start"),
+                    Text(_when(found["updated"])),
+                )
+            cases.add_row(*cells, key=found["path"])
+        if not self.cases:
+            cases.add_row(Text("No saved cases yet.", "dim"), Text(""), Text(""), Text(""), key="")
+
+    def _show_detail(self) -> None:
+        table = self.query_one("#playbooks", DataTable)
+        detail = self.query_one("#playbook-detail", Static)
+        if not table.row_count:
+            detail.update(Text("No playbooks found.", "yellow"))
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        entry = self.entries.get(key or "")
+        if entry is None:
+            return
+        text = Text()
+        if entry.valid:
+            text.append(entry.summary)
+            text.append(f"\n{entry.path}", style="dim")
+        else:
+            text.append("This playbook has problems and cannot be used:\n", style="bold yellow")
+            for problem in entry.problems[:3]:
+                text.append(f"{problem}\n")
+        detail.update(text)
+
+    @on(DataTable.RowHighlighted, "#playbooks")
+    def _playbook_highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open(event.data_table, event.row_key.value or "")
+
+    def action_open_selected(self) -> None:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.row_count:
+            key = focused.coordinate_to_cell_key(focused.cursor_coordinate).row_key.value
+            self._open(focused, key or "")
+
+    def _open(self, table: DataTable[Any], key: str) -> None:
+        if not key:
+            return
+        if table.id == "playbooks":
+            entry = self.entries.get(key)
+            if entry is not None and not entry.valid:
+                problem = str(entry.problems[0]) if entry.problems else "it is not valid"
+                self.notify(
+                    problem, title="This playbook cannot be used", severity="error", markup=False
+                )
+                return
+            self.app.open_playbook(str(entry.path) if entry else key)  # type: ignore[attr-defined]
+        else:
+            found = self.cases.get(key)
+            if found and found["problem"]:
+                self.notify(found["problem"], title="Cannot resume", severity="error", markup=False)
+                return
+            self.app.resume_case(key)  # type: ignore[attr-defined]
+
+
+def _when(stamp: str) -> str:
+    """An ISO time stamp as 'YYYY-MM-DD HH:MM' in local time."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,142 @@
+"""The route: what the playbook recommends and why, and the user's own choice with a reason."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+if TYPE_CHECKING:
+    from triage.engine.session import Session
+
+
+class RouteScreen(Screen[None]):
+    """Recommended route, escalation level, the rules that fired, and the alternatives."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "continue_review", "Continue", id="continue-review"),
+        Binding("o", "override_route", "Another route", id="override-route"),
+        Binding("a", "accept_route", "Accept recommended", id="accept-route"),
+        Binding("escape", "go_back", "Back to stages", id="go-back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="route-body"):
+            yield Static(id="route-warning", classes="warning")
+            yield Static(id="route-summary")
+            yield Static(id="route-rules")
+        with Horizontal(id="route-buttons", classes="buttons"):
+            yield Button("Accept recommended", id="accept", compact=True)
+            yield Button("Choose another route…", id="override", compact=True)
+            yield Button("Continue ▶", id="continue", variant="primary", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Route"
+        self.sub_title = self.session.case.counterparty
+        self.refresh_route()
+        self.query_one("#continue", Button).focus()
+
+    def refresh_route(self) -> None:
+        from triage.engine.model import ROUTE_LABELS
+
+        route = self.session.evaluation.route
+        playbook = self.session.playbook
+        missing = self.session.evaluation.missing
+        warning = self.query_one("#route-warning", Static)
+        warning.display = bool(missing)
+        if missing:
+            warning.update(
+                Text(
+                    f"{len(missing)} required answer{'s are' if len(missing) != 1 else ' is'} "
+                    "still missing; the recommendation may change."
+                )
+            )
+        text = Text()
+        text.append("Recommended: ", style="bold")
+        text.append(ROUTE_LABELS[route.recommended], style="bold reverse")
+        level = playbook.level(route.level)
+        if route.level is not None:
+            text.append(f"\nEscalation level {route.level}", style="bold")
+            if level:
+                text.append(f": {level.name}")
+                if level.who:
+                    text.append(f" ({level.who})", style="italic")
+                if level.decides:
+                    text.append(f"\nMay decide: {level.decides}")
+        text.append("\nWhy: ", style="bold")
+        text.append(route.because)
+        if route.overridden:
+            text.append("\n\nYour choice: ", style="bold")
+            text.append(ROUTE_LABELS[route.chosen], style="bold reverse")
+            text.append("\nYour reason: ", style="bold")
+            text.append(route.override_reason)
+        self.query_one("#route-summary", Static).update(text)
+
+        rules = Text()
+        rules.append("Rules that hold\n", style="bold underline")
+        if not route.fired:
+            rules.append("None; the playbook's default route applies.\n", style="italic")
+        for index, fired in enumerate(route.fired):
+            rules.append("• " if index else "▶ ", style="bold")
+            rules.append(f"{fired.id} → {ROUTE_LABELS[fired.route]}")
+            if fired.level is not None:
+                rules.append(f" (level {fired.level})")
+            rules.append(" decides" if index == 0 else " also holds", style="italic")
+            rules.append(f"\n  {fired.because}\n")
+        rules.append("\nAlternatives\n", style="bold underline")
+        for alternative in route.alternatives:
+            rules.append(f"• {ROUTE_LABELS[alternative]}\n")
+        self.query_one("#route-rules", Static).update(rules)
+
+    def action_override_route(self) -> None:
+        from triage.engine.model import ROUTE_LABELS
+        from triage.tui.dialogs.reason import RouteReasonDialog
+
+        route = self.session.evaluation.route
+        self.app.push_screen(
+            RouteReasonDialog(
+                dict(ROUTE_LABELS),
+                route.recommended,
+                route.chosen,
+                route.override_reason,
+                self.session.override,
+            ),
+            lambda _chosen: self.refresh_route(),
+        )
+
+    def action_accept_route(self) -> None:
+        self.session.accept_route()
+        self.refresh_route()
+        self.notify("Recommended route accepted.")
+
+    def action_continue_review(self) -> None:
+        if not self.session.evaluation.route.overridden:
+            self.session.accept_route()
+        self.app.show_case_step("review")  # type: ignore[attr-defined]
+
+    def action_go_back(self) -> None:
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#accept")
+    def _accept(self) -> None:
+        self.action_accept_route()
+
+    @on(Button.Pressed, "#override")
+    def _override(self) -> None:
+        self.action_override_route()
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self) -> None:
+        self.action_continue_review()

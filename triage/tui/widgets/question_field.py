@@ -1,0 +1,288 @@
+"""One question with the right widget for its kind, live validation and the engine's message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import (
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    Switch,
+    TextArea,
+)
+
+from triage.tui.text import inert
+from triage.tui.widgets.list_editor import ListEditor
+
+if TYPE_CHECKING:
+    from triage.engine.model import Question
+
+Commit = Callable[[Any], Any]
+"""Store a checked value and return it in its canonical form; raise ValueError to refuse it."""
+
+TYPED_KINDS = ("text", "number", "date")
+
+
+def highlight_pressed(radio_set: RadioSet) -> None:
+    """Put the keyboard highlight on the pressed button (RadioSet starts on the first)."""
+    if radio_set.pressed_index >= 0:
+        radio_set._selected = radio_set.pressed_index
+
+
+def typed_text(question: Question, value: Any) -> str:
+    """What to put in an Input for a stored value (numbers without grouping or unit)."""
+    if value is None:
+        return ""
+    if question.kind == "date":
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return str(value)
+
+
+class QuestionField(Vertical):
+    """A question's prompt, help, control and error line.
+
+    Every change is parsed and handed to ``commit`` at once; when it is refused the
+    typed text stays in the widget and the message shows under it.
+    """
+
+    DEFAULT_CSS = """
+    QuestionField {
+        height: auto;
+        margin: 0 0 1 0;
+        padding: 0 1 0 0;
+    }
+    QuestionField > .prompt { text-style: bold; width: 1fr; }
+    QuestionField > .help { color: $text-muted; width: 1fr; }
+    QuestionField > .error { color: $text-error; text-style: bold; width: 1fr; display: none; }
+    QuestionField.-invalid > .error { display: block; }
+    QuestionField.-invalid Input, QuestionField.-invalid TextArea { border: tall $error; }
+    QuestionField TextArea { height: 6; }
+    QuestionField RadioSet { width: 1fr; }
+    QuestionField SelectionList { height: auto; max-height: 10; }
+    QuestionField .row { height: auto; }
+    QuestionField .row > Label { padding: 1 1 0 1; }
+    QuestionField #control-scale { layout: horizontal; width: auto; }
+    QuestionField #control-scale > RadioButton { width: auto; margin-right: 1; }
+    """
+
+    class Answered(Message):
+        """A value was accepted and stored."""
+
+        def __init__(self, field: QuestionField, question_id: str, value: Any) -> None:
+            super().__init__()
+            self.field = field
+            self.question_id = question_id
+            self.value = value
+
+        @property
+        def control(self) -> QuestionField:
+            return self.field
+
+    def __init__(
+        self,
+        question: Question,
+        value: Any,
+        commit: Commit,
+        *,
+        problem: str = "",
+        raw: Any = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.question = question
+        self.value = value
+        self._commit = commit
+        self.error = ""
+        self._problem = problem  # why a saved answer no longer fits
+        self._raw = raw  # that saved answer, shown so nothing is lost
+
+    # -- building --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        prompt = q.prompt + (f" ({q.unit})" if q.unit else "") + (" *" if q.required else "")
+        yield Label(inert(prompt), classes="prompt")
+        if q.help:
+            yield Static(inert(q.help), classes="help")
+        yield from self._control()
+        yield Static("", classes="error")
+
+    def _control(self) -> ComposeResult:
+        q, value = self.question, self.value
+        if q.kind in TYPED_KINDS:
+            text = typed_text(q, value)
+            if self._raw is not None and not text:
+                text = str(self._raw)
+            placeholder = {"date": "YYYY-MM-DD", "number": "a number, e.g. 12,000"}.get(q.kind, "")
+            yield Input(
+                text,
+                placeholder=placeholder,
+                restrict=r"[0-9-]*" if q.kind == "date" else None,
+                max_length=10 if q.kind == "date" else 0,
+                id="control",
+                compact=False,
+            )
+        elif q.kind == "longtext":
+            text = value if isinstance(value, str) else ""
+            yield TextArea(text, soft_wrap=True, tab_behavior="focus", id="control")
+        elif q.kind == "choice":
+            yield RadioSet(
+                *[RadioButton(inert(o.label), value=o.value == value) for o in q.options],
+                id="control",
+            )
+        elif q.kind == "multi":
+            chosen = value if isinstance(value, list) else []
+            yield SelectionList[str](
+                *[(inert(o.label), o.value, o.value in chosen) for o in q.options], id="control"
+            )
+        elif q.kind == "yesno":
+            with Horizontal(classes="row"):
+                yield Switch(value=bool(value), id="control")
+                yield Label(self._yesno_text(value), id="yesno-state")
+        elif q.kind == "scale":
+            with Horizontal(classes="row"):
+                yield RadioSet(
+                    *[RadioButton(str(n), value=value == n) for n in range(1, 6)],
+                    id="control-scale",
+                )
+                yield Label(inert(self._scale_text(value)), id="scale-state")
+        elif q.kind == "list":
+            yield ListEditor(q, value if isinstance(value, list) else [], id="control")
+        else:  # an unknown kind: typed text, parsed by the engine
+            yield Input(typed_text(q, value), id="control")
+
+    def on_mount(self) -> None:
+        for radio_set in self.query(RadioSet):
+            radio_set.call_after_refresh(highlight_pressed, radio_set)
+        if self._problem:
+            self.show_error(f"The saved answer no longer fits: {self._problem}")
+
+    # -- showing state ---------------------------------------------------------
+
+    def _yesno_text(self, value: Any) -> str:
+        if value is None:
+            return "No (not answered yet)"
+        return "Yes" if value else "No"
+
+    def _scale_text(self, value: Any) -> str:
+        labels = self.question.labels
+        if not isinstance(value, int):
+            return (
+                "not answered yet"
+                if not labels
+                else " · ".join(f"{n} {label}" for n, label in enumerate(labels, 1))
+            )
+        return f"{value} {labels[value - 1]}" if labels else str(value)
+
+    def show_error(self, message: str) -> None:
+        self.error = message
+        self.query_one(".error", Static).update(inert(message))
+        self.set_class(bool(message), "-invalid")
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+    def focus_control(self) -> None:
+        for widget in self.query("#control, #control-scale"):
+            if widget.focusable:
+                widget.focus()
+                return
+            for child in widget.query("*"):
+                if child.focusable:
+                    child.focus()
+                    return
+
+    # -- taking answers --------------------------------------------------------
+
+    def take_text(self, text: str) -> None:
+        """Parse typed text the engine's way, then store it."""
+        from triage.engine.answers import parse_text
+
+        try:
+            value = parse_text(self.question, text)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.take_value(value)
+
+    def take_value(self, value: Any) -> None:
+        if value == self.value and not self.error:
+            return
+        try:
+            checked = self._commit(value)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.value = checked
+        self._problem = ""
+        self.clear_error()
+        self.post_message(self.Answered(self, self.question.id, checked))
+
+    def check_required(self) -> str:
+        """The engine's message when this required question has no answer, else ''."""
+        from triage.engine.answers import check_value, is_empty
+
+        if self.error or not is_empty(self.value):
+            return self.error
+        try:
+            check_value(self.question, None)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return str(exc)
+        return ""
+
+    @on(Input.Changed, "#control")
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.take_text(event.value)
+
+    @on(Input.Submitted, "#control")
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.take_text(event.value)
+        if not self.error:
+            self.screen.focus_next()
+
+    @on(TextArea.Changed, "#control")
+    def _text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.take_text(event.text_area.text)
+
+    @on(RadioSet.Changed, "#control")
+    def _choice_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        if event.index >= 0:
+            self.take_value(self.question.options[event.index].value)
+
+    @on(RadioSet.Changed, "#control-scale")
+    def _scale_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        if event.index >= 0:
+            self.take_value(event.index + 1)
+            self.query_one("#scale-state", Label).update(inert(self._scale_text(self.value)))
+
+    @on(SelectionList.SelectedChanged, "#control")
+    def _multi_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        self.take_value(list(event.selection_list.selected))
+
+    @on(Switch.Changed, "#control")
+    def _switch_changed(self, event: Switch.Changed) -> None:
+        event.stop()
+        self.take_value(event.value)
+        self.query_one("#yesno-state", Label).update(self._yesno_text(self.value))
+
+    @on(ListEditor.RowsChanged, "#control")
+    def _rows_changed(self, event: ListEditor.RowsChanged) -> None:
+        event.stop()
+        self.take_value(event.rows)
