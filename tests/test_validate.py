@@ -192,3 +192,29 @@ def test_a_shared_stage_file_can_be_checked_on_its_own(tmp_path):
     bad = write(tmp_path, "shared/bad.toml", STAGE.replace('kind = "text"', 'kind = "txt"'))
     [problem] = check_playbook(bad).problems
     assert str(problem).startswith(f"{bad}:8:1:")
+
+
+def test_a_condition_that_is_only_an_unknown_name_is_caught(tmp_path):
+    path = write(tmp_path, "p.toml", HEADER + STAGE + 'when = "nonexistent"\n')
+    [line] = problems(path)
+    assert "names 'nonexistent'" in line
+
+
+def test_a_condition_that_is_only_a_missing_score_is_caught(tmp_path):
+    body = (
+        HEADER
+        + STAGE
+        + """
+[decision]
+default = "negotiate"
+because = "b"
+
+[[decision.rules]]
+id = "r"
+when = "scores.nope"
+route = "mediate"
+because = "b"
+"""
+    )
+    [line] = problems(write(tmp_path, "p.toml", body))
+    assert "scores.nope" in line

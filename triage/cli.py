@@ -104,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nStopped. Anything already answered is saved.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `triage validate | head`: the reader has gone
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: one sentence, never a traceback
         from triage.engine.errors import TriageError
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import tomllib
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
-from textual.widgets import DataTable, RadioSet, SelectionList, Switch
+from textual.widgets import DataTable, RadioSet, SelectionList, Switch, TextArea
 
 from tests.tui.conftest import SIZE, field, focus, open_from_home, type_into
 from triage.tui.app import make_app
@@ -118,20 +120,32 @@ async def test_whole_case_from_home_to_written_outputs(team, triage_home):
     assert data["case"]["stage"] == "plan"
 
 
+async def walk_to_outputs(pilot) -> None:
+    await fill_intake(pilot)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await fill_value(pilot)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await fill_trust(pilot)
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, OutputsScreen)
+
+
+def written_email(folder: Path) -> tuple[EmailMessage, str]:
+    """The written reset email and its body with LF line ends (the file has CR LF)."""
+    data = (folder / "reset-email.eml").read_bytes()
+    message = message_from_bytes(data, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message, message.get_content().replace("\r\n", "\n")
+
+
 async def test_edited_email_is_written(team, triage_home):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_from_home(pilot, "playbooks", "mini")
-        await fill_intake(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_value(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_trust(pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert isinstance(app.screen, OutputsScreen)
+        await walk_to_outputs(pilot)
         body = app.screen.query_one("#email-body")
         body.text = "Dear Jo,\n\nShall we talk on Monday?\n"
         await pilot.press("ctrl+t")
@@ -142,6 +156,75 @@ async def test_edited_email_is_written(team, triage_home):
         email = (folder / "reset-email.eml").read_text()
         assert "Shall we talk on Monday?" in email
         assert "Subject: A way forward with Acme Ltd" in email
+
+
+async def test_edited_email_survives_closing_the_app(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await walk_to_outputs(pilot)
+        body = app.screen.query_one("#email-body", TextArea)
+        template = body.text
+        body.focus()
+        body.move_cursor((0, 0))
+        await pilot.press(*"P.S. Monday 10am suits me.", "enter")
+        await pilot.pause()
+        edited = body.text
+        assert edited == "P.S. Monday 10am suits me.\n" + template
+    folder = next((triage_home / "cases").iterdir())
+    assert case_file(triage_home)["drafts"] == {"reset-email.eml": edited}  # saved as typed
+    assert not (folder / "reset-email.eml").exists()  # nothing written yet
+
+    reopened = make_app(folder.name)
+    async with reopened.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen = reopened.screen
+        assert isinstance(screen, OutputsScreen)
+        assert screen.query_one("#email-body", TextArea).text == edited
+        assert "Your edited text" in str(screen.query_one("#email-state").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    message, body = written_email(folder)
+    assert body == edited
+    assert message["Subject"] == "A way forward with Acme Ltd"  # still from the playbook
+    assert message["To"].addresses[0].addr_spec == "jo@acme.example"
+
+
+async def test_reset_to_template_asks_then_drops_the_draft(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await walk_to_outputs(pilot)
+        screen = app.screen
+        body = screen.query_one("#email-body", TextArea)
+        template = body.text
+        body.text = "Dear Jo, let us talk.\n"
+        await pilot.pause()
+        assert app.session.draft("reset-email.eml") == "Dear Jo, let us talk.\n"
+
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, YesNoDialog)
+        await pilot.press("n")  # keep the edit
+        await pilot.pause()
+        assert app.screen is screen
+        assert body.text == "Dear Jo, let us talk.\n"
+        assert case_file(triage_home)["drafts"] == {"reset-email.eml": "Dear Jo, let us talk.\n"}
+
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert body.text == template
+        assert app.session.draft("reset-email.eml") is None
+        assert "drafts" not in case_file(triage_home)
+        assert "The playbook's text" in str(screen.query_one("#email-state").render())
+
+        # The template follows the answers again once the draft is gone.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    folder = next((triage_home / "cases").iterdir())
+    assert written_email(folder)[1] == template
 
 
 async def test_invalid_answers_block_and_going_back_recomputes(team, triage_home):
@@ -214,7 +297,7 @@ async def test_resume_after_the_app_is_closed(team, triage_home):
         await pilot.pause()
         await focus(pilot, "strategic")
         await pilot.press("space")
-        await type_into(pilot, "annual_value", "lots")  # not a number: kept in the widget only
+        await type_into(pilot, "annual_value", "lots")  # not a number: kept as pending text
         assert field(app, "annual_value").error
 
     reopened = make_app()
@@ -228,6 +311,8 @@ async def test_resume_after_the_app_is_closed(team, triage_home):
         assert isinstance(screen, CaseScreen)
         assert screen.stage_id == "value"
         assert field(reopened, "strategic").query_one(Switch).value is True
+        assert field(reopened, "annual_value").query_one("Input").value == "lots"
+        assert field(reopened, "annual_value").error
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert field(reopened, "counterparty").query_one("Input").value == "Beta plc"
@@ -238,6 +323,51 @@ async def test_resume_after_the_app_is_closed(team, triage_home):
     async with direct.run_test(size=SIZE):
         assert isinstance(direct.screen, CaseScreen)
         assert direct.screen.stage_id == "intake"  # where it was left
+
+
+async def test_invalid_text_is_saved_and_comes_back(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "counterparty", "Acme")
+        await type_into(pilot, "their_email", "jo@acme.example")
+        await focus(pilot, "their_email")
+        await pilot.press("end", *["backspace"] * len("acme.example"))  # no longer valid
+        message = field(app, "their_email").error
+        assert message == "Enter an email address like name@example.com."
+        # On disk at once, as a killed terminal would leave it.
+        data = case_file(triage_home)
+        assert data["pending"] == {"their_email": "jo@"}
+        assert data["answers"]["their_email"] == "jo@a"  # the last text that was valid
+
+    reopened = make_app(next((triage_home / "cases").iterdir()).name)
+    async with reopened.run_test(size=SIZE) as pilot:
+        email = field(reopened, "their_email")
+        assert email.query_one("Input").value == "jo@"  # what was typed, not the stored answer
+        assert email.error == message
+        assert message in str(email.query_one(".error").render())
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert reopened.screen.stage_id == "intake"  # still not an answer
+
+        await type_into(pilot, "their_email", "jo@beta.example")
+        assert email.error == ""
+    data = case_file(triage_home)
+    assert "pending" not in data  # a valid answer replaces the kept text
+    assert data["answers"]["their_email"] == "jo@beta.example"
+
+
+async def test_home_highlights_the_playbook_the_app_ran(team, triage_home):
+    app = make_app(str(team / "mini.toml"))  # `triage run PATH`
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CaseScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        table = home.query_one("#playbooks", DataTable)
+        assert table.get_row_index("mini") > 0  # the built-in playbooks come first
+        assert table.cursor_row == table.get_row_index("mini")
+        assert str(team / "mini.toml") in str(home.query_one("#playbook-detail").render())
 
 
 async def test_route_override_with_reason_is_recorded(team, triage_home):

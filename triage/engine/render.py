@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -179,7 +180,8 @@ def email_message(subject: str, to: str, body: str) -> bytes:
     message["Subject"] = header_text(subject) or "A way forward"
     name, address = split_address(header_text(to))
     if address and "@" in address:
-        with contextlib.suppress(ValueError, IndexError, TypeError):
+        # Not a usable address: the draft is still written, without a recipient.
+        with contextlib.suppress(ValueError, IndexError, TypeError, MessageError):
             message["To"] = Address(display_name=header_text(name), addr_spec=address)
     message["X-Unsent"] = "1"
     body = body.replace("\x00", "")

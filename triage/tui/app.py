@@ -49,7 +49,6 @@ class TriageApp(App[int]):
         self.session = session
         self.out = out
         self.force = force
-        self.email_drafts: dict[str, str] = {}  # case id -> the email body as the user edited it
 
     # -- start -------------------------------------------------------------------
 
@@ -61,7 +60,10 @@ class TriageApp(App[int]):
         if isinstance(theme, str) and (theme in BUILTIN_THEMES or theme in self.available_themes):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(HomeScreen())
+        started_on = None  # `triage run PLAYBOOK`: Home shows that playbook highlighted
+        if self.session is not None and not self.session.resumed:
+            started_on = self.session.playbook.path
+        self.push_screen(HomeScreen(highlight=started_on))
         if self.session is not None:
             self.open_session(self.session)
         self.log(f"triage started in {time.perf_counter() - STARTED:.3f}s")
@@ -160,18 +162,6 @@ class TriageApp(App[int]):
         self.push_screen(HelpDialog(keys))
 
 
-def open_target(target: str) -> Session:
-    """A saved case (id, folder or case.toml) is resumed; anything else opens a playbook."""
-    from triage.engine.case import CASE_FILE
-    from triage.engine.library import cases_dir, find_playbook
-    from triage.engine.session import Session
-
-    path = Path(target)
-    if path.is_dir() or path.name == CASE_FILE or (cases_dir() / target / CASE_FILE).is_file():
-        return Session.resume(target)
-    return Session.start(find_playbook(target))
-
-
 def make_app(
     target: str | None = None, out: str | Path | None = None, force: bool = False
 ) -> TriageApp:
@@ -179,7 +169,9 @@ def make_app(
 
     Raises TriageError when the target cannot be opened, before any screen is drawn.
     """
-    session = open_target(target) if target else None
+    from triage.engine.session import Session
+
+    session = Session.open(target) if target else None
     return TriageApp(session, Path(out) if out else None, force)
 
 

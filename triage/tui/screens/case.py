@@ -40,6 +40,7 @@ class CaseScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.stage_id = session.current().stage.id
+        self._unsaved = ""  # the last message about typed text that could not be saved
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,6 +95,8 @@ class CaseScreen(Screen[None]):
                     self._committer(qid),
                     problem=problem,
                     raw=self.session.case.answers.get(qid) if problem else None,
+                    keep=self._keeper(qid),
+                    pending=self.session.pending_text(qid),
                     id=f"q-{qid}",
                 )
             )
@@ -121,6 +124,20 @@ class CaseScreen(Screen[None]):
                 raise ValueError(f"The answer could not be saved: {exc.strerror or exc}.") from None
 
         return commit
+
+    def _keeper(self, qid: str) -> Any:
+        def keep(text: str) -> None:
+            try:
+                self.session.keep_text(qid, text)
+            except OSError as exc:
+                message = f"What you typed could not be saved: {exc.strerror or exc}."
+                if message != self._unsaved:  # once, not at every key
+                    self.notify(message, severity="error", markup=False)
+                self._unsaved = message
+            else:
+                self._unsaved = ""
+
+        return keep
 
     def refresh_state(self) -> None:
         """Redraw what depends on the answers: stages, scores, which questions apply."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -21,8 +22,10 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, highlight: str | Path | None = None) -> None:
+        """``highlight``: a playbook (id or file) to put the cursor on, e.g. the one the app ran."""
         super().__init__()
+        self.highlight = highlight
         self.entries: dict[str, Any] = {}  # playbook id -> PlaybookEntry
         self.cases: dict[str, dict[str, Any]] = {}  # case path -> summary
 
@@ -61,6 +64,7 @@ class HomeScreen(Screen[None]):
         entries = discover()
         self.entries = {e.id: e for e in entries}
         table = self.query_one("#playbooks", DataTable)
+        keep = self._highlighted_key(table) if table.row_count else self._wanted_key()
         table.clear()
         for entry in entries:
             title = Text(entry.title)
@@ -72,8 +76,24 @@ class HomeScreen(Screen[None]):
                     "yellow",
                 )
             table.add_row(title, Text(entry.source), summary, key=entry.id)
+        if keep in self.entries:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
         self.refresh_cases()
         self._show_detail()
+
+    def _wanted_key(self) -> str | None:
+        """The row key of the playbook asked for by ``highlight``, matched by file, else by id."""
+        if self.highlight is None:
+            return None
+        wanted = Path(self.highlight)
+        for entry in self.entries.values():
+            if entry.path.resolve() == wanted.resolve():
+                return entry.id
+        return str(self.highlight) if str(self.highlight) in self.entries else None
+
+    @staticmethod
+    def _highlighted_key(table: DataTable[Any]) -> str | None:
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def refresh_cases(self) -> None:
         from triage.engine.listing import case_summaries
@@ -105,8 +125,7 @@ class HomeScreen(Screen[None]):
         if not table.row_count:
             detail.update(Text("No playbooks found.", "yellow"))
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        entry = self.entries.get(key or "")
+        entry = self.entries.get(self._highlighted_key(table) or "")
         if entry is None:
             return
         text = Text()

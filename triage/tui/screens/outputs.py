@@ -1,4 +1,8 @@
-"""Preview the plan and the reset email, edit the email, copy it, and write the files."""
+"""Preview the plan and the reset email, edit the email, copy it, and write the files.
+
+The edited email body is the case's draft: saved in case.toml as it is typed, used
+when the files are written, and kept until the user goes back to the template.
+"""
 
 from __future__ import annotations
 
@@ -31,13 +35,14 @@ if TYPE_CHECKING:
 
 
 def split_email(data: bytes) -> tuple[str, str, str]:
-    """Subject, recipient and body of a rendered .eml draft."""
+    """Subject, recipient and body of a rendered .eml draft (lines end in LF, as typed)."""
     from email import message_from_bytes, policy
     from email.message import EmailMessage
 
     message = message_from_bytes(data, policy=policy.default)
     body = message.get_content() if isinstance(message, EmailMessage) else ""
-    return str(message.get("Subject", "")), str(message.get("To", "") or ""), str(body)
+    body = str(body).replace("\r\n", "\n")
+    return str(message.get("Subject", "")), str(message.get("To", "") or ""), body
 
 
 class OutputsScreen(Screen[None]):
@@ -47,6 +52,7 @@ class OutputsScreen(Screen[None]):
         Binding("ctrl+s", "write_outputs", "Write files", id="write-outputs"),
         Binding("ctrl+t", "copy_email", "Copy email", id="copy-email"),
         Binding("ctrl+g", "edit_email", "Edit in $EDITOR", id="edit-email"),
+        Binding("ctrl+r", "reset_email", "Template", id="reset-email"),
         Binding("escape", "go_back", "Back to stages", id="go-back"),
     ]
 
@@ -55,8 +61,10 @@ class OutputsScreen(Screen[None]):
         self.session = session
         self.files: dict[str, bytes] = {}
         self.email_name = ""
-        self.subject = self.to = self.generated_body = ""
+        self.subject = self.to = ""
+        self.template_body = ""  # the email body as the playbook's template writes it
         self.problem = ""
+        self._unsaved = ""  # the last message about a draft that could not be saved
 
     def compose(self) -> ComposeResult:
         from triage.engine.errors import TriageError
@@ -76,21 +84,24 @@ class OutputsScreen(Screen[None]):
             yield Button("Write files", id="write", variant="primary", compact=True)
             yield Button("Copy email", id="copy", compact=True)
             yield Button("Edit in $EDITOR", id="editor", compact=True)
+            yield Button("Reset to template", id="reset", compact=True)
         yield Footer(compact=True)
 
     def _preview(self, name: str, data: bytes) -> ComposeResult:
         text = data.decode("utf-8", errors="replace")
         if name.endswith(".eml"):
             self.email_name = name
-            self.subject, self.to, self.generated_body = split_email(data)
-            body = self.app.email_drafts.get(self.session.case.id, self.generated_body)  # type: ignore[attr-defined]
+            self.subject, self.to, body = split_email(data)
+            draft = self.session.draft(name)
+            self.template_body = body if draft is None else self._template_body(body)
             head = Text()
             head.append("To: ", style="bold")
             head.append(self.to or "(no address yet)")
             head.append("\nSubject: ", style="bold")
             head.append(self.subject)
             yield Static(head, classes="email-head")
-            yield TextArea(body, soft_wrap=True, id="email-body")
+            yield Static(id="email-state", classes="email-head")
+            yield TextArea(body if draft is None else draft, soft_wrap=True, id="email-body")
         elif name.endswith(".csv"):
             table: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
             rows = list(csv.reader(io.StringIO(text)))
@@ -121,8 +132,52 @@ class OutputsScreen(Screen[None]):
         where = Text("Nothing written yet. Ctrl+S writes the files", style="dim")
         where.append(f" to {target}." if target else " to the case folder.", style="dim")
         self.query_one("#written", Static).update(where)
+        self._show_email_state()
 
     # -- the email -----------------------------------------------------------------
+
+    def _template_body(self, fallback: str) -> str:
+        """The body the template writes, ignoring the draft (``fallback`` if it cannot render)."""
+        from triage.engine.errors import TriageError
+        from triage.engine.render import context, render_output
+
+        session = self.session
+        spec = next((o for o in session.playbook.outputs if o.file == self.email_name), None)
+        try:
+            ctx = context(session.playbook, session.case, session.evaluation)
+            data = render_output(spec, ctx) if spec is not None else None
+        except TriageError:
+            return fallback
+        return split_email(data)[2] if data is not None else fallback
+
+    def _show_email_state(self) -> None:
+        states = self.query("#email-state").results(Static)
+        state = next(iter(states), None)
+        if state is None:
+            return
+        if self.session.draft(self.email_name) is None:
+            text = "The playbook's text; your edits are saved with the case as you type."
+        else:
+            text = "Your edited text, saved with the case. “Reset to template” brings back the playbook's."
+        state.update(Text(text, style="dim"))
+
+    def _keep_draft(self, body: str) -> None:
+        """Save the body as the case's draft; the template's own text means no draft."""
+        if not self.email_name:
+            return
+        draft = None if body == self.template_body else body
+        if draft == self.session.draft(self.email_name):
+            return
+        try:
+            self.session.set_draft(self.email_name, draft)
+        except OSError as exc:
+            message = f"Your email edits could not be saved: {exc.strerror or exc}."
+            if message != self._unsaved:  # once, not at every key
+                self.notify(message, severity="error", markup=False)
+            self._unsaved = message
+        else:
+            self._unsaved = ""
+        self._show_email_state()
 
     def _body(self) -> str:
         areas = self.query("#email-body").results(TextArea)
@@ -131,16 +186,13 @@ class OutputsScreen(Screen[None]):
 
     @on(TextArea.Changed, "#email-body")
     def _email_edited(self, event: TextArea.Changed) -> None:
-        drafts = self.app.email_drafts  # type: ignore[attr-defined]
-        if event.text_area.text == self.generated_body:
-            drafts.pop(self.session.case.id, None)
-        else:
-            drafts[self.session.case.id] = event.text_area.text
+        self._keep_draft(event.text_area.text)
 
     def action_copy_email(self) -> None:
         if not self.email_name:
             self.notify("This case has no email.", severity="warning")
             return
+        self._keep_draft(self._body())
         self.app.copy_to_clipboard(self._body())
         self.notify("The email body is on the clipboard.")
 
@@ -168,10 +220,46 @@ class OutputsScreen(Screen[None]):
             except OSError as exc:
                 self.notify(f"Could not start {editor}: {exc.strerror}", severity="error")
                 return
-            self.query_one("#email-body", TextArea).text = path.read_text(encoding="utf-8")
+            body = path.read_text(encoding="utf-8")
+            self._keep_draft(body)
+            self.query_one("#email-body", TextArea).text = body
+        except OSError as exc:
+            self.notify(f"Could not read the edited email: {exc.strerror}", severity="error")
         finally:
             path.unlink(missing_ok=True)
         self.refresh()
+
+    def action_reset_email(self) -> None:
+        from triage.tui.dialogs.yes_no import YesNoDialog
+
+        if not self.email_name:
+            self.notify("This case has no email.", severity="warning")
+            return
+        if self.session.draft(self.email_name) is None and self._body() == self.template_body:
+            self.notify("The email is already the playbook's text.")
+            return
+
+        def answer(reset: bool | None) -> None:
+            if reset:
+                self._reset_email()
+
+        self.app.push_screen(
+            YesNoDialog(
+                "Go back to the template?",
+                "Your edits to the email will be replaced by the playbook's text.",
+            ),
+            answer,
+        )
+
+    def _reset_email(self) -> None:
+        try:
+            self.session.set_draft(self.email_name, None)
+        except OSError as exc:
+            self.notify(f"The case could not be saved: {exc.strerror or exc}.", severity="error")
+            return
+        self.query_one("#email-body", TextArea).text = self.template_body
+        self._show_email_state()
+        self.notify("The email is the playbook's text again.")
 
     # -- writing ---------------------------------------------------------------------
 
@@ -182,6 +270,7 @@ class OutputsScreen(Screen[None]):
         from triage.engine.errors import OutputExists, TriageError
         from triage.tui.dialogs.yes_no import YesNoDialog
 
+        self._keep_draft(self._body())  # the files carry exactly what is on screen
         try:
             written = self.session.write_outputs(self.app.out, force=force)  # type: ignore[attr-defined]
         except OutputExists as exc:
@@ -200,24 +289,11 @@ class OutputsScreen(Screen[None]):
         except (TriageError, OSError) as exc:
             self.notify(str(exc), title="Nothing was written", severity="error", markup=False)
             return
-        self._write_edited_email(written)
         text = Text("Written:\n", style="bold green")
         for path in written:
             text.append(f"  {path}\n")
         self.query_one("#written", Static).update(text)
         self.notify(f"Wrote {len(written)} files to {written[0].parent}.", markup=False)
-
-    def _write_edited_email(self, written: list[Path]) -> None:
-        """Replace the generated draft with the user's edited body, in the same format."""
-        body = self._body()
-        if not self.email_name or body == self.generated_body:
-            return
-        from triage.engine.atomic import write_atomic
-        from triage.engine.render import email_message
-
-        for path in written:
-            if path.name == self.email_name:
-                write_atomic(path, email_message(self.subject, self.to, body))
 
     def action_go_back(self) -> None:
         self.app.pop_screen()
@@ -233,6 +309,10 @@ class OutputsScreen(Screen[None]):
     @on(Button.Pressed, "#editor")
     def _editor_pressed(self) -> None:
         self.action_edit_email()
+
+    @on(Button.Pressed, "#reset")
+    def _reset_pressed(self) -> None:
+        self.action_reset_email()
 
 
 def _tab_id(name: str) -> str:

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 Commit = Callable[[Any], Any]
 """Store a checked value and return it in its canonical form; raise ValueError to refuse it."""
 
+Keep = Callable[[str], None]
+"""Save typed text that is not (yet) a valid answer, so that it outlives the process."""
+
 TYPED_KINDS = ("text", "number", "date")
 
 
@@ -51,7 +54,9 @@ class QuestionField(Vertical):
     """A question's prompt, help, control and error line.
 
     Every change is parsed and handed to ``commit`` at once; when it is refused the
-    typed text stays in the widget and the message shows under it.
+    typed text stays in the widget, the message shows under it, and the text is handed
+    to ``keep`` so that it is saved all the same. ``pending`` is such text kept earlier:
+    it is shown, with its message, in preference to the stored answer.
     """
 
     DEFAULT_CSS = """
@@ -95,6 +100,8 @@ class QuestionField(Vertical):
         *,
         problem: str = "",
         raw: Any = None,
+        keep: Keep | None = None,
+        pending: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -105,6 +112,8 @@ class QuestionField(Vertical):
         self.error = ""
         self._problem = problem  # why a saved answer no longer fits
         self._raw = raw  # that saved answer, shown so nothing is lost
+        self._keep = keep
+        self._pending = pending  # typed text that did not validate when it was last kept
 
     # -- building --------------------------------------------------------------
 
@@ -121,7 +130,9 @@ class QuestionField(Vertical):
         q, value = self.question, self.value
         if q.kind in TYPED_KINDS:
             text = typed_text(q, value)
-            if self._raw is not None and not text:
+            if self._pending is not None:
+                text = self._pending
+            elif self._raw is not None and not text:
                 text = str(self._raw)
             placeholder = {"date": "YYYY-MM-DD", "number": "a number, e.g. 12,000"}.get(q.kind, "")
             yield Input(
@@ -134,6 +145,8 @@ class QuestionField(Vertical):
             )
         elif q.kind == "longtext":
             text = value if isinstance(value, str) else ""
+            if self._pending is not None:
+                text = self._pending
             yield TextArea(text, soft_wrap=True, tab_behavior="focus", id="control")
         elif q.kind == "choice":
             yield RadioSet(
@@ -159,13 +172,32 @@ class QuestionField(Vertical):
         elif q.kind == "list":
             yield ListEditor(q, value if isinstance(value, list) else [], id="control")
         else:  # an unknown kind: typed text, parsed by the engine
-            yield Input(typed_text(q, value), id="control")
+            text = typed_text(q, value) if self._pending is None else self._pending
+            yield Input(text, id="control")
 
     def on_mount(self) -> None:
         for radio_set in self.query(RadioSet):
             radio_set.call_after_refresh(highlight_pressed, radio_set)
-        if self._problem:
+        if self._pending is not None and self._takes_text():
+            self._show_pending(self._pending)
+        elif self._problem:
             self.show_error(f"The saved answer no longer fits: {self._problem}")
+
+    def _takes_text(self) -> bool:
+        return self.question.kind not in ("choice", "multi", "yesno", "scale", "list")
+
+    def _show_pending(self, text: str) -> None:
+        """Show kept text's message; text that has become valid meanwhile is stored."""
+        from triage.engine.answers import is_empty, parse_text
+
+        if text == "" and is_empty(self.value):
+            return  # an empty field that was never answered: nothing to say yet
+        try:
+            parse_text(self.question, text)
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.take_text(text)
 
     # -- showing state ---------------------------------------------------------
 
@@ -211,22 +243,28 @@ class QuestionField(Vertical):
         try:
             value = parse_text(self.question, text)
         except ValueError as exc:
-            self.show_error(str(exc))
+            self._refuse(str(exc), text)
             return
-        self.take_value(value)
+        self.take_value(value, text)
 
-    def take_value(self, value: Any) -> None:
+    def take_value(self, value: Any, text: str | None = None) -> None:
+        """Store ``value``; ``text`` is what was typed for it, kept when the value is refused."""
         if value == self.value and not self.error:
             return
         try:
             checked = self._commit(value)
         except ValueError as exc:
-            self.show_error(str(exc))
+            self._refuse(str(exc), text)
             return
         self.value = checked
         self._problem = ""
         self.clear_error()
         self.post_message(self.Answered(self, self.question.id, checked))
+
+    def _refuse(self, message: str, text: str | None) -> None:
+        self.show_error(message)
+        if text is not None and self._keep is not None:
+            self._keep(text)
 
     def check_required(self) -> str:
         """The engine's message when this required question has no answer, else ''."""

@@ -1,0 +1,140 @@
+"""Nothing lost: interrupted writes keep the previous case.toml, and hand edits are never clobbered."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from triage.cli import main
+from triage.engine import atomic
+from triage.engine.case import load_case
+from triage.engine.errors import AnswersInvalid
+from triage.engine.library import saved_cases
+from triage.engine.listing import case_summaries
+from triage.engine.playbook import load_playbook
+from triage.engine.session import Session
+
+
+@pytest.fixture
+def session(good: Path) -> Session:
+    session = Session.start(load_playbook(good / "mini.toml"))
+    session.answer("counterparty", "Acme Ltd")
+    session.answer("alternatives", "hard")
+    return session
+
+
+def crash(*args, **kwargs):
+    raise OSError(5, "Input/output error (simulated crash before the rename)")
+
+
+def test_write_atomic_replaces_the_file_whole(tmp_path: Path):
+    target = tmp_path / "case.toml"
+    atomic.write_atomic(target, b"old")
+    atomic.write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert os.listdir(tmp_path) == ["case.toml"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("error", [OSError, KeyboardInterrupt])
+def test_a_crash_before_the_rename_keeps_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
+):
+    target = tmp_path / "case.toml"
+    atomic.write_atomic(target, b"old")
+
+    def fail(*args, **kwargs):
+        raise error()
+
+    monkeypatch.setattr(atomic.os, "replace", fail)
+    with pytest.raises(error):
+        atomic.write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["case.toml"]
+
+
+def test_a_crash_while_writing_the_data_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    target = tmp_path / "case.toml"
+    atomic.write_atomic(target, b"old")
+    monkeypatch.setattr(atomic.os, "fsync", crash)
+    with pytest.raises(OSError):
+        atomic.write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["case.toml"]
+
+
+def test_an_answer_whose_save_fails_leaves_the_previous_case_readable(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+):
+    path = session.path
+    assert path is not None
+    before = path.read_bytes()
+    monkeypatch.setattr(atomic.os, "replace", crash)
+    with pytest.raises(OSError):
+        session.answer("trust_level", 4)
+    assert path.read_bytes() == before
+    case = load_case(path)
+    assert case.answers == {"counterparty": "Acme Ltd", "alternatives": "hard"}
+    assert sorted(os.listdir(path.parent)) == ["case.toml"]
+    assert saved_cases() == [path]
+
+
+def test_a_stray_temporary_file_is_never_listed_as_a_case(session: Session, triage_home: Path):
+    assert session.path is not None
+    (session.path.parent / ".case.toml.abc123.tmp").write_text("half a fi")
+    lonely = triage_home / "cases" / "20260101-000000-killed"
+    lonely.mkdir()
+    (lonely / ".case.toml.zzz.tmp").write_text("[case]\n")
+    assert saved_cases() == [session.path]
+    assert [c["id"] for c in case_summaries()] == [session.path.parent.name]
+
+
+INVALID_EDITS = [
+    "[case\nid = 'x'\n",  # broken TOML
+    "[case]\nid = 'x'\n",  # no answers
+    "",  # emptied
+    "\x00\x01binary",
+    "[answers]\ncounterparty = 'x'\n",  # no [case]
+]
+
+
+@pytest.mark.parametrize("text", INVALID_EDITS)
+def test_a_case_edited_into_nonsense_is_reported_in_one_sentence_and_kept(
+    session: Session, text: str, capsys: pytest.CaptureFixture[str]
+):
+    path = session.path
+    assert path is not None
+    path.write_text(text)
+    with pytest.raises(AnswersInvalid) as caught:
+        load_case(path)
+    assert len(caught.value.problems) == 1
+    with pytest.raises(AnswersInvalid):
+        Session.resume(path)
+    assert path.read_text() == text  # never overwritten until the user decides
+
+    status = main(["render", str(path.parent)])
+    _out, err = capsys.readouterr()
+    assert status == 1
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err
+    assert path.read_text() == text
+    assert sorted(os.listdir(path.parent)) == ["case.toml"]  # nothing rendered beside it
+
+
+def test_a_case_with_wrong_types_is_reported_and_kept(session: Session):
+    path = session.path
+    assert path is not None
+    text = (
+        path.read_text()
+        .replace('stage = "', "stage = 12 # ")
+        .replace("[answers]", "answers = 3\n[x]")
+    )
+    path.write_text(text)
+    with pytest.raises(AnswersInvalid):
+        Session.resume(path)
+    assert path.read_text() == text

@@ -1,0 +1,110 @@
+"""Nothing lost: whatever is typed survives a write and a read of case.toml exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from triage.engine.case import Case, LedgerEntry, load_case
+
+# Anything a person could type or paste: every code point but lone surrogates (which
+# cannot be stored as UTF-8 at all), so NUL, controls, CR, BOMs and direction overrides too.
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+ODD = st.sampled_from(
+    [
+        "",
+        "\x00",
+        "a\r\nb\rc\n\r",
+        "\u202eevil\u202c",
+        "\ufeffbom",
+        "\x1b[31mred\x1b[0m",
+        "[bold]x[/bold] [link=file:///etc/passwd]y[/link]",
+        '"""',
+        "'''",
+        "\\u0000 \\n",
+        "🙂" * 1000,
+    ]
+)
+TEXTS = st.one_of(TEXT, ODD)
+KEY = st.from_regex(r"[a-z][a-z0-9_]{0,20}", fullmatch=True)
+STAMP = st.datetimes(
+    min_value=dt.datetime(1970, 1, 1), max_value=dt.datetime(9999, 1, 1), timezones=st.just(dt.UTC)
+).map(lambda d: d.replace(microsecond=0))
+SCALAR = st.one_of(
+    TEXTS,
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.dates(),
+)
+ROW = st.dictionaries(KEY, st.one_of(TEXTS, st.integers(0, 10**6), st.dates(), st.booleans()))
+ANSWER = st.one_of(
+    SCALAR, st.lists(TEXTS, max_size=5), st.lists(ROW, max_size=4), st.just([]), st.just({})
+)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> Case:
+    return Case(
+        id=draw(TEXTS),
+        playbook=draw(TEXTS),
+        playbook_path=draw(TEXTS),
+        playbook_version=draw(TEXTS),
+        playbook_hash=draw(TEXTS),
+        created=draw(STAMP),
+        updated=draw(STAMP),
+        stage=draw(TEXTS),
+        answers=draw(st.dictionaries(KEY, ANSWER, max_size=8)),
+        override_route=draw(st.sampled_from(["", "negotiate", "mediate", "legal"])),
+        override_reason=draw(TEXTS),
+        ledger=draw(st.lists(st.builds(LedgerEntry, STAMP, TEXTS, TEXTS), max_size=4)),
+    )
+
+
+def _same(case: Case, back: Case) -> None:
+    assert back.answers == case.answers
+    assert back.stage == case.stage
+    assert back.id == case.id
+    assert back.playbook == case.playbook
+    assert back.playbook_hash == case.playbook_hash
+    assert back.created == case.created
+    if case.override_route:
+        assert (back.override_route, back.override_reason) == (
+            case.override_route,
+            case.override_reason,
+        )
+    assert [(e.at, e.event, e.detail) for e in back.ledger] == [
+        (e.at, e.event, e.detail) for e in case.ledger
+    ]
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case=cases())
+def test_a_case_reads_back_exactly_as_written(case: Case, tmp_path: Path):
+    if not case.id or not case.playbook:
+        case.id, case.playbook = case.id or "c", case.playbook or "p"
+    back = load_case(case.save(tmp_path / "case.toml"))
+    _same(case, back)
+
+
+def test_very_long_text_and_empty_lists_survive(tmp_path: Path):
+    case = Case(
+        id="c",
+        playbook="p",
+        answers={"a": "x\n" * 50_000, "b": [], "c": [{}], "d": ["", "\x00"], "e": {}},
+    )
+    back = load_case(case.save(tmp_path / "case.toml"))
+    assert back.answers == case.answers
+
+
+def test_crlf_survives_a_round_trip(tmp_path: Path):
+    case = Case(id="c", playbook="p", answers={"notes": "line one\r\nline two\r\n"})
+    back = load_case(case.save(tmp_path / "case.toml"))
+    assert back.answers == case.answers
