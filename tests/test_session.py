@@ -157,3 +157,15 @@ def test_accepting_the_same_route_twice_records_it_once(good):
     session.accept_route()
     session.accept_route()
     assert [e.event for e in session.case.ledger].count("route-accepted") == 1
+
+
+def test_a_playbook_can_be_listed_before_it_is_checked(good):
+    from triage.engine.library import PlaybookEntry
+
+    entry = PlaybookEntry("mini", good / "mini.toml", "team").peek()
+    assert (entry.title, entry.summary) == (
+        "Mini dispute",
+        "A small playbook for the engine tests.",
+    )
+    assert not entry.checked and entry.playbook is None
+    assert entry.check().valid and entry.checked

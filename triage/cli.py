@@ -172,7 +172,8 @@ def _run_answers(args: argparse.Namespace) -> int:
     playbook = find_playbook(args.playbook)
     case = read_answers(Path(args.answers), playbook)
     evaluation = evaluate(playbook, case.answers, case.override)
-    case.stage = playbook.stages[-1].id if playbook.stages else ""
+    if playbook.stages:
+        case.stage, case.stage_title = playbook.stages[-1].id, playbook.stages[-1].title
     case.log("route-recommended", f"{evaluation.route.recommended}: {evaluation.route.because}")
     files = render_case(playbook, case, evaluation)
     folder = Path(args.out) if args.out else cases_dir() / case.id

@@ -413,6 +413,8 @@ async def test_broken_team_playbook_is_listed_and_the_rest_works(team, triage_ho
     (team / "broken.toml").write_text('format = 1\ntitle = "Broken"\nsummary = 3\n')
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # playbooks are validated after the first frame
+        await pilot.pause()
         table = app.screen.query_one("#playbooks", DataTable)
         assert "cannot be used" in str(table.get_row("broken")[2])
         await open_from_home(pilot, "playbooks", "broken")

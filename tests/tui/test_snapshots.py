@@ -63,6 +63,7 @@ def test_home_screen(snap_compare, fixed_home):
     session.go_to("value")
 
     async def run_before(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()  # playbooks are checked in the background
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

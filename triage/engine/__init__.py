@@ -1,34 +1,38 @@
 """The triage engine: playbooks, answers, conditions, scores, routes, rendering, cases.
 
-It never imports Textual or questionary; both front ends drive it.
+It never imports Textual or questionary; both front ends drive it. Names are
+imported on first use, so that listing playbooks and cases stays fast and
+leaves Jinja2 unloaded until something is evaluated.
 """
 
-from triage.engine.case import Case, load_case
-from triage.engine.errors import (
-    AnswerInvalid,
-    AnswersInvalid,
-    OutputExists,
-    PlaybookInvalid,
-    Problem,
-    TriageError,
-)
-from triage.engine.evaluate import Evaluation, evaluate
-from triage.engine.model import Playbook, Question, Stage
-from triage.engine.playbook import load_playbook
+from __future__ import annotations
 
-__all__ = [
-    "AnswerInvalid",
-    "AnswersInvalid",
-    "Case",
-    "Evaluation",
-    "OutputExists",
-    "Playbook",
-    "PlaybookInvalid",
-    "Problem",
-    "Question",
-    "Stage",
-    "TriageError",
-    "evaluate",
-    "load_case",
-    "load_playbook",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "AnswerInvalid": "errors",
+    "AnswersInvalid": "errors",
+    "OutputExists": "errors",
+    "PlaybookInvalid": "errors",
+    "Problem": "errors",
+    "TriageError": "errors",
+    "Case": "case",
+    "load_case": "case",
+    "Evaluation": "evaluate",
+    "evaluate": "evaluate",
+    "Playbook": "model",
+    "Question": "model",
+    "Stage": "model",
+    "load_playbook": "playbook",
+    "Session": "session",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'triage.engine' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"triage.engine.{module}"), name)

@@ -7,15 +7,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from triage.engine.atomic import private_dir, write_atomic
 from triage.engine.errors import AnswersInvalid, Problem
-from triage.engine.evaluate import Evaluation
 from triage.engine.model import ROUTES, Playbook
 from triage.engine.tomlfile import TomlFile, read_toml
+
+if TYPE_CHECKING:  # evaluating pulls in Jinja2; listing cases must stay light
+    from triage.engine.evaluate import Evaluation
 
 CASE_FILE = "case.toml"
 COUNTERPARTY = "counterparty"  # the question that names the other side, by convention
@@ -44,6 +46,7 @@ class Case:
     created: dt.datetime = field(default_factory=now)
     updated: dt.datetime = field(default_factory=now)
     stage: str = ""
+    stage_title: str = ""  # shown in lists of cases without loading the playbook
     answers: dict[str, Any] = field(default_factory=dict)
     override_route: str = ""
     override_reason: str = ""
@@ -111,6 +114,7 @@ class Case:
                 "created": self.created,
                 "updated": self.updated,
                 "stage": self.stage,
+                "stage_title": self.stage_title,
             },
             "answers": _without_none(self.answers),
         }
@@ -214,6 +218,7 @@ def case_from_toml(file: TomlFile) -> Case:
         created=stamp("created"),
         updated=stamp("updated"),
         stage=text("stage"),
+        stage_title=text("stage_title"),
         path=file.path,
     )
     answers = data.get("answers")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from triage.engine.errors import PlaybookInvalid, Problem, TriageError
-from triage.engine.model import Playbook
-from triage.engine.playbook import load_playbook, playbook_id
+
+if TYPE_CHECKING:
+    from triage.engine.model import Playbook
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -52,17 +54,51 @@ class PlaybookEntry:
     playbook: Playbook | None = None
     problems: tuple[Problem, ...] = ()
 
+    checked: bool = False  # loaded and validated (playbook or problems set)
+    peeked_title: str = ""
+    peeked_summary: str = ""
+
     @property
     def title(self) -> str:
-        return self.playbook.title if self.playbook else self.id
+        return self.playbook.title if self.playbook else (self.peeked_title or self.id)
 
     @property
     def summary(self) -> str:
-        return self.playbook.summary if self.playbook else ""
+        return self.playbook.summary if self.playbook else self.peeked_summary
 
     @property
     def valid(self) -> bool:
         return self.playbook is not None
+
+    def peek(self) -> PlaybookEntry:
+        """Read the title and summary without validating: fast, for a first screen."""
+        import re
+        import tomllib
+
+        try:
+            text = self.path.read_text(encoding="utf-8-sig")[:65536]
+        except (OSError, UnicodeDecodeError):
+            return self  # check() will say what is wrong
+        header = re.search(r"^\s*\[", text, flags=re.M)  # top-level keys come before any table
+        try:
+            data = tomllib.loads(text[: header.start()] if header else text)
+        except tomllib.TOMLDecodeError:
+            return self
+        title, summary = data.get("title"), data.get("summary")
+        self.peeked_title = title if isinstance(title, str) else ""
+        self.peeked_summary = summary if isinstance(summary, str) else ""
+        return self
+
+    def check(self) -> PlaybookEntry:
+        """Load and validate the playbook, recording it or its problems."""
+        from triage.engine.playbook import load_playbook
+
+        try:
+            self.playbook = load_playbook(self.path)
+        except PlaybookInvalid as exc:
+            self.problems = tuple(exc.problems)
+        self.checked = True
+        return self
 
 
 def playbook_files(folder: Path) -> list[Path]:
@@ -74,7 +110,12 @@ def playbook_files(folder: Path) -> list[Path]:
 
 
 def discover(load: bool = True) -> list[PlaybookEntry]:
-    """Every playbook, built-in first; a broken one is listed with its problems."""
+    """Every playbook, built-in first; a broken one is listed with its problems.
+
+    With ``load=False`` nothing is read: call ``entry.peek()`` or ``entry.check()``.
+    """
+    from triage.engine.model import playbook_id
+
     entries: list[PlaybookEntry] = []
     seen: set[str] = set()
     for folder, source in playbook_dirs():
@@ -84,17 +125,14 @@ def discover(load: bool = True) -> list[PlaybookEntry]:
                 continue
             seen.add(pid)
             entry = PlaybookEntry(pid, path, source)
-            if load:
-                try:
-                    entry.playbook = load_playbook(path)
-                except PlaybookInvalid as exc:
-                    entry.problems = tuple(exc.problems)
-            entries.append(entry)
+            entries.append(entry.check() if load else entry)
     return entries
 
 
 def find_playbook(name: str) -> Playbook:
     """Load a playbook by id, or by path to a .toml file."""
+    from triage.engine.playbook import load_playbook
+
     path = Path(name)
     if name.endswith(".toml") or os.sep in name or path.exists():
         if not path.exists():

@@ -16,6 +16,11 @@ ROUTE_LABELS = {
 }
 
 
+def playbook_id(path: Path) -> str:
+    """A playbook's id is its file name without ``.toml``."""
+    return path.name.removesuffix(".toml")
+
+
 @dataclass(frozen=True)
 class Option:
     value: str

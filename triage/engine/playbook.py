@@ -19,6 +19,7 @@ from triage.engine.model import (
     Rule,
     Score,
     Stage,
+    playbook_id,
 )
 from triage.engine.structure import Checker, check_question, check_route, closest, each
 from triage.engine.tomlfile import TomlFile, display_path, read_toml
@@ -33,10 +34,6 @@ DEFAULT_OUTPUTS = {
     "email": ("reset-email.eml", "reset-email.txt.j2"),
 }
 DEFAULT_SUBJECT = "Acknowledging the issue and proposing a way forward"
-
-
-def playbook_id(path: Path) -> str:
-    return path.name.removesuffix(".toml")
 
 
 def load_playbook(path: Path | str) -> Playbook:

@@ -169,9 +169,11 @@ def make_app(
 
     Raises TriageError when the target cannot be opened, before any screen is drawn.
     """
-    from triage.engine.session import Session
+    session = None
+    if target:  # Home alone needs no engine yet: it loads after the first frame
+        from triage.engine.session import Session
 
-    session = Session.open(target) if target else None
+        session = Session.open(target)
     return TriageApp(session, Path(out) if out else None, force)
 
 

@@ -58,18 +58,43 @@ class HomeScreen(Screen[None]):
         self.refresh_cases()
 
     def action_refresh_lists(self) -> None:
-        """Read the playbook folders and the saved cases again."""
+        """Read the playbook folders and the saved cases again.
+
+        Titles come from a quick read so the screen appears at once; each playbook
+        is then validated in a background thread, and broken ones are marked.
+        """
         from triage.engine.library import discover
 
-        entries = discover()
+        entries = [entry.peek() for entry in discover(load=False)]
         self.entries = {e.id: e for e in entries}
+        self._fill_playbooks()
+        self.refresh_cases()
+        # After the frame is drawn: validating compiles templates, and in a thread it
+        # would compete with the first paint for the interpreter.
+        self.call_after_refresh(self._start_check)
+
+    def _start_check(self) -> None:
+        self.run_worker(self._check_playbooks, thread=True, exclusive=True, group="check")
+
+    def _check_playbooks(self) -> None:
+        entries = list(self.entries.values())
+        for entry in entries:
+            if not entry.checked:
+                entry.check()
+        self.app.call_from_thread(self._playbooks_checked)
+
+    def _playbooks_checked(self) -> None:
+        self._fill_playbooks()
+        self.refresh_cases()
+
+    def _fill_playbooks(self) -> None:
         table = self.query_one("#playbooks", DataTable)
         keep = self._highlighted_key(table) if table.row_count else self._wanted_key()
         table.clear()
-        for entry in entries:
+        for entry in self.entries.values():
             title = Text(entry.title)
             summary = Text(entry.summary)
-            if not entry.valid:
+            if entry.checked and not entry.valid:
                 title = Text.assemble(("⚠ ", "bold yellow"), (entry.id, ""))
                 summary = Text(
                     f"cannot be used: {entry.problems[0].message if entry.problems else ''}",
@@ -78,7 +103,6 @@ class HomeScreen(Screen[None]):
             table.add_row(title, Text(entry.source), summary, key=entry.id)
         if keep in self.entries:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
-        self.refresh_cases()
         self._show_detail()
 
     def _wanted_key(self) -> str | None:
@@ -98,21 +122,19 @@ class HomeScreen(Screen[None]):
     def refresh_cases(self) -> None:
         from triage.engine.listing import case_summaries
 
-        titles = {e.id: e.playbook for e in self.entries.values() if e.playbook}
+        titles = {e.id: e.title for e in self.entries.values()}
         cases = self.query_one("#cases", DataTable)
         cases.clear()
         self.cases = {}
         for found in case_summaries():
             self.cases[found["path"]] = found
-            playbook = titles.get(found["playbook"])
-            stage = playbook.stage(found["stage"]) if playbook and found["stage"] else None
             if found["problem"]:
                 cells = (Text(found["id"]), Text("unreadable", "yellow"), Text(""), Text(""))
             else:
                 cells = (
                     Text(found["counterparty"] or "(not named yet)"),
-                    Text(playbook.title if playbook else found["playbook"]),
-                    Text(stage.title if stage else found["stage"] or "start"),
+                    Text(titles.get(found["playbook"], found["playbook"])),
+                    Text(found["stage_title"] or found["stage"] or "start"),
                     Text(_when(found["updated"])),
                 )
             cases.add_row(*cells, key=found["path"])
@@ -129,7 +151,7 @@ class HomeScreen(Screen[None]):
         if entry is None:
             return
         text = Text()
-        if entry.valid:
+        if not entry.checked or entry.valid:
             text.append(entry.summary)
             text.append(f"\n{entry.path}", style="dim")
         else:
@@ -158,6 +180,8 @@ class HomeScreen(Screen[None]):
             return
         if table.id == "playbooks":
             entry = self.entries.get(key)
+            if entry is not None and not entry.checked:
+                entry.check()
             if entry is not None and not entry.valid:
                 problem = str(entry.problems[0]) if entry.problems else "it is not valid"
                 self.notify(
