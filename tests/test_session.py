@@ -169,3 +169,23 @@ def test_a_playbook_can_be_listed_before_it_is_checked(good):
     )
     assert not entry.checked and entry.playbook is None
     assert entry.check().valid and entry.checked
+
+
+def test_emptied_text_discards_what_was_kept(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.keep_text("their_email", "jo@")
+    session.keep_text("their_email", "")
+    assert Session.resume(session.path).pending_text("their_email") is None
+
+
+def test_the_template_text_is_available_while_a_draft_exists(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.set_draft("reset-email.eml", "Mine")
+    assert b"Mine" in session.outputs()["reset-email.eml"]
+    assert b"Mine" not in session.outputs(use_drafts=False)["reset-email.eml"]
+    assert (
+        session.template_output("reset-email.eml")
+        == session.outputs(use_drafts=False)["reset-email.eml"]
+    )

@@ -9,15 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
 from triage.engine.atomic import private_dir, write_atomic
 from triage.engine.errors import AnswersInvalid, Problem
-from triage.engine.model import ROUTES, Playbook
+from triage.engine.names import ROUTES
 from triage.engine.tomlfile import TomlFile, read_toml
 
 if TYPE_CHECKING:  # evaluating pulls in Jinja2; listing cases must stay light
     from triage.engine.evaluate import Evaluation
+    from triage.engine.model import Playbook
 
 CASE_FILE = "case.toml"
 COUNTERPARTY = "counterparty"  # the question that names the other side, by convention
@@ -139,6 +138,8 @@ class Case:
                 data["route"]["level"] = route.level
         data["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in self.ledger]
         header = b"# triage case file: your answers to this dispute. Keep it private.\n"
+        import tomli_w
+
         return header + tomli_w.dumps(data).encode()
 
     def save(self, path: Path | None = None, evaluation: Evaluation | None = None) -> Path:

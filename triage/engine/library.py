@@ -114,13 +114,11 @@ def discover(load: bool = True) -> list[PlaybookEntry]:
 
     With ``load=False`` nothing is read: call ``entry.peek()`` or ``entry.check()``.
     """
-    from triage.engine.model import playbook_id
-
     entries: list[PlaybookEntry] = []
     seen: set[str] = set()
     for folder, source in playbook_dirs():
         for path in playbook_files(folder):
-            pid = playbook_id(path)
+            pid = path.name.removesuffix(".toml")  # as model.playbook_id
             if pid in seen:
                 continue
             seen.add(pid)

@@ -6,14 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from triage.engine.names import ROUTE_LABELS as ROUTE_LABELS
+from triage.engine.names import ROUTES as ROUTES
+
 KINDS = ("text", "longtext", "choice", "multi", "yesno", "scale", "number", "date", "list")
 FIELD_KINDS = ("text", "longtext", "choice", "yesno", "number", "date")
-ROUTES = ("negotiate", "mediate", "legal")
-ROUTE_LABELS = {
-    "negotiate": "Negotiate directly",
-    "mediate": "Bring in a mediator",
-    "legal": "Take legal advice",
-}
 
 
 def playbook_id(path: Path) -> str:

@@ -1,4 +1,11 @@
-"""The names playbook expressions and templates may use, by where they appear."""
+"""Names the engine shares: routes, and what expressions and templates may use where."""
+
+ROUTES = ("negotiate", "mediate", "legal")
+ROUTE_LABELS = {
+    "negotiate": "Negotiate directly",
+    "mediate": "Bring in a mediator",
+    "legal": "Take legal advice",
+}
 
 ANSWERS_ONLY: frozenset[str] = frozenset()
 SCORE_NAMES = frozenset({"scores"})

@@ -217,15 +217,29 @@ def render_output(
     return body.encode("utf-8")
 
 
+def render_one(
+    playbook: Playbook, case: Case, evaluation: Evaluation, file_name: str
+) -> bytes | None:
+    """One templated output by file name, from its template (drafts ignored)."""
+    output = next((o for o in playbook.outputs if o.file == file_name), None)
+    if output is None:
+        return None
+    return render_output(output, context(playbook, case, evaluation))
+
+
 def render_case(
-    playbook: Playbook, case: Case, evaluation: Evaluation | None = None
+    playbook: Playbook,
+    case: Case,
+    evaluation: Evaluation | None = None,
+    use_drafts: bool = True,
 ) -> dict[str, bytes]:
     """Every output of the case, by file name; actions.csv is always included."""
     evaluation = evaluation or evaluate(playbook, case.answers, case.override)
     ctx = context(playbook, case, evaluation)
     files: dict[str, bytes] = {}
     for output in playbook.outputs:
-        data = render_output(output, ctx, case.drafts.get(output.file))
+        draft = case.drafts.get(output.file) if use_drafts else None
+        data = render_output(output, ctx, draft)
         if data is not None:
             files[output.file] = data
     files[ACTIONS_FILE] = actions_csv(ctx["actions"])

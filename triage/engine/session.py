@@ -17,7 +17,7 @@ from triage.engine.library import cases_dir, find_playbook
 from triage.engine.model import Playbook
 from triage.engine.outputs import write_outputs
 from triage.engine.playbook import load_playbook
-from triage.engine.render import render_case
+from triage.engine.render import render_case, render_one
 
 
 class Session:
@@ -83,11 +83,16 @@ class Session:
         self.save()
         return checked
 
-    def keep_text(self, question_id: str, text: str) -> None:
+    def keep_text(self, question_id: str, text: str | None) -> None:
         """Save text that does not (yet) make a valid answer, so a crash cannot lose it.
 
-        It comes back as ``session.pending_text(question_id)`` until a valid answer replaces it.
+        It comes back as ``session.pending_text(question_id)`` until a valid answer
+        replaces it; empty text or ``None`` discards it.
         """
+        if not text:
+            if self.case.pending.pop(question_id, None) is not None:
+                self.save()
+            return
         if self.case.pending.get(question_id) == text:
             return
         self.case.pending[question_id] = text
@@ -214,8 +219,13 @@ class Session:
     def draft(self, file_name: str) -> str | None:
         return self.case.drafts.get(file_name)
 
-    def outputs(self) -> dict[str, bytes]:
-        return render_case(self.playbook, self.case, self.evaluation)
+    def template_output(self, file_name: str) -> bytes | None:
+        """One output as its template writes it, ignoring any draft (None if it does not apply)."""
+        return render_one(self.playbook, self.case, self.evaluation, file_name)
+
+    def outputs(self, use_drafts: bool = True) -> dict[str, bytes]:
+        """Every output by file name; ``use_drafts=False`` gives the templates' own text."""
+        return render_case(self.playbook, self.case, self.evaluation, use_drafts=use_drafts)
 
     def write_outputs(self, folder: Path | None = None, force: bool = False) -> list[Path]:
         if self.folder is None:

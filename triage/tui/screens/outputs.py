@@ -139,13 +139,9 @@ class OutputsScreen(Screen[None]):
     def _template_body(self, fallback: str) -> str:
         """The body the template writes, ignoring the draft (``fallback`` if it cannot render)."""
         from triage.engine.errors import TriageError
-        from triage.engine.render import context, render_output
 
-        session = self.session
-        spec = next((o for o in session.playbook.outputs if o.file == self.email_name), None)
         try:
-            ctx = context(session.playbook, session.case, session.evaluation)
-            data = render_output(spec, ctx) if spec is not None else None
+            data = self.session.template_output(self.email_name)
         except TriageError:
             return fallback
         return split_email(data)[2] if data is not None else fallback
