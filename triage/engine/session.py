@@ -194,8 +194,8 @@ class Session:
     # -- saving and outputs ---------------------------------------------------
 
     def save(self) -> Path:
-        reached = self.playbook.stage(self.case.stage)
-        self.case.stage_title = reached.title if reached else ""
+        reached = self.evaluation.stage(self.case.stage) or self.current()
+        self.case.stage_title = reached.stage.title
         if self.folder is None:
             # Named by the time it was started: the counterparty's name may still be
             # half typed, and renaming a folder under a running case risks losing it.
