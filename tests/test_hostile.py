@@ -119,7 +119,14 @@ RENDER_SCRIPT = textwrap.dedent(
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         results[Path(name).stem] = {"outcome": outcome, "seconds": elapsed, "peak": peak}
-    results["__maxrss__"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    # The peak of this process's own memory. ru_maxrss is not used: Linux carries it
+    # across exec, so a child started from a large pytest process reports the parent's.
+    try:
+        with open("/proc/self/status") as status:
+            hwm = next(line for line in status if line.startswith("VmHWM:"))
+        results["__maxrss__"] = int(hwm.split()[1]) * 1024
+    except (OSError, StopIteration):
+        results["__maxrss__"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(json.dumps(results))
     """
 )
