@@ -148,6 +148,9 @@ def test_run_answers_names_every_bad_or_missing_answer(good, tmp_path):
     assert "a.toml:1:1: 'trust_level'" in output and "1 to 5" in output
     assert "a.toml:2:1: 'strategic'" in output and "true or false" in output
     assert "'nosuch' is not a question" in output
+    for missing in ("'counterparty'", "'alternatives'"):  # named in the same run
+        assert missing in output
+    assert output.count("'trust_level'") == 1  # wrong, so not also called missing
     assert not (tmp_path / "o").exists()
     answers.write_text("strategic = true\n")
     output = assert_one_clean_line(
@@ -214,3 +217,18 @@ def test_a_missing_team_folder_is_reported(tmp_path, monkeypatch):
     monkeypatch.setenv("TRIAGE_PLAYBOOKS", str(tmp_path / "gone"))
     output = assert_one_clean_line(triage("validate"), 1)
     assert "gone: is named in TRIAGE_PLAYBOOKS but is not a folder." in output
+
+
+def test_an_empty_required_answer_is_named(good, tmp_path):
+    answers = tmp_path / "a.toml"
+    answers.write_text('counterparty = ""\nalternatives = "easy"\ntrust_level = 3\n')
+    output = assert_one_clean_line(
+        triage("run", str(good / "mini.toml"), "--answers", str(answers)), 1
+    )
+    assert "'counterparty' (Who is the dispute with?) needs an answer" in output
+
+
+def test_a_wrong_playbook_name_is_reported_before_the_terminal_check():
+    result = triage("run", "nosuch", stdin="")
+    assert result.returncode == 1
+    assert "There is no playbook called 'nosuch'" in result.stderr

@@ -146,6 +146,11 @@ def _validate(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.answers:
         return _run_answers(args)
+    from triage.engine.library import find_playbook
+    from triage.engine.session import is_case_target
+
+    if not is_case_target(args.playbook):
+        find_playbook(args.playbook)  # a wrong name is reported before anything else
     if args.plain:
         from triage.plain import run_plain
 

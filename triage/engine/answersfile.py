@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from triage.engine.answers import check_value
+from triage.engine.answers import check_value, is_empty
 from triage.engine.case import Case, case_from_toml, is_case_data
 from triage.engine.errors import AnswersInvalid, Problem
 from triage.engine.evaluate import evaluate
@@ -89,10 +89,12 @@ def read_answers(path: Path, playbook: Playbook) -> Case:
         raw = {k: v for k, v in data.items() if k not in RESERVED_KEYS}
         case, prefix = Case.new(playbook), ""
     answers, problems = check_answers(playbook, raw, found, prefix)
-    if not problems:
-        evaluation = evaluate(playbook, answers, case.override)
-        for state in evaluation.missing:
-            q = state.question
+    # Values named above as not fitting; an empty required one is reported as missing below.
+    reported = {key for key, value in raw.items() if key not in answers and not is_empty(value)}
+    evaluation = evaluate(playbook, answers, case.override)
+    for state in evaluation.missing:
+        q = state.question
+        if q.id not in reported:
             problems.append(
                 found.problem(
                     prefix.rstrip("."),
