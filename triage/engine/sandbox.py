@@ -29,7 +29,7 @@ import re
 import time
 import types
 from collections.abc import Callable, Iterable, Iterator, Sized
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import StrictUndefined, Undefined, nodes
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
@@ -50,6 +50,8 @@ MAX_SECONDS = 1.0
 
 class ExpressionError(TriageError):
     """An expression or template failed to compile or to evaluate."""
+
+    line: int | None = None  # the template line, when known
 
 
 class _Budget:
@@ -128,7 +130,7 @@ def _metered(iterator: Iterator[Any], what: str) -> Iterator[Any]:
         yield item
 
 
-def _replaced_size(text: str, old: str, new: str, count: int = -1) -> int:
+def _replaced_size(text: str, old: str, new: str, count: int | None = -1) -> int:
     times = text.count(old) if old else len(text) + 1
     if count is not None and count >= 0:
         times = min(times, count)
@@ -137,7 +139,11 @@ def _replaced_size(text: str, old: str, new: str, count: int = -1) -> int:
 
 def _joined(separator: str, items: Any, what: str) -> list[Any]:
     """``items`` as a list, refused when joining them with ``separator`` is too long."""
-    items = list(items if isinstance(items, Sized) else _metered(iter(items), what))
+    items = list(
+        items
+        if isinstance(items, Iterable) and isinstance(items, Sized)
+        else _metered(iter(items), what)
+    )
     if _weight(items) + len(separator) * len(items) > MAX_TEXT:
         raise _too_big(what)
     return items
@@ -317,7 +323,7 @@ def _refuse_statements(tree: nodes.Node) -> None:
 
 def _refuse_node(node: nodes.Node, env: _Environment) -> None:
     line = node.lineno
-    shown = _REFUSED_STATEMENTS.get(type(node))
+    shown = _REFUSED_STATEMENTS.get(type(node))  # type: ignore[arg-type]
     if shown is not None:
         raise TemplateSyntaxError(
             f"{shown} is not available in playbook templates; a template has one file "
@@ -378,26 +384,26 @@ class _Harden(NodeTransformer):
     """Route loops, joins, literals and written text through the checks above."""
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
-        node = self.generic_visit(node)
-        node.iter = _call_env("sandbox_iter", node.iter)
+        node = cast(nodes.For, self.generic_visit(node))
+        node.iter = _call_env("sandbox_iter", cast(nodes.Expr, node.iter))
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
-        node = self.generic_visit(node)
+        node = cast(nodes.Concat, self.generic_visit(node))
         return _call_env("sandbox_concat", *node.nodes)
 
     def visit_List(self, node: nodes.List) -> nodes.Node:
-        return _call_env("sandbox_value", self.generic_visit(node))
+        return _call_env("sandbox_value", cast(nodes.Expr, self.generic_visit(node)))
 
     def visit_Dict(self, node: nodes.Dict) -> nodes.Node:
-        return _call_env("sandbox_value", self.generic_visit(node))
+        return _call_env("sandbox_value", cast(nodes.Expr, self.generic_visit(node)))
 
     def visit_Tuple(self, node: nodes.Tuple) -> nodes.Node:
-        node = self.generic_visit(node)
+        node = cast(nodes.Tuple, self.generic_visit(node))
         return _call_env("sandbox_value", node) if node.ctx == "load" else node
 
     def visit_Output(self, node: nodes.Output) -> nodes.Node:
-        node = self.generic_visit(node)
+        node = cast(nodes.Output, self.generic_visit(node))
         node.nodes = [
             _call_env("sandbox_text", nodes.Const(child.data))
             if isinstance(child, nodes.TemplateData)
@@ -555,7 +561,7 @@ def environment() -> _Environment:
     env.filters["add_days"] = _add_days
     env.filters["long_date"] = _long_date
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
-    env.tests = {name: _guard_test(f) for name, f in env.tests.items()}
+    env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env
 
 

@@ -39,7 +39,7 @@ class ToneRule:
     explanation: str
     suggestion: str
     source: str = ""
-    regex: re.Pattern[str] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    regex: re.Pattern[str] = field(default=None, repr=False, compare=False)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ class CaseScreen(Screen[None]):
         Binding("escape", "go_home", "Home", id="go-home"),
     ]
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Screen's own type)
     """Below 100 columns the guidance sits above the questions, so options keep their width."""
 
     def __init__(self, session: Session) -> None:
