@@ -180,6 +180,10 @@ def test_a_case_file_is_accepted_as_answers_and_keeps_its_override(good, tmp_pat
     assert_one_clean_line(result, 0)
     saved = (second / "case.toml").read_text()
     assert 'chosen = "mediate"' in saved and "They asked for a mediator." in saved
+    assert (
+        "Route: mediate, chosen over negotiate because: They asked for a mediator." in result.stdout
+    )
+    assert saved.count('event = "route-recommended"') == 1  # the same recommendation, once
 
 
 def test_unknown_playbook_lists_the_available_ones():

@@ -179,12 +179,18 @@ def _run_answers(args: argparse.Namespace) -> int:
     evaluation = evaluate(playbook, case.answers, case.override)
     if playbook.stages:
         case.stage, case.stage_title = playbook.stages[-1].id, playbook.stages[-1].title
-    case.log("route-recommended", f"{evaluation.route.recommended}: {evaluation.route.because}")
+    route = evaluation.route
+    case.log_once("route-recommended", f"{route.recommended}: {route.because}")
     files = render_case(playbook, case, evaluation)
     folder = Path(args.out) if args.out else cases_dir() / case.id
     case.path = None
     written = write_outputs(files, folder, force=args.force, case=case, evaluation=evaluation)
-    print(f"Route: {evaluation.route.chosen} ({evaluation.route.because})")
+    if route.overridden:
+        print(
+            f"Route: {route.chosen}, chosen over {route.recommended} because: {route.override_reason}"
+        )
+    else:
+        print(f"Route: {route.chosen} ({route.because})")
     for path in written:
         print(f"Wrote {path}")
     return EXIT_OK

@@ -86,6 +86,12 @@ class Case:
     def log(self, event: str, detail: str) -> None:
         self.ledger.append(LedgerEntry(now(), event, detail))
 
+    def log_once(self, event: str, detail: str) -> None:
+        """Log unless the latest entry of this kind already says the same."""
+        latest = next((e for e in reversed(self.ledger) if e.event == event), None)
+        if latest is None or latest.detail != detail:
+            self.log(event, detail)
+
     def set_override(self, route: str, reason: str) -> None:
         """Record the user's choice of another route; both go into the ledger."""
         if route not in ROUTES:

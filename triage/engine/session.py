@@ -184,10 +184,7 @@ class Session:
     def accept_route(self) -> None:
         route = self.evaluation.route
         self.case.clear_override()
-        detail = f"{route.recommended}: {route.because}"
-        last = self.case.ledger[-1] if self.case.ledger else None
-        if last is None or (last.event, last.detail) != ("route-accepted", detail):
-            self.case.log("route-accepted", detail)
+        self.case.log_once("route-accepted", f"{route.recommended}: {route.because}")
         self.evaluation = self._evaluate()
         self.save()
 
