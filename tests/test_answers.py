@@ -41,6 +41,7 @@ def test_typed_text_is_understood(question, typed, value):
     ("question", "typed", "message"),
     [
         (q("number"), "lots", "is not a number"),
+        (q("number", min=1, max=4), "Partner manager", "Enter a number from 1 to 4."),
         (q("number", min=0, max=10), "11", "Enter 10 or less."),
         (q("date"), "31/03/2026", "use the form 2026-03-31"),
         (q("yesno"), "maybe", "Answer yes or no."),

@@ -87,3 +87,12 @@ def test_answers_to_questions_that_no_longer_apply_are_kept(good):
 def test_an_overridden_route_takes_the_level_that_route_implies(good):
     route = evaluate(mini(good), {"trust_level": 5}, override=("legal", "Counsel asked")).route
     assert (route.recommended, route.chosen, route.level) == ("negotiate", "legal", 2)
+
+
+def test_a_score_no_answer_has_fed_is_not_assessed_and_moves_no_rule(good):
+    result = evaluate(mini(good), {"counterparty": "A"})
+    trust = result.scores["trust"]
+    assert not trust.assessed and trust.band == "Not assessed yet"
+    assert result.route.recommended == "negotiate"  # 'scores.trust < 3' does not hold on nothing
+    answered = evaluate(mini(good), {"counterparty": "A", "trust_level": 1})
+    assert answered.scores["trust"].assessed and answered.route.recommended == "mediate"

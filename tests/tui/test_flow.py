@@ -502,3 +502,32 @@ async def test_command_palette_opens_a_playbook_and_jumps(team, triage_home):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.stage_id == "value"
+
+
+async def test_pasted_lines_are_kept_in_a_one_line_field(team, triage_home):
+    from textual import events
+
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await focus(pilot, "counterparty")
+        app.focused.post_message(events.Paste("Acme Ltd\nNorthern division\n"))
+        await pilot.pause()
+        assert app.focused.value == "Acme Ltd Northern division"
+    assert case_file(triage_home)["answers"]["counterparty"] == "Acme Ltd Northern division"
+
+
+async def test_writing_with_missing_answers_asks_first(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, OutputsScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, YesNoDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, OutputsScreen)
+    folder = next((triage_home / "cases").iterdir())
+    assert sorted(p.name for p in folder.iterdir()) == ["case.toml"]  # nothing written

@@ -116,7 +116,15 @@ def parse_text(question: Question, text: str) -> Any:
             raise ValueError("Enter a whole number from 1 to 5.")
         return check_value(question, int(stripped))
     if kind == "number":
-        return check_value(question, parse_number(stripped))
+        try:
+            number = parse_number(stripped)
+        except ValueError:
+            if question.min is not None and question.max is not None:
+                raise ValueError(
+                    question.message or f"Enter a number from {question.min} to {question.max}."
+                ) from None
+            raise
+        return check_value(question, number)
     if kind == "date":
         return check_value(question, parse_date(stripped))
     if kind == "choice":

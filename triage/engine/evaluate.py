@@ -50,6 +50,16 @@ class ScoreState:
     band: str
     advice: str
     drivers: list[Contribution] = field(default_factory=list)
+    assessed: bool = True  # False until an answer that feeds this score has been given
+
+    @property
+    def known(self) -> float | None:
+        """The value for rules and templates: none until assessed, so no rule fires on it."""
+        return self.value if self.assessed else None
+
+
+NOT_ASSESSED = "Not assessed yet"
+NOT_ASSESSED_ADVICE = "Answer the questions that feed this score to see where it stands."
 
 
 @dataclass(frozen=True)
@@ -142,17 +152,27 @@ def evaluate(
                 values[question.id] = value
             states.append(QuestionState(question, applies, value))
         stages.append(StageState(stage, stage_applies, states))
-    scores = _scores(playbook, values)
+    answered = {qid for qid, value in answers.items() if not is_empty(value)}
+    scores = _scores(playbook, values, answered)
     route = _route(playbook, values, scores, override)
     return Evaluation(stages, values, scores, route)
 
 
-def _scores(playbook: Playbook, values: dict[str, Any]) -> dict[str, ScoreState]:
+def _feeds(question: Question, score: str) -> bool:
+    return score in question.scores or any(score in o.scores for o in question.options)
+
+
+def _scores(
+    playbook: Playbook, values: dict[str, Any], answered: set[str]
+) -> dict[str, ScoreState]:
     drivers: dict[str, list[Contribution]] = {s.name: [] for s in playbook.scores}
+    fed: set[str] = set()  # scores that at least one given answer feeds
     for question in playbook.questions.values():
         value = values.get(question.id)
         if is_empty(value):
             continue
+        if question.id in answered:
+            fed |= {s.name for s in playbook.scores if _feeds(question, s.name)}
         for name, points, answer in _points(question, value):
             if name in drivers and points:
                 drivers[name].append(Contribution(points, f"{question.prompt} {answer}"))
@@ -161,14 +181,23 @@ def _scores(playbook: Playbook, values: dict[str, Any]) -> dict[str, ScoreState]
     totals = {s.name: s.start + sum(c.points for c in drivers[s.name]) for s in playbook.scores}
     context["scores"] = totals
     for score in playbook.scores:
+        adjusted = False
         for adj in score.adjust:
             if _holds(adj.when, context, f"an adjustment of score {score.name!r}"):
                 drivers[score.name].append(Contribution(adj.points, adj.because))
+                adjusted = True
         value = score.start + sum(c.points for c in drivers[score.name])
         value = int(value) if float(value).is_integer() else round(value, 2)
         band = score.band(value)
+        assessed = score.name in fed or adjusted
         found[score.name] = ScoreState(
-            score.name, score.label, value, band.label, band.advice, drivers[score.name]
+            score.name,
+            score.label,
+            value,
+            band.label if assessed else NOT_ASSESSED,
+            band.advice if assessed else NOT_ASSESSED_ADVICE,
+            drivers[score.name],
+            assessed,
         )
     return found
 
@@ -199,7 +228,7 @@ def _route(
     override: tuple[str, str] | None,
 ) -> RouteState:
     context = dict(values)
-    context["scores"] = {name: s.value for name, s in scores.items()}
+    context["scores"] = {name: s.known for name, s in scores.items()}
     fired = [
         FiredRule(rule.id, rule.route, rule.because, rule.level)
         for rule in playbook.rules

@@ -40,7 +40,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
     values = evaluation.values
     ctx: dict[str, Any] = dict(values)
     ctx["labels"] = {qid: _label(q, values.get(qid)) for qid, q in questions.items()}
-    ctx["scores"] = {name: s.value for name, s in evaluation.scores.items()}
+    ctx["scores"] = {name: s.known for name, s in evaluation.scores.items()}
     ctx["bands"] = {
         name: {
             "label": s.band,

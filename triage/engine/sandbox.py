@@ -275,7 +275,12 @@ def _guard_test(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _finalize(value: Any) -> Any:
-    """Every value a template writes passes here: count it against the output limit."""
+    """Every value a template writes passes here: count it against the output limit.
+
+    An unanswered question (``none``) writes nothing, never the word "None".
+    """
+    if value is None:
+        return ""
     budget = _BUDGET.get()
     size = _weight(value, MAX_OUTPUT)
     if size > MAX_TEXT:

@@ -260,7 +260,28 @@ class OutputsScreen(Screen[None]):
     # -- writing ---------------------------------------------------------------------
 
     def action_write_outputs(self) -> None:
-        self._write(self.app.force)  # type: ignore[attr-defined]
+        from triage.tui.dialogs.yes_no import YesNoDialog
+
+        missing = len(self.session.evaluation.missing)
+        if not missing:
+            self._write(self.app.force)  # type: ignore[attr-defined]
+            return
+
+        def answer(go_ahead: bool | None) -> None:
+            if go_ahead:
+                self._write(self.app.force)  # type: ignore[attr-defined]
+            else:
+                self.notify("Nothing was written. Ctrl+L lists the answers still needed.")
+
+        plural = "s are" if missing != 1 else " is"
+        self.app.push_screen(
+            YesNoDialog(
+                "Write the files anyway?",
+                f"{missing} required answer{plural} still missing, so the drafts will have gaps "
+                "and the route may change once they are answered.",
+            ),
+            answer,
+        )
 
     def _write(self, force: bool) -> None:
         from triage.engine.errors import OutputExists, TriageError

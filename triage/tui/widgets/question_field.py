@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -48,6 +48,24 @@ def typed_text(question: Question, value: Any) -> str:
     if question.kind == "date":
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
     return str(value)
+
+
+class OneLineInput(Input):
+    """An Input that keeps every pasted line, joined by spaces, instead of only the first.
+
+    Date text is not filtered either: whatever is typed stays visible, and the
+    engine's message says what form it needs.
+    """
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # Input's own handler would insert the first line again
+        if event.text:
+            joined = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(joined)
+            else:
+                self.replace(joined, *self.selection)
+        event.stop()
 
 
 class QuestionField(Vertical):
@@ -135,14 +153,7 @@ class QuestionField(Vertical):
             elif self._raw is not None and not text:
                 text = str(self._raw)
             placeholder = {"date": "YYYY-MM-DD", "number": "a number, e.g. 12,000"}.get(q.kind, "")
-            yield Input(
-                text,
-                placeholder=placeholder,
-                restrict=r"[0-9-]*" if q.kind == "date" else None,
-                max_length=10 if q.kind == "date" else 0,
-                id="control",
-                compact=False,
-            )
+            yield OneLineInput(text, placeholder=placeholder, id="control", compact=False)
         elif q.kind == "longtext":
             text = value if isinstance(value, str) else ""
             if self._pending is not None:
@@ -173,7 +184,7 @@ class QuestionField(Vertical):
             yield ListEditor(q, value if isinstance(value, list) else [], id="control")
         else:  # an unknown kind: typed text, parsed by the engine
             text = typed_text(q, value) if self._pending is None else self._pending
-            yield Input(text, id="control")
+            yield OneLineInput(text, id="control")
 
     def on_mount(self) -> None:
         for radio_set in self.query(RadioSet):
