@@ -86,8 +86,8 @@ def test_whole_case_with_an_override(tmp_path: Path) -> None:
     answer_intake(child)
     answer_rest(child)
     child.expect_exact("Recommended route: Take legal advice")
-    child.expect_exact("legal_breach")  # the rules that fired, in order
-    child.expect_exact("low_trust")
+    child.expect_exact("Take legal advice: A breach is alleged")  # the rules that held, in order
+    child.expect_exact("Bring in a mediator: Trust is low")  # the reason, not the rule id
     child.expect_exact("Alternatives: Negotiate directly, Bring in a mediator")
     reply(child, "Which route will you take?", DOWN + DOWN + "\r")  # Bring in a mediator
     reply(child, "rather than the recommendation?", "\r")

@@ -276,7 +276,7 @@ class PlainRun:
         if route.fired:
             say("  Rules that held (the first decides):")
             for rule in route.fired:
-                say(f"    - {rule.id} → {ROUTE_LABELS[rule.route]}: {rule.because}")
+                say(f"    - {ROUTE_LABELS[rule.route]}: {rule.because}")
         else:
             say("  No rule held, so this is the playbook's default route.")
         others = [r for r in ROUTES if r != route.recommended]

@@ -90,7 +90,7 @@ class RouteScreen(Screen[None]):
             rules.append("None; the playbook's default route applies.\n", style="italic")
         for index, fired in enumerate(route.fired):
             rules.append("• " if index else "▶ ", style="bold")
-            rules.append(f"{fired.id} → {ROUTE_LABELS[fired.route]}")
+            rules.append(ROUTE_LABELS[fired.route])
             if fired.level is not None:
                 rules.append(f" (level {fired.level})")
             rules.append(" decides" if index == 0 else " also holds", style="italic")
