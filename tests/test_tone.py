@@ -216,3 +216,15 @@ def test_example_drafts_pass_the_tone_check(rules, example):
 def test_example_reset_email_is_at_most_200_words(example):
     body = _drafts(example)["reset-email.eml"].split("\n", 1)[1]
     assert len(body.split()) <= 200
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("We admit we breached clause 5.2.", "liability"),
+        ("We will have no choice but to involve our lawyers.", "threats"),
+    ],
+)
+def test_admissions_of_a_clause_and_lawyer_threats_are_flagged(sentence, category):
+    found = [w for w in check_text(sentence) if w.category == category]
+    assert found, sentence
