@@ -6,39 +6,22 @@ import os
 import re
 import subprocess
 import sys
-import time
 import tomllib
 from pathlib import Path
 
 import pytest
 
+from tests.prompts import DOWN, reply, spawn_triage
 from triage.authoring import Draft, playbook_text, shared_files
 from triage.engine.validate import check_playbook
 
 pexpect = pytest.importorskip("pexpect")
 
 REPO = Path(__file__).resolve().parent.parent
-DOWN = "\x1b[B"
 
 
 def spawn(cwd: Path, *args: str) -> pexpect.spawn:
-    env = dict(os.environ, TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "triage", "new", *args],
-        cwd=str(cwd),
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=20,
-    )
-
-
-def reply(child: pexpect.spawn, prompt: str, keys: str) -> None:
-    child.expect_exact(prompt)
-    time.sleep(0.05)
-    child.send(keys)
+    return spawn_triage(["new", *args], cwd, {})
 
 
 def test_wizard_writes_a_playbook_that_validates(tmp_path: Path) -> None:

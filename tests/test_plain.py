@@ -12,40 +12,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.prompts import DOWN, reply, spawn_triage
 from triage.plain.prompts import inert
 
 pexpect = pytest.importorskip("pexpect")
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "good" / "mini.toml"
-DOWN = "\x1b[B"
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    env = dict(
-        os.environ,
-        TRIAGE_HOME=str(home),
-        TERM="xterm-256color",
-        PYTHONUNBUFFERED="1",
-        PROMPT_TOOLKIT_NO_CPR="1",  # pexpect does not answer cursor position requests
-    )
-    env.pop("TRIAGE_PLAYBOOKS", None)
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "triage", "run", *args],
-        cwd=str(REPO),
-        env=env,
-        encoding="utf-8",
-        dimensions=(40, 120),
-        timeout=20,
-    )
-
-
-def reply(child: pexpect.spawn, prompt: str, keys: str) -> None:
-    """Wait for ``prompt`` on screen, then type ``keys``."""
-    child.expect_exact(prompt)
-    time.sleep(0.05)
-    child.send(keys)
+    child = spawn_triage(["run", *args], REPO, {"TRIAGE_HOME": str(home)})
+    return child
 
 
 def finish(child: pexpect.spawn) -> int:
