@@ -113,8 +113,20 @@ class RouteScreen(Screen[None]):
                 route.override_reason,
                 self.session.override,
             ),
-            lambda _chosen: self.refresh_route(),
+            self._route_chosen,
         )
+
+    def _route_chosen(self, chosen: str | None) -> None:
+        from triage.engine.model import ROUTE_LABELS
+
+        self.refresh_route()
+        if chosen is None:
+            return
+        route = self.session.evaluation.route
+        if route.overridden:
+            self.notify(f"Recorded: {ROUTE_LABELS[route.chosen]}, with your reason.", markup=False)
+        else:
+            self.notify("You kept the recommended route; nothing else changed.", markup=False)
 
     def action_accept_route(self) -> None:
         self.session.accept_route()
