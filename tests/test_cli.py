@@ -236,3 +236,8 @@ def test_a_wrong_playbook_name_is_reported_before_the_terminal_check():
     result = triage("run", "nosuch", stdin="")
     assert result.returncode == 1
     assert "There is no playbook called 'nosuch'" in result.stderr
+
+
+def test_a_mistyped_playbook_id_gets_a_suggestion():
+    output = assert_one_clean_line(triage("run", "partner-dispue", "--answers", "x.toml"), 1)
+    assert "Did you mean 'partner-dispute'?" in output

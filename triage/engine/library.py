@@ -140,8 +140,13 @@ def find_playbook(name: str) -> Playbook:
         candidate = folder / f"{name}.toml"
         if candidate.is_file():
             return load_playbook(candidate)
-    known = ", ".join(e.id for e in discover(load=False)) or "none"
-    raise TriageError(f"There is no playbook called {name!r}; available: {known}.")
+    import difflib
+
+    ids = [e.id for e in discover(load=False)]
+    near = difflib.get_close_matches(name.lower(), ids, n=1, cutoff=0.6)
+    hint = f" Did you mean {near[0]!r}?" if near else ""
+    known = ", ".join(ids) or "none"
+    raise TriageError(f"There is no playbook called {name!r}.{hint} Available: {known}.")
 
 
 def saved_cases() -> list[Path]:
