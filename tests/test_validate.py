@@ -94,23 +94,14 @@ def test_conditions_that_name_a_missing_question_are_reported(tmp_path):
     assert "Did you mean 'counterparty'?" in line
 
 
-def test_rules_may_not_use_scores_that_do_not_exist(tmp_path):
-    body = (
-        HEADER
-        + STAGE
-        + """
-[decision]
-default = "negotiate"
-because = "b"
+def with_rule(when: str) -> str:
+    """A playbook whose one decision rule has the condition ``when``."""
+    rule = '\n[decision]\ndefault = "negotiate"\nbecause = "b"\n\n[[decision.rules]]\nid = "r"\n'
+    return HEADER + STAGE + rule + f'when = "{when}"\nroute = "mediate"\nbecause = "b"\n'
 
-[[decision.rules]]
-id = "r"
-when = "scores.trsut < 3"
-route = "mediate"
-because = "b"
-"""
-    )
-    [line] = problems(write(tmp_path, "p.toml", body))
+
+def test_rules_may_not_use_scores_that_do_not_exist(tmp_path):
+    [line] = problems(write(tmp_path, "p.toml", with_rule("scores.trsut < 3")))
     assert "decision.rules[0].when" in line and "scores.trsut" in line
 
 
@@ -201,20 +192,5 @@ def test_a_condition_that_is_only_an_unknown_name_is_caught(tmp_path):
 
 
 def test_a_condition_that_is_only_a_missing_score_is_caught(tmp_path):
-    body = (
-        HEADER
-        + STAGE
-        + """
-[decision]
-default = "negotiate"
-because = "b"
-
-[[decision.rules]]
-id = "r"
-when = "scores.nope"
-route = "mediate"
-because = "b"
-"""
-    )
-    [line] = problems(write(tmp_path, "p.toml", body))
+    [line] = problems(write(tmp_path, "p.toml", with_rule("scores.nope")))
     assert "scores.nope" in line

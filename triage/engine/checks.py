@@ -25,7 +25,7 @@ class _References:
         self.questions = {q.id for s in playbook.stages for q in s.questions}
         self.scores = {s.name for s in playbook.scores}
 
-    def at(self, source: Path | None, key: str, message: str, line: int | None = None) -> None:
+    def at(self, source: Path | None, key: str, message: str) -> None:
         file = self.tomls.get(source.resolve()) if source else None
         self.problems.append((file or self.top).problem(key, message))
 
@@ -49,7 +49,18 @@ class _References:
         used: set[str],
         allowed: set[str],
         what: str,
+        template_file: str | None = None,
     ) -> None:
+        """Report names that do not exist: against ``key`` in the TOML file, or at their
+        own line in ``template_file`` when the names come from a template file."""
+        subject = "The template" if template_file else f"`{key}`"
+
+        def report(message: str, line: int | None) -> None:
+            if template_file:
+                self.problems.append(Problem(template_file, message, line, 1 if line else None))
+            else:
+                self.at(source, key, message)
+
         known = self.questions | allowed
         first_line: dict[str, int] = {}
         for node in tree.find_all((nodes.Name, nodes.Getattr)):
@@ -61,12 +72,8 @@ class _References:
                 extra = f" `{name}` is not available in {what}."
             else:
                 extra = f" Did you mean {hint!r}?" if hint else ""
-            self.at(
-                source,
-                key,
-                f"`{key}` names {name!r}, which is not a question in this playbook.{extra}",
-                first_line.get(name),
-            )
+            message = f"{subject} names {name!r}, which is not a question in this playbook.{extra}"
+            report(message, first_line.get(name))
         lookups = (
             ("scores", self.scores, "no score {!r} is defined"),
             ("bands", self.scores, "no score {!r} is defined"),
@@ -76,8 +83,8 @@ class _References:
             if base not in allowed and base != "labels":
                 continue
             for item in sorted(sandbox.attribute_uses(tree, base) - defined):
-                message = f"`{key}` uses {base}.{item}, but {missing.format(item)}."
-                self.at(source, key, message, first_line.get(item))
+                message = f"{subject} uses {base}.{item}, but {missing.format(item)}."
+                report(message, first_line.get(item))
 
     def template_text(self, key: str, text: str | None, allowed: set[str], what: str) -> None:
         if text is None:
@@ -241,24 +248,8 @@ class _References:
                 Problem(shown, f"Template does not compile: {exc}.", getattr(exc, "line", None), 1)
             )
             return
-        checker = _TemplateRefs(self, shown)
-        checker.names(
-            None, key, tree, sandbox.template_names(tree), set(names.TEMPLATE_NAMES), "templates"
-        )
-
-
-class _TemplateRefs(_References):
-    """Reports name problems inside a template file against that file."""
-
-    def __init__(self, parent: _References, shown: str):
-        self.__dict__.update(parent.__dict__)
-        self.shown = shown
-
-    def at(self, source: Path | None, key: str, message: str, line: int | None = None) -> None:
-        message = message.replace(f"`{key}` names", "The template names").replace(
-            f"`{key}` uses", "The template uses"
-        )
-        self.problems.append(Problem(self.shown, message, line, 1 if line else None))
+        used = sandbox.template_names(tree)
+        self.names(None, key, tree, used, set(names.TEMPLATE_NAMES), "templates", shown)
 
 
 def check_references(
