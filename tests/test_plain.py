@@ -86,6 +86,33 @@ def test_whole_case_with_an_override(tmp_path: Path) -> None:
     assert case["override"] == {"route": "mediate", "reason": "They want a neutral chair"}
 
 
+def test_the_route_step_says_why_the_level_was_raised(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "good"
+    shutil.copytree(MINI.parent, folder)
+    board = (
+        '[[levels]]\nlevel = 3\nname = "Board"\nwho = "Both boards"\n'
+        'when = "annual_value and annual_value > 100000"\n'
+        'because = "Six-figure accounts go to the board."\n\n[[stages]]\n'
+    )
+    mini = folder / "mini.toml"
+    mini.write_text(mini.read_text().replace("[[stages]]\n", board, 1))
+    out = tmp_path / "out"
+    child = spawn(tmp_path / "home", str(mini), "--plain", "--out", str(out))
+    answer_intake(child)
+    answer_rest(child)
+    child.expect_exact("Recommended route: Take legal advice")
+    child.expect_exact("Escalation level 3: Board (Both boards)")
+    child.expect_exact("Level 3 (Board) because: Six-figure accounts go to the board.")
+    child.expect_exact(
+        "Alternatives: Negotiate directly, Bring in a mediator, Part well: a planned exit"
+    )
+    reply(child, "Which route will you take?", "\r")  # accept
+    child.expect_exact("Wrote:")
+    assert finish(child) == 0
+
+
 def test_ctrl_c_saves_and_resume_finishes(tmp_path: Path) -> None:
     home = tmp_path / "home"
     child = spawn(home, str(MINI), "--plain")

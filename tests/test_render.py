@@ -73,10 +73,14 @@ def test_an_email_without_a_known_address_has_no_to_header():
 
 
 def test_the_action_tracker_is_csv_with_the_documented_header_and_no_formulas():
-    rows = [{"what": '=HYPERLINK("x")', "owner": "Sam, Ops", "due": "2026-03-04", "status": "open"}]
+    rows = [
+        {"what": '=HYPERLINK("x")', "owner": "Sam, Ops", "due": "2026-03-04", "status": "open"},
+        {"what": "Call", "owner": "Jo", "due": "", "status": "open", "audience": "shared"},
+    ]
     parsed = list(csv.reader(io.StringIO(actions_csv(rows).decode())))
-    assert parsed[0] == ["action", "owner", "due", "status"]
-    assert parsed[1] == ['\'=HYPERLINK("x")', "Sam, Ops", "2026-03-04", "open"]
+    assert parsed[0] == ["action", "owner", "due", "status", "audience"]
+    assert parsed[1] == ['\'=HYPERLINK("x")', "Sam, Ops", "2026-03-04", "open", "internal"]
+    assert parsed[2] == ["Call", "Jo", "", "open", "shared"]
 
 
 def test_outputs_follow_the_route(good, fixed_now):
@@ -86,5 +90,5 @@ def test_outputs_follow_the_route(good, fixed_now):
     assert "mediation-proposal.md" not in calm
     assert "mediation-proposal.md" in angry
     actions = calm["actions.csv"].decode().splitlines()
-    assert actions[1] == "Send the reset email to Acme Ltd,Me,2026-03-04,open"
-    assert actions[2] == "Weekly call,Sam,2026-02-01,open"
+    assert actions[1] == "Weekly call,Sam,2026-02-01,open,internal"  # sorted by due date
+    assert actions[2] == "Send the reset email to Acme Ltd,Me,2026-03-04,open,internal"

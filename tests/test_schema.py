@@ -141,6 +141,32 @@ def test_mistakes_are_rejected(data: dict[str, Any]) -> None:
     assert errors(data) != []
 
 
+def test_levels_and_actions_take_their_new_keys() -> None:
+    level = {"level": 2, "name": "Directors", "when": "renewal_at_risk", "because": "Renewal."}
+    actions = [
+        {"what": "Meet", "due": "today | add_working_days(3)", "due_days": 2, "shared": True},
+        {"from": "agreed", "shared": False},
+    ]
+    decision = {"default": "exit", "because": "Part well."}
+    data = {**MINIMAL, "levels": [level], "actions": actions, "decision": decision}
+    assert errors(data) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {**MINIMAL, "levels": [{"level": 2, "name": "D", "when": "x"}]},
+        {**MINIMAL, "actions": [{"what": "Meet", "shared": "yes"}]},
+        {**MINIMAL, "actions": [{"what": "Meet", "due": ""}]},
+        {**MINIMAL, "actions": [{"from": "agreed", "due": "today"}]},
+        {**MINIMAL, "decision": {"default": "leave", "because": "x"}},
+    ],
+    ids=["when-without-because", "shared-text", "empty-due", "due-on-from", "route"],
+)
+def test_new_key_mistakes_are_rejected(data: dict[str, Any]) -> None:
+    assert errors(data) != []
+
+
 def test_stage_file_takes_only_stages() -> None:
     stage_file = {"stages": MINIMAL["stages"]}
     assert errors(stage_file) == []

@@ -45,7 +45,7 @@ def test_first_matching_rule_decides_and_later_ones_are_listed(good):
     assert route.recommended == "legal"
     assert route.level == 2
     assert [f.id for f in route.fired] == ["legal_breach", "low_trust"]
-    assert route.alternatives == ["negotiate", "mediate"]
+    assert route.alternatives == ["negotiate", "mediate", "exit"]
 
 
 def test_default_route_when_no_rule_holds(good):

@@ -218,3 +218,39 @@ def test_cli_prints_warnings_and_still_succeeds() -> None:
     assert "'breach_detail' is not used" in done.stdout
     assert "(warning)" in done.stdout
     assert "2 warnings" in done.stdout
+
+
+def test_a_question_used_only_by_a_level_or_a_due_date_is_used(tmp_path: Path) -> None:
+    body = """
+[[levels]]
+level = 1
+name = "Team"
+[[levels]]
+level = 2
+name = "Directors"
+when = "renewal_at_risk"
+because = "A renewal at risk is for the directors."
+[[stages]]
+id = "one"
+title = "One"
+[[stages.questions]]
+id = "renewal_at_risk"
+kind = "yesno"
+prompt = "a"
+[[stages.questions]]
+id = "meeting"
+kind = "date"
+prompt = "b"
+[[stages.questions]]
+id = "nothing"
+kind = "text"
+prompt = "c"
+[decision]
+default = "exit"
+because = "x"
+[[actions]]
+what = "Meet"
+due = "meeting | working_day if meeting else none"
+"""
+    found = warnings_for(tmp_path, body)
+    assert len(found) == 1 and "'nothing'" in found[0], found

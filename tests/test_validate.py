@@ -108,7 +108,14 @@ def test_rules_may_not_use_scores_that_do_not_exist(tmp_path):
 def test_an_unknown_route_is_reported(tmp_path):
     body = HEADER + STAGE + '\n[decision]\ndefault = "sue"\nbecause = "b"\n'
     [line] = problems(write(tmp_path, "p.toml", body))
-    assert "'sue' is not a route" in line
+    assert "'sue' is not a route; use negotiate, mediate, legal or exit." in line
+
+
+def test_a_planned_exit_is_a_route_for_defaults_and_rules(tmp_path):
+    body = with_rule("true").replace('route = "mediate"', 'route = "exit"')
+    body = body.replace('default = "negotiate"', 'default = "exit"')
+    playbook = load_playbook(write(tmp_path, "p.toml", body))
+    assert (playbook.default_route, playbook.rules[0].route) == ("exit", "exit")
 
 
 def test_a_missing_include_is_reported_where_it_is_written(tmp_path):
@@ -194,3 +201,17 @@ def test_a_condition_that_is_only_an_unknown_name_is_caught(tmp_path):
 def test_a_condition_that_is_only_a_missing_score_is_caught(tmp_path):
     [line] = problems(write(tmp_path, "p.toml", with_rule("scores.nope")))
     assert "scores.nope" in line
+
+
+def test_a_name_set_inside_an_if_is_not_taken_for_a_missing_question(tmp_path):
+    template = "{% if counterparty %}{% set each = 2 %}Talk for {{ each }} min{% endif %}\n"
+    write(tmp_path, "templates/notes.md.j2", template)
+    body = (
+        HEADER
+        + STAGE
+        + '\n[outputs.notes]\nfile = "notes.md"\ntemplate = "templates/notes.md.j2"\n'
+    )
+    assert load_playbook(write(tmp_path, "p.toml", body)).outputs[-1].file == "notes.md"
+    write(tmp_path, "templates/notes.md.j2", "{{ eahc }}\n")
+    [line] = problems(tmp_path / "p.toml")
+    assert "names 'eahc', which is not a question" in line

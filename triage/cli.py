@@ -7,8 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from triage import __version__
+
+if TYPE_CHECKING:
+    from triage.engine.tone import Finding, ToneRule
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -193,7 +197,27 @@ def _run_answers(args: argparse.Namespace) -> int:
         print(f"Route: {route.chosen} ({route.because})")
     for path in written:
         print(f"Wrote {path}")
+    from triage.engine.tone import check_case
+
+    rules = _tone_rules()
+    _print_tone(check_case(playbook, evaluation.values, files, rules, drafts=case.drafts))
     return EXIT_OK
+
+
+def _tone_rules() -> list[ToneRule]:
+    """The tone rules for the automatic check; a broken team file is reported, not fatal."""
+    from triage.engine.tone import configured_rules
+
+    rules, problem = configured_rules()
+    if problem:
+        print(problem, file=sys.stderr)
+    return rules
+
+
+def _print_tone(findings: Sequence[Finding]) -> None:
+    """Tone warnings on stderr, one line each; they never change the exit status."""
+    for finding in findings:
+        print(f"Tone warning: {finding.message()}", file=sys.stderr)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -205,6 +229,9 @@ def _render(args: argparse.Namespace) -> int:
     written = session.write_outputs(Path(args.out) if args.out else None, force=args.force)
     for path in written:
         print(f"Wrote {path}")
+    from triage.engine.tone import check_session
+
+    _print_tone(check_session(session, _tone_rules()))
     return EXIT_OK
 
 

@@ -370,6 +370,34 @@ async def test_home_highlights_the_playbook_the_app_ran(team, triage_home):
         assert str(team / "mini.toml") in str(home.query_one("#playbook-detail").render())
 
 
+async def test_the_route_screen_says_why_the_level_was_raised(team, triage_home):
+    mini = team / "mini.toml"
+    directors = 'who = "Both sides\' directors"\n'
+    raised = (
+        'when = "annual_value and annual_value > 100000"\nbecause = "Six figures need directors."\n'
+    )
+    mini.write_text(mini.read_text().replace(directors, directors + raised, 1))
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)  # 150,000 a year
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        route = app.screen
+        assert isinstance(route, RouteScreen)
+        summary = str(route.query_one("#route-summary").render())
+        assert "Recommended: Negotiate directly" in summary
+        assert "Escalation level 2: Directors" in summary
+        assert "Level 2 (Directors) because: Six figures need directors." in summary
+        rules = str(route.query_one("#route-rules").render())
+        assert "• Part well: a planned exit" in rules  # the fourth route is an alternative
+
+
 async def test_route_override_with_reason_is_recorded(team, triage_home):
     app = make_app("mini")
     async with app.run_test(size=SIZE) as pilot:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from triage.engine.atomic import private_dir, write_atomic
 from triage.engine.errors import AnswersInvalid, Problem
-from triage.engine.names import ROUTES
+from triage.engine.names import ROUTE_CHOICES, ROUTES
 from triage.engine.tomlfile import TomlFile, read_toml
 
 if TYPE_CHECKING:  # evaluating pulls in Jinja2; listing cases must stay light
@@ -95,7 +95,7 @@ class Case:
     def set_override(self, route: str, reason: str) -> None:
         """Record the user's choice of another route; both go into the ledger."""
         if route not in ROUTES:
-            raise ValueError(f"{route!r} is not a route; use negotiate, mediate or legal.")
+            raise ValueError(f"{route!r} is not a route; use {ROUTE_CHOICES}.")
         if not reason.strip():
             raise ValueError("Give a reason for choosing another route.")
         self.override_route, self.override_reason = route, reason.strip()
@@ -240,7 +240,7 @@ def case_from_toml(file: TomlFile) -> Case:
             problems.append(
                 file.problem(
                     "override",
-                    "`override` needs a route (negotiate, mediate or legal) and a reason.",
+                    f"`override` needs a route ({ROUTE_CHOICES}) and a reason.",
                 )
             )
         else:

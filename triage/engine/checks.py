@@ -171,6 +171,10 @@ class _References:
 
     def decision(self) -> None:
         levels = {lv.level for lv in self.playbook.levels}
+        for i, lv in enumerate(self.playbook.levels):
+            self.expression(
+                None, f"levels[{i}].when", lv.when, names.SCORE_NAMES, "level conditions"
+            )
         for i, rule in enumerate(self.playbook.rules):
             key = f"decision.rules[{i}]"
             self.expression(None, f"{key}.when", rule.when, names.SCORE_NAMES, "decision rules")
@@ -191,24 +195,33 @@ class _References:
         allowed = set(names.ACTION_NAMES)
         for i, action in enumerate(self.playbook.actions):
             key = f"actions[{i}]"
-            self.expression(
-                None, f"{key}.when", action.when, names.OUTPUT_NAMES, "action conditions"
-            )
+            self.expression(None, f"{key}.when", action.when, allowed, "action conditions")
             if action.source is not None:
                 q = questions.get(action.source)
+                fields = {f.id: f for f in q.fields} if q is not None else {}
                 if q is None or q.kind != "list":
                     self.at(
                         None,
                         f"{key}.from",
                         f"`{key}.from` = {action.source!r} must name a list question.",
                     )
-                elif "what" not in {f.id for f in q.fields}:
+                elif "what" not in fields:
                     self.at(
                         None,
                         f"{key}.from",
                         f"The list question {action.source!r} needs a field `what`.",
                     )
+                elif "shared" in fields and fields["shared"].kind != "yesno":
+                    stage = self.playbook.stage(q.stage)
+                    self.at(
+                        stage.source if stage else None,
+                        f"{fields['shared'].key}.kind",
+                        f"`{fields['shared'].key}.kind` must be 'yesno': the field `shared` of "
+                        f"list question {action.source!r} marks a row as shared with the other "
+                        "side.",
+                    )
                 continue
+            self.expression(None, f"{key}.due", action.due, allowed, "action due dates")
             self.template_text(f"{key}.what", action.what, allowed, "actions")
             self.template_text(f"{key}.owner", action.owner, allowed, "actions")
 

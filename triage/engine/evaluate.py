@@ -7,7 +7,7 @@ from typing import Any
 
 from triage.engine import sandbox
 from triage.engine.answers import as_text, is_empty
-from triage.engine.model import ROUTE_LABELS, ROUTES, Playbook, Question, Stage
+from triage.engine.model import ROUTE_LABELS, ROUTES, Level, Playbook, Question, Stage
 
 
 @dataclass
@@ -73,11 +73,12 @@ class FiredRule:
 @dataclass
 class RouteState:
     recommended: str
-    level: int | None
+    level: int | None  # the final level: the rule's (or default's), raised by [[levels]] `when`
     because: str
     fired: list[FiredRule]
     chosen: str
     override_reason: str = ""
+    level_reasons: list[str] = field(default_factory=list)  # why the level is above the rule's
 
     @property
     def overridden(self) -> bool:
@@ -247,7 +248,32 @@ def _route(
     if override and override[0] in ROUTES and override[0] != recommended:
         chosen, reason = override
         level = _level_for(playbook, chosen)
-    return RouteState(recommended, level, because, fired, chosen, reason)
+    raising = [
+        lv
+        for lv in playbook.levels
+        if lv.when is not None and _holds(lv.when, context, f"the condition of level {lv.level}")
+    ]
+    level, reasons = raise_level(level, raising)
+    return RouteState(recommended, level, because, fired, chosen, reason, reasons)
+
+
+def raise_level(level: int | None, raising: list[Level]) -> tuple[int | None, list[str]]:
+    """The final level: the highest of ``level`` and the levels whose `when` holds.
+
+    The reasons are the `because` of every entry at that final level, when it is above
+    ``level``; none when the rule's own level stands.
+    """
+    top = max((lv.level for lv in raising), default=None)
+    if top is None or (level is not None and top <= level):
+        return level, []
+    return top, [lv.because for lv in raising if lv.level == top and lv.because]
+
+
+def level_reason_lines(playbook: Playbook, route: RouteState) -> list[str]:
+    """One line per reason the level was raised: "Level 3 (Executive sponsors) because: ..."."""
+    level = playbook.level(route.level)
+    name = f" ({level.name})" if level and level.name else ""
+    return [f"Level {route.level}{name} because: {reason}" for reason in route.level_reasons]
 
 
 def _level_for(playbook: Playbook, route: str) -> int | None:
@@ -267,6 +293,7 @@ def route_view(playbook: Playbook, route: RouteState) -> RouteView:
         level_name=level.name if level else "",
         level_who=level.who if level else "",
         level_decides=level.decides if level else "",
+        level_reasons=list(route.level_reasons),
         because=route.because,
         recommended=route.recommended,
         recommended_label=ROUTE_LABELS[route.recommended],

@@ -108,10 +108,14 @@ class Rule:
 
 @dataclass(frozen=True)
 class Level:
+    """An escalation level; ``when`` raises a route to at least this level."""
+
     level: int
     name: str
     who: str = ""
     decides: str = ""
+    when: str | None = None
+    because: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ class ActionSpec:
     due_days: int | None = None
     when: str | None = None
     source: str | None = None  # the id of a list question, for ``from = "..."``
+    due: str | None = None  # an expression giving the due date; due_days when it gives none
+    shared: bool = False  # to share with the other side (else internal)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
 """Names the engine shares: routes, and what expressions and templates may use where."""
 
-ROUTES = ("negotiate", "mediate", "legal")
+ROUTES = ("negotiate", "mediate", "legal", "exit")
 ROUTE_LABELS = {
     "negotiate": "Negotiate directly",
     "mediate": "Bring in a mediator",
     "legal": "Take legal advice",
+    "exit": "Part well: a planned exit",
 }
+ROUTE_CHOICES = ", ".join(ROUTES[:-1]) + " or " + ROUTES[-1]  # for messages
 
 ANSWERS_ONLY: frozenset[str] = frozenset()
 SCORE_NAMES = frozenset({"scores"})

@@ -29,6 +29,9 @@ TOP_KEYS = {"format", "title", "summary", "version", "levels", "stages", "scores
             "actions", "outputs"}  # fmt: skip
 STAGE_FILE_KEYS = {"format", "title", "summary", "stages"}
 STAGE_KEYS = {"id", "title", "guidance", "when", "questions"}
+LEVEL_KEYS = {"level", "name", "who", "decides", "when", "because"}
+ACTION_KEYS = {"what", "owner", "due_days", "due", "when", "shared"}
+FROM_ACTION_KEYS = {"from", "when", "shared"}
 DEFAULT_OUTPUTS = {
     "plan": ("plan.md", "plan.md.j2"),
     "email": ("reset-email.eml", "reset-email.txt.j2"),
@@ -96,7 +99,7 @@ class _Loader:
         title = c.get(data, "", "title", str, required=True, default="")
         summary = c.get(data, "", "summary", str, required=True, default="")
         version = c.get(data, "", "version", str, required=True, default="")
-        levels = each(c, data, "", "levels", lambda p, t: self.level(c, p, t))
+        levels = self.levels(c, data)
         stages = self.stages(file, c, [self.path.resolve()])
         if not stages and not c.problems and not any(p.file != file.name for p in self.problems):
             c.add("stages", "The playbook needs at least one stage.")
@@ -295,28 +298,50 @@ class _Loader:
             level=c.get(table, path, "level", int),
         )
 
+    def levels(self, c: Checker, data: dict[str, Any]) -> list[Level]:
+        found: list[Level] = []
+        for path, table in c.table_list(data, "", "levels"):
+            level = self.level(c, path, table)
+            if any(lv.level == level.level for lv in found) and "level" in table:
+                c.add(f"{path}.level", f"`{path}.level` = {level.level} is used twice.")
+            found.append(level)
+        return found
+
     def level(self, c: Checker, path: str, table: dict[str, Any]) -> Level:
-        c.unknown_keys(table, path, {"level", "name", "who", "decides"})
+        c.unknown_keys(table, path, LEVEL_KEYS)
+        when = c.get(table, path, "when", str)
+        if when is not None and "because" not in table:
+            c.add(
+                path,
+                f"{path} has `when`, so it needs `because`: the reason users see when "
+                "it raises the level.",
+            )
         return Level(
             level=c.get(table, path, "level", int, required=True, default=0),
             name=c.get(table, path, "name", str, required=True, default=""),
             who=c.get(table, path, "who", str, default=""),
             decides=c.get(table, path, "decides", str, default=""),
+            when=when,
+            because=c.get(table, path, "because", str, default=""),
         )
 
     def action(self, c: Checker, path: str, table: dict[str, Any]) -> ActionSpec:
+        shared = c.get(table, path, "shared", bool, default=False)
         if "from" in table:
-            c.unknown_keys(table, path, {"from", "when"})
+            c.unknown_keys(table, path, FROM_ACTION_KEYS)
             return ActionSpec(
                 source=c.get(table, path, "from", str, required=True),
                 when=c.get(table, path, "when", str),
+                shared=shared,
             )
-        c.unknown_keys(table, path, {"what", "owner", "due_days", "when"})
+        c.unknown_keys(table, path, ACTION_KEYS)
         return ActionSpec(
             what=c.get(table, path, "what", str, required=True, default=""),
             owner=c.get(table, path, "owner", str, default=""),
             due_days=c.get(table, path, "due_days", int),
+            due=c.get(table, path, "due", str),
             when=c.get(table, path, "when", str),
+            shared=shared,
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:

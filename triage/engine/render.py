@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from email.errors import MessageError
@@ -23,7 +24,8 @@ from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
 from triage.engine.errors import TriageError
 from triage.engine.evaluate import Evaluation, evaluate, route_view
-from triage.engine.model import OutputSpec, Playbook
+from triage.engine.filters import as_date, next_working_day
+from triage.engine.model import ActionSpec, OutputSpec, Playbook
 
 ACTIONS_FILE = "actions.csv"
 _ANGLE = re.compile(r"^(.*)<([^<>]*)>\s*$")
@@ -60,6 +62,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         "playbook_version": playbook.version,
     }
     ctx["today"] = case.date
+    acted_on = action_names(tuple(playbook.actions))
     ctx["stages"] = [
         {
             "id": s.stage.id,
@@ -71,6 +74,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
                     "kind": q.question.kind,
                     "answer": q.value,
                     "text": as_text(q.question, q.value),
+                    "in_actions": q.question.id in acted_on,
                 }
                 for q in s.questions
                 if q.applies
@@ -94,6 +98,20 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
     return ctx
 
 
+@functools.lru_cache(maxsize=16)
+def action_names(specs: tuple[ActionSpec, ...]) -> frozenset[str]:
+    """The answers the action tracker reads, so a plan need not repeat them word for word."""
+    names: set[str] = set()
+    for spec in specs:
+        names |= sandbox.names_in(e for e in (spec.when, spec.due) if e)
+        for source in (spec.what, spec.owner):
+            if source:
+                names |= sandbox.template_names(sandbox.parse_template(source))
+        if spec.source:
+            names.add(spec.source)
+    return frozenset(names)
+
+
 def _label(question: Any, value: Any) -> Any:
     if value is None:
         return None
@@ -104,9 +122,13 @@ def _label(question: Any, value: Any) -> Any:
 
 def actions(
     playbook: Playbook, case: Case, evaluation: Evaluation, ctx: dict[str, Any]
-) -> list[dict[str, str]]:
-    """The action tracker rows: the playbook's standard actions, then the user's own."""
-    rows: list[dict[str, str]] = []
+) -> list[dict[str, Any]]:
+    """The action tracker rows, sorted by due date (rows without one last, else in order).
+
+    A computed due date (``due``, else ``due_days``) on a Saturday or Sunday moves to the
+    Monday; a date typed in a list question's row is kept as typed.
+    """
+    rows: list[dict[str, Any]] = []
     for index, spec in enumerate(playbook.actions):
         where = f"actions[{index}]"
         try:
@@ -114,41 +136,86 @@ def actions(
                 continue
             if spec.source is not None:
                 for row in evaluation.values.get(spec.source) or []:
+                    shared = row.get("shared")
                     rows.append(
                         _row(
                             row.get("what", ""),
                             row.get("owner", ""),
                             row.get("due"),
                             row.get("status"),
+                            shared if isinstance(shared, bool) else spec.shared,
                         )
                     )
                 continue
             what = sandbox.render(spec.what, ctx).strip()
             owner = sandbox.render(spec.owner, ctx).strip() if spec.owner else ""
+            due = _due(spec, case, ctx, where)
         except sandbox.ExpressionError as exc:
             raise RenderError(f"{where}: {exc}.") from None
-        due = case.date + dt.timedelta(days=spec.due_days) if spec.due_days is not None else None
         if what:
-            rows.append(_row(what, owner, due, None))
-    return rows
+            rows.append(_row(what, owner, due, None, spec.shared))
+    return sorted(rows, key=_by_due)
 
 
-def _row(what: Any, owner: Any, due: Any, status: Any) -> dict[str, str]:
+def _due(spec: ActionSpec, case: Case, ctx: dict[str, Any], where: str) -> dt.date | None:
+    """The due date of a standard action, moved off the weekend; None when nothing gives one."""
+    day = None
+    if spec.due is not None:
+        try:
+            value = sandbox.evaluate(spec.due, ctx)
+        except sandbox.ExpressionError as exc:
+            raise RenderError(f"{where}.due: {exc}.") from None
+        if value is not None and value is not False and value != "":
+            day = as_date(value)
+            if day is None:
+                shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+                raise RenderError(
+                    f"{where}.due gives {shown}, which is not a date: it must give a date, "
+                    "'YYYY-MM-DD' text, or none to use due_days."
+                )
+    if day is None and spec.due_days is not None:
+        day = case.date + dt.timedelta(days=spec.due_days)
+    return None if day is None else next_working_day(day)
+
+
+def _by_due(row: dict[str, Any]) -> tuple[int, str]:
+    day = as_date(row["due"])
+    return (0, day.isoformat()) if day else (1, "")
+
+
+def _row(what: Any, owner: Any, due: Any, status: Any, shared: bool) -> dict[str, Any]:
     return {
         "what": str(what or ""),
         "owner": str(owner or ""),
         "due": due.isoformat() if isinstance(due, dt.date) else str(due or ""),
         "status": str(status or "open"),
+        "audience": "shared" if shared else "internal",
+        "shared": shared,
     }
 
 
-def actions_csv(rows: list[dict[str, str]]) -> bytes:
-    """The tracker as CSV with the header action,owner,due,status; cells cannot start formulas."""
+ACTIONS_HEADER = ("action", "owner", "due", "status", "audience")
+
+
+def actions_csv(rows: list[dict[str, Any]]) -> bytes:
+    """The tracker as CSV with the header action,owner,due,status,audience.
+
+    No cell can start a spreadsheet formula.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["action", "owner", "due", "status"])
+    writer.writerow(ACTIONS_HEADER)
     for row in rows:
-        writer.writerow([_cell(row["what"]), _cell(row["owner"]), row["due"], _cell(row["status"])])
+        audience = row.get("audience") or ("shared" if row.get("shared") else "internal")
+        writer.writerow(
+            [
+                _cell(row["what"]),
+                _cell(row["owner"]),
+                _cell(row["due"]),
+                _cell(row["status"]),
+                _cell(audience),
+            ]
+        )
     return buffer.getvalue().encode("utf-8")
 
 

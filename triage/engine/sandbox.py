@@ -37,6 +37,7 @@ from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from triage.engine import filters
 from triage.engine.errors import TriageError
 
 MAX_TEXT = 1_000_000  # characters any single value may hold (lists: by their contents)
@@ -565,6 +566,15 @@ def environment() -> _Environment:
         env.filters.pop(name, None)
     env.filters["add_days"] = _add_days
     env.filters["long_date"] = _long_date
+    env.filters["weekday_date"] = filters.weekday_date
+    env.filters["short_date"] = filters.short_date
+    env.filters["working_day"] = filters.working_day
+    env.filters["add_working_days"] = filters.add_working_days
+    env.filters["sentence"] = filters.sentence
+    env.filters["clause"] = filters.clause
+    env.filters["topic"] = filters.topic
+    env.filters["first_name"] = filters.first_name
+    env.filters["join_and"] = filters.join_and
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env
@@ -653,9 +663,15 @@ def parse_template(source: str) -> nodes.Template:
 
 
 def template_names(tree: nodes.Template) -> set[str]:
+    """The names a template reads from its context.
+
+    A name the template sets itself (``{% set %}``, a loop or macro variable) is not
+    one, even where Jinja2 counts it as possibly unset: inside the ``{% if %}`` that sets it.
+    """
     from jinja2 import meta
 
-    return set(meta.find_undeclared_variables(tree))
+    stored = {n.name for n in _all(tree, nodes.Name) if n.ctx in ("store", "param")}
+    return set(meta.find_undeclared_variables(tree)) - stored
 
 
 @functools.lru_cache(maxsize=256)

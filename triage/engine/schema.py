@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from triage.engine.model import FIELD_KINDS, KINDS, ROUTES
+from triage.engine.names import ROUTE_CHOICES
 
 SCHEMA_FILE = "schema/playbook.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -207,7 +208,10 @@ def playbook_schema() -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
-    route = {"enum": list(ROUTES), "description": "negotiate, mediate or legal."}
+    route = {
+        "enum": list(ROUTES),
+        "description": ROUTE_CHOICES[:1].upper() + ROUTE_CHOICES[1:] + ".",
+    }
     rule = {
         "type": "object",
         "required": ["id", "when", "route", "because"],
@@ -240,7 +244,12 @@ def playbook_schema() -> dict[str, Any]:
             "name": _text("The level's name."),
             "who": _text("Who may decide at this level."),
             "decides": _text("What may be decided at this level."),
+            "when": _expression(
+                "Raise the route to at least this level when this holds (answers and `scores`)."
+            ),
+            "because": _text("Why the level is raised; required with `when`."),
         },
+        "dependentRequired": {"when": ["because"]},
         "additionalProperties": False,
     }
     action = {
@@ -252,19 +261,36 @@ def playbook_schema() -> dict[str, Any]:
                 "properties": {
                     "what": _text("Template: what to do."),
                     "owner": _text("Template: who does it."),
-                    "due_days": {"type": "integer", "description": "Days after the case date."},
+                    "due_days": {
+                        "type": "integer",
+                        "description": "Days after the case date (used when `due` gives none).",
+                    },
+                    "due": _expression(
+                        "The due date: an expression giving a date, e.g. "
+                        "`today | add_working_days(3)`; none falls back to `due_days`."
+                    ),
                     "when": _expression("Include the action only when this holds."),
+                    "shared": {
+                        "type": "boolean",
+                        "description": "An action to share with the other side (default false: "
+                        "internal).",
+                    },
                 },
                 "additionalProperties": False,
             },
             {
                 "type": "object",
                 "description": "Actions taken from the rows of a list question (fields what, "
-                "owner, due).",
+                "owner, due, and optionally status and a yesno shared).",
                 "required": ["from"],
                 "properties": {
                     "from": _text("The id of a list question.", pattern=ID_PATTERN),
                     "when": _expression("Include the rows only when this holds."),
+                    "shared": {
+                        "type": "boolean",
+                        "description": "The rows are to share with the other side (default "
+                        "false); a yesno field `shared` in a row overrides it.",
+                    },
                 },
                 "additionalProperties": False,
             },

@@ -78,11 +78,16 @@ class _Strict:
         for score in self.playbook.scores:
             for i, adj in enumerate(score.adjust):
                 yield None, f"scores.{score.name}.adjust[{i}].when", adj.when
+        for i, level in enumerate(self.playbook.levels):
+            if level.when:
+                yield None, f"levels[{i}].when", level.when
         for i, rule in enumerate(self.playbook.rules):
             yield None, f"decision.rules[{i}].when", rule.when
         for i, action in enumerate(self.playbook.actions):
             if action.when:
                 yield None, f"actions[{i}].when", action.when
+            if action.due:
+                yield None, f"actions[{i}].due", action.due
         for output in self.playbook.outputs:
             if output.when:
                 yield None, f"outputs.{output.name}.when", output.when

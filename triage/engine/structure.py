@@ -13,6 +13,7 @@ from typing import Any
 
 from triage.engine.errors import Problem
 from triage.engine.model import FIELD_KINDS, KINDS, ROUTES, Option, Question
+from triage.engine.names import ROUTE_CHOICES
 from triage.engine.tomlfile import TomlFile
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -270,7 +271,7 @@ def _check_weights(c: Checker, path: str, value: Any) -> dict[str, float]:
 
 def check_route(c: Checker, path: str, value: str) -> str:
     if value and value not in ROUTES:
-        c.add(path, f"`{path}` = {value!r} is not a route; use negotiate, mediate or legal.")
+        c.add(path, f"`{path}` = {value!r} is not a route; use {ROUTE_CHOICES}.")
     return value
 
 

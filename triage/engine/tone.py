@@ -3,35 +3,68 @@
 Rules live in TOML (the packaged ``tone-rules.toml`` beside this module, plus any
 files a team adds). Each rule is a case-insensitive regular expression with word
 boundaries added at both ends, a category, an explanation and a suggested rewrite.
+A pattern may name a word list as ``{you}``; the lists live under ``[words]``. A rule
+may also look at the rest of its sentence: ``unless_preceded_by`` and
+``unless_followed_by`` cancel a match, ``only_if_followed_by`` must be found after it.
+See docs/tone-check.md.
 
     >>> rules = load_rules()
     >>> [w.matched for w in check_text("You always reply late.", rules)]
-    ['always']
+    ['You always']
 
-No UI imports here: both front ends and the command line use this module.
+:func:`check_outputs` checks a case's rendered drafts, :func:`check_answers` the typed
+answers that flow into them, and :func:`check_case` both at once. No UI imports here:
+both front ends and the command line use this module.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
+import functools
+import os
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["DEFAULT_RULES_PATH", "ToneRule", "ToneWarning", "check_text", "load_rules"]
+if TYPE_CHECKING:
+    from triage.engine.model import OutputSpec, Playbook, Question
+    from triage.engine.session import Session
+
+__all__ = [
+    "DEFAULT_RULES_PATH",
+    "RULES_ENV",
+    "Finding",
+    "ToneRule",
+    "ToneWarning",
+    "check_answers",
+    "check_case",
+    "check_outputs",
+    "check_session",
+    "check_text",
+    "configured_rules",
+    "draft_text",
+    "is_draft",
+    "load_rules",
+]
 
 DEFAULT_RULES_PATH = Path(__file__).with_name("tone-rules.toml")
+RULES_ENV = "TRIAGE_TONE_RULES"  # extra rules files, separated like PATH
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_WORDS_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _TEXT_KEYS = ("category", "pattern", "explanation", "suggestion")
-_ALLOWED_KEYS = {"id", "enabled", *_TEXT_KEYS}
+_CONTEXT_KEYS = ("unless_preceded_by", "unless_followed_by", "only_if_followed_by")
+_ALLOWED_KEYS = {"id", "enabled", *_TEXT_KEYS, *_CONTEXT_KEYS}
 
 
 @dataclass(frozen=True)
 class ToneRule:
-    """One tone rule as loaded from a rules file."""
+    """One tone rule as loaded from a rules file (word lists already filled in)."""
 
     id: str
     category: str
@@ -39,12 +72,16 @@ class ToneRule:
     explanation: str
     suggestion: str
     source: str = ""
+    unless_preceded_by: str = ""
+    unless_followed_by: str = ""
+    only_if_followed_by: str = ""
     regex: re.Pattern[str] = field(default=None, repr=False, compare=False)  # type: ignore[arg-type]
+    context: tuple[re.Pattern[str] | None, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
 class ToneWarning:
-    """A phrase in a draft that a rule flagged. ``line`` and ``column`` are 1-based."""
+    """A phrase in a text that a rule flagged. ``line`` and ``column`` are 1-based."""
 
     line: int
     column: int
@@ -61,11 +98,33 @@ class ToneWarning:
         )
 
 
+# -- loading rules -------------------------------------------------------------------------
+
+
 def _fail(source: str, rule: str | None, problem: str) -> ValueError:
     where = f"tone rules file {source}"
     if rule:
         where += f", rule {rule}"
     return ValueError(f"In {where}: {problem}.")
+
+
+def _expand(pattern: str, words: Mapping[str, list[str]], source: str, label: str) -> str:
+    """``pattern`` with each ``{name}`` replaced by its word list as one group."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in words:
+            raise _fail(
+                source, label, f"the pattern uses {{{name}}}, but no [words] list has that name"
+            )
+        return "(?:" + "|".join(words[name]) + ")"
+
+    for _ in range(6):  # word lists may use other lists; a loop is an error
+        expanded = _PLACEHOLDER.sub(fill, pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise _fail(source, label, "its word lists refer to each other in a loop")
 
 
 def _compile(pattern: str, source: str, label: str) -> re.Pattern[str]:
@@ -80,7 +139,18 @@ def _compile(pattern: str, source: str, label: str) -> re.Pattern[str]:
     return regex
 
 
-def _read_file(path: Path) -> list[tuple[str, dict]]:
+def _compile_context(pattern: str, key: str, source: str, label: str) -> re.Pattern[str]:
+    try:
+        regex = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise _fail(source, label, f"{key} is not a valid regular expression ({exc})") from None
+    if regex.search("") is not None:
+        raise _fail(source, label, f"{key} matches empty text, so it would hold everywhere")
+    return regex
+
+
+def _read_file(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, list[str]]]:
+    """The raw rules of one file, in order, and its word lists."""
     source = str(path)
     try:
         with open(path, "rb") as fh:
@@ -93,14 +163,29 @@ def _read_file(path: Path) -> list[tuple[str, dict]]:
     fmt = data.get("format", 1)
     if fmt != 1:
         raise _fail(source, None, f"format must be 1, not {fmt!r}")
-    unknown = set(data) - {"format", "rules"}
+    unknown = set(data) - {"format", "rules", "words"}
     if unknown:
         raise _fail(source, None, f"unknown top-level key {sorted(unknown)[0]!r}")
+
+    words: dict[str, list[str]] = {}
+    raw_words = data.get("words", {})
+    if not isinstance(raw_words, dict):
+        raise _fail(source, None, "words must be a table of lists, written [words]")
+    for name, entries in raw_words.items():
+        if not _WORDS_NAME_RE.match(name):
+            raise _fail(
+                source, None, f"word list name {name!r} must be lowercase letters, digits and '_'"
+            )
+        ok = isinstance(entries, list) and entries
+        if not ok or not all(isinstance(e, str) and e.strip() for e in entries):
+            raise _fail(source, None, f"word list {name!r} must be a list of non-empty strings")
+        words[name] = list(entries)
+
     rules = data.get("rules", [])
     if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
         raise _fail(source, None, "rules must be written as [[rules]] tables")
 
-    entries: list[tuple[str, dict]] = []
+    entries_out: list[tuple[str, dict[str, Any]]] = []
     seen: set[str] = set()
     for index, raw in enumerate(rules, start=1):
         rid = raw.get("id")
@@ -121,9 +206,12 @@ def _read_file(path: Path) -> list[tuple[str, dict]]:
                 value = raw.get(key)
                 if not isinstance(value, str) or not value.strip():
                     raise _fail(source, label, f"{key} is missing or empty")
-            _compile(raw["pattern"], source, label)
-        entries.append((source, raw))
-    return entries
+            for key in _CONTEXT_KEYS:
+                value = raw.get(key, "")
+                if not isinstance(value, str):
+                    raise _fail(source, label, f"{key} must be text (a regular expression)")
+        entries_out.append((source, raw))
+    return entries_out, words
 
 
 def load_rules(
@@ -136,8 +224,9 @@ def load_rules(
     ``path`` is a rules file, or a list of them; ``None`` means the packaged rules.
     Files in ``extra`` are read afterwards. A later rule with the same id replaces
     an earlier one (keeping its place in the order), and ``enabled = false``
-    switches it off. Raises ``ValueError`` naming the file and the rule when a file
-    is unreadable or a rule is malformed.
+    switches it off. Word lists of the same name are joined, so a team file can add
+    words to a built-in list. Raises ``ValueError`` naming the file and the rule when a
+    file is unreadable or a rule is malformed.
     """
     if path is None:
         paths: list[Path] = [DEFAULT_RULES_PATH]
@@ -147,59 +236,453 @@ def load_rules(
         paths = [Path(p) for p in path]
     paths += [Path(p) for p in extra]
 
-    merged: dict[str, ToneRule | None] = {}
+    merged: dict[str, tuple[str, dict[str, Any]] | None] = {}
+    words: dict[str, list[str]] = {}
     for file_path in paths:
-        for source, raw in _read_file(file_path):
-            rid = raw["id"]
-            if not raw.get("enabled", True):
-                merged[rid] = None
-                continue
-            merged[rid] = ToneRule(
+        entries, file_words = _read_file(file_path)
+        for name, items in file_words.items():
+            words.setdefault(name, [])
+            words[name] += [w for w in items if w not in words[name]]
+        for source, raw in entries:
+            merged[raw["id"]] = (source, raw) if raw.get("enabled", True) else None
+
+    rules: list[ToneRule] = []
+    for rid, entry in merged.items():
+        if entry is None:
+            continue
+        source, raw = entry
+        label = repr(rid)
+        pattern = _expand(raw["pattern"], words, source, label)
+        context: list[re.Pattern[str] | None] = []
+        texts: dict[str, str] = {}
+        for key in _CONTEXT_KEYS:
+            text = raw.get(key, "")
+            if text:
+                text = _expand(text, words, source, label)
+                context.append(_compile_context(text, key, source, label))
+            else:
+                context.append(None)
+            texts[key] = text
+        rules.append(
+            ToneRule(
                 id=rid,
                 category=raw["category"].strip(),
-                pattern=raw["pattern"],
+                pattern=pattern,
                 explanation=raw["explanation"].strip(),
                 suggestion=raw["suggestion"].strip(),
                 source=source,
-                regex=_compile(raw["pattern"], source, repr(rid)),
+                unless_preceded_by=texts["unless_preceded_by"],
+                unless_followed_by=texts["unless_followed_by"],
+                only_if_followed_by=texts["only_if_followed_by"],
+                regex=_compile(pattern, source, label),
+                context=tuple(context),
             )
-    return [rule for rule in merged.values() if rule is not None]
+        )
+    return rules
+
+
+def configured_rules() -> tuple[list[ToneRule], str]:
+    """The packaged rules plus the files named in ``TRIAGE_TONE_RULES``, and a problem.
+
+    The problem is '' when every file loaded; otherwise it is one sentence, and the
+    packaged rules alone are returned, so a broken team file never stops a check.
+    """
+    extra = [p for p in os.environ.get(RULES_ENV, "").split(os.pathsep) if p.strip()]
+    if not extra:
+        return _packaged_rules(), ""
+    try:
+        return _cached_rules(tuple(extra)), ""
+    except ValueError as exc:
+        return _packaged_rules(), _inert(f"{exc} Using the built-in tone rules only.")
+
+
+def _packaged_rules() -> list[ToneRule]:
+    global _default_rules
+    if _default_rules is None:
+        _default_rules = load_rules()
+    return _default_rules
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_rules(extra: tuple[str, ...]) -> list[ToneRule]:
+    return load_rules(extra=extra)
 
 
 _default_rules: list[ToneRule] | None = None
 
 
+# -- checking text -----------------------------------------------------------------------
+
+_STRAIGHT = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+    }
+)
+_RUN_OF_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= )")
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]")
+
+
+def _normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """Text for matching: curly quotes straightened, each run of whitespace one space.
+
+    A run that holds a paragraph break, or starts a list item, becomes one newline instead.
+
+    Returns the text, the offset in ``text`` of each of its characters (plus one for
+    the end), and the offsets where a paragraph or list item starts a new sentence.
+    """
+    text = text.translate(_STRAIGHT)
+    out: list[str] = []
+    index: list[int] = []
+    breaks: list[int] = []
+    position = 0
+    for match in _RUN_OF_SPACE.finditer(text):
+        for offset in range(position, match.start()):
+            out.append(text[offset])
+            index.append(offset)
+        run = match.group()
+        if out:  # leading space is dropped
+            # a paragraph or a list item starts a new sentence, and no phrase runs across it
+            if run.count("\n") >= 2 or _LIST_ITEM.match(text, match.start()):
+                breaks.append(len(out) + 1)
+                out.append("\n")
+            else:
+                out.append(" ")
+            index.append(match.start())
+        position = match.end()
+    for offset in range(position, len(text)):
+        out.append(text[offset])
+        index.append(offset)
+    index.append(len(text))
+    return "".join(out), index, breaks
+
+
+def _sentence_starts(flat: str, breaks: list[int]) -> list[int]:
+    starts = {0, *breaks}
+    starts.update(m.end() + 1 for m in _SENTENCE_END.finditer(flat))
+    return sorted(starts)
+
+
 def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarning]:
     """Return a warning for every phrase in ``text`` that a rule flags, in reading order.
 
-    A phrase broken across two lines is still found; ``matched`` gives the words as
-    written (a line break shown as a space).
+    A phrase broken across lines is still found; ``matched`` gives the words as
+    written (line breaks and runs of spaces shown as one space). When two rules of the
+    same category flag overlapping words, only the first, longer one is kept.
     """
-    global _default_rules
     if rules is None:
-        if _default_rules is None:
-            _default_rules = load_rules()
-        rules = _default_rules
+        rules = _packaged_rules()
 
-    # Same length as the original, so offsets map straight back to line/column.
-    flat = text.replace("\r", " ").replace("\n", " ")
+    flat, index, breaks = _normalise(text)
+    starts = _sentence_starts(flat, breaks)
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
-    found: list[tuple[int, int, ToneWarning]] = []
+    found: list[tuple[int, int, int, ToneWarning]] = []
     for order, rule in enumerate(rules):
+        before_re, after_re, needed_re = rule.context or (None, None, None)
         for match in rule.regex.finditer(flat):
-            start = match.start()
-            line = bisect.bisect_right(line_starts, start) - 1
-            matched = " ".join(text[start : match.end()].split())
+            start, end = match.start(), match.end()
+            sentence = bisect.bisect_right(starts, start) - 1
+            sentence_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(flat)
+            before = flat[starts[sentence] : start]
+            after = flat[end : max(end, sentence_end)]
+            if before_re is not None and before_re.search(before):
+                continue
+            if after_re is not None and after_re.search(after):
+                continue
+            if needed_re is not None and not needed_re.search(after):
+                continue
+            first, last = index[start], index[end - 1] + 1
+            line = bisect.bisect_right(line_starts, first) - 1
             warning = ToneWarning(
                 line=line + 1,
-                column=start - line_starts[line] + 1,
-                matched=matched,
+                column=first - line_starts[line] + 1,
+                matched=" ".join(text[first:last].split()),
                 category=rule.category,
                 explanation=rule.explanation,
                 suggestion=rule.suggestion,
                 rule=rule.id,
             )
-            found.append((start, order, warning))
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [warning for _, _, warning in found]
+            found.append((start, end, order, warning))
+    found.sort(key=lambda item: (item[0], -item[1], item[2]))
+    kept: list[tuple[int, int, int, ToneWarning]] = []
+    for item in found:
+        overlaps = any(
+            k[3].category == item[3].category and item[0] < k[1] and k[0] < item[1] for k in kept
+        )
+        if not overlaps:
+            kept.append(item)
+    return [item[3] for item in kept]
+
+
+# -- checking a case's drafts and answers ----------------------------------------------------
+
+NOT_DRAFTS = frozenset({"plan.md", "actions.csv", "case.toml"})
+DRAFT_SUFFIXES = (".eml", ".md", ".txt")
+
+_NOUNS = {
+    "blame": "blame",
+    "absolutes": "an absolute",
+    "threats": "a threat",
+    "ultimatums": "an ultimatum",
+    "sarcasm": "sarcasm",
+    "liability": "an admission of liability",
+}
+# Control characters (but not tab), DEL, C1 controls, and invisible or direction-changing
+# characters: shown as escapes so a finding can never drive or disguise the terminal.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_MAX_PHRASE = 80
+
+
+def _inert(text: str) -> str:
+    text = text.replace("\t", " ")
+    return _UNSAFE.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A flagged phrase in a case's draft, or in a typed answer that flows into one.
+
+    ``file`` is the draft; for an answer, the first draft it reaches, and ``files``
+    all of them. ``question`` is set when the phrase comes from a typed answer, with
+    its ``prompt`` and, for a list question, ``detail`` (the row and the field id).
+    ``line`` and ``column`` are 1-based within the checked text (an email's subject and
+    body as :func:`draft_text` gives them, or the answer), 0 if unknown.
+    """
+
+    file: str
+    phrase: str
+    category: str
+    explanation: str
+    suggestion: str
+    rule: str = ""
+    line: int = 0
+    column: int = 0
+    question: str = ""
+    prompt: str = ""
+    detail: str = ""
+    files: tuple[str, ...] = ()
+
+    @property
+    def shown_phrase(self) -> str:
+        phrase = self.phrase
+        if len(phrase) > _MAX_PHRASE:
+            phrase = phrase[: _MAX_PHRASE - 3].rstrip() + "..."
+        return phrase
+
+    def message(self) -> str:
+        """One line for a person, safe to print: control characters shown as escapes."""
+        what = _NOUNS.get(self.category, f"{self.category!r} wording")
+        if self.question:
+            which = f"{self.question}, {self.detail}" if self.detail else self.question
+            files = list(self.files or (self.file,))
+            into = ", ".join(files[:-1]) + " and " + files[-1] if len(files) > 1 else files[0]
+            text = (
+                f"Your answer to '{self.prompt}' ({which}) would put {what} "
+                f'into {into}: "{self.shown_phrase}". Try: {self.suggestion}'
+            )
+        else:
+            text = f'{self.file}: "{self.shown_phrase}" ({self.category}). Try: {self.suggestion}'
+        return _inert(text)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+def is_draft(name: str) -> bool:
+    """True for an output meant for the other side: the email and the .md drafts, not the plan."""
+    return name not in NOT_DRAFTS and name.endswith(DRAFT_SUFFIXES)
+
+
+def draft_text(name: str, data: bytes) -> str:
+    """The words of a draft as the other side would read them (an email: subject and body)."""
+    if not name.endswith(".eml"):
+        return data.decode("utf-8", errors="replace")
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+
+    message = message_from_bytes(data, policy=policy.default)
+    body = message.get_content() if isinstance(message, EmailMessage) else ""
+    subject = str(message.get("Subject", "") or "")
+    return f"{subject}\n\n{body}" if subject else str(body)
+
+
+def _finding(file: str, warning: ToneWarning, **extra: Any) -> Finding:
+    return Finding(
+        file=file,
+        phrase=warning.matched,
+        category=warning.category,
+        explanation=warning.explanation,
+        suggestion=warning.suggestion,
+        rule=warning.rule,
+        line=warning.line,
+        column=warning.column,
+        **extra,
+    )
+
+
+def check_outputs(files: Mapping[str, bytes], rules: list[ToneRule] | None = None) -> list[Finding]:
+    """Findings in every draft among a case's rendered ``files`` (by file name), in order."""
+    findings: list[Finding] = []
+    for name, data in files.items():
+        if not is_draft(name):
+            continue
+        for warning in check_text(draft_text(name, data), rules):
+            findings.append(_finding(name, warning))
+    return findings
+
+
+@functools.lru_cache(maxsize=64)
+def _template_uses(source: str) -> frozenset[str] | None:
+    """Names a template reads; None when it reads every answer (through ``stages``)."""
+    from triage.engine import sandbox
+
+    try:
+        tree = sandbox.parse_template(source)
+    except sandbox.ExpressionError:
+        return frozenset()
+    names = sandbox.template_names(tree)
+    if "stages" in names:
+        return None
+    return frozenset(names | sandbox.attribute_uses(tree, "labels"))
+
+
+def _output_uses(output: OutputSpec) -> frozenset[str] | None:
+    sources = [output.subject or "", output.to or ""]
+    if output.template is not None:
+        with contextlib.suppress(OSError):
+            sources.append(output.template.read_text(encoding="utf-8-sig"))
+    used: set[str] = set()
+    for source in sources:
+        if not source:
+            continue
+        names = _template_uses(source)
+        if names is None:
+            return None
+        used |= names
+    return frozenset(used)
+
+
+def _typed_texts(question: Question, value: Any) -> list[tuple[str, str]]:
+    """(detail, text) for each piece of text a person typed in an answer."""
+    if value is None:
+        return []
+    if question.kind in ("text", "longtext"):
+        return [("", value)] if isinstance(value, str) and value.strip() else []
+    if question.kind != "list" or not isinstance(value, list):
+        return []
+    texts = []
+    for number, row in enumerate(value, start=1):
+        if not isinstance(row, Mapping):
+            continue
+        for sub in question.fields:
+            cell = row.get(sub.id)
+            if sub.kind in ("text", "longtext") and isinstance(cell, str) and cell.strip():
+                texts.append((f"row {number}, {sub.id}", cell))
+    return texts
+
+
+def _squashed(text: str) -> str:
+    return " ".join(text.translate(_STRAIGHT).casefold().split())
+
+
+def check_answers(
+    playbook: Playbook,
+    answers: Mapping[str, Any],
+    rules: list[ToneRule] | None = None,
+    *,
+    files: Mapping[str, bytes] | None = None,
+    drafts: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Findings in typed answers that the playbook's drafts put in front of the other side.
+
+    A typed answer (text, longtext, or a text field of a list) counts when a draft's
+    template, subject or recipient reads it. With ``files`` (the rendered outputs),
+    only drafts that were rendered count, and only when the flagged words really appear
+    in them; drafts the user edited by hand (``drafts``) no longer take answers.
+    """
+    targets: list[tuple[str, frozenset[str] | None]] = []
+    for output in playbook.outputs:
+        if not is_draft(output.file) or (drafts and output.file in drafts):
+            continue
+        if files is not None and output.file not in files:
+            continue
+        targets.append((output.file, _output_uses(output)))
+    if not targets:
+        return []
+    rendered = {
+        name: _squashed(draft_text(name, files[name]))
+        for name, _uses in targets
+        if files is not None
+    }
+
+    findings: list[Finding] = []
+    for qid, question in playbook.questions.items():
+        reached = [name for name, uses in targets if uses is None or qid in uses]
+        if not reached:
+            continue
+        for detail, text in _typed_texts(question, answers.get(qid)):
+            for warning in check_text(text, rules):
+                hit = [
+                    name
+                    for name in reached
+                    if files is None or _squashed(warning.matched) in rendered[name]
+                ]
+                if hit:
+                    findings.append(
+                        _finding(
+                            hit[0],
+                            warning,
+                            question=qid,
+                            prompt=question.prompt,
+                            detail=detail,
+                            files=tuple(hit),
+                        )
+                    )
+    return findings
+
+
+def check_case(
+    playbook: Playbook,
+    answers: Mapping[str, Any],
+    files: Mapping[str, bytes],
+    rules: list[ToneRule] | None = None,
+    *,
+    drafts: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Findings in the typed answers, then in the drafts, each phrase reported once.
+
+    A phrase in a draft that comes from a typed answer is reported against the answer,
+    which is where it can be changed.
+    """
+    from_answers = check_answers(playbook, answers, rules, files=files, drafts=drafts)
+    covered = {(name, f.rule, _squashed(f.phrase)) for f in from_answers for name in f.files}
+    rest = [
+        f
+        for f in check_outputs(files, rules)
+        if (f.file, f.rule, _squashed(f.phrase)) not in covered
+    ]
+    return from_answers + rest
+
+
+def check_session(
+    session: Session, rules: list[ToneRule] | None = None, files: Mapping[str, bytes] | None = None
+) -> list[Finding]:
+    """:func:`check_case` for a session's current outputs (rendered again unless given)."""
+    if files is None:
+        files = session.outputs()
+    return check_case(
+        session.playbook, session.evaluation.values, files, rules, drafts=session.case.drafts
+    )

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from triage.engine.answersfile import read_answers
 from triage.engine.errors import AnswersInvalid, PlaybookInvalid, Problem
-from triage.engine.evaluate import evaluate
+from triage.engine.evaluate import Evaluation, evaluate
 from triage.engine.library import discover, playbook_dirs, playbook_files
-from triage.engine.model import Playbook
+from triage.engine.model import ROUTES, Playbook
+from triage.engine.names import ROUTE_CHOICES
 from triage.engine.playbook import check_stage_file, is_stage_file, load_playbook
 from triage.engine.render import RenderError, render_case
 from triage.engine.sandbox import ExpressionError
+from triage.engine.structure import closest
 from triage.engine.tomlfile import display_path, read_toml
 
 
@@ -41,17 +43,22 @@ def check_examples(playbook: Playbook) -> tuple[int, list[Problem]]:
             case = read_answers(path, playbook)
             evaluation = evaluate(playbook, case.answers, case.override)
             render_case(playbook, case, evaluation)
+            recommended = evaluate(playbook, case.answers) if case.override else evaluation
         except (AnswersInvalid, PlaybookInvalid) as exc:
             problems.extend(exc.problems)
             continue
         except (RenderError, ExpressionError) as exc:
             problems.append(Problem(name, f"does not render: {exc}"))
             continue
-        problems.extend(_expectations(path, evaluation))
+        problems.extend(_expectations(path, recommended))
     return len(examples), problems
 
 
-def _expectations(path: Path, evaluation) -> list[Problem]:
+EXPECT_KEYS = {"route", "level", "bands"}
+
+
+def _expectations(path: Path, evaluation: Evaluation) -> list[Problem]:
+    """Check an example's [expect] against the recommended route, its level and the bands."""
     file = read_toml(path)
     if isinstance(file, Problem):
         return [file]
@@ -61,16 +68,51 @@ def _expectations(path: Path, evaluation) -> list[Problem]:
     if not isinstance(expect, dict):
         return [file.problem("expect", "`expect` must be a table.")]
     found = []
+    for key in expect:
+        if key not in EXPECT_KEYS:
+            hint = closest(key, EXPECT_KEYS)
+            extra = f" Did you mean `{hint}`?" if hint else ""
+            found.append(
+                file.problem(
+                    f"expect.{key}",
+                    f"`expect.{key}` is not a known key; use route, level or bands.{extra}",
+                )
+            )
     route = expect.get("route")
-    if route is not None and route != evaluation.route.recommended:
+    recommended = evaluation.route.recommended
+    if route is not None and route not in ROUTES:
+        found.append(
+            file.problem(
+                "expect.route", f"`expect.route` = {route!r} is not a route; use {ROUTE_CHOICES}."
+            )
+        )
+    elif route is not None and route != recommended:
         found.append(
             file.problem(
                 "expect.route",
-                f"expected route {route!r}, but the playbook recommends {evaluation.route.recommended!r}.",
+                f"expected route {route!r}, but the playbook recommends {recommended!r}.",
+            )
+        )
+    level = expect.get("level")
+    actual = evaluation.route.level
+    if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
+        found.append(file.problem("expect.level", "`expect.level` must be a whole number."))
+    elif level is not None and level != actual:
+        reasons = " ".join(evaluation.route.level_reasons)
+        at = f"at level {actual}" if actual is not None else "at no level"
+        found.append(
+            file.problem(
+                "expect.level",
+                f"expected level {level}, but the playbook recommends {recommended!r} {at}"
+                + (f", because: {reasons}" if reasons else "."),
             )
         )
     bands = expect.get("bands", {})
-    if isinstance(bands, dict):
+    if not isinstance(bands, dict):
+        found.append(
+            file.problem("expect.bands", "`expect.bands` must be a table of score = band label.")
+        )
+    else:
         for name, label in bands.items():
             state = evaluation.scores.get(name)
             if state is None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from triage.engine.answers import as_text, check_value, parse_text
 from triage.engine.errors import AnswersInvalid, OutputExists, TriageError
-from triage.engine.evaluate import QuestionState, StageState
+from triage.engine.evaluate import QuestionState, StageState, level_reason_lines
 from triage.engine.model import ROUTE_LABELS, ROUTES, Question
 from triage.engine.session import Session
 from triage.plain.prompts import (
@@ -272,6 +272,8 @@ class PlainRun:
         if level is not None:
             who = f" ({level.who})" if level.who else ""
             say(f"  Escalation level {level.level}: {level.name}{who}")
+        for line in level_reason_lines(session.playbook, route):
+            say(f"  {line}")
         say(f"  Why: {route.because}")
         if route.fired:
             say("  Rules that held (the first decides):")
@@ -334,8 +336,28 @@ class PlainRun:
         say("Wrote:")
         for path in written:
             say(f"  {path}")
+        self.show_tone()
         say(f"The case is saved in {session.path}; to change answers later: {self.command()}")
         return EXIT_OK
+
+    def show_tone(self) -> None:
+        """The tone check on the drafts just written, and on the answers they quote."""
+        from triage.engine.tone import check_session, configured_rules
+
+        rules, problem = configured_rules()
+        if problem:
+            say(f"Note: {problem}")
+        try:
+            findings = check_session(self.session, rules)
+        except TriageError:
+            return  # the outputs were written, so this cannot happen; never stop on it
+        if not findings:
+            return
+        say()
+        count = len(findings)
+        say(f"Tone check: {count} phrase{'s' if count != 1 else ''} to reconsider before sending:")
+        for finding in findings:
+            say(f"  - {finding.message()}")
 
     def command(self, verb: str = "run") -> str:
         case_id = shlex.quote(self.session.case.id)

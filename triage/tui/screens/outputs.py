@@ -2,6 +2,8 @@
 
 The edited email body is the case's draft: saved in case.toml as it is typed, used
 when the files are written, and kept until the user goes back to the template.
+The tone check's findings on the drafts (and on the answers they quote) are listed
+above the previews, and checked again as the email is edited.
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ from textual.widgets import (
 )
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from triage.engine.session import Session
+    from triage.engine.tone import Finding
 
 
 def split_email(data: bytes) -> tuple[str, str, str]:
@@ -43,6 +48,38 @@ def split_email(data: bytes) -> tuple[str, str, str]:
     body = message.get_content() if isinstance(message, EmailMessage) else ""
     body = str(body).replace("\r\n", "\n")
     return str(message.get("Subject", "")), str(message.get("To", "") or ""), body
+
+
+class ToneNote(VerticalScroll, can_focus=False):
+    """The tone check's findings on the drafts, above the previews; hidden when there are none."""
+
+    DEFAULT_CSS = """
+    ToneNote {
+        height: auto;
+        max-height: 6;
+        scrollbar-size-vertical: 1;
+    }
+    ToneNote > Static {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="tone-heading", classes="warning")
+        yield Static(id="tone-findings")
+
+    def show(self, findings: list[Finding]) -> None:
+        """List the findings, one line each; user text is shown literally (no markup)."""
+        self.display = bool(findings)
+        count = len(findings)
+        heading = Text(
+            f"Tone check: {count} phrase{'s' if count != 1 else ''} to reconsider before sending "
+            "(the files are written as they are)."
+        )
+        lines = Text("\n").join(Text(f"• {finding.message()}") for finding in findings)
+        self.query_one("#tone-heading", Static).update(heading if findings else "")
+        self.query_one("#tone-findings", Static).update(lines)
 
 
 class OutputsScreen(Screen[None]):
@@ -65,6 +102,9 @@ class OutputsScreen(Screen[None]):
         self.template_body = ""  # the email body as the playbook's template writes it
         self.problem = ""
         self._unsaved = ""  # the last message about a draft that could not be saved
+        self.tone_findings: list[Finding] = []
+        self._tone_problem = ""  # a broken team rules file, reported once
+        self._tone_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         from triage.engine.errors import TriageError
@@ -75,6 +115,7 @@ class OutputsScreen(Screen[None]):
             self.problem = str(exc)
         yield Header()
         yield Static(id="outputs-note", classes="warning")
+        yield ToneNote(id="tone-note")
         with TabbedContent(id="previews"):
             for name, data in self.files.items():
                 with TabPane(name, id=f"tab-{_tab_id(name)}"):
@@ -133,6 +174,30 @@ class OutputsScreen(Screen[None]):
         where.append(f" to {target}." if target else " to the case folder.", style="dim")
         self.query_one("#written", Static).update(where)
         self._show_email_state()
+        self._check_tone()
+
+    # -- the tone check ------------------------------------------------------------------
+
+    def _check_tone(self) -> None:
+        """Check the drafts as they stand (the email as edited) and the answers they quote."""
+        from triage.engine.render import email_message
+        from triage.engine.tone import check_case, configured_rules
+
+        files = dict(self.files)
+        if self.email_name and self.email_name in files:
+            files[self.email_name] = email_message(self.subject, self.to, self._body())
+        rules, problem = configured_rules()
+        if problem and problem != self._tone_problem:
+            self._tone_problem = problem
+            self.notify(problem, title="Tone rules", severity="warning", markup=False)
+        self.tone_findings = check_case(
+            self.session.playbook,
+            self.session.evaluation.values,
+            files,
+            rules,
+            drafts=self.session.case.drafts,
+        )
+        self.query_one("#tone-note", ToneNote).show(self.tone_findings)
 
     # -- the email -----------------------------------------------------------------
 
@@ -183,6 +248,9 @@ class OutputsScreen(Screen[None]):
     @on(TextArea.Changed, "#email-body")
     def _email_edited(self, event: TextArea.Changed) -> None:
         self._keep_draft(event.text_area.text)
+        if self._tone_timer is not None:
+            self._tone_timer.stop()
+        self._tone_timer = self.set_timer(0.25, self._check_tone)  # once typing pauses
 
     def action_copy_email(self) -> None:
         if not self.email_name:

@@ -49,6 +49,7 @@ class RouteScreen(Screen[None]):
         self.query_one("#continue", Button).focus()
 
     def refresh_route(self) -> None:
+        from triage.engine.evaluate import level_reason_lines
         from triage.engine.model import ROUTE_LABELS
 
         route = self.session.evaluation.route
@@ -75,6 +76,8 @@ class RouteScreen(Screen[None]):
                     text.append(f" ({level.who})", style="italic")
                 if level.decides:
                     text.append(f"\nMay decide: {level.decides}")
+        for line in level_reason_lines(playbook, route):
+            text.append(f"\n{line}")
         text.append("\nWhy: ", style="bold")
         text.append(route.because)
         if route.overridden:

@@ -1,0 +1,305 @@
+"""The advice as a manager receives it: every built-in example, read as its recipient would.
+
+These tests do not pin wording (the golden files do that); they check the properties a mediator
+would insist on, for every example answer set, so a new example is held to them too.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+
+from triage.engine.answersfile import read_answers
+from triage.engine.evaluate import evaluate
+from triage.engine.library import builtin_dir, playbook_files
+from triage.engine.playbook import load_playbook
+from triage.engine.render import render_case
+from triage.engine.validate import examples_for
+
+FORMAL_FLAGS = {"lawyers", "letter_of_claim", "notice_close", "data_breach", "regulator"}
+
+
+def _examples() -> list[tuple[Path, Path]]:
+    pairs = []
+    for path in playbook_files(builtin_dir()):
+        playbook = load_playbook(path)
+        pairs += [(path, example) for example in examples_for(playbook)]
+    return pairs
+
+
+EXAMPLES = _examples()
+
+
+class Rendered:
+    """One example, rendered: its answers, route, plan, email body and action rows."""
+
+    def __init__(self, playbook_path: Path, example: Path) -> None:
+        self.playbook = load_playbook(playbook_path)
+        self.case = read_answers(example, self.playbook)
+        self.answers = self.case.answers
+        self.evaluation = evaluate(self.playbook, self.answers)
+        self.route = self.evaluation.route
+        self.files = render_case(self.playbook, self.case, self.evaluation)
+        self.plan = self.files["plan.md"].decode()
+        message = message_from_bytes(self.files["reset-email.eml"], policy=default_policy)
+        self.subject = str(message["Subject"]).strip()  # a folded header unfolds with a space
+        self.email = message.get_content().replace("\r\n", "\n")
+        self.rows = list(csv.DictReader(io.StringIO(self.files["actions.csv"].decode())))
+
+    def get(self, key: str):
+        return self.answers.get(key)
+
+    @property
+    def formal(self) -> bool:
+        """Lawyers, a claim, a regulator, a data breach or a close deadline: the lawyer leads."""
+        flags = set(self.get("red_flags") or [])
+        return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS)
+
+    @property
+    def careful(self) -> bool:
+        """The lawyer reads the email before it goes."""
+        return self.formal or (
+            bool(self.get("alleged_breach")) and self.get("fault") != "mostly_us"
+        )
+
+
+@pytest.fixture(params=EXAMPLES, ids=lambda p: f"{p[0].stem}/{p[1].stem}")
+def rendered(request, fixed_now) -> Rendered:
+    return Rendered(*request.param)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def test_the_plan_opens_with_the_recommendation_and_the_next_three_actions(rendered):
+    head = rendered.plan.split("\n## ", 2)
+    assert head[1].startswith("What to do"), "the first section is what to do"
+    first_screen = head[1]
+    assert rendered.route.chosen and first_screen.count("\n1. ") == 1
+    for n in ("1. ", "2. ", "3. "):
+        assert f"\n{n}" in first_screen, f"next action {n} is on the first screen"
+    label = {
+        "negotiate": "Negotiate",
+        "mediate": "mediator",
+        "legal": "legal",
+        "exit": "planned exit",
+    }[rendered.route.chosen]
+    assert label in first_screen.split("\n", 3)[2]
+
+
+def test_the_plan_is_short_enough_to_read_before_a_meeting(rendered):
+    assert _words(rendered.plan) <= 1500
+
+
+def test_no_unanswered_question_prints_as_a_placeholder(rendered):
+    for text in (rendered.plan, rendered.email):
+        assert "None" not in re.sub(r"None of", "", text)
+        assert "Not obviously" not in text and "None noticed" not in text
+        assert "message timeline above" not in text
+
+
+def test_the_email_body_is_at_most_200_words_and_keeps_every_commitment(rendered):
+    assert _words(rendered.email) <= 200
+    if rendered.route.chosen in ("exit", "legal") or rendered.careful:
+        return
+    for mistake in rendered.get("our_mistakes") or []:
+        fix = (mistake.get("fix") or "").strip().rstrip(".")
+        if fix:
+            assert fix[1:].lower() in rendered.email.lower(), f"the commitment {fix!r} is kept"
+
+
+def test_substituted_answers_read_as_sentences(rendered):
+    for text in (rendered.email, rendered.plan):
+        assert not re.search(r"\b(about|on|towards|by) The\b", text), (
+            "no capital after a preposition"
+        )
+        assert ".." not in text.replace("...", "")
+        assert ".?" not in text and "?." not in text
+        assert "by in person" not in text
+
+
+def test_the_greeting_uses_the_first_name(rendered):
+    contact = (rendered.get("their_contact") or "").split()
+    greeting = rendered.email.split("\n")
+    line = next(line for line in greeting if line.startswith(("Dear ", "Hi ")))
+    if len(contact) == 2:
+        assert line.rstrip(",").split(" ", 1)[1] == contact[0]
+
+
+def test_the_email_is_signed_by_the_calm_lead(rendered):
+    lead = rendered.get("new_lead") or rendered.get("our_contact")
+    assert lead in rendered.email.strip().split("\n")[-3:]
+    spoc = rendered.get("our_spoc")
+    if spoc == lead:
+        assert "your single point of contact" not in rendered.email
+        assert f"{spoc} is the single point of contact" not in rendered.email
+
+
+def _advice_comes_before_the_email(rendered):
+    legal = next(
+        i
+        for i, r in enumerate(rendered.rows)
+        if not r["action"].startswith("Send the")
+        and ("legal advice" in r["action"].lower() or "lawyer" in r["action"].lower())
+    )
+    send = next(i for i, r in enumerate(rendered.rows) if r["action"].startswith("Send the"))
+    assert legal < send, "the advice comes before the email is sent"
+    assert rendered.rows[legal]["due"] < rendered.rows[send]["due"]
+
+
+ADMISSIONS = ("we got this wrong", "i am sorry for that", "some of it is down to us")
+
+
+def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rendered):
+    """A letter of claim, a regulator or a breach notice is answered openly, admitting nothing."""
+    if not rendered.formal or rendered.route.chosen == "exit":
+        return
+    body = rendered.email
+    assert "lawyer read this" in body
+    assert "WITHOUT PREJUDICE" not in body and "prejudice" not in rendered.subject.lower()
+    for admission in ADMISSIONS:
+        assert admission not in body.lower()
+    if rendered.route.chosen == "legal":
+        assert "Could we talk at one of these times" not in body, "no meeting round the lawyers"
+    _advice_comes_before_the_email(rendered)
+
+
+def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing(rendered):
+    if rendered.formal or not rendered.careful or rendered.route.chosen == "exit":
+        return
+    body = rendered.email
+    assert "WITHOUT PREJUDICE" in body and rendered.subject.startswith("Without prejudice")
+    assert "lawyer read this" in body
+    for admission in ADMISSIONS:
+        assert admission not in body.lower()
+    _advice_comes_before_the_email(rendered)
+
+
+def test_when_we_are_at_fault_the_apology_is_open_even_if_they_allege_a_breach(rendered):
+    if rendered.formal or rendered.get("fault") != "mostly_us" or rendered.route.chosen == "exit":
+        return
+    assert "prejudice" not in rendered.email.lower()
+    assert "sorry" in rendered.email.lower()
+
+
+def test_a_misunderstanding_gets_a_short_friendly_note(rendered):
+    if rendered.get("fault") != "misunderstanding" or rendered.careful:
+        return
+    assert "prejudice" not in rendered.email.lower()
+    assert _words(rendered.email) <= 120
+    assert "mediation-proposal.md" not in rendered.files
+
+
+def test_a_planned_exit_has_no_rescue_outputs(rendered):
+    if rendered.route.chosen != "exit":
+        return
+    assert "mediation-proposal.md" not in rendered.files
+    assert "meeting-invitation.md" not in rendered.files
+    body = rendered.email.lower()
+    assert "orderly end" in body and "check-in" not in body
+    rescue = ("check-in", "progress updates", "small win", "touchpoint", "mediator")
+    for row in rendered.rows:
+        assert not any(word in row["action"].lower() for word in rescue), row["action"]
+
+
+def test_a_mediator_is_never_one_of_our_people(rendered):
+    proposal = rendered.files.get("mediation-proposal.md")
+    if proposal is None:
+        return
+    text = proposal.decode()
+    assert "independent" in text
+    ours = {rendered.get("our_contact"), rendered.get("new_lead"), rendered.get("our_spoc")}
+    who = text.split("## Who", 1)[1].split("##", 1)[0]
+    for person in filter(None, ours):
+        assert person not in who
+
+
+def test_mediation_is_not_recommended_where_a_mediator_would_not_be(rendered):
+    if rendered.route.recommended != "mediate":
+        return
+    assert rendered.get("fault") != "mostly_us"
+    assert rendered.get("heat_source") != "ours"
+    assert rendered.get("stake_vs_fee") != "smaller"
+    assert rendered.get("worth_salvaging") != "no"
+
+
+def test_actions_are_dated_on_working_days_sorted_and_marked_shared_or_internal(rendered):
+    assert list(rendered.rows[0]) == ["action", "owner", "due", "status", "audience"]
+    dated = [r["due"] for r in rendered.rows if r["due"]]
+    assert dated == sorted(dated)
+    typed = {str(a.get("due")) for a in rendered.get("agreed_actions") or []}
+    for day in dated:
+        if day not in typed:
+            assert dt.date.fromisoformat(day).weekday() < 5, f"{day} is a weekend"
+    assert {r["audience"] for r in rendered.rows} <= {"shared", "internal"}
+    assert any(r["audience"] == "shared" for r in rendered.rows) or rendered.route.chosen == "legal"
+
+
+def test_a_meeting_is_due_on_the_first_slot_offered_and_a_mediator_agreed_before_it(rendered):
+    slots = sorted(t["date"] for t in rendered.get("proposed_times") or [] if t.get("date"))
+    if not slots or rendered.route.chosen == "legal":
+        return
+    first = slots[0].isoformat()
+    day = f"({slots[0].day} {slots[0]:%B %Y}"
+    meeting = [r for r in rendered.rows if day in r["action"]]
+    assert meeting and meeting[0]["due"] == first
+    for row in rendered.rows:
+        if "mediators" in row["action"]:
+            assert row["due"] < first
+
+
+def test_slots_are_offered_in_date_order(rendered):
+    found = re.findall(r"^- \w+day (\d+ \w+ \d{4})", rendered.email, re.M)
+    dates = [dt.datetime.strptime(d, "%d %B %Y").date() for d in found]
+    assert dates == sorted(dates)
+
+
+def test_every_example_pins_its_route_and_level():
+    for _playbook, example in EXAMPLES:
+        text = example.read_text(encoding="utf-8")
+        expect = text.split("[expect]", 1)[1] if "[expect]" in text else ""
+        assert "route =" in expect and "level =" in expect, example.name
+
+
+def test_there_is_an_example_for_every_situation_a_mediator_meets():
+    seen: set[str] = set()
+    for playbook_path, example in EXAMPLES:
+        r = Rendered(playbook_path, example)
+        flags = set(r.get("red_flags") or [])
+        if r.route.recommended == "exit":
+            seen.add("exit")
+        if r.get("fault") == "mostly_us":
+            seen.add("at fault")
+        if r.get("money") == "they_owe":
+            seen.add("owed money")
+        if flags & {"lawyers", "letter_of_claim"}:
+            seen.add("breach with lawyers")
+        if r.get("fault") == "misunderstanding":
+            seen.add("misunderstanding")
+        if r.get("heat_source") == "ours":
+            seen.add("heated own side")
+        if "data_breach" in flags:
+            seen.add("data breach")
+        if "notice_close" in flags or r.get("notice_deadline"):
+            seen.add("close deadline")
+        if r.get("stake_vs_fee") == "smaller":
+            seen.add("stake below a mediator's fee")
+    assert seen == {
+        "exit",
+        "at fault",
+        "owed money",
+        "breach with lawyers",
+        "misunderstanding",
+        "heated own side",
+        "data breach",
+        "close deadline",
+        "stake below a mediator's fee",
+    }

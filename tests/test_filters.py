@@ -1,0 +1,208 @@
+"""Filters that set answers into prose and move dates onto working days, as a reader sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from triage.engine import sandbox
+from triage.engine.filters import (
+    add_working_days,
+    clause,
+    first_name,
+    join_and,
+    sentence,
+    short_date,
+    topic,
+    weekday_date,
+    working_day,
+)
+
+FRIDAY, SATURDAY, SUNDAY = dt.date(2026, 3, 6), dt.date(2026, 3, 7), dt.date(2026, 3, 8)
+
+
+def render(source: str, **context) -> str:
+    return sandbox.render(source, context)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("  we missed the deadline.. ", "We missed the deadline."),
+        ("the invoice was wrong", "The invoice was wrong."),
+        ("Why did nobody call us?.", "Why did nobody call us?"),
+        ("It went down twice!!", "It went down twice!"),
+        ("Is this acceptable?!", "Is this acceptable?"),
+        ("they stopped replying\n\nafter the March invoice ", "They stopped replying after the March invoice."),
+        ("Things we agreed:", "Things we agreed."),
+        ("They said “we will fix it.”", "They said “we will fix it.”"),
+        ('We sent "the report",', 'We sent "the report".'),
+        ("(see the attached log)", "(See the attached log)."),
+        ("iPhone orders went missing", "iPhone orders went missing."),
+        ("3 shipments arrived late", "3 shipments arrived late."),
+        ("We waited...", "We waited..."),
+        ("done . .", "Done."),
+        ("...", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)  # fmt: skip
+def test_sentence(typed, shown):
+    assert sentence(typed) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("The late invoices.", "the late invoices"),
+        ("Late, incomplete invoices;", "late, incomplete invoices"),
+        ("  Our tone \n was off , ", "our tone was off"),
+        ("Missed SLA response times!", "missed SLA response times"),
+        ("Q3 referral fees", "Q3 referral fees"),
+        ("SLA breach:", "SLA breach"),
+        ("Northwind's March shipment", "Northwind's March shipment"),
+        ("March invoices", "March invoices"),
+        ("New York office closure", "New York office closure"),
+        ("Didn't reply for a week", "didn't reply for a week"),
+        ("I was not told", "I was not told"),
+        ("eBay listings", "eBay listings"),
+        ("A delayed refund?", "a delayed refund"),
+        (None, ""),
+        ("?!", ""),
+    ],
+)
+def test_clause(typed, shown):
+    assert clause(typed) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Q3 referral fees", "the Q3 referral fees"),
+        ("late invoices", "the late invoices"),
+        ("The late invoices.", "the late invoices"),
+        ("Our delayed payment", "our delayed payment"),
+        ("their new pricing", "their new pricing"),
+        ("Acme's unpaid invoices", "Acme's unpaid invoices"),
+        ("3 missing pallets", "3 missing pallets"),
+        ("£4,000 credit note", "£4,000 credit note"),
+        ("SLA breach in February", "the SLA breach in February"),
+        ("", ""),
+    ],
+)
+def test_topic(typed, shown):
+    assert topic(typed) == shown
+
+
+def test_topic_reads_after_about():
+    line = "We would like to talk about {{ issue | topic }}."
+    assert (
+        render(line, issue="Q3 referral fees.")
+        == "We would like to talk about the Q3 referral fees."
+    )
+    assert (
+        render(line, issue="The Late Invoices") == "We would like to talk about the Late Invoices."
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Priya Shah", "Priya"),
+        ("  'Priya Shah' ", "Priya"),
+        ("Dr Anil Rao", "Dr Rao"),
+        ("Dr. Anil Rao", "Dr. Rao"),
+        ("Prof Jane Doe", "Prof Doe"),
+        ("Mr Jones", "Mr Jones"),
+        ("Ms Jane van der Berg", "Ms van der Berg"),
+        ("Sir Alex Ferguson", "Sir Alex"),
+        ("Priya", "Priya"),
+        ("Priya Shah (CFO)", "Priya"),
+        ("J. Smith", "J. Smith"),
+        ("priya.shah@acme.example", ""),
+        ("Priya <priya@acme.example>", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_first_name(typed, shown):
+    assert first_name(typed) == shown
+
+
+def test_first_name_falls_back_in_a_greeting():
+    line = "Dear {{ their_contact | first_name or counterparty ~ ' team' }},"
+    assert render(line, their_contact="Dr Anil Rao", counterparty="Acme") == "Dear Dr Rao,"
+    assert render(line, their_contact=None, counterparty="Acme") == "Dear Acme team,"
+    assert render(line, their_contact="ops@acme.example", counterparty="Acme") == "Dear Acme team,"
+
+
+@pytest.mark.parametrize(
+    ("items", "shown"),
+    [
+        (["late invoices"], "late invoices"),
+        (["late invoices", "curt emails"], "late invoices and curt emails"),
+        (["late invoices", "", None, "curt emails", " missed calls "],
+         "late invoices, curt emails and missed calls"),
+        ([], ""),
+        (None, ""),
+        ("just one", "just one"),
+    ],
+)  # fmt: skip
+def test_join_and(items, shown):
+    assert join_and(items) == shown
+
+
+def test_dates_with_weekdays_and_working_days():
+    assert weekday_date(dt.date(2026, 3, 3)) == "Tuesday 3 March 2026"
+    assert weekday_date("2026-03-03") == "Tuesday 3 March 2026"
+    assert weekday_date("next week") == "next week"
+    assert weekday_date(None) == weekday_date("") == ""
+    assert short_date(dt.date(2026, 3, 3)) == short_date("2026-03-03") == "Tue 3 Mar"
+    assert short_date("when they reply") == "when they reply"
+    assert short_date(None) == ""
+    assert working_day(FRIDAY) == FRIDAY
+    assert working_day(SATURDAY) == working_day(SUNDAY) == dt.date(2026, 3, 9)
+    assert working_day(None) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "count", "expected"),
+    [
+        (FRIDAY, 1, dt.date(2026, 3, 9)),
+        (FRIDAY, 5, dt.date(2026, 3, 13)),
+        (FRIDAY, 6, dt.date(2026, 3, 16)),
+        (dt.date(2026, 3, 4), 3, dt.date(2026, 3, 9)),
+        (SATURDAY, 1, dt.date(2026, 3, 9)),
+        (SUNDAY, 2, dt.date(2026, 3, 10)),
+        (FRIDAY, 0, FRIDAY),
+        (SUNDAY, 0, dt.date(2026, 3, 9)),
+        (dt.date(2026, 3, 9), -1, FRIDAY),
+        (SATURDAY, -1, FRIDAY),
+        (dt.date(2026, 3, 12), -5, dt.date(2026, 3, 5)),
+        ("2026-03-06", 1, dt.date(2026, 3, 9)),
+    ],
+)
+def test_add_working_days_skips_weekends(start, count, expected):
+    assert add_working_days(start, count) == expected
+
+
+def test_date_filters_refuse_what_is_not_a_date():
+    with pytest.raises(sandbox.ExpressionError, match="add_working_days needs a date"):
+        render("{{ 'soon' | add_working_days(2) }}")
+    with pytest.raises(sandbox.ExpressionError, match="whole number of days"):
+        render("{{ today | add_working_days('two') }}", today=FRIDAY)
+    assert render("{{ today | add_working_days(1) | weekday_date }}", today=FRIDAY) == (
+        "Monday 9 March 2026"
+    )
+
+
+def test_every_text_filter_is_total_in_templates():
+    for name in ("sentence", "clause", "topic", "first_name", "join_and", "weekday_date"):
+        assert render(f"[{{{{ x | {name} }}}}]", x=None) == "[]"
+        assert render(f"[{{{{ x | {name} }}}}]", x="") == "[]"
+
+
+def test_the_filters_are_known_to_the_validator():
+    for source in ("x | sentence", "x | working_day", "x | add_working_days(2)", "x | join_and"):
+        assert sandbox.expression_names(sandbox.parse_expression(source)) == {"x"}

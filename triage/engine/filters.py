@@ -1,0 +1,290 @@
+"""Filters for playbook templates and expressions: working days, and answers set into prose.
+
+The sandbox registers them (see ``sandbox.environment``). Each is a pure function;
+the text filters are total: none or empty text gives ''.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_QUOTES = "\"'“”‘’«»"
+_CLOSERS = "\"'”’»)]"
+_MARKS = ".!?…"
+
+
+# -- dates ---------------------------------------------------------------------------
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date from a date, a datetime or 'YYYY-MM-DD' text; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _need_date(value: Any, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    found = as_date(value)
+    if found is None:
+        raise ValueError(f"{name} needs a date, not {value!r}")
+    return found
+
+
+def next_working_day(day: dt.date) -> dt.date:
+    """``day`` itself on Monday to Friday; the following Monday on a weekend."""
+    return day + dt.timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
+
+
+def working_day(value: Any) -> dt.date | None:
+    """Filter ``working_day``: the same date, or the next Monday for a Saturday or Sunday."""
+    day = _need_date(value, "working_day")
+    return None if day is None else next_working_day(day)
+
+
+def add_working_days(value: Any, count: Any) -> dt.date | None:
+    """Filter ``add_working_days(n)``: n working days later (earlier when n < 0).
+
+    Saturdays and Sundays are skipped; one working day after a Friday, Saturday or
+    Sunday is the Monday. ``add_working_days(0)`` is ``working_day``.
+    """
+    day = _need_date(value, "add_working_days")
+    if isinstance(count, float) and count.is_integer():
+        count = int(count)
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise ValueError(f"add_working_days needs a whole number of days, not {count!r}")
+    if day is None:
+        return None
+    if count == 0:
+        return next_working_day(day)
+    step = 1 if count > 0 else -1
+    if day.weekday() >= 5:  # count from the working day before (forwards) or after (back)
+        day = day - dt.timedelta(days=day.weekday() - 4) if step > 0 else next_working_day(day)
+    weeks, rest = divmod(abs(count), 5)
+    day += dt.timedelta(days=7 * weeks * step)
+    while rest:
+        day += dt.timedelta(days=step)
+        if day.weekday() < 5:
+            rest -= 1
+    return day
+
+
+def weekday_date(value: Any) -> str:
+    """Filter ``weekday_date``: "Tuesday 3 March 2026"; other text is kept, none gives ''."""
+    if value is None:
+        return ""
+    day = as_date(value)
+    if day is None:
+        return value if isinstance(value, str) else str(value)
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(value: Any) -> str:
+    """Filter ``short_date``: "Tue 3 Mar" for lists of actions; other text is kept, none gives ''."""
+    if value is None:
+        return ""
+    day = as_date(value)
+    if day is None:
+        return value if isinstance(value, str) else str(value)
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+# -- text ----------------------------------------------------------------------------
+
+
+def _squash(value: Any) -> str:
+    """Text with surrounding space trimmed and every run of whitespace made one space."""
+    if value is None:
+        return ""
+    return " ".join((value if isinstance(value, str) else str(value)).split())
+
+
+def _mark(run: str) -> str:
+    """One terminal mark for a run such as ``..``, ``?.`` or ``!!``."""
+    if "?" in run:
+        return "?"
+    if "!" in run:
+        return "!"
+    if "…" in run:
+        return "…"
+    return "..." if run.count(".") >= 3 else "."
+
+
+def sentence(value: Any) -> str:
+    """Filter ``sentence``: trimmed, one line, a capital first letter, one terminal mark.
+
+    ``"  we missed the deadline.. "`` gives ``"We missed the deadline."``; a trailing
+    ``,``, ``;`` or ``:`` becomes ``.``; a mark inside closing quotes stays there.
+    """
+    text = _squash(value)
+    if not any(ch.isalnum() for ch in text):
+        return ""
+    first = re.match(r"^([\"'“‘(\[«]*)(\w+)", text)
+    if first and first.group(2)[0].islower() and not _inner_capital(first.group(2)):
+        at = first.start(2)
+        text = text[:at] + text[at].upper() + text[at + 1 :]
+    tail = re.search(r"[\s,;:.!?…]+$", text)
+    if tail and any(ch in _MARKS for ch in tail.group(0)):
+        return text[: tail.start()] + _mark(tail.group(0))
+    core = text[: tail.start()] if tail else text
+    closers = re.search(f"[{re.escape(_CLOSERS)}]+$", core)
+    if closers:
+        inner = core[: closers.start()]
+        inside = re.search(r"[\s,;:.!?…]+$", inner)
+        if inside and any(ch in _MARKS for ch in inside.group(0)):
+            return inner[: inside.start()] + _mark(inside.group(0)) + closers.group(0)
+    return core + "."
+
+
+def _inner_capital(word: str) -> bool:
+    return any(ch.isupper() for ch in word[1:])
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Ordinary English words that start a phrase with a capital only because they come first:
+# determiners, pronouns, prepositions, conjunctions, and the adjectives and nouns that
+# usually open a dispute's title. Anything else (a name, a month, an acronym) keeps its case.
+COMMON_WORDS = _words(
+    """
+    a an the this that these those some any all each every no not both either neither
+    our their your its it his her my we you they he she us them one two three several many
+    few most more less much another other such own only just also even still again very too
+    to in on for of with by at from into onto about across after against before behind
+    between beyond during over under until since through throughout within without via per
+    and but or nor so yet if when while because though although unless whether
+    there here what which who whose how why where
+    last next second third final recent current previous ongoing repeated
+    late missed delayed slow wrong incorrect unpaid overdue disputed poor lost broken failed
+    missing incomplete inaccurate duplicate double unclear vague unexpected unannounced
+    sudden cancelled canceled postponed rejected refused withheld changed reduced increased
+    higher lower extra additional hidden unauthorised unauthorized unapproved faulty
+    defective damaged bad low high confusing conflicting crossed mixed ignored unanswered
+    inconsistent insufficient inadequate frequent constant continued persistent partial
+    rude curt angry terse defensive hostile short long small major minor
+    serious urgent outstanding unresolved closed shared joint
+    invoice invoices payment payments delivery deliveries fee fees charge charges price
+    prices pricing billing support service services quality communication communications
+    response responses reply replies email emails call calls meeting meetings report
+    reports reporting scope deadline deadlines schedule timeline project projects contract
+    contracts terms work data access outage outages downtime error errors bug bugs delay
+    delays complaint complaints credit credits refund refunds renewal referral referrals
+    commission commissions shipment shipments stock order orders ticket tickets account
+    accounts relationship trust tone staff team targets sales revenue costs cost budget
+    """
+)
+# Words that a phrase can start with where "the" would be wrong: determiners,
+# possessives, quantifiers, pronouns and question words.
+DETERMINERS = _words(
+    """
+    the a an our their your its this that these those some any all each every no his her my
+    both either neither several many few most much more less another such whose which what
+    whatever one two three four five six seven eight nine ten eleven twelve half
+    it they them we us you he him she me i how why when where whether who not
+    """
+)
+
+
+def clause(value: Any) -> str:
+    """Filter ``clause``: an answer for the middle of a sentence.
+
+    Trimmed, one line, without a trailing ``.``, ``!``, ``?``, ``;``, ``:`` or ``,``;
+    the first letter is lowercased only when the first word is an ordinary word
+    written with a capital (``The``, ``Late``), never a name or an acronym (``Q3``).
+    """
+    text = re.sub(r"[\s.!?…;:,]+$", "", _squash(value))
+    if not any(ch.isalnum() for ch in text):
+        return ""
+    first = re.match(r"\w+", text)
+    if first is None:
+        return text
+    word = first.group(0)
+    rest = text[first.end() :]
+    capitalised = word.isalpha() and word[0].isupper() and not _inner_capital(word)
+    contraction = word.endswith("n") and re.match(r"['’]t\b", rest) is not None  # Didn't
+    if capitalised and (word.lower() in COMMON_WORDS or contraction):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def topic(value: Any) -> str:
+    """Filter ``topic``: ``clause``, with "the " in front unless it already has a determiner.
+
+    ``"Q3 referral fees"`` gives ``"the Q3 referral fees"``; ``"Our late invoices."`` gives
+    ``"our late invoices"``; a number, an amount or a possessive (``Acme's``) keeps no "the".
+    """
+    text = clause(value)
+    if not text:
+        return ""
+    first = re.match(r"[\w'’]+", text)
+    word = first.group(0).lower() if first else ""
+    owner = word.endswith(("'s", "’s", "s'", "s’"))
+    if text[0].isdigit() or text[0] in "£$€¥" or owner or word in DETERMINERS:
+        return text
+    return "the " + text
+
+
+TITLES = _words(
+    """
+    mr mrs ms miss mx dr doctor prof professor sir dame lord lady rev revd reverend fr
+    father judge capt captain col colonel major maj hon
+    """
+)
+_FIRST_NAME_TITLES = frozenset({"sir", "dame"})  # Sir Alex, Dame Judi
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "obe", "mbe", "cbe", "esq"})
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
+
+
+def first_name(value: Any) -> str:
+    """Filter ``first_name``: how to greet someone by name.
+
+    ``"Priya Shah"`` gives ``"Priya"``; with a title the surname stays
+    (``"Dr Anil Rao"`` gives ``"Dr Rao"``, ``"Mr Jones"`` stays); an email address gives ''.
+    """
+    text = _squash(value).strip(_QUOTES + " ")
+    if not text or "@" in text:
+        return ""
+    text = re.sub(r"\s*\([^)]*\)", "", text).split(",")[0].strip(_QUOTES + " ")
+    words = text.split()
+    if len(words) <= 1:
+        return text
+    title = words[0].rstrip(".").lower()
+    if title in TITLES:
+        names = [w for w in words[1:] if w.rstrip(".").lower() not in _SUFFIXES]
+        if not names:
+            return text
+        if title in _FIRST_NAME_TITLES:
+            return f"{words[0]} {names[0]}"
+        start = len(names) - 1
+        while start > 0 and names[start - 1] in _PARTICLES:
+            start -= 1
+        return " ".join([words[0], *names[start:]])
+    if re.fullmatch(r"[^\W\d_]\.?", words[0]):  # an initial: "J. Smith" stays whole
+        return text
+    return words[0]
+
+
+def join_and(value: Any) -> str:
+    """Filter ``join_and``: ``["a", "b", "c"]`` gives ``"a, b and c"``; empty items are dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        return _squash(value)
+    items = [text for item in value if item is not None and (text := _squash(item))]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
