@@ -23,7 +23,8 @@ from triage.engine.playbook import load_playbook
 from triage.engine.render import render_case
 from triage.engine.validate import examples_for
 
-FORMAL_FLAGS = {"lawyers", "letter_of_claim", "notice_close", "data_breach", "regulator"}
+FORMAL_FLAGS = {"lawyers", "data_breach", "regulator"}
+CLAIM_FLAGS = {"letter_of_claim", "notice_close"}  # formal unless the notice is our own
 
 
 def _examples() -> list[tuple[Path, Path]]:
@@ -58,9 +59,14 @@ class Rendered:
 
     @property
     def formal(self) -> bool:
-        """Lawyers, a claim, a regulator, a data breach or a close deadline: the lawyer leads."""
+        """Lawyers, a claim or close deadline against us, a regulator or a data breach: the
+        lawyer leads. A notice we served ourselves, or only our own lawyer advising us in the
+        background, does not."""
         flags = set(self.get("red_flags") or [])
-        return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS)
+        claim = bool(flags & CLAIM_FLAGS) and self.get("formal_from") != "us"
+        if self.get("lawyers_side") == "ours":  # our own adviser in the background
+            flags.discard("lawyers")
+        return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS) or claim
 
     @property
     def careful(self) -> bool:
@@ -262,6 +268,56 @@ def test_slots_are_offered_in_date_order(rendered):
     assert dates == sorted(dates)
 
 
+def test_a_notice_we_served_ourselves_keeps_the_talks_going(rendered):
+    """Our own protective notice is checked by our lawyer; it does not make the route legal."""
+    if rendered.get("formal_from") != "us" or rendered.formal:
+        return
+    assert rendered.route.recommended != "legal"
+    assert any(
+        row["action"].startswith("Ask our lawyer to check our notice") for row in rendered.rows
+    )
+    assert "Thank you for your letter" not in rendered.email
+    assert "Our lawyers will reply formally" not in rendered.email
+
+
+def test_a_compliance_matter_is_checked_before_anything_goes_in_writing(rendered):
+    if rendered.get("category") != "compliance" or rendered.route.recommended == "legal":
+        return
+    assert rendered.route.recommended != "mediate", "what the rules require is not mediated"
+    first = rendered.rows[0]["action"]
+    assert any("compliance or legal lead" in row["action"] for row in rendered.rows[:3]), first
+
+
+def test_a_relationship_we_cannot_replace_is_not_walked_away_from(rendered):
+    """Not worth saving, but no alternative: settle, and line up an alternative first."""
+    if rendered.get("worth_salvaging") != "no" or rendered.get("alternatives") not in (
+        "none",
+        "costly",
+    ):
+        return
+    assert rendered.route.recommended != "exit"
+    assert any(row["action"].startswith("Line up an alternative") for row in rendered.rows)
+
+
+def test_money_owed_both_ways_is_reconciled_before_a_mediator(rendered):
+    if rendered.get("money") != "both" or rendered.formal:
+        return
+    assert rendered.route.recommended == "negotiate"
+    assert any("Reconcile what each side says is owed" in row["action"] for row in rendered.rows)
+    assert "one statement we can both check" in rendered.email
+
+
+def test_a_shared_goal_reads_as_a_sentence(rendered):
+    goal = (rendered.get("shared_goal") or "").strip().rstrip(".")
+    if not goal or goal[1:] not in rendered.email:
+        return
+    at = rendered.email.index(goal[1:]) - 1
+    before = rendered.email[max(0, at - 25) : at]
+    assert before.endswith("What we both want is ") or before.rstrip().endswith((".", "\n")), (
+        before + goal
+    )
+
+
 def test_every_example_pins_its_route_and_level():
     for _playbook, example in EXAMPLES:
         text = example.read_text(encoding="utf-8")
@@ -292,7 +348,19 @@ def test_there_is_an_example_for_every_situation_a_mediator_meets():
             seen.add("close deadline")
         if r.get("stake_vs_fee") == "smaller":
             seen.add("stake below a mediator's fee")
+        if r.get("category") == "compliance":
+            seen.add("compliance")
+        if r.get("money") == "both":
+            seen.add("owed both ways")
+        if r.get("formal_from") == "us":
+            seen.add("our own notice")
+        if r.get("worth_salvaging") == "no" and r.get("alternatives") in ("none", "costly"):
+            seen.add("not worth saving but hard to replace")
     assert seen == {
+        "compliance",
+        "owed both ways",
+        "our own notice",
+        "not worth saving but hard to replace",
         "exit",
         "at fault",
         "owed money",

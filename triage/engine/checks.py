@@ -10,7 +10,7 @@ from jinja2 import nodes
 from triage.engine import names, sandbox
 from triage.engine.errors import Problem
 from triage.engine.model import Playbook
-from triage.engine.structure import closest
+from triage.engine.structure import ID, closest
 from triage.engine.tomlfile import TomlFile, display_path
 
 MAX_TEMPLATE_BYTES = 256 * 1024
@@ -24,6 +24,9 @@ class _References:
         self.problems: list[Problem] = []
         self.questions = {q.id for s in playbook.stages for q in s.questions}
         self.scores = {s.name for s in playbook.scores}
+        self.early_facts = {f.name for f in playbook.facts if not f.late}
+        self.facts = {f.name for f in playbook.facts}
+        self.below: set[str] = set()  # while checking a fact: itself and the facts after it
 
     def at(self, source: Path | None, key: str, message: str) -> None:
         file = self.tomls.get(source.resolve()) if source else None
@@ -70,6 +73,15 @@ class _References:
             hint = closest(name, known)
             if name in names.TEMPLATE_NAMES:
                 extra = f" `{name}` is not available in {what}."
+            elif name in self.facts:
+                message = (
+                    f"{subject} names fact {name!r}, which is defined below it; move it up."
+                    if name in self.below
+                    else f"{subject} names fact {name!r}, which reads the route or the date, "
+                    f"so {what} cannot use it."
+                )
+                report(message, first_line.get(name))
+                continue
             else:
                 extra = f" Did you mean {hint!r}?" if hint else ""
             message = f"{subject} names {name!r}, which is not a question in this playbook.{extra}"
@@ -100,6 +112,7 @@ class _References:
         self.ids()
         self.conditions()
         self.score_refs()
+        self.fact_exprs()
         self.decision()
         self.actions()
         self.outputs()
@@ -169,15 +182,38 @@ class _References:
                 key = f"scores.{score.name}.adjust[{i}].when"
                 self.expression(None, key, adj.when, names.SCORE_NAMES, "score adjustments")
 
+    def fact_exprs(self) -> None:
+        above: set[str] = set()
+        for fact in self.playbook.facts:
+            key = f"facts.{fact.name}"
+            if not ID.match(fact.name):
+                self.at(
+                    None,
+                    key,
+                    f"Fact name {fact.name!r} must start with a lowercase letter and use only "
+                    "lowercase letters, digits and underscores.",
+                )
+            elif fact.name in self.questions or fact.name in names.RESERVED:
+                taken = "a question id" if fact.name in self.questions else "reserved"
+                self.at(None, key, f"Fact name {fact.name!r} is {taken}; choose another.")
+            allowed = set(names.SCORE_NAMES) | above
+            if fact.late:
+                allowed |= names.ACTION_NAMES
+            self.below = self.facts - above
+            self.expression(None, key, fact.expr, allowed, "facts")
+            above.add(fact.name)
+        self.below = set()
+
     def decision(self) -> None:
         levels = {lv.level for lv in self.playbook.levels}
+        early = set(names.SCORE_NAMES) | self.early_facts
         for i, lv in enumerate(self.playbook.levels):
-            self.expression(
-                None, f"levels[{i}].when", lv.when, names.SCORE_NAMES, "level conditions"
-            )
+            for up in lv.raises:
+                key = f"levels[{i}].{up.key}"
+                self.expression(None, key, up.when, early, "level conditions")
         for i, rule in enumerate(self.playbook.rules):
             key = f"decision.rules[{i}]"
-            self.expression(None, f"{key}.when", rule.when, names.SCORE_NAMES, "decision rules")
+            self.expression(None, f"{key}.when", rule.when, early, "decision rules")
             if levels and rule.level is not None and rule.level not in levels:
                 self.at(
                     None,
@@ -192,7 +228,7 @@ class _References:
 
     def actions(self) -> None:
         questions = self.playbook.questions
-        allowed = set(names.ACTION_NAMES)
+        allowed = set(names.ACTION_NAMES) | self.facts
         for i, action in enumerate(self.playbook.actions):
             key = f"actions[{i}]"
             self.expression(None, f"{key}.when", action.when, allowed, "action conditions")
@@ -229,12 +265,15 @@ class _References:
         for output in self.playbook.outputs:
             key = f"outputs.{output.name}"
             self.expression(
-                None, f"{key}.when", output.when, names.OUTPUT_NAMES, "output conditions"
+                None,
+                f"{key}.when",
+                output.when,
+                names.OUTPUT_NAMES | self.facts,
+                "output conditions",
             )
-            self.template_text(
-                f"{key}.subject", output.subject, set(names.ACTION_NAMES), "email headers"
-            )
-            self.template_text(f"{key}.to", output.to, set(names.ACTION_NAMES), "email headers")
+            header_names = set(names.ACTION_NAMES) | self.facts
+            self.template_text(f"{key}.subject", output.subject, header_names, "email headers")
+            self.template_text(f"{key}.to", output.to, header_names, "email headers")
             self.template_file(key, output.template)
 
     def template_file(self, key: str, path: Path | None) -> None:
@@ -262,7 +301,8 @@ class _References:
             )
             return
         used = sandbox.template_names(tree)
-        self.names(None, key, tree, used, set(names.TEMPLATE_NAMES), "templates", shown)
+        allowed = set(names.TEMPLATE_NAMES) | self.facts
+        self.names(None, key, tree, used, allowed, "templates", shown)
 
 
 def check_references(

@@ -7,7 +7,7 @@ from typing import Any
 
 from triage.engine import sandbox
 from triage.engine.answers import as_text, is_empty
-from triage.engine.model import ROUTE_LABELS, ROUTES, Level, Playbook, Question, Stage
+from triage.engine.model import ROUTE_LABELS, ROUTES, Playbook, Question, Stage
 
 
 @dataclass
@@ -95,6 +95,7 @@ class Evaluation:
     values: dict[str, Any]  # answers of questions that apply; None elsewhere
     scores: dict[str, ScoreState]
     route: RouteState
+    facts: dict[str, Any] = field(default_factory=dict)  # the facts known before the route
 
     def stage(self, stage_id: str) -> StageState | None:
         return next((s for s in self.stages if s.stage.id == stage_id), None)
@@ -155,8 +156,27 @@ def evaluate(
         stages.append(StageState(stage, stage_applies, states))
     answered = {qid for qid, value in answers.items() if not is_empty(value)}
     scores = _scores(playbook, values, answered)
-    route = _route(playbook, values, scores, override)
-    return Evaluation(stages, values, scores, route)
+    context = dict(values)
+    context["scores"] = {name: s.known for name, s in scores.items()}
+    known = work_out_facts(playbook, context, late=False)
+    route = _route(playbook, context, override)
+    return Evaluation(stages, values, scores, route, known)
+
+
+def work_out_facts(playbook: Playbook, context: dict[str, Any], late: bool) -> dict[str, Any]:
+    """The value of each of the playbook's early (or late) facts, added to ``context`` too."""
+    found: dict[str, Any] = {}
+    for fact in playbook.facts:
+        if fact.late != late:
+            continue
+        try:
+            value = sandbox.evaluate(fact.expr, context)
+        except sandbox.ExpressionError as exc:
+            raise sandbox.ExpressionError(
+                f"In this playbook, fact {fact.name!r} failed: {exc}."
+            ) from None
+        context[fact.name] = found[fact.name] = value
+    return found
 
 
 def _feeds(question: Question, score: str) -> bool:
@@ -223,13 +243,8 @@ def _points(question: Question, value: Any) -> list[tuple[str, float, str]]:
 
 
 def _route(
-    playbook: Playbook,
-    values: dict[str, Any],
-    scores: dict[str, ScoreState],
-    override: tuple[str, str] | None,
+    playbook: Playbook, context: dict[str, Any], override: tuple[str, str] | None
 ) -> RouteState:
-    context = dict(values)
-    context["scores"] = {name: s.known for name, s in scores.items()}
     fired = [
         FiredRule(rule.id, rule.route, rule.because, rule.level)
         for rule in playbook.rules
@@ -249,24 +264,25 @@ def _route(
         chosen, reason = override
         level = _level_for(playbook, chosen)
     raising = [
-        lv
+        (lv.level, up.because)
         for lv in playbook.levels
-        if lv.when is not None and _holds(lv.when, context, f"the condition of level {lv.level}")
+        for up in lv.raises
+        if _holds(up.when, context, f"a condition of level {lv.level}")
     ]
     level, reasons = raise_level(level, raising)
     return RouteState(recommended, level, because, fired, chosen, reason, reasons)
 
 
-def raise_level(level: int | None, raising: list[Level]) -> tuple[int | None, list[str]]:
-    """The final level: the highest of ``level`` and the levels whose `when` holds.
+def raise_level(level: int | None, raising: list[tuple[int, str]]) -> tuple[int | None, list[str]]:
+    """The final level: the highest of ``level`` and the levels raised to.
 
-    The reasons are the `because` of every entry at that final level, when it is above
-    ``level``; none when the rule's own level stands.
+    ``raising`` holds (level, because) for every condition that held. The reasons are those
+    that reach the final level, when it is above ``level``; none when the rule's own stands.
     """
-    top = max((lv.level for lv in raising), default=None)
+    top = max((number for number, _ in raising), default=None)
     if top is None or (level is not None and top <= level):
         return level, []
-    return top, [lv.because for lv in raising if lv.level == top and lv.because]
+    return top, [because for number, because in raising if number == top and because]
 
 
 def level_reason_lines(playbook: Playbook, route: RouteState) -> list[str]:

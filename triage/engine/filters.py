@@ -221,6 +221,35 @@ def clause(value: Any) -> str:
     return text
 
 
+# First words that make a goal a sentence of its own ("We both want...", "Both teams...").
+SUBJECTS = _words(
+    """
+    we both our i let let's it you they this together everyone each neither either
+    """
+)
+
+
+def goal(value: Any) -> str:
+    """Filter ``goal``: a shared goal as a sentence, whether typed as one or as a phrase.
+
+    ``"We both want payroll on time"`` gives ``"We both want payroll on time."``;
+    ``"Payroll that runs on time"`` gives ``"What we both want is payroll that runs on
+    time."``, and a name keeps its capital (``"Acme Retail growing in the north"``).
+    """
+    text = clause(value)
+    if not text:
+        return ""
+    words = text.split()
+    first = words[0].strip("'’\"“(").lower()
+    if first in SUBJECTS:
+        return sentence(value)
+    word = words[0]
+    name_like = len(words) > 1 and words[1][:1].isupper()
+    if word.isalpha() and word[0].isupper() and not _inner_capital(word) and not name_like:
+        text = text[0].lower() + text[1:]
+    return f"What we both want is {text}."
+
+
 def topic(value: Any) -> str:
     """Filter ``topic``: ``clause``, with "the " in front unless it already has a determiner.
 

@@ -107,15 +107,36 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A named expression from ``[facts]``, worked out once and readable by name.
+
+    ``late`` facts read the route or the date (``route``, ``today``...), so only actions,
+    outputs and templates can use them; the others are known before the decision rules.
+    """
+
+    name: str
+    expr: str
+    late: bool = False
+
+
+@dataclass(frozen=True)
+class Raise:
+    """A condition that raises a route to at least its level, and the reason users read."""
+
+    when: str
+    because: str
+    key: str = "when"  # where the condition stands in its level: `when` or `raises[n].when`
+
+
+@dataclass(frozen=True)
 class Level:
-    """An escalation level; ``when`` raises a route to at least this level."""
+    """An escalation level; each of ``raises`` lifts a route to at least this level."""
 
     level: int
     name: str
     who: str = ""
     decides: str = ""
-    when: str | None = None
-    because: str = ""
+    raises: tuple[Raise, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,6 +178,7 @@ class Playbook:
     default_level: int | None = None
     default_because: str = ""
     levels: tuple[Level, ...] = ()
+    facts: tuple[Fact, ...] = ()
     actions: tuple[ActionSpec, ...] = ()
     outputs: tuple[OutputSpec, ...] = ()
     content_hash: str = ""

@@ -12,10 +12,12 @@ from triage.engine.model import (
     ActionSpec,
     Adjustment,
     Band,
+    Fact,
     Level,
     OutputSpec,
     Playbook,
     Question,
+    Raise,
     Rule,
     Score,
     Stage,
@@ -25,11 +27,11 @@ from triage.engine.structure import Checker, check_question, check_route, closes
 from triage.engine.tomlfile import TomlFile, display_path, read_toml
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TOP_KEYS = {"format", "title", "summary", "version", "levels", "stages", "scores", "decision",
-            "actions", "outputs"}  # fmt: skip
+TOP_KEYS = {"format", "title", "summary", "version", "levels", "facts", "stages", "scores",
+            "decision", "actions", "outputs"}  # fmt: skip
 STAGE_FILE_KEYS = {"format", "title", "summary", "stages"}
 STAGE_KEYS = {"id", "title", "guidance", "when", "questions"}
-LEVEL_KEYS = {"level", "name", "who", "decides", "when", "because"}
+LEVEL_KEYS = {"level", "name", "who", "decides", "when", "because", "raises"}
 ACTION_KEYS = {"what", "owner", "due_days", "due", "when", "shared"}
 FROM_ACTION_KEYS = {"from", "when", "shared"}
 DEFAULT_OUTPUTS = {
@@ -104,6 +106,7 @@ class _Loader:
         if not stages and not c.problems and not any(p.file != file.name for p in self.problems):
             c.add("stages", "The playbook needs at least one stage.")
         scores = self.scores(c, data.get("scores"))
+        facts = self.facts(c, data, stages)
         decision = c.get(data, "", "decision", dict, default={})
         rules, default_route, default_level, default_because = self.decision(c, decision)
         actions = each(c, data, "", "actions", lambda p, t: self.action(c, p, t))
@@ -122,6 +125,7 @@ class _Loader:
             default_level=default_level,
             default_because=default_because,
             levels=tuple(levels),
+            facts=tuple(facts),
             actions=tuple(actions),
             outputs=tuple(outputs),
             files=tuple(self.files),
@@ -298,6 +302,29 @@ class _Loader:
             level=c.get(table, path, "level", int),
         )
 
+    def facts(self, c: Checker, data: dict[str, Any], stages: list[Stage]) -> list[Fact]:
+        """``[facts]``: name = expression, in order; each may use the ones above it."""
+        table = c.get(data, "", "facts", dict, default={})
+        early = {q.id for s in stages for q in s.questions} | names.SCORE_NAMES
+        found: list[Fact] = []
+        for name, expr in table.items():
+            key = f"facts.{name}"
+            if not isinstance(expr, str):
+                c.add(
+                    key, f"`{key}` must be an expression in quotes, like \"fault == 'mostly_us'\"."
+                )
+                continue
+            try:
+                used = sandbox.expression_names(sandbox.parse_expression(expr))
+            except sandbox.ExpressionError:
+                used = set()  # reported with its position by the name checks
+            below = set(table) - {f.name for f in found}  # reported by the name checks
+            late = not used - below <= early
+            if not late:
+                early.add(name)
+            found.append(Fact(name, expr, late))
+        return found
+
     def levels(self, c: Checker, data: dict[str, Any]) -> list[Level]:
         found: list[Level] = []
         for path, table in c.table_list(data, "", "levels"):
@@ -309,21 +336,32 @@ class _Loader:
 
     def level(self, c: Checker, path: str, table: dict[str, Any]) -> Level:
         c.unknown_keys(table, path, LEVEL_KEYS)
+        raises: list[Raise] = []
         when = c.get(table, path, "when", str)
-        if when is not None and "because" not in table:
-            c.add(
-                path,
-                f"{path} has `when`, so it needs `because`: the reason users see when "
-                "it raises the level.",
-            )
+        if when is not None:
+            raises.append(Raise(when, self.raise_because(c, path, table)))
+        for sub, entry in c.table_list(table, path, "raises"):
+            c.unknown_keys(entry, sub, {"when", "because"})
+            found = c.get(entry, sub, "when", str, required=True, default="false")
+            key = sub[len(path) + 1 :] + ".when"  # raises[n].when
+            raises.append(Raise(found, self.raise_because(c, sub, entry), key))
         return Level(
             level=c.get(table, path, "level", int, required=True, default=0),
             name=c.get(table, path, "name", str, required=True, default=""),
             who=c.get(table, path, "who", str, default=""),
             decides=c.get(table, path, "decides", str, default=""),
-            when=when,
-            because=c.get(table, path, "because", str, default=""),
+            raises=tuple(raises),
         )
+
+    @staticmethod
+    def raise_because(c: Checker, path: str, table: dict[str, Any]) -> str:
+        if "because" not in table:
+            c.add(
+                path,
+                f"{path} has `when`, so it needs `because`: the reason users see when "
+                "it raises the level.",
+            )
+        return c.get(table, path, "because", str, default="")
 
     def action(self, c: Checker, path: str, table: dict[str, Any]) -> ActionSpec:
         shared = c.get(table, path, "shared", bool, default=False)

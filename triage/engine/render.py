@@ -23,9 +23,9 @@ from triage.engine import sandbox
 from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
 from triage.engine.errors import TriageError
-from triage.engine.evaluate import Evaluation, evaluate, route_view
+from triage.engine.evaluate import Evaluation, evaluate, route_view, work_out_facts
 from triage.engine.filters import as_date, next_working_day
-from triage.engine.model import ActionSpec, OutputSpec, Playbook
+from triage.engine.model import ActionSpec, Fact, OutputSpec, Playbook
 
 ACTIONS_FILE = "actions.csv"
 _ANGLE = re.compile(r"^(.*)<([^<>]*)>\s*$")
@@ -62,7 +62,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         "playbook_version": playbook.version,
     }
     ctx["today"] = case.date
-    acted_on = action_names(tuple(playbook.actions))
+    acted_on = action_names(tuple(playbook.actions), playbook.facts)
     ctx["stages"] = [
         {
             "id": s.stage.id,
@@ -93,14 +93,19 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         "summary": playbook.summary,
         "version": playbook.version,
     }
+    ctx.update(evaluation.facts)
+    work_out_facts(playbook, ctx, late=True)
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
     ctx["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in case.ledger]
     return ctx
 
 
 @functools.lru_cache(maxsize=16)
-def action_names(specs: tuple[ActionSpec, ...]) -> frozenset[str]:
-    """The answers the action tracker reads, so a plan need not repeat them word for word."""
+def action_names(specs: tuple[ActionSpec, ...], facts: tuple[Fact, ...] = ()) -> frozenset[str]:
+    """The answers the action tracker reads, so a plan need not repeat them word for word.
+
+    A fact the actions read counts as reading every name in its expression.
+    """
     names: set[str] = set()
     for spec in specs:
         names |= sandbox.names_in(e for e in (spec.when, spec.due) if e)
@@ -109,6 +114,9 @@ def action_names(specs: tuple[ActionSpec, ...]) -> frozenset[str]:
                 names |= sandbox.template_names(sandbox.parse_template(source))
         if spec.source:
             names.add(spec.source)
+    for fact in reversed(facts):  # a fact reads only facts above it
+        if fact.name in names:
+            names |= sandbox.names_in([fact.expr])
     return frozenset(names)
 
 

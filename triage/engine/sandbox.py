@@ -573,6 +573,7 @@ def environment() -> _Environment:
     env.filters["sentence"] = filters.sentence
     env.filters["clause"] = filters.clause
     env.filters["topic"] = filters.topic
+    env.filters["goal"] = filters.goal
     env.filters["first_name"] = filters.first_name
     env.filters["join_and"] = filters.join_and
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}

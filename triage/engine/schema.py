@@ -248,6 +248,20 @@ def playbook_schema() -> dict[str, Any]:
                 "Raise the route to at least this level when this holds (answers and `scores`)."
             ),
             "because": _text("Why the level is raised; required with `when`."),
+            "raises": {
+                "type": "array",
+                "description": "More conditions that raise the route to this level, each "
+                "with its own reason.",
+                "items": {
+                    "type": "object",
+                    "required": ["when", "because"],
+                    "properties": {
+                        "when": _expression("Raise the route to at least this level."),
+                        "because": _text("Why, in a sentence the user reads."),
+                    },
+                    "additionalProperties": False,
+                },
+            },
         },
         "dependentRequired": {"when": ["because"]},
         "additionalProperties": False,
@@ -331,7 +345,7 @@ def playbook_schema() -> dict[str, Any]:
         },
         "additionalProperties": {"$ref": "#/$defs/output"},
     }
-    not_in_stage_files = ["version", "levels", "scores", "decision", "actions", "outputs"]
+    not_in_stage_files = ["version", "levels", "facts", "scores", "decision", "actions", "outputs"]
     return {
         "$schema": DIALECT,
         "title": "triage playbook",
@@ -347,6 +361,15 @@ def playbook_schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {"$ref": "#/$defs/level"},
                 "description": "Escalation levels (the authority matrix).",
+            },
+            "facts": {
+                "type": "object",
+                "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
+                "additionalProperties": _expression(
+                    "Worked out once and read by name in rules, actions and templates; it "
+                    "may use the facts above it."
+                ),
+                "description": "Named expressions, e.g. formal = \"'lawyers' in red_flags\".",
             },
             "stages": {
                 "type": "array",

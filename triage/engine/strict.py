@@ -78,9 +78,11 @@ class _Strict:
         for score in self.playbook.scores:
             for i, adj in enumerate(score.adjust):
                 yield None, f"scores.{score.name}.adjust[{i}].when", adj.when
+        for fact in self.playbook.facts:
+            yield None, f"facts.{fact.name}", fact.expr
         for i, level in enumerate(self.playbook.levels):
-            if level.when:
-                yield None, f"levels[{i}].when", level.when
+            for up in level.raises:
+                yield None, f"levels[{i}].{up.key}", up.when
         for i, rule in enumerate(self.playbook.rules):
             yield None, f"decision.rules[{i}].when", rule.when
         for i, action in enumerate(self.playbook.actions):
@@ -135,6 +137,13 @@ class _Strict:
                     f"{q.key}.id",
                     f"Question {q.id!r} is not used by any template, rule, score, action or "
                     "condition; its answer only appears in the plan's list of answers.",
+                )
+        for fact in self.playbook.facts:
+            if fact.name not in used:
+                self.warn(
+                    None,
+                    f"facts.{fact.name}",
+                    f"Fact {fact.name!r} is not used by any rule, action, output or template.",
                 )
 
     # -- conditions that read answers not given yet ------------------------------
