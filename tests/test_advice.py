@@ -169,12 +169,15 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
     if not rendered.formal or rendered.route.chosen == "exit":
         return
     body = rendered.email
-    assert "lawyer read this" in body
+    # The lawyer reads it first: said in the tracker, never as a note inside the draft that
+    # could go out with the email.
+    assert "[" not in body and "lawyer read this" not in body
+    assert any("once the lawyer has read it" in row["action"] for row in rendered.rows)
     assert "WITHOUT PREJUDICE" not in body and "prejudice" not in rendered.subject.lower()
     for admission in ADMISSIONS:
         assert admission not in body.lower()
     if rendered.route.chosen == "legal":
-        assert "Could we talk at one of these times" not in body, "no meeting round the lawyers"
+        assert "Could we talk at" not in body, "no meeting round the lawyers"
     _advice_comes_before_the_email(rendered)
 
 
@@ -183,7 +186,8 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
         return
     body = rendered.email
     assert "WITHOUT PREJUDICE" in body and rendered.subject.startswith("Without prejudice")
-    assert "lawyer read this" in body
+    assert "[" not in body, "no internal note inside the draft"
+    assert any("once the lawyer has read it" in row["action"] for row in rendered.rows)
     for admission in ADMISSIONS:
         assert admission not in body.lower()
     _advice_comes_before_the_email(rendered)

@@ -138,3 +138,17 @@ def test_a_case_with_wrong_types_is_reported_and_kept(session: Session):
     with pytest.raises(AnswersInvalid):
         Session.resume(path)
     assert path.read_text() == text
+
+
+def test_writers_work_where_posix_only_calls_are_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session: Session
+):
+    """Windows before Python 3.13 has no os.fchmod: a case and its outputs are still written."""
+    monkeypatch.delattr(os, "fchmod", raising=False)
+    target = tmp_path / "note.txt"
+    atomic.write_atomic(target, b"kept")
+    assert target.read_bytes() == b"kept"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # os.chmod on the name instead
+    path = session.save()
+    assert load_case(path).answers["counterparty"] == "Acme Ltd"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

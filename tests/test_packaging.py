@@ -32,8 +32,15 @@ def test_the_wheel_contains_the_playbooks_and_templates(tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    [wheel] = tmp_path.glob("triage-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
+    # A distinct distribution name ("triage" on the package index is another project),
+    # installing the `triage` package and command.
+    [wheel] = tmp_path.glob("dispute_triage-*.whl")
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
+    assert "\nName: dispute-triage\n" in archive.read(metadata).decode()
+    [entry_points] = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+    assert "triage = " in archive.read(entry_points).decode()
     playbooks = sorted(
         p.relative_to(REPO).as_posix() for p in (REPO / "playbooks").rglob("*") if p.is_file()
     )

@@ -25,7 +25,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     directory = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        os.fchmod(fd, mode)
+        _owner_only(fd, tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -36,6 +36,20 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.unlink(tmp)
         raise
     _sync_dir(directory)
+
+
+def _owner_only(fd: int, name: str, mode: int) -> None:
+    """Set ``mode`` on the new file where the platform has POSIX permissions.
+
+    ``os.fchmod`` exists on Windows only from Python 3.13; there ``mkstemp`` already makes a
+    file only its creator's account can open, and ``os.chmod`` can only set read-only, so
+    nothing more is done.
+    """
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, mode)
+    elif os.name != "nt":
+        os.chmod(name, mode)
 
 
 def _sync_dir(directory: Path) -> None:
