@@ -242,3 +242,21 @@ def test_a_wrong_playbook_name_is_reported_before_the_terminal_check():
 def test_a_mistyped_playbook_id_gets_a_suggestion():
     output = assert_one_clean_line(triage("run", "partner-dispue", "--answers", "x.toml"), 1)
     assert "Did you mean 'partner-dispute'?" in output
+
+
+def test_playbook_text_never_drives_the_terminal_in_list(tmp_path):
+    """A team playbook whose title holds escape sequences is listed with them made visible."""
+    books = tmp_path / "books"
+    books.mkdir()
+    (books / "evil.toml").write_text(
+        'format = 1\ntitle = "Evil \\u001b]0;pwned\\u0007\\u001b[2J title"\nsummary = "s"\n'
+        'version = "1"\n[[stages]]\nid = "one"\ntitle = "One"\n'
+        '[[stages.questions]]\nid = "counterparty"\nkind = "text"\nprompt = "Who?"\n'
+    )
+    env = dict(os.environ, TRIAGE_PLAYBOOKS=str(books), TRIAGE_HOME=str(tmp_path / "home"))
+    result = subprocess.run(
+        [sys.executable, "-m", "triage", "list"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Evil \\x1b]0;pwned\\x07\\x1b[2J title" in result.stdout

@@ -212,3 +212,38 @@ def test_unknown_target_is_one_sentence(tmp_path: Path) -> None:
     child = spawn(tmp_path, "no-such-playbook", "--plain")
     child.expect(re.escape("There is no playbook called 'no-such-playbook'"))
     assert finish(child) == 1
+
+
+def test_an_earlier_answer_is_a_hint_that_typing_replaces(tmp_path: Path) -> None:
+    """Resuming, the answer so far is shown but not put in the box: Enter keeps it, typing
+    replaces it ("90000", never "15000090000"), and "-" clears an optional answer."""
+    home = tmp_path / "home"
+    child = spawn(home, str(MINI), "--plain")
+    answer_intake(child)
+    reply(child, "Is the account strategic?", "y")
+    reply(child, "Annual value", "150000\r")
+    child.expect_exact("How easy would it be to replace them?")
+    child.send("\x03")
+    child.expect(r"triage run (\S+) --plain")
+    case_id = child.match.group(1)
+    assert finish(child) == 130
+    case_file = home / "cases" / case_id / "case.toml"
+    assert tomllib.loads(case_file.read_text())["answers"]["annual_value"] == 150000
+
+    child = spawn(home, case_id, "--plain")
+    reply(child, "Is the account strategic?", "\r")
+    child.expect_exact("Annual value")
+    child.expect_exact("(GBP) (Enter keeps 150000, - to clear it)")
+    child.send("90000\r")
+    child.expect_exact("How easy would it be to replace them?")
+    child.send("\x03")
+    assert finish(child) == 130
+    assert tomllib.loads(case_file.read_text())["answers"]["annual_value"] == 90000
+
+    child = spawn(home, case_id, "--plain")
+    reply(child, "Is the account strategic?", "\r")
+    reply(child, "(Enter keeps 90000, - to clear it)", "-\r")
+    child.expect_exact("How easy would it be to replace them?")
+    child.send("\x03")
+    assert finish(child) == 130
+    assert "annual_value" not in tomllib.loads(case_file.read_text())["answers"]

@@ -8,6 +8,7 @@ the ``#:schema`` line understand the files. Nothing that exists is overwritten.
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import sys
@@ -15,7 +16,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from triage.engine.model import FIELD_KINDS, KINDS
 from triage.engine.names import RESERVED
@@ -30,6 +31,16 @@ from triage.plain.prompts import (
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
+
+
+def _out(*values: object, file: TextIO | None = None) -> None:
+    """Print, with every control character from a playbook, case or answer made visible
+    (``\\x1b``) so that no text can drive the terminal."""
+    from triage.plain.prompts import inert
+
+    builtins.print(inert(" ".join(str(v) for v in values)), file=file or sys.stdout)
+
+
 PLAYBOOK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 JOURNEY = ("intake", "value", "accountability", "communications", "dispute", "reset-meeting",
@@ -78,7 +89,7 @@ class Draft:
 def new_playbook(path: str | Path | None = None) -> int:
     """Ask for a new playbook, write it (never over an existing file) and validate it."""
     if not has_terminal():
-        print(
+        _out(
             "triage new needs a terminal to ask its questions; to write a playbook by hand, "
             "follow docs/authoring.md and check it with `triage validate PATH`.",
             file=sys.stderr,
@@ -88,14 +99,14 @@ def new_playbook(path: str | Path | None = None) -> int:
     if target is not None and target.suffix == ".toml":
         problem = _file_problem(target)
         if problem:
-            print(problem, file=sys.stderr)
+            _out(problem, file=sys.stderr)
             return EXIT_INVALID
     try:
         draft = _ask(target)
         file = _destination(target, draft.id)
         return _write(file, draft)
     except KeyboardInterrupt:
-        print("\nStopped; nothing was written.", file=sys.stderr)
+        _out("\nStopped; nothing was written.", file=sys.stderr)
         return EXIT_STOPPED
 
 

@@ -559,3 +559,23 @@ async def test_writing_with_missing_answers_asks_first(team, triage_home):
         assert isinstance(app.screen, OutputsScreen)
     folder = next((triage_home / "cases").iterdir())
     assert sorted(p.name for p in folder.iterdir()) == ["case.toml"]  # nothing written
+
+
+async def test_a_stray_key_on_arrival_does_not_wipe_a_saved_answer(team, triage_home):
+    """A resumed stage focuses its first field without selecting its text: "?" or "q" adds a
+    character (Ctrl+Z takes it back) instead of replacing the saved name."""
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot, "Beta plc")
+    reopened = make_app(next((triage_home / "cases").iterdir()).name)
+    async with reopened.run_test(size=SIZE) as pilot:
+        name = field(reopened, "counterparty").query_one("Input")
+        await focus(pilot, "counterparty")
+        assert name.selection.is_empty and name.cursor_position == len("Beta plc")
+        await pilot.press("question_mark", "q")
+        await pilot.pause()
+        assert name.value == "Beta plc?q"
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert name.value == "Beta plc"
+    assert case_file(triage_home)["answers"]["counterparty"] == "Beta plc"

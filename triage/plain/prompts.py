@@ -58,18 +58,36 @@ def _validator(check: Validator | None) -> Callable[[Any], bool | str] | None:
 
 
 def ask_text(
-    message: str, default: str = "", check: Validator | None = None, instruction: str = ""
+    message: str,
+    default: str = "",
+    check: Validator | None = None,
+    instruction: str = "",
+    hint: str = "",
 ) -> str:
+    """Ask for one line. ``default`` is put in the box to edit; ``hint`` is only shown, in
+    grey, where the typing goes, so what is typed never runs on after it."""
     import questionary
+    from prompt_toolkit.formatted_text import FormattedText
 
+    extra: dict[str, Any] = {
+        "placeholder": FormattedText([("class:placeholder", inert(hint, one_line=True))])
+    }
     return _ask(
         questionary.text(
             inert(message, one_line=True),
             default=default,
             validate=_validator(check),
             instruction=inert(instruction, one_line=True) or None,
+            style=_hint_style() if hint else None,
+            **(extra if hint else {}),
         )
     )
+
+
+def _hint_style() -> Any:
+    from questionary import Style
+
+    return Style([("placeholder", "fg:#888888 italic")])
 
 
 def ask_select(

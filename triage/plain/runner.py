@@ -176,12 +176,26 @@ class PlainRun:
                 return str(exc)
             return True
 
-        return ask_text(
+        kept = _editable(current)
+        if not kept:
+            return ask_text(_message(question), check=check, instruction=_instruction(question))
+
+        def keep_or_check(text: str) -> bool | str:
+            wiped = text.strip() == CLEAR and not question.required
+            return True if text.strip() == "" or wiped else check(text)
+
+        # The answer so far is shown as a hint, not put in the box: typing replaces it
+        # instead of running on after it ("GBPEUR"), and Enter keeps it.
+        clear = "" if question.required else f", {CLEAR} to clear it"
+        typed = ask_text(
             _message(question),
-            default=_editable(current),
-            check=check,
-            instruction=_instruction(question),
+            check=keep_or_check,
+            instruction=f"{_instruction(question)} (Enter keeps {kept}{clear})".strip(),
+            hint=kept,
         )
+        if typed.strip() == "":
+            return kept
+        return "" if typed.strip() == CLEAR and not question.required else typed
 
     def picked(self, question: Question, current: Any) -> Any:
         """A value for a choice, multi, yesno or scale question, chosen from a list."""
@@ -382,6 +396,9 @@ def _message(question: Question) -> str:
     if question.required or "(optional)" in question.prompt.lower():
         return question.prompt
     return question.prompt + " (optional)"
+
+
+CLEAR = "-"  # typed alone at a text prompt: remove the answer
 
 
 def _instruction(question: Question) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import (
@@ -54,8 +55,40 @@ class OneLineInput(Input):
     """An Input that keeps every pasted line, joined by spaces, instead of only the first.
 
     Date text is not filtered either: whatever is typed stays visible, and the
-    engine's message says what form it needs.
+    engine's message says what form it needs. Arriving at the field leaves the cursor at
+    the end of a saved answer instead of selecting it, so a stray key (``?``, ``q``) adds
+    a character rather than replacing the answer, and Ctrl+Z takes back the last changes.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+z", "undo", "Undo", show=False),
+    ]
+    UNDO_DEPTH = 100
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        self._history: list[str] = []
+        self._shown = value
+        self._undoing = False
+        super().__init__(value, select_on_focus=False, **kwargs)
+
+    def _watch_value(self, value: str) -> None:
+        if not self._undoing and value != self._shown:
+            self._history.append(self._shown)
+            del self._history[: -self.UNDO_DEPTH]
+        self._shown = value
+        super()._watch_value(value)
+
+    def action_undo(self) -> None:
+        """Put back the text as it was before the last change (and save it again)."""
+        if not self._history:
+            self.app.bell()
+            return
+        self._undoing = True
+        try:
+            self.value = self._history.pop()
+        finally:
+            self._undoing = False
+        self.cursor_position = len(self.value)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would insert the first line again
