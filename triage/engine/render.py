@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import io
 import re
+from collections.abc import Callable
 from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -24,7 +25,7 @@ from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
 from triage.engine.errors import TriageError
 from triage.engine.evaluate import Evaluation, evaluate, route_view, work_out_facts
-from triage.engine.filters import as_date, next_working_day
+from triage.engine.filters import as_date, markdown_inline, next_working_day
 from triage.engine.model import ActionSpec, Fact, OutputSpec, Playbook
 
 ACTIONS_FILE = "actions.csv"
@@ -265,6 +266,12 @@ def email_message(subject: str, to: str, body: str) -> bytes:
     return message.as_bytes(policy=SMTP)
 
 
+def escaping_for(file_name: str) -> Callable[[str], str] | None:
+    """How values are escaped in an output, by its kind: Markdown files escape every value
+    once, as they are written; plain text and email bodies take them as they are."""
+    return markdown_inline if file_name.lower().endswith((".md", ".markdown")) else None
+
+
 def render_output(
     output: OutputSpec, ctx: dict[str, Any], draft: str | None = None
 ) -> bytes | None:
@@ -280,7 +287,7 @@ def render_output(
             body = draft
         else:
             source = output.template.read_text(encoding="utf-8-sig")
-            body = sandbox.render(source, ctx)
+            body = sandbox.render(source, ctx, escape=escaping_for(output.file))
         if output.is_email:
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)

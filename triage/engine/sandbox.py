@@ -71,6 +71,16 @@ _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
 )
 
 
+class _TemplateText(str):
+    """Text written in the template itself, as opposed to a value it substitutes."""
+
+
+# How the output being rendered escapes the values a template writes (None: as they are).
+_ESCAPE: contextvars.ContextVar[Callable[[str], str] | None] = contextvars.ContextVar(
+    "triage_sandbox_escape", default=None
+)
+
+
 def _tick() -> None:
     budget = _BUDGET.get()
     if budget is None:
@@ -282,6 +292,9 @@ def _finalize(value: Any) -> Any:
     """
     if value is None:
         return ""
+    escape = _ESCAPE.get()
+    if escape is not None and not isinstance(value, (bool, int, float, dt.date, _TemplateText)):
+        value = escape(str(value))
     budget = _BUDGET.get()
     size = _weight(value, MAX_OUTPUT)
     if size > MAX_TEXT:
@@ -512,7 +525,7 @@ class _Environment(ImmutableSandboxedEnvironment):
         return _check_size(value)
 
     def sandbox_text(self, text: str) -> str:
-        return text
+        return _TemplateText(text)  # the template's own words: never escaped
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -684,9 +697,13 @@ def _compiled_template(source: str) -> Any:
         raise ExpressionError(_clean(exc) + (f" (template line {line})" if line else "")) from None
 
 
-def render(source: str, context: dict[str, Any]) -> str:
+def render(source: str, context: dict[str, Any], escape: Callable[[str], str] | None = None) -> str:
+    """Render a template. ``escape``, when given, is applied to every value the template
+    writes (not to the template's own text): the output kind's escaping, such as
+    Markdown's, so that an answer cannot open a heading, a list, a table column or HTML."""
     template = _compiled_template(source)
     token = _BUDGET.set(_Budget())
+    escaping = _ESCAPE.set(escape)
     try:
         chunks: list[str] = []
         size = 0
@@ -703,6 +720,7 @@ def render(source: str, context: dict[str, Any]) -> str:
         raise ExpressionError(str(exc) or exc.__class__.__name__) from None
     finally:
         _BUDGET.reset(token)
+        _ESCAPE.reset(escaping)
 
 
 def _template_line(exc: Exception) -> int | None:

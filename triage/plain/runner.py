@@ -187,10 +187,11 @@ class PlainRun:
         # The answer so far is shown as a hint, not put in the box: typing replaces it
         # instead of running on after it ("GBPEUR"), and Enter keeps it.
         clear = "" if question.required else f", {CLEAR} to clear it"
+        shown = kept if len(kept) <= 30 else "the answer shown"
         typed = ask_text(
             _message(question),
             check=keep_or_check,
-            instruction=f"{_instruction(question)} (Enter keeps {kept}{clear})".strip(),
+            instruction=f"{_instruction(question)} (Enter keeps {shown}{clear})".strip(),
             hint=kept,
         )
         if typed.strip() == "":

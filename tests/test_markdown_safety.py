@@ -1,0 +1,97 @@
+"""What users type cannot change the structure of a Markdown output.
+
+Every typed answer of an example is replaced by text full of Markdown and HTML, the outputs
+are rendered, and each Markdown file is parsed with a real CommonMark parser (GFM tables
+on, as GitHub and most converters read them): it must have the same headings, lists,
+tables, emphasis and links as the clean render, and no HTML at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from markdown_it import MarkdownIt
+
+from triage.engine.answersfile import read_answers
+from triage.engine.library import builtin_dir
+from triage.engine.playbook import load_playbook
+from triage.engine.render import render_case
+
+HOSTILE = "# Heading\n- item | cell *em* __strong__ [link](http://x) <b>html</b> `code`\n1. one"
+BOOK = builtin_dir() / "partner-dispute.toml"
+EXAMPLE = builtin_dir() / "examples" / "partner-dispute" / "integration-rollout-mediate.toml"
+STRUCTURE = (
+    "heading_open",
+    "bullet_list_open",
+    "ordered_list_open",
+    "list_item_open",
+    "table_open",
+    "tr_open",
+    "th_open",
+    "td_open",
+    "em_open",
+    "strong_open",
+    "link_open",
+    "code_inline",
+    "blockquote_open",
+    "hr",
+)
+
+
+def _hostile(question, value):
+    """``value`` with every typed text in it replaced by HOSTILE; choices and dates kept."""
+    if question.kind in ("text", "longtext") and isinstance(value, str):
+        return HOSTILE
+    if question.kind == "list" and isinstance(value, list):
+        typed = {f.id for f in question.fields if f.kind in ("text", "longtext")}
+        return [{k: HOSTILE if k in typed and v else v for k, v in row.items()} for row in value]
+    return value
+
+
+def _shape(markdown: str) -> Counter:
+    parser = MarkdownIt("commonmark").enable("table")
+    tokens = parser.parse(markdown)
+    found: Counter = Counter()
+    for token in tokens:
+        for t in [token, *(token.children or [])]:
+            if t.type in STRUCTURE:
+                found[t.type] += 1
+            if t.type in ("html_block", "html_inline"):
+                found["html"] += 1
+    return found
+
+
+@pytest.fixture
+def both(fixed_now):
+    playbook = load_playbook(BOOK)
+    case = read_answers(EXAMPLE, playbook)
+    clean = render_case(playbook, case)
+    questions = playbook.questions
+    case.answers = {qid: _hostile(questions[qid], value) for qid, value in case.answers.items()}
+    return clean, render_case(playbook, case)
+
+
+def test_typed_markdown_never_changes_the_structure_of_a_markdown_output(both):
+    clean, hostile = both
+    markdown = [name for name in clean if name.endswith(".md")]
+    assert {"plan.md", "meeting-invitation.md", "follow-up-summary.md"} <= set(markdown)
+    for name in markdown:
+        shape = _shape(hostile[name].decode())
+        assert shape["html"] == 0, name
+        assert shape == _shape(clean[name].decode()), name
+    assert "\\# Heading - item \\| cell \\*em\\*" in hostile["plan.md"].decode()
+
+
+def test_a_table_cell_keeps_a_typed_pipe_as_text(both):
+    """GFM drops the cells a stray "|" adds, silently losing what follows it: the typed
+    text must arrive whole inside one cell."""
+    _clean, hostile = both
+    tokens = MarkdownIt("commonmark").enable("table").parse(hostile["plan.md"].decode())
+    cells = [  # each cell as a reader sees it: the text, with the escapes undone
+        "".join(c.content for c in tokens[i + 1].children or [] if c.type == "text")
+        for i, t in enumerate(tokens)
+        if t.type == "td_open"
+    ]
+    assert cells, "the plan has a table"
+    assert any("item | cell *em* __strong__" in cell for cell in cells), cells
