@@ -132,31 +132,29 @@ def _question(is_field: bool) -> dict[str, Any]:
 
 def playbook_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of playbooks and of the stage files they include."""
+    # One object for a stage and for an include, told apart by `if`/`then`: with `anyOf`,
+    # editors (taplo, VS Code's Even Better TOML) report a misspelled key inside a stage as
+    # "not valid under any of the schemas" with the whole stage, and never name the key.
     stage = {
         "type": "object",
-        "description": "A stage: a page of questions, asked in order.",
-        "required": ["id", "title"],
+        "description": "A stage: a page of questions, asked in order; or `include`, which "
+        "splices in the stages of a stage file.",
         "properties": {
             "id": _text("Identifier, unique in the playbook.", pattern=ID_PATTERN),
             "title": _text("The stage's title.", minLength=1),
             "guidance": _text("Markdown shown beside the questions."),
             "when": _expression("The stage applies only when this holds (answers only)."),
             "questions": {"type": "array", "items": {"$ref": "#/$defs/question"}},
-        },
-        "additionalProperties": False,
-    }
-    include = {
-        "type": "object",
-        "description": "Splice in the stages of a stage file, relative to this file and inside "
-        "the playbook's folder.",
-        "required": ["include"],
-        "properties": {
             "include": _text(
-                "Path of a stage file, e.g. shared/intake.toml.",
+                "Path of a stage file, e.g. shared/intake.toml, relative to this file and "
+                "inside the playbook's folder; nothing else goes beside it.",
                 pattern=r"^(?![/\\])(?![A-Za-z]:)(?!.*(^|[/\\])\.\.([/\\]|$)).+\.toml$",
-            )
+            ),
         },
         "additionalProperties": False,
+        "if": {"required": ["include"]},
+        "then": {"maxProperties": 1},
+        "else": {"required": ["id", "title"]},
     }
     option = {
         "type": "object",
@@ -266,49 +264,34 @@ def playbook_schema() -> dict[str, Any]:
         "dependentRequired": {"when": ["because"]},
         "additionalProperties": False,
     }
+    action_only = ["what", "owner", "due_days", "due"]
     action = {
-        "oneOf": [
-            {
-                "type": "object",
-                "description": "An action written into actions.csv.",
-                "required": ["what"],
-                "properties": {
-                    "what": _text("Template: what to do."),
-                    "owner": _text("Template: who does it."),
-                    "due_days": {
-                        "type": "integer",
-                        "description": "Days after the case date (used when `due` gives none).",
-                    },
-                    "due": _expression(
-                        "The due date: an expression giving a date, e.g. "
-                        "`today | add_working_days(3)`; none falls back to `due_days`."
-                    ),
-                    "when": _expression("Include the action only when this holds."),
-                    "shared": {
-                        "type": "boolean",
-                        "description": "An action to share with the other side (default false: "
-                        "internal).",
-                    },
-                },
-                "additionalProperties": False,
+        "type": "object",
+        "description": "An action written into actions.csv; or, with `from`, the rows of a "
+        "list question (fields what, owner, due, and optionally status and a yesno shared).",
+        "properties": {
+            "what": _text("Template: what to do."),
+            "owner": _text("Template: who does it."),
+            "due_days": {
+                "type": "integer",
+                "description": "Days after the case date (used when `due` gives none).",
             },
-            {
-                "type": "object",
-                "description": "Actions taken from the rows of a list question (fields what, "
-                "owner, due, and optionally status and a yesno shared).",
-                "required": ["from"],
-                "properties": {
-                    "from": _text("The id of a list question.", pattern=ID_PATTERN),
-                    "when": _expression("Include the rows only when this holds."),
-                    "shared": {
-                        "type": "boolean",
-                        "description": "The rows are to share with the other side (default "
-                        "false); a yesno field `shared` in a row overrides it.",
-                    },
-                },
-                "additionalProperties": False,
+            "due": _expression(
+                "The due date: an expression giving a date, e.g. "
+                "`today | add_working_days(3)`; none falls back to `due_days`."
+            ),
+            "when": _expression("Include the action (or the rows) only when this holds."),
+            "shared": {
+                "type": "boolean",
+                "description": "To share with the other side (default false: internal); with "
+                "`from`, a yesno field `shared` in a row overrides it.",
             },
-        ]
+            "from": _text("The id of a list question whose rows are actions.", pattern=ID_PATTERN),
+        },
+        "additionalProperties": False,
+        "if": {"required": ["from"]},
+        "then": {"properties": dict.fromkeys(action_only, False)},
+        "else": {"required": ["what"]},
     }
     file_name = _text(
         "The file name written to the output folder.",
@@ -373,9 +356,7 @@ def playbook_schema() -> dict[str, Any]:
             },
             "stages": {
                 "type": "array",
-                "items": {
-                    "anyOf": [{"$ref": "#/$defs/include"}, {"$ref": "#/$defs/stage"}],
-                },
+                "items": {"$ref": "#/$defs/stage"},
                 "description": "Stages in order; `include` splices in a stage file.",
             },
             "scores": {
@@ -401,7 +382,6 @@ def playbook_schema() -> dict[str, Any]:
         ],
         "$defs": {
             "stage": stage,
-            "include": include,
             "question": _question(is_field=False),
             "field": _question(is_field=True),
             "option": option,
