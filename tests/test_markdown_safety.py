@@ -8,6 +8,8 @@ tables, emphasis and links as the clean render, and no HTML at all.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 
 import pytest
@@ -95,3 +97,39 @@ def test_a_table_cell_keeps_a_typed_pipe_as_text(both):
     ]
     assert cells, "the plan has a table"
     assert any("item | cell *em* __strong__" in cell for cell in cells), cells
+
+
+def test_every_list_starts_after_a_blank_line(fixed_now):
+    """Python-Markdown and pandoc's default reader only see a list that follows a blank line
+    (CommonMark is lenient): otherwise the bullets run into the paragraph above."""
+    from triage.engine.library import playbook_files
+    from triage.engine.validate import examples_for
+
+    item = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+    for path in playbook_files(builtin_dir()):
+        playbook = load_playbook(path)
+        for example in examples_for(playbook):
+            files = render_case(playbook, read_answers(example, playbook))
+            for name, data in files.items():
+                if not name.endswith(".md"):
+                    continue
+                lines = data.decode().split("\n")
+                for before, line in itertools.pairwise(lines):
+                    if item.match(line) and before.strip() and not item.match(before):
+                        assert before.startswith(("  ", "#")), (example.name, name, before)
+
+
+def test_python_markdown_sees_every_list_item_and_no_typed_html(both):
+    """Python-Markdown (what many "plan to Word/PDF" scripts use) finds the same list items as
+    a CommonMark parser, and the hostile answers reach it as text, never as HTML."""
+    markdown = pytest.importorskip("markdown")
+    _clean, hostile = both
+    for name, data in hostile.items():
+        if not name.endswith(".md"):
+            continue
+        text = data.decode()
+        html = markdown.markdown(text, extensions=["tables"])
+        commonmark = MarkdownIt("commonmark").enable("table").parse(text)
+        items = sum(1 for t in commonmark if t.type == "list_item_open")
+        assert html.count("<li>") == items, name
+        assert "<b>html</b>" not in html and "<h1>Heading" not in html, name

@@ -59,11 +59,9 @@ def check_answers(
         except ValueError as exc:
             if str(exc) == "An answer is required.":
                 continue  # reported below, once, if the question applies
-            problems.append(
-                file.problem(
-                    where, f"{key!r} ({question.prompt}): {exc} Expected {expected(question)}."
-                )
-            )
+            # The value check may already say what it expects; say it once.
+            hint = "" if str(exc).startswith("Expected") else f" Expected {expected(question)}."
+            problems.append(file.problem(where, f"{key!r} ({question.prompt}): {exc}{hint}"))
     return answers, problems
 
 
