@@ -579,3 +579,31 @@ async def test_a_stray_key_on_arrival_does_not_wipe_a_saved_answer(team, triage_
         await pilot.pause()
         assert name.value == "Beta plc"
     assert case_file(triage_home)["answers"]["counterparty"] == "Beta plc"
+
+
+async def test_outputs_screen_says_which_written_files_are_out_of_date(team, triage_home):
+    """Written files are listed when the screen opens, and an answer changed since marks
+    the files it changes as out of date, instead of "Nothing written yet"."""
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await walk_to_outputs(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")  # back to the case, and to the outputs again
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "plan.md: up to date" in str(app.screen.query_one("#written").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+b", "ctrl+b")
+        await pilot.pause()
+        assert app.screen.stage_id == "intake"
+        await type_into(pilot, "counterparty", "Acme Holdings")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, OutputsScreen)
+        shown = str(app.screen.query_one("#written").render())
+        assert "Nothing written yet" not in shown
+        assert "plan.md: out of date" in shown
+        assert "The answers have changed since" in shown

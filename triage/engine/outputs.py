@@ -42,5 +42,30 @@ def write_outputs(
     return written
 
 
+UP_TO_DATE = "up to date"
+OUT_OF_DATE = "out of date"
+NOT_WRITTEN = "not written"
+
+
+def written_state(files: dict[str, bytes], folder: Path | None) -> dict[str, str]:
+    """For each output, whether ``folder`` holds it as the answers give it now.
+
+    "out of date" means the file differs: the answers (or the date) changed since it was
+    written, or it was edited by hand. A file that cannot be read counts as not written.
+    """
+    state: dict[str, str] = {}
+    for name, data in files.items():
+        path = folder / name if folder is not None else None
+        try:
+            on_disk = path.read_bytes() if path is not None else None
+        except OSError:
+            on_disk = None
+        if on_disk is None:
+            state[name] = NOT_WRITTEN
+        else:
+            state[name] = UP_TO_DATE if on_disk == data else OUT_OF_DATE
+    return state
+
+
 def _same_case(case: Case | None, path: Path) -> bool:
     return case is not None and case.path is not None and case.path.resolve() == path.resolve()

@@ -15,7 +15,7 @@ from triage.engine.errors import PlaybookInvalid, Problem, TriageError
 from triage.engine.evaluate import Evaluation, StageState, evaluate
 from triage.engine.library import cases_dir, find_playbook
 from triage.engine.model import Playbook
-from triage.engine.outputs import write_outputs
+from triage.engine.outputs import write_outputs, written_state
 from triage.engine.playbook import load_playbook
 from triage.engine.render import render_case, render_one
 
@@ -223,6 +223,11 @@ class Session:
     def outputs(self, use_drafts: bool = True) -> dict[str, bytes]:
         """Every output by file name; ``use_drafts=False`` gives the templates' own text."""
         return render_case(self.playbook, self.case, self.evaluation, use_drafts=use_drafts)
+
+    def written_state(self, folder: Path | None = None) -> dict[str, str]:
+        """Each output's state in ``folder`` (default: the case folder): up to date with the
+        answers, out of date, or not written."""
+        return written_state(self.outputs(), folder or self.folder)
 
     def write_outputs(self, folder: Path | None = None, force: bool = False) -> list[Path]:
         if self.folder is None:

@@ -169,12 +169,39 @@ class OutputsScreen(Screen[None]):
             note.update(Text(f"{len(missing)} required answer(s) still missing."))
         else:
             note.display = False
-        target = self.app.out or self.session.folder  # type: ignore[attr-defined]
-        where = Text("Nothing written yet. Ctrl+S writes the files", style="dim")
-        where.append(f" to {target}." if target else " to the case folder.", style="dim")
-        self.query_one("#written", Static).update(where)
+        self._show_written()
         self._show_email_state()
         self._check_tone()
+
+    def _show_written(self) -> None:
+        """Which files are already in the output folder, and which no longer match the
+        answers, so an answer changed after writing never leaves stale files unnoticed."""
+        from triage.engine.errors import TriageError
+        from triage.engine.outputs import NOT_WRITTEN, OUT_OF_DATE
+
+        target = self.app.out or self.session.folder  # type: ignore[attr-defined]
+        try:
+            state = self.session.written_state(target) if not self.problem else {}
+        except TriageError:
+            state = {}
+        there = {name: s for name, s in state.items() if s != NOT_WRITTEN}
+        if not there:
+            where = Text("Nothing written yet. Ctrl+S writes the files", style="dim")
+            where.append(f" to {target}." if target else " to the case folder.", style="dim")
+            self.query_one("#written", Static).update(where)
+            return
+        stale = [name for name, s in there.items() if s == OUT_OF_DATE]
+        text = Text(f"Written to {target}:\n", style="bold")
+        for name, s in there.items():
+            style = "bold yellow" if s == OUT_OF_DATE else "green"
+            text.append(f"  {name}: {s}\n", style=style)
+        if stale:
+            text.append(
+                "The answers have changed since (or the files were edited): Ctrl+S writes "
+                "them again.",
+                style="yellow",
+            )
+        self.query_one("#written", Static).update(text)
 
     # -- the tone check ------------------------------------------------------------------
 
