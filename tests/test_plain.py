@@ -247,3 +247,27 @@ def test_an_earlier_answer_is_a_hint_that_typing_replaces(tmp_path: Path) -> Non
     child.send("\x03")
     assert finish(child) == 130
     assert "annual_value" not in tomllib.loads(case_file.read_text())["answers"]
+
+
+def test_ctrl_c_keeps_the_half_typed_answer_for_next_time(tmp_path: Path) -> None:
+    """Text typed but not yet entered survives Ctrl-C, as it does in the app, and comes back
+    in the box on resume to carry on from."""
+    home = tmp_path / "home"
+    child = spawn(home, str(MINI), "--plain")
+    reply(child, "Who is the dispute with?", "Acme Hold")
+    time.sleep(0.2)
+    child.send("\x03")
+    child.expect(r"triage run (\S+) --plain")
+    case_id = child.match.group(1)
+    assert finish(child) == 130
+    case_file = home / "cases" / case_id / "case.toml"
+    assert tomllib.loads(case_file.read_text())["pending"]["counterparty"] == "Acme Hold"
+
+    child = spawn(home, case_id, "--plain")
+    reply(child, "(what you had typed, kept)", "ings\r")
+    child.expect_exact("Their email address")
+    child.send("\x03")
+    assert finish(child) == 130
+    saved = tomllib.loads(case_file.read_text())
+    assert saved["answers"]["counterparty"] == "Acme Holdings"
+    assert "pending" not in saved

@@ -68,10 +68,18 @@ def ask_text(
     grey, where the typing goes, so what is typed never runs on after it."""
     import questionary
     from prompt_toolkit.formatted_text import FormattedText
+    from prompt_toolkit.key_binding import KeyBindings
 
-    extra: dict[str, Any] = {
-        "placeholder": FormattedText([("class:placeholder", inert(hint, one_line=True))])
-    }
+    keys = KeyBindings()
+
+    @keys.add("c-c", eager=True)
+    @keys.add("c-d", filter=_empty_line(), eager=True)
+    def _stop(event: Any) -> None:  # keep what was typed, then stop as Ctrl-C does
+        event.app.exit(exception=StoppedTyping(event.app.current_buffer.text))
+
+    extra: dict[str, Any] = {"key_bindings": keys}
+    if hint:
+        extra["placeholder"] = FormattedText([("class:placeholder", inert(hint, one_line=True))])
     return _ask(
         questionary.text(
             inert(message, one_line=True),
@@ -79,9 +87,24 @@ def ask_text(
             validate=_validator(check),
             instruction=inert(instruction, one_line=True) or None,
             style=_hint_style() if hint else None,
-            **(extra if hint else {}),
+            **extra,
         )
     )
+
+
+class StoppedTyping(KeyboardInterrupt):
+    """Ctrl-C (or Ctrl-D on an empty line) at a text prompt, with the text typed so far."""
+
+    def __init__(self, typed: str) -> None:
+        super().__init__()
+        self.typed = typed
+
+
+def _empty_line() -> Any:
+    from prompt_toolkit.application.current import get_app
+    from prompt_toolkit.filters import Condition
+
+    return Condition(lambda: not get_app().current_buffer.text)
 
 
 def _hint_style() -> Any:

@@ -20,6 +20,7 @@ from triage.engine.evaluate import QuestionState, StageState, level_reason_lines
 from triage.engine.model import ROUTE_LABELS, ROUTES, Question
 from triage.engine.session import Session
 from triage.plain.prompts import (
+    StoppedTyping,
     ask_checkbox,
     ask_confirm,
     ask_select,
@@ -158,7 +159,11 @@ class PlainRun:
             current = session.value(question.id)
             try:
                 if question.kind in TYPED:
-                    text = self.typed(question, current)
+                    try:
+                        text = self.typed(question, current, session.pending_text(question.id))
+                    except StoppedTyping as stop:
+                        session.keep_text(question.id, stop.typed.strip() or None)
+                        raise
                     session.answer_text(question.id, text)
                 elif question.kind == "list":
                     self.ask_list(question, current or [])
@@ -168,7 +173,7 @@ class PlainRun:
             except ValueError as exc:
                 say(f"  {exc}")
 
-    def typed(self, question: Question, current: Any) -> str:
+    def typed(self, question: Question, current: Any, pending: str | None = None) -> str:
         def check(text: str) -> bool | str:
             try:
                 parse_text(question, text)
@@ -176,6 +181,14 @@ class PlainRun:
                 return str(exc)
             return True
 
+        if pending:
+            # Text typed before a Ctrl-C or a crash comes back in the box, to carry on.
+            return ask_text(
+                _message(question),
+                default=pending,
+                check=check,
+                instruction=f"{_instruction(question)} (what you had typed, kept)".strip(),
+            )
         kept = _editable(current)
         if not kept:
             return ask_text(_message(question), check=check, instruction=_instruction(question))
