@@ -271,3 +271,14 @@ def test_ctrl_c_keeps_the_half_typed_answer_for_next_time(tmp_path: Path) -> Non
     saved = tomllib.loads(case_file.read_text())
     assert saved["answers"]["counterparty"] == "Acme Holdings"
     assert "pending" not in saved
+
+
+def test_guidance_is_read_as_plain_words(tmp_path: Path) -> None:
+    """Playbook guidance is Markdown; the line-by-line prompts show it without the marks a
+    screen reader would read out ("star what happened star")."""
+    child = spawn_triage(
+        ["run", "client-communication-breakdown", "--plain"], REPO, {"TRIAGE_HOME": str(tmp_path)}
+    )
+    child.expect_exact("Write what happened as you would explain it")
+    reply(child, "Which company is the dispute with?", "\x03")
+    assert finish(child) == 130

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -121,7 +122,7 @@ class PlainRun:
         say()
         say(f"== Stage {number} of {len(applicable)}: {state.stage.title} ==")
         if state.stage.guidance.strip():
-            say(state.stage.guidance.strip())
+            say(readable(state.stage.guidance.strip()))
         for question in state.stage.questions:
             # conditions are evaluated again after every answer
             if not self.stage_state(stage_id).applies:
@@ -413,6 +414,23 @@ def _message(question: Question) -> str:
 
 
 CLEAR = "-"  # typed alone at a text prompt: remove the answer
+
+
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])"
+)
+_CODE = re.compile(r"`([^`]+)`")
+_HEADING = re.compile(r"^#{1,6}\s+", re.M)
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def readable(markdown: str) -> str:
+    """Playbook Markdown as plain text for a line-by-line terminal or a screen reader: no
+    asterisks, underscores, backticks or heading marks read out; lists keep their dashes."""
+    text = _HEADING.sub("", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    return _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
 
 
 def _instruction(question: Question) -> str:
