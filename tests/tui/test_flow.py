@@ -607,3 +607,19 @@ async def test_outputs_screen_says_which_written_files_are_out_of_date(team, tri
         assert "Nothing written yet" not in shown
         assert "plan.md: out of date" in shown
         assert "The answers have changed since" in shown
+
+
+async def test_a_length_error_says_the_length_and_goes_when_fixed(triage_home):
+    """A too-long answer says how long it is now; once shortened, the "Before moving on"
+    line no longer names it (it moves to the next problem, or clears)."""
+    app = make_app("client-communication-breakdown")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "counterparty", "A" * 130)
+        assert field(app, "counterparty").error == "Use at most 120 characters (now 130)."
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert status.startswith("Before moving on: Which company is the dispute with?")
+        await type_into(pilot, "counterparty", "Acme Ltd")
+        status = str(app.screen.query_one("#status").render())
+        assert "Which company" not in status and "120 characters" not in status

@@ -173,10 +173,15 @@ def _option_list(question: Question) -> str:
 
 
 def _check_text(question: Question, value: str) -> str:
+    now = f" (now {len(value):,})"
     if question.min_length is not None and len(value) < question.min_length:
-        raise ValueError(question.message or f"Use at least {question.min_length} characters.")
+        raise ValueError(
+            question.message or f"Use at least {question.min_length:,} characters{now}."
+        )
     if question.max_length is not None and len(value) > question.max_length:
-        raise ValueError(question.message or f"Use at most {question.max_length} characters.")
+        raise ValueError(
+            question.message or f"Use at most {question.max_length:,} characters{now}."
+        )
     if question.pattern and not re.fullmatch(question.pattern, value):
         raise ValueError(question.message or "That does not have the expected form.")
     return value

@@ -156,8 +156,11 @@ class CaseScreen(Screen[None]):
     @on(QuestionField.Answered)
     def _answered(self, event: QuestionField.Answered) -> None:
         self.refresh_state()
-        if not self._problems(mark=False):
+        problems = self._problems(mark=False)
+        if not problems:
             self._say("")
+        elif self.query_one("#status", Static).has_class("-error"):
+            self._say(self._problem_line(problems), error=True)  # never a fixed problem
 
     # -- moving ----------------------------------------------------------------------
 
@@ -179,13 +182,18 @@ class CaseScreen(Screen[None]):
                 bad.append(field)
         return bad
 
+    @staticmethod
+    def _problem_line(bad: list[QuestionField]) -> str:
+        first = bad[0]
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        return f"Before moving on: {first.question.prompt} {first.error}{more}"
+
     def _blocked(self) -> bool:
         bad = self._problems()
         if not bad:
             return False
         first = bad[0]
-        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-        self._say(f"Before moving on: {first.question.prompt} {first.error}{more}", error=True)
+        self._say(self._problem_line(bad), error=True)
         first.focus_control()
         first.scroll_visible()
         return True
