@@ -8,7 +8,6 @@ the ``#:schema`` line understand the files. Nothing that exists is overwritten.
 
 from __future__ import annotations
 
-import builtins
 import json
 import re
 import sys
@@ -16,7 +15,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from triage.engine.model import FIELD_KINDS, KINDS
 from triage.engine.names import RESERVED
@@ -31,14 +30,6 @@ from triage.plain.prompts import (
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
-
-
-def _out(*values: object, file: TextIO | None = None) -> None:
-    """Print, with every control character from a playbook, case or answer made visible
-    (``\\x1b``) so that no text can drive the terminal."""
-    from triage.plain.prompts import inert
-
-    builtins.print(inert(" ".join(str(v) for v in values)), file=file or sys.stdout)
 
 
 PLAYBOOK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -89,7 +80,7 @@ class Draft:
 def new_playbook(path: str | Path | None = None) -> int:
     """Ask for a new playbook, write it (never over an existing file) and validate it."""
     if not has_terminal():
-        _out(
+        say(
             "triage new needs a terminal to ask its questions; to write a playbook by hand, "
             "follow docs/authoring.md and check it with `triage validate PATH`.",
             file=sys.stderr,
@@ -99,14 +90,14 @@ def new_playbook(path: str | Path | None = None) -> int:
     if target is not None and target.suffix == ".toml":
         problem = _file_problem(target)
         if problem:
-            _out(problem, file=sys.stderr)
+            say(problem, file=sys.stderr)
             return EXIT_INVALID
     try:
         draft = _ask(target)
         file = _destination(target, draft.id)
         return _write(file, draft)
     except KeyboardInterrupt:
-        _out("\nStopped; nothing was written.", file=sys.stderr)
+        say("\nStopped; nothing was written.", file=sys.stderr)
         return EXIT_STOPPED
 
 

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import builtins
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from triage import __version__
+from triage.plain.prompts import say
 
 if TYPE_CHECKING:
     from triage.engine.tone import Finding, ToneRule
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
-
-def _out(*values: object, file: TextIO | None = None) -> None:
-    """Print, with every control character from a playbook, case or answer made visible
-    (``\\x1b``) so that no text can drive the terminal."""
-    from triage.plain.prompts import inert
-
-    builtins.print(inert(" ".join(str(v) for v in values)), file=file or sys.stdout)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -115,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
-        _out("\nStopped. Anything already answered is saved.", file=sys.stderr)
+        say("\nStopped. Anything already answered is saved.", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `triage validate | head`: the reader has gone
         sys.stderr.close()
@@ -124,11 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from triage.engine.errors import TriageError
 
         if isinstance(exc, TriageError):
-            _out(str(exc), file=sys.stderr)
+            say(str(exc), file=sys.stderr)
             return EXIT_INVALID
         if os.environ.get("TRIAGE_DEBUG"):
             raise
-        _out(f"triage: unexpected error ({exc.__class__.__name__}: {exc}); "
+        say(f"triage: unexpected error ({exc.__class__.__name__}: {exc}); "
               "set TRIAGE_DEBUG=1 to see details.", file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
 
@@ -140,17 +132,17 @@ def _validate(args: argparse.Namespace) -> int:
     problems = [p for r in reports for p in r.problems]
     warnings = [w for r in reports for w in r.warnings]
     for problem in problems:
-        _out(problem)
+        say(problem)
     for warning in warnings:
-        _out(f"{warning} (warning)")
+        say(f"{warning} (warning)")
     bad = sum(1 for r in reports if r.problems)
     examples = sum(r.examples for r in reports)
     checked = f"{len(reports)} playbook{'s' if len(reports) != 1 else ''}"
     if problems:
-        _out(f"{bad} of {checked} with problems ({len(problems)} in all).")
+        say(f"{bad} of {checked} with problems ({len(problems)} in all).")
         return EXIT_INVALID
     tail = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if args.strict else ""
-    _out(
+    say(
         f"{checked} valid, {examples} example answer set{'s' if examples != 1 else ''} rendered{tail}."
     )
     return EXIT_OK
@@ -165,11 +157,11 @@ def _run(args: argparse.Namespace) -> int:
     if not is_case_target(args.playbook):
         find_playbook(args.playbook)  # a wrong name is reported before anything else
     if args.plain:
-        from triage.plain import run_plain
+        from triage.plain.runner import run_plain
 
         return run_plain(args.playbook, out=args.out, force=args.force)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        _out(
+        say(
             "triage run needs a terminal for the full-screen app; "
             "pass --answers FILE to run without one.",
             file=sys.stderr,
@@ -199,13 +191,13 @@ def _run_answers(args: argparse.Namespace) -> int:
     case.path = None
     written = write_outputs(files, folder, force=args.force, case=case, evaluation=evaluation)
     if route.overridden:
-        _out(
+        say(
             f"Route: {route.chosen}, chosen over {route.recommended} because: {route.override_reason}"
         )
     else:
-        _out(f"Route: {route.chosen} ({route.because})")
+        say(f"Route: {route.chosen} ({route.because})")
     for path in written:
-        _out(f"Wrote {path}")
+        say(f"Wrote {path}")
     from triage.engine.tone import check_case
 
     rules = _tone_rules()
@@ -219,14 +211,14 @@ def _tone_rules() -> list[ToneRule]:
 
     rules, problem = configured_rules()
     if problem:
-        _out(problem, file=sys.stderr)
+        say(problem, file=sys.stderr)
     return rules
 
 
 def _print_tone(findings: Sequence[Finding]) -> None:
     """Tone warnings on stderr, one line each; they never change the exit status."""
     for finding in findings:
-        _out(f"Tone warning: {finding.message()}", file=sys.stderr)
+        say(f"Tone warning: {finding.message()}", file=sys.stderr)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -234,10 +226,10 @@ def _render(args: argparse.Namespace) -> int:
 
     session = Session.resume(args.case)
     for notice in session.notices:
-        _out(notice, file=sys.stderr)
+        say(notice, file=sys.stderr)
     written = session.write_outputs(Path(args.out) if args.out else None, force=args.force)
     for path in written:
-        _out(f"Wrote {path}")
+        say(f"Wrote {path}")
     from triage.engine.tone import check_session
 
     _print_tone(check_session(session, _tone_rules()))
@@ -251,15 +243,15 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        _out(json.dumps({"playbooks": playbooks, "cases": cases}, indent=2, default=str))
+        say(json.dumps({"playbooks": playbooks, "cases": cases}, indent=2, default=str))
         return EXIT_OK
-    _out("Playbooks:")
+    say("Playbooks:")
     for p in playbooks:
         note = "" if p["valid"] else f"  (invalid: {p['problem']})"
-        _out(f"  {p['id']:32} {p['title']}  [{p['source']}]{note}")
-    _out("\nSaved cases:" if cases else "\nNo saved cases yet.")
+        say(f"  {p['id']:32} {p['title']}  [{p['source']}]{note}")
+    say("\nSaved cases:" if cases else "\nNo saved cases yet.")
     for c in cases:
-        _out(
+        say(
             f"  {c['id']:40} {c['counterparty'] or '-':24} {c['playbook']:28} {c['stage']:16} {c['updated']}"
         )
     return EXIT_OK
@@ -271,7 +263,7 @@ def _check_tone(args: argparse.Namespace) -> int:
     try:
         rules = load_rules(extra=[Path(extra) for extra in args.rules or []])
     except ValueError as exc:
-        _out(exc, file=sys.stderr)
+        say(exc, file=sys.stderr)
         return EXIT_INVALID
     count = 0
     for name in args.files:
@@ -279,20 +271,20 @@ def _check_tone(args: argparse.Namespace) -> int:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            _out(
+            say(
                 f"{name}: cannot be read as UTF-8 text ({getattr(exc, 'strerror', None) or exc}).",
                 file=sys.stderr,
             )
             return EXIT_INVALID
         for w in check_text(text, rules):
             count += 1
-            _out(
+            say(
                 f'{name}:{w.line}:{w.column}: {w.category}: "{w.matched}": {w.explanation} Try: {w.suggestion}'
             )
     if count:
-        _out(f"{count} tone warning{'s' if count != 1 else ''}.")
+        say(f"{count} tone warning{'s' if count != 1 else ''}.")
         return EXIT_INVALID
-    _out("No tone warnings.")
+    say("No tone warnings.")
     return EXIT_OK
 
 
@@ -301,7 +293,7 @@ def _schema(args: argparse.Namespace) -> int:
 
     from triage.engine.schema import playbook_schema
 
-    _out(json.dumps(playbook_schema(), indent=2))
+    say(json.dumps(playbook_schema(), indent=2))
     return EXIT_OK
 
 

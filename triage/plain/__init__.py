@@ -1,5 +1,5 @@
-"""Line-by-line prompts (`triage run ID --plain`) over the same engine as the full-screen app."""
+"""Line-by-line prompts (`triage run ID --plain`) over the same engine as the full-screen app.
 
-from triage.plain.runner import run_plain
-
-__all__ = ["run_plain"]
+Nothing is imported here, so that `triage.plain.prompts` (the inert printing every command
+uses) stays cheap to import; the runner is `triage.plain.runner.run_plain`.
+"""

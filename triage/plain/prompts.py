@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 # Control characters (except tab and newline), DEL, C1 controls, and invisible or
 # direction-changing characters that could make text read differently from what it is.
@@ -38,9 +38,10 @@ def has_terminal() -> bool:
         return False
 
 
-def say(text: str = "") -> None:
-    """Print a line of text, made inert."""
-    print(inert(text), flush=True)
+def say(text: object = "", file: TextIO | None = None) -> None:
+    """Print a line of text, made inert: no text from a playbook, a case or an answer can
+    drive the terminal. Every front end and command prints through here."""
+    print(inert(text), file=file or sys.stdout, flush=True)
 
 
 Validator = Callable[[Any], "bool | str"]
