@@ -13,6 +13,14 @@ REPO = Path(__file__).resolve().parent.parent
 FIXED_NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def compiled_code_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Compiled templates go to a folder of this run's own, never the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRIAGE_CACHE", str(tmp_path_factory.mktemp("compiled")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def triage_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test keeps its cases in its own folder and sees no team playbooks."""

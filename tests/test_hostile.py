@@ -4,10 +4,16 @@ The playbooks live in tests/hostile/. Files named ``run-*`` are valid on their
 face and can only be refused while rendering (their danger depends on the
 answers); every other file must be refused by ``triage validate`` with one line.
 Time and memory bounds are generous safety limits, not performance timings.
+
+Every test runs twice: with no compiled-code cache (each template and expression is
+parsed, checked and compiled from its text), and with a warm one (the code that runs was
+compiled in an earlier pass and loaded from disk), so the limits hold either way.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -31,6 +37,60 @@ AT_RENDER = sorted(HOSTILE.glob("run-*.toml"))
 LONG_ANSWER = "ab\n" * 33_334  # about 100,000 characters over many lines
 WALL_LIMIT = 5.0
 MEMORY_LIMIT = 200 * 1024 * 1024
+
+
+def _forget_compiled() -> None:
+    """Drop what this process compiled, so the next use compiles or loads from disk."""
+    sandbox._template.cache_clear()
+    sandbox.compile_expression.cache_clear()
+    sandbox.expression_reads.cache_clear()
+
+
+def _fill(folder: Path) -> None:
+    """Compile, in a pass of its own, everything here that compiles, into ``folder``."""
+    from triage.engine import codecache
+    from triage.engine.case import Case
+    from triage.engine.render import RenderError, render_case
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRIAGE_CACHE", str(folder))
+        _forget_compiled()
+        for path in AT_VALIDATE:
+            main(["validate", str(path)])
+        for path in AT_RENDER:
+            playbook = load_playbook(path)
+            with contextlib.suppress(RenderError):
+                render_case(playbook, Case.new(playbook, {"counterparty": "Acme"}))
+        for source in EXPRESSIONS:
+            with contextlib.suppress(sandbox.ExpressionError):
+                sandbox.compile_expression(source)
+        for source in TEMPLATES:
+            with contextlib.suppress(sandbox.ExpressionError):
+                sandbox.template_reads(source)
+        _forget_compiled()
+        assert codecache.load("template", TEMPLATES[0]) is not None  # compiled and kept
+
+
+@pytest.fixture(scope="module", params=["cold", "warm"])
+def compiled_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """``cold``: no cache at all; ``warm``: a cache filled beforehand by _fill."""
+    if request.param == "cold":
+        setting = "off"
+    else:
+        folder = tmp_path_factory.mktemp("warm-cache")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            _fill(folder)
+        setting = str(folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRIAGE_CACHE", setting)
+        yield request.param
+
+
+@pytest.fixture(autouse=True)
+def _each_from_the_cache(compiled_cache: str):
+    _forget_compiled()
+    yield
+    _forget_compiled()
 
 
 def test_there_are_hostile_playbooks_of_both_kinds():
@@ -139,7 +199,7 @@ def _env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def rendered() -> dict[str, dict]:
+def rendered(compiled_cache: str) -> dict[str, dict]:
     done = subprocess.run(
         [sys.executable, "-c", RENDER_SCRIPT, LONG_ANSWER, *map(str, AT_RENDER)],
         capture_output=True,

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from jinja2 import nodes
-
 from triage.engine import names, sandbox
 from triage.engine.errors import Problem
 from triage.engine.model import Playbook
@@ -38,18 +36,17 @@ class _References:
         if text is None:
             return
         try:
-            tree = sandbox.parse_expression(text)
+            reads = sandbox.expression_reads(text)
         except sandbox.ExpressionError as exc:
             self.at(source, key, f"`{key}` is not a valid expression: {exc}.")
             return
-        self.names(source, key, tree, sandbox.expression_names(tree), set(allowed), what)
+        self.names(source, key, reads, set(allowed), what)
 
     def names(
         self,
         source: Path | None,
         key: str,
-        tree: nodes.Node,
-        used: set[str],
+        reads: sandbox.Reads,
         allowed: set[str],
         what: str,
         template_file: str | None = None,
@@ -65,11 +62,7 @@ class _References:
                 self.at(source, key, message)
 
         known = self.questions | allowed
-        first_line: dict[str, int] = {}
-        for node in tree.find_all((nodes.Name, nodes.Getattr)):
-            label = node.name if isinstance(node, nodes.Name) else getattr(node, "attr", "")
-            first_line.setdefault(label, node.lineno)
-        for name in sorted(used - known):
+        for name in sorted(reads.names - known):
             hint = closest(name, known)
             if name in names.TEMPLATE_NAMES:
                 extra = f" `{name}` is not available in {what}."
@@ -80,12 +73,12 @@ class _References:
                     else f"{subject} names fact {name!r}, which reads the route or the date, "
                     f"so {what} cannot use it."
                 )
-                report(message, first_line.get(name))
+                report(message, reads.line(name))
                 continue
             else:
                 extra = f" Did you mean {hint!r}?" if hint else ""
             message = f"{subject} names {name!r}, which is not a question in this playbook.{extra}"
-            report(message, first_line.get(name))
+            report(message, reads.line(name))
         lookups = (
             ("scores", self.scores, "no score {!r} is defined"),
             ("bands", self.scores, "no score {!r} is defined"),
@@ -94,19 +87,19 @@ class _References:
         for base, defined, missing in lookups:
             if base not in allowed and base != "labels":
                 continue
-            for item in sorted(sandbox.attribute_uses(tree, base) - defined):
+            for item in sorted(reads.of(base) - defined):
                 message = f"{subject} uses {base}.{item}, but {missing.format(item)}."
-                report(message, first_line.get(item))
+                report(message, reads.line(item))
 
     def template_text(self, key: str, text: str | None, allowed: set[str], what: str) -> None:
         if text is None:
             return
         try:
-            tree = sandbox.parse_template(text)
+            reads = sandbox.template_reads(text)
         except sandbox.ExpressionError as exc:
             self.at(None, key, f"`{key}` is not a valid template: {exc}.")
             return
-        self.names(None, key, tree, sandbox.template_names(tree), allowed, what)
+        self.names(None, key, reads, allowed, what)
 
     def run(self) -> list[Problem]:
         self.ids()
@@ -294,15 +287,14 @@ class _References:
             self.at(None, f"{key}.template", f"Template {shown} is not UTF-8 text.")
             return
         try:
-            tree = sandbox.parse_template(text)
+            reads = sandbox.template_reads(text)
         except sandbox.ExpressionError as exc:
             self.problems.append(
                 Problem(shown, f"Template does not compile: {exc}.", getattr(exc, "line", None), 1)
             )
             return
-        used = sandbox.template_names(tree)
         allowed = set(names.TEMPLATE_NAMES) | self.facts
-        self.names(None, key, tree, used, allowed, "templates", shown)
+        self.names(None, key, reads, allowed, "templates", shown)
 
 
 def check_references(

@@ -315,7 +315,7 @@ class _Loader:
                 )
                 continue
             try:
-                used = sandbox.expression_names(sandbox.parse_expression(expr))
+                used = set(sandbox.expression_reads(expr).names)
             except sandbox.ExpressionError:
                 used = set()  # reported with its position by the name checks
             below = set(table) - {f.name for f in found}  # reported by the name checks

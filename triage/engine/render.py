@@ -112,7 +112,7 @@ def action_names(specs: tuple[ActionSpec, ...], facts: tuple[Fact, ...] = ()) ->
         names |= sandbox.names_in(e for e in (spec.when, spec.due) if e)
         for source in (spec.what, spec.owner):
             if source:
-                names |= sandbox.template_names(sandbox.parse_template(source))
+                names |= sandbox.template_reads(source).names
         if spec.source:
             names.add(spec.source)
     for fact in reversed(facts):  # a fact reads only facts above it

@@ -29,15 +29,17 @@ import re
 import time
 import types
 from collections.abc import Callable, Iterable, Iterator, Sized
+from dataclasses import dataclass
 from typing import Any, cast
 
-from jinja2 import StrictUndefined, Undefined, nodes
+from jinja2 import StrictUndefined, Template, Undefined, nodes
+from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
-from triage.engine import filters
+from triage.engine import codecache, filters
 from triage.engine.errors import TriageError
 
 MAX_TEXT = 1_000_000  # characters any single value may hold (lists: by their contents)
@@ -636,11 +638,26 @@ def attribute_uses(tree: nodes.Node, base: str) -> set[str]:
 
 @functools.lru_cache(maxsize=4096)
 def compile_expression(source: str) -> Callable[..., Any]:
-    parse_expression(source)
-    try:
-        return environment().compile_expression(source, undefined_to_none=False)
-    except TemplateError as exc:
-        raise ExpressionError(_clean(exc)) from None
+    """An expression as a function of its context: compiled once, kept between runs."""
+    env = environment()
+    code = _cached_code("expression", source)
+    if code is None:
+        expr = parse_expression(source)
+        expr.set_environment(env)
+        tree = nodes.Template([nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)])
+        tree.set_environment(env)
+        try:
+            code = env.compile(tree)
+        except TemplateError as exc:
+            raise ExpressionError(_clean(exc)) from None
+        codecache.store("expression", source, code)
+    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    return TemplateExpression(template, undefined_to_none=False)
+
+
+def _cached_code(kind: str, source: str) -> types.CodeType | None:
+    kept = codecache.load(kind, source)
+    return kept if isinstance(kept, types.CodeType) else None
 
 
 def evaluate(source: str, context: dict[str, Any]) -> Any:
@@ -676,6 +693,96 @@ def parse_template(source: str) -> nodes.Template:
         raise error from None
 
 
+@dataclass(frozen=True)
+class Reads:
+    """What a template or an expression reads from its context, found from its tree."""
+
+    names: frozenset[str]  # free names: answers, scores, facts ...
+    attributes: dict[str, frozenset[str]]  # ``scores.trust`` gives {"scores": {"trust"}}
+    lines: dict[str, int]  # the first line each name or attribute appears on
+
+    def of(self, base: str) -> frozenset[str]:
+        """Attributes read from ``base``: ``scores.trust`` and ``scores['trust']``."""
+        return self.attributes.get(base, frozenset())
+
+    def line(self, label: str) -> int | None:
+        return self.lines.get(label)
+
+
+def _reads(tree: nodes.Node, names: set[str]) -> Reads:
+    bases = {n.node.name for n in _all(tree, (nodes.Getattr, nodes.Getitem))
+             if isinstance(n.node, nodes.Name)}  # fmt: skip
+    lines: dict[str, int] = {}
+    for node in _all(tree, (nodes.Name, nodes.Getattr)):
+        label = node.name if isinstance(node, nodes.Name) else getattr(node, "attr", "")
+        lines.setdefault(label, node.lineno)
+    return Reads(
+        frozenset(names),
+        {base: frozenset(attribute_uses(tree, base)) for base in bases},
+        lines,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def expression_reads(source: str) -> Reads:
+    """What an expression reads; ExpressionError when it does not parse. Kept between runs."""
+    kept = _kept_reads(codecache.load("reads", source))
+    if kept is not None:
+        return kept
+    tree = parse_expression(source)
+    reads = _reads(tree, expression_names(tree))
+    codecache.store("reads", source, (reads.names, reads.attributes, reads.lines))
+    return reads
+
+
+def template_reads(source: str) -> Reads:
+    """What a template reads; ExpressionError (with ``.line``) when it does not compile."""
+    return _template(source)[0]
+
+
+@functools.lru_cache(maxsize=256)
+def _template(source: str) -> tuple[Reads, Template]:
+    """A template's reads and its compiled form: made once per process, kept between runs.
+
+    The first time, the text is parsed (refusing what the sandbox forbids), read, hardened
+    and compiled; later runs load the code and the reads from the cache, which keeps only
+    what compiled without a problem.
+    """
+    env = environment()
+    kept = _kept_template(source)
+    if kept is not None:
+        reads, code = kept
+    else:
+        tree = parse_template(source)
+        reads = _reads(tree, template_names(tree))
+        try:
+            code = env.compile(tree)
+        except TemplateError as exc:
+            error = ExpressionError(_clean(exc))
+            error.line = getattr(exc, "lineno", None)
+            raise error from None
+        codecache.store("template", source, (reads.names, reads.attributes, reads.lines, code))
+    return reads, env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+def _kept_template(source: str) -> tuple[Reads, types.CodeType] | None:
+    kept = codecache.load("template", source)
+    if not (isinstance(kept, tuple) and len(kept) == 4 and isinstance(kept[3], types.CodeType)):
+        return None
+    reads = _kept_reads(kept[:3])
+    return None if reads is None else (reads, kept[3])
+
+
+def _kept_reads(kept: Any) -> Reads | None:
+    if not (isinstance(kept, tuple) and len(kept) == 3):
+        return None
+    names, attributes, lines = kept
+    shapes = ((names, frozenset), (attributes, dict), (lines, dict))
+    if not all(isinstance(value, kind) for value, kind in shapes):
+        return None
+    return Reads(names, attributes, lines)
+
+
 def template_names(tree: nodes.Template) -> set[str]:
     """The names a template reads from its context.
 
@@ -688,13 +795,12 @@ def template_names(tree: nodes.Template) -> set[str]:
     return set(meta.find_undeclared_variables(tree)) - stored
 
 
-@functools.lru_cache(maxsize=256)
-def _compiled_template(source: str) -> Any:
+def _compiled_template(source: str) -> Template:
     try:
-        return environment().from_string(source)
-    except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ExpressionError(_clean(exc) + (f" (template line {line})" if line else "")) from None
+        return _template(source)[1]
+    except ExpressionError as exc:
+        line = exc.line
+        raise ExpressionError(str(exc) + (f" (template line {line})" if line else "")) from None
 
 
 def render(source: str, context: dict[str, Any], escape: Callable[[str], str] | None = None) -> str:
@@ -742,5 +848,5 @@ def _clean(exc: Exception) -> str:
 def names_in(expressions: Iterable[str]) -> set[str]:
     names: set[str] = set()
     for source in expressions:
-        names |= expression_names(parse_expression(source))
+        names |= expression_reads(source).names
     return names

@@ -119,10 +119,10 @@ class _Strict:
                 used |= _names(tree) | sandbox.attribute_uses(tree, "labels")
         for text in self.templates():
             try:
-                template = sandbox.parse_template(text)
+                reads = sandbox.template_reads(text)
             except sandbox.ExpressionError:
                 continue
-            used |= sandbox.template_names(template) | sandbox.attribute_uses(template, "labels")
+            used |= reads.names | reads.of("labels")
         used |= {a.source for a in self.playbook.actions if a.source}
         return used
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from triage.engine import codecache
+
 if TYPE_CHECKING:
     from triage.engine.model import OutputSpec, Playbook, Question
     from triage.engine.session import Session
@@ -129,7 +131,7 @@ def _expand(pattern: str, words: Mapping[str, list[str]], source: str, label: st
 
 def _compile(pattern: str, source: str, label: str) -> re.Pattern[str]:
     try:
-        regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+        regex = codecache.regex(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
     except re.error as exc:
         raise _fail(
             source, label, f"the pattern is not a valid regular expression ({exc})"
@@ -141,7 +143,7 @@ def _compile(pattern: str, source: str, label: str) -> re.Pattern[str]:
 
 def _compile_context(pattern: str, key: str, source: str, label: str) -> re.Pattern[str]:
     try:
-        regex = re.compile(pattern, re.IGNORECASE)
+        regex = codecache.regex(pattern, re.IGNORECASE)
     except re.error as exc:
         raise _fail(source, label, f"{key} is not a valid regular expression ({exc})") from None
     if regex.search("") is not None:
@@ -550,13 +552,12 @@ def _template_uses(source: str) -> frozenset[str] | None:
     from triage.engine import sandbox
 
     try:
-        tree = sandbox.parse_template(source)
+        reads = sandbox.template_reads(source)
     except sandbox.ExpressionError:
         return frozenset()
-    names = sandbox.template_names(tree)
-    if "stages" in names:
+    if "stages" in reads.names:
         return None
-    return frozenset(names | sandbox.attribute_uses(tree, "labels"))
+    return reads.names | reads.of("labels")
 
 
 def _output_uses(output: OutputSpec) -> frozenset[str] | None:

@@ -1,0 +1,160 @@
+"""Compiled code kept between runs: the same results warm as cold, and never a problem.
+
+A cache is only worth having if nobody can tell it is there except by the speed: a warm
+run writes exactly what a cold one writes, a damaged or unwritable cache is ignored, and
+two runs at once do not trip over each other.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from triage.engine import codecache, sandbox
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "playbooks" / "examples" / "client-communication-breakdown"
+TEMPLATE = "Dear {{ name | first_name }},\n{% for item in items %}- {{ item }}\n{% endfor %}"
+CONTEXT = {"name": "Dana Whitfield", "items": ["the March invoice", "the call notes"]}
+
+
+def _forget() -> None:
+    sandbox._template.cache_clear()
+    sandbox.compile_expression.cache_clear()
+    sandbox.expression_reads.cache_clear()
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TRIAGE_CACHE", str(folder))
+    _forget()
+    yield folder
+    _forget()
+
+
+def _entries(folder: Path) -> list[Path]:
+    return (
+        sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
+    )
+
+
+def test_a_template_renders_the_same_from_the_cache(cache: Path):
+    cold = sandbox.render(TEMPLATE, CONTEXT)
+    assert _entries(cache), "the compiled template was not kept"
+    _forget()
+    warm = sandbox.render(TEMPLATE, CONTEXT)
+    assert warm == cold == "Dear Dana,\n- the March invoice\n- the call notes\n"
+    assert sandbox.template_reads(TEMPLATE).names == {"name", "items"}
+
+
+def test_expressions_evaluate_the_same_from_the_cache(cache: Path):
+    source = "amount > 1000 and fault in ['mostly_us', 'both']"
+    context = {"amount": 2500, "fault": "both"}
+    assert sandbox.evaluate(source, context) is True
+    _forget()
+    assert sandbox.evaluate(source, context) is True
+    assert sandbox.expression_reads(source).names == {"amount", "fault"}
+
+
+def test_a_template_that_is_refused_is_never_kept(cache: Path):
+    with pytest.raises(sandbox.ExpressionError, match="include"):
+        sandbox.render("{% include 'x' %}", {})
+    assert not any(p.suffix == ".template" for p in _entries(cache))
+
+
+def test_a_damaged_entry_is_ignored_and_replaced(cache: Path):
+    sandbox.render(TEMPLATE, CONTEXT)
+    for entry in _entries(cache):
+        entry.write_bytes(b"TRC1" + b"\0" * 40)  # right start, wrong contents
+    _forget()
+    assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
+    assert codecache.load("template", TEMPLATE) is not None  # written again, whole
+
+
+def test_an_unusable_cache_folder_is_no_cache_and_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("TRIAGE_CACHE", str(blocker / "cache"))
+    _forget()
+    assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
+    _forget()
+
+
+def test_off_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("TRIAGE_CACHE", "off")
+    assert codecache.folder() is None
+    _forget()
+    assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
+    _forget()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="owner-only modes are a POSIX idea")
+def test_the_cache_folder_is_the_owners_alone(cache: Path):
+    sandbox.render(TEMPLATE, CONTEXT)
+    assert cache.stat().st_mode & 0o077 == 0
+
+
+def test_a_kept_regex_matches_exactly_as_a_fresh_one(cache: Path):
+    pattern = r"(?<!\w)(?:see you in (?:court|front of a judge)|(?P<who>our lawyers) will)(?!\w)"
+    texts = ["We will see you in court.", "Our lawyers will call.", "See you in Court", "nothing"]
+    fresh = re.compile(pattern, re.IGNORECASE)
+    first = codecache.regex(pattern, re.IGNORECASE)
+    kept = codecache.regex(pattern, re.IGNORECASE)  # this one from the file
+    assert codecache.load("regex", f"{int(re.IGNORECASE)}\0{pattern}") is not None
+    for text in texts:
+        spans = [(m.span(), m.groupdict()) for m in fresh.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in first.finditer(text)] == spans
+        assert [(m.span(), m.groupdict()) for m in kept.finditer(text)] == spans
+
+
+def test_a_tampered_regex_program_falls_back_to_compiling(cache: Path):
+    pattern = "threat(en)?s?"
+    codecache.regex(pattern)
+    flags, code, groups, index, names = codecache.load("regex", f"0\0{pattern}")
+    codecache.store("regex", f"0\0{pattern}", (flags, [999, *code], groups, index, names))
+    assert codecache.regex(pattern).search("no threats here").group() == "threats"
+    with pytest.raises(re.error):
+        codecache.regex("(unclosed")
+
+
+def test_an_upgrade_of_the_sandbox_never_reads_old_code(monkeypatch: pytest.MonkeyPatch):
+    before = codecache._key("template", TEMPLATE)
+    monkeypatch.setattr(codecache, "_fingerprint", lambda: b"another sandbox")
+    assert codecache._key("template", TEMPLATE) != before
+
+
+def test_runs_at_the_same_time_share_one_cache(tmp_path: Path):
+    """Four whole cases at once into one empty cache: all write the same outputs."""
+    env = dict(os.environ, TRIAGE_CACHE=str(tmp_path / "cache"), PYTHONPATH=str(REPO))
+    answers = EXAMPLE / "outage-our-fault.toml"
+    command = [sys.executable, "-m", "triage", "run", "client-communication-breakdown"]
+    command += ["--answers", str(answers), "--out"]
+    children = [
+        subprocess.Popen(
+            [*command, str(tmp_path / f"out{n}")],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in range(4)
+    ]
+    for child in children:
+        _out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err.decode()[-1000:]
+    plans = {(tmp_path / f"out{n}" / "plan.md").read_text(encoding="utf-8") for n in range(4)}
+    assert len(plans) == 1
+    assert not list((tmp_path / "cache").glob(".tmp-*")), "a temporary file was left behind"
+    # and a warm run after them writes the same plan again
+    warm = subprocess.run(
+        [*command, str(tmp_path / "warm")], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert warm.returncode == 0, warm.stderr
+    assert (tmp_path / "warm" / "plan.md").read_text(encoding="utf-8") in plans

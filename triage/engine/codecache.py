@@ -1,0 +1,192 @@
+"""Compiled playbook code kept between runs, in the user's cache folder.
+
+Compiling a playbook's templates and conditions is most of what a run costs, and a
+playbook changes far less often than it runs. So what the compiler produces (Python code,
+and what each template reads) is kept here, under a key made from the source text and
+from everything that shapes the result: the sandbox's own code, Jinja2, Python and triage.
+Any change to one of them is a new key, so an entry is never used for a text, or a
+sandbox, it was not made from.
+
+Rules: only what compiled without a problem is kept; two processes may write the same
+entry at once (each writes a private file and renames it into place, so a reader sees a
+whole file or none); an entry that does not read back whole is ignored; a folder that
+cannot be made or written means no cache, never an error. ``TRIAGE_CACHE`` names another
+folder, or ``off`` for none. The folder is the owner's alone: it holds code that runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ENV = "TRIAGE_CACHE"
+MAX_ENTRIES = 4000  # beyond this, the least recently written half is removed
+_MAGIC = b"TRC1"
+_CHECK = 16  # bytes of the payload's hash kept in front of it
+
+
+def folder() -> Path | None:
+    """Where entries are kept, or None when caching is off."""
+    configured = os.environ.get(ENV)
+    if configured is not None:
+        configured = configured.strip()
+        if not configured or configured.lower() == "off":
+            return None
+        return Path(configured).expanduser()
+    return _default_folder()
+
+
+@functools.cache
+def _default_folder() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("triage", appauthor=False)) / "compiled"
+
+
+@functools.cache
+def _fingerprint() -> bytes:
+    """Everything besides the source text that shapes compiled code."""
+    import jinja2
+
+    import triage
+    from triage.engine import sandbox
+
+    digest = hashlib.sha256()
+    for part in (
+        triage.__version__,
+        jinja2.__version__,
+        sys.version,
+        importlib.util.MAGIC_NUMBER.hex(),
+    ):
+        digest.update(part.encode() + b"\0")
+    try:  # the sandbox's refusals and hardening live in its code
+        digest.update(Path(sandbox.__file__).read_bytes())
+    except OSError:
+        digest.update(b"sandbox unreadable")
+    return digest.digest()
+
+
+def _key(kind: str, text: str) -> str:
+    digest = hashlib.sha256(_fingerprint())
+    digest.update(kind.encode() + b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def load(kind: str, text: str) -> Any | None:
+    """The value kept for ``text`` of this ``kind``, or None."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        data = (where / f"{_key(kind, text)}.{kind}").read_bytes()
+    except (OSError, ValueError):
+        return None
+    head, check, payload = data[:4], data[4 : 4 + _CHECK], data[4 + _CHECK :]
+    if head != _MAGIC or hashlib.sha256(payload).digest()[:_CHECK] != check:
+        return None
+    try:
+        return marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+def store(kind: str, text: str, value: Any) -> None:
+    """Keep ``value`` (anything marshal writes) for ``text``; quietly do nothing on failure."""
+    where = folder()
+    if where is None:
+        return
+    import tempfile
+
+    try:
+        payload = marshal.dumps(value)
+        key = _key(kind, text)
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=where, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + hashlib.sha256(payload).digest()[:_CHECK] + payload)
+            os.replace(temporary, where / f"{key}.{kind}")
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        if key[:2] == "00":  # now and then (1 write in 256), not on every write
+            _prune(where)
+    except (OSError, ValueError):
+        return
+
+
+def _prune(where: Path) -> None:
+    """Keep the folder bounded: past MAX_ENTRIES, drop the older half."""
+    try:
+        entries = [e for e in os.scandir(where) if e.is_file() and not e.name.startswith(".")]
+        if len(entries) <= MAX_ENTRIES:
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime)
+        for entry in entries[: len(entries) // 2]:
+            Path(entry.path).unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the compiled program kept between runs.
+
+    The tone rules are long alternations of word lists, and compiling them is most of a
+    short run. On CPython the program ``re`` compiles a pattern to is a list of numbers,
+    which ``_sre.compile`` checks before use ("invalid SRE code" for anything malformed);
+    that list is kept here, keyed as above (Python's exact version included). If anything
+    about it is not as expected, this is plain ``re.compile``. Errors in the pattern
+    raise ``re.error`` as usual.
+    """
+    text = f"{int(flags)}\0{pattern}"
+    kept = load("regex", text)
+    program = kept if isinstance(kept, tuple) and len(kept) == 5 else None
+    fresh = program is None
+    if program is None:
+        program = _program(pattern, flags)
+        if program is None:
+            return re.compile(pattern, flags)
+    try:
+        import _sre
+
+        compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+    except Exception:  # not CPython's engine as we know it: the ordinary way
+        return re.compile(pattern, flags)
+    if fresh:
+        store("regex", text, program)
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
+    """What ``re`` hands its engine for ``pattern``, as plain data; None if out of reach."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        raise
+    except Exception:
+        return None
+    try:
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        state = parsed.state
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        return (
+            int(flags | state.flags),
+            code,
+            state.groups - 1,
+            dict(state.groupdict),
+            tuple(indexgroup),
+        )
+    except Exception:
+        return None
