@@ -1,19 +1,24 @@
 """Benchmarks for triage, run by hand: `python bench/run.py [--runs N] [--output FILE]`.
 
-Every measurement is a fresh child process, timed from start to exit (the app rows:
-to the moment the first frame is drawn) with its own peak memory (ru_maxrss from os.wait4), repeated and reduced to the median. Each row
-is compared with a baseline measured in the same run on the same machine, so the
-ratios mean something even where the absolute times do not:
+What a user feels, each against a baseline measured in the same run on the same machine,
+alternating the two commands run by run so that a busy moment hurts both alike:
 
-- the full-screen app's first frame against a bare Textual app (Header, OptionList,
-  Footer) started and stopped the same way;
-- `triage --version` and `triage validate <one playbook>` against `python -c pass`;
-- `triage validate` of 10, 100 and 1,000 generated playbooks: time per playbook,
-  against the 10-playbook run (it should stay flat);
-- `triage run --answers` for a full case, against `python -c pass`.
+- the full-screen app, from launch until the whole home screen is on a real terminal (a
+  pseudo-terminal read through a terminal emulator), against a bare Textual app with a
+  header, a list of six items and a footer (bench/bare_app.py);
+- a whole case without prompts (`triage run PLAYBOOK --answers FILE --out DIR`), and
+  `triage validate` of every built-in playbook, against `copier copy --defaults` of the
+  small template in bench/copier-template (copier is installed for the benchmark only);
+- `triage validate` of 10, 100 and 1,000 generated playbooks: time per playbook, against
+  the 10-playbook run (it should stay flat);
+- `triage --version` against `python -c pass`.
 
-The Markdown table goes to docs/performance.md (or --output) with the machine it ran on.
-Nothing here is a test: the suite never asserts on timings.
+Every run is a fresh process. Times are medians; each ratio is the median of the ratios
+of the paired runs, with their lowest and highest ("spread"). Memory is the peak resident
+set size. The Markdown report goes to docs/performance.md (or --output). Nothing here is
+a test: the suite never asserts on timings.
+
+Needs: `pip install pyte copier` (the first-frame and copier rows are skipped without them).
 """
 
 from __future__ import annotations
@@ -27,56 +32,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
 FIXTURE = REPO / "tests" / "fixtures" / "good"
 BUILT_IN = "client-communication-breakdown"
 PYTHON = sys.executable
-
-FIRST_FRAME = textwrap.dedent(
-    """
-    import sys
-    kind = sys.argv[1]
-    if kind == "bare":
-        from textual.app import App
-        from textual.widgets import Footer, Header, OptionList
-
-        class Bare(App):
-            def compose(self):
-                yield Header()
-                yield OptionList("Client communication breakdown", "Contract terms", "Partner")
-                yield Footer()
-
-        app = Bare()
-    else:
-        from triage.tui.app import make_app
-
-        app = make_app()
-
-    painted = []
-    display = app._display
-
-    def first_display(screen, renderable):
-        # The moment a terminal app would write its first screen: the parent stops
-        # its clock when this line arrives. Headless apps skip the write itself.
-        if renderable is not None and not painted and app._running and not app._batch_count:
-            painted.append(True)
-            print("first-frame", flush=True)
-        return display(screen, renderable)
-
-    app._display = first_display
-
-    async def first_frame(pilot):
-        await pilot.pause()  # everything mounted and drawn; then leave
-        pilot.app.exit()
-
-    app.run(headless=True, size=(100, 32), auto_pilot=first_frame)
-    """
-)
+HOME_MARKERS = ["Salvage a damaged relationship", "No saved cases yet.", "^p palette"]
+BARE_MARKERS = ["The sixth playbook", "^p palette"]
 
 
 @dataclass
@@ -96,48 +63,73 @@ class Row:
     note: str = ""
 
 
-def run_once(
-    command: list[str], env: dict[str, str], cwd: Path, until: str | None = None
-) -> Sample:
-    """Time a child from start to exit, or to the moment it prints the line ``until``."""
+def run_once(command: list[str], env: dict[str, str], cwd: Path) -> Sample:
+    """Time a child from start to exit, with its peak memory."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        command,
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.PIPE if until else subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    elapsed = None
-    if until and child.stdout:
-        for line in child.stdout:
-            if line.decode(errors="replace").strip() == until:
-                elapsed = time.perf_counter() - started
-                break
-        child.stdout.read()
-        child.stdout.close()
     _pid, status, usage = os.wait4(child.pid, 0)
-    if elapsed is None:
-        elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):  # validate exits 1 on purpose nowhere here, but stay lenient
-        err = child.stderr.read().decode(errors="replace") if child.stderr else ""
-        raise RuntimeError(f"{' '.join(command)} exited {code}: {err[-500:]}")
+    elapsed = time.perf_counter() - started
+    err = child.stderr.read().decode(errors="replace") if child.stderr else ""
     if child.stderr:
         child.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {code}: {err[-500:]}")
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is KiB on Linux
     return Sample(elapsed, usage.ru_maxrss * scale)
 
 
-def measure(
-    command: list[str], env: dict[str, str], runs: int, cwd: Path = REPO, until: str | None = None
-) -> Sample:
-    run_once(command, env, cwd, until)  # warm the file cache and the bytecode
-    samples = [run_once(command, env, cwd, until) for _ in range(runs)]
+def measure(command: list[str], env: dict[str, str], runs: int, cwd: Path = REPO) -> Sample:
+    run_once(command, env, cwd)  # warm the file cache, the bytecode and triage's code cache
+    samples = [run_once(command, env, cwd) for _ in range(runs)]
     return Sample(
         statistics.median(s.seconds for s in samples),
         int(statistics.median(s.max_rss for s in samples)),
     )
+
+
+@dataclass
+class Pair:
+    """Two commands run alternately: medians of each, and the spread of the paired ratios."""
+
+    name: str
+    baseline: str
+    ours: list[Sample]
+    theirs: list[Sample]
+
+    @property
+    def ratios(self) -> list[float]:
+        return [a.seconds / b.seconds for a, b in zip(self.ours, self.theirs, strict=True)]
+
+    def row(self) -> str:
+        ours = statistics.median(s.seconds for s in self.ours)
+        theirs = statistics.median(s.seconds for s in self.theirs)
+        memory = statistics.median(s.max_rss for s in self.ours)
+        base_memory = statistics.median(s.max_rss for s in self.theirs)
+        ratios = self.ratios
+        return (
+            f"| {self.name} | {ours * 1000:.0f} ms | {self.baseline} | {theirs * 1000:.0f} ms "
+            f"| **{statistics.median(ratios):.2f}x** ({min(ratios):.2f}-{max(ratios):.2f}) "
+            f"| {memory / 2**20:.0f} MB | {base_memory / 2**20:.0f} MB "
+            f"| {memory / base_memory:.2f}x |"
+        )
+
+
+def alternate(
+    name: str,
+    baseline: str,
+    ours: Callable[[], Sample],
+    theirs: Callable[[], Sample],
+    runs: int,
+) -> Pair:
+    ours(), theirs()  # warm-up, not counted
+    pair = Pair(name, baseline, [], [])
+    for _ in range(runs):
+        pair.ours.append(ours())
+        pair.theirs.append(theirs())
+    return pair
 
 
 def make_playbooks(folder: Path, count: int) -> list[Path]:
@@ -172,172 +164,193 @@ def machine() -> list[str]:
     ]
 
 
-def table(rows: list[Row]) -> list[str]:
-    lines = [
-        "| Measurement | Median time | Baseline | Baseline time | Time ratio "
-        "| Peak memory | Baseline memory | Memory ratio |",
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for r in rows:
-        if r.note:
-            lines.append(f"| {r.name} | skipped | {r.baseline} | | | | | {r.note} |")
-            continue
-        lines.append(
-            f"| {r.name} | {r.seconds * 1000:.1f} ms | {r.baseline} | {r.base_seconds * 1000:.1f} ms"
-            f" | {r.seconds / r.base_seconds:.2f}x | {r.max_rss / 2**20:.1f} MB"
-            f" | {r.base_rss / 2**20:.1f} MB | {r.max_rss / r.base_rss:.2f}x |"
-        )
-    return lines
+def triage_command() -> list[str]:
+    """The command a user types: the installed `triage` script beside this Python, if any."""
+    script = Path(PYTHON).parent / ("triage.exe" if os.name == "nt" else "triage")
+    return [str(script)] if script.exists() else [PYTHON, "-m", "triage"]
+
+
+def copier_command() -> list[str] | None:
+    script = Path(PYTHON).parent / ("copier.exe" if os.name == "nt" else "copier")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("copier")
+    return [found] if found else None
+
+
+def terminal_sample(command: list[str], markers: list[str], env: dict[str, str]) -> Sample:
+    from terminal import first_full_screen
+
+    frame = first_full_screen(command, markers, env, REPO)
+    return Sample(frame.seconds, frame.peak_rss)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--runs", type=int, default=9, help="paired runs per measurement")
     parser.add_argument("--output", type=Path, default=REPO / "docs" / "performance.md")
     parser.add_argument(
         "--sizes", default="10,100,1000", help="playbook counts for the validate rows"
     )
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
+    sys.path.insert(0, str(BENCH))
 
-    rows: list[Row] = []
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    pairs: list[Pair] = []
+    notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="triage-bench-") as scratch:
         work = Path(scratch)
-        env = dict(os.environ, TRIAGE_HOME=str(work / "home"), PYTHONPATH=str(REPO))
+        env = dict(os.environ, TRIAGE_HOME=str(work / "home"), TRIAGE_CACHE=str(work / "cache"))
         env.pop("TRIAGE_PLAYBOOKS", None)
-        triage = [PYTHON, "-m", "triage"]
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: byte-compiled modules
+        env["PYTHONPATH"] = str(REPO)
+        triage = triage_command()
 
-        def say(text: str) -> None:
-            print(text, file=sys.stderr, flush=True)
+        # 1. first full screen in a terminal
+        try:
+            import pyte  # noqa: F401
 
-        say("python -c pass ...")
-        bare_python = measure([PYTHON, "-c", "pass"], env, runs)
-
-        def versus_python(name: str, command: list[str], runs_here: int = runs) -> None:
-            say(f"{name} ...")
-            s = measure(command, env, runs_here)
-            rows.append(
-                Row(
-                    name,
-                    s.seconds,
-                    s.max_rss,
-                    "`python -c pass`",
-                    bare_python.seconds,
-                    bare_python.max_rss,
+            say("first full screen: triage and the bare app, alternately ...")
+            pairs.append(
+                alternate(
+                    "App: launch to the whole home screen in a terminal (120x40)",
+                    "bare Textual app (header, six-item list, footer)",
+                    lambda: terminal_sample(triage, HOME_MARKERS, env),
+                    lambda: terminal_sample(
+                        [PYTHON, str(BENCH / "bare_app.py")], BARE_MARKERS, env
+                    ),
+                    runs,
                 )
             )
+        except ImportError:
+            notes.append("First-frame row skipped: `pip install pyte` to run it.")
+        except RuntimeError as exc:
+            notes.append(f"First-frame row failed: {exc}")
 
-        # 1. first frame of the full-screen app against a bare Textual app
-        has_tui = (REPO / "triage" / "tui" / "app.py").is_file()
-        if has_tui:
-            try:
-                say("first frame: bare Textual app ...")
-                bare = measure([PYTHON, "-c", FIRST_FRAME, "bare"], env, runs, until="first-frame")
-                say("first frame: triage ...")
-                app = measure([PYTHON, "-c", FIRST_FRAME, "triage"], env, runs, until="first-frame")
-                rows.append(
-                    Row(
-                        "Full-screen app, start to first frame",
-                        app.seconds,
-                        app.max_rss,
-                        "bare Textual app (Header, OptionList, Footer)",
-                        bare.seconds,
-                        bare.max_rss,
-                    )
+        # 2. headless work against copier
+        copier = copier_command()
+        examples = sorted((REPO / "playbooks" / "examples" / BUILT_IN).glob("*.toml"))
+        if copier and examples:
+            counter = iter(range(10**6))
+
+            def copier_run() -> Sample:
+                target = work / f"copier-{next(counter)}"
+                command = [*copier, "copy", "--defaults", "--quiet", str(BENCH / "copier-template"),
+                           str(target)]  # fmt: skip
+                return run_once(command, env, work)
+
+            def case_run(cache: str | None = None) -> Callable[[], Sample]:
+                def run() -> Sample:
+                    out = work / f"out-{next(counter)}"
+                    here = dict(env, TRIAGE_CACHE=cache) if cache else env
+                    command = [*triage, "run", BUILT_IN, "--answers", str(examples[0]),
+                               "--out", str(out)]  # fmt: skip
+                    return run_once(command, here, work)
+
+                return run
+
+            say("a whole case without prompts, and copier, alternately ...")
+            pairs.append(
+                alternate(
+                    f"`triage run --answers` a whole case ({examples[0].stem})",
+                    "`copier copy --defaults` (3 questions, 2 files)",
+                    case_run(),
+                    copier_run,
+                    runs,
                 )
-            except RuntimeError as exc:
-                rows.append(Row("Full-screen app, first frame", 0, 0, "bare Textual app", 0, 0,
-                                f"failed: {exc}"))  # fmt: skip
+            )
+            say("the same case with no code cache (a first run) ...")
+            pairs.append(
+                alternate(
+                    "the same, first run (no compiled-code cache: TRIAGE_CACHE=off)",
+                    "`copier copy --defaults`",
+                    case_run("off"),
+                    copier_run,
+                    max(3, runs // 3),
+                )
+            )
+            say("validate every built-in playbook, and copier, alternately ...")
+            pairs.append(
+                alternate(
+                    "`triage validate` every built-in playbook, with its examples",
+                    "`copier copy --defaults`",
+                    lambda: run_once([*triage, "validate"], env, work),
+                    copier_run,
+                    runs,
+                )
+            )
         else:
-            rows.append(Row("Full-screen app, first frame", 0, 0, "bare Textual app", 0, 0,
-                            "triage/tui/app.py is not there yet"))  # fmt: skip
-
-        # 2. commands against a bare interpreter
-        versus_python("`triage --version`", [*triage, "--version"])
-        one = REPO / "playbooks" / f"{BUILT_IN}.toml"
-        versus_python(
-            f"`triage validate` one built-in playbook ({BUILT_IN})", [*triage, "validate", str(one)]
-        )
+            notes.append("Copier rows skipped: `pip install copier` to run them.")
 
         # 3. validate of many generated playbooks: time per playbook should stay flat
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        per_playbook: list[tuple[int, Sample]] = []
+        flat: list[tuple[int, Sample]] = []
         for count in sizes:
             folder = work / f"generated-{count}"
             make_playbooks(folder, count)
             say(f"validate {count} playbooks ...")
-            s = measure(
-                [*triage, "validate", str(folder)],
-                env,
-                max(1, runs if count < 1000 else min(runs, 3)),
-            )
-            per_playbook.append((count, s))
-        if per_playbook:
-            first_count, first = per_playbook[0]
-            for count, s in per_playbook:
-                rows.append(
-                    Row(
-                        f"`triage validate` {count} generated playbooks, per playbook",
-                        s.seconds / count,
-                        s.max_rss,
-                        f"the {first_count}-playbook run, per playbook",
-                        first.seconds / first_count,
-                        first.max_rss,
-                    )
-                )
+            flat.append((count, measure([*triage, "validate", str(folder)], env,
+                                        runs if count < 1000 else min(runs, 3))))  # fmt: skip
 
-        # 4. a full case from an answers file
-        examples = sorted((REPO / "playbooks" / "examples" / BUILT_IN).glob("*.toml"))
-        if examples:
-            out = work / "out"
-
-            def full_case() -> list[str]:
-                shutil.rmtree(out, ignore_errors=True)
-                return [
-                    *triage,
-                    "run",
-                    BUILT_IN,
-                    "--answers",
-                    str(examples[0]),
-                    "--out",
-                    str(out),
-                    "--force",
-                ]
-
-            versus_python(f"`triage run --answers` full case ({examples[0].stem})", full_case())
+        # 4. --version against a bare interpreter
+        say("--version and python -c pass ...")
+        version = alternate(
+            "`triage --version`",
+            "`python -c pass`",
+            lambda: run_once([*triage, "--version"], env, work),
+            lambda: run_once([PYTHON, "-c", "pass"], env, work),
+            runs,
+        )
+        pairs.append(version)
 
     lines = [
         "# Performance",
         "",
-        "Measured by `python bench/run.py` (run by hand; the test suite never asserts on timings).",
-        f"Each figure is the median of {runs} fresh processes after one warm-up run; time is",
-        "start to exit (for the app rows, start to first frame), memory is the child's peak",
-        "resident set size (ru_maxrss). Ratios compare",
-        "with a baseline measured in the same run on the same machine, which is what to read:",
-        "absolute times depend on the machine.",
+        "Measured by `python bench/run.py` (run by hand; the test suite never asserts on",
+        f"timings), {runs} paired runs per row after one warm-up pair. Read the ratios:",
+        "absolute times depend on the machine. To reproduce: `pip install -e . pyte copier`,",
+        "then `python bench/run.py` from the repository (POSIX, for the terminal row).",
         "",
         "## Machine",
         "",
         *machine(),
         "",
-        "## Results",
+        "## Against a baseline, run alternately",
         "",
-        *table(rows),
+        "| Measurement | Median | Baseline | Baseline median | Time ratio (spread) "
+        "| Peak memory | Baseline memory | Memory ratio |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        *(pair.row() for pair in pairs),
+        "",
+        "## `triage validate` of many playbooks, per playbook",
+        "",
+        "| Playbooks | Median per playbook | Against the first row |",
+        "| ---: | ---: | ---: |",
+    ]
+    if flat:
+        first_count, first = flat[0]
+        for count, sample in flat:
+            each = sample.seconds / count
+            lines.append(f"| {count} | {each * 1000:.1f} ms | "
+                         f"{each / (first.seconds / first_count):.2f}x |")  # fmt: skip
+    lines += [
         "",
         "Notes:",
         "",
-        "- The first-frame rows run both apps headless at 100x32; a hook on App._display prints",
-        "  a line when the first full screen would be written to the terminal, and the clock",
-        "  stops there.",
-        "  The time includes interpreter start and imports, the same for both. triage's home",
-        "  screen lists playbooks from a quick read and validates them in a background thread",
-        "  after that frame, so peak memory includes that work.",
-        "- Memory comes from os.wait4's ru_maxrss, which Linux carries across exec: a child",
-        "  reports at least the size of this benchmark process when it started the child",
-        "  (about that of `python -c pass`), so the smallest figures are floors.",
-        "- The validate rows use copies of tests/fixtures/good/mini.toml (with its included",
-        "  stage file and template); a flat ratio near 1.00x means the cost per playbook does",
-        "  not grow with the number of playbooks.",
+        "- The terminal row starts each app in a pseudo-terminal of 120x40 and feeds what it",
+        "  writes to a terminal emulator (pyte); the clock stops when the emulated screen shows",
+        "  the whole home screen (the last built-in playbook, the saved cases and the footer;",
+        "  for the bare app, its last item and the footer). Memory there is the app's peak",
+        "  (VmHWM) read just before it quits.",
+        "- Every command runs with byte-compiled modules, as an installed package has, and",
+        "  with triage's compiled-code cache warmed by the warm-up run, as on a user's second",
+        "  and later runs; the 'first run' row has the cache off.",
+        "- Other memory figures come from os.wait4's ru_maxrss, which Linux carries across",
+        "  exec: a child reports at least this benchmark's own size when it started.",
+        *(f"- {note}" for note in notes),
         "",
     ]
     text = "\n".join(lines)

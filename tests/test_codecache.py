@@ -158,3 +158,31 @@ def test_runs_at_the_same_time_share_one_cache(tmp_path: Path):
     )
     assert warm.returncode == 0, warm.stderr
     assert (tmp_path / "warm" / "plan.md").read_text(encoding="utf-8") in plans
+
+
+def test_nothing_a_user_typed_reaches_the_cache(tmp_path: Path):
+    """Case and answers files hold private notes: only playbooks' own files are kept."""
+    secret = "Priya said the Leeds warehouse manager was drunk on site"
+    answers = tmp_path / "answers.toml"
+    text = (EXAMPLE / "outage-our-fault.toml").read_text(encoding="utf-8")
+    assert "Daniel estimates" in text
+    answers.write_text(text.replace("Daniel estimates", f"{secret}. Daniel estimates"), "utf-8")
+    cache = tmp_path / "cache"
+    env = dict(os.environ, TRIAGE_CACHE=str(cache), PYTHONPATH=str(REPO))
+    env["TRIAGE_HOME"] = str(tmp_path / "home")
+    for command in (
+        ["run", "client-communication-breakdown", "--answers", str(answers), "--out",
+         str(tmp_path / "out")],
+        ["list"],
+    ):  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "triage", *command], env=env, capture_output=True, timeout=120
+        )
+        assert done.returncode in (0, 1), done.stderr
+    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.md"))
+    assert "Leeds warehouse" in written, "the note never reached the outputs"
+    assert _entries(cache), "the run kept nothing at all: this test would prove nothing"
+    for entry in _entries(cache):
+        data = entry.read_bytes()
+        assert b"Leeds warehouse" not in data, entry.name
+        assert "Leeds warehouse".encode("utf-16-le") not in data, entry.name

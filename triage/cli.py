@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from triage import __version__
 from triage.plain.prompts import say
 
 if TYPE_CHECKING:
+    import argparse
+
     from triage.engine.tone import Finding, ToneRule
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not needed, and not loaded, when the app opens with no arguments
+
     parser = argparse.ArgumentParser(
         prog="triage",
         description="Work through a business dispute one calm step at a time, guided by a playbook.",
@@ -92,8 +96,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # the app, as fast as it can start: no parser to build
+        return _guarded(_home, SimpleNamespace(command=None))  # type: ignore[arg-type]
+    return _guarded_command(_parser().parse_args(arguments))
+
+
+def _guarded_command(args: argparse.Namespace) -> int:
     handlers = {
         "validate": _validate,
         "run": _run,
@@ -104,8 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new": _new,
         None: _home,
     }
+    return _guarded(handlers[args.command], args)
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command: Ctrl-C, a closed pipe and any error end in one sentence, never a traceback."""
     try:
-        return handlers[args.command](args)
+        return handler(args)
     except KeyboardInterrupt:
         say("\nStopped. Anything already answered is saved.", file=sys.stderr)
         return 130
@@ -305,7 +319,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _home(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        return _list(argparse.Namespace(json=False))
+        return _list(SimpleNamespace(json=False))  # type: ignore[arg-type]
     from triage.tui.app import run_app
 
     return run_app()

@@ -80,6 +80,20 @@ async def type_into(pilot: Pilot[Any], qid: str, text: str, keys: bool = False) 
     await pilot.pause()
 
 
+async def playbooks_checked(pilot: Pilot[Any]) -> None:
+    """Home validates the playbooks a moment after its first frame: wait until it has."""
+    from triage.tui.screens.home import HomeScreen
+
+    home = next(s for s in pilot.app.screen_stack if isinstance(s, HomeScreen))
+    for _ in range(100):
+        if home.checked:
+            break
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert home.checked, "the playbooks were never checked"
+
+
 async def open_from_home(pilot: Pilot[Any], table_id: str, key: str) -> None:
     table = pilot.app.screen.query_one(f"#{table_id}", DataTable)
     table.focus()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, RadioSet, SelectionList, Switch, TextArea
 
-from tests.tui.conftest import SIZE, field, focus, open_from_home, type_into
+from tests.tui.conftest import SIZE, field, focus, open_from_home, playbooks_checked, type_into
 from triage.tui.app import make_app
 from triage.tui.dialogs.reason import RouteReasonDialog
 from triage.tui.dialogs.row_form import RowForm
@@ -441,8 +441,7 @@ async def test_broken_team_playbook_is_listed_and_the_rest_works(team, triage_ho
     (team / "broken.toml").write_text('format = 1\ntitle = "Broken"\nsummary = 3\n')
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()  # playbooks are validated after the first frame
-        await pilot.pause()
+        await playbooks_checked(pilot)
         table = app.screen.query_one("#playbooks", DataTable)
         assert "cannot be used" in str(table.get_row("broken")[2])
         await open_from_home(pilot, "playbooks", "broken")

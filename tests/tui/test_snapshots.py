@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.conftest import field, focus, no_blink, type_into
+from tests.tui.conftest import field, focus, no_blink, playbooks_checked, type_into
 from triage.tui.app import make_app
 
 HOME = Path("/tmp/triage-snapshot-home")  # fixed paths: the screens show them
@@ -63,8 +63,7 @@ def test_home_screen(snap_compare, fixed_home):
     session.go_to("value")
 
     async def run_before(pilot) -> None:
-        await pilot.app.workers.wait_for_complete()  # playbooks are checked in the background
-        await pilot.pause()
+        await playbooks_checked(pilot)
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 

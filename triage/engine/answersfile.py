@@ -65,9 +65,13 @@ def check_answers(
     return answers, problems
 
 
-def read_answers(path: Path, playbook: Playbook) -> Case:
-    """A case built from an answers file, or AnswersInvalid naming every problem."""
-    found = read_toml(path, "answers file")
+def read_answers(path: Path, playbook: Playbook, example: bool = False) -> Case:
+    """A case built from an answers file, or AnswersInvalid naming every problem.
+
+    ``example``: the file is one of a playbook's own examples (not a user's answers), so
+    its parsed form may be kept in the code cache like the playbook's.
+    """
+    found = read_toml(path, "answers file", keep=example)
     if isinstance(found, Problem):
         raise AnswersInvalid([found])
     data = found.data

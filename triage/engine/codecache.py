@@ -1,17 +1,20 @@
-"""Compiled playbook code kept between runs, in the user's cache folder.
+"""What triage works out from a playbook, kept between runs in the user's cache folder.
 
-Compiling a playbook's templates and conditions is most of what a run costs, and a
-playbook changes far less often than it runs. So what the compiler produces (Python code,
-and what each template reads) is kept here, under a key made from the source text and
-from everything that shapes the result: the sandbox's own code, Jinja2, Python and triage.
-Any change to one of them is a new key, so an entry is never used for a text, or a
-sandbox, it was not made from.
+Compiling a playbook's templates and conditions, parsing its long TOML files and checking
+it across files is most of what a short run costs, and a playbook changes far less often
+than it runs. So the results are kept here: compiled Python code and what each template
+reads, the parsed form of playbook and tone-rule files, the programs of the tone rules'
+regular expressions, and the fact that a given set of playbook files (or an example, on a
+given day) passed every check. Each is kept under a key made from its source and from
+everything else that shapes it (the sandbox's code, the engine, Jinja2, Python, triage),
+so an entry is never used for a text, or an engine, it was not made from.
 
-Rules: only what compiled without a problem is kept; two processes may write the same
-entry at once (each writes a private file and renames it into place, so a reader sees a
-whole file or none); an entry that does not read back whole is ignored; a folder that
-cannot be made or written means no cache, never an error. ``TRIAGE_CACHE`` names another
-folder, or ``off`` for none. The folder is the owner's alone: it holds code that runs.
+Rules: only what was produced without a problem is kept; never a case or a user's
+answers (they hold private notes, which stay in the case); two processes may write the
+same entry at once (each writes a private file and renames it into place, so a reader
+sees a whole file or none); an entry that does not read back whole is ignored; a folder
+that cannot be made or written means no cache, never an error. ``TRIAGE_CACHE`` names
+another folder, or ``off`` for none. The folder is the owner's alone: it holds code.
 """
 
 from __future__ import annotations
@@ -71,6 +74,27 @@ def _fingerprint() -> bytes:
     except OSError:
         digest.update(b"sandbox unreadable")
     return digest.digest()
+
+
+@functools.cache
+def engine_stamp() -> str:
+    """Which engine this is: its version, and the size and time of each of its modules.
+
+    What the checks concluded about a playbook is kept under this, so an engine that has
+    changed at all (an upgrade, or an edit while developing) checks it again.
+    """
+    import triage
+
+    here = Path(__file__).parent
+    parts = [triage.__version__]
+    try:
+        for entry in sorted(os.scandir(here), key=lambda e: e.name):
+            if entry.name.endswith((".py", ".toml")):
+                info = entry.stat()
+                parts.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    except OSError:
+        parts.append("unreadable")
+    return ";".join(parts)
 
 
 def _key(kind: str, text: str) -> str:
@@ -134,6 +158,24 @@ def _prune(where: Path) -> None:
             Path(entry.path).unlink(missing_ok=True)
     except OSError:
         return
+
+
+def parsed_toml(source: str) -> dict[str, Any]:
+    """``tomllib.loads(source)``, kept between runs when it holds only plain values.
+
+    For playbooks, their examples and tone rules: long, text-heavy files read on every run,
+    whose parsed form loads in a fraction of the time. Never for a case or a user's answers:
+    those hold private notes, which stay in the case. Anything marshal cannot keep (TOML
+    dates and times) is parsed each time. Errors raise ``tomllib.TOMLDecodeError`` as usual.
+    """
+    kept = load("toml", source)
+    if isinstance(kept, dict):
+        return kept
+    import tomllib
+
+    data = tomllib.loads(source)
+    store("toml", source, data)
+    return data
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from triage.engine import names, sandbox
+from triage.engine import codecache, names, sandbox
 from triage.engine.errors import PlaybookInvalid, Problem
 from triage.engine.model import (
     ActionSpec,
@@ -50,6 +50,20 @@ def load_playbook(path: Path | str) -> Playbook:
     return playbook
 
 
+def _checked(playbook: Playbook, file: TomlFile, tomls: dict[Path, TomlFile]) -> list[Problem]:
+    """The checks across the whole playbook, skipped when these exact files (the same
+    content hash) passed them before under this exact engine."""
+    remembered = f"{playbook.content_hash}\0{codecache.engine_stamp()}"
+    if codecache.load("checked", remembered) is not None:
+        return []
+    from triage.engine.checks import check_references
+
+    problems = check_references(playbook, file, tomls)
+    if not problems:
+        codecache.store("checked", remembered, True)
+    return problems
+
+
 def check_stage_file(path: Path) -> list[Problem]:
     """Problems in a shared stage file checked on its own (names are checked by its playbooks)."""
     loader = _Loader(path)
@@ -76,7 +90,7 @@ class _Loader:
         self.hash = hashlib.sha256()
 
     def read(self, path: Path, what: str) -> TomlFile | None:
-        found = read_toml(path, what)
+        found = read_toml(path, what, keep=True)
         if isinstance(found, Problem):
             self.problems.append(found)
             return None
@@ -137,9 +151,7 @@ class _Loader:
 
         playbook = replace(playbook, content_hash="sha256:" + self.hash.hexdigest())
         if not self.problems:
-            from triage.engine.checks import check_references
-
-            self.problems.extend(check_references(playbook, file, self.tomls))
+            self.problems.extend(_checked(playbook, file, self.tomls))
         return playbook
 
     # -- stages and includes -------------------------------------------------

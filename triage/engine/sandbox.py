@@ -101,6 +101,8 @@ def _weight(value: Any, limit: int = MAX_TEXT) -> int:
 
     Stops counting once past ``limit``, so a huge structure costs little to measure.
     """
+    if type(value) is str:  # most values a template writes: no walk needed
+        return len(value) + 1
     total = 0
     stack = [value]
     while stack:

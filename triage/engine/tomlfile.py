@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from triage.engine import codecache
 from triage.engine.errors import Problem
 from triage.engine.tomlpos import key_lines, line_of
 
@@ -46,8 +47,12 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_toml(path: Path, what: str = "file") -> TomlFile | Problem:
-    """Read and parse ``path``; return a Problem describing the first thing wrong."""
+def read_toml(path: Path, what: str = "file", keep: bool = False) -> TomlFile | Problem:
+    """Read and parse ``path``; return a Problem describing the first thing wrong.
+
+    ``keep``: the file is a playbook's, and its parsed form may be kept in the code cache.
+    Never for case or answers files: they hold the user's notes, which stay in the case.
+    """
     name = display_path(path)
     try:
         if path.is_dir():
@@ -64,10 +69,12 @@ def read_toml(path: Path, what: str = "file") -> TomlFile | Problem:
         return Problem(name, "cannot be read: permission denied.")
     except OSError as exc:
         return Problem(name, f"cannot be read: {exc.strerror or exc}.")
-    return parse_toml(raw, path, what)
+    return parse_toml(raw, path, what, keep)
 
 
-def parse_toml(raw: bytes, path: Path, what: str = "file") -> TomlFile | Problem:
+def parse_toml(
+    raw: bytes, path: Path, what: str = "file", keep: bool = False
+) -> TomlFile | Problem:
     name = display_path(path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -81,7 +88,7 @@ def parse_toml(raw: bytes, path: Path, what: str = "file") -> TomlFile | Problem
     if not source.strip():
         return Problem(name, f"is empty; a {what} needs at least a title.")
     try:
-        data = tomllib.loads(source)
+        data = codecache.parsed_toml(source) if keep else tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _POSITION.search(message)

@@ -156,7 +156,10 @@ def _read_file(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, 
     source = str(path)
     try:
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+            raw = fh.read()
+        data = codecache.parsed_toml(raw.decode("utf-8"))  # rules are not private: keep them
+    except UnicodeDecodeError:
+        raise _fail(source, None, "the file is not UTF-8 text") from None
     except OSError as exc:
         raise _fail(source, None, f"the file cannot be read ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triage.engine import codecache
 from triage.engine.answersfile import read_answers
+from triage.engine.case import now
 from triage.engine.errors import AnswersInvalid, PlaybookInvalid, Problem
 from triage.engine.evaluate import Evaluation, evaluate
 from triage.engine.library import discover, playbook_dirs, playbook_files
@@ -39,8 +42,12 @@ def check_examples(playbook: Playbook) -> tuple[int, list[Problem]]:
     examples = examples_for(playbook)
     for path in examples:
         name = display_path(path)
+        passed = _passed_key(playbook, path)
+        if passed and codecache.load("example", passed) is not None:
+            continue  # passed today, with these exact files, under this exact engine
+        before = len(problems)
         try:
-            case = read_answers(path, playbook)
+            case = read_answers(path, playbook, example=True)
             evaluation = evaluate(playbook, case.answers, case.override)
             render_case(playbook, case, evaluation)
             recommended = evaluate(playbook, case.answers) if case.override else evaluation
@@ -51,7 +58,20 @@ def check_examples(playbook: Playbook) -> tuple[int, list[Problem]]:
             problems.append(Problem(name, f"does not render: {exc}"))
             continue
         problems.extend(_expectations(path, recommended))
+        if passed and len(problems) == before:
+            codecache.store("example", passed, True)
     return len(examples), problems
+
+
+def _passed_key(playbook: Playbook, path: Path) -> str | None:
+    """What an example's result depends on: the playbook's files, the example's, the engine
+    and the date (drafts carry dates), so that a pass is only reused when nothing changed."""
+    try:
+        example = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    today = now().date().isoformat()  # as a case made now would be dated
+    return f"{playbook.content_hash}\0{example}\0{today}\0{codecache.engine_stamp()}"
 
 
 EXPECT_KEYS = {"route", "level", "bands"}
@@ -59,7 +79,7 @@ EXPECT_KEYS = {"route", "level", "bands"}
 
 def _expectations(path: Path, evaluation: Evaluation) -> list[Problem]:
     """Check an example's [expect] against the recommended route, its level and the bands."""
-    file = read_toml(path)
+    file = read_toml(path, keep=True)  # a playbook's example, just read by read_answers
     if isinstance(file, Problem):
         return [file]
     expect = file.data.get("expect")
@@ -129,7 +149,7 @@ def _expectations(path: Path, evaluation: Evaluation) -> list[Problem]:
 
 def check_playbook(path: Path, strict: bool = False) -> Report:
     report = Report(path)
-    found = read_toml(path, "playbook")
+    found = read_toml(path, "playbook", keep=True)
     if not isinstance(found, Problem) and is_stage_file(found.data):
         report.problems.extend(check_stage_file(path))
         return report

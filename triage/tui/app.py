@@ -49,21 +49,29 @@ class TriageApp(App[int]):
         self.session = session
         self.out = out
         self.force = force
+        self._restore_theme()
 
-    # -- start -------------------------------------------------------------------
-
-    def on_mount(self) -> None:
-        from triage.tui.screens.home import HomeScreen
+    def _restore_theme(self) -> None:
+        """The theme chosen last time, set before the first screen is styled, not after."""
         from triage.tui.settings import load_settings
 
         theme = load_settings().get("theme")
         if isinstance(theme, str) and (theme in BUILTIN_THEMES or theme in self.available_themes):
             self.theme = theme
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    # -- start -------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the first screen itself (not pushed over a blank one): less to draw first."""
+        from triage.tui.screens.home import HomeScreen
+
         started_on = None  # `triage run PLAYBOOK`: Home shows that playbook highlighted
         if self.session is not None and not self.session.resumed:
             started_on = self.session.playbook.path
-        self.push_screen(HomeScreen(highlight=started_on))
+        return HomeScreen(highlight=started_on)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.session is not None:
             self.open_session(self.session)
         self.log(f"triage started in {time.perf_counter() - STARTED:.3f}s")

@@ -12,6 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+CHECK_AFTER = 0.15  # seconds after the first refresh before the playbooks are validated
+
 
 class HomeScreen(Screen[None]):
     """Start a case from a playbook, or resume a saved one."""
@@ -28,6 +30,7 @@ class HomeScreen(Screen[None]):
         self.highlight = highlight
         self.entries: dict[str, Any] = {}  # playbook id -> PlaybookEntry
         self.cases: dict[str, dict[str, Any]] = {}  # case path -> summary
+        self.checked = False  # every listed playbook validated (a moment after the first frame)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,9 +72,10 @@ class HomeScreen(Screen[None]):
         self.entries = {e.id: e for e in entries}
         self._fill_playbooks()
         self.refresh_cases()
-        # After the frame is drawn: validating compiles templates, and in a thread it
-        # would compete with the first paint for the interpreter.
-        self.call_after_refresh(self._start_check)
+        # Validating loads every playbook; in a thread it competes for the interpreter with
+        # the thread that writes the screen to the terminal. So it starts once the first
+        # screen has been written, not merely composed: a moment after the first refresh.
+        self.call_after_refresh(self.set_timer, CHECK_AFTER, self._start_check)
 
     def _start_check(self) -> None:
         self.run_worker(self._check_playbooks, thread=True, exclusive=True, group="check")
@@ -84,6 +88,7 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._playbooks_checked)
 
     def _playbooks_checked(self) -> None:
+        self.checked = True
         self._fill_playbooks()
         self.refresh_cases()
 
