@@ -119,7 +119,8 @@ def test_a_tampered_regex_program_falls_back_to_compiling(cache: Path):
     pattern = "threat(en)?s?"
     codecache.regex(pattern)
     flags, code, groups, index, names = codecache.load("regex", f"0\0{pattern}")
-    codecache.store("regex", f"0\0{pattern}", (flags, [999, *code], groups, index, names))
+    broken = b"\xe7\x03\x00\x00" + code  # an opcode (999) the engine does not have
+    codecache.store("regex", f"0\0{pattern}", (flags, broken, groups, index, names))
     assert codecache.regex(pattern).search("no threats here").group() == "threats"
     with pytest.raises(re.error):
         codecache.regex("(unclosed")
@@ -127,7 +128,7 @@ def test_a_tampered_regex_program_falls_back_to_compiling(cache: Path):
 
 def test_an_upgrade_of_the_sandbox_never_reads_old_code(monkeypatch: pytest.MonkeyPatch):
     before = codecache._key("template", TEMPLATE)
-    monkeypatch.setattr(codecache, "_fingerprint", lambda: b"another sandbox")
+    monkeypatch.setattr(codecache, "_fingerprint", lambda sandboxed: b"another sandbox")
     assert codecache._key("template", TEMPLATE) != before
 
 

@@ -13,20 +13,21 @@ import pytest
 from tests.tui.conftest import field, focus, no_blink, playbooks_checked, type_into
 from triage.tui.app import make_app
 
-HOME = Path("/tmp/triage-snapshot-home")  # fixed paths: the screens show them
-TEAM = Path("/tmp/triage-snapshot-team")
+HOME = Path("snapshot-home")  # relative to each test's own folder: the screens show them
+TEAM = Path("snapshot-team")
 
 
 @pytest.fixture
-def fixed_home(monkeypatch: pytest.MonkeyPatch, only_team: Path, fixed_now, utc) -> Path:
-    for folder in (HOME, TEAM):
-        shutil.rmtree(folder, ignore_errors=True)
+def fixed_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, only_team: Path, fixed_now, utc
+) -> Path:
+    """Cases and team playbooks under this test's folder, which is also the working one, so
+    screens show the same short relative paths in every run, in parallel runs too."""
+    monkeypatch.chdir(tmp_path)
     shutil.copytree(only_team, TEAM)
     monkeypatch.setenv("TRIAGE_HOME", str(HOME))
     monkeypatch.setenv("TRIAGE_PLAYBOOKS", str(TEAM))
-    yield HOME
-    for folder in (HOME, TEAM):
-        shutil.rmtree(folder, ignore_errors=True)
+    return tmp_path / HOME
 
 
 async def walk_to_value(pilot) -> None:

@@ -19,6 +19,7 @@ another folder, or ``off`` for none. The folder is the owner's alone: it holds c
 
 from __future__ import annotations
 
+import array
 import functools
 import hashlib
 import importlib.util
@@ -53,26 +54,28 @@ def _default_folder() -> Path:
     return Path(user_cache_dir("triage", appauthor=False)) / "compiled"
 
 
-@functools.cache
-def _fingerprint() -> bytes:
-    """Everything besides the source text that shapes compiled code."""
-    import jinja2
+_SANDBOX_KINDS = frozenset({"template", "expression", "reads"})
 
+
+@functools.cache
+def _fingerprint(sandboxed: bool) -> bytes:
+    """Everything besides the source text that shapes what is kept: for compiled templates
+    and expressions, the sandbox's own code and Jinja2 too."""
     import triage
-    from triage.engine import sandbox
 
     digest = hashlib.sha256()
-    for part in (
-        triage.__version__,
-        jinja2.__version__,
-        sys.version,
-        importlib.util.MAGIC_NUMBER.hex(),
-    ):
+    for part in (triage.__version__, sys.version, importlib.util.MAGIC_NUMBER.hex()):
         digest.update(part.encode() + b"\0")
-    try:  # the sandbox's refusals and hardening live in its code
-        digest.update(Path(sandbox.__file__).read_bytes())
-    except OSError:
-        digest.update(b"sandbox unreadable")
+    if sandboxed:
+        import jinja2
+
+        from triage.engine import sandbox
+
+        digest.update(jinja2.__version__.encode() + b"\0")
+        try:  # the sandbox's refusals and hardening live in its code
+            digest.update(Path(sandbox.__file__).read_bytes())
+        except OSError:
+            digest.update(b"sandbox unreadable")
     return digest.digest()
 
 
@@ -98,7 +101,7 @@ def engine_stamp() -> str:
 
 
 def _key(kind: str, text: str) -> str:
-    digest = hashlib.sha256(_fingerprint())
+    digest = hashlib.sha256(_fingerprint(kind in _SANDBOX_KINDS))
     digest.update(kind.encode() + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -190,21 +193,62 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """
     text = f"{int(flags)}\0{pattern}"
     kept = load("regex", text)
-    program = kept if isinstance(kept, tuple) and len(kept) == 5 else None
-    fresh = program is None
-    if program is None:
-        program = _program(pattern, flags)
-        if program is None:
-            return re.compile(pattern, flags)
+    if isinstance(kept, tuple) and len(kept) == 5:
+        compiled = _from_program(pattern, kept)
+        if compiled is not None:
+            _programs[(pattern, int(flags))] = kept
+            return compiled
+    program = _program(pattern, flags)  # raises re.error for a bad pattern
+    compiled = _from_program(pattern, program) if program is not None else None
+    if program is None or compiled is None:  # not CPython's engine as we know it
+        return re.compile(pattern, flags)
+    store("regex", text, program)
+    _programs[(pattern, int(flags))] = program
+    return compiled
+
+
+_programs: dict[tuple[str, int], tuple[Any, ...]] = {}  # made or loaded by this process
+
+
+def _from_program(pattern: str, program: tuple[Any, ...]) -> re.Pattern[str] | None:
     try:
         import _sre
 
-        compiled: re.Pattern[str] = _sre.compile(pattern, *program)
-    except Exception:  # not CPython's engine as we know it: the ordinary way
-        return re.compile(pattern, flags)
-    if fresh:
-        store("regex", text, program)
+        flags, code, *rest = program
+        if array.array("I").itemsize != _sre.CODESIZE:
+            return None
+        words = array.array("I")
+        words.frombytes(code)
+        compiled: re.Pattern[str] = _sre.compile(pattern, flags, words.tolist(), *rest)
+    except Exception:
+        return None
+    return compiled if compiled.pattern == pattern else None
+
+
+def _bundle_key(specs: list[tuple[str, int]]) -> str:
+    return "\1".join(f"{int(flags)}\0{pattern}" for pattern, flags in specs)
+
+
+def kept_regexes(specs: list[tuple[str, int]]) -> list[re.Pattern[str]] | None:
+    """Many patterns at once, from one entry (one file to read, not one per pattern), if
+    ``keep_regexes`` kept exactly these before; else None."""
+    kept = load("regexes", _bundle_key(specs))
+    if not (isinstance(kept, list) and len(kept) == len(specs)):
+        return None
+    compiled = []
+    for (pattern, _flags), program in zip(specs, kept, strict=True):
+        one = _from_program(pattern, program) if isinstance(program, tuple) else None
+        if one is None:
+            return None
+        compiled.append(one)
     return compiled
+
+
+def keep_regexes(specs: list[tuple[str, int]]) -> None:
+    """Keep, as one entry, the programs of patterns this process compiled with ``regex``."""
+    programs = [_programs.get((pattern, int(flags))) for pattern, flags in specs]
+    if all(program is not None for program in programs):
+        store("regexes", _bundle_key(specs), programs)
 
 
 def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
@@ -218,7 +262,7 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
     except Exception:
         return None
     try:
-        code = [int(op) for op in _compiler._code(parsed, flags)]
+        code = array.array("I", _compiler._code(parsed, flags)).tobytes()  # compact, quick
         state = parsed.state
         indexgroup: list[str | None] = [None] * state.groups
         for name, index in state.groupdict.items():

@@ -129,9 +129,14 @@ def _expand(pattern: str, words: Mapping[str, list[str]], source: str, label: st
     raise _fail(source, label, "its word lists refer to each other in a loop")
 
 
+def _bounded(pattern: str) -> str:
+    """A rule's pattern as matched: whole words only."""
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
 def _compile(pattern: str, source: str, label: str) -> re.Pattern[str]:
     try:
-        regex = codecache.regex(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+        regex = codecache.regex(_bounded(pattern), re.IGNORECASE)
     except re.error as exc:
         raise _fail(
             source, label, f"the pattern is not a valid regular expression ({exc})"
@@ -251,23 +256,39 @@ def load_rules(
         for source, raw in entries:
             merged[raw["id"]] = (source, raw) if raw.get("enabled", True) else None
 
-    rules: list[ToneRule] = []
+    # Fill in the word lists, then compile every pattern: all at once from the cache when
+    # these exact patterns were compiled (and found sound) before, else one by one.
+    expanded: list[tuple[str, str, dict[str, Any], str, dict[str, str]]] = []
     for rid, entry in merged.items():
         if entry is None:
             continue
         source, raw = entry
         label = repr(rid)
         pattern = _expand(raw["pattern"], words, source, label)
-        context: list[re.Pattern[str] | None] = []
-        texts: dict[str, str] = {}
-        for key in _CONTEXT_KEYS:
-            text = raw.get(key, "")
-            if text:
-                text = _expand(text, words, source, label)
-                context.append(_compile_context(text, key, source, label))
-            else:
-                context.append(None)
-            texts[key] = text
+        texts = {
+            key: _expand(raw[key], words, source, label) if raw.get(key) else ""
+            for key in _CONTEXT_KEYS
+        }
+        expanded.append((rid, source, raw, pattern, texts))
+    specs: list[tuple[str, int]] = []
+    for _rid, _source, _raw, pattern, texts in expanded:
+        specs.append((_bounded(pattern), re.IGNORECASE))
+        specs += [(text, re.IGNORECASE) for text in texts.values() if text]
+    compiled = codecache.kept_regexes(specs)
+    if compiled is None:
+        compiled = []
+        for rid, source, _raw, pattern, texts in expanded:
+            compiled.append(_compile(pattern, source, repr(rid)))
+            for key, text in texts.items():
+                if text:
+                    compiled.append(_compile_context(text, key, source, repr(rid)))
+        codecache.keep_regexes(specs)
+    regexes = iter(compiled)
+
+    rules: list[ToneRule] = []
+    for rid, source, raw, pattern, texts in expanded:
+        regex = next(regexes)
+        context = tuple(next(regexes) if texts[key] else None for key in _CONTEXT_KEYS)
         rules.append(
             ToneRule(
                 id=rid,
@@ -279,8 +300,8 @@ def load_rules(
                 unless_preceded_by=texts["unless_preceded_by"],
                 unless_followed_by=texts["unless_followed_by"],
                 only_if_followed_by=texts["only_if_followed_by"],
-                regex=_compile(pattern, source, label),
-                context=tuple(context),
+                regex=regex,
+                context=context,
             )
         )
     return rules

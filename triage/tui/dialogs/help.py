@@ -12,6 +12,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from triage.tui.styles import SCREENS_CSS
+
 ABOUT = """\
 Every answer is saved the moment you give it; close the app at any time and
 resume the case from the home screen or with `triage run CASE-ID`.
@@ -27,6 +29,8 @@ Ctrl+Q quits."""
 
 class HelpDialog(ModalScreen[None]):
     """Key bindings of the screen underneath, and a short guide."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "close_help", "Close", id="close-help")

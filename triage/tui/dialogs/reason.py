@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
 
 Apply = Callable[[str, str], None]
@@ -20,6 +21,8 @@ Apply = Callable[[str, str], None]
 
 class RouteReasonDialog(ModalScreen[str | None]):
     """Pick a route and say why; the engine records both in the case's ledger."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel-route")

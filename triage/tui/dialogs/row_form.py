@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
 from triage.tui.widgets.question_field import QuestionField
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 class RowForm(ModalScreen[dict[str, Any] | None]):
     """Edit the fields of one row; Save checks the row with the engine."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save_row", "Save row", id="save-row"),

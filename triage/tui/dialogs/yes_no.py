@@ -11,11 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
 
 
 class YesNoDialog(ModalScreen[bool]):
     """A question with Yes and No; Escape means No."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer_yes", "Yes", id="answer-yes"),

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
+from triage.tui.styles import SCREENS_CSS
 from triage.tui.widgets.question_field import QuestionField
 from triage.tui.widgets.score_panel import ScorePanel
 from triage.tui.widgets.stage_list import StageList
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 class CaseScreen(Screen[None]):
     """One case, one stage at a time; every valid change is saved by the session."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next_stage", "Next", id="next-stage"),

@@ -32,6 +32,8 @@ from textual.widgets import (
     TextArea,
 )
 
+from triage.tui.styles import SCREENS_CSS
+
 if TYPE_CHECKING:
     from textual.timer import Timer
 
@@ -84,6 +86,8 @@ class ToneNote(VerticalScroll, can_focus=False):
 
 class OutputsScreen(Screen[None]):
     """What the case produces; nothing is written until the user asks."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "write_outputs", "Write files", id="write-outputs"),

@@ -11,12 +11,16 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from triage.tui.styles import SCREENS_CSS
+
 if TYPE_CHECKING:
     from triage.engine.session import Session
 
 
 class ReviewScreen(Screen[None]):
     """A table of all questions and answers; Enter opens one for editing."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit_answer", "Edit", id="edit-answer", show=True),

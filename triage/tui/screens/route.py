@@ -12,12 +12,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from triage.tui.styles import SCREENS_CSS
+
 if TYPE_CHECKING:
     from triage.engine.session import Session
 
 
 class RouteScreen(Screen[None]):
     """Recommended route, escalation level, the rules that fired, and the alternatives."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "continue_review", "Continue", id="continue-review"),
