@@ -192,8 +192,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes", default="10,100,1000", help="playbook counts for the validate rows"
     )
+    parser.add_argument(
+        "--only",
+        choices=["app", "headless", "many", "version"],
+        action="append",
+        help="run only these groups of rows (repeatable); default: all",
+    )
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
+    groups = set(args.only or ["app", "headless", "many", "version"])
     sys.path.insert(0, str(BENCH))
 
     def say(text: str) -> None:
@@ -211,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
 
         # 1. first full screen in a terminal
         try:
+            if "app" not in groups:
+                raise LookupError
             say("first full screen: triage and the bare app, alternately ...")
             pairs.append(
                 alternate(
@@ -220,16 +229,20 @@ def main(argv: list[str] | None = None) -> int:
                     lambda: terminal_sample(
                         [PYTHON, str(BENCH / "bare_app.py")], BARE_MARKERS, env
                     ),
-                    runs,
+                    2 * runs,  # the noisiest row: a full-screen start jitters by tens of ms
                 )
             )
+        except LookupError:
+            pass
         except RuntimeError as exc:
             notes.append(f"First-frame row failed: {exc}")
 
         # 2. headless work against copier
         copier = copier_command()
         examples = sorted((REPO / "playbooks" / "examples" / BUILT_IN).glob("*.toml"))
-        if copier and examples:
+        if "headless" not in groups:
+            pass
+        elif copier and examples:
             counter = iter(range(10**6))
 
             def copier_run() -> Sample:
@@ -292,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             notes.append("Copier rows skipped: `pip install copier` to run them.")
 
         # 3. validate of many generated playbooks: time per playbook should stay flat
-        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()] if "many" in groups else []
         flat: list[tuple[int, Sample]] = []
         for count in sizes:
             folder = work / f"generated-{count}"
@@ -302,21 +315,23 @@ def main(argv: list[str] | None = None) -> int:
                                         runs if count < 1000 else min(runs, 3))))  # fmt: skip
 
         # 4. --version against a bare interpreter
-        say("--version and python -c pass ...")
-        version = alternate(
-            "`triage --version`",
-            "`python -c pass`",
-            lambda: run_once([*triage, "--version"], env, work),
-            lambda: run_once([PYTHON, "-c", "pass"], env, work),
-            runs,
-        )
-        pairs.append(version)
+        if "version" in groups:
+            say("--version and python -c pass ...")
+            version = alternate(
+                "`triage --version`",
+                "`python -c pass`",
+                lambda: run_once([*triage, "--version"], env, work),
+                lambda: run_once([PYTHON, "-c", "pass"], env, work),
+                runs,
+            )
+            pairs.append(version)
 
     lines = [
         "# Performance",
         "",
         "Measured by `python bench/run.py` (run by hand; the test suite never asserts on",
-        f"timings), {runs} paired runs per row after one warm-up pair. Read the ratios:",
+        f"timings), {runs} paired runs per row ({2 * runs} for the first-frame row) after one",
+        "warm-up pair. Read the ratios:",
         "absolute times depend on the machine. To reproduce: `pip install -e . copier`,",
         "then `python bench/run.py` from the repository (POSIX, for the terminal row).",
         "",
