@@ -189,3 +189,49 @@ def test_the_template_text_is_available_while_a_draft_exists(good):
         session.template_output("reset-email.eml")
         == session.outputs(use_drafts=False)["reset-email.eml"]
     )
+
+
+def test_the_case_file_keeps_the_reason_for_a_chosen_route(good):
+    """[route] says why the route was recommended and, apart, why the user chose another."""
+    import tomllib
+
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.answer("trust_level", 5)
+    recommended = session.evaluation.route
+    session.override("mediate", "They asked for a neutral chair.")
+    route = tomllib.loads(session.path.read_text())["route"]
+    assert route["recommended"] == recommended.recommended != "mediate"
+    assert route["because"] == recommended.because  # the rule's reason, kept as such
+    assert route["chosen"] == "mediate"
+    assert route["reason"] == "They asked for a neutral chair."
+    session.accept_route()
+    assert "reason" not in tomllib.loads(session.path.read_text())["route"]
+
+
+def test_moving_on_is_not_accepting(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.note_recommendation()
+    events = [e.event for e in session.case.ledger]
+    assert "route-recommended" in events and "route-accepted" not in events
+    assert session.acceptance is None
+
+
+def test_an_accepted_route_the_answers_no_longer_support_is_marked_superseded(good):
+    session = start(good)
+    session.answer_text("counterparty", "A")
+    session.answer("trust_level", 5)
+    first = session.evaluation.route.recommended
+    session.accept_route()
+    assert session.acceptance is not None and not session.acceptance.superseded
+    session.answer("trust_level", 1)  # low trust: the mini playbook now says mediate
+    assert session.evaluation.route.recommended == "mediate" != first
+    acceptance = Session.resume(session.path).acceptance
+    assert acceptance is not None and acceptance.route == first and acceptance.superseded
+    notes = [e.detail for e in session.case.ledger if e.event == "route-superseded"]
+    assert len(notes) == 1 and first in notes[0] and "now recommend mediate" in notes[0]
+    session.answer("trust_level", 2)  # still mediate: said once, not at every answer
+    assert [e.event for e in session.case.ledger].count("route-superseded") == 1
+    session.accept_route()
+    assert not session.acceptance.superseded

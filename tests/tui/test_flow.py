@@ -7,7 +7,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
-from textual.widgets import DataTable, RadioSet, SelectionList, Switch, TextArea
+from textual.widgets import DataTable, RadioSet, SelectionList, TextArea
 
 from tests.tui.conftest import SIZE, field, focus, open_from_home, playbooks_checked, type_into
 from triage.tui.app import make_app
@@ -272,7 +272,7 @@ async def test_invalid_answers_block_and_going_back_recomputes(team, triage_home
         await pilot.pause()
         assert screen.stage_id == "value"
         assert field(app, "annual_value").query_one("Input").value == "150000"
-        assert field(app, "strategic").query_one(Switch).value is True
+        assert field(app, "strategic").value is True
 
         # Changing an earlier answer recomputes conditions and scores at once.
         await focus(pilot, "alternatives")
@@ -310,7 +310,7 @@ async def test_resume_after_the_app_is_closed(team, triage_home):
         screen = reopened.screen
         assert isinstance(screen, CaseScreen)
         assert screen.stage_id == "value"
-        assert field(reopened, "strategic").query_one(Switch).value is True
+        assert field(reopened, "strategic").value is True
         assert field(reopened, "annual_value").query_one("Input").value == "lots"
         assert field(reopened, "annual_value").error
         await pilot.press("ctrl+b")
@@ -415,6 +415,7 @@ async def test_route_override_with_reason_is_recorded(team, triage_home):
         summary = str(route.query_one("#route-summary").render())
         assert "Recommended: Negotiate directly" in summary
         assert "Escalation level 1: Working level" in summary
+        assert "Not accepted yet" in summary
 
         await pilot.press("o")
         await pilot.pause()
@@ -429,12 +430,56 @@ async def test_route_override_with_reason_is_recorded(team, triage_home):
         await pilot.press(*"They asked for a mediator", "enter")
         await pilot.pause()
         assert app.screen is route
-        assert "Your choice: Bring in a mediator" in str(route.query_one("#route-summary").render())
+        summary = str(route.query_one("#route-summary").render())
+        assert "Your choice: Bring in a mediator" in summary
+        # the level shown is the chosen route's, so it sits under the choice, not the advice
+        assert summary.index("Your choice") < summary.index("Escalation level")
 
     data = case_file(triage_home)
     assert data["override"] == {"route": "mediate", "reason": "They asked for a mediator"}
+    assert data["route"]["reason"] == "They asked for a mediator"
+    assert data["route"]["because"] != data["route"]["reason"]
     events = [(e["event"], e["detail"]) for e in data["ledger"]]
     assert ("route-overridden", "mediate: They asked for a mediator") in events
+
+
+async def test_an_accepted_route_is_marked_when_later_answers_change_it(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+n")  # Continue: moving on is not accepting
+        await pilot.pause()
+        assert "route-accepted" not in [e["event"] for e in case_file(triage_home)["ledger"]]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        route = app.screen
+        assert "You accepted this route on" in str(route.query_one("#route-summary").render())
+        await pilot.press("escape")  # back to the stages: trust turns out to be very low
+        await pilot.pause()
+        await focus(pilot, "trust_level")
+        await pilot.press("left", "left", "left", "enter")  # 1
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#route-summary").render())
+        assert "Recommended: Bring in a mediator" in summary
+        assert "Changed since you accepted" in summary
+        assert "you accepted Negotiate directly" in summary
+
+    events = [e["event"] for e in case_file(triage_home)["ledger"]]
+    assert events.count("route-accepted") == 1 and events.count("route-superseded") == 1
 
 
 async def test_broken_team_playbook_is_listed_and_the_rest_works(team, triage_home):
@@ -622,3 +667,61 @@ async def test_a_length_error_says_the_length_and_goes_when_fixed(triage_home):
         await type_into(pilot, "counterparty", "Acme Ltd")
         status = str(app.screen.query_one("#status").render())
         assert "Which company" not in status and "120 characters" not in status
+
+
+def _line_text(widget, y: int = 0) -> str:
+    return "".join(segment.text for segment in widget.render_line(y))
+
+
+async def test_choices_read_without_colour_and_unanswered_is_not_no(team, triage_home):
+    """Chosen options carry ● or ✓, others ○ or a blank: the state is in the characters."""
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        strategic = field(app, "strategic")
+        buttons = list(strategic.query("RadioButton"))
+        assert [_line_text(b) for b in buttons] == ["▐○▌ Yes ", "▐○▌ No "]
+        assert "not answered yet" in str(strategic.query_one("#yesno-state").render())
+        assert app.session.value("strategic") is None
+        await focus(pilot, "strategic")
+        await pilot.press("down", "enter")  # No
+        await pilot.pause()
+        assert app.session.value("strategic") is False  # an answer, not a blank
+        assert [_line_text(b) for b in buttons] == ["▐○▌ Yes ", "▐●▌ No "]
+        assert "not answered" not in str(strategic.query_one("#yesno-state").render())
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        emotions = field(app, "emotions").query_one(SelectionList)
+        lines = [_line_text(emotions, y) for y in range(emotions.option_count)]
+        assert lines[0].startswith("▐✓▌ Anger")
+        assert all(line.startswith("▐ ▌") for line in lines[1:])
+
+
+async def test_the_route_dialog_says_what_choose_will_record(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RouteReasonDialog)
+        choose = dialog.query_one("#choose")
+        assert str(choose.label) == "Keep the recommendation"
+        await pilot.press("down", "enter")  # a stray arrow and Enter: the label says so
+        await pilot.pause()
+        assert str(choose.label) == "Choose: Bring in a mediator"
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert str(choose.label) == "Keep the recommendation"

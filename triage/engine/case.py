@@ -136,12 +136,14 @@ class Case:
             route = evaluation.route
             data["route"] = {
                 "recommended": route.recommended,
-                "chosen": route.chosen,
-                "because": route.because,
+                "because": route.because,  # why it is recommended
                 "rules": [f.id for f in route.fired],
+                "chosen": route.chosen,
             }
+            if route.overridden:  # why the user chose another: their words, not the rule's
+                data["route"]["reason"] = route.override_reason
             if route.level is not None:
-                data["route"]["level"] = route.level
+                data["route"]["level"] = route.level  # the chosen route's
         data["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in self.ledger]
         header = b"# triage case file: your answers to this dispute. Keep it private.\n"
         import tomli_w

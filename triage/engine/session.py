@@ -6,6 +6,8 @@ so a killed process resumes at the last answer.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,15 @@ from triage.engine.model import Playbook
 from triage.engine.outputs import write_outputs, written_state
 from triage.engine.playbook import load_playbook
 from triage.engine.render import render_case, render_one
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """An explicit "accept the recommended route", as the ledger records it."""
+
+    route: str
+    at: dt.datetime
+    superseded: bool  # the answers now recommend another route (or another was chosen)
 
 
 class Session:
@@ -182,15 +193,49 @@ class Session:
         self.save()
 
     def accept_route(self) -> None:
+        """Accept the recommended route: the ledger records it, with the reason shown."""
         route = self.evaluation.route
         self.case.clear_override()
         self.case.log_once("route-accepted", f"{route.recommended}: {route.because}")
         self.evaluation = self._evaluate()
         self.save()
 
+    def note_recommendation(self) -> None:
+        """Moving on from the route without accepting: record what was recommended."""
+        route = self.evaluation.route
+        self.case.log_once("route-recommended", f"{route.recommended}: {route.because}")
+        self.save()
+
+    @property
+    def acceptance(self) -> Acceptance | None:
+        """The latest explicit acceptance of a recommended route, if any, and whether the
+        recommendation has changed since (answers edited afterwards)."""
+        for entry in reversed(self.case.ledger):
+            if entry.event in ("route-overridden",):
+                return None  # a later choice of another route replaced it
+            if entry.event == "route-accepted":
+                accepted = entry.detail.split(":", 1)[0].strip()
+                route = self.evaluation.route
+                superseded = accepted != route.recommended or route.overridden
+                return Acceptance(accepted, entry.at, superseded)
+        return None
+
+    def _note_superseded(self) -> None:
+        """Say once in the ledger when answers changed what an accepted route rests on."""
+        acceptance = self.acceptance
+        route = self.evaluation.route
+        if acceptance is None or not acceptance.superseded or route.overridden:
+            return
+        self.case.log_once(
+            "route-superseded",
+            f"{acceptance.route} (accepted {acceptance.at:%Y-%m-%d}) no longer matches the "
+            f"answers, which now recommend {route.recommended}",
+        )
+
     # -- saving and outputs ---------------------------------------------------
 
     def save(self) -> Path:
+        self._note_superseded()
         reached = self.evaluation.stage(self.case.stage) or self.current()
         self.case.stage_title = reached.stage.title
         if self.folder is None:

@@ -298,11 +298,11 @@ class PlainRun:
         level = session.playbook.level(route.level)
         say()
         say(f"Recommended route: {ROUTE_LABELS[route.recommended]}")
-        if level is not None:
+        if level is not None and not route.overridden:
             who = f" ({level.who})" if level.who else ""
             say(f"  Escalation level {level.level}: {level.name}{who}")
-        for line in level_reason_lines(session.playbook, route):
-            say(f"  {line}")
+            for line in level_reason_lines(session.playbook, route):
+                say(f"  {line}")
         say(f"  Why: {route.because}")
         if route.fired:
             say("  Rules that held (the first decides):")
@@ -316,6 +316,16 @@ class PlainRun:
             say(
                 f"  Earlier you chose {ROUTE_LABELS[route.chosen]} instead, because: "
                 f"{route.override_reason}"
+            )
+            if level is not None:  # the level of the route being taken: the choice
+                who = f" ({level.who})" if level.who else ""
+                say(f"  Escalation level {level.level} for your choice: {level.name}{who}")
+        acceptance = session.acceptance
+        if acceptance is not None and acceptance.superseded and not route.overridden:
+            say(
+                f"  On {acceptance.at:%d %b %Y} you accepted "
+                f"{ROUTE_LABELS.get(acceptance.route, acceptance.route)}; your answers have "
+                f"changed since, and they now lead to {ROUTE_LABELS[route.recommended]}."
             )
         choices = [(f"Accept: {ROUTE_LABELS[route.recommended]}", route.recommended)]
         choices += [(f"Choose instead: {ROUTE_LABELS[r]}", r) for r in others]

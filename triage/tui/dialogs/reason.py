@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
+from triage.tui.widgets.choice import ChoiceButton
 
 Apply = Callable[[str, str], None]
 """Record the route and reason; raise ValueError with a message for the user to refuse them."""
@@ -43,7 +44,7 @@ class RouteReasonDialog(ModalScreen[str | None]):
             yield Label("Choose the route", classes="title")
             yield RadioSet(
                 *[
-                    RadioButton(
+                    ChoiceButton(
                         inert(label + (" (recommended)" if route == self.recommended else "")),
                         value=route == self.chosen,
                     )
@@ -55,7 +56,7 @@ class RouteReasonDialog(ModalScreen[str | None]):
             yield Input(self.reason, placeholder="your reason", id="reason")
             yield Static("", id="reason-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Choose", variant="primary", id="choose")
+                yield Button(self._choose_label(self.chosen), variant="primary", id="choose")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
@@ -64,6 +65,16 @@ class RouteReasonDialog(ModalScreen[str | None]):
         routes = self.query_one("#routes", RadioSet)
         routes.focus()
         routes.call_after_refresh(highlight_pressed, routes)
+
+    def _choose_label(self, route: str) -> str:
+        """Say what pressing it records, so a stray arrow key cannot pick a route unseen."""
+        if route == self.recommended:
+            return "Keep the recommendation"
+        return f"Choose: {self.routes[route]}"
+
+    @on(RadioSet.Changed, "#routes")
+    def _route_changed(self) -> None:
+        self.query_one("#choose", Button).label = inert(self._choose_label(self._selected_route()))
 
     def _selected_route(self) -> str:
         index = self.query_one("#routes", RadioSet).pressed_index

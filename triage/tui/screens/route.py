@@ -71,6 +71,14 @@ class RouteScreen(Screen[None]):
         text = Text()
         text.append("Recommended: ", style="bold")
         text.append(ROUTE_LABELS[route.recommended], style="bold reverse")
+        text.append("\nWhy: ", style="bold")
+        text.append(route.because)
+        if route.overridden:
+            text.append("\n\nYour choice: ", style="bold")
+            text.append(ROUTE_LABELS[route.chosen], style="bold reverse")
+            text.append("\nYour reason: ", style="bold")
+            text.append(route.override_reason)
+        # The level belongs to the route being taken: the choice when there is one.
         level = playbook.level(route.level)
         if route.level is not None:
             text.append(f"\nEscalation level {route.level}", style="bold")
@@ -82,13 +90,8 @@ class RouteScreen(Screen[None]):
                     text.append(f"\nMay decide: {level.decides}")
         for line in level_reason_lines(playbook, route):
             text.append(f"\n{line}")
-        text.append("\nWhy: ", style="bold")
-        text.append(route.because)
-        if route.overridden:
-            text.append("\n\nYour choice: ", style="bold")
-            text.append(ROUTE_LABELS[route.chosen], style="bold reverse")
-            text.append("\nYour reason: ", style="bold")
-            text.append(route.override_reason)
+        text.append("\n\n")
+        text.append_text(self._decision_line())
         self.query_one("#route-summary", Static).update(text)
 
         rules = Text()
@@ -106,6 +109,29 @@ class RouteScreen(Screen[None]):
         for alternative in route.alternatives:
             rules.append(f"• {ROUTE_LABELS[alternative]}\n")
         self.query_one("#route-rules", Static).update(rules)
+
+    def _decision_line(self) -> Text:
+        """Where the decision stands: accepted (and when), superseded, chosen, or open."""
+        from triage.engine.model import ROUTE_LABELS
+
+        route = self.session.evaluation.route
+        acceptance = self.session.acceptance
+        if route.overridden:
+            return Text("You chose another route; the plan and drafts follow your choice.")
+        if acceptance is not None and acceptance.superseded:
+            return Text.assemble(
+                ("Changed since you accepted: ", "bold"),
+                f"on {acceptance.at:%d %b %Y} you accepted "
+                f"{ROUTE_LABELS.get(acceptance.route, acceptance.route)}; your answers have "
+                f"changed since, and they now lead to {ROUTE_LABELS[route.recommended]}. "
+                "Accept it (a), or choose another route (o).",
+            )
+        if acceptance is not None:
+            return Text(f"You accepted this route on {acceptance.at:%d %b %Y}.")
+        return Text(
+            "Not accepted yet: accept it (a) or choose another route (o). Continue moves on "
+            "without deciding; the plan then shows the recommendation."
+        )
 
     def action_override_route(self) -> None:
         from triage.engine.model import ROUTE_LABELS
@@ -142,7 +168,7 @@ class RouteScreen(Screen[None]):
 
     def action_continue_review(self) -> None:
         if not self.session.evaluation.route.overridden:
-            self.session.accept_route()
+            self.session.note_recommendation()  # recorded as recommended, not as accepted
         self.app.show_case_step("review")  # type: ignore[attr-defined]
 
     def action_go_back(self) -> None:

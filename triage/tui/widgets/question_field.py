@@ -13,15 +13,14 @@ from textual.message import Message
 from textual.widgets import (
     Input,
     Label,
-    RadioButton,
     RadioSet,
     SelectionList,
     Static,
-    Switch,
     TextArea,
 )
 
 from triage.tui.text import inert
+from triage.tui.widgets.choice import ChoiceButton, TickList
 from triage.tui.widgets.list_editor import ListEditor
 
 if TYPE_CHECKING:
@@ -126,8 +125,10 @@ class QuestionField(Vertical):
     QuestionField SelectionList { height: auto; max-height: 10; }
     QuestionField .row { height: auto; }
     QuestionField .row > Label { padding: 1 1 0 1; }
-    QuestionField #control-scale { layout: horizontal; width: auto; }
-    QuestionField #control-scale > RadioButton { width: auto; margin-right: 1; }
+    QuestionField #control-scale, QuestionField #control-yesno { layout: horizontal; width: auto; }
+    QuestionField #control-scale > RadioButton, QuestionField #control-yesno > RadioButton {
+        width: auto; margin-right: 1;
+    }
     """
 
     class Answered(Message):
@@ -194,22 +195,26 @@ class QuestionField(Vertical):
             yield TextArea(text, soft_wrap=True, tab_behavior="focus", id="control")
         elif q.kind == "choice":
             yield RadioSet(
-                *[RadioButton(inert(o.label), value=o.value == value) for o in q.options],
+                *[ChoiceButton(inert(o.label), value=o.value == value) for o in q.options],
                 id="control",
             )
         elif q.kind == "multi":
             chosen = value if isinstance(value, list) else []
-            yield SelectionList[str](
+            yield TickList(
                 *[(inert(o.label), o.value, o.value in chosen) for o in q.options], id="control"
             )
-        elif q.kind == "yesno":
+        elif q.kind == "yesno":  # two choices, so that "not answered" never looks like No
             with Horizontal(classes="row"):
-                yield Switch(value=bool(value), id="control")
+                yield RadioSet(
+                    ChoiceButton("Yes", value=value is True),
+                    ChoiceButton("No", value=value is False),
+                    id="control-yesno",
+                )
                 yield Label(self._yesno_text(value), id="yesno-state")
         elif q.kind == "scale":
             with Horizontal(classes="row"):
                 yield RadioSet(
-                    *[RadioButton(str(n), value=value == n) for n in range(1, 6)],
+                    *[ChoiceButton(str(n), value=value == n) for n in range(1, 6)],
                     id="control-scale",
                 )
                 yield Label(inert(self._scale_text(value)), id="scale-state")
@@ -246,9 +251,7 @@ class QuestionField(Vertical):
     # -- showing state ---------------------------------------------------------
 
     def _yesno_text(self, value: Any) -> str:
-        if value is None:
-            return "No (not answered yet)"
-        return "Yes" if value else "No"
+        return "not answered yet" if value is None else ""
 
     def _scale_text(self, value: Any) -> str:
         labels = self.question.labels
@@ -269,7 +272,7 @@ class QuestionField(Vertical):
         self.show_error("")
 
     def focus_control(self) -> None:
-        for widget in self.query("#control, #control-scale"):
+        for widget in self.query("#control, #control-scale, #control-yesno"):
             if widget.focusable:
                 widget.focus()
                 return
@@ -358,11 +361,12 @@ class QuestionField(Vertical):
         event.stop()
         self.take_value(list(event.selection_list.selected))
 
-    @on(Switch.Changed, "#control")
-    def _switch_changed(self, event: Switch.Changed) -> None:
+    @on(RadioSet.Changed, "#control-yesno")
+    def _yesno_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.take_value(event.value)
-        self.query_one("#yesno-state", Label).update(self._yesno_text(self.value))
+        if event.index >= 0:
+            self.take_value(event.index == 0)
+            self.query_one("#yesno-state", Label).update(self._yesno_text(self.value))
 
     @on(ListEditor.RowsChanged, "#control")
     def _rows_changed(self, event: ListEditor.RowsChanged) -> None:

@@ -1,0 +1,44 @@
+"""Choices whose state reads without colour: a filled mark for chosen, an empty one for not.
+
+Textual's radio buttons and selection lists draw the same mark for chosen and unchosen
+options and tell them apart by colour alone, which a colour-blind user, a monochrome
+terminal or NO_COLOR cannot see. These draw ``●`` / ``○`` and ``✓`` / a blank instead.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.strip import Strip
+from textual.widgets import RadioButton, SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+
+CHOSEN, NOT_CHOSEN = "●", "○"
+TICKED, NOT_TICKED = "✓", " "
+
+
+class ChoiceButton(RadioButton):
+    """A radio button showing ● when chosen and ○ when not."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = CHOSEN if self.value else NOT_CHOSEN
+        return super()._button
+
+
+class TickList(SelectionList[str]):
+    """A selection list showing ✓ beside each selected option and a blank beside the rest."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        mark = TICKED if option.value in self.selected else NOT_TICKED
+        segments[1] = Segment(mark, segments[1].style, segments[1].control)
+        return Strip(segments, strip.cell_length)
