@@ -67,6 +67,16 @@ def test_the_email_is_a_draft_with_headers_that_cannot_be_forged():
     assert message.get_content().replace("\r\n", "\n") == "Body\n"
 
 
+def test_a_long_subject_with_a_colon_stays_on_the_subject_line():
+    """Python folds such a subject right after "Subject:"; mail clients then show a blank
+    first line or a leading space. It stays whole, and reads back the same."""
+    subject = "Invoice 2291 and support response times: the open amount and next steps"
+    raw = email_message(subject, "Martin Pryce <m.pryce@example.com>", "Dear Martin,\n")
+    first = next(line for line in raw.split(b"\r\n") if line.startswith(b"Subject:"))
+    assert first == b"Subject: " + subject.encode()
+    assert message_from_bytes(raw, policy=default_policy)["Subject"] == subject
+
+
 def test_an_email_without_a_known_address_has_no_to_header():
     message = message_from_bytes(email_message("S", "not an address", "B"), policy=default_policy)
     assert message["To"] is None

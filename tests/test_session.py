@@ -235,3 +235,40 @@ def test_an_accepted_route_the_answers_no_longer_support_is_marked_superseded(go
     assert [e.event for e in session.case.ledger].count("route-superseded") == 1
     session.accept_route()
     assert not session.acceptance.superseded
+
+
+def test_an_edited_draft_says_when_answers_under_it_changed(good):
+    session = start(good)
+    for qid, value in {"counterparty": "Acme", "alternatives": "easy", "trust_level": 4}.items():
+        session.answer(qid, value)
+    session.set_draft("reset-email.eml", "Hi Jo,\n\nMy own words.\n")
+    session.set_draft("reset-email.eml", "Hi Jo,\n\nMy own words, and more.\n")
+    assert not session.draft_outdated("reset-email.eml")
+    session.answer("trust_level", 5)  # the email does not depend on it: nothing to check
+    assert session.outdated_drafts() == []
+    session.answer("counterparty", "Acme Holdings")  # the email it was drafted from changed
+    assert session.outdated_drafts() == ["reset-email.eml"]
+    reopened = Session.resume(session.path)
+    assert reopened.draft_outdated("reset-email.eml")  # remembered with the case
+    reopened.keep_draft("reset-email.eml")
+    assert not Session.resume(session.path).draft_outdated("reset-email.eml")
+    assert any(e.event == "draft-kept" for e in reopened.case.ledger)
+    reopened.answer("counterparty", "Acme Group")
+    reopened.set_draft("reset-email.eml", None)  # back to the template: nothing to check
+    assert reopened.outdated_drafts() == []
+
+
+def test_render_from_the_command_line_names_an_edited_draft_to_check(good, tmp_path, capsys):
+    from triage.cli import main
+
+    session = start(good)
+    for qid, value in {"counterparty": "Acme", "alternatives": "easy", "trust_level": 4}.items():
+        session.answer(qid, value)
+    session.set_draft("reset-email.eml", "Hi Jo,\n\nMy own words.\n")
+    session.answer("counterparty", "Acme Holdings")
+    assert main(["render", str(session.path), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "Check reset-email.eml: you edited it, and answers it is drafted from have changed" in err
+    )
+    assert "My own words." in (tmp_path / "out" / "reset-email.eml").read_text()

@@ -725,3 +725,32 @@ async def test_the_route_dialog_says_what_choose_will_record(team, triage_home):
         await pilot.press("up", "enter")
         await pilot.pause()
         assert str(choose.label) == "Keep the recommendation"
+
+
+async def test_an_edited_email_whose_answers_changed_asks_to_be_checked(team, triage_home):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_home(pilot, "playbooks", "mini")
+        await walk_to_outputs(pilot)
+        app.screen.query_one("#email-body").text = "Dear Jo,\n\nShall we talk on Monday?\n"
+        await pilot.pause()
+        state = app.screen.query_one("#email-state")
+        assert "Your edited text" in str(state.render())
+        await pilot.press("escape")  # back to the stages: the name was wrong
+        await pilot.pause()
+        app.edit_answer("intake", "counterparty")
+        await pilot.pause()
+        await type_into(pilot, "counterparty", "Acme Holdings")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        outputs = app.screen
+        assert isinstance(outputs, OutputsScreen)
+        state = outputs.query_one("#email-state")
+        assert "have changed since you edited it" in str(state.render())
+        assert "Shall we talk on Monday?" in outputs.query_one("#email-body").text  # kept
+        keys = [b.binding.key for b in outputs.active_bindings.values()]
+        assert "ctrl+k" in keys
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert "Your edited text" in str(state.render())
+        assert "ctrl+k" not in [b.binding.key for b in outputs.active_bindings.values()]

@@ -52,6 +52,9 @@ class Case:
     ledger: list[LedgerEntry] = field(default_factory=list)
     pending: dict[str, str] = field(default_factory=dict)  # typed text not yet a valid answer
     drafts: dict[str, str] = field(default_factory=dict)  # output file -> the user's edited text
+    # output file -> a fingerprint of the template's text the draft was edited from (or last
+    # checked against), to say when answers changed under an edited draft
+    draft_bases: dict[str, str] = field(default_factory=dict)
     path: Path | None = None  # where case.toml lives, once saved
 
     @classmethod
@@ -129,6 +132,9 @@ class Case:
             data["pending"] = dict(self.pending)
         if self.drafts:
             data["drafts"] = dict(self.drafts)
+        bases = {k: v for k, v in self.draft_bases.items() if k in self.drafts}
+        if bases:
+            data["draft_bases"] = bases
         if evaluation is not None:
             data["scores"] = {
                 name: {"value": s.value, "band": s.band} for name, s in evaluation.scores.items()
@@ -247,7 +253,7 @@ def case_from_toml(file: TomlFile) -> Case:
             )
         else:
             case.override_route, case.override_reason = route, reason
-    for key in ("pending", "drafts"):
+    for key in ("pending", "drafts", "draft_bases"):
         table = data.get(key, {})
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
             problems.append(file.problem(key, f"`{key}` must be a table of texts."))

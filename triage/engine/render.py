@@ -250,6 +250,9 @@ def split_address(text: str) -> tuple[str, str]:
     return ("", address) if "@" in address and "," not in text else ("", "")
 
 
+_UNFOLDED = SMTP.clone(max_line_length=998)
+
+
 def email_message(subject: str, to: str, body: str) -> bytes:
     """A draft RFC 5322 message that mail clients open for editing."""
     message = EmailMessage()
@@ -263,7 +266,10 @@ def email_message(subject: str, to: str, body: str) -> bytes:
     body = body.replace("\x00", "")
     long_lines = any(len(line) > 900 for line in body.splitlines())
     message.set_content(body, cte="quoted-printable" if long_lines else "8bit")
-    return message.as_bytes(policy=SMTP)
+    # Headers are not folded at 78 columns: Python folds a subject holding ": " right after
+    # "Subject:", leaving the first line empty, which some clients show as a blank subject
+    # or a leading space. Lines up to 998 characters are what RFC 5322 requires.
+    return message.as_bytes(policy=_UNFOLDED)
 
 
 def escaping_for(file_name: str) -> Callable[[str], str] | None:

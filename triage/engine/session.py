@@ -7,6 +7,7 @@ so a killed process resumes at the last answer.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -254,12 +255,45 @@ class Session:
         """
         if text is None:
             self.case.drafts.pop(file_name, None)
+            self.case.draft_bases.pop(file_name, None)
         else:
+            if file_name not in self.case.drafts or file_name not in self.case.draft_bases:
+                self.case.draft_bases[file_name] = self._template_fingerprint(file_name)
             self.case.drafts[file_name] = text
         self.save()
 
     def draft(self, file_name: str) -> str | None:
         return self.case.drafts.get(file_name)
+
+    def draft_outdated(self, file_name: str) -> bool:
+        """True when answers changed under an edited draft: the template would now write
+        something else (a different reply time, amount or route) than when it was edited."""
+        base = self.case.draft_bases.get(file_name)
+        if file_name not in self.case.drafts or not base:
+            return False
+        return base != self._template_fingerprint(file_name)
+
+    def outdated_drafts(self) -> list[str]:
+        return [name for name in self.case.drafts if self.draft_outdated(name)]
+
+    def keep_draft(self, file_name: str) -> None:
+        """The user has checked their edited draft against the changed answers: keep it."""
+        if file_name in self.case.drafts:
+            self.case.draft_bases[file_name] = self._template_fingerprint(file_name)
+            self.case.log("draft-kept", f"{file_name}: checked against the changed answers")
+            self.save()
+
+    def _template_fingerprint(self, file_name: str) -> str:
+        from triage.engine.render import RenderError
+        from triage.engine.tone import draft_text
+
+        try:
+            data = self.template_output(file_name)
+        except RenderError:
+            return ""
+        if data is None:
+            return ""
+        return hashlib.sha256(draft_text(file_name, data).encode()).hexdigest()[:16]
 
     def template_output(self, file_name: str) -> bytes | None:
         """One output as its template writes it, ignoring any draft (None if it does not apply)."""

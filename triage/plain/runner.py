@@ -347,6 +347,9 @@ class PlainRun:
 
     def write(self) -> int:
         session = self.session
+        for name in session.outdated_drafts():
+            say(f"Check {name}: you edited it, and answers it is drafted from have changed "
+                "since (a date, an amount, a reply time or the route may now differ).")  # fmt: skip
         try:
             try:
                 written = session.write_outputs(self.out, force=self.force)

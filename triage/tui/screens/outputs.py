@@ -94,6 +94,7 @@ class OutputsScreen(Screen[None]):
         Binding("ctrl+t", "copy_email", "Copy email", id="copy-email"),
         Binding("ctrl+g", "edit_email", "Edit in $EDITOR", id="edit-email"),
         Binding("ctrl+r", "reset_email", "Template", id="reset-email"),
+        Binding("ctrl+k", "keep_checked_draft", "Keep my text", id="keep-draft"),
         Binding("escape", "go_back", "Back to stages", id="go-back"),
     ]
 
@@ -249,9 +250,32 @@ class OutputsScreen(Screen[None]):
             return
         if self.session.draft(self.email_name) is None:
             text = "The playbook's text; your edits are saved with the case as you type."
+        elif self.session.draft_outdated(self.email_name):
+            state.update(
+                Text(
+                    "Answers this email is drafted from have changed since you edited it (a "
+                    "date, an amount, a reply time or the route may now differ from the plan). "
+                    "Check your text: Ctrl+K keeps it as checked; “Reset to template” starts "
+                    "again from the new draft.",
+                    style="bold",
+                )
+            )
+            return
         else:
             text = "Your edited text, saved with the case. “Reset to template” brings back the playbook's."
         state.update(Text(text, style="dim"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep_checked_draft":  # only when there is something to confirm
+            return bool(self.email_name) and self.session.draft_outdated(self.email_name)
+        return True
+
+    def action_keep_checked_draft(self) -> None:
+        if self.email_name and self.session.draft_outdated(self.email_name):
+            self.session.keep_draft(self.email_name)
+            self._show_email_state()
+            self.refresh_bindings()
+            self.notify("Your edited email is kept as checked.", markup=False)
 
     def _keep_draft(self, body: str) -> None:
         """Save the body as the case's draft; the template's own text means no draft."""
