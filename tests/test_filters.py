@@ -206,3 +206,28 @@ def test_every_text_filter_is_total_in_templates():
 def test_the_filters_are_known_to_the_validator():
     for source in ("x | sentence", "x | working_day", "x | add_working_days(2)", "x | join_and"):
         assert sandbox.expression_names(sandbox.parse_expression(source)) == {"x"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Helen will call you every Friday", "I will call you every Friday"),
+        ("Helen will call you herself within the hour", "I will call you myself within the hour"),
+        ("Helen Achebe will send a weekly status note", "I will send a weekly status note"),
+        ("helen is the single contact now", "I am the single contact now"),
+        ("Helen has set up a shared log", "I have set up a shared log"),
+        (
+            "Helen's team checks every ticket within the hour",
+            "my team checks every ticket within the hour",
+        ),
+        ("a weekly call with Helen", "a weekly call with me"),
+        ("Helen and Tom will meet you monthly", "Helen and Tom will meet you monthly"),
+        ("Helenka will help", "Helenka will help"),
+        ("Helen calls weekly", "Helen calls weekly"),
+        ("we will review it together", "we will review it together"),
+    ],
+)
+def test_first_person_puts_the_senders_own_commitments_in_their_voice(typed, expected):
+    from triage.engine.filters import first_person
+
+    assert first_person(typed, "Helen Achebe") == expected

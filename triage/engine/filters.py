@@ -342,3 +342,38 @@ def markdown_inline(text: str) -> str:
     text = _MD_PUNCTUATION.sub(r"\\\1", text)
     text = _MD_ENTITY.sub("&amp;", text)
     return _MD_BLOCK_START.sub(lambda m: (m.group(1) or "") + "\\", text, count=1)
+
+
+_MODALS = "will|would|can|could|shall|should|may|might|must|'ll|’ll"
+_AS_SUBJECT = {"is": "am", "was": "was", "has": "have", "does": "do"}
+_PREPOSITIONS = "with|from|to|by|for"
+
+
+def first_person(value: Any, sender: Any) -> str:
+    """Filter ``first_person``: the sender's own commitments in their own voice.
+
+    A fix typed as "Helen will call every Friday" reads oddly in an email Helen signs.
+    With ``sender`` "Helen Achebe", it becomes "I will call every Friday"; "Helen's team"
+    becomes "my team", and "with Helen" becomes "with me". The sender's full name or first
+    name is recognised only as the subject of a modal verb (will, can ...), of is/was/has/
+    does, as a possessive, or after with/from/to/by/for; anything else is left as typed.
+    """
+    text = _squash(value)
+    names = {_squash(sender).strip(), first_name(sender)} - {""}
+    if not text or not names:
+        return text
+    name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    start = rf"^(?:{name})\b"
+
+    def subject(match: re.Match[str]) -> str:
+        verb = match.group(1)
+        return "I " + _AS_SUBJECT.get(verb.lower(), verb)
+
+    text, made = re.subn(
+        rf"{start}\s+({_MODALS}|is|was|has|does)\b", subject, text, count=1, flags=re.I
+    )
+    if made:  # "Helen will call you herself" -> "I will call you myself"
+        text = re.sub(r"\b(?:herself|himself|themselves|themself)\b", "myself", text, count=1)
+    text = re.sub(rf"{start}['’]s\b", "my", text, count=1, flags=re.I)
+    text = re.sub(rf"\b({_PREPOSITIONS})\s+(?:{name})\b(?!['’])", r"\1 me", text, flags=re.I)
+    return text
