@@ -754,3 +754,44 @@ async def test_an_edited_email_whose_answers_changed_asks_to_be_checked(team, tr
         await pilot.pause()
         assert "Your edited text" in str(state.render())
         assert "ctrl+k" not in [b.binding.key for b in outputs.active_bindings.values()]
+
+
+async def test_help_says_what_this_screen_and_this_question_need(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await focus(pilot, "since")
+        await pilot.press("f1")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "HelpDialog"
+        shown = "\n".join(str(s.render()) for s in dialog.query("Static"))
+        question = app.session.playbook.questions["since"]
+        assert "The question in hand" in shown and question.prompt in shown
+        assert "Type a date like 2026-03-31." in shown
+        assert "`" not in shown  # no Markdown marks read out
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = "\n".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "The route." in shown and "The question in hand" not in shown
+
+
+def test_the_editor_is_named_and_never_vi_by_default(monkeypatch, tmp_path):
+    from triage.tui import editor
+
+    monkeypatch.setenv("EDITOR", "code --wait")
+    monkeypatch.delenv("VISUAL", raising=False)
+    found = editor.find_editor()
+    assert found is not None and found.name == "code" and found.command == ("code", "--wait")
+    monkeypatch.delenv("EDITOR")
+    monkeypatch.setattr(editor.os, "name", "posix")
+    monkeypatch.setattr(editor.sys, "platform", "linux")
+    monkeypatch.setattr(editor.shutil, "which", lambda name: None)  # no nano, micro or pico
+    assert editor.find_editor() is None  # says how to set one, rather than opening vi
+    monkeypatch.setattr(editor.shutil, "which", lambda name: f"/usr/bin/{name}")
+    assert editor.find_editor().name == "nano"
+    monkeypatch.setattr(editor.sys, "platform", "darwin")
+    assert editor.find_editor().name == "TextEdit"

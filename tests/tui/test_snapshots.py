@@ -27,6 +27,8 @@ def fixed_home(
     shutil.copytree(only_team, TEAM)
     monkeypatch.setenv("TRIAGE_HOME", str(HOME))
     monkeypatch.setenv("TRIAGE_PLAYBOOKS", str(TEAM))
+    monkeypatch.setenv("EDITOR", "nano")  # the outputs screen names the editor it opens
+    monkeypatch.delenv("VISUAL", raising=False)
     return tmp_path / HOME
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 import shlex
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from triage.engine.answers import as_text, check_value, parse_text
 from triage.engine.errors import AnswersInvalid, OutputExists, TriageError
 from triage.engine.evaluate import QuestionState, StageState, level_reason_lines
 from triage.engine.model import ROUTE_LABELS, ROUTES, Question
+from triage.engine.plaintext import readable
 from triage.engine.session import Session
 from triage.plain.prompts import (
     StoppedTyping,
@@ -427,23 +427,6 @@ def _message(question: Question) -> str:
 
 
 CLEAR = "-"  # typed alone at a text prompt: remove the answer
-
-
-_EMPHASIS = re.compile(
-    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])"
-)
-_CODE = re.compile(r"`([^`]+)`")
-_HEADING = re.compile(r"^#{1,6}\s+", re.M)
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-
-
-def readable(markdown: str) -> str:
-    """Playbook Markdown as plain text for a line-by-line terminal or a screen reader: no
-    asterisks, underscores, backticks or heading marks read out; lists keep their dashes."""
-    text = _HEADING.sub("", markdown)
-    text = _LINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    return _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
 
 
 def _instruction(question: Question) -> str:

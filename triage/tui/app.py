@@ -167,7 +167,8 @@ class TriageApp(App[int]):
             for binding in (b.binding for b in self.screen.active_bindings.values())
             if binding.description and binding.show
         ]
-        self.push_screen(HelpDialog(keys))
+        here = getattr(self.screen, "help_text", None)
+        self.push_screen(HelpDialog(keys, here() if callable(here) else ""))
 
 
 def make_app(

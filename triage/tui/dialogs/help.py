@@ -14,17 +14,15 @@ from textual.widgets import Label, Static
 
 from triage.tui.styles import SCREENS_CSS
 
-ABOUT = """\
-Every answer is saved the moment you give it; close the app at any time and
-resume the case from the home screen or with `triage run CASE-ID`.
-
-Tab and Shift+Tab move between fields; Enter confirms a field; Space toggles
-a switch or an option. Ctrl+P opens the command palette: open a playbook,
-resume a case, jump to a stage, write the outputs, switch the theme.
-
-Stages in the sidebar: ✓ done, ▶ current, · to do, ! needs answers,
-– skipped (its condition does not hold; its answers are kept).
-Ctrl+Q quits."""
+ABOUT = (
+    "Every answer is saved the moment you give it: close the app at any time, and resume "
+    "the case from the home screen.",
+    "Tab and Shift+Tab move between fields; Enter confirms a field; Space or Enter chooses "
+    "an option (● chosen, ○ not). Ctrl+P opens the command palette: open a playbook, resume "
+    "a case, jump to a stage, write the outputs, change the colours.",
+    "Stages in the sidebar: ✓ done, ▶ current, · to do, ! needs answers, – skipped (its "
+    "condition does not hold; its answers are kept). Ctrl+Q quits.",
+)
 
 
 class HelpDialog(ModalScreen[None]):
@@ -36,9 +34,12 @@ class HelpDialog(ModalScreen[None]):
         Binding("escape,f1,q", "close_help", "Close", id="close-help")
     ]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str]], here: str = "") -> None:
+        """``keys``: the screen's keys; ``here``: what this screen (and the question in hand)
+        needs, in plain text paragraphs."""
         super().__init__()
         self.keys = keys
+        self.here = here
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
@@ -52,8 +53,11 @@ class HelpDialog(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             yield Label("Help", classes="title")
             with VerticalScroll():
-                yield Static(table)
-                yield Static(Text(ABOUT), classes="body")
+                for paragraph in [p for p in self.here.split("\n\n") if p.strip()]:
+                    yield Static(Text(paragraph.strip()), classes="body")
+                yield Static(table, classes="body")
+                for paragraph in ABOUT:
+                    yield Static(Text(paragraph, style="dim"), classes="body")
             yield Label("Escape closes this help.", classes="hint")
 
     def action_close_help(self) -> None:

@@ -74,6 +74,26 @@ class CaseScreen(Screen[None]):
 
     # -- showing a stage -----------------------------------------------------------
 
+    def help_text(self) -> str:
+        """What this stage asks for, and the question in hand: its help and the answer form."""
+        from triage.engine.plaintext import readable
+
+        state = self._state()
+        parts = [f"This stage: {state.stage.title}."]
+        guidance = readable(state.stage.guidance or "").strip()
+        if guidance:
+            parts.append(guidance.split("\n\n")[0])
+        field = next((n for n in self.app.focused.ancestors_with_self
+                      if isinstance(n, QuestionField)), None) if self.app.focused else None  # fmt: skip
+        if field is not None:
+            question = field.question
+            needed = "required" if question.required else "optional"
+            parts.append(f"The question in hand ({needed}): {question.prompt}")
+            if question.help:
+                parts.append(readable(question.help).strip())
+            parts.append(_answer_form(question))
+        return "\n\n".join(parts)
+
     def _state(self, stage_id: str | None = None) -> StageState:
         state = self.session.evaluation.stage(stage_id or self.stage_id)
         assert state is not None
@@ -269,3 +289,24 @@ class CaseScreen(Screen[None]):
 
     def action_go_home(self) -> None:
         self.app.pop_screen()
+
+
+def _answer_form(question: Any) -> str:
+    """How to answer a question in the app, in the words of its controls."""
+    kind = question.kind
+    if kind == "number":
+        unit = f" ({question.unit})" if getattr(question, "unit", "") else ""
+        return f"Type a number{unit}; 12,000 and 12000 both work."
+    if kind == "scale" and question.labels:
+        scale = ", ".join(f"{n} {label}" for n, label in enumerate(question.labels, 1))
+        return f"Choose from 1 to 5: {scale}."
+    return {
+        "text": "Type a few words.",
+        "longtext": "Type as much as you need; Tab leaves the box.",
+        "choice": "Choose one option with the arrow keys and Enter.",
+        "multi": "Tick every option that applies with Space.",
+        "yesno": "Choose Yes or No; until you do, it stays unanswered.",
+        "scale": "Choose from 1 to 5.",
+        "date": "Type a date like 2026-03-31.",
+        "list": "Add one row per entry; each row opens a short form.",
+    }.get(kind, "Type your answer.")

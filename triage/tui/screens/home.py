@@ -24,6 +24,13 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
+    def help_text(self) -> str:
+        return (
+            "Home. Choose a playbook and press Enter to start a case with it, or choose a "
+            "saved case and press Enter to carry on where you left off. A playbook marked ⚠ "
+            "cannot be used until its file is fixed; the line under the list says why."
+        )
+
     def __init__(self, highlight: str | Path | None = None) -> None:
         """``highlight``: a playbook (id or file) to put the cursor on, e.g. the one the app ran."""
         super().__init__()

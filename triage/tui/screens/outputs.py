@@ -33,6 +33,7 @@ from textual.widgets import (
 )
 
 from triage.tui.styles import SCREENS_CSS
+from triage.tui.text import inert
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -92,11 +93,19 @@ class OutputsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "write_outputs", "Write files", id="write-outputs"),
         Binding("ctrl+t", "copy_email", "Copy email", id="copy-email"),
-        Binding("ctrl+g", "edit_email", "Edit in $EDITOR", id="edit-email"),
+        Binding("ctrl+g", "edit_email", "Editor", id="edit-email"),
         Binding("ctrl+r", "reset_email", "Template", id="reset-email"),
         Binding("ctrl+k", "keep_checked_draft", "Keep my text", id="keep-draft"),
         Binding("escape", "go_back", "Back to stages", id="go-back"),
     ]
+
+    def help_text(self) -> str:
+        return (
+            "Outputs. The plan, the drafts and the action tracker as they will be written. "
+            "Edit the email here (it is kept with the case as you type), or in your own "
+            "editor. Ctrl+S writes the files into the case's folder; the tone check lists "
+            "phrases the other side may read badly, with what to write instead."
+        )
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -129,7 +138,7 @@ class OutputsScreen(Screen[None]):
         with Horizontal(classes="buttons", id="output-buttons"):
             yield Button("Write files", id="write", variant="primary", compact=True)
             yield Button("Copy email", id="copy", compact=True)
-            yield Button("Edit in $EDITOR", id="editor", compact=True)
+            yield Button(inert(self._editor_label()), id="editor", compact=True)
             yield Button("Reset to template", id="reset", compact=True)
         yield Footer(compact=True)
 
@@ -265,6 +274,13 @@ class OutputsScreen(Screen[None]):
             text = "Your edited text, saved with the case. “Reset to template” brings back the playbook's."
         state.update(Text(text, style="dim"))
 
+    @staticmethod
+    def _editor_label() -> str:
+        from triage.tui.editor import find_editor
+
+        editor = find_editor()
+        return f"Edit in {editor.name}" if editor else "Edit in an editor"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "keep_checked_draft":  # only when there is something to confirm
             return bool(self.email_name) and self.session.draft_outdated(self.email_name)
@@ -316,15 +332,19 @@ class OutputsScreen(Screen[None]):
         self.notify("The email body is on the clipboard.")
 
     def action_edit_email(self) -> None:
-        import shlex
         import subprocess
         import tempfile
 
         from textual.app import SuspendNotSupported
 
+        from triage.tui.editor import NO_EDITOR, find_editor
+
         if not self.email_name:
             return
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        editor = find_editor()
+        if editor is None:
+            self.notify(NO_EDITOR, severity="warning", timeout=10, markup=False)
+            return
         handle, name = tempfile.mkstemp(prefix="triage-email-", suffix=".txt")
         path = Path(name)
         try:
@@ -332,12 +352,14 @@ class OutputsScreen(Screen[None]):
                 file.write(self._body())
             try:
                 with self.app.suspend():
-                    subprocess.call([*shlex.split(editor), str(path)])
+                    subprocess.call([*editor.command, str(path)])
             except SuspendNotSupported:
                 self.notify("This terminal cannot hand over to an editor.", severity="warning")
                 return
             except OSError as exc:
-                self.notify(f"Could not start {editor}: {exc.strerror}", severity="error")
+                self.notify(
+                    f"Could not start {editor.name}: {exc.strerror}", severity="error", markup=False
+                )
                 return
             body = path.read_text(encoding="utf-8")
             self._keep_draft(body)

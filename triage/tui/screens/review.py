@@ -29,6 +29,12 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "go_back", "Back to stages", id="go-back"),
     ]
 
+    def help_text(self) -> str:
+        return (
+            "Review. Every answer, stage by stage. Choose one and press Enter to change it; "
+            "the route and the drafts follow your changes."
+        )
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session

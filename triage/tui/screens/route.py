@@ -30,6 +30,14 @@ class RouteScreen(Screen[None]):
         Binding("escape", "go_back", "Back to stages", id="go-back"),
     ]
 
+    def help_text(self) -> str:
+        return (
+            "The route. The playbook's recommendation, the reasons for it and the level that "
+            "decides. Accept it (a) to record it in the case, or choose another route (o) and "
+            "give your reason: both go into the case's ledger. Continue moves on to the "
+            "review without deciding."
+        )
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
