@@ -795,3 +795,47 @@ def test_the_editor_is_named_and_never_vi_by_default(monkeypatch, tmp_path):
     assert editor.find_editor().name == "nano"
     monkeypatch.setattr(editor.sys, "platform", "darwin")
     assert editor.find_editor().name == "TextEdit"
+
+
+async def test_the_row_form_fits_a_small_terminal_and_shows_its_own_keys(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_trust(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await focus(pilot, "agreed_actions")
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RowForm)
+        box = form.query_one(".dialog").region
+        for button in ("#save", "#cancel"):
+            region = form.query_one(button).region
+            assert box.contains_region(region), f"{button} is cut off: {region} in {box}"
+            assert region.bottom <= 24
+        keys = [b.binding.key for b in form.active_bindings.values() if b.binding.show]
+        assert "ctrl+s" in keys and "a" not in keys  # the form's keys, not the stage's
+
+
+async def test_review_shows_whole_questions_at_80_columns(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fill_intake(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await fill_value(pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        table = app.screen.query_one(DataTable)
+        shown = "\n".join(
+            "".join(segment.text for segment in table.render_line(y))
+            for y in range(table.size.height)
+        )
+        assert "would it be to" in shown and "replace them?" in shown  # wrapped, not cut

@@ -56,7 +56,11 @@ async def walk_to_route(pilot) -> None:
     await pilot.pause()
 
 
-def test_home_screen(snap_compare, fixed_home):
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+@SIZES
+def test_home_screen(snap_compare, fixed_home, size):
     (TEAM / "broken.toml").write_text('format = 1\ntitle = "Broken"\nsummary = 3\n')
     from triage.engine.library import find_playbook
     from triage.engine.session import Session
@@ -68,10 +72,11 @@ def test_home_screen(snap_compare, fixed_home):
     async def run_before(pilot) -> None:
         await playbooks_checked(pilot)
 
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
-def test_question_stage(snap_compare, fixed_home):
+@SIZES
+def test_question_stage(snap_compare, fixed_home, size):
     async def run_before(pilot) -> None:
         await walk_to_value(pilot)
         await focus(pilot, "strategic")
@@ -80,17 +85,19 @@ def test_question_stage(snap_compare, fixed_home):
         no_blink(pilot)
         await pilot.pause()
 
-    assert snap_compare(make_app("mini"), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)
 
 
-def test_route_screen(snap_compare, fixed_home):
+@SIZES
+def test_route_screen(snap_compare, fixed_home, size):
     async def run_before(pilot) -> None:
         await walk_to_route(pilot)
 
-    assert snap_compare(make_app("mini"), terminal_size=(100, 32), run_before=run_before)
+    assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)
 
 
-def test_outputs_screen(snap_compare, fixed_home):
+@SIZES
+def test_outputs_screen(snap_compare, fixed_home, size):
     async def run_before(pilot) -> None:
         await walk_to_route(pilot)
         await pilot.press("ctrl+n", "ctrl+n")
@@ -98,4 +105,40 @@ def test_outputs_screen(snap_compare, fixed_home):
         no_blink(pilot)
         await pilot.pause()
 
-    assert snap_compare(make_app("mini"), terminal_size=(100, 32), run_before=run_before)
+    assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)
+
+
+async def walk_to_plan(pilot) -> None:
+    await walk_to_route(pilot)
+    await pilot.press("escape")  # back to the stages, on to the plan
+    await pilot.pause()
+    pilot.app.edit_answer("plan", "agreed_actions")
+    await pilot.pause()
+
+
+@SIZES
+def test_row_dialog(snap_compare, fixed_home, size):
+    """A list row's form: Save and Cancel reachable, and the fields whole, at both sizes."""
+
+    async def run_before(pilot) -> None:
+        await walk_to_plan(pilot)
+        await focus(pilot, "agreed_actions")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Weekly call with their operations lead")
+        no_blink(pilot)
+        await pilot.pause()
+
+    assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_review_screen(snap_compare, fixed_home, size):
+    async def run_before(pilot) -> None:
+        await walk_to_route(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        no_blink(pilot)
+        await pilot.pause()
+
+    assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)

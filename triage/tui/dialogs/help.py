@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from triage.tui.styles import SCREENS_CSS
 
@@ -59,6 +59,7 @@ class HelpDialog(ModalScreen[None]):
                 for paragraph in ABOUT:
                     yield Static(Text(paragraph, style="dim"), classes="body")
             yield Label("Escape closes this help.", classes="hint")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's behind it
 
     def action_close_help(self) -> None:
         self.dismiss(None)

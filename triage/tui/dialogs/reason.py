@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
@@ -58,6 +58,7 @@ class RouteReasonDialog(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button(self._choose_label(self.chosen), variant="primary", id="choose")
                 yield Button("Cancel", id="cancel")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's behind it
 
     def on_mount(self) -> None:
         from triage.tui.widgets.question_field import highlight_pressed

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Footer, Label, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
@@ -47,8 +47,19 @@ class RowForm(ModalScreen[dict[str, Any] | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's behind it
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Keep Save and Cancel on screen: the fields scroll within what is left of the
+        height (title, error line, buttons, border and footer take 13 rows at most)."""
+        fields = self.query_one(".fields", VerticalScroll)
+        fields.styles.max_height = max(3, min(16, self.app.size.height - 13))
 
     def on_mount(self) -> None:
+        self._fit()
         fields = list(self.query(QuestionField))
         if fields:
             fields[0].focus_control()

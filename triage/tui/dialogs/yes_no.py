@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Footer, Label, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
@@ -37,6 +37,7 @@ class YesNoDialog(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button("Yes", variant="warning", id="yes")
                 yield Button("No", variant="primary", id="no")
+        yield Footer(compact=True)  # this dialog's own keys, not the screen's behind it
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

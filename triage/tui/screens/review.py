@@ -48,12 +48,21 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Review your answers"
         self.sub_title = self.session.case.counterparty
-        table = self.query_one(DataTable)
-        table.add_column("Stage", key="stage", width=16)
-        table.add_column("Question", key="question", width=30)
-        table.add_column("Answer", key="answer")
         self.fill()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.fill()
+
+    def _columns(self, table: DataTable[Text]) -> None:
+        """Columns that share the width, so whole questions and answers wrap into view."""
+        usable = max(40, self.size.width - 6)  # cell padding and the scrollbar
+        stage = 14
+        question = max(20, (usable - stage) * 9 // 20)
+        table.add_column("Stage", key="stage", width=stage)
+        table.add_column("Question", key="question", width=question)
+        table.add_column("Answer", key="answer", width=usable - stage - question)
 
     def on_screen_resume(self) -> None:
         self.fill()
@@ -62,7 +71,9 @@ class ReviewScreen(Screen[None]):
         from triage.engine.answers import as_text
 
         table = self.query_one(DataTable)
-        table.clear()
+        row = table.cursor_row
+        table.clear(columns=True)
+        self._columns(table)
         invalid = self.session.invalid
         for state in self.session.stages:
             for qs in state.questions:
@@ -80,7 +91,10 @@ class ReviewScreen(Screen[None]):
                     Text(q.prompt),
                     answer,
                     key=f"{state.stage.id}/{q.id}",
+                    height=None,  # as tall as the longest cell: nothing cut off
                 )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
         missing = len(self.session.evaluation.missing)
         note = Text("Enter opens an answer to edit it. ")
         if missing:
