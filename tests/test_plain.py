@@ -40,16 +40,16 @@ def answer_intake(child: pexpect.spawn) -> None:
     reply(child, "Since when?", "2026-01-05\r")
 
 
-def answer_rest(child: pexpect.spawn, strategic: str = "y") -> None:
-    reply(child, "Is the account strategic?", strategic)
+def answer_rest(child: pexpect.spawn, resumed: bool = False) -> None:
+    if not resumed:  # a resumed walk starts at the first question not yet answered
+        reply(child, "Is the account strategic?", "\r")  # Yes: a choice, not a y/N default
     reply(child, "Annual value", "150,000\r")
     reply(child, "How easy would it be to replace them?", DOWN + "\r")  # Hard
-    child.expect_exact("Scores so far:")
-    child.expect_exact("Worth more than 100,000 a year.")  # what drove the score
+    child.expect_exact("Score: Relationship value")  # one line per score, once per stage
     reply(child, "How much do they trust us now?", DOWN + "\r")  # 2 Little
     reply(child, "What is in the air?", " \r")  # Anger
     # the legal stage applies because the replacement is hard
-    reply(child, "Do they allege a breach?", "y")
+    reply(child, "Do they allege a breach?", "\r")  # Yes
     reply(child, "What breach?", "Missed the SLA twice\r")
     reply(child, "Add an entry?", "y")
     reply(child, "What", "Weekly call\r")
@@ -117,7 +117,7 @@ def test_ctrl_c_saves_and_resume_finishes(tmp_path: Path) -> None:
     home = tmp_path / "home"
     child = spawn(home, str(MINI), "--plain")
     answer_intake(child)
-    reply(child, "Is the account strategic?", "y")
+    reply(child, "Is the account strategic?", "\r")  # Yes
     child.expect_exact("Annual value")
     child.send("\x03")
     child.expect_exact("triage run ")
@@ -131,9 +131,9 @@ def test_ctrl_c_saves_and_resume_finishes(tmp_path: Path) -> None:
 
     child = spawn(home, case_id, "--plain", "--out", str(tmp_path / "out"))
     child.expect_exact("Resuming case")
-    # the stage reached is asked again, with the earlier answers as defaults
+    # the stage reached, from its first open question: nothing answered is asked again
     child.expect_exact("Stage 2 of 4: Value")
-    answer_rest(child, strategic="\r")
+    answer_rest(child, resumed=True)
     reply(child, "Which route will you take?", "\r")  # accept the recommendation
     child.expect_exact("Wrote:")
     assert finish(child) == 0
@@ -150,7 +150,7 @@ def test_outputs_already_there_are_replaced_only_when_asked(tmp_path: Path) -> N
     (out / "plan.md").write_text("my own notes\n")
     child = spawn(tmp_path / "home", str(MINI), "--plain", "--out", str(out))
     answer_intake(child)
-    reply(child, "Is the account strategic?", "n")
+    reply(child, "Is the account strategic?", DOWN + "\r")  # No
     reply(child, "Annual value", "\r")
     reply(child, "How easy would it be to replace them?", "\r")  # Easy: no legal stage
     reply(child, "How much do they trust us now?", DOWN * 3 + "\r")
@@ -220,7 +220,7 @@ def test_an_earlier_answer_is_a_hint_that_typing_replaces(tmp_path: Path) -> Non
     home = tmp_path / "home"
     child = spawn(home, str(MINI), "--plain")
     answer_intake(child)
-    reply(child, "Is the account strategic?", "y")
+    reply(child, "Is the account strategic?", "\r")  # Yes
     reply(child, "Annual value", "150000\r")
     child.expect_exact("How easy would it be to replace them?")
     child.send("\x03")
@@ -231,8 +231,9 @@ def test_an_earlier_answer_is_a_hint_that_typing_replaces(tmp_path: Path) -> Non
     assert tomllib.loads(case_file.read_text())["answers"]["annual_value"] == 150000
 
     child = spawn(home, case_id, "--plain")
-    reply(child, "Is the account strategic?", "\r")
-    child.expect_exact("Annual value")
+    # resumed at the first open question; "<" goes back to the answered one before it
+    reply(child, "How easy would it be to replace them?", DOWN * 2 + "\r")
+    reply(child, "Annual value", "")
     child.expect_exact("(GBP) (Enter keeps 150000, - to clear it)")
     child.send("90000\r")
     child.expect_exact("How easy would it be to replace them?")
@@ -241,7 +242,7 @@ def test_an_earlier_answer_is_a_hint_that_typing_replaces(tmp_path: Path) -> Non
     assert tomllib.loads(case_file.read_text())["answers"]["annual_value"] == 90000
 
     child = spawn(home, case_id, "--plain")
-    reply(child, "Is the account strategic?", "\r")
+    reply(child, "How easy would it be to replace them?", DOWN * 2 + "\r")
     reply(child, "(Enter keeps 90000, - to clear it)", "-\r")
     child.expect_exact("How easy would it be to replace them?")
     child.send("\x03")
@@ -282,3 +283,39 @@ def test_guidance_is_read_as_plain_words(tmp_path: Path) -> None:
     child.expect_exact("Write what happened as you would explain it")
     reply(child, "Which company is the dispute with?", "\x03")
     assert finish(child) == 130
+
+
+def test_back_goes_to_the_previous_question_and_stage(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home, str(MINI), "--plain")
+    reply(child, "Who is the dispute with?", "Acme Ltd\r")
+    reply(child, "Their email address", "<\r")  # back: the name again, kept as a hint
+    child.expect_exact("Who is the dispute with?")
+    child.expect_exact("(Enter keeps Acme Ltd)")
+    child.send("Acme Group\r")
+    reply(child, "Their email address", "jo@acme.example\r")
+    reply(child, "Since when?", "2026-01-05\r")
+    # the first question of the next stage: "◀ Back" returns to the last one of this
+    reply(child, "Is the account strategic?", DOWN * 3 + "\r")
+    child.expect_exact("Since when?")
+    child.expect_exact("(Enter keeps 2026-01-05")
+    child.send("\r")
+    reply(child, "Is the account strategic?", "\x03")
+    child.expect(r"triage run (\S+) --plain")
+    case_id = child.match.group(1)
+    assert finish(child) == 130
+    answers = tomllib.loads((home / "cases" / case_id / "case.toml").read_text())["answers"]
+    assert answers["counterparty"] == "Acme Group"
+    assert answers["since"].isoformat() == "2026-01-05"
+
+
+def test_pasted_lines_in_a_one_line_answer_are_joined(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home, str(MINI), "--plain")
+    reply(child, "Who is the dispute with?", "\x1b[200~Acme Ltd\nNorthern division\x1b[201~\r")
+    reply(child, "Their email address", "\x03")
+    child.expect(r"triage run (\S+) --plain")
+    case_id = child.match.group(1)
+    assert finish(child) == 130
+    answers = tomllib.loads((home / "cases" / case_id / "case.toml").read_text())["answers"]
+    assert answers["counterparty"] == "Acme Ltd Northern division"

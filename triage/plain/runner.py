@@ -34,6 +34,12 @@ from triage.plain.prompts import (
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
 TYPED = ("text", "longtext", "number", "date")
 SKIP = "\x00skip"  # the value of the "no answer" choice; never a real option value
+BACK = "<"  # typed alone at a text prompt: back to the previous question
+BACK_CHOICE = "\x00back"  # the value of the "back" choice in a list of options
+
+
+class GoBack(Exception):
+    """The user asked to go back to the previous question."""
 
 
 def run_plain(target: str, out: str | Path | None = None, force: bool = False) -> int:
@@ -89,10 +95,23 @@ class PlainRun:
         if self.resumed:
             say(f"Resuming case {session.case.id} at the stage “{reached.stage.title}”.")
             say("Answers you gave before are offered as defaults: press Enter to keep them.")
+        say(f"Type {BACK} (or choose “◀ Back”) to go back to the previous question.")
         stage: StageState | None = reached
+        unanswered_only = self.resumed  # a resumed case starts at its first open question
+        from_end = False
         while stage is not None:
             self.enter(stage.stage.id)
-            self.ask_stage(stage.stage.id)
+            try:
+                self.ask_stage(stage.stage.id, unanswered_only, from_end)
+            except GoBack:
+                previous = session.previous_stage()
+                if previous is None:
+                    say("  This is the first question.")
+                    from_end = False
+                else:
+                    stage, from_end = previous, True
+                continue
+            from_end = False  # a resumed walk keeps skipping what is already answered
             self.show_scores()
             stage = session.next_stage()
         self.revisit()
@@ -115,20 +134,51 @@ class PlainRun:
         stage = self.stage_state(stage_id)
         return next(q for q in stage.questions if q.question.id == question_id)
 
-    def ask_stage(self, stage_id: str) -> None:
+    def _applies(self, stage_id: str, question: Question) -> bool:
+        return self.question_state(stage_id, question.id).applies
+
+    def ask_stage(
+        self, stage_id: str, unanswered_only: bool = False, from_end: bool = False
+    ) -> None:
+        """Ask a stage's questions in order; ``<`` goes back one, and from the first question
+        back to the previous stage (GoBack). ``from_end``: start at its last question."""
         state = self.stage_state(stage_id)
         applicable = self.session.applicable()
         number = next((i for i, s in enumerate(applicable, 1) if s.stage.id == stage_id), 0)
         say()
         say(f"== Stage {number} of {len(applicable)}: {state.stage.title} ==")
-        if state.stage.guidance.strip():
+        if state.stage.guidance.strip() and not from_end:
             say(readable(state.stage.guidance.strip()))
-        for question in state.stage.questions:
+        questions = state.stage.questions
+        index = len(questions) - 1 if from_end else 0
+        asked: list[int] = []  # the questions asked so far in this stage, for going back
+        while 0 <= index < len(questions):
             # conditions are evaluated again after every answer
             if not self.stage_state(stage_id).applies:
-                break
-            if self.question_state(stage_id, question.id).applies:
+                return
+            question = questions[index]
+            found = self.question_state(stage_id, question.id)
+            if not found.applies or (unanswered_only and found.answered and not found.missing):
+                index = index - 1 if from_end and not asked else index + 1
+                if from_end and not asked and index < 0:
+                    raise GoBack  # nothing to go back to in this stage
+                continue
+            try:
                 self.ask(question)
+            except GoBack:
+                earlier = [i for i in range(index) if self._applies(stage_id, questions[i])]
+                if asked:
+                    index = asked.pop()
+                elif earlier:  # skipped as already answered: going back shows it
+                    index = earlier[-1]
+                else:
+                    raise
+                unanswered_only = False  # going back shows every question again
+                from_end = True
+                continue
+            asked.append(index)
+            from_end = False
+            index += 1
 
     def revisit(self) -> None:
         """Ask again for required answers still missing and answers that no longer fit."""
@@ -147,7 +197,8 @@ class PlainRun:
             for question in dict.fromkeys(pending):
                 if question.id in self.session.invalid:
                     say(f"({question.prompt}: {self.session.invalid[question.id]})")
-                self.ask(question)
+                with contextlib.suppress(GoBack):  # nothing to go back to here: asked again
+                    self.ask(question)
 
     # -- one question ---------------------------------------------------------------
 
@@ -175,7 +226,17 @@ class PlainRun:
                 say(f"  {exc}")
 
     def typed(self, question: Question, current: Any, pending: str | None = None) -> str:
+        text = self._typed(question, current, pending)
+        if text.strip() == BACK:
+            raise GoBack
+        if question.kind != "longtext":  # pasted lines in a one-line answer: joined, not lost
+            text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        return text
+
+    def _typed(self, question: Question, current: Any, pending: str | None = None) -> str:
         def check(text: str) -> bool | str:
+            if text.strip() == BACK:
+                return True
             try:
                 parse_text(question, text)
             except ValueError as exc:
@@ -195,6 +256,8 @@ class PlainRun:
             return ask_text(_message(question), check=check, instruction=_instruction(question))
 
         def keep_or_check(text: str) -> bool | str:
+            if text.strip() == BACK:
+                return True
             wiped = text.strip() == CLEAR and not question.required
             return True if text.strip() == "" or wiped else check(text)
 
@@ -215,9 +278,6 @@ class PlainRun:
     def picked(self, question: Question, current: Any) -> Any:
         """A value for a choice, multi, yesno or scale question, chosen from a list."""
         kind = question.kind
-        if kind == "yesno":
-            default = current if isinstance(current, bool) else False
-            return ask_confirm(_message(question), default=default)
         if kind == "multi":
 
             def check(chosen: list[str]) -> bool | str:
@@ -230,16 +290,20 @@ class PlainRun:
             chosen = current if isinstance(current, list) else []
             items = [(o.label, o.value, o.value in chosen) for o in question.options]
             return ask_checkbox(_message(question), items, check=check)
+        choices: list[tuple[str, Any]]
         if kind == "scale":
             labels = question.labels or ("",) * 5
-            choices: list[tuple[str, Any]] = [
-                (f"{n} {label}".strip(), n) for n, label in enumerate(labels, 1)
-            ]
+            choices = [(f"{n} {label}".strip(), n) for n, label in enumerate(labels, 1)]
+        elif kind == "yesno":  # a choice, so that an unanswered question never reads as No
+            choices = [("Yes", True), ("No", False)]
         else:
             choices = [(o.label, o.value) for o in question.options]
         if not question.required:
             choices.append(("(no answer)", SKIP))
+        choices.append(("◀ Back to the previous question", BACK_CHOICE))
         value = ask_select(_message(question), choices, default=current)
+        if value == BACK_CHOICE:
+            raise GoBack
         return None if value == SKIP else value
 
     def ask_list(self, question: Question, rows: list[dict[str, Any]]) -> None:
@@ -280,17 +344,17 @@ class PlainRun:
     # -- scores, route and outputs ----------------------------------------------------
 
     def show_scores(self) -> None:
+        """One line per score, after a stage, only when a score has changed: what drove it
+        is in the plan, not read out again at every stage."""
         scores = self.session.evaluation.scores
-        if not scores:
+        now = {name: (s.value, s.band) for name, s in scores.items()}
+        if not scores or now == getattr(self, "_scores_shown", None):
             return
+        self._scores_shown = now
         say()
-        say("Scores so far:")
         for score in scores.values():
             advice = f" {score.advice}" if score.advice else ""
-            say(f"  {score.label}: {_number(score.value)} ({score.band}).{advice}")
-            for driver in score.drivers:
-                sign = "+" if driver.points > 0 else ""
-                say(f"      {sign}{_number(driver.points)}  {driver.reason}")
+            say(f"Score: {score.label} {_number(score.value)} ({score.band}).{advice}")
 
     def choose_route(self) -> None:
         session = self.session
