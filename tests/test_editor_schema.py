@@ -3,15 +3,25 @@ linting typical hand-editing mistakes must name the mistake at its line, briefly
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from triage.engine.schema import playbook_schema
 
-TAPLO = shutil.which("taplo")
+
+def _taplo() -> str | None:
+    """taplo beside this Python (the test extras install it there, and a venv need not be
+    activated), else on PATH."""
+    here = Path(sys.executable).parent / ("taplo.exe" if os.name == "nt" else "taplo")
+    return str(here) if here.is_file() else shutil.which("taplo")
+
+
+TAPLO = _taplo()
 pytestmark = pytest.mark.skipif(TAPLO is None, reason="taplo is not installed here")
 
 BASE = """\
