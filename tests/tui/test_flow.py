@@ -839,3 +839,31 @@ async def test_review_shows_whole_questions_at_80_columns(team, triage_home):
             for y in range(table.size.height)
         )
         assert "would it be to" in shown and "replace them?" in shown  # wrapped, not cut
+
+
+async def test_fast_typing_across_fields_after_a_resume_lands_in_each_field(team, triage_home):
+    """Keys sent in one burst right after a resume (no waiting between them): each answer
+    lands in its own field, none joined to the one before."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "counterparty", "Beta plc")
+    case_id = next((triage_home / "cases").iterdir()).name
+    reopened = make_app(case_id)
+    async with reopened.run_test(size=SIZE) as pilot:
+        await focus(pilot, "their_email")
+        burst = [*"ops@gamma.example", "tab", *"2026-02-03", "tab"]
+        for key in burst:  # sent at once, as a fast typist would, without waiting between
+            char = key if len(key) == 1 else None
+            name = _character_to_key(key) if char and not key.isalnum() else key
+            event = events.Key(name, char)
+            event.set_sender(reopened)
+            reopened._driver.send_message(event)
+        for _ in range(5):
+            await pilot.pause()
+    answers = case_file(triage_home)["answers"]
+    assert answers["counterparty"] == "Beta plc"
+    assert answers["their_email"] == "ops@gamma.example"
+    assert answers["since"].isoformat() == "2026-02-03"

@@ -40,6 +40,12 @@ class TriageApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "show_help", "Help", id="show-help"),
         Binding("question_mark", "show_help", "Help", id="show-help-key", show=False),
+        # Priority, so focus moves when Tab is read, in order with the keys around it. As a
+        # plain binding, Tab waits in the field's queue behind the keys before it, and the
+        # keys typed after it are already on their way to the same field: typed fast while
+        # a save is in flight, the next answer landed in the field just left.
+        Binding("tab", "focus_next", show=False, priority=True, id="next-field"),
+        Binding("shift+tab", "focus_previous", show=False, priority=True, id="previous-field"),
     ]
 
     def __init__(
