@@ -867,3 +867,14 @@ async def test_fast_typing_across_fields_after_a_resume_lands_in_each_field(team
     assert answers["counterparty"] == "Beta plc"
     assert answers["their_email"] == "ops@gamma.example"
     assert answers["since"].isoformat() == "2026-02-03"
+
+
+async def test_a_resumed_stage_starts_at_its_first_open_question(team, triage_home):
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "counterparty", "Beta plc")
+        await type_into(pilot, "their_email", "jo@beta.example")
+    reopened = make_app(next((triage_home / "cases").iterdir()).name)
+    async with reopened.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert reopened.focused is field(reopened, "since").query_one("Input")

@@ -133,7 +133,13 @@ class CaseScreen(Screen[None]):
         self.query_one("#stage-title", Static).update(title)
         self.refresh_state()
         container.scroll_home(animate=False)
+        # The question asked for, else the first one still open (a resumed case carries on
+        # where it stopped), else the first shown.
+        answered = {qs.question.id for qs in state.questions if qs.answered}
         target = next((f for f in fields if f.question.id == focus), None)
+        target = target or next(
+            (f for f in fields if f.display and f.question.id not in answered), None
+        )
         target = target or next((f for f in fields if f.display), None)
         if target is not None:
             target.focus_control()
