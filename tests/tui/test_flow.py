@@ -878,3 +878,12 @@ async def test_a_resumed_stage_starts_at_its_first_open_question(team, triage_ho
     async with reopened.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert reopened.focused is field(reopened, "since").query_one("Input")
+
+
+async def test_home_names_a_built_in_playbook_by_its_id_not_its_installed_path(triage_home):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        detail = str(app.screen.query_one("#playbook-detail").render())
+        assert "id client-communication-breakdown · built in" in detail
+        assert "site-packages" not in detail and ".toml" not in detail
