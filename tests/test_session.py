@@ -272,3 +272,19 @@ def test_render_from_the_command_line_names_an_edited_draft_to_check(good, tmp_p
         "Check reset-email.eml: you edited it, and answers it is drafted from have changed" in err
     )
     assert "My own words." in (tmp_path / "out" / "reset-email.eml").read_text()
+
+
+def test_lists_say_how_far_a_case_has_got_in_words(good, tmp_path, capsys):
+    from triage.cli import main
+    from triage.engine.listing import case_summaries
+
+    session = start(good)
+    for qid, value in {"counterparty": "Acme", "alternatives": "easy", "trust_level": 4}.items():
+        session.answer(qid, value)
+    session.go_to("trust")
+    assert case_summaries()[0]["progress"] == "Trust"  # the stage's title, never its id
+    main(["list"])
+    out = capsys.readouterr().out
+    assert "Trust" in out and "trust_level" not in out
+    session.write_outputs(tmp_path / "out")
+    assert case_summaries()[0]["progress"] == "Outputs written"

@@ -269,9 +269,9 @@ def _list(args: argparse.Namespace) -> int:
         say(f"  {p['id']:32} {p['title']}  [{p['source']}]{note}")
     say("\nSaved cases:" if cases else "\nNo saved cases yet.")
     for c in cases:
-        say(
-            f"  {c['id']:40} {c['counterparty'] or '-':24} {c['playbook']:28} {c['stage']:16} {c['updated']}"
-        )
+        updated = c["updated"][:16].replace("T", " ")
+        say(f"  {c['id']:20} {c['counterparty'] or '-':24} {c['playbook']:32} "
+            f"{c['progress'] or c['problem'][:40]:24} {updated}")  # fmt: skip
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from triage.engine.case import load_case
+from triage.engine.case import Case, load_case
 from triage.engine.errors import TriageError
 from triage.engine.library import discover, saved_cases
 
@@ -38,6 +38,7 @@ def case_summaries() -> list[dict[str, Any]]:
                     "playbook": "",
                     "stage": "",
                     "stage_title": "",
+                    "progress": "",
                     "updated": "",
                     "path": str(path),
                     "problem": str(exc),
@@ -51,9 +52,18 @@ def case_summaries() -> list[dict[str, Any]]:
                 "playbook": case.playbook,
                 "stage": case.stage,
                 "stage_title": case.stage_title,
+                "progress": progress(case),
                 "updated": case.updated.isoformat(),
                 "path": str(path),
                 "problem": "",
             }
         )
     return found
+
+
+def progress(case: Case) -> str:
+    """How far a case has got, in words: "Outputs written" once they have been, else the
+    title of the stage it was left at (never an internal id)."""
+    if any(entry.event == "outputs-written" for entry in case.ledger):
+        return "Outputs written"
+    return case.stage_title or ("Not started" if not case.answers else "In progress")

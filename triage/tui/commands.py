@@ -31,7 +31,7 @@ class TriageCommands(Provider):
                 name = case["counterparty"] or case["id"]
                 found.append(
                     (f"Resume case: {name}", partial(app.resume_case, case["path"]),
-                     f"{case['playbook']}, stage {case['stage'] or 'start'}")
+                     f"{case['playbook']}: {case['progress']}")
                 )  # fmt: skip
         screen = app.case_screen()
         if screen is not None and app.session is not None:

@@ -56,7 +56,7 @@ class HomeScreen(Screen[None]):
         cases = self.query_one("#cases", DataTable)
         cases.add_column("Counterparty", key="counterparty", width=20)
         cases.add_column("Playbook", key="playbook", width=20)
-        cases.add_column("Stage reached", key="stage", width=16)
+        cases.add_column("Progress", key="stage", width=16)
         cases.add_column("Last change", key="updated")
         self.action_refresh_lists()
         playbooks.focus()
@@ -146,7 +146,7 @@ class HomeScreen(Screen[None]):
                 cells = (
                     Text(found["counterparty"] or "(not named yet)"),
                     Text(titles.get(found["playbook"], found["playbook"])),
-                    Text(found["stage_title"] or found["stage"] or "start"),
+                    Text(found["progress"]),
                     Text(_when(found["updated"])),
                 )
             cases.add_row(*cells, key=found["path"])
