@@ -103,6 +103,12 @@ class CaseScreen(Screen[None]):
         return list(self.query("#questions > QuestionField").results(QuestionField))
 
     async def show_stage(self, stage_id: str, focus: str | None = None) -> None:
+        """Show a stage whole: nothing is drawn until its fields, guidance and title are in
+        place (it used to flash an empty form while the fields were mounted)."""
+        with self.app.batch_update():
+            await self._show_stage(stage_id, focus)
+
+    async def _show_stage(self, stage_id: str, focus: str | None = None) -> None:
         self.stage_id = stage_id
         state = self._state()
         container = self.query_one("#questions", VerticalScroll)

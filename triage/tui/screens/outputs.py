@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +26,6 @@ from textual.widgets import (
     DataTable,
     Footer,
     Header,
-    Markdown,
     Static,
     TabbedContent,
     TabPane,
@@ -167,7 +167,7 @@ class OutputsScreen(Screen[None]):
             yield table
         elif name.endswith(".md"):
             with VerticalScroll(classes="preview"):
-                yield Markdown(text)
+                yield Static(RichMarkdown(text), classes="markdown")
         else:
             with VerticalScroll(classes="preview"):
                 yield Static(Text(text))
