@@ -50,6 +50,17 @@ async def fill_trust(pilot) -> None:
     await pilot.pause()
 
 
+async def fill_to_trust(pilot) -> None:
+    """Intake, value and trust answered, in order, through the stage walk."""
+    await fill_intake(pilot)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await fill_value(pilot)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await fill_trust(pilot)
+
+
 async def test_whole_case_from_home_to_written_outputs(team, triage_home):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -401,13 +412,7 @@ async def test_the_route_screen_says_why_the_level_was_raised(team, triage_home)
 async def test_route_override_with_reason_is_recorded(team, triage_home):
     app = make_app("mini")
     async with app.run_test(size=SIZE) as pilot:
-        await fill_intake(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_value(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_trust(pilot)
+        await fill_to_trust(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         route = app.screen
@@ -446,13 +451,7 @@ async def test_route_override_with_reason_is_recorded(team, triage_home):
 async def test_an_accepted_route_is_marked_when_later_answers_change_it(team, triage_home):
     app = make_app("mini")
     async with app.run_test(size=SIZE) as pilot:
-        await fill_intake(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_value(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_trust(pilot)
+        await fill_to_trust(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press("ctrl+n")  # Continue: moving on is not accepting
@@ -531,13 +530,7 @@ async def test_review_opens_an_answer_for_editing(team, triage_home):
 async def test_multi_and_theme_and_help(team, triage_home):
     app = make_app("mini")
     async with app.run_test(size=SIZE) as pilot:
-        await fill_intake(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_value(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_trust(pilot)
+        await fill_to_trust(pilot)
         assert field(app, "emotions").query_one(SelectionList).selected == ["anger"]
         assert app.session.value("emotions") == ["anger"]
         assert app.session.value("trust_level") == 4
@@ -704,13 +697,7 @@ async def test_choices_read_without_colour_and_unanswered_is_not_no(team, triage
 async def test_the_route_dialog_says_what_choose_will_record(team, triage_home):
     app = make_app("mini")
     async with app.run_test(size=SIZE) as pilot:
-        await fill_intake(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_value(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_trust(pilot)
+        await fill_to_trust(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press("o")
@@ -800,13 +787,7 @@ def test_the_editor_is_named_and_never_vi_by_default(monkeypatch, tmp_path):
 async def test_the_row_form_fits_a_small_terminal_and_shows_its_own_keys(team, triage_home):
     app = make_app("mini")
     async with app.run_test(size=(80, 24)) as pilot:
-        await fill_intake(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_value(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await fill_trust(pilot)
+        await fill_to_trust(pilot)
         await pilot.press("ctrl+n")
         await pilot.pause()
         await focus(pilot, "agreed_actions")
