@@ -868,3 +868,47 @@ async def test_home_names_a_built_in_playbook_by_its_id_not_its_installed_path(t
         detail = str(app.screen.query_one("#playbook-detail").render())
         assert "id client-communication-breakdown · built in" in detail
         assert "site-packages" not in detail and ".toml" not in detail
+
+
+async def test_list_entries_are_shown_whole(team, triage_home):
+    """At 80 columns a list entry shows every field, wrapped, none cut off or hidden."""
+    app = make_app("mini")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fill_to_trust(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await focus(pilot, "agreed_actions")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Send the corrected reconciliation with a covering note", "tab")
+        await pilot.press(*"Samira Okonkwo-Delacroix", "tab", *"2026-02-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        table = field(app, "agreed_actions").query_one(DataTable)
+        shown = " ".join(
+            "".join(s.text for s in table.render_line(y)).strip() for y in range(table.size.height)
+        )
+        for part in ("covering note", "Samira Okonkwo-Delacroix", "2026-02-01"):
+            assert part in shown, shown
+        assert "…" not in shown.split("·", 1)[-1]  # only the heading may be shortened
+
+
+async def test_a_long_option_label_wraps_under_itself(triage_home):
+    from textual.app import App
+
+    from triage.tui.widgets.choice import ChoiceButton
+
+    label = "Tense: short replies, people copying in their bosses, formal language creeping in"
+
+    class One(App[None]):
+        def compose(self):
+            yield RadioSet(ChoiceButton(label), ChoiceButton("Calm"))
+
+    app = One()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        button = app.query(ChoiceButton).first()
+        lines = ["".join(s.text for s in button.render_line(y)) for y in range(button.size.height)]
+        assert button.size.height > 1
+        assert " ".join(" ".join(lines).split()).endswith("formal language creeping in")
+        assert lines[1].startswith("    ")  # hangs under the label, not under the mark

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.content import Content
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import RadioButton, SelectionList
 from textual.widgets._toggle_button import ToggleButton
@@ -19,12 +20,32 @@ TICKED, NOT_TICKED = "✓", " "
 
 
 class ChoiceButton(RadioButton):
-    """A radio button showing ● when chosen and ○ when not."""
+    """A radio button showing ● when chosen and ○ when not, whose label wraps under itself
+    instead of being cut at the edge ("Tense: short replies, people copying in the…")."""
+
+    DEFAULT_CSS = """
+    ChoiceButton { height: auto; }
+    RadioSet > ChoiceButton { width: 1fr; }
+    """
+    _INDENT = 4  # "▐●▌ "
 
     @property
     def _button(self) -> Content:
         self.BUTTON_INNER = CHOSEN if self.value else NOT_CHOSEN
         return super()._button
+
+    def _lines(self, width: int) -> list[Content]:
+        label = self._label.stylize_before(self.get_visual_style("toggle--label"))
+        return label.wrap(max(8, width - self._INDENT - 1)) or [Content("")]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        lines = self._lines(self.content_region.width or self.size.width)
+        first = Content.assemble(self._button, " ", lines[0], " ")
+        rest = [Content.assemble(" " * self._INDENT, line) for line in lines[1:]]
+        return Content("\n").join([first, *rest])
 
 
 class TickList(SelectionList[str]):

@@ -57,20 +57,30 @@ class ListEditor(Vertical):
             yield Button("Remove", id="remove", compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for field in self.question.fields:
-            table.add_column(Text(field.prompt), key=field.id)
+        self._fill()
+
+    def on_resize(self) -> None:
         self._fill()
 
     def _fill(self) -> None:
+        """One wrapped line per entry with every field in it ("2026-11-06 · Email · Fiona
+        Baird (them) · sharp · ..."): columns side by side hid the last fields (the tone,
+        what was said) once the stage's column was narrower than the table."""
         from triage.engine.answers import as_text
 
         table = self.query_one(DataTable)
-        table.clear()
-        for row in self.rows:
-            table.add_row(*[Text(as_text(f, row.get(f.id))) for f in self.question.fields])
+        row = table.cursor_row
+        width = max(20, (self.size.width or 80) - 4)
+        table.clear(columns=True)
+        heading = " · ".join(field.prompt for field in self.question.fields)
+        table.add_column(Text(heading, overflow="ellipsis", no_wrap=True), key="entry", width=width)
+        for entry in self.rows:
+            parts = [as_text(f, entry.get(f.id)) for f in self.question.fields]
+            table.add_row(Text(" · ".join(p for p in parts if p)), height=None)
         if not self.rows:
-            table.add_row(*[Text("") for _ in self.question.fields], key="empty")
+            table.add_row(Text("No entries yet: Add (a) opens a short form.", "dim"), key="empty")
+        elif row > 0:
+            table.move_cursor(row=min(row, len(self.rows) - 1), animate=False)
 
     @property
     def _index(self) -> int | None:
