@@ -62,7 +62,6 @@ class StageList(OptionList):
     ) -> None:
         """Show each stage's state; ``given`` holds the ids of questions the user answered."""
         status = stage_status(stages, current, given)
-        width = max(8, self.scrollable_content_region.width or 22)
         options = []
         for state in stages:
             mark, style = MARKS[status[state.stage.id]]
@@ -70,7 +69,8 @@ class StageList(OptionList):
             if status[state.stage.id] == "skipped":
                 label.stylize("dim")
                 label.append(" (skipped)", style="dim italic")
-            label.truncate(width, overflow="ellipsis")  # one line per stage
+            # whole titles, wrapped under their mark ("Agree how you will talk to each
+            # other"), not cut to one line with an ellipsis
             options.append(Option(label, id=state.stage.id))
         highlighted = self.highlighted
         self.set_options(options)
