@@ -272,6 +272,19 @@ def email_message(subject: str, to: str, body: str) -> bytes:
     return message.as_bytes(policy=_UNFOLDED)
 
 
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+
+
+def tidy_markdown(text: str) -> str:
+    """A template's Markdown as linters and converters expect it: one blank line between
+    blocks (a section left out used to leave two), no trailing spaces, one final newline.
+    Only template output: a user's own edited draft is written as they wrote it."""
+    text = _TRAILING_SPACE.sub("", text)
+    text = _BLANK_RUN.sub("\n\n", text)
+    return text.strip("\n") + "\n"
+
+
 def escaping_for(file_name: str) -> Callable[[str], str] | None:
     """How values are escaped in an output, by its kind: Markdown files escape every value
     once, as they are written; plain text and email bodies take them as they are."""
@@ -294,6 +307,8 @@ def render_output(
         else:
             source = output.template.read_text(encoding="utf-8-sig")
             body = sandbox.render(source, ctx, escape=escaping_for(output.file))
+            if output.file.endswith(".md"):
+                body = tidy_markdown(body)
         if output.is_email:
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)
