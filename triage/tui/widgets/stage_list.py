@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -63,14 +64,18 @@ class StageList(OptionList):
         """Show each stage's state; ``given`` holds the ids of questions the user answered."""
         status = stage_status(stages, current, given)
         options = []
+        width = max(10, (self.scrollable_content_region.width or 22) - 2)
         for state in stages:
             mark, style = MARKS[status[state.stage.id]]
-            label = Text.assemble((mark, style), " ", Text(state.stage.title))
+            title = state.stage.title
+            if status[state.stage.id] == "skipped":
+                title += " (skipped)"
+            # whole titles, wrapped and hanging under the title, not under the mark, rather
+            # than cut to one line with an ellipsis ("Is the relationshi…")
+            lines = textwrap.wrap(title, width) or [""]
+            label = Text.assemble((mark, style), " ", "\n  ".join(lines))
             if status[state.stage.id] == "skipped":
                 label.stylize("dim")
-                label.append(" (skipped)", style="dim italic")
-            # whole titles, wrapped under their mark ("Agree how you will talk to each
-            # other"), not cut to one line with an ellipsis
             options.append(Option(label, id=state.stage.id))
         highlighted = self.highlighted
         self.set_options(options)
