@@ -36,7 +36,8 @@ class CaseScreen(Screen[None]):
         Binding("escape", "go_home", "Home", id="go-home"),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Screen's own type)
+    # From 120 columns the sidebar is wider, so stage names fit on fewer lines.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (120, "-wider")]  # noqa: RUF012
     """Below 100 columns the guidance sits above the questions, so options keep their width."""
 
     def __init__(self, session: Session) -> None:

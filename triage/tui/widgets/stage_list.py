@@ -62,6 +62,7 @@ class StageList(OptionList):
         self, stages: list[StageState], current: str, given: set[str] | frozenset[str] = frozenset()
     ) -> None:
         """Show each stage's state; ``given`` holds the ids of questions the user answered."""
+        self._shown = (stages, current, given)  # wrapped again when the width changes
         status = stage_status(stages, current, given)
         options = []
         width = max(10, (self.scrollable_content_region.width or 22) - 2)
@@ -82,6 +83,11 @@ class StageList(OptionList):
         ids = [s.stage.id for s in stages]
         self.highlighted = highlighted if highlighted is not None else ids.index(current)
         self.states = status
+
+    def on_resize(self) -> None:
+        shown = getattr(self, "_shown", None)
+        if shown is not None:
+            self.show_stages(*shown)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
