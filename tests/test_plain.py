@@ -32,6 +32,14 @@ def finish(child: pexpect.spawn) -> int:
     return child.exitstatus
 
 
+def stopped_answers(child: pexpect.spawn, home: Path) -> dict:
+    """After Ctrl-C: the resume hint is printed, the exit is 130, and the answers are saved."""
+    child.expect(r"triage run (\S+) --plain")
+    case_id = child.match.group(1)
+    assert finish(child) == 130
+    return tomllib.loads((home / "cases" / case_id / "case.toml").read_text())["answers"]
+
+
 def answer_intake(child: pexpect.spawn) -> None:
     reply(child, "Who is the dispute with?", "Acme Ltd\r")
     reply(child, "Their email address", "not-an-email\r")
@@ -301,10 +309,7 @@ def test_back_goes_to_the_previous_question_and_stage(tmp_path: Path) -> None:
     child.expect_exact("(Enter keeps 2026-01-05")
     child.send("\r")
     reply(child, "Is the account strategic?", "\x03")
-    child.expect(r"triage run (\S+) --plain")
-    case_id = child.match.group(1)
-    assert finish(child) == 130
-    answers = tomllib.loads((home / "cases" / case_id / "case.toml").read_text())["answers"]
+    answers = stopped_answers(child, home)
     assert answers["counterparty"] == "Acme Group"
     assert answers["since"].isoformat() == "2026-01-05"
 
@@ -314,8 +319,5 @@ def test_pasted_lines_in_a_one_line_answer_are_joined(tmp_path: Path) -> None:
     child = spawn(home, str(MINI), "--plain")
     reply(child, "Who is the dispute with?", "\x1b[200~Acme Ltd\nNorthern division\x1b[201~\r")
     reply(child, "Their email address", "\x03")
-    child.expect(r"triage run (\S+) --plain")
-    case_id = child.match.group(1)
-    assert finish(child) == 130
-    answers = tomllib.loads((home / "cases" / case_id / "case.toml").read_text())["answers"]
+    answers = stopped_answers(child, home)
     assert answers["counterparty"] == "Acme Ltd Northern division"

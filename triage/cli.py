@@ -241,10 +241,8 @@ def _render(args: argparse.Namespace) -> int:
     session = Session.resume(args.case)
     for notice in session.notices:
         say(notice, file=sys.stderr)
-    for name in session.outdated_drafts():
-        say(f"Check {name}: you edited it, and answers it is drafted from have changed since "
-            "(a date, an amount, a reply time or the route may now differ from the plan).",
-            file=sys.stderr)  # fmt: skip
+    for note in session.outdated_draft_notes():
+        say(note, file=sys.stderr)
     written = session.write_outputs(Path(args.out) if args.out else None, force=args.force)
     for path in written:
         say(f"Wrote {path}")

@@ -132,13 +132,7 @@ async def test_whole_case_from_home_to_written_outputs(team, triage_home):
 
 
 async def walk_to_outputs(pilot) -> None:
-    await fill_intake(pilot)
-    await pilot.press("ctrl+n")
-    await pilot.pause()
-    await fill_value(pilot)
-    await pilot.press("ctrl+n")
-    await pilot.pause()
-    await fill_trust(pilot)
+    await fill_to_trust(pilot)
     await pilot.press("ctrl+o")
     await pilot.pause()
     assert isinstance(pilot.app.screen, OutputsScreen)

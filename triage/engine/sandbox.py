@@ -691,9 +691,14 @@ def parse_template(source: str) -> nodes.Template:
     try:
         return environment().parse(source)
     except TemplateError as exc:
-        error = ExpressionError(_clean(exc))
-        error.line = getattr(exc, "lineno", None)
-        raise error from None
+        raise _with_line(exc) from None
+
+
+def _with_line(exc: TemplateError) -> ExpressionError:
+    """A Jinja2 error as ours, carrying the template line when Jinja2 knows it."""
+    error = ExpressionError(_clean(exc))
+    error.line = getattr(exc, "lineno", None)
+    return error
 
 
 @dataclass(frozen=True)
@@ -761,9 +766,7 @@ def _template(source: str) -> tuple[Reads, Template]:
         try:
             code = env.compile(tree)
         except TemplateError as exc:
-            error = ExpressionError(_clean(exc))
-            error.line = getattr(exc, "lineno", None)
-            raise error from None
+            raise _with_line(exc) from None
         codecache.store("template", source, (reads.names, reads.attributes, reads.lines, code))
     return reads, env.template_class.from_code(env, code, env.make_globals(None), None)
 

@@ -30,6 +30,22 @@ class Acceptance:
     route: str
     at: dt.datetime
     superseded: bool  # the answers now recommend another route (or another was chosen)
+    now_recommended: str = ""
+
+    @property
+    def on(self) -> str:
+        """The day it was accepted, as people write it: "4 December 2026"."""
+        return f"{self.at.day} {self.at:%B %Y}"
+
+    def change(self) -> str:
+        """What changed since, in one sentence, for every front end."""
+        from triage.engine.names import ROUTE_LABELS
+
+        return (
+            f"On {self.on} you accepted {ROUTE_LABELS.get(self.route, self.route)}; "
+            "your answers have changed since, and they now lead to "
+            f"{ROUTE_LABELS.get(self.now_recommended, self.now_recommended)}."
+        )
 
 
 class Session:
@@ -218,7 +234,7 @@ class Session:
                 accepted = entry.detail.split(":", 1)[0].strip()
                 route = self.evaluation.route
                 superseded = accepted != route.recommended or route.overridden
-                return Acceptance(accepted, entry.at, superseded)
+                return Acceptance(accepted, entry.at, superseded, route.recommended)
         return None
 
     def _note_superseded(self) -> None:
@@ -275,6 +291,14 @@ class Session:
 
     def outdated_drafts(self) -> list[str]:
         return [name for name in self.case.drafts if self.draft_outdated(name)]
+
+    def outdated_draft_notes(self) -> list[str]:
+        """One sentence per edited draft whose answers changed, for the line-by-line fronts."""
+        return [
+            f"Check {name}: you edited it, and answers it is drafted from have changed since "
+            "(a date, an amount, a reply time or the route may now differ from the plan)."
+            for name in self.outdated_drafts()
+        ]
 
     def keep_draft(self, file_name: str) -> None:
         """The user has checked their edited draft against the changed answers: keep it."""

@@ -386,11 +386,7 @@ class PlainRun:
                 say(f"  Escalation level {level.level} for your choice: {level.name}{who}")
         acceptance = session.acceptance
         if acceptance is not None and acceptance.superseded and not route.overridden:
-            say(
-                f"  On {acceptance.at:%d %b %Y} you accepted "
-                f"{ROUTE_LABELS.get(acceptance.route, acceptance.route)}; your answers have "
-                f"changed since, and they now lead to {ROUTE_LABELS[route.recommended]}."
-            )
+            say(f"  {acceptance.change()}")
         choices = [(f"Accept: {ROUTE_LABELS[route.recommended]}", route.recommended)]
         choices += [(f"Choose instead: {ROUTE_LABELS[r]}", r) for r in others]
         chosen = ask_select("Which route will you take?", choices, default=route.chosen)
@@ -411,9 +407,8 @@ class PlainRun:
 
     def write(self) -> int:
         session = self.session
-        for name in session.outdated_drafts():
-            say(f"Check {name}: you edited it, and answers it is drafted from have changed "
-                "since (a date, an amount, a reply time or the route may now differ).")  # fmt: skip
+        for note in session.outdated_draft_notes():
+            say(note)
         try:
             try:
                 written = session.write_outputs(self.out, force=self.force)

@@ -120,7 +120,6 @@ class RouteScreen(Screen[None]):
 
     def _decision_line(self) -> Text:
         """Where the decision stands: accepted (and when), superseded, chosen, or open."""
-        from triage.engine.model import ROUTE_LABELS
 
         route = self.session.evaluation.route
         acceptance = self.session.acceptance
@@ -128,14 +127,11 @@ class RouteScreen(Screen[None]):
             return Text("You chose another route; the plan and drafts follow your choice.")
         if acceptance is not None and acceptance.superseded:
             return Text.assemble(
-                ("Changed since you accepted: ", "bold"),
-                f"on {acceptance.at:%d %b %Y} you accepted "
-                f"{ROUTE_LABELS.get(acceptance.route, acceptance.route)}; your answers have "
-                f"changed since, and they now lead to {ROUTE_LABELS[route.recommended]}. "
-                "Accept it (a), or choose another route (o).",
+                ("Changed since you accepted. ", "bold"),
+                f"{acceptance.change()} Accept it (a), or choose another route (o).",
             )
         if acceptance is not None:
-            return Text(f"You accepted this route on {acceptance.at:%d %b %Y}.")
+            return Text(f"You accepted this route on {acceptance.on}.")
         return Text(
             "Not accepted yet: accept it (a) or choose another route (o). Continue moves on "
             "without deciding; the plan then shows the recommendation."
