@@ -69,6 +69,22 @@ class Rendered:
         return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS) or claim
 
     @property
+    def acknowledgment_only(self) -> bool:
+        """Their lawyers acting, a regulator, a data breach or the legal route: the email only
+        acknowledges. A claim or deadline they sent themselves, with no lawyers of theirs
+        acting, is answered on its merits instead (the lawyer still reads it first)."""
+        flags = set(self.get("red_flags") or [])
+        if self.get("lawyers_side") == "ours":
+            flags.discard("lawyers")
+        return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS)
+
+    @property
+    def claim_we_answer(self) -> bool:
+        flags = set(self.get("red_flags") or [])
+        claim = bool(flags & CLAIM_FLAGS) and self.get("formal_from") != "us"
+        return claim and not self.acknowledgment_only
+
+    @property
     def careful(self) -> bool:
         """The lawyer reads the email before it goes."""
         return self.formal or (
@@ -171,8 +187,8 @@ ADMISSIONS = ("we got this wrong", "i am sorry for that", "some of it is down to
 
 
 def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rendered):
-    """A letter of claim, a regulator or a breach notice is answered openly, admitting nothing."""
-    if not rendered.formal or rendered.route.chosen == "exit":
+    """Their lawyers, a regulator or a data breach: answered openly, admitting nothing."""
+    if not rendered.acknowledgment_only or rendered.route.chosen == "exit":
         return
     body = rendered.email
     # The lawyer reads it first: said in the tracker, never as a note inside the draft that
@@ -188,7 +204,8 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
 
 
 def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing(rendered):
-    if rendered.formal or not rendered.careful or rendered.route.chosen == "exit":
+    breach = rendered.get("alleged_breach") and rendered.get("fault") != "mostly_us"
+    if rendered.acknowledgment_only or not breach or rendered.route.chosen == "exit":
         return
     body = rendered.email
     assert "WITHOUT PREJUDICE" in body and rendered.subject.startswith("Without prejudice")
@@ -200,7 +217,11 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
 
 
 def test_when_we_are_at_fault_the_apology_is_open_even_if_they_allege_a_breach(rendered):
-    if rendered.formal or rendered.get("fault") != "mostly_us" or rendered.route.chosen == "exit":
+    if (
+        rendered.acknowledgment_only
+        or rendered.get("fault") != "mostly_us"
+        or rendered.route.chosen == "exit"
+    ):
         return
     assert "prejudice" not in rendered.email.lower()
     assert "sorry" in rendered.email.lower()
@@ -290,12 +311,30 @@ def test_a_notice_we_served_ourselves_keeps_the_talks_going(rendered):
     assert "Our lawyers will reply formally" not in rendered.email
 
 
+def test_a_claim_they_sent_themselves_is_answered_not_handed_to_lawyers(rendered):
+    """No lawyers of theirs acting: the route stays a conversation, the email thanks them for
+    their letter or message, says when they will have an answer, and promises no lawyers'
+    reply; our lawyer still reads it before it goes."""
+    if not rendered.claim_we_answer or rendered.route.chosen == "exit":
+        return
+    assert rendered.route.recommended != "legal"
+    body = rendered.email
+    assert "Thank you for your letter" in body or "Thank you for your message" in body
+    assert "Our lawyers will reply" not in body and "acknowledging" not in rendered.subject
+    if rendered.get("notice_deadline"):
+        assert "you will have one by then" in body
+    assert any(
+        w in row["action"].lower() for row in rendered.rows[:3] for w in ("lawyer", "legal advice")
+    )
+
+
 def test_a_compliance_matter_is_checked_before_anything_goes_in_writing(rendered):
     if rendered.get("category") != "compliance" or rendered.route.recommended == "legal":
         return
     assert rendered.route.recommended != "mediate", "what the rules require is not mediated"
     first = rendered.rows[0]["action"]
-    assert any("compliance or legal lead" in row["action"] for row in rendered.rows[:3]), first
+    checked = ("compliance or legal lead", "Brief our lawyer", "Speak to a lawyer")
+    assert any(c in row["action"] for row in rendered.rows[:3] for c in checked), first
 
 
 def test_a_relationship_we_cannot_replace_is_not_walked_away_from(rendered):
