@@ -159,7 +159,7 @@ def test_rows_with_the_same_date_keep_their_order(playbook, fixed_now):
 
 def test_the_tracker_has_an_audience_column(playbook, fixed_now):
     case = Case.new(playbook, {"counterparty": "=Acme", "meeting": dt.date(2026, 3, 12)})
-    data = render_case(playbook, case)["actions.csv"].decode()
+    data = render_case(playbook, case)["actions.csv"].decode("utf-8-sig")
     parsed = list(csv.reader(io.StringIO(data)))
     assert parsed[0] == ["action", "owner", "due", "status", "audience"]
     assert parsed[3] == ["Hold the meeting with =Acme", "Sam", "2026-03-12", "open", "shared"]

@@ -52,7 +52,7 @@ class Rendered:
         message = message_from_bytes(self.files["reset-email.eml"], policy=default_policy)
         self.subject = str(message["Subject"]).strip()  # a folded header unfolds with a space
         self.email = message.get_content().replace("\r\n", "\n")
-        self.rows = list(csv.DictReader(io.StringIO(self.files["actions.csv"].decode())))
+        self.rows = list(csv.DictReader(io.StringIO(self.files["actions.csv"].decode("utf-8-sig"))))
 
     def get(self, key: str):
         return self.answers.get(key)
@@ -333,7 +333,12 @@ def test_a_compliance_matter_is_checked_before_anything_goes_in_writing(rendered
         return
     assert rendered.route.recommended != "mediate", "what the rules require is not mediated"
     first = rendered.rows[0]["action"]
-    checked = ("compliance or legal lead", "Brief our lawyer", "Speak to a lawyer")
+    checked = (
+        "compliance or legal lead",
+        "Brief our lawyer",
+        "Speak to a lawyer",
+        "Take legal advice",
+    )
     assert any(c in row["action"] for row in rendered.rows[:3] for c in checked), first
 
 

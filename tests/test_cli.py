@@ -115,7 +115,7 @@ def test_run_answers_writes_the_four_files_from_another_folder(good, tmp_path):
     assert email["Subject"] == "A way forward with Acme Ltd"
     assert email["To"].addresses[0].addr_spec == "jo@acme.example"
     assert "without prejudice" in email.get_content()
-    header = (out / "actions.csv").read_text().splitlines()[0]
+    header = (out / "actions.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "action,owner,due,status,audience"
 
 

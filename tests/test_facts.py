@@ -116,7 +116,7 @@ def test_a_rule_reads_a_fact_by_name(tmp_path):
 def test_actions_read_facts_that_depend_on_the_route_and_the_date(tmp_path, fixed_now):
     playbook = _load(tmp_path, HEAD + FACTS)
     case = Case.new(playbook, {"red_flags": ["claim"]})
-    rows = render_case(playbook, case)["actions.csv"].decode().splitlines()
+    rows = render_case(playbook, case)["actions.csv"].decode("utf-8-sig").splitlines()
     due = case.date + dt.timedelta(days=3)
     assert rows[1].startswith(f"Have the lawyer read the email,Sam,{due.isoformat()}")
     calm = Case.new(playbook, {"red_flags": []})

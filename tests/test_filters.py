@@ -231,3 +231,19 @@ def test_first_person_puts_the_senders_own_commitments_in_their_voice(typed, exp
     from triage.engine.filters import first_person
 
     assert first_person(typed, "Helen Achebe") == expected
+
+
+def test_topic_puts_no_article_before_an_action():
+    from triage.engine.filters import topic
+
+    assert topic("Ending the Brightwater retainer") == "ending the Brightwater retainer"
+    assert topic("pricing for 2027") == "the pricing for 2027"
+    assert topic("Missed deliveries") == "the missed deliveries"
+
+
+def test_first_sentence_stops_at_the_first_full_stop_before_a_capital():
+    from triage.engine.filters import first_sentence
+
+    assert first_sentence("Talks failed. Take advice today.") == "Talks failed."
+    assert first_sentence("Costs 3.5k, e.g. fees. Then more.") == "Costs 3.5k, e.g. fees."
+    assert first_sentence("One sentence only") == "One sentence only"

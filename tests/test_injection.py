@@ -120,7 +120,7 @@ def test_csv_cells_cannot_start_a_formula(mini):
     session = _session(mini, "=Acme")
     rows = [{"what": f, "owner": f, "due": "2026-04-01"} for f in FORMULAS]
     session.answer("agreed_actions", rows)
-    data = session.outputs()["actions.csv"].decode("utf-8")
+    data = session.outputs()["actions.csv"].decode("utf-8-sig")
     parsed = list(csv.reader(io.StringIO(data, newline="")))
     assert parsed[0] == ["action", "owner", "due", "status", "audience"]
     cells = [cell for row in parsed[1:] for cell in row]

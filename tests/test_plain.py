@@ -83,7 +83,7 @@ def test_whole_case_with_an_override(tmp_path: Path) -> None:
     assert finish(child) == 0
     for name in ("plan.md", "reset-email.eml", "actions.csv", "mediation-proposal.md"):
         assert (out / name).is_file()
-    assert "Weekly call" in (out / "actions.csv").read_text()
+    assert "Weekly call" in (out / "actions.csv").read_text(encoding="utf-8-sig")
     case_file = next((tmp_path / "home" / "cases").glob("*/case.toml"))
     case = tomllib.loads(case_file.read_text())
     assert case["answers"]["counterparty"] == "Acme Ltd"

@@ -87,10 +87,22 @@ def test_the_action_tracker_is_csv_with_the_documented_header_and_no_formulas():
         {"what": '=HYPERLINK("x")', "owner": "Sam, Ops", "due": "2026-03-04", "status": "open"},
         {"what": "Call", "owner": "Jo", "due": "", "status": "open", "audience": "shared"},
     ]
-    parsed = list(csv.reader(io.StringIO(actions_csv(rows).decode())))
+    parsed = list(csv.reader(io.StringIO(actions_csv(rows).decode("utf-8-sig"))))
     assert parsed[0] == ["action", "owner", "due", "status", "audience"]
     assert parsed[1] == ['\'=HYPERLINK("x")', "Sam, Ops", "2026-03-04", "open", "internal"]
     assert parsed[2] == ["Call", "Jo", "", "open", "shared"]
+
+
+def test_the_action_tracker_opens_with_accents_intact_in_a_spreadsheet():
+    """A byte-order mark tells Excel and LibreOffice it is UTF-8 when opened by double-click;
+    the csv module reads it with utf-8-sig and sees a plain header."""
+    data = actions_csv(
+        [{"what": "Rappeler Zoë", "owner": "Renée Müller", "due": "", "status": "open"}]
+    )
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["action", "owner", "due", "status", "audience"]
+    assert rows[0]["owner"] == "Renée Müller"
 
 
 def test_outputs_follow_the_route(good, fixed_now):
@@ -99,6 +111,6 @@ def test_outputs_follow_the_route(good, fixed_now):
     angry = render_case(playbook, read_answers(good / "examples/mini/angry.toml", playbook))
     assert "mediation-proposal.md" not in calm
     assert "mediation-proposal.md" in angry
-    actions = calm["actions.csv"].decode().splitlines()
+    actions = calm["actions.csv"].decode("utf-8-sig").splitlines()
     assert actions[1] == "Weekly call,Sam,2026-02-01,open,internal"  # sorted by due date
     assert actions[2] == "Send the reset email to Acme Ltd,Me,2026-03-04,open,internal"

@@ -108,7 +108,9 @@ async def test_whole_case_from_home_to_written_outputs(team, triage_home):
         folder = next((triage_home / "cases").iterdir())
         names = {p.name for p in folder.iterdir()}
         assert {"plan.md", "reset-email.eml", "actions.csv", "case.toml"} <= names
-        assert "Weekly call,Sam,2026-02-01" in (folder / "actions.csv").read_text()
+        assert "Weekly call,Sam,2026-02-01" in (folder / "actions.csv").read_text(
+            encoding="utf-8-sig"
+        )
         assert "Acme Ltd" in (folder / "plan.md").read_text()
         assert str(folder / "plan.md") in str(app.screen.query_one("#written").render())
 

@@ -254,7 +254,8 @@ def topic(value: Any) -> str:
     """Filter ``topic``: ``clause``, with "the " in front unless it already has a determiner.
 
     ``"Q3 referral fees"`` gives ``"the Q3 referral fees"``; ``"Our late invoices."`` gives
-    ``"our late invoices"``; a number, an amount or a possessive (``Acme's``) keeps no "the".
+    ``"our late invoices"``; a number, an amount, a possessive (``Acme's``) or an action in
+    -ing (``"ending the retainer"``) keeps no "the"; "pricing" and the like are things.
     """
     text = clause(value)
     if not text:
@@ -262,9 +263,65 @@ def topic(value: Any) -> str:
     first = re.match(r"[\w'’]+", text)
     word = first.group(0).lower() if first else ""
     owner = word.endswith(("'s", "’s", "s'", "s’"))
-    if text[0].isdigit() or text[0] in "£$€¥" or owner or word in DETERMINERS:
+    gerund = word.endswith("ing") and len(word) > 5 and word not in _ING_NOUNS
+    if gerund and text[:1].isupper() and not text[1:2].isupper():
+        return text[0].lower() + text[1:]  # "Ending the retainer" reads mid-sentence
+    if text[0].isdigit() or text[0] in "£$€¥" or owner or gerund or word in DETERMINERS:
         return text
     return "the " + text
+
+
+# Words in -ing that name a thing rather than an action: "the pricing", "the meeting".
+_ING_NOUNS = frozenset(
+    [
+        "pricing",
+        "meeting",
+        "meetings",
+        "billing",
+        "building",
+        "buildings",
+        "booking",
+        "bookings",
+        "briefing",
+        "funding",
+        "hosting",
+        "invoicing",
+        "labelling",
+        "labeling",
+        "licensing",
+        "listing",
+        "listings",
+        "marketing",
+        "onboarding",
+        "packaging",
+        "planning",
+        "ranking",
+        "rating",
+        "reporting",
+        "routing",
+        "scheduling",
+        "shipping",
+        "staffing",
+        "training",
+        "warning",
+        "warnings",
+        "wording",
+        "offering",
+        "offerings",
+        "opening",
+        "ceiling",
+        "landing",
+        "setting",
+        "settings",
+        "handling",
+        "filing",
+        "boarding",
+        "catering",
+        "cleaning",
+        "consulting",
+        "engineering",
+    ]
+)
 
 
 TITLES = _words(
@@ -305,6 +362,17 @@ def first_name(value: Any) -> str:
     if re.fullmatch(r"[^\W\d_]\.?", words[0]):  # an initial: "J. Smith" stays whole
         return text
     return words[0]
+
+
+def first_sentence(value: Any) -> str:
+    """Filter ``first_sentence``: the text up to the end of its first sentence.
+
+    ``"Talks failed. Take advice."`` gives ``"Talks failed."``; "e.g." or "3.5" do not end
+    a sentence, because the next word must start with a capital letter.
+    """
+    text = _squash(value)
+    found = re.match(r"(.+?[.!?])(?=\s+[\"“(]?[A-Z])", text)
+    return found.group(1) if found else text
 
 
 def join_and(value: Any) -> str:

@@ -209,7 +209,9 @@ ACTIONS_HEADER = ("action", "owner", "due", "status", "audience")
 def actions_csv(rows: list[dict[str, Any]]) -> bytes:
     """The tracker as CSV with the header action,owner,due,status,audience.
 
-    No cell can start a spreadsheet formula.
+    UTF-8 with a byte-order mark, so a spreadsheet opened with a double-click (Excel,
+    LibreOffice) reads accented names correctly; Python reads it with ``utf-8-sig``, and
+    pandas and duckdb skip the mark themselves. No cell can start a spreadsheet formula.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -225,7 +227,7 @@ def actions_csv(rows: list[dict[str, Any]]) -> bytes:
                 _cell(audience),
             ]
         )
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _cell(text: str) -> str:

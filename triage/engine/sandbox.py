@@ -594,6 +594,7 @@ def environment() -> _Environment:
     env.filters["first_name"] = filters.first_name
     env.filters["first_person"] = filters.first_person
     env.filters["join_and"] = filters.join_and
+    env.filters["first_sentence"] = filters.first_sentence
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env

@@ -143,7 +143,7 @@ class OutputsScreen(Screen[None]):
         yield Footer(compact=True)
 
     def _preview(self, name: str, data: bytes) -> ComposeResult:
-        text = data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8-sig", errors="replace")
         if name.endswith(".eml"):
             self.email_name = name
             self.subject, self.to, body = split_email(data)
