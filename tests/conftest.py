@@ -44,3 +44,13 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
 
     monkeypatch.setattr(case, "now", lambda: FIXED_NOW)
     return FIXED_NOW
+
+
+@pytest.fixture(autouse=True)
+def meeting_times_in_central_europe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Meeting times are typed in the computer's time zone; tests pin it (one hour ahead of
+    UTC), so a calendar file renders the same on every machine."""
+    from triage.engine import calendar
+
+    zone = dt.timezone(dt.timedelta(hours=1), "CET")
+    monkeypatch.setattr(calendar, "local_zone", lambda: zone)

@@ -98,7 +98,7 @@ def test_missing_path_and_empty_folder(tmp_path):
     assert "is a folder with no playbook" in output
 
 
-def test_run_answers_writes_the_four_files_from_another_folder(good, tmp_path):
+def test_run_answers_writes_every_output_from_another_folder(good, tmp_path):
     out = tmp_path / "out"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -108,7 +108,7 @@ def test_run_answers_writes_the_four_files_from_another_folder(good, tmp_path):
     )  # fmt: skip
     assert_one_clean_line(result, 0)
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["actions.csv", "case.toml", "plan.md", "reset-email.eml"]
+    assert names == ["actions.csv", "actions.ics", "case.toml", "plan.md", "reset-email.eml"]
     mode = stat.S_IMODE((out / "case.toml").stat().st_mode)
     assert mode == 0o600
     email = message_from_bytes((out / "reset-email.eml").read_bytes(), policy=default_policy)

@@ -75,7 +75,12 @@ def test_outputs_are_written_beside_the_case_and_never_replaced_silently(good):
     for qid, value in {"counterparty": "A", "alternatives": "easy", "trust_level": 4}.items():
         session.answer(qid, value)
     written = session.write_outputs()
-    assert {p.name for p in written} == {"plan.md", "reset-email.eml", "actions.csv"}
+    assert {p.name for p in written} == {
+        "plan.md",
+        "reset-email.eml",
+        "actions.csv",
+        "actions.ics",
+    }
     (session.folder / "plan.md").write_text("edited by hand")
     with pytest.raises(OutputExists):
         session.write_outputs()

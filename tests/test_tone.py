@@ -810,7 +810,7 @@ def _drafts(example: Path) -> dict[str, str]:
     files = render_case(playbook, read_answers(example, playbook))
     drafts = {}
     for name, data in files.items():
-        if name in NOT_DRAFTS:
+        if name in NOT_DRAFTS or name.endswith(".ics"):  # calendars hold times, not prose
             continue
         if name.endswith(".eml"):
             message = message_from_bytes(data, policy=default_policy)

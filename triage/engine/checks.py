@@ -267,6 +267,15 @@ class _References:
             header_names = set(names.ACTION_NAMES) | self.facts
             self.template_text(f"{key}.subject", output.subject, header_names, "email headers")
             self.template_text(f"{key}.to", output.to, header_names, "email headers")
+            self.template_text(f"{key}.title", output.title, header_names, "calendar titles")
+            for part in ("events", "minutes"):
+                self.expression(
+                    None,
+                    f"{key}.{part}",
+                    getattr(output, part),
+                    names.OUTPUT_NAMES | names.ACTION_NAMES | self.facts,
+                    "calendar events",
+                )
             self.template_file(key, output.template)
 
     def template_file(self, key: str, path: Path | None) -> None:

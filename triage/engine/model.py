@@ -158,10 +158,17 @@ class OutputSpec:
     when: str | None = None
     subject: str | None = None
     to: str | None = None
+    events: str | None = None  # a calendar (.ics): expression giving the slots offered
+    minutes: str | None = None  # a calendar: expression giving each event's length
+    title: str | None = None  # a calendar: template for each event's title
 
     @property
     def is_email(self) -> bool:
         return self.file.endswith(".eml")
+
+    @property
+    def is_calendar(self) -> bool:
+        return self.file.endswith(".ics")
 
 
 @dataclass(frozen=True)

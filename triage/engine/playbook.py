@@ -411,8 +411,12 @@ class _Loader:
             if not isinstance(spec, dict):
                 c.add(path, f"`{path}` must be a table.")
                 continue
-            allowed = {"file", "template", "when"} | (
-                {"subject", "to"} if name == "email" else set()
+            calendar = str(spec.get("file", "")).endswith(".ics")
+            allowed = (
+                {"file", "when", "events", "minutes", "title"}
+                if calendar
+                else {"file", "template", "when"}
+                | ({"subject", "to"} if name == "email" else set())
             )
             c.unknown_keys(spec, path, allowed)
             base = found.get(name)
@@ -422,13 +426,24 @@ class _Loader:
             if file and (
                 Path(file).name != file
                 or file in (".", "..")
-                or file in ("case.toml", "actions.csv")
+                or file in ("case.toml", "actions.csv", "actions.ics")
             ):
                 c.add(
                     f"{path}.file",
                     f"`{path}.file` = {file!r} must be a plain file name such as notes.md.",
                 )
                 file = ""
+            if calendar:
+                found[name] = OutputSpec(
+                    name=name,
+                    file=file,
+                    template=None,
+                    when=c.get(spec, path, "when", str),
+                    events=c.get(spec, path, "events", str, required=True),
+                    minutes=c.get(spec, path, "minutes", str),
+                    title=c.get(spec, path, "title", str, required=True),
+                )
+                continue
             template_name = c.get(spec, path, "template", str, required=base is None)
             template = base.template if base else None
             if template_name:
@@ -455,7 +470,9 @@ class _Loader:
                     f"outputs.{name}.file",
                     f"`outputs.{name}.file` = {output.file!r} is written by two outputs.",
                 )
-        return [o for o in found.values() if o.file and o.template]
+        return [
+            o for o in found.values() if o.file and (o.template or (o.is_calendar and o.events))
+        ]
 
 
 def suggest(word: str, known: set[str]) -> str:

@@ -20,7 +20,7 @@ from email.policy import SMTP
 from email.utils import parseaddr
 from typing import Any
 
-from triage.engine import sandbox
+from triage.engine import calendar, sandbox
 from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
 from triage.engine.errors import TriageError
@@ -303,6 +303,8 @@ def render_output(
     try:
         if not sandbox.holds(output.when, ctx):
             return None
+        if output.is_calendar:
+            return _meeting_calendar(output, ctx)
         assert output.template is not None
         if draft is not None:
             body = draft
@@ -320,6 +322,17 @@ def render_output(
     except OSError as exc:
         raise RenderError(f"{output.file}: the template cannot be read ({exc.strerror}).") from None
     return body.encode("utf-8")
+
+
+def _meeting_calendar(output: OutputSpec, ctx: dict[str, Any]) -> bytes | None:
+    slots = sandbox.evaluate(output.events or "[]", ctx)
+    if not isinstance(slots, list | tuple):
+        raise RenderError(f"{output.file}: `events` must give a list of slots (date and time).")
+    minutes = sandbox.evaluate(output.minutes, ctx) if output.minutes else None
+    title = header_text(sandbox.render(output.title or "", ctx))
+    seed = f"{ctx['case']['id']}/{output.file}"
+    data = calendar.meeting_ics(slots, minutes, title, seed, ctx["today"])
+    return data if b"BEGIN:VEVENT" in data else None  # no slot ahead: no file
 
 
 def render_one(
@@ -348,6 +361,10 @@ def render_case(
         if data is not None:
             files[output.file] = data
     files[ACTIONS_FILE] = actions_csv(ctx["actions"])
+    name = f"Actions: {header_text(str(ctx.get('counterparty') or ctx['case']['id']))}"
+    files[calendar.ACTIONS_CALENDAR] = calendar.actions_ics(
+        ctx["actions"], name, ctx["case"]["id"], ctx["today"]
+    )
     return files
 
 

@@ -295,15 +295,39 @@ def playbook_schema() -> dict[str, Any]:
     }
     file_name = _text(
         "The file name written to the output folder.",
-        pattern=r"^(?!\.\.?$)(?!case\.toml$)(?!actions\.csv$)[^/\\]+$",
+        pattern=r"^(?!\.\.?$)(?!case\.toml$)(?!actions\.csv$)(?!actions\.ics$)[^/\\]+$",
     )
     template = _text("Template path, relative to the playbook and inside its folder.")
     output_when = _expression("Write this output only when this holds (`route` is the route id).")
     output = {
         "type": "object",
-        "required": ["file", "template"],
-        "properties": {"file": file_name, "template": template, "when": output_when},
+        "description": "An extra output: a templated file, or with a `.ics` file name a "
+        "calendar of the meeting slots offered (`events`, `minutes`, `title`).",
+        "required": ["file"],
+        "properties": {
+            "file": file_name,
+            "template": template,
+            "when": output_when,
+            "events": _expression(
+                "Calendar (.ics) only: the slots offered, a list of tables with `date` and "
+                "`time`, e.g. `slots_ahead`."
+            ),
+            "minutes": _expression("Calendar (.ics) only: each event's length in minutes."),
+            "title": _text("Calendar (.ics) only. Template: each event's title."),
+        },
         "additionalProperties": False,
+        "if": {"properties": {"file": {"pattern": "\\.ics$"}}},
+        "then": {"required": ["events", "title"], "not": {"required": ["template"]}},
+        "else": {
+            "required": ["template"],
+            "not": {
+                "anyOf": [
+                    {"required": ["events"]},
+                    {"required": ["minutes"]},
+                    {"required": ["title"]},
+                ]
+            },
+        },
     }
     outputs = {
         "type": "object",

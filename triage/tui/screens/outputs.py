@@ -32,6 +32,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from triage.engine.calendar import events_in
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
 
@@ -168,6 +169,18 @@ class OutputsScreen(Screen[None]):
         elif name.endswith(".md"):
             with VerticalScroll(classes="preview"):
                 yield Static(RichMarkdown(text), classes="markdown")
+        elif name.endswith(".ics"):
+            events = events_in(data)
+            shown = Text(
+                f"{len(events)} event(s) for your calendar program: open the file "
+                "(double-click, or import it) to add them.\n\n",
+                style="bold",
+            )
+            for when, summary in events:
+                shown.append(f"{when}  ", style="bold")
+                shown.append(f"{inert(summary)}\n")
+            with VerticalScroll(classes="preview"):
+                yield Static(shown)
         else:
             with VerticalScroll(classes="preview"):
                 yield Static(Text(text))

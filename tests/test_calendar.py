@@ -1,0 +1,135 @@
+"""Calendar files: the meeting slots offered and the dated actions, read back by a real
+calendar parser (icalendar), with hostile text from answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from triage.engine.calendar import actions_ics, events_in, meeting_ics
+from triage.engine.playbook import PlaybookInvalid, load_playbook
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "playbooks/examples/client-communication-breakdown/outage-our-fault.toml"
+CET = dt.timezone(dt.timedelta(hours=1), "CET")
+STAMP = dt.date(2026, 3, 2)
+
+
+def _events(data: bytes) -> list[icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return [c for c in calendar.walk() if c.name == "VEVENT"]
+
+
+def test_meeting_slots_are_tentative_events_at_the_typed_local_time():
+    slots = [{"date": dt.date(2026, 12, 11), "time": "15:00"}, {"date": dt.date(2026, 12, 10)}]
+    events = _events(meeting_ics(slots, 60, "Meeting: Acme", "seed", STAMP, CET))
+    assert len(events) == 2
+    timed, all_day = events
+    start = timed.decoded("dtstart")
+    assert start.tzinfo is not None, "a meeting time carries its time zone"
+    assert start == dt.datetime(2026, 12, 11, 14, 0, tzinfo=dt.UTC)  # 15:00 CET
+    assert timed.decoded("dtend") - start == dt.timedelta(minutes=60)
+    assert str(timed["status"]) == "TENTATIVE"
+    assert all_day.decoded("dtstart") == dt.date(2026, 12, 10), "no time: a whole-day hold"
+    assert len({str(e["uid"]) for e in events}) == 2
+
+
+def test_typed_text_cannot_add_an_event_or_a_property():
+    title = 'Acme; "Ltd", a\\b\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil\nX-EVIL:1\x07'
+    data = meeting_ics([{"date": dt.date(2026, 12, 10), "time": "09:30"}], 30, title, "s", STAMP)
+    events = _events(data)
+    assert len(events) == 1
+    assert "X-EVIL" not in events[0]
+    assert str(events[0]["summary"]) == title.replace("\r\n", "\n").replace("\x07", "")
+    rows = [{"what": "=cmd|' /C calc'!A0,\nBEGIN:VTODO", "owner": "Zoë; Ops", "due": "2026-03-04"}]
+    (event,) = _events(actions_ics(rows, "Actions", "seed", STAMP))
+    assert str(event["summary"]) == rows[0]["what"]
+    assert "Zoë; Ops" in str(event["description"])
+
+
+def test_long_lines_are_folded_without_splitting_a_character():
+    title = "Réunion à propos du retard de livraison 🚚 " * 6
+    data = meeting_ics([{"date": dt.date(2026, 12, 10), "time": "09:00"}], 45, title, "s", STAMP)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    data.decode("utf-8")  # every folded line is still valid UTF-8 on its own terms
+    (event,) = _events(data)
+    assert str(event["summary"]) == title
+
+
+def test_only_dated_actions_go_in_the_calendar_as_whole_days():
+    rows = [
+        {"what": "Call them", "owner": "Sam", "due": "2026-03-04", "audience": "shared"},
+        {"what": "Someday", "owner": "Sam", "due": ""},
+    ]
+    (event,) = _events(actions_ics(rows, "Actions: Acme", "seed", STAMP))
+    assert event.decoded("dtstart") == dt.date(2026, 3, 4)
+    assert event.decoded("dtend") == dt.date(2026, 3, 5)
+    assert str(event["description"]) == "Owner: Sam. Shared with the other side."
+    assert events_in(actions_ics(rows, "A", "s", STAMP)) == [("Wed 04 Mar 2026", "Call them")]
+
+
+def test_a_case_writes_both_calendars_that_a_calendar_program_reads(tmp_path):
+    out = tmp_path / "out"
+    command = [
+        "run",
+        "client-communication-breakdown",
+        "--answers",
+        str(EXAMPLE),
+        "--out",
+        str(out),
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "triage", *command], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    actions = _events((out / "actions.ics").read_bytes())
+    assert len(actions) >= 5
+    rows = (out / "actions.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert len(actions) == sum(1 for row in rows if ",20" in row), "every dated row, no more"
+    meeting = out / "reset-meeting.ics"
+    if meeting.exists():  # only while a slot offered is still ahead
+        for event in _events(meeting.read_bytes()):
+            assert event.decoded("dtstart").tzinfo is not None
+
+
+BOOK = """
+format = 1
+title = "Cal"
+summary = "A calendar output."
+version = "1.0.0"
+
+[[stages]]
+id = "s"
+title = "S"
+
+[[stages.questions]]
+id = "when"
+kind = "date"
+prompt = "When?"
+
+[decision]
+default = "negotiate"
+because = "Talk."
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ('file = "m.ics"\ntemplate = "x.j2"\nevents = "[]"\ntitle = "T"', "template"),
+        ('file = "m.ics"\ntitle = "T"', "events"),
+        ('file = "m.ics"\nevents = "slots"\ntitle = "T"', "slots"),
+        ('file = "actions.ics"\nevents = "[]"\ntitle = "T"', "plain file name"),
+    ],
+)
+def test_a_mistake_in_a_calendar_output_is_named(tmp_path, table, expected):
+    path = tmp_path / "cal.toml"
+    path.write_text(BOOK + "\n[outputs.meeting]\n" + table + "\n", encoding="utf-8")
+    with pytest.raises(PlaybookInvalid) as raised:
+        load_playbook(path)
+    assert expected in str(raised.value)
