@@ -108,3 +108,15 @@ def test_crlf_survives_a_round_trip(tmp_path: Path):
     case = Case(id="c", playbook="p", answers={"notes": "line one\r\nline two\r\n"})
     back = load_case(case.save(tmp_path / "case.toml"))
     assert back.answers == case.answers
+
+
+def test_a_multi_line_answer_reads_as_typed_in_the_file(tmp_path: Path):
+    """Someone opening case.toml in an editor sees their paragraph as lines, not as one line
+    full of \\n; the header says the file is rewritten, so they know comments are not kept."""
+    text = "First we missed the date.\nThen we closed the ticket.\n\nNobody called."
+    path = Case(id="c", playbook="p", answers={"what_happened": text}).save(tmp_path / "x.toml")
+    written = path.read_text(encoding="utf-8")
+    assert "First we missed the date.\nThen we closed the ticket.\n\nNobody called." in written
+    header = " ".join(written.splitlines()[:3])
+    assert header.startswith("#") and "rewrites this file" in header and "not kept" in header
+    assert load_case(path).answers["what_happened"] == text

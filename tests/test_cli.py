@@ -206,6 +206,8 @@ def test_team_playbooks_come_from_triage_playbooks(good, monkeypatch):
     listing = json.loads(result.stdout)
     mini = next(p for p in listing["playbooks"] if p["id"] == "mini")
     assert mini["source"] == "team" and mini["valid"]
+    assert listing["format"] == 1, "scripts can tell which layout they read"
+    assert mini["problem"] is None, "no problem is null, not an empty string (jq: select(.problem))"
 
 
 def test_cases_default_to_triage_home(good, triage_home):

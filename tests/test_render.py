@@ -77,6 +77,15 @@ def test_a_long_subject_with_a_colon_stays_on_the_subject_line():
     assert message_from_bytes(raw, policy=default_policy)["Subject"] == subject
 
 
+def test_the_draft_is_from_our_address_when_we_know_it():
+    raw = email_message("S", "Dana <dana@client.example>", "B", "Sam Okafor <sam@us.example>")
+    message = message_from_bytes(raw, policy=default_policy)
+    assert message["From"].addresses[0].addr_spec == "sam@us.example"
+    assert message["From"].addresses[0].display_name == "Sam Okafor"
+    unknown = message_from_bytes(email_message("S", "", "B", ""), policy=default_policy)
+    assert unknown["From"] is None, "no address: the mail program fills in its own"
+
+
 def test_an_email_without_a_known_address_has_no_to_header():
     message = message_from_bytes(email_message("S", "not an address", "B"), policy=default_policy)
     assert message["To"] is None

@@ -63,7 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     listing = commands.add_parser("list", help="list playbooks and saved cases")
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    shown = listing.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print JSON for scripts")
+    shown.add_argument(
+        "--ids", action="store_true", help="print the valid playbook ids, one a line"
+    )
 
     render = commands.add_parser(
         "render",
@@ -88,6 +92,16 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the playbook format")
 
+    completion = commands.add_parser(
+        "completion",
+        help="print shell completion for bash, zsh or fish",
+        description="Print a completion script. bash: `triage completion bash > "
+        "~/.local/share/bash-completion/completions/triage`; zsh: save it as `_triage` in a "
+        "folder on $fpath; fish: `triage completion fish > "
+        "~/.config/fish/completions/triage.fish`.",
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL")
+
     new = commands.add_parser("new", help="create a new playbook with a short wizard")
     new.add_argument(
         "path", nargs="?", metavar="PATH", help="where to write it (default: ./<id>.toml)"
@@ -111,6 +125,7 @@ def _guarded_command(args: argparse.Namespace) -> int:
         "check-tone": _check_tone,
         "schema": _schema,
         "new": _new,
+        "completion": _completion,
         None: _home,
     }
     return _guarded(handlers[args.command], args)
@@ -252,14 +267,27 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# `list --json` layout version: raised when a key changes meaning or goes away.
+LIST_FORMAT = {"format": 1}
+
+
 def _list(args: argparse.Namespace) -> int:
     from triage.engine.listing import case_summaries, playbook_summaries
 
+    if args.ids:  # for shell completion and scripts: nothing but the ids
+        for p in playbook_summaries():
+            if p["valid"]:
+                say(p["id"])
+        return EXIT_OK
     playbooks, cases = playbook_summaries(), case_summaries()
     if args.json:
         import json
 
-        say(json.dumps({"playbooks": playbooks, "cases": cases}, indent=2, default=str))
+        say(
+            json.dumps(
+                LIST_FORMAT | {"playbooks": playbooks, "cases": cases}, indent=2, default=str
+            )
+        )
         return EXIT_OK
     say("Playbooks:")
     for p in playbooks:
@@ -301,6 +329,13 @@ def _check_tone(args: argparse.Namespace) -> int:
         say(f"{count} tone warning{'s' if count != 1 else ''}.")
         return EXIT_INVALID
     say("No tone warnings.")
+    return EXIT_OK
+
+
+def _completion(args: argparse.Namespace) -> int:
+    from triage.completion import script
+
+    say(script(args.shell, _parser()).rstrip("\n"))
     return EXIT_OK
 
 

@@ -151,10 +151,17 @@ class Case:
             if route.level is not None:
                 data["route"]["level"] = route.level  # the chosen route's
         data["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in self.ledger]
-        header = b"# triage case file: your answers to this dispute. Keep it private.\n"
+        header = (
+            b"# triage case file: your answers to this dispute. Keep it private.\n"
+            b"# triage rewrites this file as you work: edit the answers if you like, but comments\n"
+            b"# you add here are not kept.\n"
+        )
         import tomli_w
 
-        return header + tomli_w.dumps(data).encode()
+        # Multi-line answers are written as multi-line strings, so the file reads as typed;
+        # tomli-w would turn a CR LF inside one into LF, so such a file keeps escapes.
+        multiline = not _has_carriage_return(data)
+        return header + tomli_w.dumps(data, multiline_strings=multiline).encode()
 
     def save(self, path: Path | None = None, evaluation: Evaluation | None = None) -> Path:
         """Write case.toml atomically, readable by the owner only."""
@@ -275,3 +282,13 @@ def case_from_toml(file: TomlFile) -> Case:
     if problems:
         raise AnswersInvalid(problems)
     return case
+
+
+def _has_carriage_return(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_carriage_return(v) for v in value)
+    return False

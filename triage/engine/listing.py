@@ -18,7 +18,7 @@ def playbook_summaries() -> list[dict[str, Any]]:
             "source": e.source,
             "path": str(e.path),
             "valid": e.valid,
-            "problem": str(e.problems[0]) if e.problems else "",
+            "problem": str(e.problems[0]) if e.problems else None,
         }
         for e in discover()
     ]
@@ -39,7 +39,7 @@ def case_summaries() -> list[dict[str, Any]]:
                     "stage": "",
                     "stage_title": "",
                     "progress": "",
-                    "updated": "",
+                    "updated": None,
                     "path": str(path),
                     "problem": str(exc),
                 }
@@ -55,7 +55,7 @@ def case_summaries() -> list[dict[str, Any]]:
                 "progress": progress(case),
                 "updated": case.updated.isoformat(),
                 "path": str(path),
-                "problem": "",
+                "problem": None,
             }
         )
     return found

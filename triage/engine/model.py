@@ -158,6 +158,7 @@ class OutputSpec:
     when: str | None = None
     subject: str | None = None
     to: str | None = None
+    sender: str | None = None  # the email's From (key `from` in the playbook)
     events: str | None = None  # a calendar (.ics): expression giving the slots offered
     minutes: str | None = None  # a calendar: expression giving each event's length
     title: str | None = None  # a calendar: template for each event's title

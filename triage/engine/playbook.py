@@ -416,7 +416,7 @@ class _Loader:
                 {"file", "when", "events", "minutes", "title"}
                 if calendar
                 else {"file", "template", "when"}
-                | ({"subject", "to"} if name == "email" else set())
+                | ({"subject", "to", "from"} if name == "email" else set())
             )
             c.unknown_keys(spec, path, allowed)
             base = found.get(name)
@@ -462,6 +462,7 @@ class _Loader:
                 when=c.get(spec, path, "when", str),
                 subject=c.get(spec, path, "subject", str, default=base.subject if base else None),
                 to=c.get(spec, path, "to", str, default=base.to if base else None),
+                sender=c.get(spec, path, "from", str, default=base.sender if base else None),
             )
         files = [o.file for o in found.values()]
         for name, output in found.items():

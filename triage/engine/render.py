@@ -255,15 +255,16 @@ def split_address(text: str) -> tuple[str, str]:
 _UNFOLDED = SMTP.clone(max_line_length=998)
 
 
-def email_message(subject: str, to: str, body: str) -> bytes:
+def email_message(subject: str, to: str, body: str, sender: str = "") -> bytes:
     """A draft RFC 5322 message that mail clients open for editing."""
     message = EmailMessage()
     message["Subject"] = header_text(subject) or "A way forward"
-    name, address = split_address(header_text(to))
-    if address and "@" in address:
-        # Not a usable address: the draft is still written, without a recipient.
-        with contextlib.suppress(ValueError, IndexError, TypeError, MessageError):
-            message["To"] = Address(display_name=header_text(name), addr_spec=address)
+    for header, value in (("From", sender), ("To", to)):
+        name, address = split_address(header_text(value))
+        if address and "@" in address:
+            # Not a usable address: the draft is still written, without that header.
+            with contextlib.suppress(ValueError, IndexError, TypeError, MessageError):
+                message[header] = Address(display_name=header_text(name), addr_spec=address)
     message["X-Unsent"] = "1"
     body = body.replace("\x00", "")
     long_lines = any(len(line) > 900 for line in body.splitlines())
@@ -316,7 +317,8 @@ def render_output(
         if output.is_email:
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)
-            return email_message(subject, to, body)
+            sender = sandbox.render(output.sender or "", ctx)
+            return email_message(subject, to, body, sender)
     except sandbox.ExpressionError as exc:
         raise RenderError(f"{output.file}: {exc}.") from None
     except OSError as exc:

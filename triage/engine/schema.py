@@ -346,6 +346,10 @@ def playbook_schema() -> dict[str, Any]:
                     "when": output_when,
                     "subject": _text("Template: the email's subject."),
                     "to": _text("Template: the recipient, e.g. {{ their_email or '' }}."),
+                    "from": _text(
+                        "Template: the sender, e.g. {{ (our_contact ~ ' <' ~ our_email ~ '>') "
+                        "if our_email else '' }}."
+                    ),
                 },
                 "additionalProperties": False,
             },

@@ -1,4 +1,10 @@
-"""The app's own small settings (the chosen theme), kept beside the cases in TRIAGE_HOME."""
+"""The app's own small settings (the chosen theme), kept in the user's config folder.
+
+TRIAGE_CONFIG names the folder; otherwise, when TRIAGE_HOME is set (a portable or test
+home), settings live beside the cases there; otherwise in the platform's config folder
+(``~/.config/triage`` on Linux). Settings saved by earlier versions in the data folder are
+still read until a setting is saved again.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,25 @@ from typing import Any
 SETTINGS_FILE = "settings.toml"
 
 
+CONFIG_ENV = "TRIAGE_CONFIG"
+
+
 def settings_path() -> Path:
+    import os
+
+    from triage.engine.library import home
+
+    configured = os.environ.get(CONFIG_ENV)
+    if configured:
+        return Path(configured).expanduser() / SETTINGS_FILE
+    if os.environ.get("TRIAGE_HOME"):
+        return home() / SETTINGS_FILE
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("triage", appauthor=False)) / SETTINGS_FILE
+
+
+def _legacy_path() -> Path:
     from triage.engine.library import home
 
     return home() / SETTINGS_FILE
@@ -17,8 +41,11 @@ def settings_path() -> Path:
 
 def load_settings() -> dict[str, Any]:
     """The saved settings, or an empty table when there are none or they cannot be read."""
+    path = settings_path()
+    if not path.exists() and _legacy_path().exists():
+        path = _legacy_path()  # saved by an earlier version beside the cases
     try:
-        with settings_path().open("rb") as handle:
+        with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError):
         return {}

@@ -43,15 +43,16 @@ if TYPE_CHECKING:
     from triage.engine.tone import Finding
 
 
-def split_email(data: bytes) -> tuple[str, str, str]:
-    """Subject, recipient and body of a rendered .eml draft (lines end in LF, as typed)."""
+def split_email(data: bytes) -> tuple[str, str, str, str]:
+    """Subject, recipient, sender and body of a rendered .eml draft (lines end in LF)."""
     from email import message_from_bytes, policy
     from email.message import EmailMessage
 
     message = message_from_bytes(data, policy=policy.default)
     body = message.get_content() if isinstance(message, EmailMessage) else ""
     body = str(body).replace("\r\n", "\n")
-    return str(message.get("Subject", "")), str(message.get("To", "") or ""), body
+    subject, to = str(message.get("Subject", "")), str(message.get("To", "") or "")
+    return subject, to, str(message.get("From", "") or ""), body
 
 
 class ToneNote(VerticalScroll, can_focus=False):
@@ -113,7 +114,7 @@ class OutputsScreen(Screen[None]):
         self.session = session
         self.files: dict[str, bytes] = {}
         self.email_name = ""
-        self.subject = self.to = ""
+        self.subject = self.to = self.sender = ""
         self.template_body = ""  # the email body as the playbook's template writes it
         self.problem = ""
         self._unsaved = ""  # the last message about a draft that could not be saved
@@ -147,7 +148,7 @@ class OutputsScreen(Screen[None]):
         text = data.decode("utf-8-sig", errors="replace")
         if name.endswith(".eml"):
             self.email_name = name
-            self.subject, self.to, body = split_email(data)
+            self.subject, self.to, self.sender, body = split_email(data)
             draft = self.session.draft(name)
             self.template_body = body if draft is None else self._template_body(body)
             head = Text()
@@ -239,7 +240,7 @@ class OutputsScreen(Screen[None]):
 
         files = dict(self.files)
         if self.email_name and self.email_name in files:
-            files[self.email_name] = email_message(self.subject, self.to, self._body())
+            files[self.email_name] = email_message(self.subject, self.to, self._body(), self.sender)
         rules, problem = configured_rules()
         if problem and problem != self._tone_problem:
             self._tone_problem = problem
@@ -263,7 +264,7 @@ class OutputsScreen(Screen[None]):
             data = self.session.template_output(self.email_name)
         except TriageError:
             return fallback
-        return split_email(data)[2] if data is not None else fallback
+        return split_email(data)[3] if data is not None else fallback
 
     def _show_email_state(self) -> None:
         states = self.query("#email-state").results(Static)
