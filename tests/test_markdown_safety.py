@@ -133,3 +133,67 @@ def test_python_markdown_sees_every_list_item_and_no_typed_html(both):
         items = sum(1 for t in commonmark if t.type == "list_item_open")
         assert html.count("<li>") == items, name
         assert "<b>html</b>" not in html and "<h1>Heading" not in html, name
+
+
+def _pandoc_blocks(text: str, reader: str) -> Counter:
+    """Block kinds pandoc's ``reader`` sees (its JSON AST), walked to every depth."""
+    import json
+
+    pypandoc = pytest.importorskip("pypandoc")
+    tree = json.loads(pypandoc.convert_text(text, "json", format=reader))
+    found: Counter = Counter()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "t" in node:
+                found[node["t"]] += 1
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(tree["blocks"])
+    return found
+
+
+@pytest.mark.parametrize("reader", ["markdown", "gfm", "commonmark_x"])
+def test_pandoc_reads_every_list_table_and_heading_and_no_typed_html(both, reader):
+    """How people turn a plan into Word or PDF: pandoc's own Markdown, GFM and CommonMark
+    readers see the same lists, items, tables and headings as a CommonMark parser, and the
+    hostile answers reach them as text."""
+    _clean, hostile = both
+    for name, data in hostile.items():
+        if not name.endswith(".md"):
+            continue
+        text = data.decode()
+        tokens = MarkdownIt("commonmark").enable("table").parse(text)
+        seen = _pandoc_blocks(text, reader)
+        count = Counter(t.type for t in tokens)
+        assert seen["BulletList"] == count["bullet_list_open"], (reader, name)
+        assert seen["OrderedList"] == count["ordered_list_open"], (reader, name)
+        assert seen["Header"] == count["heading_open"], (reader, name)
+        assert seen["Table"] == count["table_open"], (reader, name)
+        assert seen["RawBlock"] == 0 and seen["RawInline"] == 0, (reader, name, "typed HTML")
+
+
+def test_pandoc_sees_the_lists_and_tables_of_every_example(fixed_now):
+    """Every Markdown output of every built-in example, through pandoc's default reader."""
+    from triage.engine.library import playbook_files
+    from triage.engine.validate import examples_for
+
+    for path in playbook_files(builtin_dir()):
+        playbook = load_playbook(path)
+        for example in examples_for(playbook):
+            files = render_case(playbook, read_answers(example, playbook))
+            for name, data in files.items():
+                if not name.endswith(".md"):
+                    continue
+                text = data.decode()
+                count = Counter(
+                    t.type for t in MarkdownIt("commonmark").enable("table").parse(text)
+                )
+                seen = _pandoc_blocks(text, "markdown")
+                assert seen["BulletList"] == count["bullet_list_open"], (example.name, name)
+                assert seen["Table"] == count["table_open"], (example.name, name)
+                assert seen["Header"] == count["heading_open"], (example.name, name)
