@@ -92,6 +92,42 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the playbook format")
 
+    update = commands.add_parser(
+        "update",
+        help="follow a case through: mark actions done, moved or dropped, or add one",
+        description="Record what happened to a saved case's actions; every change goes into "
+        "the ledger, and actions.csv, actions.ics and plan.md follow. With no change, lists "
+        "the tracker with the numbers to use. WHICH is an action's number or a unique part "
+        "of its text.",
+    )
+    update.add_argument("case", metavar="CASE", help="the case's id, folder or case.toml")
+    update.add_argument("--done", metavar="WHICH", action="append", default=[])
+    update.add_argument("--drop", metavar="WHICH", help="drop an action (needs --reason)")
+    update.add_argument(
+        "--move",
+        metavar=("WHICH", "DATE"),
+        nargs=2,
+        help="give an action a new date (needs --reason)",
+    )
+    update.add_argument("--reason", metavar="TEXT", default="", help="why, for the ledger")
+    update.add_argument("--by", metavar="NAME", default="", help="who decided, for the ledger")
+    update.add_argument("--add", metavar="TEXT", help="add an action")
+    update.add_argument("--owner", metavar="NAME", default="", help="owner of the added action")
+    update.add_argument("--due", metavar="DATE", help="due date of the added action (YYYY-MM-DD)")
+    update.add_argument(
+        "--shared", action="store_true", help="the added action is shared with the other side"
+    )
+
+    due = commands.add_parser(
+        "due",
+        help="list due and overdue actions across saved cases",
+        description="Every open action due within --days (default 7) or overdue, across the "
+        "saved cases whose outputs have been written; overdue first. For a morning check or a "
+        "cron job.",
+    )
+    due.add_argument("--days", type=int, default=7, metavar="N")
+    due.add_argument("--json", action="store_true", help="print JSON for scripts")
+
     completion = commands.add_parser(
         "completion",
         help="print shell completion for bash, zsh or fish",
@@ -126,6 +162,8 @@ def _guarded_command(args: argparse.Namespace) -> int:
         "schema": _schema,
         "new": _new,
         "completion": _completion,
+        "update": _update,
+        "due": _due,
         None: _home,
     }
     return _guarded(handlers[args.command], args)
@@ -329,6 +367,97 @@ def _check_tone(args: argparse.Namespace) -> int:
         say(f"{count} tone warning{'s' if count != 1 else ''}.")
         return EXIT_INVALID
     say("No tone warnings.")
+    return EXIT_OK
+
+
+def _update(args: argparse.Namespace) -> int:
+    from triage.engine.filters import short_date
+    from triage.engine.session import Session
+    from triage.engine.tracking import TrackingError
+
+    session = Session.resume(args.case)
+    changed = []
+    try:
+        for which in args.done:
+            changed.append(f"Done: {session.track(which, 'done', who=args.by)}")
+        if args.move:
+            which, day = args.move
+            what = session.track(which, "moved", day, args.reason, args.by)
+            changed.append(f"Moved to {day}: {what}")
+        if args.drop:
+            changed.append(
+                f"Dropped: {session.track(args.drop, 'dropped', None, args.reason, args.by)}"
+            )
+        if args.add:
+            session.add_action(args.add, args.owner, args.due, args.shared)
+            changed.append(f"Added: {' '.join(args.add.split())}")
+    except TrackingError as exc:
+        say(f"{exc}", file=sys.stderr)
+        for line in changed:  # what was done before the mistake is saved
+            say(line)
+        return EXIT_INVALID
+    for line in changed:
+        say(line)
+    if not changed:
+        for number, row in enumerate(session.tracker(), start=1):
+            when = short_date(row["due"]) if row["due"] else "no date"
+            say(f"{number:3}. [{row['status']}] {when}  {row['what']}  ({row['owner']})")
+    return EXIT_OK
+
+
+def _due(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from triage.engine.case import load_case
+    from triage.engine.errors import TriageError
+    from triage.engine.filters import short_date
+    from triage.engine.library import saved_cases
+    from triage.engine.session import Session
+    from triage.engine.tracking import due_items
+
+    today = dt.date.today()
+    rows_by_case = []
+    for path in saved_cases():
+        try:
+            case = load_case(path)
+            if not any(e.event == "outputs-written" for e in case.ledger):
+                continue  # still being worked out: its dates are not a plan yet
+            rows_by_case.append((case, Session.resume(path).tracker()))
+        except TriageError as exc:
+            say(f"{path}: skipped, {exc}", file=sys.stderr)
+    items = due_items(rows_by_case, today, max(0, args.days))
+    if args.json:
+        import json
+
+        say(
+            json.dumps(
+                {
+                    "format": 1,
+                    "today": today.isoformat(),
+                    "items": [
+                        {
+                            "case": i.case_id,
+                            "counterparty": i.counterparty,
+                            "action": i.what,
+                            "owner": i.owner,
+                            "due": i.due.isoformat(),
+                            "overdue": i.overdue,
+                        }
+                        for i in items
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    if not items:
+        say(f"Nothing due in the next {args.days} days.")
+    for heading, overdue in (("Overdue:", True), (f"Due in the next {args.days} days:", False)):
+        group = [i for i in items if i.overdue == overdue]
+        if group:
+            say(heading)
+        for i in group:
+            say(f"  {short_date(i.due)}  {i.counterparty or i.case_id}: {i.what} ({i.owner})")
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from triage.engine.tomlfile import TomlFile, read_toml
 if TYPE_CHECKING:  # evaluating pulls in Jinja2; listing cases must stay light
     from triage.engine.evaluate import Evaluation
     from triage.engine.model import Playbook
+    from triage.engine.tracking import Change
 
 CASE_FILE = "case.toml"
 COUNTERPARTY = "counterparty"  # the question that names the other side, by convention
@@ -55,6 +56,9 @@ class Case:
     # output file -> a fingerprint of the template's text the draft was edited from (or last
     # checked against), to say when answers changed under an edited draft
     draft_bases: dict[str, str] = field(default_factory=dict)
+    # follow-through once the outputs exist (see triage.engine.tracking)
+    action_changes: list[Change] = field(default_factory=list)
+    added_actions: list[dict[str, Any]] = field(default_factory=list)
     path: Path | None = None  # where case.toml lives, once saved
 
     @classmethod
@@ -150,6 +154,10 @@ class Case:
                 data["route"]["reason"] = route.override_reason
             if route.level is not None:
                 data["route"]["level"] = route.level  # the chosen route's
+        if self.action_changes or self.added_actions:
+            from triage.engine.tracking import changes_to_toml
+
+            data.update(changes_to_toml(self))
         data["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in self.ledger]
         header = (
             b"# triage case file: your answers to this dispute. Keep it private.\n"
@@ -266,6 +274,12 @@ def case_from_toml(file: TomlFile) -> Case:
             problems.append(file.problem(key, f"`{key}` must be a table of texts."))
         else:
             setattr(case, key, dict(table))
+    if "action_status" in data or "added_actions" in data:  # listing cases stays light
+        from triage.engine.tracking import changes_from_toml
+
+        case.action_changes, case.added_actions = changes_from_toml(
+            data, lambda key, sentence: problems.append(file.problem(key, sentence))
+        )
     for index, entry in enumerate(
         data.get("ledger", []) if isinstance(data.get("ledger"), list) else []
     ):

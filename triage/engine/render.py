@@ -20,7 +20,7 @@ from email.policy import SMTP
 from email.utils import parseaddr
 from typing import Any
 
-from triage.engine import calendar, sandbox
+from triage.engine import calendar, sandbox, tracking
 from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
 from triage.engine.errors import TriageError
@@ -163,7 +163,7 @@ def actions(
             raise RenderError(f"{where}: {exc}.") from None
         if what:
             rows.append(_row(what, owner, due, None, spec.shared))
-    return sorted(rows, key=_by_due)
+    return sorted(tracking.apply(rows, case), key=_by_due)
 
 
 def _due(spec: ActionSpec, case: Case, ctx: dict[str, Any], where: str) -> dt.date | None:

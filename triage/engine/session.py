@@ -332,6 +332,40 @@ class Session:
         answers, out of date, or not written."""
         return written_state(self.outputs(), folder or self.folder)
 
+    # -- follow-through ----------------------------------------------------------------------
+
+    def tracker(self) -> list[dict[str, Any]]:
+        """The action tracker as it stands: the playbook's actions with the changes made."""
+        from triage.engine.render import context
+
+        return list(context(self.playbook, self.case, self.evaluation)["actions"])
+
+    def track(
+        self, which: str, status: str, due: Any = None, reason: str = "", who: str = ""
+    ) -> str:
+        """Mark an action done, moved or dropped (see tracking.change); saved at once, and
+        the tracker files in the case folder follow. Returns the action's text."""
+        from triage.engine import tracking
+
+        what = tracking.change(self.case, self.tracker(), which, status, due, reason, who)
+        self._after_tracking()
+        return what
+
+    def add_action(self, what: str, owner: str = "", due: Any = None, shared: bool = False) -> None:
+        from triage.engine import tracking
+
+        tracking.add(self.case, what, owner or self.value("our_contact") or "", due, shared)
+        self._after_tracking()
+
+    def _after_tracking(self) -> list[Path]:
+        """Save, and rewrite the files that show the tracker (never an edited draft)."""
+        self.save()
+        if self.folder is None or not any(e.event == "outputs-written" for e in self.case.ledger):
+            return []
+        files = self.outputs()
+        shown = {n: d for n, d in files.items() if n in TRACKER_FILES and n in files}
+        return write_outputs(shown, self.folder, force=True)
+
     def write_outputs(self, folder: Path | None = None, force: bool = False) -> list[Path]:
         if self.folder is None:
             self.save()
@@ -341,6 +375,10 @@ class Session:
         self.case.log("outputs-written", ", ".join(p.name for p in written) + f" in {target}")
         self.save()
         return written
+
+
+# The outputs that show the tracker; rewritten whenever an action changes.
+TRACKER_FILES = frozenset({"actions.csv", "actions.ics", "plan.md"})
 
 
 def unique_folder(folder: Path) -> Path:

@@ -1,0 +1,134 @@
+"""Follow-through after the outputs: actions done, moved, dropped and added, as a user
+records them from the command line, and what is due across cases."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from triage.engine.case import load_case
+from triage.engine.tracking import DueItem, due_items
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "playbooks/examples/client-communication-breakdown/outage-our-fault.toml"
+
+
+def triage(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "triage", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def case_folder(triage_home: Path) -> Path:
+    result = triage("run", "client-communication-breakdown", "--answers", str(EXAMPLE))
+    assert result.returncode == 0, result.stderr
+    [folder] = [p.parent for p in (triage_home / "cases").glob("*/case.toml")]
+    return folder
+
+
+def _rows(folder: Path) -> list[dict[str, str]]:
+    text = (folder / "actions.csv").read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_marking_an_action_done_reaches_the_tracker_the_plan_and_the_ledger(case_folder):
+    first = _rows(case_folder)[0]["action"]
+    result = triage("update", case_folder.name, "--done", "1", "--by", "Helen")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Done: ")
+    assert _rows(case_folder)[0]["status"] == "done"
+    case = load_case(case_folder / "case.toml")
+    assert case.ledger[-1].event == "action-done" and first in case.ledger[-1].detail
+    assert "[by Helen]" in case.ledger[-1].detail
+    plan = (case_folder / "plan.md").read_text(encoding="utf-8")
+    upcoming = plan.split("### Next three actions", 1)[1].split("##", 1)[0]
+    assert first.rstrip(".") not in upcoming, "the next actions are the open ones"
+    assert "Done or dropped:" in plan and "*Done.*" in plan
+
+
+def test_moving_needs_a_date_and_a_reason_and_the_calendar_follows(case_folder):
+    refused = triage("update", case_folder.name, "--move", "2", "2027-01-11")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "--reason" in refused.stderr, "one sentence saying what is missing"
+    moved = triage(
+        "update", case_folder.name, "--move", "2", "2027-01-11", "--reason", "their CFO is away"
+    )
+    assert moved.returncode == 0, moved.stderr
+    row = next(r for r in _rows(case_folder) if r["due"] == "2027-01-11")
+    assert row["status"] == "moved"
+    calendar = icalendar.Calendar.from_ical((case_folder / "actions.ics").read_bytes())
+    days = [e.decoded("dtstart") for e in calendar.walk("VEVENT")]
+    assert dt.date(2027, 1, 11) in days
+    ledger = load_case(case_folder / "case.toml").ledger[-1]
+    assert ledger.event == "action-moved" and "their CFO is away" in ledger.detail
+
+
+def test_dropping_and_adding(case_folder):
+    count = len(_rows(case_folder))
+    assert triage("update", case_folder.name, "--drop", "3").returncode == 1  # no reason
+    dropped = triage("update", case_folder.name, "--drop", "3", "--reason", "done by phone")
+    assert dropped.returncode == 0, dropped.stderr
+    added = triage(
+        "update", case_folder.name, "--add", "Send the revised SLA", "--due", "2027-01-04",
+        "--owner", "Priya", "--shared",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    rows = _rows(case_folder)
+    assert len(rows) == count + 1
+    new = next(r for r in rows if r["action"] == "Send the revised SLA")
+    assert (new["owner"], new["due"], new["audience"]) == ("Priya", "2027-01-04", "shared")
+    assert sum(1 for r in rows if r["status"] == "dropped") == 1
+    listing = triage("update", case_folder.name)  # no change: the numbered tracker
+    assert "[dropped]" in listing.stdout and "Send the revised SLA" in listing.stdout
+
+
+def test_an_unknown_action_is_one_sentence(case_folder):
+    result = triage("update", case_folder.name, "--done", "99")
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("There is no action 99")
+
+
+def test_due_lists_overdue_first_and_leaves_out_what_is_done(case_folder):
+    rows = _rows(case_folder)
+    assert triage("update", case_folder.name, "--done", "1").returncode == 0
+    result = triage("due", "--json", "--days", "4000")
+    assert result.returncode == 0, result.stderr
+    listing = json.loads(result.stdout)
+    assert listing["format"] == 1
+    actions = [i["action"] for i in listing["items"]]
+    assert rows[0]["action"] not in actions, "a done action is not due"
+    assert rows[1]["action"] in actions
+    overdue = [i["overdue"] for i in listing["items"]]
+    assert overdue == sorted(overdue, reverse=True), "overdue first"
+    plain = triage("due", "--days", "4000")
+    assert "Fenwick" in plain.stdout
+
+
+def test_due_items_order_and_horizon():
+    class Case:
+        id, counterparty = "c", "Acme"
+
+    today = dt.date(2026, 12, 4)
+    rows = [
+        {"what": "later", "owner": "A", "due": "2026-12-20", "status": "open"},
+        {"what": "soon", "owner": "A", "due": "2026-12-07", "status": "open"},
+        {"what": "late", "owner": "A", "due": "2026-12-01", "status": "moved"},
+        {"what": "finished", "owner": "A", "due": "2026-11-30", "status": "done"},
+    ]
+    items = due_items([(Case(), rows)], today, 7)  # type: ignore[list-item]
+    assert [i.what for i in items] == ["late", "soon"]
+    assert items[0] == DueItem("c", "Acme", "late", "A", dt.date(2026, 12, 1), True)
