@@ -132,3 +132,81 @@ def test_due_items_order_and_horizon():
     items = due_items([(Case(), rows)], today, 7)  # type: ignore[list-item]
     assert [i.what for i in items] == ["late", "soon"]
     assert items[0] == DueItem("c", "Acme", "late", "A", dt.date(2026, 12, 1), True)
+
+
+UPDATES = """
+[[meeting]]
+date = 2026-12-10
+who = "Daniel Fenwick and Helen Achebe"
+agreed = [
+  { term = "A service credit of 4,000 on the January invoice", owner = "Helen Achebe", due = 2027-01-05 },
+  { term = "Weekly release notes to their operations lead", owner = "Priya" },
+]
+still_open = ["the renewal price"]
+
+[[outcome]]
+date = 2027-01-12
+result = "not"
+note = "the renewal price is still apart"
+escalate = true
+by = "Helen Achebe"
+reason = "the time-box for the senior sponsors ran out"
+
+[close]
+date = 2027-02-20
+outcome = "partly"
+contract = "Name a release freeze around their peak weekends in the SLA."
+process = "A named engineer calls back within the hour on any priority-1 ticket."
+team = "Coaching in difficult conversations for the support leads."
+"""
+
+
+def test_a_meeting_an_escalation_and_a_close_from_an_updates_file(case_folder, tmp_path):
+    updates = tmp_path / "updates.toml"
+    updates.write_text(UPDATES, encoding="utf-8")
+    lessons = tmp_path / "team" / "lessons.md"
+    result = triage("update", case_folder.name, "--file", str(updates), "--lessons", str(lessons))
+    assert result.returncode == 0, result.stderr
+    assert "Escalated to level" in result.stdout and "Case closed" in result.stdout
+    rows = _rows(case_folder)
+    credit = next(r for r in rows if r["action"].startswith("A service credit of 4,000"))
+    assert (credit["owner"], credit["due"], credit["audience"]) == (
+        "Helen Achebe", "2027-01-05", "shared",
+    )  # fmt: skip
+    summary = (case_folder / "follow-up-summary.md").read_text(encoding="utf-8")
+    assert "Weekly release notes to their operations lead" in summary
+    case = load_case(case_folder / "case.toml")
+    events = [e.event for e in case.ledger]
+    assert events[-4:] == ["meeting-held", "outcome", "escalated", "case-closed"]
+    assert "the time-box for the senior sponsors ran out" in case.ledger[-2].detail
+    plan = (case_folder / "plan.md").read_text(encoding="utf-8")
+    assert "level 3" in plan.lower(), "the plan shows the level escalated to"
+    written = lessons.read_text(encoding="utf-8")
+    assert "release freeze" in written and "Coaching in difficult conversations" in written
+    due = json.loads(triage("due", "--json", "--days", "4000").stdout)
+    assert not any(i["case"] == case_folder.name for i in due["items"]), "a closed case is done"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[[outcome]]\ndate = 2027-01-12\nresult = "maybe"\n',
+            "`outcome[0].result` must be one of",
+        ),
+        ('[[outcome]]\ndate = 2027-01-12\nresult = "not"\nescalate = true\n', "who decided"),
+        ('[[meeting]]\nwho = "x"\n', "`meeting[0].date` must be a date"),
+        ("[party]\n", "it takes meeting, outcome and close"),
+        ("meeting = [", "updates.toml:1"),
+    ],
+)
+def test_a_mistake_in_an_updates_file_is_one_sentence_and_changes_nothing(
+    case_folder, tmp_path, text, expected
+):
+    before = (case_folder / "case.toml").read_bytes()
+    updates = tmp_path / "updates.toml"
+    updates.write_text(text, encoding="utf-8")
+    result = triage("update", case_folder.name, "--file", str(updates))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert expected in result.stderr
+    assert (case_folder / "case.toml").read_bytes() == before

@@ -117,6 +117,17 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument(
         "--shared", action="store_true", help="the added action is shared with the other side"
     )
+    update.add_argument(
+        "--file",
+        metavar="FILE",
+        help="an updates file: [[meeting]], [[outcome]] and [close] tables (see the README)",
+    )
+    update.add_argument(
+        "--lessons",
+        metavar="FILE",
+        help="the team's lessons file that closing a case adds to (default: lessons.md in "
+        "TRIAGE_HOME's folder of cases)",
+    )
 
     due = commands.add_parser(
         "due",
@@ -371,6 +382,7 @@ def _check_tone(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
+    from triage.engine.errors import Problem
     from triage.engine.filters import short_date
     from triage.engine.session import Session
     from triage.engine.tracking import TrackingError
@@ -391,6 +403,15 @@ def _update(args: argparse.Namespace) -> int:
         if args.add:
             session.add_action(args.add, args.owner, args.due, args.shared)
             changed.append(f"Added: {' '.join(args.add.split())}")
+        if args.file:
+            from triage.engine.library import cases_dir
+            from triage.engine.tomlfile import read_toml
+
+            found = read_toml(Path(args.file), "updates file")
+            if isinstance(found, Problem):
+                raise TrackingError(str(found))
+            lessons = Path(args.lessons) if args.lessons else cases_dir().parent / "lessons.md"
+            changed += session.apply_updates(found.data, lessons)
     except TrackingError as exc:
         say(f"{exc}", file=sys.stderr)
         for line in changed:  # what was done before the mistake is saved
@@ -420,8 +441,8 @@ def _due(args: argparse.Namespace) -> int:
     for path in saved_cases():
         try:
             case = load_case(path)
-            if not any(e.event == "outputs-written" for e in case.ledger):
-                continue  # still being worked out: its dates are not a plan yet
+            if case.closed or not any(e.event == "outputs-written" for e in case.ledger):
+                continue  # closed, or still being worked out: its dates are not a plan yet
             rows_by_case.append((case, Session.resume(path).tracker()))
         except TriageError as exc:
             say(f"{path}: skipped, {exc}", file=sys.stderr)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # evaluating pulls in Jinja2; listing cases must stay light
     from triage.engine.tracking import Change
 
 CASE_FILE = "case.toml"
+# Tables a case file holds once it is followed through (see triage.engine.tracking).
+FOLLOW_KEYS = ("action_status", "added_actions", "meetings", "outcomes", "escalation", "closed")
 COUNTERPARTY = "counterparty"  # the question that names the other side, by convention
 
 
@@ -59,6 +61,10 @@ class Case:
     # follow-through once the outputs exist (see triage.engine.tracking)
     action_changes: list[Change] = field(default_factory=list)
     added_actions: list[dict[str, Any]] = field(default_factory=list)
+    meetings: list[dict[str, Any]] = field(default_factory=list)
+    outcomes: list[dict[str, Any]] = field(default_factory=list)
+    escalated_level: int | None = None  # raised after an outcome, by a person, for a reason
+    closed: dict[str, Any] | None = None
     path: Path | None = None  # where case.toml lives, once saved
 
     @classmethod
@@ -75,6 +81,18 @@ class Case:
             created=created,
             updated=created,
             answers=dict(answers or {}),
+        )
+
+    @property
+    def followed_up(self) -> bool:
+        """Anything recorded after the outputs: action changes, meetings, outcomes, a close."""
+        return bool(
+            self.action_changes
+            or self.added_actions
+            or self.meetings
+            or self.outcomes
+            or self.escalated_level
+            or self.closed
         )
 
     @property
@@ -154,7 +172,7 @@ class Case:
                 data["route"]["reason"] = route.override_reason
             if route.level is not None:
                 data["route"]["level"] = route.level  # the chosen route's
-        if self.action_changes or self.added_actions:
+        if self.followed_up:
             from triage.engine.tracking import changes_to_toml
 
             data.update(changes_to_toml(self))
@@ -274,11 +292,11 @@ def case_from_toml(file: TomlFile) -> Case:
             problems.append(file.problem(key, f"`{key}` must be a table of texts."))
         else:
             setattr(case, key, dict(table))
-    if "action_status" in data or "added_actions" in data:  # listing cases stays light
+    if any(k in data for k in FOLLOW_KEYS):  # listing cases stays light
         from triage.engine.tracking import changes_from_toml
 
-        case.action_changes, case.added_actions = changes_from_toml(
-            data, lambda key, sentence: problems.append(file.problem(key, sentence))
+        changes_from_toml(
+            case, data, lambda key, sentence: problems.append(file.problem(key, sentence))
         )
     for index, entry in enumerate(
         data.get("ledger", []) if isinstance(data.get("ledger"), list) else []

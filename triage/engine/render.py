@@ -55,6 +55,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         for name, s in evaluation.scores.items()
     }
     ctx["route"] = route_view(playbook, evaluation.route)
+    _escalated(playbook, case, ctx["route"])
     ctx["case"] = {
         "id": case.id,
         "created": case.date,
@@ -99,6 +100,25 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
     ctx["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in case.ledger]
     return ctx
+
+
+def _escalated(playbook: Playbook, case: Case, route: dict[str, Any]) -> None:
+    """A level raised after an outcome (recorded with who and why) stands over the rules'."""
+    top = max((lv.level for lv in playbook.levels), default=None)
+    wanted = min(case.escalated_level or 0, top or 0)
+    if not wanted or (route.get("level") or 0) >= wanted:
+        return
+    level = playbook.level(wanted)
+    route.update(
+        level=wanted,
+        level_name=level.name if level else "",
+        level_who=level.who if level else "",
+        level_decides=level.decides if level else "",
+        level_reasons=[
+            *route.get("level_reasons", []),
+            "Escalated after an outcome: see the ledger.",
+        ],
+    )
 
 
 @functools.lru_cache(maxsize=16)

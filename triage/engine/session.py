@@ -357,13 +357,44 @@ class Session:
         tracking.add(self.case, what, owner or self.value("our_contact") or "", due, shared)
         self._after_tracking()
 
+    def apply_updates(self, data: dict[str, Any], lessons_file: Path | None = None) -> list[str]:
+        """Meetings, outcomes and a close from an updates file, in that order; each change is
+        logged and the case saved once at the end. Returns one line per change."""
+        from triage.engine import tracking
+
+        done: list[str] = []
+        unknown = set(data) - {"meeting", "outcome", "close"}
+        if unknown:
+            raise tracking.TrackingError(
+                f"The updates file has {', '.join(sorted(unknown))}; it takes meeting, "
+                "outcome and close."
+            )
+        for index, entry in enumerate(_entries(data.get("meeting"))):
+            agreed = tracking.record_meeting(self.case, entry, f"meeting[{index}]")
+            done.append(f"Meeting recorded: {agreed} term(s) agreed")
+        for index, entry in enumerate(_entries(data.get("outcome"))):
+            self.evaluation = self._evaluate()
+            level = max(self.evaluation.route.level or 0, self.case.escalated_level or 0)
+            raised = tracking.record_outcome(self.case, entry, f"outcome[{index}]", level)
+            done.append(f"Outcome recorded: {entry.get('result')}")
+            if raised:
+                done.append(f"Escalated to level {raised}")
+        if "close" in data:
+            tracking.close(self.case, data["close"], lessons_file)
+            done.append(
+                "Case closed" + (f"; lessons added to {lessons_file}" if lessons_file else "")
+            )
+        self.evaluation = self._evaluate()
+        self._after_tracking()
+        return done
+
     def _after_tracking(self) -> list[Path]:
         """Save, and rewrite the files that show the tracker (never an edited draft)."""
         self.save()
         if self.folder is None or not any(e.event == "outputs-written" for e in self.case.ledger):
             return []
         files = self.outputs()
-        shown = {n: d for n, d in files.items() if n in TRACKER_FILES and n in files}
+        shown = {n: d for n, d in files.items() if n in TRACKER_FILES}
         return write_outputs(shown, self.folder, force=True)
 
     def write_outputs(self, folder: Path | None = None, force: bool = False) -> list[Path]:
@@ -378,7 +409,14 @@ class Session:
 
 
 # The outputs that show the tracker; rewritten whenever an action changes.
-TRACKER_FILES = frozenset({"actions.csv", "actions.ics", "plan.md"})
+TRACKER_FILES = frozenset({"actions.csv", "actions.ics", "plan.md", "follow-up-summary.md"})
+
+
+def _entries(value: Any) -> list[Any]:
+    """A table or an array of tables from an updates file, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def unique_folder(folder: Path) -> Path:

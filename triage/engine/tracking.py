@@ -160,11 +160,24 @@ def changes_to_toml(case: Case) -> dict[str, Any]:
         data["added_actions"] = [
             {k: v for k, v in a.items() if v not in (None, "")} for a in case.added_actions
         ]
+    if case.meetings:
+        data["meetings"] = [
+            {k: v for k, v in m.items() if v not in (None, "")} for m in case.meetings
+        ]
+    if case.outcomes:
+        data["outcomes"] = [
+            {k: v for k, v in o.items() if v not in (None, "")} for o in case.outcomes
+        ]
+    if case.escalated_level:
+        data["escalation"] = {"level": case.escalated_level}
+    if case.closed:
+        data["closed"] = dict(case.closed)
     return data
 
 
-def changes_from_toml(data: dict[str, Any], problem: Any) -> tuple[list[Change], list[dict]]:
-    """Read the two tables back; ``problem(key, sentence)`` records what is wrong."""
+def changes_from_toml(case: Case, data: dict[str, Any], problem: Any) -> None:
+    """Read the follow-through tables back into ``case``; ``problem(key, sentence)`` records
+    what is wrong."""
     changes: list[Change] = []
     for index, entry in enumerate(_list(data, "action_status", problem)):
         status = entry.get("status") if isinstance(entry, dict) else None
@@ -191,7 +204,20 @@ def changes_from_toml(data: dict[str, Any], problem: Any) -> tuple[list[Change],
                 "shared": entry.get("shared") is True,
             }
         )
-    return changes, added
+    case.action_changes, case.added_actions = changes, added
+    for key in ("meetings", "outcomes"):
+        entries = [e for e in _list(data, key, problem) if isinstance(e, dict)]
+        setattr(case, key, entries)
+    escalation = data.get("escalation")
+    if isinstance(escalation, dict) and isinstance(escalation.get("level"), int):
+        case.escalated_level = escalation["level"]
+    elif escalation is not None:
+        problem("escalation", "`escalation` needs `level`, a whole number.")
+    closed = data.get("closed")
+    if isinstance(closed, dict):
+        case.closed = dict(closed)
+    elif closed is not None:
+        problem("closed", "`closed` must be a table.")
 
 
 def _list(data: dict[str, Any], key: str, problem: Any) -> list[Any]:
@@ -200,3 +226,132 @@ def _list(data: dict[str, Any], key: str, problem: Any) -> list[Any]:
         problem(key, f"`{key}` must be a list of tables.")
         return []
     return value
+
+
+# -- meetings, outcomes and closing ---------------------------------------------------------
+
+RESULTS = ("resolved", "partly", "not")
+
+
+def _text(entry: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        need = "must be text" if not required else "is needed, as text"
+        raise TrackingError(f"In the updates file, `{where}.{key}` {need}.")
+    return " ".join(value.split())
+
+
+def _day(entry: dict[str, Any], key: str, where: str) -> dt.date:
+    day = as_date(entry.get(key))
+    if day is None:
+        raise TrackingError(f"In the updates file, `{where}.{key}` must be a date (2026-12-10).")
+    return day
+
+
+def record_meeting(case: Case, entry: Any, where: str) -> int:
+    """A meeting: when, who, what was agreed (each term becomes a shared action and a line
+    of the follow-up summary) and what is still open. Returns how many terms were agreed."""
+    if not isinstance(entry, dict):
+        raise TrackingError(f"In the updates file, `{where}` must be a table.")
+    day = _day(entry, "date", where)
+    who = _text(entry, "who", where)
+    agreed = entry.get("agreed", [])
+    still_open = entry.get("still_open", [])
+    if not isinstance(agreed, list) or not isinstance(still_open, list):
+        raise TrackingError(f"In the updates file, `{where}.agreed` and `.still_open` are lists.")
+    terms = case.answers.setdefault("agreed_terms", []) or []
+    for index, item in enumerate(agreed):
+        place = f"{where}.agreed[{index}]"
+        if not isinstance(item, dict):
+            raise TrackingError(
+                f"In the updates file, `{place}` must be a table (term, owner, due)."
+            )
+        term = _text(item, "term", place, required=True)
+        owner = _text(item, "owner", place)
+        due = as_date(item.get("due")) if item.get("due") else None
+        if item.get("due") and due is None:
+            raise TrackingError(f"In the updates file, `{place}.due` must be a date.")
+        detail = ", ".join(p for p in (owner, f"by {due.isoformat()}" if due else "") if p)
+        terms.append({"term": term, "detail": detail} if detail else {"term": term})
+        case.added_actions.append({"what": term, "owner": owner, "due": due, "shared": True})
+    case.answers["agreed_terms"] = terms
+    open_items = [" ".join(str(s).split()) for s in still_open if str(s).strip()]
+    case.meetings.append({"date": day, "who": who, "agreed": len(agreed), "still_open": open_items})
+    summary = f"{day.isoformat()}: {len(agreed)} term(s) agreed"
+    if who:
+        summary += f" with {who}"
+    if open_items:
+        summary += f"; still open: {'; '.join(open_items)}"
+    case.log("meeting-held", summary)
+    return len(agreed)
+
+
+def record_outcome(case: Case, entry: Any, where: str, level: int | None) -> int | None:
+    """The outcome of a step (resolved, partly, not) and, when it asks to, an escalation one
+    level up, with who decided and why. Returns the level escalated to, if any."""
+    if not isinstance(entry, dict):
+        raise TrackingError(f"In the updates file, `{where}` must be a table.")
+    day = _day(entry, "date", where)
+    result = entry.get("result")
+    if result not in RESULTS:
+        raise TrackingError(
+            f"In the updates file, `{where}.result` must be one of {', '.join(RESULTS)}."
+        )
+    note = _text(entry, "note", where)
+    by = _text(entry, "by", where)
+    reason = _text(entry, "reason", where)
+    escalate = entry.get("escalate", False)
+    if not isinstance(escalate, bool):
+        raise TrackingError(f"In the updates file, `{where}.escalate` must be true or false.")
+    if escalate and not (by and reason):
+        raise TrackingError(
+            f"In the updates file, `{where}` escalates: say who decided (`by`) and why (`reason`)."
+        )
+    case.outcomes.append({"date": day, "result": result, "note": note})
+    case.log("outcome", f"{day.isoformat()}: {result}" + (f" ({note})" if note else ""))
+    if not escalate:
+        return None
+    to = (level or 1) + 1
+    case.escalated_level = max(case.escalated_level or 0, to)
+    case.log("escalated", f"to level {to} by {by}: {reason}")
+    return to
+
+
+def close(case: Case, entry: Any, lessons_file: Any = None) -> None:
+    """Close the case with an outcome and the lessons: what we change in the contract, the
+    process and the team. The lessons are also appended to the team's lessons file."""
+    where = "close"
+    if not isinstance(entry, dict):
+        raise TrackingError("In the updates file, `close` must be a table.")
+    day = _day(entry, "date", where)
+    result = entry.get("outcome")
+    if result not in RESULTS:
+        raise TrackingError(
+            f"In the updates file, `close.outcome` must be one of {', '.join(RESULTS)}."
+        )
+    lessons = {k: _text(entry, k, where) for k in ("contract", "process", "team")}
+    case.closed = {"date": day, "outcome": result} | {k: v for k, v in lessons.items() if v}
+    case.log("case-closed", f"{day.isoformat()}: {result}")
+    if lessons_file is not None and any(lessons.values()):
+        _append_lessons(lessons_file, case, day, result, lessons)
+
+
+def _append_lessons(path: Any, case: Case, day: dt.date, result: str, lessons: dict) -> None:
+    from pathlib import Path
+
+    from triage.engine.atomic import private_dir, write_atomic
+    from triage.engine.filters import markdown_inline
+
+    target = Path(path)
+    before = (
+        target.read_text(encoding="utf-8")
+        if target.exists()
+        else ("# Lessons learned\n\nOne entry per closed case, newest last; written by triage.\n")
+    )
+    who = markdown_inline(case.counterparty or case.id)
+    lines = [f"\n## {day.isoformat()}: {who} ({result})\n"]
+    for key, label in (("contract", "Contract"), ("process", "Process"), ("team", "Team")):
+        if lessons[key]:
+            lines.append(f"- **{label}:** {markdown_inline(lessons[key])}")
+    private_dir(target.parent)
+    write_atomic(target, (before.rstrip("\n") + "\n" + "\n".join(lines) + "\n").encode("utf-8"))
