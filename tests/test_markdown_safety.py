@@ -22,7 +22,7 @@ from triage.engine.render import render_case
 
 HOSTILE = "# Heading\n- item | cell *em* __strong__ [link](http://x) <b>html</b> `code`\n1. one"
 BOOK = builtin_dir() / "partner-dispute.toml"
-EXAMPLE = builtin_dir() / "examples" / "partner-dispute" / "integration-rollout-mediate.toml"
+EXAMPLE = builtin_dir() / "examples" / "partner-dispute" / "integration-rollout-deadline.toml"
 STRUCTURE = (
     "heading_open",
     "bullet_list_open",

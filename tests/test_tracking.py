@@ -210,3 +210,23 @@ def test_a_mistake_in_an_updates_file_is_one_sentence_and_changes_nothing(
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert expected in result.stderr
     assert (case_folder / "case.toml").read_bytes() == before
+
+
+def test_a_case_from_an_earlier_playbook_version_keeps_its_old_answers(case_folder):
+    """The playbook changed (here: a question was dropped and the version raised): the case
+    still opens, the old answer is kept and shown in the plan, and the ledger says so."""
+    path = case_folder / "case.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('playbook_hash = "', 'playbook_hash = "old-', 1)
+    text = text.replace('playbook_version = "1.0.0"', 'playbook_version = "0.9.0"', 1)
+    text = text.replace("[answers]\n", '[answers]\nsite_visits = "Two, both in March"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    result = triage("render", case_folder.name, "--force")
+    assert result.returncode == 0, result.stderr
+    assert "has changed since this case was started" in result.stderr
+    case = load_case(path)
+    assert case.answers["site_visits"] == "Two, both in March", "nothing typed is lost"
+    [note] = [e for e in case.ledger if e.event == "playbook-updated"]
+    assert "0.9.0 -> 1.0.0" in note.detail and case.playbook_version == "1.0.0"
+    plan = (case_folder / "plan.md").read_text(encoding="utf-8")
+    assert "Answers this playbook no longer asks for" in plan and "Two, both in March" in plan

@@ -15,5 +15,5 @@ OUTPUT_NAMES = frozenset({"scores", "bands", "labels", "route"})
 ACTION_NAMES = frozenset(
     {"scores", "bands", "labels", "route", "case", "today", "stages", "levels", "playbook"}
 )
-TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger"}
+TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger", "retired_answers"}
 RESERVED = TEMPLATE_NAMES | {"expect", "answers", "none", "true", "false"}

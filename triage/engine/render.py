@@ -99,7 +99,20 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
     work_out_facts(playbook, ctx, late=True)
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
     ctx["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in case.ledger]
+    ctx["retired_answers"] = [  # kept from an earlier version of the playbook, and shown
+        {"id": qid, "text": _retired_text(value)}
+        for qid, value in case.answers.items()
+        if qid not in questions and value not in (None, "", [], {})
+    ]
     return ctx
+
+
+def _retired_text(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_retired_text(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_retired_text(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _escalated(playbook: Playbook, case: Case, route: dict[str, Any]) -> None:

@@ -89,6 +89,12 @@ class Session:
                 f"The playbook {playbook.id!r} has changed since this case was started; "
                 "answers are kept, and any that no longer fit are marked."
             )
+            was = case.playbook_version or "an earlier version"
+            case.log(
+                "playbook-updated",
+                f"{playbook.id} {was} -> {playbook.version}; answers kept, new questions asked",
+            )
+            case.playbook_version, case.playbook_hash = playbook.version, playbook.content_hash
         return session
 
     # -- answers --------------------------------------------------------------
