@@ -230,3 +230,19 @@ def test_a_case_from_an_earlier_playbook_version_keeps_its_old_answers(case_fold
     assert "0.9.0 -> 1.0.0" in note.detail and case.playbook_version == "1.0.0"
     plan = (case_folder / "plan.md").read_text(encoding="utf-8")
     assert "Answers this playbook no longer asks for" in plan and "Two, both in March" in plan
+
+
+def test_lists_of_cases_say_what_is_next_and_put_overdue_cases_first(case_folder):
+    """The next open action and its date are kept in the case when the tracker changes, so
+    the home screen and 'triage list' show them without rendering anything."""
+    case = load_case(case_folder / "case.toml")
+    assert case.next_due is not None and case.next_action
+    listing = json.loads(triage("list", "--json").stdout)
+    [entry] = listing["cases"]
+    assert entry["next_due"] == case.next_due.isoformat()
+    assert entry["overdue"] == (case.next_due < dt.date.today())
+    plain = triage("list").stdout
+    assert ("Overdue since" in plain) or ("Next " in plain)
+    first = case.next_action
+    assert triage("update", case_folder.name, "--done", first[:30]).returncode == 0
+    assert load_case(case_folder / "case.toml").next_action != first, "done is not next"

@@ -265,6 +265,10 @@ def _run_answers(args: argparse.Namespace) -> int:
     route = evaluation.route
     case.log_once("route-recommended", f"{route.recommended}: {route.because}")
     files = render_case(playbook, case, evaluation)
+    from triage.engine.render import context
+    from triage.engine.tracking import next_open
+
+    case.next_due, case.next_action = next_open(context(playbook, case, evaluation)["actions"])
     folder = Path(args.out) if args.out else cases_dir() / case.id
     case.path = None
     written = write_outputs(files, folder, force=args.force, case=case, evaluation=evaluation)
@@ -321,7 +325,7 @@ LIST_FORMAT = {"format": 1}
 
 
 def _list(args: argparse.Namespace) -> int:
-    from triage.engine.listing import case_summaries, playbook_summaries
+    from triage.engine.listing import case_summaries, next_step, playbook_summaries
 
     if args.ids:  # for shell completion and scripts: nothing but the ids
         for p in playbook_summaries():
@@ -344,9 +348,10 @@ def _list(args: argparse.Namespace) -> int:
         say(f"  {p['id']:32} {p['title']}  [{p['source']}]{note}")
     say("\nSaved cases:" if cases else "\nNo saved cases yet.")
     for c in cases:
-        updated = c["updated"][:16].replace("T", " ")
+        updated = (c["updated"] or "")[:16].replace("T", " ")
+        shown = next_step(c) if not c["problem"] else f"unreadable: {c['problem'][:60]}"
         say(f"  {c['id']:20} {c['counterparty'] or '-':24} {c['playbook']:32} "
-            f"{c['progress'] or c['problem'][:40]:24} {updated}")  # fmt: skip
+            f"{shown:24} {updated}")  # fmt: skip
     return EXIT_OK
 
 

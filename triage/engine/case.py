@@ -65,6 +65,10 @@ class Case:
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     escalated_level: int | None = None  # raised after an outcome, by a person, for a reason
     closed: dict[str, Any] | None = None
+    # the next open action and its date, kept when the tracker is written so that lists of
+    # cases can say what is next, and what is overdue, without rendering anything
+    next_due: dt.date | None = None
+    next_action: str = ""
     path: Path | None = None  # where case.toml lives, once saved
 
     @classmethod
@@ -145,7 +149,12 @@ class Case:
                 "updated": self.updated,
                 "stage": self.stage,
                 "stage_title": self.stage_title,
-            },
+            }
+            | (
+                {"next_due": self.next_due, "next_action": self.next_action}
+                if self.next_due
+                else {}
+            ),
             "answers": _without_none(self.answers),
         }
         if self.override_route:
@@ -269,6 +278,8 @@ def case_from_toml(file: TomlFile) -> Case:
         stage_title=text("stage_title"),
         path=file.path,
     )
+    if isinstance(meta.get("next_due"), dt.date) and not isinstance(meta["next_due"], dt.datetime):
+        case.next_due, case.next_action = meta["next_due"], text("next_action")
     answers = data.get("answers")
     if not isinstance(answers, dict):
         problems.append(file.problem("answers", "`answers` must be a table."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from triage.engine.case import Case, load_case
@@ -40,6 +41,9 @@ def case_summaries() -> list[dict[str, Any]]:
                     "stage_title": "",
                     "progress": "",
                     "updated": None,
+                    "next_due": None,
+                    "next_action": None,
+                    "overdue": False,
                     "path": str(path),
                     "problem": str(exc),
                 }
@@ -54,11 +58,26 @@ def case_summaries() -> list[dict[str, Any]]:
                 "stage_title": case.stage_title,
                 "progress": progress(case),
                 "updated": case.updated.isoformat(),
+                "next_due": case.next_due.isoformat() if case.next_due else None,
+                "next_action": case.next_action or None,
+                "overdue": bool(case.next_due and case.next_due < dt.date.today()),
                 "path": str(path),
                 "problem": None,
             }
         )
-    return found
+    # overdue cases first, then as they were (newest first)
+    return sorted(found, key=lambda c: not c["overdue"])
+
+
+def next_step(summary: dict[str, Any]) -> str:
+    """What a list of cases says a case needs next: "Overdue since Mon 7 Dec: ..." or
+    "Next Mon 7 Dec: ...", or its progress when no action is dated."""
+    if not summary.get("next_due"):
+        return str(summary.get("progress") or "")
+    day = dt.date.fromisoformat(summary["next_due"])
+    when = f"{day:%a} {day.day} {day:%b}"
+    lead = f"Overdue since {when}" if summary.get("overdue") else f"Next {when}"
+    return f"{lead}: {summary.get('next_action') or ''}"
 
 
 def progress(case: Case) -> str:

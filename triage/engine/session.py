@@ -394,8 +394,18 @@ class Session:
         self._after_tracking()
         return done
 
+    def note_next_step(self) -> None:
+        """Keep the next open action and its date in the case, for lists of cases."""
+        from triage.engine.tracking import next_open
+
+        if self.case.closed:
+            self.case.next_due, self.case.next_action = None, ""
+            return
+        self.case.next_due, self.case.next_action = next_open(self.tracker())
+
     def _after_tracking(self) -> list[Path]:
         """Save, and rewrite the files that show the tracker (never an edited draft)."""
+        self.note_next_step()
         self.save()
         if self.folder is None or not any(e.event == "outputs-written" for e in self.case.ledger):
             return []
@@ -410,6 +420,7 @@ class Session:
         assert target is not None
         written = write_outputs(self.outputs(), target, force=force)
         self.case.log("outputs-written", ", ".join(p.name for p in written) + f" in {target}")
+        self.note_next_step()
         self.save()
         return written
 

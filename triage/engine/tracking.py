@@ -94,6 +94,16 @@ def change(
     return str(row["what"])
 
 
+def next_open(rows: list[dict[str, Any]]) -> tuple[dt.date | None, str]:
+    """The earliest dated action that is neither done nor dropped, and its text."""
+    dated = [
+        (day, str(row["what"]))
+        for row in rows
+        if row.get("status") not in ("done", "dropped") and (day := as_date(row.get("due")))
+    ]
+    return min(dated) if dated else (None, "")
+
+
 def add(case: Case, what: str, owner: str = "", due: Any = None, shared: bool = False) -> None:
     what = " ".join(what.split())
     if not what:

@@ -16,7 +16,7 @@ class TriageCommands(Provider):
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         from triage.engine.library import discover
-        from triage.engine.listing import case_summaries
+        from triage.engine.listing import case_summaries, next_step
 
         app: Any = self.app
         found: list[tuple[str, Callable[[], Any], str]] = []
@@ -31,7 +31,7 @@ class TriageCommands(Provider):
                 name = case["counterparty"] or case["id"]
                 found.append(
                     (f"Resume case: {name}", partial(app.resume_case, case["path"]),
-                     f"{case['playbook']}: {case['progress']}")
+                     f"{case['playbook']}: {next_step(case)}")
                 )  # fmt: skip
         screen = app.case_screen()
         if screen is not None and app.session is not None:

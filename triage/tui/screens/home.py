@@ -56,7 +56,9 @@ class HomeScreen(Screen[None]):
         cases = self.query_one("#cases", DataTable)
         cases.add_column("Counterparty", key="counterparty", width=20)
         cases.add_column("Playbook", key="playbook", width=20)
-        cases.add_column("Progress", key="stage", width=16)
+        # what is next (or overdue) gets the room the screen has after the other columns
+        next_width = max(16, self.app.size.width - 20 - 20 - 16 - 8)
+        cases.add_column("Where it stands", key="stage", width=next_width)
         cases.add_column("Last change", key="updated")
         self.action_refresh_lists()
         playbooks.focus()
@@ -132,7 +134,7 @@ class HomeScreen(Screen[None]):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def refresh_cases(self) -> None:
-        from triage.engine.listing import case_summaries
+        from triage.engine.listing import case_summaries, next_step
 
         titles = {e.id: e.title for e in self.entries.values()}
         cases = self.query_one("#cases", DataTable)
@@ -146,7 +148,7 @@ class HomeScreen(Screen[None]):
                 cells = (
                     Text(found["counterparty"] or "(not named yet)"),
                     Text(titles.get(found["playbook"], found["playbook"])),
-                    Text(found["progress"]),
+                    Text(next_step(found), "bold" if found["overdue"] else ""),
                     Text(_when(found["updated"])),
                 )
             cases.add_row(*cells, key=found["path"])
