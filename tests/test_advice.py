@@ -321,8 +321,8 @@ def test_a_claim_they_sent_themselves_is_answered_not_handed_to_lawyers(rendered
     body = rendered.email
     assert "Thank you for your letter" in body or "Thank you for your message" in body
     assert "Our lawyers will reply" not in body and "acknowledging" not in rendered.subject
-    if rendered.get("notice_deadline"):
-        assert "you will have one by then" in body
+    if rendered.get("notice_deadline"):  # their letter's date, or the contract's
+        assert "you will have one by then" in body or "you will have our answer by then" in body
     assert any(
         w in row["action"].lower() for row in rendered.rows[:3] for w in ("lawyer", "legal advice")
     )

@@ -247,3 +247,10 @@ def test_first_sentence_stops_at_the_first_full_stop_before_a_capital():
     assert first_sentence("Talks failed. Take advice today.") == "Talks failed."
     assert first_sentence("Costs 3.5k, e.g. fees. Then more.") == "Costs 3.5k, e.g. fees."
     assert first_sentence("One sentence only") == "One sentence only"
+
+
+def test_a_contact_that_is_not_a_name_is_not_greeted_by_it():
+    from triage.engine.filters import first_name
+
+    assert first_name("new accounts payable lead") == ""  # "Dear new," was the draft
+    assert first_name("Priya Shah") == "Priya"

@@ -339,13 +339,16 @@ def first_name(value: Any) -> str:
     """Filter ``first_name``: how to greet someone by name.
 
     ``"Priya Shah"`` gives ``"Priya"``; with a title the surname stays
-    (``"Dr Anil Rao"`` gives ``"Dr Rao"``, ``"Mr Jones"`` stays); an email address gives ''.
+    (``"Dr Anil Rao"`` gives ``"Dr Rao"``, ``"Mr Jones"`` stays); an email address, or words
+    that are not a name (``"new AP approver"``, not capitalised), give ''.
     """
     text = _squash(value).strip(_QUOTES + " ")
     if not text or "@" in text:
         return ""
     text = re.sub(r"\s*\([^)]*\)", "", text).split(",")[0].strip(_QUOTES + " ")
     words = text.split()
+    if not words or words[0][:1].islower():
+        return ""  # not a name ("new accounts payable lead"): greet the team instead
     if len(words) <= 1:
         return text
     title = words[0].rstrip(".").lower()
