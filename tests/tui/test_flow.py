@@ -908,3 +908,18 @@ async def test_a_long_option_label_wraps_under_itself(triage_home):
         assert button.size.height > 1
         assert " ".join(" ".join(lines).split()).endswith("formal language creeping in")
         assert lines[1].startswith("    ")  # hangs under the label, not under the mark
+
+
+async def test_the_output_tabs_are_reached_with_the_arrow_keys_at_once(team, triage_home):
+    """The outputs screen opens with the file tabs focused: Right shows the next file, with
+    no tabbing through the buttons first."""
+    from textual.widgets import TabbedContent
+
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await walk_to_outputs(pilot)
+        tabs = app.screen.query_one(TabbedContent)
+        first = tabs.active
+        await pilot.press("right")
+        await pilot.pause()
+        assert tabs.active != first
