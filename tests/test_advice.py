@@ -204,7 +204,8 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
 
 
 def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing(rendered):
-    breach = rendered.get("alleged_breach") and rendered.get("fault") != "mostly_us"
+    shared_fault = rendered.get("fault") not in ("mostly_us", "mostly_them")
+    breach = rendered.get("alleged_breach") and shared_fault
     if rendered.acknowledgment_only or not breach or rendered.route.chosen == "exit":
         return
     body = rendered.email
@@ -214,6 +215,17 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
     for admission in ADMISSIONS:
         assert admission not in body.lower()
     _advice_comes_before_the_email(rendered)
+
+
+def test_when_we_say_they_breached_the_email_stays_on_the_open_record(rendered):
+    """A breach we allege (mostly their fault) is put openly, so it counts as notice: a
+    without-prejudice label would keep it off the record. And no apology for their failure."""
+    if rendered.get("fault") != "mostly_them" or not rendered.get("alleged_breach"):
+        return
+    if rendered.acknowledgment_only or rendered.route.chosen == "exit":
+        return
+    assert "WITHOUT PREJUDICE" not in rendered.email
+    assert "I am sorry for that" not in rendered.email
 
 
 def test_when_we_are_at_fault_the_apology_is_open_even_if_they_allege_a_breach(rendered):
