@@ -321,3 +321,37 @@ def test_pasted_lines_in_a_one_line_answer_are_joined(tmp_path: Path) -> None:
     reply(child, "Their email address", "\x03")
     answers = stopped_answers(child, home)
     assert answers["counterparty"] == "Acme Ltd Northern division"
+
+
+def test_a_written_case_is_followed_through_line_by_line(tmp_path: Path) -> None:
+    """Resuming a case whose outputs exist offers to record what happened to its actions:
+    done, moved (a date and a reason) and added, each saved as it is made."""
+    import subprocess
+
+    home = tmp_path / "home"
+    example = REPO / "playbooks/examples/client-communication-breakdown/outage-our-fault.toml"
+    env = {"TRIAGE_HOME": str(home)}
+    made = subprocess.run(
+        [sys.executable, "-m", "triage", "run", "client-communication-breakdown", "--answers", str(example)],
+        capture_output=True, text=True, env=dict(os.environ, **env), cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    [folder] = [p.parent for p in (home / "cases").glob("*/case.toml")]
+    child = spawn_triage(["run", folder.name, "--plain"], tmp_path, env)
+    reply(child, "What would you like to do?", "\r")  # record what has happened
+    reply(child, "What has happened?", "\r")  # an action is done
+    reply(child, "Which action?", "\r")  # the first open one
+    child.expect_exact("Saved: ")
+    reply(child, "What has happened?", DOWN + "\r")  # a new date
+    reply(child, "Which action?", "\r")
+    reply(child, "New date", "2027-01-15\r")
+    reply(child, "Why?", "their CFO is away\r")
+    reply(child, "What has happened?", DOWN * 3 + "\r")  # add one
+    reply(child, "What is the new action?", "Send the revised SLA\r")
+    reply(child, "Due date", "2027-01-20\r")
+    reply(child, "What has happened?", DOWN * 4 + "\r")  # finish
+    child.expect(pexpect.EOF)
+    rows = (folder / "actions.csv").read_text(encoding="utf-8-sig")
+    assert ",done," in rows and "2027-01-15,moved" in rows and "Send the revised SLA" in rows
+    ledger = (folder / "case.toml").read_text(encoding="utf-8")
+    assert "action-done" in ledger and "their CFO is away" in ledger and "action-added" in ledger

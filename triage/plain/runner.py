@@ -92,6 +92,20 @@ class PlainRun:
         for notice in session.notices:
             say(f"Note: {notice}")
         reached = session.current()
+        if self.resumed and any(e.event == "outputs-written" for e in session.case.ledger):
+            choice = ask_select(
+                "This case's outputs are written. What would you like to do?",
+                [("Record what has happened to its actions", "follow"),
+                 ("Go through the answers again", "answers")],
+            )  # fmt: skip
+            if choice == "follow":
+                from triage.plain.follow import follow_through
+
+                follow_through(session)
+                say(
+                    f"Saved. actions.csv, actions.ics and plan.md in {session.folder} are up to date."
+                )
+                return EXIT_OK
         if self.resumed:
             say(f"Resuming case {session.case.id} at the stage “{reached.stage.title}”.")
             say("Answers you gave before are offered as defaults: press Enter to keep them.")
