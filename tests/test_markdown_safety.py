@@ -99,24 +99,28 @@ def test_a_table_cell_keeps_a_typed_pipe_as_text(both):
     assert any("item | cell *em* __strong__" in cell for cell in cells), cells
 
 
-def test_every_list_starts_after_a_blank_line(fixed_now):
-    """Python-Markdown and pandoc's default reader only see a list that follows a blank line
-    (CommonMark is lenient): otherwise the bullets run into the paragraph above."""
+def _every_example_markdown():
+    """(example name, file name, text) for every Markdown output of every built-in example."""
     from triage.engine.library import playbook_files
     from triage.engine.validate import examples_for
 
-    item = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
     for path in playbook_files(builtin_dir()):
         playbook = load_playbook(path)
         for example in examples_for(playbook):
             files = render_case(playbook, read_answers(example, playbook))
             for name, data in files.items():
-                if not name.endswith(".md"):
-                    continue
-                lines = data.decode().split("\n")
-                for before, line in itertools.pairwise(lines):
-                    if item.match(line) and before.strip() and not item.match(before):
-                        assert before.startswith(("  ", "#")), (example.name, name, before)
+                if name.endswith(".md"):
+                    yield example.name, name, data.decode()
+
+
+def test_every_list_starts_after_a_blank_line(fixed_now):
+    """Python-Markdown and pandoc's default reader only see a list that follows a blank line
+    (CommonMark is lenient): otherwise the bullets run into the paragraph above."""
+    item = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+    for example, name, text in _every_example_markdown():
+        for before, line in itertools.pairwise(text.split("\n")):
+            if item.match(line) and before.strip() and not item.match(before):
+                assert before.startswith(("  ", "#")), (example, name, before)
 
 
 def test_python_markdown_sees_every_list_item_and_no_typed_html(both):
@@ -179,21 +183,9 @@ def test_pandoc_reads_every_list_table_and_heading_and_no_typed_html(both, reade
 
 def test_pandoc_sees_the_lists_and_tables_of_every_example(fixed_now):
     """Every Markdown output of every built-in example, through pandoc's default reader."""
-    from triage.engine.library import playbook_files
-    from triage.engine.validate import examples_for
-
-    for path in playbook_files(builtin_dir()):
-        playbook = load_playbook(path)
-        for example in examples_for(playbook):
-            files = render_case(playbook, read_answers(example, playbook))
-            for name, data in files.items():
-                if not name.endswith(".md"):
-                    continue
-                text = data.decode()
-                count = Counter(
-                    t.type for t in MarkdownIt("commonmark").enable("table").parse(text)
-                )
-                seen = _pandoc_blocks(text, "markdown")
-                assert seen["BulletList"] == count["bullet_list_open"], (example.name, name)
-                assert seen["Table"] == count["table_open"], (example.name, name)
-                assert seen["Header"] == count["heading_open"], (example.name, name)
+    for example, name, text in _every_example_markdown():
+        count = Counter(t.type for t in MarkdownIt("commonmark").enable("table").parse(text))
+        seen = _pandoc_blocks(text, "markdown")
+        assert seen["BulletList"] == count["bullet_list_open"], (example, name)
+        assert seen["Table"] == count["table_open"], (example, name)
+        assert seen["Header"] == count["heading_open"], (example, name)

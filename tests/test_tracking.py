@@ -7,29 +7,17 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
 import pytest
 
+from tests.test_cli import triage
 from triage.engine.case import load_case
 from triage.engine.tracking import DueItem, due_items
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "playbooks/examples/client-communication-breakdown/outage-our-fault.toml"
-
-
-def triage(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "triage", *args],
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-        timeout=60,
-    )
 
 
 @pytest.fixture
@@ -181,6 +169,10 @@ def test_a_meeting_an_escalation_and_a_close_from_an_updates_file(case_folder, t
     assert "the time-box for the senior sponsors ran out" in case.ledger[-2].detail
     plan = (case_folder / "plan.md").read_text(encoding="utf-8")
     assert "level 3" in plan.lower(), "the plan shows the level escalated to"
+    import tomllib
+
+    saved = tomllib.loads((case_folder / "case.toml").read_text(encoding="utf-8"))
+    assert saved["route"]["level"] == 3, "case.toml and the plan say the same level"
     written = lessons.read_text(encoding="utf-8")
     assert "release freeze" in written and "Coaching in difficult conversations" in written
     due = json.loads(triage("due", "--json", "--days", "4000").stdout)
@@ -246,3 +238,14 @@ def test_lists_of_cases_say_what_is_next_and_put_overdue_cases_first(case_folder
     first = case.next_action
     assert triage("update", case_folder.name, "--done", first[:30]).returncode == 0
     assert load_case(case_folder / "case.toml").next_action != first, "done is not next"
+
+
+def test_an_escalation_never_goes_above_the_top_level():
+    from triage.engine.case import Case
+    from triage.engine.tracking import record_outcome
+
+    case = Case(id="c", playbook="p")
+    outcome = {"date": dt.date(2027, 1, 5), "result": "not", "escalate": True,
+               "by": "Sam", "reason": "no reply in two weeks"}  # fmt: skip
+    assert record_outcome(case, outcome, "outcome[0]", 3, top=3) == 3
+    assert case.escalated_level == 3

@@ -418,7 +418,8 @@ def _update(args: argparse.Namespace) -> int:
             lessons = Path(args.lessons) if args.lessons else cases_dir().parent / "lessons.md"
             changed += session.apply_updates(found.data, lessons)
     except TrackingError as exc:
-        say(f"{exc}", file=sys.stderr)
+        hint = " Add --reason TEXT." if "Say why" in str(exc) else ""
+        say(f"{exc}{hint}", file=sys.stderr)
         for line in changed:  # what was done before the mistake is saved
             say(line)
         return EXIT_INVALID

@@ -780,15 +780,20 @@ def test_the_editor_is_named_and_never_vi_by_default(monkeypatch, tmp_path):
     assert editor.find_editor().name == "TextEdit"
 
 
+async def open_row_form(pilot) -> None:
+    """Walk the mini playbook to its plan stage and open a new row of agreed_actions."""
+    await fill_to_trust(pilot)
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await focus(pilot, "agreed_actions")
+    await pilot.press("a")
+    await pilot.pause()
+
+
 async def test_the_row_form_fits_a_small_terminal_and_shows_its_own_keys(team, triage_home):
     app = make_app("mini")
     async with app.run_test(size=(80, 24)) as pilot:
-        await fill_to_trust(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await focus(pilot, "agreed_actions")
-        await pilot.press("a")
-        await pilot.pause()
+        await open_row_form(pilot)
         form = app.screen
         assert isinstance(form, RowForm)
         box = form.query_one(".dialog").region
@@ -870,12 +875,7 @@ async def test_list_entries_are_shown_whole(team, triage_home):
     """At 80 columns a list entry shows every field, wrapped, none cut off or hidden."""
     app = make_app("mini")
     async with app.run_test(size=(80, 24)) as pilot:
-        await fill_to_trust(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await focus(pilot, "agreed_actions")
-        await pilot.press("a")
-        await pilot.pause()
+        await open_row_form(pilot)
         await pilot.press(*"Send the corrected reconciliation with a covering note", "tab")
         await pilot.press(*"Samira Okonkwo-Delacroix", "tab", *"2026-02-01")
         await pilot.press("ctrl+s")

@@ -179,8 +179,9 @@ class Case:
             }
             if route.overridden:  # why the user chose another: their words, not the rule's
                 data["route"]["reason"] = route.override_reason
-            if route.level is not None:
-                data["route"]["level"] = route.level  # the chosen route's
+            level = max(route.level or 0, self.escalated_level or 0)  # raised after an outcome
+            if level:
+                data["route"]["level"] = level  # the chosen route's
         if self.followed_up:
             from triage.engine.tracking import changes_to_toml
 

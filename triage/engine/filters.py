@@ -272,55 +272,14 @@ def topic(value: Any) -> str:
 
 
 # Words in -ing that name a thing rather than an action: "the pricing", "the meeting".
-_ING_NOUNS = frozenset(
-    [
-        "pricing",
-        "meeting",
-        "meetings",
-        "billing",
-        "building",
-        "buildings",
-        "booking",
-        "bookings",
-        "briefing",
-        "funding",
-        "hosting",
-        "invoicing",
-        "labelling",
-        "labeling",
-        "licensing",
-        "listing",
-        "listings",
-        "marketing",
-        "onboarding",
-        "packaging",
-        "planning",
-        "ranking",
-        "rating",
-        "reporting",
-        "routing",
-        "scheduling",
-        "shipping",
-        "staffing",
-        "training",
-        "warning",
-        "warnings",
-        "wording",
-        "offering",
-        "offerings",
-        "opening",
-        "ceiling",
-        "landing",
-        "setting",
-        "settings",
-        "handling",
-        "filing",
-        "boarding",
-        "catering",
-        "cleaning",
-        "consulting",
-        "engineering",
-    ]
+_ING_NOUNS = _words(
+    """
+    pricing meeting meetings billing building buildings booking bookings briefing funding
+    hosting invoicing labelling labeling licensing listing listings marketing onboarding
+    packaging planning ranking rating reporting routing scheduling shipping staffing
+    training warning warnings wording offering offerings opening ceiling landing setting
+    settings handling filing boarding catering cleaning consulting engineering
+    """
 )
 
 

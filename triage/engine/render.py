@@ -117,8 +117,7 @@ def _retired_text(value: Any) -> str:
 
 def _escalated(playbook: Playbook, case: Case, route: dict[str, Any]) -> None:
     """A level raised after an outcome (recorded with who and why) stands over the rules'."""
-    top = max((lv.level for lv in playbook.levels), default=None)
-    wanted = min(case.escalated_level or 0, top or 0)
+    wanted = case.escalated_level or 0  # already within the playbook's levels
     if not wanted or (route.get("level") or 0) >= wanted:
         return
     level = playbook.level(wanted)

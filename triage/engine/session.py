@@ -381,7 +381,8 @@ class Session:
         for index, entry in enumerate(_entries(data.get("outcome"))):
             self.evaluation = self._evaluate()
             level = max(self.evaluation.route.level or 0, self.case.escalated_level or 0)
-            raised = tracking.record_outcome(self.case, entry, f"outcome[{index}]", level)
+            top = max((lv.level for lv in self.playbook.levels), default=None)
+            raised = tracking.record_outcome(self.case, entry, f"outcome[{index}]", level, top)
             done.append(f"Outcome recorded: {entry.get('result')}")
             if raised:
                 done.append(f"Escalated to level {raised}")

@@ -78,9 +78,9 @@ def change(
         if new_due is None:
             raise TrackingError("Give the new date as YYYY-MM-DD to move an action.")
         if not reason.strip():
-            raise TrackingError("Say why the action moves (--reason), for the ledger.")
+            raise TrackingError("Say why the action moves: the reason goes into the ledger.")
     if status == "dropped" and not reason.strip():
-        raise TrackingError("Say why the action is dropped (--reason), for the ledger.")
+        raise TrackingError("Say why the action is dropped: the reason goes into the ledger.")
     case.action_changes = [c for c in case.action_changes if c.action != row["what"]]
     case.action_changes.append(Change(row["what"], status, new_due, reason.strip()))
     detail = row["what"]
@@ -296,9 +296,12 @@ def record_meeting(case: Case, entry: Any, where: str) -> int:
     return len(agreed)
 
 
-def record_outcome(case: Case, entry: Any, where: str, level: int | None) -> int | None:
+def record_outcome(
+    case: Case, entry: Any, where: str, level: int | None, top: int | None = None
+) -> int | None:
     """The outcome of a step (resolved, partly, not) and, when it asks to, an escalation one
-    level up, with who decided and why. Returns the level escalated to, if any."""
+    level up (never above ``top``), with who decided and why. Returns the level escalated
+    to, if any."""
     if not isinstance(entry, dict):
         raise TrackingError(f"In the updates file, `{where}` must be a table.")
     day = _day(entry, "date", where)
@@ -321,7 +324,7 @@ def record_outcome(case: Case, entry: Any, where: str, level: int | None) -> int
     case.log("outcome", f"{day.isoformat()}: {result}" + (f" ({note})" if note else ""))
     if not escalate:
         return None
-    to = (level or 1) + 1
+    to = (level or 1) + 1 if top is None else min((level or 1) + 1, top)
     case.escalated_level = max(case.escalated_level or 0, to)
     case.log("escalated", f"to level {to} by {by}: {reason}")
     return to
