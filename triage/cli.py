@@ -129,6 +129,43 @@ def _parser() -> argparse.ArgumentParser:
         "TRIAGE_HOME's folder of cases)",
     )
 
+    thread = commands.add_parser(
+        "import",
+        help="import an email thread or pasted chat into a case's communications audit",
+        description="Read exported mail (.eml files, .mbox archives from Thunderbird, Apple "
+        "Mail or Gmail) or a .txt file of pasted messages, and add the key messages to the "
+        "saved case's communications timeline, with the tone shift and mixed messages as "
+        "suggestions for the questions still unanswered. Prints what it found: reply times "
+        "per side, the longest waits, the turning point. The files are only read; the case "
+        "keeps excerpts, never whole messages. FILE - reads pasted text from standard input.",
+    )
+    thread.add_argument("case", metavar="CASE", help="the case's id, folder or case.toml")
+    thread.add_argument("files", nargs="+", metavar="FILE", help="mail files, or - for pasted text")
+    thread.add_argument(
+        "--ours",
+        metavar="WHO",
+        action="append",
+        default=[],
+        help="a domain, address or name on our side (repeat for more); corrects the grouping",
+    )
+    thread.add_argument(
+        "--theirs",
+        metavar="WHO",
+        action="append",
+        default=[],
+        help="a domain, address or name on their side (repeat for more)",
+    )
+    thread.add_argument(
+        "--rows",
+        metavar="N",
+        type=_positive,
+        default=10,
+        help="add at most N key messages to the timeline (default 10)",
+    )
+    thread.add_argument(
+        "--dry-run", action="store_true", help="show what would be added; change nothing"
+    )
+
     due = commands.add_parser(
         "due",
         help="list due and overdue actions across saved cases",
@@ -156,6 +193,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    import argparse
+
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return number
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:  # the app, as fast as it can start: no parser to build
@@ -175,6 +224,7 @@ def _guarded_command(args: argparse.Namespace) -> int:
         "completion": _completion,
         "update": _update,
         "due": _due,
+        "import": _import,
         None: _home,
     }
     return _guarded(handlers[args.command], args)
@@ -429,6 +479,45 @@ def _update(args: argparse.Namespace) -> int:
         for number, row in enumerate(session.tracker(), start=1):
             when = short_date(row["due"]) if row["due"] else "no date"
             say(f"{number:3}. [{row['status']}] {when}  {row['what']}  ({row['owner']})")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from triage.engine.session import Session
+    from triage.engine.thread import audit, merge_into_session, read_thread, sides_from_answers
+    from triage.engine.thread.audit import strip_text, summary_lines
+    from triage.engine.thread.merge import suggestions
+
+    session = Session.resume(args.case)
+    for notice in session.notices:
+        say(notice, file=sys.stderr)
+    files = [name for name in args.files if name != "-"]
+    pasted = sys.stdin.read() if "-" in args.files else None
+    thread = read_thread(files, pasted=pasted)
+    sides = sides_from_answers(session.case.answers, args.ours, args.theirs)
+    found = audit(thread, sides)
+    for line in summary_lines(found):
+        say(line)
+    strip = strip_text(found)
+    if strip:
+        say()
+        for line in strip:
+            say(line)
+        say()
+    if args.dry_run:
+        made = suggestions(session.playbook, session.case.answers, found, args.rows)
+    else:
+        made = merge_into_session(session, found, args.rows)
+    for line in made.lines():
+        say(line)
+    if args.dry_run:
+        say("Nothing was saved (--dry-run).")
+        return EXIT_OK
+    say(f"Saved to {session.path}. Check and edit them in the communications stage: "
+        f"triage run {args.case}")  # fmt: skip
+    if any(e.event == "outputs-written" for e in session.case.ledger):
+        say(f"plan.md was written before this import: triage render {args.case} --force "
+            "writes it again.")  # fmt: skip
     return EXIT_OK
 
 

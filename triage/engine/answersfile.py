@@ -14,6 +14,7 @@ from triage.engine.structure import closest
 from triage.engine.tomlfile import TomlFile, read_toml
 
 RESERVED_KEYS = {"expect"}
+IMPORT_KEY = "import"  # mail or pasted text to import into the communications audit
 
 
 def expected(question: Question) -> str:
@@ -90,7 +91,18 @@ def read_answers(path: Path, playbook: Playbook, example: bool = False) -> Case:
     else:
         raw = {k: v for k, v in data.items() if k not in RESERVED_KEYS}
         case, prefix = Case.new(playbook), ""
+    flat = not is_case_data(data) and IMPORT_KEY not in playbook.questions
+    thread = raw.pop(IMPORT_KEY, None) if flat else None
     answers, problems = check_answers(playbook, raw, found, prefix)
+    imported = ""
+    if thread is not None and not problems:
+        from triage.engine.errors import TriageError
+        from triage.engine.thread.merge import answers_file_import
+
+        try:
+            answers, imported = answers_file_import(playbook, answers, thread, path.parent)
+        except (ValueError, TriageError) as exc:
+            problems.append(found.problem(IMPORT_KEY, str(exc)))
     # Values named above as not fitting; an empty required one is reported as missing below.
     reported = {key for key, value in raw.items() if key not in answers and not is_empty(value)}
     evaluation = evaluate(playbook, answers, case.override)
@@ -109,4 +121,6 @@ def read_answers(path: Path, playbook: Playbook, example: bool = False) -> Case:
     if not is_case_data(data):
         fresh = Case.new(playbook, answers)
         case.id = fresh.id
+    if imported:
+        case.log("thread-imported", imported)
     return case
