@@ -106,6 +106,13 @@ class _References:
         self.conditions()
         self.score_refs()
         self.fact_exprs()
+        self.expression(
+            None,
+            "days_off",
+            self.playbook.days_off,
+            names.DAYS_OFF_NAMES | self.early_facts,
+            "days_off",
+        )
         self.decision()
         self.actions()
         self.outputs()

@@ -187,6 +187,7 @@ class Playbook:
     default_because: str = ""
     levels: tuple[Level, ...] = ()
     facts: tuple[Fact, ...] = ()
+    days_off: str | None = None  # an expression: public-holiday calendars and dates to skip
     actions: tuple[ActionSpec, ...] = ()
     outputs: tuple[OutputSpec, ...] = ()
     content_hash: str = ""

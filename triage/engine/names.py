@@ -14,6 +14,8 @@ SCORE_NAMES = frozenset({"scores"})
 OUTPUT_NAMES = frozenset({"scores", "bands", "labels", "route"})
 ACTION_NAMES = frozenset(
     {"scores", "bands", "labels", "route", "case", "today", "stages", "levels", "playbook"}
+    | {"days_off"}
 )
+DAYS_OFF_NAMES = ACTION_NAMES - {"days_off"}  # what the playbook's `days_off` may read
 TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger", "retired_answers"}
 RESERVED = TEMPLATE_NAMES | {"expect", "answers", "none", "true", "false"}

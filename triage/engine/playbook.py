@@ -27,8 +27,8 @@ from triage.engine.structure import Checker, check_question, check_route, closes
 from triage.engine.tomlfile import TomlFile, display_path, read_toml
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TOP_KEYS = {"format", "title", "summary", "version", "levels", "facts", "stages", "scores",
-            "decision", "actions", "outputs"}  # fmt: skip
+TOP_KEYS = {"format", "title", "summary", "version", "levels", "facts", "days_off", "stages",
+            "scores", "decision", "actions", "outputs"}  # fmt: skip
 STAGE_FILE_KEYS = {"format", "title", "summary", "stages"}
 STAGE_KEYS = {"id", "title", "guidance", "when", "questions"}
 LEVEL_KEYS = {"level", "name", "who", "decides", "when", "because", "raises"}
@@ -121,6 +121,7 @@ class _Loader:
             c.add("stages", "The playbook needs at least one stage.")
         scores = self.scores(c, data.get("scores"))
         facts = self.facts(c, data, stages)
+        days_off = c.get(data, "", "days_off", str)
         decision = c.get(data, "", "decision", dict, default={})
         rules, default_route, default_level, default_because = self.decision(c, decision)
         actions = each(c, data, "", "actions", lambda p, t: self.action(c, p, t))
@@ -140,6 +141,7 @@ class _Loader:
             default_because=default_because,
             levels=tuple(levels),
             facts=tuple(facts),
+            days_off=days_off,
             actions=tuple(actions),
             outputs=tuple(outputs),
             files=tuple(self.files),

@@ -20,7 +20,7 @@ from email.policy import SMTP
 from email.utils import parseaddr
 from typing import Any
 
-from triage.engine import calendar, sandbox, tracking
+from triage.engine import calendar, holidays, sandbox, tracking
 from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
 from triage.engine.errors import TriageError
@@ -96,6 +96,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         "version": playbook.version,
     }
     ctx.update(evaluation.facts)
+    ctx["days_off"] = days_off(playbook, ctx)
     work_out_facts(playbook, ctx, late=True)
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
     ctx["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in case.ledger]
@@ -105,6 +106,45 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         if qid not in questions and value not in (None, "", [], {})
     ]
     return ctx
+
+
+def days_off(playbook: Playbook, ctx: dict[str, Any]) -> list[dt.date]:
+    """The weekdays that are not working days, from the playbook's ``days_off``: the public
+    holidays of the calendars it names, and the dates it gives, from a year before the
+    case's date to three years after it, in date order."""
+    if playbook.days_off is None:
+        return []
+    try:
+        value = sandbox.evaluate(playbook.days_off, ctx)
+    except sandbox.ExpressionError as exc:
+        raise RenderError(f"days_off: {exc}.") from None
+    year = ctx["today"].year
+    found: set[dt.date] = set()
+    pending: list[Any] = [value]
+    while pending:
+        item = pending.pop()
+        if item is None or item is False or item == "":
+            continue
+        if isinstance(item, dict):
+            item = item.get("date")
+            if item is None or item == "":
+                continue
+        if isinstance(item, list | tuple | set | frozenset):
+            pending += list(item)
+            continue
+        day = as_date(item)
+        if day is not None:
+            found.add(day)
+        elif isinstance(item, str) and item in holidays.CALENDARS:
+            for each in range(year - 1, year + 4):
+                found |= holidays.public_holidays(item, each)
+        else:
+            known = ", ".join(holidays.CALENDARS)
+            raise RenderError(
+                f"days_off gives {item!r}, which is neither a date nor one of the public-holiday "
+                f"calendars ({known})."
+            )
+    return sorted(d for d in found if d.weekday() < 5)
 
 
 def _retired_text(value: Any) -> str:
@@ -166,10 +206,12 @@ def actions(
 ) -> list[dict[str, Any]]:
     """The action tracker rows, sorted by due date (rows without one last, else in order).
 
-    A computed due date (``due``, else ``due_days``) on a Saturday or Sunday moves to the
-    Monday; a date typed in a list question's row is kept as typed.
+    A computed due date (``due``, else ``due_days``) on a Saturday, a Sunday or one of the
+    playbook's days off moves to the next working day; a date typed in a list question's
+    row is kept as typed.
     """
     rows: list[dict[str, Any]] = []
+    off = frozenset(ctx.get("days_off") or ())
     for index, spec in enumerate(playbook.actions):
         where = f"actions[{index}]"
         try:
@@ -190,16 +232,21 @@ def actions(
                 continue
             what = sandbox.render(spec.what, ctx).strip()
             owner = sandbox.render(spec.owner, ctx).strip() if spec.owner else ""
-            due = _due(spec, case, ctx, where)
+            due = _due(spec, case, ctx, where, off)
         except sandbox.ExpressionError as exc:
             raise RenderError(f"{where}: {exc}.") from None
         if what:
-            rows.append(_row(what, owner, due, None, spec.shared))
+            row = _row(what, owner, due, None, spec.shared)
+            row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
+            rows.append(row)
     return sorted(tracking.apply(rows, case), key=_by_due)
 
 
-def _due(spec: ActionSpec, case: Case, ctx: dict[str, Any], where: str) -> dt.date | None:
-    """The due date of a standard action, moved off the weekend; None when nothing gives one."""
+def _due(
+    spec: ActionSpec, case: Case, ctx: dict[str, Any], where: str, off: frozenset[dt.date]
+) -> dt.date | None:
+    """The due date of a standard action, moved to the next working day when it falls on a
+    weekend or one of the days off; None when nothing gives one."""
     day = None
     if spec.due is not None:
         try:
@@ -216,7 +263,7 @@ def _due(spec: ActionSpec, case: Case, ctx: dict[str, Any], where: str) -> dt.da
                 )
     if day is None and spec.due_days is not None:
         day = case.date + dt.timedelta(days=spec.due_days)
-    return None if day is None else next_working_day(day)
+    return None if day is None else next_working_day(day, off)
 
 
 def _by_due(row: dict[str, Any]) -> tuple[int, str]:

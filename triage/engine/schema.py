@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from triage.engine import holidays
 from triage.engine.model import FIELD_KINDS, KINDS, ROUTES
 from triage.engine.names import ROUTE_CHOICES
 
@@ -356,7 +357,8 @@ def playbook_schema() -> dict[str, Any]:
         },
         "additionalProperties": {"$ref": "#/$defs/output"},
     }
-    not_in_stage_files = ["version", "levels", "facts", "scores", "decision", "actions", "outputs"]
+    not_in_stage_files = ["version", "levels", "facts", "days_off", "scores", "decision"]
+    not_in_stage_files += ["actions", "outputs"]
     return {
         "$schema": DIALECT,
         "title": "triage playbook",
@@ -382,6 +384,12 @@ def playbook_schema() -> dict[str, Any]:
                 ),
                 "description": "Named expressions, e.g. formal = \"'lawyers' in red_flags\".",
             },
+            "days_off": _expression(
+                "Days no due date may fall on, besides weekends: a list of public-holiday "
+                f"calendars ({', '.join(holidays.CALENDARS)}) and dates (or rows with a "
+                'date), e.g. "[holiday_calendars, closed_days]"; templates read them as '
+                "`days_off`."
+            ),
             "stages": {
                 "type": "array",
                 "items": {"$ref": "#/$defs/stage"},
