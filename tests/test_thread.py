@@ -139,7 +139,7 @@ def test_a_200_message_thread_shows_sides_reply_times_and_the_turning_point(long
     assert turning.who == "Dana Whitcombe (their side)"
     assert "failed to deliver" in turning.excerpt
     lines = summary_lines(found)
-    assert any(line.startswith("Turning point: 1 May 2026: Dana Whitcombe") for line in lines)
+    assert any(line.startswith("Turning point: On 1 May 2026, Dana Whitcombe") for line in lines)
     assert any("replies in 19 h (median)" in line for line in lines)
 
 
@@ -314,3 +314,16 @@ def test_the_thread_engine_loads_no_ui():
     from triage.engine.thread import pasted, clean
     """
     assert loaded_ui_modules(code) == []
+
+
+def test_a_pasted_slack_day_takes_its_date_from_the_day_line():
+    text = (
+        "Tuesday, March 3rd, 2026\n"
+        "Dana Whitcombe  10:14 AM\nWhere is the report?\n"
+        "Sam Okafor  2:20 PM\nSending it now.\n"
+    )
+    got = [(m.name, m.date, m.text) for m in read_pasted(text).messages]
+    assert got == [
+        ("Dana Whitcombe", dt.datetime(2026, 3, 3, 10, 14, tzinfo=dt.UTC), "Where is the report?"),
+        ("Sam Okafor", dt.datetime(2026, 3, 3, 14, 20, tzinfo=dt.UTC), "Sending it now."),
+    ]

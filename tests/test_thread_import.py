@@ -42,7 +42,7 @@ def test_import_prints_the_audit_and_the_case_carries_on_prefilled(case_dir, thr
     output = assert_one_clean_line(result, 0)
     assert "Read 200 messages from thread.mbox" in output
     assert "Our side: 101 from Sam Okafor, Priya Nair; replies in 19 h (median)" in output
-    assert "Turning point: 1 May 2026: Dana Whitcombe (their side)" in output
+    assert "Turning point: On 1 May 2026, Dana Whitcombe (their side)" in output
     assert "Mixed messages (our side, on credit" in output
     assert "our side   " in output and "^ turning point" in output  # the strip
     assert "Timeline: 10 key messages added" in output
@@ -54,7 +54,7 @@ def test_import_prints_the_audit_and_the_case_carries_on_prefilled(case_dir, thr
     assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
     turned = [r for r in timeline if r["date"] == dt.date(2026, 5, 1) and r["tone"] == "hostile"]
     assert turned and turned[0]["who"] == "Dana Whitcombe (their side)"
-    assert answers["tone_shift"].startswith("1 May 2026: Dana Whitcombe (their side) wrote")
+    assert answers["tone_shift"].startswith("On 1 May 2026, Dana Whitcombe (their side) wrote")
     assert answers["mixed_messages"] is True
     assert "Sam Okafor (22 Mar)" in answers["mixed_messages_detail"]
     for key, value in before.items():  # nothing typed before is changed
@@ -69,7 +69,7 @@ def test_import_prints_the_audit_and_the_case_carries_on_prefilled(case_dir, thr
     plan = (case_dir / "plan.md").read_text()
     assert "You logged 10 messages; these are the ones where the tone turned:" in plan
     assert "| 1 May 2026 | Dana Whitcombe (their side) | hostile |" in plan
-    assert "- Where the tone shifted: 1 May 2026" in plan
+    assert "- Where the tone shifted: on 1 May 2026, Dana Whitcombe (their side) wrote" in plan
 
 
 def test_a_dry_run_changes_nothing(case_dir, thread_file):

@@ -565,10 +565,8 @@ def turning_sentence(found: Audit) -> str:
         return ""
     kinds = sorted({c for c, _p in row.findings if HEAT.get(c)})
     flagged = f" ({', '.join(kinds)})" if kinds else f" ({row.tone})"
-    text = (
-        f'{day_text(row.date) or "Undated"}: {row.who} wrote "{row.excerpt}"{flagged}; '
-        f"{found.turning_why}."
-    )
+    when = f"On {day_text(row.date)}, " if row.date else "In an undated message, "
+    text = f'{when}{row.who} wrote "{row.excerpt}"{flagged}, {found.turning_why}.'
     before = found.rows[row.index - 1] if row.index > 0 else None
     if before is not None and before.side and before.side != row.side:
         tone = f", {before.tone}" if before.tone != "neutral" else ""

@@ -208,14 +208,14 @@ def sentences(text: str) -> list[str]:
 def excerpt(text: str, limit: int, around: str = "") -> str:
     """A short excerpt of ``text`` on one line, at most ``limit`` characters.
 
-    With ``around`` (a flagged phrase), the excerpt starts at the sentence holding it;
-    otherwise at the first sentence that is not a greeting. Cut at a word, with "...".
+    It starts at the first sentence that is not a greeting; when the text is too long to
+    show whole and ``around`` (a flagged phrase) is given, at the sentence holding it. Cut at a word, with "...".
     """
     parts = sentences(text)
     if not parts:
         return ""
     start = 0
-    if around:
+    if around and len(" ".join(parts)) > limit:  # too long to show whole: start at the flag
         needle = " ".join(around.split()).casefold()
         start = next((i for i, s in enumerate(parts) if needle in s.casefold()), 0)
     shown = " ".join(parts[start:])

@@ -84,7 +84,13 @@ def key_rows(found: Audit) -> list[int]:
         (r for r in found.rows if r.flagged),
         key=lambda r: (-sum(HEAT.get(c, 0) for c, _p in r.findings), r.index),
     )
-    for row in heated[:4]:
+    said: set[str] = {found.rows[i].excerpt.casefold() for i in order}
+    distinct = []
+    for row in heated:  # the same words sent again tell nothing new
+        if row.excerpt.casefold() not in said:
+            said.add(row.excerpt.casefold())
+            distinct.append(row)
+    for row in distinct[:4]:
         add(row.index)
     for figures in found.figures.values():
         usual = figures.median or dt.timedelta(0)
@@ -100,7 +106,7 @@ def key_rows(found: Audit) -> list[int]:
             add(ended)
     if found.rows:
         add(len(found.rows) - 1)
-    for row in heated[4:]:
+    for row in distinct[4:]:
         add(row.index)
     return order
 
