@@ -323,9 +323,11 @@ def test_pasted_lines_in_a_one_line_answer_are_joined(tmp_path: Path) -> None:
     assert answers["counterparty"] == "Acme Ltd Northern division"
 
 
-def test_a_written_case_is_followed_through_line_by_line(tmp_path: Path) -> None:
-    """Resuming a case whose outputs exist offers to record what happened to its actions:
-    done, moved (a date and a reason) and added, each saved as it is made."""
+def test_a_written_case_is_followed_through_line_by_line_to_its_close(tmp_path: Path) -> None:
+    """Resuming a case whose outputs exist offers to record what happened since: an
+    action done, one moved (a date and a reason), one added, a meeting with an agreed
+    term, a step that failed and was taken a level up, and the close with its lessons;
+    each saved as it is made, and the tracker's files follow."""
     import subprocess
 
     home = tmp_path / "home"
@@ -337,6 +339,7 @@ def test_a_written_case_is_followed_through_line_by_line(tmp_path: Path) -> None
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     [folder] = [p.parent for p in (home / "cases").glob("*/case.toml")]
+    level_before = tomllib.loads((folder / "case.toml").read_text())["route"]["level"]
     child = spawn_triage(["run", folder.name, "--plain"], tmp_path, env)
     reply(child, "What would you like to do?", "\r")  # record what has happened
     reply(child, "What has happened?", "\r")  # an action is done
@@ -348,10 +351,52 @@ def test_a_written_case_is_followed_through_line_by_line(tmp_path: Path) -> None
     reply(child, "Why?", "their CFO is away\r")
     reply(child, "What has happened?", DOWN * 3 + "\r")  # add one
     reply(child, "What is the new action?", "Send the revised SLA\r")
+    reply(child, "Who owns it?", "\r")
     reply(child, "Due date", "2027-01-20\r")
-    reply(child, "What has happened?", DOWN * 4 + "\r")  # finish
+    reply(child, "Shared with the other side?", DOWN + "\r")  # no
+    reply(child, "What has happened?", DOWN * 4 + "\r")  # a meeting
+    reply(child, "When?", "\r")  # today, as offered
+    reply(child, "Who was there?", "Daniel Fenwick and Helen Achebe\r")
+    reply(child, "Add one?", "\r")
+    reply(child, "Term", "Service credit of two weeks on the next invoice\r")
+    reply(child, "Owner", "Helen Achebe\r")
+    reply(child, "By when", "2027-01-08\r")
+    reply(child, "Add another?", "\r")  # no
+    reply(child, "What is still open?", "The March renewal price\r")
+    child.expect_exact("1 term(s) agreed")
+    reply(child, "What has happened?", DOWN * 5 + "\r")  # a step has ended
+    reply(child, "When?", "\r")
+    reply(child, "Result", DOWN * 2 + "\r")  # not resolved
+    reply(child, "What happened, in a line", "They want a bigger credit\r")
+    reply(child, "Take it one level up?", "\r")  # yes
+    reply(child, "Who decided?", "Helen Achebe\r")
+    reply(child, "Why?", "the informal attempt ran out of time\r")
+    child.expect_exact("Escalated to level")
+    reply(child, "What has happened?", DOWN * 6 + "\r")  # close the case
+    reply(child, "When?", "\r")
+    reply(child, "How did the dispute end?", DOWN + "\r")  # partly
+    reply(child, "Who closes it?", "Helen Achebe\r")
+    reply(child, "Lesson for the contract", "A service credit table in the SLA\r")
+    reply(child, "Lesson for the process", "\r")
+    reply(child, "Lesson for the team", "One named contact during incidents\r")
+    child.expect_exact("Case closed")
     child.expect(pexpect.EOF)
     rows = (folder / "actions.csv").read_text(encoding="utf-8-sig")
     assert ",done," in rows and "2027-01-15,moved" in rows and "Send the revised SLA" in rows
-    ledger = (folder / "case.toml").read_text(encoding="utf-8")
-    assert "action-done" in ledger and "their CFO is away" in ledger and "action-added" in ledger
+    assert "Service credit of two weeks" in rows, "an agreed term becomes a shared action"
+    assert "Service credit of two weeks" in (folder / "actions.ics").read_text(encoding="utf-8")
+    summary = (folder / "follow-up-summary.md").read_text(encoding="utf-8")
+    assert "Service credit of two weeks" in summary, "the follow-up summary of agreed terms"
+    saved = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))
+    assert saved["route"]["level"] == level_before + 1
+    events = [e["event"] for e in saved["ledger"]]
+    for event in ("action-done", "action-moved", "action-added", "meeting-held", "outcome",
+                  "escalated", "case-closed"):  # fmt: skip
+        assert event in events
+    escalated = next(e for e in saved["ledger"] if e["event"] == "escalated")
+    assert escalated["who"] == "Helen Achebe" and "ran out of time" in escalated["detail"]
+    assert saved["closed"]["outcome"] == "partly"
+    plan = (folder / "plan.md").read_text(encoding="utf-8")
+    assert "Send the revised SLA" in plan and "ran out of time" in plan
+    lessons = (home / "lessons.md").read_text(encoding="utf-8")
+    assert "A service credit table in the SLA" in lessons and "One named contact" in lessons

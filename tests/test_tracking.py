@@ -249,3 +249,24 @@ def test_an_escalation_never_goes_above_the_top_level():
                "by": "Sam", "reason": "no reply in two weeks"}  # fmt: skip
     assert record_outcome(case, outcome, "outcome[0]", 3, top=3) == 3
     assert case.escalated_level == 3
+
+
+def test_an_action_done_stays_done_when_an_escalation_rewords_it(case_folder, tmp_path):
+    """The mandate action names the level; after an escalation its words change, and the
+    manager's "done" must not fall off it."""
+    mandate = next(r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate"))
+    assert triage("update", case_folder.name, "--done", "Agree our mandate").returncode == 0
+    updates = tmp_path / "escalate.toml"
+    updates.write_text(
+        '[[outcome]]\ndate = 2026-12-20\nresult = "not"\nescalate = true\nby = "Helen"\n'
+        'reason = "no reply in ten days"\n',
+        encoding="utf-8",
+    )
+    assert triage("update", case_folder.name, "--file", str(updates)).returncode == 0
+    after = next(r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate"))
+    assert after["action"] != mandate["action"], "the escalation rewords the action"
+    assert after["status"] == "done"
+    assert triage("update", case_folder.name, "--move", "Agree our mandate", "2027-01-04",
+                  "--reason", "the new level meets then").returncode == 0  # fmt: skip
+    again = [r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate")]
+    assert [(r["status"], r["due"]) for r in again] == [("moved", "2027-01-04")]

@@ -142,3 +142,39 @@ def test_review_screen(snap_compare, fixed_home, size):
         await pilot.pause()
 
     assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)
+
+
+async def walk_to_follow(pilot) -> None:
+    await walk_to_route(pilot)
+    await pilot.press("ctrl+n", "ctrl+n")  # review, outputs
+    await pilot.pause()
+    await pilot.press("ctrl+s")  # write the files
+    await pilot.pause()
+    await pilot.press("ctrl+f")
+    await pilot.pause()
+
+
+@SIZES
+def test_follow_screen(snap_compare, fixed_home, size):
+    """Follow-through: the tracker with one action done, the summary and every key."""
+
+    async def run_before(pilot) -> None:
+        await walk_to_follow(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)
+
+
+@SIZES
+def test_outcome_dialog(snap_compare, fixed_home, size):
+    """How a step ended: every field, and Save and Cancel reachable, at both sizes."""
+
+    async def run_before(pilot) -> None:
+        await walk_to_follow(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        no_blink(pilot)
+        await pilot.pause()
+
+    assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)

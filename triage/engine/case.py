@@ -29,11 +29,45 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+def today() -> dt.date:
+    """The date on the user's calendar, by the same clock as the ledger."""
+    return now().astimezone().date()
+
+
+# What each kind of ledger entry is called where people read it (the app's timeline).
+EVENT_LABELS = {
+    "case-started": "Case started",
+    "route-recommended": "Recommended",
+    "route-accepted": "Route accepted",
+    "route-overridden": "Route chosen instead",
+    "override-withdrawn": "Back to the recommendation",
+    "route-superseded": "Advice changed",
+    "playbook-updated": "Playbook changed",
+    "outputs-written": "Files written",
+    "draft-kept": "Draft kept",
+    "action-done": "Done",
+    "action-moved": "New date",
+    "action-dropped": "Dropped",
+    "action-reopened": "Reopened",
+    "action-added": "Action added",
+    "meeting-held": "Meeting",
+    "outcome": "Outcome",
+    "escalated": "Escalated",
+    "case-closed": "Closed",
+}
+
+
 @dataclass
 class LedgerEntry:
     at: dt.datetime
     event: str
     detail: str
+    who: str = ""  # who decided, when someone did (an escalation, a close, a change)
+    version: str = ""  # the playbook's version when it was written
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS.get(self.event, self.event.replace("-", " ").capitalize())
 
 
 @dataclass
@@ -112,8 +146,8 @@ class Case:
     def date(self) -> dt.date:
         return self.created.date()
 
-    def log(self, event: str, detail: str) -> None:
-        self.ledger.append(LedgerEntry(now(), event, detail))
+    def log(self, event: str, detail: str, who: str = "") -> None:
+        self.ledger.append(LedgerEntry(now(), event, detail, who.strip(), self.playbook_version))
 
     def log_once(self, event: str, detail: str) -> None:
         """Log unless the latest entry of this kind already says the same."""
@@ -186,7 +220,12 @@ class Case:
             from triage.engine.tracking import changes_to_toml
 
             data.update(changes_to_toml(self))
-        data["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in self.ledger]
+        data["ledger"] = [
+            {"at": e.at, "event": e.event, "detail": e.detail}
+            | ({"who": e.who} if e.who else {})
+            | ({"version": e.version} if e.version else {})
+            for e in self.ledger
+        ]
         header = (
             b"# triage case file: your answers to this dispute. Keep it private.\n"
             b"# triage rewrites this file as you work: edit the answers if you like, but comments\n"
@@ -315,7 +354,13 @@ def case_from_toml(file: TomlFile) -> Case:
     ):
         if isinstance(entry, dict) and isinstance(entry.get("at"), dt.datetime):
             case.ledger.append(
-                LedgerEntry(entry["at"], str(entry.get("event", "")), str(entry.get("detail", "")))
+                LedgerEntry(
+                    entry["at"],
+                    str(entry.get("event", "")),
+                    str(entry.get("detail", "")),
+                    str(entry.get("who", "")),
+                    str(entry.get("version", "")),
+                )
             )
         else:
             problems.append(

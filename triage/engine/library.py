@@ -44,6 +44,11 @@ def cases_dir() -> Path:
     return home() / "cases"
 
 
+def lessons_file() -> Path:
+    """The team's lessons learned, added to as each case closes: beside the cases."""
+    return home() / "lessons.md"
+
+
 @dataclass
 class PlaybookEntry:
     """A playbook file found on disk, loaded or with the reason it could not be."""

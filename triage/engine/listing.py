@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from triage.engine.case import Case, load_case
+from triage.engine.case import Case, load_case, today
 from triage.engine.errors import TriageError
 from triage.engine.library import discover, saved_cases
 
@@ -60,7 +60,7 @@ def case_summaries() -> list[dict[str, Any]]:
                 "updated": case.updated.isoformat(),
                 "next_due": case.next_due.isoformat() if case.next_due else None,
                 "next_action": case.next_action or None,
-                "overdue": bool(case.next_due and case.next_due < dt.date.today()),
+                "overdue": bool(case.next_due and case.next_due < today()),
                 "path": str(path),
                 "problem": None,
             }

@@ -340,6 +340,11 @@ class Session:
 
     # -- follow-through ----------------------------------------------------------------------
 
+    @property
+    def written(self) -> bool:
+        """The outputs have been written at least once: the case is in follow-through."""
+        return any(e.event == "outputs-written" for e in self.case.ledger)
+
     def tracker(self) -> list[dict[str, Any]]:
         """The action tracker as it stands: the playbook's actions with the changes made."""
         from triage.engine.render import context
@@ -360,7 +365,9 @@ class Session:
     def add_action(self, what: str, owner: str = "", due: Any = None, shared: bool = False) -> None:
         from triage.engine import tracking
 
-        tracking.add(self.case, what, owner or self.value("our_contact") or "", due, shared)
+        # Owned by the person working the case, when the playbook asks who that is.
+        ours = self.value("our_contact") if "our_contact" in self.playbook.questions else ""
+        tracking.add(self.case, what, owner or ours or "", due, shared)
         self._after_tracking()
 
     def apply_updates(self, data: dict[str, Any], lessons_file: Path | None = None) -> list[str]:
@@ -376,24 +383,53 @@ class Session:
                 "outcome and close."
             )
         for index, entry in enumerate(_entries(data.get("meeting"))):
-            agreed = tracking.record_meeting(self.case, entry, f"meeting[{index}]")
-            done.append(f"Meeting recorded: {agreed} term(s) agreed")
+            done += self._record("meeting", entry, f"meeting[{index}]", lessons_file)
         for index, entry in enumerate(_entries(data.get("outcome"))):
-            self.evaluation = self._evaluate()
-            level = max(self.evaluation.route.level or 0, self.case.escalated_level or 0)
-            top = max((lv.level for lv in self.playbook.levels), default=None)
-            raised = tracking.record_outcome(self.case, entry, f"outcome[{index}]", level, top)
-            done.append(f"Outcome recorded: {entry.get('result')}")
-            if raised:
-                done.append(f"Escalated to level {raised}")
+            done += self._record("outcome", entry, f"outcome[{index}]", lessons_file)
         if "close" in data:
-            tracking.close(self.case, data["close"], lessons_file)
-            done.append(
-                "Case closed" + (f"; lessons added to {lessons_file}" if lessons_file else "")
-            )
+            done += self._record("close", data["close"], "close", lessons_file)
         self.evaluation = self._evaluate()
         self._after_tracking()
         return done
+
+    def record(
+        self, kind: str, values: dict[str, Any], lessons_file: Path | None = None
+    ) -> list[str]:
+        """One change from a form (see tracking.form): an action added, moved or dropped
+        (``which`` names it), a meeting, an outcome or the close. Checked whole before
+        anything is kept; saved at once. Returns what was done, one line each."""
+
+        if kind == "add":
+            self.add_action(str(values.get("what") or ""), str(values.get("owner") or ""),
+                            values.get("due"), values.get("shared") is True)  # fmt: skip
+            return [f"Added: {' '.join(str(values.get('what')).split())}"]
+        if kind in ("move", "drop"):
+            status = "moved" if kind == "move" else "dropped"
+            reason, who = str(values.get("reason") or ""), str(values.get("by") or "")
+            what = self.track(str(values["which"]), status, values.get("due"), reason, who)
+            return [f"{status.capitalize()}: {what}"]
+        done = self._record(kind, values, "", lessons_file)
+        self.evaluation = self._evaluate()
+        self._after_tracking()
+        return done
+
+    def _record(self, kind: str, entry: Any, where: str, lessons_file: Path | None) -> list[str]:
+        from triage.engine import tracking
+
+        if kind == "meeting":
+            agreed = tracking.record_meeting(self.case, entry, where)
+            return [f"Meeting recorded: {agreed} term(s) agreed"]
+        if kind == "outcome":
+            self.evaluation = self._evaluate()
+            level = max(self.evaluation.route.level or 0, self.case.escalated_level or 0)
+            top = max((lv.level for lv in self.playbook.levels), default=None)
+            raised = tracking.record_outcome(self.case, entry, where, level, top)
+            done = [f"Outcome recorded: {entry.get('result')}"]
+            return done + ([f"Escalated to level {raised}"] if raised else [])
+        if kind == "close":
+            tracking.close(self.case, entry, lessons_file, where)
+            return ["Case closed" + (f"; lessons added to {lessons_file}" if lessons_file else "")]
+        raise tracking.TrackingError(f"{kind!r} is not a change triage can record.")
 
     def note_next_step(self) -> None:
         """Keep the next open action and its date in the case, for lists of cases."""
@@ -408,7 +444,7 @@ class Session:
         """Save, and rewrite the files that show the tracker (never an edited draft)."""
         self.note_next_step()
         self.save()
-        if self.folder is None or not any(e.event == "outputs-written" for e in self.case.ledger):
+        if self.folder is None or not self.written:
             return []
         files = self.outputs()
         shown = {n: d for n, d in files.items() if n in TRACKER_FILES}

@@ -17,9 +17,15 @@ from triage.engine.filters import as_date
 
 if TYPE_CHECKING:
     from triage.engine.case import Case
+    from triage.engine.model import Question
 
 STATUSES = ("open", "done", "moved", "dropped")
-_LEDGER = {"done": "action-done", "moved": "action-moved", "dropped": "action-dropped"}
+_LEDGER = {
+    "done": "action-done",
+    "moved": "action-moved",
+    "dropped": "action-dropped",
+    "open": "action-reopened",
+}
 
 
 class TrackingError(ValueError):
@@ -28,27 +34,51 @@ class TrackingError(ValueError):
 
 @dataclass(frozen=True)
 class Change:
-    """The latest word on one action: its status, a new date when moved, and why."""
+    """The latest word on one action: its status, a new date when moved, and why.
+
+    ``key`` names a playbook's action by its template, so that the change stays with it
+    when its words change (an escalation names another level, a date is reworded);
+    ``action`` is its text when the change was made, for people and for older files."""
 
     action: str
     status: str
     due: dt.date | None = None
     reason: str = ""
+    key: str = ""
+
+
+def action_key(template: str, taken: list[Any]) -> str:
+    """A short, stable name for a playbook action: a digest of its unrendered text (and a
+    number when two share it)."""
+    import hashlib
+
+    base = "a-" + hashlib.sha256(" ".join(template.split()).encode()).hexdigest()[:12]
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+def _change_for(row: dict[str, Any], changes: list[Change]) -> Change | None:
+    key = row.get("key")
+    by_key = next((c for c in changes if key and c.key == key), None)
+    return by_key or next((c for c in changes if not c.key and c.action == row["what"]), None)
 
 
 def apply(rows: list[dict[str, Any]], case: Case) -> list[dict[str, Any]]:
     """The tracker rows with the case's changes laid over them and its added actions in."""
-    changes = {c.action: c for c in case.action_changes}
+    changes = case.action_changes
     out = []
     for row in rows:
-        change = changes.get(row["what"])
+        change = _change_for(row, changes)
         if change is not None:
             row = dict(row, status=change.status)
             if change.due is not None:
                 row["due"] = change.due.isoformat()
         out.append(row)
     for added in case.added_actions:
-        change = changes.get(added["what"])
+        change = _change_for({"what": added["what"]}, changes)
         due = change.due if change and change.due else as_date(added.get("due"))
         out.append(
             {
@@ -70,8 +100,16 @@ def change(
     """Mark the action ``which`` (its number in ``rows``, from 1, or a unique part of its
     text) done, moved to ``due`` or dropped; log it. Returns the action's text."""
     if status not in _LEDGER:
-        raise TrackingError(f"{status!r} is not a change; use done, moved or dropped.")
+        raise TrackingError(f"{status!r} is not a change; use done, moved, dropped or open.")
     row = find(rows, which)
+    before = _change_for(row, case.action_changes)
+    if before is not None:
+        case.action_changes = [c for c in case.action_changes if c is not before]
+    if status == "open":  # marked done or dropped by mistake: open again, as first planned
+        if before is None:
+            raise TrackingError(f"“{row['what']}” is already open.")
+        case.log(_LEDGER[status], str(row["what"]), who)
+        return str(row["what"])
     new_due = None
     if status == "moved":
         new_due = as_date(due)
@@ -81,8 +119,9 @@ def change(
             raise TrackingError("Say why the action moves: the reason goes into the ledger.")
     if status == "dropped" and not reason.strip():
         raise TrackingError("Say why the action is dropped: the reason goes into the ledger.")
-    case.action_changes = [c for c in case.action_changes if c.action != row["what"]]
-    case.action_changes.append(Change(row["what"], status, new_due, reason.strip()))
+    case.action_changes.append(
+        Change(row["what"], status, new_due, reason.strip(), str(row.get("key") or ""))
+    )
     detail = row["what"]
     if new_due:
         detail += f" -> {new_due.isoformat()}"
@@ -90,7 +129,7 @@ def change(
         detail += f" (because: {reason.strip()})"
     if who.strip():
         detail += f" [by {who.strip()}]"
-    case.log(_LEDGER[status], detail)
+    case.log(_LEDGER[status], detail, who)
     return str(row["what"])
 
 
@@ -131,6 +170,26 @@ def find(rows: list[dict[str, Any]], which: str) -> dict[str, Any]:
     raise TrackingError(f"{len(matches)} actions mention {which!r}; give its number instead.")
 
 
+def overdue_note(rows: list[dict[str, Any]], today: dt.date) -> str:
+    """A sentence when a date has passed on an action still open: an agreed date missed or
+    a time-boxed attempt run out is when to record how the step ended, and to escalate."""
+    late = [
+        (day, str(row["what"]))
+        for row in rows
+        if row.get("status") not in ("done", "dropped")
+        and (day := as_date(row.get("due"))) is not None
+        and day < today
+    ]
+    if not late:
+        return ""
+    day, what = min(late)
+    more = f" and {len(late) - 1} more" if len(late) > 1 else ""
+    return (
+        f"“{what}” was due on {day.isoformat()}{more}. If it will not happen, record how this "
+        "step ended and, if the informal attempt has run its time, take it a level up."
+    )
+
+
 @dataclass(frozen=True)
 class DueItem:
     case_id: str
@@ -162,6 +221,7 @@ def changes_to_toml(case: Case) -> dict[str, Any]:
     if case.action_changes:
         data["action_status"] = [
             {"action": c.action, "status": c.status}
+            | ({"key": c.key} if c.key else {})
             | ({"due": c.due} if c.due else {})
             | ({"reason": c.reason} if c.reason else {})
             for c in case.action_changes
@@ -198,8 +258,15 @@ def changes_from_toml(case: Case, data: dict[str, Any], problem: Any) -> None:
                 f"`action_status[{index}]` needs an action and a status ({', '.join(STATUSES)}).",
             )
             continue
+        key = entry.get("key")
         changes.append(
-            Change(action, status, as_date(entry.get("due")), str(entry.get("reason", "")))
+            Change(
+                action,
+                status,
+                as_date(entry.get("due")),
+                str(entry.get("reason", "")),
+                key if isinstance(key, str) else "",
+            )
         )
     added: list[dict] = []
     for index, entry in enumerate(_list(data, "added_actions", problem)):
@@ -243,57 +310,80 @@ def _list(data: dict[str, Any], key: str, problem: Any) -> list[Any]:
 RESULTS = ("resolved", "partly", "not")
 
 
+def _fail(where: str, key: str, sentence: str, label: str) -> TrackingError:
+    """A mistake in an updates file names the key; in a form (``where`` empty), the field."""
+    if where:
+        return TrackingError(f"In the updates file, `{where}{'.' if key else ''}{key}` {sentence}.")
+    return TrackingError(f"{label} {sentence}.")
+
+
 def _text(entry: dict[str, Any], key: str, where: str, required: bool = False) -> str:
-    value = entry.get(key, "")
+    value = entry.get(key) or ""
     if not isinstance(value, str) or (required and not value.strip()):
         need = "must be text" if not required else "is needed, as text"
-        raise TrackingError(f"In the updates file, `{where}.{key}` {need}.")
+        raise _fail(where, key, need, f"“{key.replace('_', ' ').capitalize()}”")
     return " ".join(value.split())
 
 
 def _day(entry: dict[str, Any], key: str, where: str) -> dt.date:
     day = as_date(entry.get(key))
     if day is None:
-        raise TrackingError(f"In the updates file, `{where}.{key}` must be a date (2026-12-10).")
+        raise _fail(where, key, "must be a date (2026-12-10)", "The date")
     return day
 
 
-def record_meeting(case: Case, entry: Any, where: str) -> int:
-    """A meeting: when, who, what was agreed (each term becomes a shared action and a line
-    of the follow-up summary) and what is still open. Returns how many terms were agreed."""
+def _table(entry: Any, where: str) -> dict[str, Any]:
     if not isinstance(entry, dict):
         raise TrackingError(f"In the updates file, `{where}` must be a table.")
+    return entry
+
+
+def _lines(value: Any, where: str, key: str, label: str) -> list[Any]:
+    """A list from an updates file, or one item a line from a form's text box."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [line for line in value.splitlines() if line.strip()]
+    if not isinstance(value, list):
+        raise _fail(where, key, "must be a list", label)
+    return value
+
+
+def record_meeting(case: Case, entry: Any, where: str = "") -> int:
+    """A meeting: when, who, what was agreed (each term becomes a shared action and a line
+    of the follow-up summary) and what is still open. Returns how many terms were agreed.
+    Everything is checked before anything is recorded."""
+    entry = _table(entry, where)
     day = _day(entry, "date", where)
     who = _text(entry, "who", where)
-    agreed = entry.get("agreed", [])
-    still_open = entry.get("still_open", [])
-    if not isinstance(agreed, list) or not isinstance(still_open, list):
-        raise TrackingError(f"In the updates file, `{where}.agreed` and `.still_open` are lists.")
-    terms = case.answers.setdefault("agreed_terms", []) or []
+    agreed = _lines(entry.get("agreed"), where, "agreed", "What was agreed")
+    still_open = _lines(entry.get("still_open"), where, "still_open", "What is still open")
+    terms, actions = [], []
     for index, item in enumerate(agreed):
-        place = f"{where}.agreed[{index}]"
+        place = f"{where}.agreed[{index}]" if where else ""
+        if isinstance(item, str):  # a term typed on its own line
+            item = {"term": item}
         if not isinstance(item, dict):
-            raise TrackingError(
-                f"In the updates file, `{place}` must be a table (term, owner, due)."
-            )
+            raise _fail(place, "", "must be a table (term, owner, due)", "Each agreed term")
         term = _text(item, "term", place, required=True)
         owner = _text(item, "owner", place)
         due = as_date(item.get("due")) if item.get("due") else None
         if item.get("due") and due is None:
-            raise TrackingError(f"In the updates file, `{place}.due` must be a date.")
+            raise _fail(place, "due", "must be a date (2026-12-10)", f"The date of “{term}”")
         detail = ", ".join(p for p in (owner, f"by {due.isoformat()}" if due else "") if p)
         terms.append({"term": term, "detail": detail} if detail else {"term": term})
-        case.added_actions.append({"what": term, "owner": owner, "due": due, "shared": True})
-    case.answers["agreed_terms"] = terms
+        actions.append({"what": term, "owner": owner, "due": due, "shared": True})
+    case.answers["agreed_terms"] = list(case.answers.get("agreed_terms") or []) + terms
+    case.added_actions.extend(actions)
     open_items = [" ".join(str(s).split()) for s in still_open if str(s).strip()]
-    case.meetings.append({"date": day, "who": who, "agreed": len(agreed), "still_open": open_items})
-    summary = f"{day.isoformat()}: {len(agreed)} term(s) agreed"
+    case.meetings.append({"date": day, "who": who, "agreed": len(terms), "still_open": open_items})
+    summary = f"{day.isoformat()}: {len(terms)} term(s) agreed"
     if who:
         summary += f" with {who}"
     if open_items:
         summary += f"; still open: {'; '.join(open_items)}"
     case.log("meeting-held", summary)
-    return len(agreed)
+    return len(terms)
 
 
 def record_outcome(
@@ -302,51 +392,147 @@ def record_outcome(
     """The outcome of a step (resolved, partly, not) and, when it asks to, an escalation one
     level up (never above ``top``), with who decided and why. Returns the level escalated
     to, if any."""
-    if not isinstance(entry, dict):
-        raise TrackingError(f"In the updates file, `{where}` must be a table.")
+    entry = _table(entry, where)
     day = _day(entry, "date", where)
     result = entry.get("result")
     if result not in RESULTS:
-        raise TrackingError(
-            f"In the updates file, `{where}.result` must be one of {', '.join(RESULTS)}."
-        )
+        raise _fail(where, "result", f"must be one of {', '.join(RESULTS)}", "The result")
     note = _text(entry, "note", where)
     by = _text(entry, "by", where)
     reason = _text(entry, "reason", where)
-    escalate = entry.get("escalate", False)
+    escalate = entry.get("escalate") or False
     if not isinstance(escalate, bool):
-        raise TrackingError(f"In the updates file, `{where}.escalate` must be true or false.")
+        raise _fail(where, "escalate", "must be true or false", "Escalate")
     if escalate and not (by and reason):
-        raise TrackingError(
-            f"In the updates file, `{where}` escalates: say who decided (`by`) and why (`reason`)."
-        )
+        if where:
+            raise TrackingError(
+                f"In the updates file, `{where}` escalates: say who decided (`by`) and why "
+                "(`reason`)."
+            )
+        raise TrackingError("To escalate, say who decided and why: both go into the ledger.")
     case.outcomes.append({"date": day, "result": result, "note": note})
-    case.log("outcome", f"{day.isoformat()}: {result}" + (f" ({note})" if note else ""))
+    case.log("outcome", f"{day.isoformat()}: {result}" + (f" ({note})" if note else ""), by)
     if not escalate:
         return None
     to = (level or 1) + 1 if top is None else min((level or 1) + 1, top)
     case.escalated_level = max(case.escalated_level or 0, to)
-    case.log("escalated", f"to level {to} by {by}: {reason}")
+    case.log("escalated", f"to level {to} by {by}: {reason}", by)
     return to
 
 
-def close(case: Case, entry: Any, lessons_file: Any = None) -> None:
+def close(case: Case, entry: Any, lessons_file: Any = None, where: str = "close") -> None:
     """Close the case with an outcome and the lessons: what we change in the contract, the
     process and the team. The lessons are also appended to the team's lessons file."""
-    where = "close"
-    if not isinstance(entry, dict):
-        raise TrackingError("In the updates file, `close` must be a table.")
+    entry = _table(entry, where)
     day = _day(entry, "date", where)
     result = entry.get("outcome")
     if result not in RESULTS:
-        raise TrackingError(
-            f"In the updates file, `close.outcome` must be one of {', '.join(RESULTS)}."
-        )
+        raise _fail(where, "outcome", f"must be one of {', '.join(RESULTS)}", "The outcome")
+    by = _text(entry, "by", where)
     lessons = {k: _text(entry, k, where) for k in ("contract", "process", "team")}
     case.closed = {"date": day, "outcome": result} | {k: v for k, v in lessons.items() if v}
-    case.log("case-closed", f"{day.isoformat()}: {result}")
+    case.log("case-closed", f"{day.isoformat()}: {result}", by)
     if lessons_file is not None and any(lessons.values()):
         _append_lessons(lessons_file, case, day, result, lessons)
+
+
+# -- the same changes as forms, for the app and the line-by-line prompts --------------------
+
+
+def _q(qid: str, kind: str, prompt: str, **more: Any) -> Question:
+    from triage.engine.model import Question
+
+    return Question(qid, kind, prompt, **more)
+
+
+def _results(prompt: str, qid: str) -> Question:
+    from triage.engine.model import Option
+
+    labels = ("Resolved", "Partly resolved", "Not resolved")
+    return _q(qid, "choice", prompt, required=True,
+              options=tuple(Option(v, lab) for v, lab in zip(RESULTS, labels, strict=True)))  # fmt: skip
+
+
+def form(kind: str, today: dt.date | None = None) -> tuple[Question, ...]:
+    """The questions that record a change of ``kind`` (add, move, drop, meeting, outcome,
+    close), checked by the engine like any answer; their ids are the keys of an updates
+    file, so a form's answers go to :meth:`Session.record` as they are."""
+    from triage.engine.case import today as on_the_calendar
+
+    today = today or on_the_calendar()
+    date = _q("date", "date", "When?", required=True, default=today)
+    why = _q("reason", "text", "Why? (kept in the ledger)", required=True)
+    forms: dict[str, tuple[Question, ...]] = {
+        "add": (
+            _q("what", "text", "What is the new action?", required=True),
+            _q("owner", "text", "Who owns it?"),
+            _q("due", "date", "Due date"),
+            _q("shared", "yesno", "Shared with the other side?"),
+        ),
+        "move": (_q("due", "date", "New date", required=True), why),
+        "drop": (why,),
+        "meeting": (
+            date,
+            _q("who", "text", "Who was there?", help="Names and roles, from both sides."),
+            _q(
+                "agreed",
+                "list",
+                "What was agreed?",
+                help="One entry a term: it becomes a shared action and a line of the "
+                "follow-up summary of agreed terms.",
+                fields=(
+                    _q("term", "text", "Term", required=True),
+                    _q("owner", "text", "Owner"),
+                    _q("due", "date", "By when"),
+                ),
+            ),
+            _q("still_open", "longtext", "What is still open? (one item a line)"),
+        ),
+        "outcome": (
+            date,
+            _results("Result", "result"),
+            _q("note", "text", "What happened, in a line"),
+            _q(
+                "escalate",
+                "yesno",
+                "Take it one level up?",
+                help="When the time-boxed attempt has run out or an agreed date was missed.",
+            ),
+            _q(
+                "by",
+                "text",
+                "Who decided?",
+                when="escalate",
+                help="Needed to escalate: the ledger says who took it up a level.",
+            ),
+            _q("reason", "text", "Why? (kept in the ledger)", when="escalate"),
+        ),  # by and reason: asked (line by line) only when escalating; needed then
+        "close": (
+            date,
+            _results("How did the dispute end?", "outcome"),
+            _q("by", "text", "Who closes it?"),
+            _q(
+                "contract",
+                "longtext",
+                "Lesson for the contract",
+                help="A clause to add or change: notice, acceptance, change control, "
+                "a dispute ladder.",
+            ),
+            _q(
+                "process",
+                "longtext",
+                "Lesson for the process",
+                help="An early warning to watch for, a review to hold, a check before sending.",
+            ),
+            _q(
+                "team",
+                "longtext",
+                "Lesson for the team",
+                help="Who talks to the other side, and how; one voice, written recaps.",
+            ),
+        ),
+    }
+    return forms[kind]
 
 
 def _append_lessons(path: Any, case: Case, day: dt.date, result: str, lessons: dict) -> None:

@@ -1,72 +1,150 @@
-"""Follow-through in the line-by-line prompts: mark a case's actions done, moved or
-dropped, or add one, once its outputs exist. Every change is saved as it is made."""
+"""Follow-through in the line-by-line prompts, once a case's outputs exist: actions done,
+moved, dropped, reopened or added; a meeting and what was agreed; how a step ended, with
+an escalation; the close and its lessons. Each change is saved as it is made.
+
+The questions are the engine's (``tracking.form``), asked like a playbook's."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING, Any
 
+from triage.engine.answers import parse_text
+from triage.engine.case import today
 from triage.engine.filters import as_date, short_date
+from triage.engine.library import lessons_file
 from triage.engine.session import Session
-from triage.engine.tracking import TrackingError
-from triage.plain.prompts import ask_select, ask_text, say
+from triage.engine.tracking import TrackingError, form, overdue_note
+from triage.plain.prompts import StoppedTyping, ask_confirm, ask_select, say
 
-DONE, MOVE, DROP, ADD, FINISH = "done", "moved", "dropped", "add", "finish"
+if TYPE_CHECKING:
+    from triage.engine.model import Question
+    from triage.plain.runner import PlainRun
 
-
-def _date(text: str) -> bool | str:
-    day = as_date(text.strip())
-    return True if day else "Type the date as YYYY-MM-DD, for example 2027-01-15."
-
-
-def _reason(text: str) -> bool | str:
-    return True if text.strip() else "Say why, in a few words: it goes into the ledger."
+DONE, OPEN, FINISH = "done", "open", "finish"
+FINISHED = ("done", "dropped")
 
 
-def follow_through(session: Session) -> None:
-    """A loop of small changes to the tracker until the user chooses to finish."""
+def follow_through(session: Session, runner: PlainRun) -> None:
+    """A loop of changes to the case until the user chooses to finish."""
     while True:
         rows = session.tracker()
-        open_rows = [(n, r) for n, r in enumerate(rows, 1) if r["status"] not in (DONE, DROP)]
-        say()
-        for n, row in open_rows[:8]:
-            when = short_date(row["due"]) if row["due"] else "no date"
-            day = as_date(row["due"])
-            overdue = " (overdue)" if day is not None and day < dt.date.today() else ""
-            say(f"  {n:2}. {when}{overdue}  {row['what']}")
-        if len(open_rows) > 8:
-            say(f"  ... and {len(open_rows) - 8} more open actions.")
-        choice = ask_select(
-            "What has happened?",
-            [
-                ("An action is done", DONE),
-                ("An action needs a new date", MOVE),
-                ("An action is no longer needed", DROP),
-                ("Add an action", ADD),
-                ("Finish", FINISH),
-            ],
-        )
-        if choice == FINISH or choice is None:
+        _show(session, rows)
+        if session.case.closed:
+            say(f"This case was closed on {session.case.closed.get('date')}.")
+            return
+        choices = [
+            ("An action is done", DONE),
+            ("An action needs a new date", "move"),
+            ("An action is no longer needed", "drop"),
+            ("Add an action", "add"),
+            ("A meeting was held: what was agreed", "meeting"),
+            ("A step has ended: how (and take it a level up?)", "outcome"),
+            ("Close the case, with the lessons learned", "close"),
+        ]
+        if any(r["status"] in FINISHED for r in rows):
+            choices.append(("Open a done or dropped action again", OPEN))
+        choice = ask_select("What has happened?", [*choices, ("Finish", FINISH)])
+        if choice in (FINISH, None):
             return
         try:
-            if choice == ADD:
-                what = ask_text("What is the new action?", check=_reason)
-                due = ask_text(
-                    "Due date (YYYY-MM-DD), or leave empty",
-                    check=lambda t: True if not t.strip() else _date(t),
-                )
-                session.add_action(what, due=due.strip() or None)
-                say(f"Added: {what}")
-                continue
-            if not open_rows:
-                say("Every action is done or dropped.")
-                continue
-            number = ask_select(
-                "Which action?",
-                [(f"{n}. {row['what'][:100]}", n) for n, row in open_rows],
-            )
-            new_date = ask_text("New date (YYYY-MM-DD)", check=_date) if choice == MOVE else None
-            reason = ask_text("Why?", check=_reason) if choice in (MOVE, DROP) else ""
-            what = session.track(str(number), choice, new_date, reason)
-            say(f"Saved: {what} ({choice}{' to ' + new_date if new_date else ''}).")
-        except TrackingError as exc:
-            say(str(exc))
+            if choice in (DONE, OPEN):
+                _toggle(session, rows, choice)
+            else:
+                _record(session, runner, rows, choice)
+        except (TrackingError, OSError) as exc:
+            say(f"Not saved: {exc}")
+
+
+def _show(session: Session, rows: list[dict[str, Any]]) -> None:
+    open_rows = [(n, r) for n, r in enumerate(rows, 1) if r["status"] not in FINISHED]
+    say()
+    for n, row in open_rows[:8]:
+        when = short_date(row["due"]) if row["due"] else "no date"
+        day = as_date(row["due"])
+        overdue = " (overdue)" if day is not None and day < today() else ""
+        say(f"  {n:2}. {when}{overdue}  {row['what']}")
+    if len(open_rows) > 8:
+        say(f"  ... and {len(open_rows) - 8} more open actions.")
+    note = overdue_note(rows, today())
+    if note and not session.case.closed:
+        say(f"Note: {note}")
+
+
+def _pick(rows: list[dict[str, Any]], finished: bool) -> int | None:
+    """The number of an open action (or a finished one, to reopen), or None if none."""
+    shown = [(n, r) for n, r in enumerate(rows, 1) if (r["status"] in FINISHED) == finished]
+    if not shown:
+        say("There is no such action." if finished else "Every action is done or dropped.")
+        return None
+    picked = ask_select(
+        "Which action?", [(f"{n}. {r['what'][:100]}", n) for n, r in shown] + [("Cancel", 0)]
+    )
+    return picked or None
+
+
+def _toggle(session: Session, rows: list[dict[str, Any]], choice: str) -> None:
+    number = _pick(rows, finished=choice == OPEN)
+    if number is not None:
+        what = session.track(str(number), choice)
+        say(f"Saved: {what} ({'open again' if choice == OPEN else 'done'}).")
+
+
+def _record(session: Session, runner: PlainRun, rows: list[dict[str, Any]], kind: str) -> None:
+    values: dict[str, Any] = {}
+    if kind in ("move", "drop"):
+        number = _pick(rows, finished=False)
+        if number is None:
+            return
+        values["which"] = str(number)
+    if kind == "close":
+        say(f"The lessons are also added to the team's file, {lessons_file()}.")
+    if kind == "meeting":
+        say("Each agreed term becomes a shared action and a line of the follow-up summary.")
+    answers = ask_form(runner, form(kind))
+    if answers is None:
+        say("Nothing recorded.")
+        return
+    for line in session.record(kind, values | answers, lessons_file() if kind == "close" else None):
+        say(f"Saved. {line}.")
+
+
+def ask_form(runner: PlainRun, questions: tuple[Question, ...]) -> dict[str, Any] | None:
+    """Ask each question of a form; None when the user goes back out of it. A question
+    with ``when`` naming another is asked, and needed, only when that one is Yes."""
+    from dataclasses import replace
+
+    from triage.plain.runner import TYPED, GoBack
+
+    values: dict[str, Any] = {}
+    try:
+        for question in questions:
+            if question.when:
+                if values.get(question.when) is not True:
+                    continue
+                question = replace(question, required=True)
+            if question.help:
+                say(f"  {question.help}")
+            if question.kind == "list":
+                value: Any = _ask_rows(runner, question)
+            elif question.kind in TYPED:
+                value = parse_text(question, runner.typed(question, question.default))
+            else:
+                value = runner.picked(question, question.default)
+            if value not in (None, "", []):
+                values[question.id] = value
+    except (GoBack, StoppedTyping):
+        return None
+    return values
+
+
+def _ask_rows(runner: PlainRun, question: Question) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    say(question.prompt)
+    while ask_confirm("Add one?" if not rows else "Add another?", default=not rows):
+        row = {}
+        for field in question.fields:
+            value = runner.field_value(field)
+            if value is not None:
+                row[field.id] = value
+        rows.append(row)
+    return rows

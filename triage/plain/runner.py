@@ -92,16 +92,16 @@ class PlainRun:
         for notice in session.notices:
             say(f"Note: {notice}")
         reached = session.current()
-        if self.resumed and any(e.event == "outputs-written" for e in session.case.ledger):
+        if self.resumed and session.written:
             choice = ask_select(
                 "This case's outputs are written. What would you like to do?",
-                [("Record what has happened to its actions", "follow"),
+                [("Record what has happened since: actions, a meeting, the outcome", "follow"),
                  ("Go through the answers again", "answers")],
             )  # fmt: skip
             if choice == "follow":
                 from triage.plain.follow import follow_through
 
-                follow_through(session)
+                follow_through(session, self)
                 say(
                     f"Saved. actions.csv, actions.ics and plan.md in {session.folder} are up to date."
                 )

@@ -96,6 +96,10 @@ class TriageApp(App[int]):
         self.session = session
         self._pop_to_home()
         self.push_screen(CaseScreen(session))
+        if session.resumed and session.written:  # its email is sent: what happened since?
+            from triage.tui.screens.follow import FollowScreen
+
+            self.push_screen(FollowScreen(session))
         for notice in session.notices:
             self.notify(notice, title="Note", timeout=10, markup=False)
         for qid, why in session.invalid.items():
@@ -138,7 +142,8 @@ class TriageApp(App[int]):
         return next((s for s in reversed(self.screen_stack) if isinstance(s, CaseScreen)), None)
 
     def show_case_step(self, step: str) -> None:
-        """Show route, review or outputs over the open case (one of them at a time)."""
+        """Show route, review, outputs or follow-through over the open case (one at a time)."""
+        from triage.tui.screens.follow import FollowScreen
         from triage.tui.screens.outputs import OutputsScreen
         from triage.tui.screens.review import ReviewScreen
         from triage.tui.screens.route import RouteScreen
@@ -147,7 +152,12 @@ class TriageApp(App[int]):
         if case is None or self.session is None:
             self.notify("Open a playbook or a saved case first.", severity="warning")
             return
-        screens = {"route": RouteScreen, "review": ReviewScreen, "outputs": OutputsScreen}
+        screens = {
+            "route": RouteScreen,
+            "review": ReviewScreen,
+            "outputs": OutputsScreen,
+            "follow": FollowScreen,
+        }
         while self.screen is not case:
             self.pop_screen()
         self.push_screen(screens[step](self.session))

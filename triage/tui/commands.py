@@ -44,6 +44,11 @@ class TriageCommands(Provider):
             found.append(("Write the outputs", self._write_outputs, "Plan, email and actions"))
             found.append(("Show the route", partial(app.show_case_step, "route"), ""))
             found.append(("Review the answers", partial(app.show_case_step, "review"), ""))
+            if app.session.written:
+                found.append(
+                    ("Follow-through", partial(app.show_case_step, "follow"),
+                     "Actions done or moved, meetings, outcome, escalation, close")
+                )  # fmt: skip
         found.append(("Switch theme", app.search_themes, "Choose the colours; remembered"))
         return found
 

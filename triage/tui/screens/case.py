@@ -33,6 +33,7 @@ class CaseScreen(Screen[None]):
         Binding("ctrl+r", "show_route", "Route", id="show-route"),
         Binding("ctrl+l", "show_review", "Review", id="show-review"),
         Binding("ctrl+o", "show_outputs", "Outputs", id="show-outputs"),
+        Binding("ctrl+f", "show_follow", "Follow-through", id="show-follow"),
         Binding("escape", "go_home", "Home", id="go-home"),
     ]
 
@@ -299,6 +300,14 @@ class CaseScreen(Screen[None]):
 
     def action_show_outputs(self) -> None:
         self.app.show_case_step("outputs")  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_follow":  # once the files are written, there is a plan to follow
+            return self.session.written
+        return True
+
+    def action_show_follow(self) -> None:
+        self.app.show_case_step("follow")  # type: ignore[attr-defined]
 
     def action_go_home(self) -> None:
         self.app.pop_screen()

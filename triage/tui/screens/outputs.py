@@ -98,6 +98,7 @@ class OutputsScreen(Screen[None]):
         Binding("ctrl+g", "edit_email", "Editor", id="edit-email"),
         Binding("ctrl+r", "reset_email", "Template", id="reset-email"),
         Binding("ctrl+k", "keep_checked_draft", "Keep my text", id="keep-draft"),
+        Binding("ctrl+f", "show_follow", "Follow-through", id="show-follow"),
         Binding("escape", "go_back", "Back to stages", id="go-back"),
     ]
 
@@ -298,7 +299,12 @@ class OutputsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "keep_checked_draft":  # only when there is something to confirm
             return bool(self.email_name) and self.session.draft_outdated(self.email_name)
+        if action == "show_follow":  # once the files are written, there is a plan to follow
+            return self.session.written
         return True
+
+    def action_show_follow(self) -> None:
+        self.app.show_case_step("follow")  # type: ignore[attr-defined]
 
     def action_keep_checked_draft(self) -> None:
         if self.email_name and self.session.draft_outdated(self.email_name):
@@ -468,7 +474,12 @@ class OutputsScreen(Screen[None]):
         text = Text("Written:\n", style="bold green")
         for path in written:
             text.append(f"  {path}\n")
+        text.append(
+            "Once the email is sent, Ctrl+F follows the case through: actions done or moved, "
+            "meetings, how each step ended, and the close."
+        )
         self.query_one("#written", Static).update(text)
+        self.refresh_bindings()  # Follow-through is there now
         self.notify(f"Wrote {len(written)} files to {written[0].parent}.", markup=False)
 
     def action_go_back(self) -> None:
