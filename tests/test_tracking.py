@@ -270,3 +270,19 @@ def test_an_action_done_stays_done_when_an_escalation_rewords_it(case_folder, tm
                   "--reason", "the new level meets then").returncode == 0  # fmt: skip
     again = [r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate")]
     assert [(r["status"], r["due"]) for r in again] == [("moved", "2027-01-04")]
+
+
+def test_agreed_terms_typed_in_heat_are_flagged_before_the_summary_goes_out(case_folder, tmp_path):
+    updates = tmp_path / "meeting.toml"
+    updates.write_text(
+        '[[meeting]]\ndate = 2026-12-14\nwho = "Daniel Fenwick"\n'
+        '[[meeting.agreed]]\nterm = "You will pay the March invoice in full, or we will see you '
+        'in court"\nowner = "Daniel Fenwick"\n'
+        '[[meeting.agreed]]\nterm = "Weekly release notes to their operations lead"\n',
+        encoding="utf-8",
+    )
+    result = triage("update", case_folder.name, "--file", str(updates))
+    assert result.returncode == 0, result.stderr
+    flagged = [line for line in result.stdout.splitlines() if line.startswith("Tone check:")]
+    assert len(flagged) == 1 and "see you in court" in flagged[0]
+    assert "Weekly release notes" not in flagged[0]

@@ -467,6 +467,8 @@ def _update(args: argparse.Namespace) -> int:
                 raise TrackingError(str(found))
             lessons = Path(args.lessons) if args.lessons else cases_dir().parent / "lessons.md"
             changed += session.apply_updates(found.data, lessons)
+            if "meeting" in found.data:  # the terms go to the other side in the summary
+                changed += [f"Tone check: {line}" for line in session.agreed_terms_tone()]
     except TrackingError as exc:
         hint = " Add --reason TEXT." if "Say why" in str(exc) else ""
         say(f"{exc}{hint}", file=sys.stderr)

@@ -413,6 +413,20 @@ class Session:
         self._after_tracking()
         return done
 
+    def agreed_terms_tone(self) -> list[str]:
+        """The tone check on the agreed terms, which the follow-up summary sends to the other
+        side: one line per phrase to reconsider (and a line if the team's rules are broken)."""
+        from triage.engine.errors import TriageError
+        from triage.engine.tone import check_session, configured_rules
+
+        rules, problem = configured_rules()
+        try:
+            findings = check_session(self, rules)
+        except TriageError:
+            return []
+        lines = [f.message() for f in findings if f.question == "agreed_terms"]
+        return ([problem] if problem and lines else []) + lines
+
     def _record(self, kind: str, entry: Any, where: str, lessons_file: Path | None) -> list[str]:
         from triage.engine import tracking
 

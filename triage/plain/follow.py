@@ -106,6 +106,9 @@ def _record(session: Session, runner: PlainRun, rows: list[dict[str, Any]], kind
         return
     for line in session.record(kind, values | answers, lessons_file() if kind == "close" else None):
         say(f"Saved. {line}.")
+    if kind == "meeting":  # the terms go to the other side in the follow-up summary
+        for line in session.agreed_terms_tone():
+            say(f"Tone check: {line}")
 
 
 def ask_form(runner: PlainRun, questions: tuple[Question, ...]) -> dict[str, Any] | None:

@@ -239,6 +239,9 @@ class FollowScreen(Screen[None]):
             if done:
                 self.notify("\n".join(done), title="Saved", markup=False)
                 self.refresh_all()
+            if done and kind == "meeting":  # the terms go to the other side in the summary
+                for line in self.session.agreed_terms_tone():
+                    self.notify(line, title="Tone check", severity="warning", markup=False)
 
         self.app.push_screen(FormDialog(TITLES[kind], questions, values, apply, note), saved)
 
