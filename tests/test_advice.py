@@ -20,7 +20,7 @@ from triage.engine.answersfile import read_answers
 from triage.engine.evaluate import evaluate
 from triage.engine.library import builtin_dir, playbook_files
 from triage.engine.playbook import load_playbook
-from triage.engine.render import render_case
+from triage.engine.render import context, render_case
 from triage.engine.validate import examples_for
 
 FORMAL_FLAGS = {"lawyers", "data_breach", "regulator"}
@@ -53,6 +53,11 @@ class Rendered:
         self.subject = str(message["Subject"]).strip()  # a folded header unfolds with a space
         self.email = message.get_content().replace("\r\n", "\n")
         self.rows = list(csv.DictReader(io.StringIO(self.files["actions.csv"].decode("utf-8-sig"))))
+        self.context = context(self.playbook, self.case, self.evaluation)
+
+    def fact(self, name: str):
+        """A fact of the playbook, as the templates saw it (breach_small, leaver...)."""
+        return self.context.get(name)
 
     def get(self, key: str):
         return self.answers.get(key)
@@ -206,7 +211,8 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
 def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing(rendered):
     shared_fault = rendered.get("fault") not in ("mostly_us", "mostly_them")
     breach = rendered.get("alleged_breach") and shared_fault
-    if rendered.acknowledgment_only or not breach or rendered.route.chosen == "exit":
+    small = rendered.fact("breach_small")
+    if rendered.acknowledgment_only or not breach or small or rendered.route.chosen == "exit":
         return
     body = rendered.email
     assert "WITHOUT PREJUDICE" in body and rendered.subject.startswith("Without prejudice")
@@ -247,13 +253,34 @@ def test_a_misunderstanding_gets_a_short_friendly_note(rendered):
     assert "mediation-proposal.md" not in rendered.files
 
 
+def test_a_small_friendly_breach_gets_legal_help_in_proportion(rendered):
+    """A breach alleged in a small, friendly case (nothing formal, a sum no bigger than a
+    mediator's fee): a check of the clause, not a lawyer; an open email sent at once."""
+    if not rendered.fact("breach_small") or rendered.route.chosen in ("exit", "legal"):
+        return
+    assert not any("Take legal advice" in row["action"] for row in rendered.rows)
+    assert not any("once the lawyer has read it" in row["action"] for row in rendered.rows)
+    assert "WITHOUT PREJUDICE" not in rendered.email
+    assert "prejudice" not in rendered.subject.lower()
+    if rendered.get("fault") != "mostly_us":
+        assert any("whoever looks after our contracts" in row["action"] for row in rendered.rows)
+
+
 def test_a_planned_exit_has_no_rescue_outputs(rendered):
     if rendered.route.chosen != "exit":
         return
     assert "mediation-proposal.md" not in rendered.files
     assert "meeting-invitation.md" not in rendered.files
     body = rendered.email.lower()
-    assert "orderly end" in body and "check-in" not in body
+    assert "final date" in body and "handover" in body and "check-in" not in body
+    assert "rather than stretch" not in body
+    leaver = rendered.fact("leaver")
+    expected = {
+        "them": "you have decided to move on",
+        "mutual": "run its course",
+        "us": "not a judgement on you",
+    }[leaver]
+    assert expected in body, (leaver, body)
     rescue = ("check-in", "progress updates", "small win", "touchpoint", "mediator")
     for row in rendered.rows:
         assert not any(word in row["action"].lower() for word in rescue), row["action"]
@@ -293,7 +320,12 @@ def test_actions_are_dated_on_working_days_sorted_and_marked_shared_or_internal(
 
 
 def test_a_meeting_is_due_on_the_first_slot_offered_and_a_mediator_agreed_before_it(rendered):
-    slots = sorted(t["date"] for t in rendered.get("proposed_times") or [] if t.get("date"))
+    days_off = set(rendered.context["days_off"])
+    slots = sorted(
+        t["date"]
+        for t in rendered.get("proposed_times") or []
+        if t.get("date") and t["date"] not in days_off
+    )
     if not slots or rendered.route.chosen == "legal":
         return
     first = slots[0].isoformat()
@@ -335,9 +367,8 @@ def test_a_claim_they_sent_themselves_is_answered_not_handed_to_lawyers(rendered
     assert "Our lawyers will reply" not in body and "acknowledging" not in rendered.subject
     if rendered.get("notice_deadline"):  # their letter's date, or the contract's
         assert "you will have one by then" in body or "you will have our answer by then" in body
-    assert any(
-        w in row["action"].lower() for row in rendered.rows[:3] for w in ("lawyer", "legal advice")
-    )
+    checks = ("lawyer", "legal advice", "legal or finance lead")
+    assert any(w in row["action"].lower() for row in rendered.rows[:3] for w in checks)
 
 
 def test_a_compliance_matter_is_checked_before_anything_goes_in_writing(rendered):
@@ -368,7 +399,8 @@ def test_a_relationship_we_cannot_replace_is_not_walked_away_from(rendered):
 def test_money_owed_both_ways_is_reconciled_before_a_mediator(rendered):
     if rendered.get("money") != "both" or rendered.formal:
         return
-    assert rendered.route.recommended == "negotiate"
+    trust_gone = rendered.get("trust_today") == 1 and rendered.get("direct_talks_failed")
+    assert rendered.route.recommended == ("mediate" if trust_gone else "negotiate")
     assert any("Reconcile what each side says is owed" in row["action"] for row in rendered.rows)
     assert "one statement we can both check" in rendered.email
 

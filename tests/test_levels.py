@@ -239,3 +239,76 @@ def test_examples_can_expect_an_exit_and_a_level(tmp_path):
         f"{examples / 'typo.toml'}:5:1: `expect.levle` is not a known key; use route, level "
         "or bands. Did you mean `level`?",
     ]
+
+
+# -- the built-in playbooks: levels in proportion to what is decided -------------------
+
+BUILTIN = Path(__file__).resolve().parent.parent / "playbooks"
+
+
+def _builtin(playbook_id: str, answers: dict) -> tuple[str, int | None]:
+    route = evaluate(load_playbook(BUILTIN / f"{playbook_id}.toml"), answers).route
+    return route.chosen, route.level
+
+
+def test_a_credit_smaller_than_a_mediators_fee_stays_with_the_contract_owners():
+    answers = {"options_considered": ["price", "credit"], "money": "they_owe"}
+    assert _builtin("contract-terms-dispute", {**answers, "stake_vs_fee": "smaller"})[1] == 1
+    assert _builtin("contract-terms-dispute", {**answers, "stake_vs_fee": "larger"})[1] == 2
+
+
+def test_a_renewal_risk_only_suspected_is_tested_by_the_account_team_first():
+    suspected = {"renewal_at_risk": True, "trust_today": 3, "emotions": "tense"}
+    assert _builtin("client-communication-breakdown", suspected)[1] == 1
+    known = {**suspected, "annual_value": 40000}
+    assert _builtin("client-communication-breakdown", known)[1] == 2
+    voiced = {**suspected, "red_flags": ["threats"]}
+    assert _builtin("client-communication-breakdown", voiced)[1] == 2
+
+
+@pytest.mark.parametrize(
+    ("playbook_id", "top"),
+    [
+        ("salvage-relationship", 3),
+        ("contract-terms-dispute", 3),
+        ("client-communication-breakdown", 3),
+        ("partner-dispute", 4),
+    ],
+)
+def test_a_claim_from_their_lawyers_on_a_relationship_worth_keeping_goes_to_mediation(
+    playbook_id, top
+):
+    claim = {
+        "red_flags": ["lawyers", "letter_of_claim"],
+        "formal_from": "them",
+        "direct_talks_failed": True,
+        "worth_salvaging": "yes",
+        "fault": "both",
+        "mediation_open": "maybe",
+        "stake_vs_fee": "larger",
+    }
+    assert _builtin(playbook_id, claim) == ("mediate", top)
+    assert _builtin(playbook_id, {**claim, "mediation_open": "no"})[0] == "legal"
+    assert _builtin(playbook_id, {**claim, "worth_salvaging": "unsure"})[0] == "legal"
+
+
+@pytest.mark.parametrize(
+    "playbook_id",
+    ["salvage-relationship", "contract-terms-dispute", "client-communication-breakdown"],
+)
+def test_trust_gone_after_failed_talks_is_for_a_mediator_unless_our_own_people_are_the_heat(
+    playbook_id,
+):
+    gone = {
+        "direct_talks_failed": True,
+        "trust_today": 1,
+        "emotions": "high",
+        "heat_source": "theirs",
+        "worth_salvaging": "yes",
+        "stake_vs_fee": "larger",
+        "red_flags": ["deadline"],
+        "money": "both",
+    }
+    assert _builtin(playbook_id, gone) == ("mediate", 3)
+    ours = {**gone, "heat_source": "both", "heat_who": "director"}
+    assert _builtin(playbook_id, ours)[0] == "negotiate"

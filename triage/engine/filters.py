@@ -213,6 +213,8 @@ COMMON_WORDS = _words(
     contracts terms work data access outage outages downtime error errors bug bugs delay
     delays complaint complaints credit credits refund refunds renewal referral referrals
     commission commissions shipment shipments stock order orders ticket tickets account
+    pay send agree confirm raise release sign give return share provide settle accept
+    withdraw restore fix deliver approve arrange book schedule review extend repay cover
     accounts relationship trust tone staff team targets sales revenue costs cost budget
     """
 )
