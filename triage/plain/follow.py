@@ -96,11 +96,12 @@ def _record(session: Session, runner: PlainRun, rows: list[dict[str, Any]], kind
         if number is None:
             return
         values["which"] = str(number)
+    defaults = {"due": as_date(rows[int(values["which"]) - 1]["due"])} if kind == "move" else {}
     if kind == "close":
         say(f"The lessons are also added to the team's file, {lessons_file()}.")
     if kind == "meeting":
         say("Each agreed term becomes a shared action and a line of the follow-up summary.")
-    answers = ask_form(runner, form(kind))
+    answers = ask_form(runner, form(kind), defaults)
     if answers is None:
         say("Nothing recorded.")
         return
@@ -111,9 +112,13 @@ def _record(session: Session, runner: PlainRun, rows: list[dict[str, Any]], kind
             say(f"Tone check: {line}")
 
 
-def ask_form(runner: PlainRun, questions: tuple[Question, ...]) -> dict[str, Any] | None:
-    """Ask each question of a form; None when the user goes back out of it. A question
-    with ``when`` naming another is asked, and needed, only when that one is Yes."""
+def ask_form(
+    runner: PlainRun, questions: tuple[Question, ...], defaults: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """Ask each question of a form, offering ``defaults`` (else the question's own); None
+    when the user goes back out of it. A question with ``when`` naming another is asked,
+    and needed, only when that one is Yes."""
+    defaults = defaults or {}
     from dataclasses import replace
 
     from triage.plain.runner import TYPED, GoBack
@@ -130,9 +135,10 @@ def ask_form(runner: PlainRun, questions: tuple[Question, ...]) -> dict[str, Any
             if question.kind == "list":
                 value: Any = _ask_rows(runner, question)
             elif question.kind in TYPED:
-                value = parse_text(question, runner.typed(question, question.default))
+                offered = defaults.get(question.id, question.default)
+                value = parse_text(question, runner.typed(question, offered))
             else:
-                value = runner.picked(question, question.default)
+                value = runner.picked(question, defaults.get(question.id, question.default))
             if value not in (None, "", []):
                 values[question.id] = value
     except (GoBack, StoppedTyping):

@@ -13,10 +13,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
@@ -53,9 +54,9 @@ class FollowScreen(Screen[None]):
 
     def help_text(self) -> str:
         return (
-            "Follow-through. The actions as they stand and, on the second tab, the case's "
+            "Follow-through. The actions as they stand and, below them, the case's "
             "ledger: every recommendation, change, meeting, escalation and the close, with "
-            "when and who. Choose an action and press d when it is done (again to reopen "
+            "when and who (Tab moves between the two). Choose an action and press d when it is done (again to reopen "
             "it), m to give it a new date or x to drop it (both ask why); a adds one. "
             "Record a meeting (h) with what was agreed: each term becomes a shared action "
             "and a line of the follow-up summary. Record how a step ended (o), and take it "
@@ -73,11 +74,10 @@ class FollowScreen(Screen[None]):
         yield Header()
         yield Static(id="follow-summary")
         yield Static(id="follow-warning", classes="warning")
-        with TabbedContent(id="follow-tabs"):
-            with TabPane("Actions", id="tab-actions"):
-                yield DataTable(id="tracker", cursor_type="row", zebra_stripes=True)
-            with TabPane("Timeline", id="tab-timeline"):
-                yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="tracker", cursor_type="row", zebra_stripes=True)
+        yield Static(id="action-detail")
+        yield Static("Timeline: the case's record, newest first", classes="section")
+        yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -172,6 +172,19 @@ class FollowScreen(Screen[None]):
             when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
             table.add_row(Text(when), Text(entry.label), Text(entry.who), Text(detail))
 
+    @on(DataTable.RowHighlighted, "#tracker")
+    def _show_detail(self, event: DataTable.RowHighlighted) -> None:
+        """The whole of the highlighted action, which the table may cut short."""
+        index = event.cursor_row
+        if not 0 <= index < len(self.rows):
+            return
+        row = self.rows[index]
+        text = Text(f"{index + 1}. ", style="bold")
+        text.append(str(row["what"]))
+        extra = [row["owner"], "shared with them" if row.get("shared") else "", row["status"]]
+        text.append(f" ({', '.join(str(e) for e in extra if e)})", style="dim")
+        self.query_one("#action-detail", Static).update(text)
+
     # -- changing ----------------------------------------------------------------------
 
     def _selected(self) -> tuple[int, dict[str, Any]] | None:
@@ -203,6 +216,7 @@ class FollowScreen(Screen[None]):
 
     def action_change(self, kind: str) -> None:
         """Open the form for a change; the Session checks and saves it whole."""
+        from triage.engine.filters import as_date
         from triage.engine.library import lessons_file
         from triage.engine.tracking import form
         from triage.tui.dialogs.form import FormDialog
@@ -220,6 +234,8 @@ class FollowScreen(Screen[None]):
                 self.notify(f"This action is {row['status']}; press d to open it again.")
                 return
             values["which"] = str(number)
+            if kind == "move":
+                values["due"] = as_date(row["due"])  # the date it has now, to change
             note = f"{number}. {row['what']}"
         questions = form(kind)
         for question in questions:
