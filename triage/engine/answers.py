@@ -80,19 +80,37 @@ def check_value(question: Question, value: Any) -> Any:
     raise ValueError(f"Unknown kind {kind!r}.")
 
 
+class RowError(ValueError):
+    """A list entry that does not fit: ``index`` counts from 1, ``field`` is a field id
+    (empty when the entry as a whole is wrong), so a file's message can point at it."""
+
+    def __init__(self, message: str, index: int, field: str = "") -> None:
+        super().__init__(message)
+        self.index, self.field = index, field
+
+    @property
+    def path(self) -> str:
+        """Where in a list answer, as a key path suffix: ``[3].date``."""
+        return f"[{self.index - 1}]" + (f".{self.field}" if self.field else "")
+
+
 def check_row(question: Question, row: dict[str, Any], index: int) -> dict[str, Any]:
     known = {f.id for f in question.fields}
     for key in row:
         if key not in known:
-            raise ValueError(
-                f"entry {index} has {key!r}, which is not one of: {', '.join(sorted(known))}."
+            raise RowError(
+                f"entry {index} has {key!r}, which is not one of: {', '.join(sorted(known))}.",
+                index,
+                key,
             )
     clean: dict[str, Any] = {}
     for field in question.fields:
         try:
             clean[field.id] = check_value(field, row.get(field.id))
         except ValueError as exc:
-            raise ValueError(f"entry {index}, {field.prompt or field.id}: {exc}") from None
+            raise RowError(
+                f"entry {index}, {field.prompt or field.id}: {exc}", index, field.id
+            ) from None
     return clean  # every field is present; unanswered ones are None, as top-level answers are
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from triage.engine.answers import check_value, is_empty
+from triage.engine.answers import RowError, check_value, is_empty
 from triage.engine.case import Case, case_from_toml, is_case_data
 from triage.engine.errors import AnswersInvalid, Problem
 from triage.engine.evaluate import evaluate
@@ -62,6 +62,8 @@ def check_answers(
                 continue  # reported below, once, if the question applies
             # The value check may already say what it expects; say it once.
             hint = "" if str(exc).startswith("Expected") else f" Expected {expected(question)}."
+            if isinstance(exc, RowError):  # point at the entry, not the list's first line
+                where += exc.path
             problems.append(file.problem(where, f"{key!r} ({question.prompt}): {exc}{hint}"))
     return answers, problems
 
