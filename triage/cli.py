@@ -301,27 +301,15 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_answers(args: argparse.Namespace) -> int:
-    from triage.engine.answersfile import read_answers
-    from triage.engine.evaluate import evaluate
     from triage.engine.library import cases_dir, find_playbook
-    from triage.engine.outputs import write_outputs
-    from triage.engine.render import render_case
+    from triage.engine.session import Session
+    from triage.engine.tone import check_session
 
-    playbook = find_playbook(args.playbook)
-    case = read_answers(Path(args.answers), playbook)
-    evaluation = evaluate(playbook, case.answers, case.override)
-    if playbook.stages:
-        case.stage, case.stage_title = playbook.stages[-1].id, playbook.stages[-1].title
-    route = evaluation.route
-    case.log_once("route-recommended", f"{route.recommended}: {route.because}")
-    files = render_case(playbook, case, evaluation)
-    from triage.engine.render import context
-    from triage.engine.tracking import next_open
-
-    case.next_due, case.next_action = next_open(context(playbook, case, evaluation)["actions"])
-    folder = Path(args.out) if args.out else cases_dir() / case.id
-    case.path = None
-    written = write_outputs(files, folder, force=args.force, case=case, evaluation=evaluation)
+    session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
+    folder = Path(args.out) if args.out else cases_dir() / session.case.id
+    files = session.outputs()
+    written = session.write_with_case(folder, force=args.force, files=files)
+    route = session.evaluation.route
     if route.overridden:
         say(
             f"Route: {route.chosen}, chosen over {route.recommended} because: {route.override_reason}"
@@ -330,10 +318,7 @@ def _run_answers(args: argparse.Namespace) -> int:
         say(f"Route: {route.chosen} ({route.because})")
     for path in written:
         say(f"Wrote {path}")
-    from triage.engine.tone import check_case
-
-    rules = _tone_rules()
-    _print_tone(check_case(playbook, evaluation.values, files, rules, drafts=case.drafts))
+    _print_tone(check_session(session, _tone_rules(), files))
     return EXIT_OK
 
 

@@ -67,6 +67,21 @@ class Session:
         return cls(playbook, Case.new(playbook), folder)
 
     @classmethod
+    def from_answers(cls, playbook: Playbook, path: Path) -> Session:
+        """A whole case from an answers file, for a run that asks nothing: at the last
+        stage, with the recommendation in the ledger. Nothing is saved until
+        :meth:`write_with_case`."""
+        from triage.engine.answersfile import read_answers
+
+        session = cls(playbook, read_answers(path, playbook))
+        if playbook.stages:
+            last = playbook.stages[-1]
+            session.case.stage, session.case.stage_title = last.id, last.title
+        route = session.evaluation.route
+        session.case.log_once("route-recommended", f"{route.recommended}: {route.because}")
+        return session
+
+    @classmethod
     def open(cls, target: str) -> Session:
         """Resume ``target`` when it names a saved case, else start a case from the playbook.
 
@@ -463,6 +478,21 @@ class Session:
         files = self.outputs()
         shown = {n: d for n, d in files.items() if n in TRACKER_FILES}
         return write_outputs(shown, self.folder, force=True)
+
+    def write_with_case(
+        self, folder: Path, force: bool = False, files: dict[str, bytes] | None = None
+    ) -> list[Path]:
+        """The outputs (``files`` if already rendered) and case.toml together in ``folder``,
+        which becomes the case's own (a headless run): nothing is written if any output
+        is there already, unless ``force``. Returns the files written, case.toml last."""
+        from triage.engine.outputs import write_outputs as write_with
+
+        self.note_next_step()
+        self.case.path = None
+        files = self.outputs() if files is None else files
+        written = write_with(files, folder, force, self.case, self.evaluation)
+        self.folder = folder
+        return written
 
     def write_outputs(self, folder: Path | None = None, force: bool = False) -> list[Path]:
         if self.folder is None:
