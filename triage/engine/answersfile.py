@@ -19,21 +19,9 @@ IMPORT_KEY = "import"  # mail or pasted text to import into the communications a
 
 def expected(question: Question) -> str:
     """What an answer to ``question`` should look like, for error messages."""
-    kind = question.kind
-    if kind == "choice":
-        return "one of " + ", ".join(repr(o.value) for o in question.options)
-    if kind == "multi":
-        return "a list of " + ", ".join(repr(o.value) for o in question.options)
-    if kind == "list":
-        return "a list of entries with " + ", ".join(f.id for f in question.fields)
-    return {
-        "text": "text",
-        "longtext": "text",
-        "yesno": "true or false",
-        "scale": "a whole number from 1 to 5",
-        "number": "a number",
-        "date": "a date like 2026-03-31",
-    }.get(kind, kind)
+    from triage.engine.kinds import kind_of
+
+    return kind_of(question).expected(question)
 
 
 def check_answers(

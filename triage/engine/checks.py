@@ -235,7 +235,7 @@ class _References:
             if action.source is not None:
                 q = questions.get(action.source)
                 fields = {f.id: f for f in q.fields} if q is not None else {}
-                if q is None or q.kind != "list":
+                if q is None or not q.fields:  # only a list question has rows to act on
                     self.at(
                         None,
                         f"{key}.from",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from triage.engine import sandbox
-from triage.engine.answers import as_text, is_empty
+from triage.engine.answers import is_empty
 from triage.engine.model import ROUTE_LABELS, ROUTES, Playbook, Question, Stage
 
 
@@ -224,22 +224,9 @@ def _scores(
 
 
 def _points(question: Question, value: Any) -> list[tuple[str, float, str]]:
-    kind = question.kind
-    if kind == "choice":
-        option = question.option(value)
-        return [(n, p, f"→ {option.label}") for n, p in option.scores.items()] if option else []
-    if kind == "multi":
-        found = []
-        for chosen in value:
-            option = question.option(chosen)
-            if option:
-                found += [(n, p, f"→ {option.label}") for n, p in option.scores.items()]
-        return found
-    if kind == "yesno":
-        return [(n, p, "→ Yes") for n, p in question.scores.items()] if value else []
-    if kind in ("scale", "number"):
-        return [(n, p * value, f"→ {as_text(question, value)}") for n, p in question.scores.items()]
-    return []
+    from triage.engine.kinds import kind_of
+
+    return kind_of(question).points(question, value)
 
 
 def _route(

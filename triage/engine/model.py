@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from triage.engine.kinds import FIELD_KINDS as FIELD_KINDS
+from triage.engine.kinds import KINDS as _KINDS
 from triage.engine.names import ROUTE_LABELS as ROUTE_LABELS
 from triage.engine.names import ROUTES as ROUTES
 
-KINDS = ("text", "longtext", "choice", "multi", "yesno", "scale", "number", "date", "list")
-FIELD_KINDS = ("text", "longtext", "choice", "yesno", "number", "date")
+KINDS = tuple(_KINDS)
 
 
 def playbook_id(path: Path) -> str:

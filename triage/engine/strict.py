@@ -242,7 +242,7 @@ class _Strict:
                 continue
             for name, value in _compared_constants(tree):
                 q = self.questions.get(name)
-                if q is None or q.kind not in ("choice", "multi") or not isinstance(value, str):
+                if q is None or not q.options or not isinstance(value, str):
                     continue
                 if q.option(value) is None:
                     values = ", ".join(repr(o.value) for o in q.options)

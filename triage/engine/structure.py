@@ -12,6 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from triage.engine.errors import Problem
+from triage.engine.kinds import KINDS as KIND_OF
+from triage.engine.kinds import named
 from triage.engine.model import FIELD_KINDS, KINDS, ROUTES, Option, Question
 from triage.engine.names import ROUTE_CHOICES
 from triage.engine.tomlfile import TomlFile
@@ -137,7 +139,8 @@ def check_question(
     prompt = c.get(table, path, "prompt", str, required=True, default="")
     options = _check_options(c, path, table, kind)
     fields: tuple[Question, ...] = ()
-    if kind == "list":
+    known = KIND_OF.get(kind)  # None when the kind is missing or wrong (reported above)
+    if known is not None and known.has_fields:
         built = []
         seen: set[str] = set()
         items = c.table_list(table, path, "fields")
@@ -156,19 +159,16 @@ def check_question(
         c.add(f"{path}.fields", f"`{path}.fields` only applies to list questions.")
 
     scores = _check_weights(c, f"{path}.scores", table.get("scores"))
-    if scores and kind not in ("yesno", "scale", "number", ""):
+    if scores and known is not None and not known.scored:
         c.add(
             f"{path}.scores",
-            f"`{path}.scores` applies to yesno, scale and number questions; "
+            f"`{path}.scores` applies to {_or(named(lambda k: k.scored))} questions; "
             "give choice options their own scores.",
         )
-    number = (int, float)
-    bound: Any = {"number": number, "scale": int, "list": int, "multi": int, "date": dt.date}.get(
-        kind, number
-    )
+    bound: Any = (known.bound if known is not None else None) or (int, float)
     lo = c.get(table, path, "min", bound)
     hi = c.get(table, path, "max", bound)
-    if ("min" in table or "max" in table) and kind in ("text", "longtext", "choice", "yesno"):
+    if ("min" in table or "max" in table) and known is not None and known.bound is None:
         c.add(
             path,
             f"{path}: `min`/`max` do not apply to {kind} questions; use min_length/max_length.",
@@ -185,8 +185,9 @@ def check_question(
             c.add(f"{path}.pattern", f"`{path}.pattern` is not a valid regular expression: {exc}.")
             pattern = None
     labels = c.get(table, path, "labels", list, default=[])
+    takes_labels = known is not None and known.has_labels
     if labels and (
-        kind != "scale" or len(labels) != 5 or not all(isinstance(x, str) for x in labels)
+        not takes_labels or len(labels) != 5 or not all(isinstance(x, str) for x in labels)
     ):
         c.add(f"{path}.labels", f"`{path}.labels` must be five texts, and only on scale questions.")
         labels = []
@@ -223,6 +224,11 @@ def check_question(
     return question if qid and kind else None
 
 
+def _or(names: list[str]) -> str:
+    """'a, b and c'."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def _replace(question: Question, **changes: Any) -> Question:
     from dataclasses import replace
 
@@ -230,10 +236,13 @@ def _replace(question: Question, **changes: Any) -> Question:
 
 
 def _check_options(c: Checker, path: str, table: dict[str, Any], kind: str) -> tuple[Option, ...]:
-    if kind not in ("choice", "multi"):
-        if "options" in table:
+    known = KIND_OF.get(kind)
+    if known is None or not known.has_options:
+        if "options" in table and known is not None:
             c.add(
-                f"{path}.options", f"`{path}.options` only applies to choice and multi questions."
+                f"{path}.options",
+                f"`{path}.options` only applies to {_or(named(lambda k: k.has_options))} "
+                "questions.",
             )
         return ()
     items = c.table_list(table, path, "options")

@@ -121,7 +121,8 @@ def ask_form(
     defaults = defaults or {}
     from dataclasses import replace
 
-    from triage.plain.runner import TYPED, GoBack
+    from triage.engine.kinds import kind_of
+    from triage.plain.runner import GoBack
 
     values: dict[str, Any] = {}
     try:
@@ -132,9 +133,9 @@ def ask_form(
                 question = replace(question, required=True)
             if question.help:
                 say(f"  {question.help}")
-            if question.kind == "list":
+            if kind_of(question).has_fields:
                 value: Any = _ask_rows(runner, question)
-            elif question.kind in TYPED:
+            elif kind_of(question).typed:
                 offered = defaults.get(question.id, question.default)
                 value = parse_text(question, runner.typed(question, offered))
             else:

@@ -8,15 +8,15 @@ route; this module only asks and prints.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
-from triage.engine.answers import as_text, check_value, parse_text
+from triage.engine.answers import as_text, check_value, editable_text, parse_text
 from triage.engine.errors import AnswersInvalid, OutputExists, TriageError
 from triage.engine.evaluate import QuestionState, StageState, level_reason_lines
+from triage.engine.kinds import kind_of
 from triage.engine.model import ROUTE_LABELS, ROUTES, Question
 from triage.engine.plaintext import readable
 from triage.engine.session import Session
@@ -32,7 +32,6 @@ from triage.plain.prompts import (
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
-TYPED = ("text", "longtext", "number", "date")
 SKIP = "\x00skip"  # the value of the "no answer" choice; never a real option value
 BACK = "<"  # typed alone at a text prompt: back to the previous question
 BACK_CHOICE = "\x00back"  # the value of the "back" choice in a list of options
@@ -224,14 +223,15 @@ class PlainRun:
         while True:
             current = session.value(question.id)
             try:
-                if question.kind in TYPED:
+                kind = kind_of(question)
+                if kind.typed:
                     try:
                         text = self.typed(question, current, session.pending_text(question.id))
                     except StoppedTyping as stop:
                         session.keep_text(question.id, stop.typed.strip() or None)
                         raise
                     session.answer_text(question.id, text)
-                elif question.kind == "list":
+                elif kind.has_fields:
                     self.ask_list(question, current or [])
                 else:
                     session.answer(question.id, self.picked(question, current))
@@ -243,7 +243,7 @@ class PlainRun:
         text = self._typed(question, current, pending)
         if text.strip() == BACK:
             raise GoBack
-        if question.kind != "longtext":  # pasted lines in a one-line answer: joined, not lost
+        if not kind_of(question).multiline:  # pasted lines in one line: joined, not lost
             text = " ".join(part.strip() for part in text.splitlines() if part.strip())
         return text
 
@@ -265,7 +265,7 @@ class PlainRun:
                 check=check,
                 instruction=f"{_instruction(question)} (what you had typed, kept)".strip(),
             )
-        kept = _editable(current)
+        kept = editable_text(question, current)
         if not kept:
             return ask_text(_message(question), check=check, instruction=_instruction(question))
 
@@ -290,9 +290,9 @@ class PlainRun:
         return "" if typed.strip() == CLEAR and not question.required else typed
 
     def picked(self, question: Question, current: Any) -> Any:
-        """A value for a choice, multi, yesno or scale question, chosen from a list."""
-        kind = question.kind
-        if kind == "multi":
+        """A value for a question answered by choosing: ticked in a checkbox list when
+        several may be chosen (multi), else one picked from a list."""
+        if question.kind == "multi":
 
             def check(chosen: list[str]) -> bool | str:
                 try:
@@ -304,14 +304,7 @@ class PlainRun:
             chosen = current if isinstance(current, list) else []
             items = [(o.label, o.value, o.value in chosen) for o in question.options]
             return ask_checkbox(_message(question), items, check=check)
-        choices: list[tuple[str, Any]]
-        if kind == "scale":
-            labels = question.labels or ("",) * 5
-            choices = [(f"{n} {label}".strip(), n) for n, label in enumerate(labels, 1)]
-        elif kind == "yesno":  # a choice, so that an unanswered question never reads as No
-            choices = [("Yes", True), ("No", False)]
-        else:
-            choices = [(o.label, o.value) for o in question.options]
+        choices = CHOICES[question.kind](question)
         if not question.required:
             choices.append(("(no answer)", SKIP))
         choices.append(("◀ Back to the previous question", BACK_CHOICE))
@@ -351,7 +344,7 @@ class PlainRun:
                 self.session.answer(question.id, rows)
 
     def field_value(self, field: Question) -> Any:
-        if field.kind in TYPED:
+        if kind_of(field).typed:
             return parse_text(field, self.typed(field, None))
         return self.picked(field, None)
 
@@ -503,22 +496,22 @@ CLEAR = "-"  # typed alone at a text prompt: remove the answer
 
 
 def _instruction(question: Question) -> str:
-    if question.kind == "date":
-        return "(YYYY-MM-DD)"
-    if question.kind == "number" and question.unit:
-        return f"({question.unit})"
-    return ""
+    return kind_of(question).hint(question)
 
 
-def _editable(value: Any) -> str:
-    """An answer as text the user can edit and send back unchanged."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _scale(question: Question) -> list[tuple[str, Any]]:
+    labels = question.labels or ("",) * 5
+    return [(f"{n} {label}".strip(), n) for n, label in enumerate(labels, 1)]
+
+
+# The one table from a chosen kind to its list of choices: typed kinds are asked with a
+# text prompt, lists row by row, multi with ticks; the rest pick one of these.
+CHOICES = {
+    "choice": lambda q: [(o.label, o.value) for o in q.options],
+    # a choice, so that an unanswered question never reads as No
+    "yesno": lambda q: [("Yes", True), ("No", False)],
+    "scale": _scale,
+}
 
 
 def _number(value: float) -> str:

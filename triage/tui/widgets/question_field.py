@@ -32,7 +32,19 @@ Commit = Callable[[Any], Any]
 Keep = Callable[[str], None]
 """Save typed text that is not (yet) a valid answer, so that it outlives the process."""
 
-TYPED_KINDS = ("text", "number", "date")
+# The one table from a question's kind to its widget (a method of QuestionField).
+CONTROLS = {
+    "text": "_one_line",
+    "number": "_one_line",
+    "date": "_one_line",
+    "longtext": "_text_area",
+    "choice": "_radio",
+    "multi": "_ticks",
+    "yesno": "_yes_no",
+    "scale": "_scale",
+    "list": "_rows",
+}
+PLACEHOLDERS = {"date": "YYYY-MM-DD", "number": "a number, e.g. 12,000"}
 
 
 def highlight_pressed(radio_set: RadioSet) -> None:
@@ -41,13 +53,11 @@ def highlight_pressed(radio_set: RadioSet) -> None:
         radio_set._selected = radio_set.pressed_index
 
 
-def typed_text(question: Question, value: Any) -> str:
+def editable_text(question: Question, value: Any) -> str:
     """What to put in an Input for a stored value (numbers without grouping or unit)."""
-    if value is None:
-        return ""
-    if question.kind == "date":
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return str(value)
+    from triage.engine.answers import editable_text as engine_editable
+
+    return engine_editable(question, value)
 
 
 class OneLineInput(Input):
@@ -179,50 +189,62 @@ class QuestionField(Vertical):
         yield Static("", classes="error")
 
     def _control(self) -> ComposeResult:
+        """The widget for the question's kind, from the one table below (CONTROLS)."""
+        return getattr(self, CONTROLS.get(self.question.kind, "_one_line"))()
+
+    def _one_line(self) -> ComposeResult:
+        q = self.question
+        text = editable_text(q, self.value)
+        if self._pending is not None:
+            text = self._pending
+        elif self._raw is not None and not text:
+            text = str(self._raw)
+        placeholder = PLACEHOLDERS.get(q.kind, "")
+        yield OneLineInput(text, placeholder=placeholder, id="control", compact=False)
+
+    def _text_area(self) -> ComposeResult:
+        text = self.value if isinstance(self.value, str) else ""
+        if self._pending is not None:
+            text = self._pending
+        yield TextArea(text, soft_wrap=True, tab_behavior="focus", id="control")
+
+    def _radio(self) -> ComposeResult:
         q, value = self.question, self.value
-        if q.kind in TYPED_KINDS:
-            text = typed_text(q, value)
-            if self._pending is not None:
-                text = self._pending
-            elif self._raw is not None and not text:
-                text = str(self._raw)
-            placeholder = {"date": "YYYY-MM-DD", "number": "a number, e.g. 12,000"}.get(q.kind, "")
-            yield OneLineInput(text, placeholder=placeholder, id="control", compact=False)
-        elif q.kind == "longtext":
-            text = value if isinstance(value, str) else ""
-            if self._pending is not None:
-                text = self._pending
-            yield TextArea(text, soft_wrap=True, tab_behavior="focus", id="control")
-        elif q.kind == "choice":
+        yield RadioSet(
+            *[ChoiceButton(inert(o.label), value=o.value == value) for o in q.options],
+            id="control",
+        )
+
+    def _ticks(self) -> ComposeResult:
+        chosen = self.value if isinstance(self.value, list) else []
+        yield TickList(
+            *[(inert(o.label), o.value, o.value in chosen) for o in self.question.options],
+            id="control",
+        )
+
+    def _yes_no(self) -> ComposeResult:
+        """Two choices, so that "not answered" never looks like No."""
+        value = self.value
+        with Horizontal(classes="row"):
             yield RadioSet(
-                *[ChoiceButton(inert(o.label), value=o.value == value) for o in q.options],
-                id="control",
+                ChoiceButton("Yes", value=value is True),
+                ChoiceButton("No", value=value is False),
+                id="control-yesno",
             )
-        elif q.kind == "multi":
-            chosen = value if isinstance(value, list) else []
-            yield TickList(
-                *[(inert(o.label), o.value, o.value in chosen) for o in q.options], id="control"
+            yield Label(self._yesno_text(value), id="yesno-state")
+
+    def _scale(self) -> ComposeResult:
+        value = self.value
+        with Horizontal(classes="row"):
+            yield RadioSet(
+                *[ChoiceButton(str(n), value=value == n) for n in range(1, 6)],
+                id="control-scale",
             )
-        elif q.kind == "yesno":  # two choices, so that "not answered" never looks like No
-            with Horizontal(classes="row"):
-                yield RadioSet(
-                    ChoiceButton("Yes", value=value is True),
-                    ChoiceButton("No", value=value is False),
-                    id="control-yesno",
-                )
-                yield Label(self._yesno_text(value), id="yesno-state")
-        elif q.kind == "scale":
-            with Horizontal(classes="row"):
-                yield RadioSet(
-                    *[ChoiceButton(str(n), value=value == n) for n in range(1, 6)],
-                    id="control-scale",
-                )
-                yield Label(inert(self._scale_text(value)), id="scale-state")
-        elif q.kind == "list":
-            yield ListEditor(q, value if isinstance(value, list) else [], id="control")
-        else:  # an unknown kind: typed text, parsed by the engine
-            text = typed_text(q, value) if self._pending is None else self._pending
-            yield OneLineInput(text, id="control")
+            yield Label(inert(self._scale_text(value)), id="scale-state")
+
+    def _rows(self) -> ComposeResult:
+        rows = self.value if isinstance(self.value, list) else []
+        yield ListEditor(self.question, rows, id="control")
 
     def on_mount(self) -> None:
         for radio_set in self.query(RadioSet):
@@ -233,7 +255,9 @@ class QuestionField(Vertical):
             self.show_error(f"The saved answer no longer fits: {self._problem}")
 
     def _takes_text(self) -> bool:
-        return self.question.kind not in ("choice", "multi", "yesno", "scale", "list")
+        from triage.engine.kinds import kind_of
+
+        return kind_of(self.question).typed
 
     def _show_pending(self, text: str) -> None:
         """Show kept text's message; text that has become valid meanwhile is stored."""
