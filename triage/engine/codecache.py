@@ -72,10 +72,12 @@ def _fingerprint(sandboxed: bool) -> bytes:
         from triage.engine import sandbox
 
         digest.update(jinja2.__version__.encode() + b"\0")
-        try:  # the sandbox's refusals and hardening live in its code
-            digest.update(Path(sandbox.__file__).read_bytes())
-        except OSError:
-            digest.update(b"sandbox unreadable")
+        folder = Path(sandbox.__file__).parent
+        for module in sorted(folder.glob("*.py")):  # its refusals and hardening are its code
+            try:
+                digest.update(module.name.encode() + b"\0" + module.read_bytes())
+            except OSError:
+                digest.update(b"sandbox unreadable")
     return digest.digest()
 
 

@@ -41,6 +41,12 @@ class AnswersInvalid(TriageError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class ExpressionError(TriageError):
+    """A playbook expression or template failed to compile or to evaluate."""
+
+    line: int | None = None  # the template line, when known
+
+
 class AnswerInvalid(TriageError):
     """One answer does not fit its question; the message is shown to the user."""
 

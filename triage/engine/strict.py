@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from jinja2 import nodes
 
 from triage.engine import sandbox
 from triage.engine.errors import Problem
 from triage.engine.model import Playbook, Question, Stage
+from triage.engine.sandbox.reads import all_nodes
 from triage.engine.tomlfile import TomlFile, display_path, read_toml
-
-N = TypeVar("N", bound=nodes.Node)
 
 
 def strict_warnings(playbook: Playbook) -> list[Problem]:
@@ -266,14 +265,9 @@ def _parse(text: str | None) -> nodes.Expr | None:
         return None
 
 
-def _find_all(tree: nodes.Node, kind: type[N]) -> list[N]:
-    """Like ``Node.find_all``, but including ``tree`` itself (find_all only looks below it)."""
-    return ([tree] if isinstance(tree, kind) else []) + list(tree.find_all(kind))
-
-
 def _names(tree: nodes.Node) -> set[str]:
     """The names an expression reads, including a condition that is one bare name."""
-    return {n.name for n in _find_all(tree, nodes.Name) if n.ctx == "load"}
+    return sandbox.expression_names(tree)
 
 
 def _has_scores(question: Question) -> bool:
@@ -314,7 +308,7 @@ def _comparison(node: nodes.Node) -> tuple[str, str, Any] | None:
 
 
 def _compared_constants(tree: nodes.Node) -> Iterator[tuple[str, Any]]:
-    for node in _find_all(tree, nodes.Compare):
+    for node in all_nodes(tree, nodes.Compare):
         found = _comparison(node)
         if found is not None:
             name, op, value = found

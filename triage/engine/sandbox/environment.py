@@ -1,0 +1,184 @@
+"""The Jinja2 environment every playbook template and condition runs in: Jinja2's
+immutable sandbox, metered operators and calls, and triage's own filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+import types
+from collections.abc import Callable, Iterator
+from typing import Any, cast
+
+from jinja2 import StrictUndefined
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from triage.engine import filters
+from triage.engine.errors import ExpressionError
+from triage.engine.sandbox.limits import (
+    _REMOVED_FILTERS,
+    _SAFE_METHODS,
+    _UNSAFE_ATTRIBUTES,
+    MAX_EXPONENT,
+    MAX_INT_BITS,
+    MAX_TEXT,
+    _check_size,
+    _finalize,
+    _guard_filter,
+    _guard_test,
+    _joined,
+    _replaced_size,
+    _TemplateText,
+    _tick,
+    _too_big,
+    _weight,
+)
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset(["*", "**", "%", "+", "//"])
+    intercepted_unops = frozenset()
+
+    def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+        _tick()
+        ints = (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and not isinstance(left, bool)
+            and not isinstance(right, bool)
+        )
+        if op == "**":
+            if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+                raise SecurityError("powers above 64 are not allowed in playbooks")
+            if ints and right > 0 and left.bit_length() * right > MAX_INT_BITS:
+                raise SecurityError("that number would be too large")
+            return left**right
+        if op == "*":
+            if ints and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+                raise SecurityError("that number would be too large")
+            for seq, times in ((left, right), (right, left)):
+                sized = isinstance(seq, (str, list, tuple)) and isinstance(times, int)
+                if sized and _weight(seq) * times > MAX_TEXT:
+                    raise SecurityError("that repetition would produce too much text")
+            return left * right
+        if op == "%":
+            if isinstance(left, str):
+                raise SecurityError("%-formatting is not available in playbooks; use filters")
+            return left % right
+        if op == "+":
+            if isinstance(left, (str, list, tuple)) and _weight(left) + _weight(right) > MAX_TEXT:
+                raise SecurityError("that would produce too much text")
+            return left + right
+        return operator.floordiv(left, right)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr.startswith("_") or attr in _UNSAFE_ATTRIBUTES:
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def wrap_str_format(self, value: Any) -> None:
+        """``str.format`` is refused outright (widths and field lookups), not wrapped."""
+        return None
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _tick()
+        return super().getitem(obj, argument)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _tick()
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(__obj, (types.BuiltinMethodType, types.MethodType)) and owner is not None:
+            name = getattr(__obj, "__name__", "")
+            if isinstance(owner, type):
+                raise SecurityError(f"{name}() is not available in playbooks")
+            for kind, allowed in _SAFE_METHODS.items():
+                if isinstance(owner, kind):
+                    if name not in allowed:
+                        raise SecurityError(
+                            f"the {kind.__name__} method {name}() is not available in "
+                            "playbooks; use a filter"
+                        )
+                    if kind is str and name == "replace" and len(args) >= 2:
+                        count = args[2] if len(args) > 2 else kwargs.get("count", -1)
+                        if _replaced_size(owner, str(args[0]), str(args[1]), count) > MAX_TEXT:
+                            raise _too_big()
+                    if kind is str and name == "join" and args:
+                        args = (_joined(owner, args[0], "that join"), *args[1:])
+                    break
+        result = super().call(__context, __obj, *args, **kwargs)
+        return _check_size(result)
+
+    # Called from compiled templates (see _Harden).
+
+    def sandbox_iter(self, iterable: Any) -> Iterator[Any]:
+        for item in iterable:
+            _tick()
+            yield item
+
+    def sandbox_concat(self, *parts: Any) -> str:
+        if sum(_weight(p) for p in parts) > MAX_TEXT:
+            raise _too_big("that ~")
+        return "".join(map(str, parts))
+
+    def sandbox_value(self, value: Any) -> Any:
+        return _check_size(value)
+
+    def sandbox_text(self, text: str) -> str:
+        return _TemplateText(text)  # the template's own words: never escaped
+
+
+def _add_days(value: Any, days: int) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise ExpressionError("add_days needs a date")
+    return value + dt.timedelta(days=int(days))
+
+
+def _long_date(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    return "" if value is None else str(value)
+
+
+@functools.cache
+def environment() -> _Environment:
+    env = _Environment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize,
+    )
+    for name in ("lipsum", "cycler", "joiner", "namespace", "range", "dict"):
+        env.globals.pop(name, None)
+    for name in _REMOVED_FILTERS:
+        env.filters.pop(name, None)
+    env.filters["add_days"] = _add_days
+    env.filters["long_date"] = _long_date
+    env.filters["weekday_date"] = filters.weekday_date
+    env.filters["short_date"] = filters.short_date
+    env.filters["working_day"] = filters.working_day
+    env.filters["add_working_days"] = filters.add_working_days
+    env.filters["sentence"] = filters.sentence
+    env.filters["clause"] = filters.clause
+    env.filters["topic"] = filters.topic
+    env.filters["goal"] = filters.goal
+    env.filters["first_name"] = filters.first_name
+    env.filters["first_person"] = filters.first_person
+    env.filters["join_and"] = filters.join_and
+    env.filters["first_sentence"] = filters.first_sentence
+    env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
+    env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
+    return env
