@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.prompts import DOWN, reply, spawn_triage
-from triage.authoring import Draft, playbook_text, shared_files
 from triage.engine.validate import check_playbook
+from triage.plain.authoring import Draft, playbook_text, shared_files
 
 pexpect = pytest.importorskip("pexpect")
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from triage.engine.tone import Finding, ToneRule
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from triage.status import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -581,7 +581,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from triage.authoring import new_playbook
+    from triage.plain.authoring import new_playbook
 
     return new_playbook(args.path)
 

@@ -258,11 +258,12 @@ def _without_none(value: Any) -> Any:
     return value
 
 
-def slug(text: str, limit: int = 40) -> str:
-    """A safe folder name from any text: no separators, dots or control characters."""
+def slug(text: str, limit: int = 40, sep: str = "-") -> str:
+    """A safe name from any text (a folder, an id): lower-case ASCII letters and digits
+    joined by ``sep``; no path separators, dots or control characters."""
     normal = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    cleaned = re.sub(r"[^a-z0-9]+", "-", normal.lower()).strip("-")
-    return cleaned[:limit].strip("-")
+    cleaned = re.sub(r"[^a-z0-9]+", sep, normal.lower()).strip(sep)
+    return cleaned[:limit].strip(sep)
 
 
 def new_case_id(created: dt.datetime, counterparty: Any = None) -> str:

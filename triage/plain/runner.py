@@ -30,8 +30,8 @@ from triage.plain.prompts import (
     inert,
     say,
 )
+from triage.status import EXIT_INVALID, EXIT_OK, EXIT_STOPPED, EXIT_USAGE
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
 SKIP = "\x00skip"  # the value of the "no answer" choice; never a real option value
 BACK = "<"  # typed alone at a text prompt: back to the previous question
 BACK_CHOICE = "\x00back"  # the value of the "back" choice in a list of options

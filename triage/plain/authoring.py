@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from triage.engine.case import slug
 from triage.engine.model import FIELD_KINDS, KINDS
 from triage.engine.names import RESERVED
 from triage.engine.schema import SCHEMA_FILE, playbook_schema
+from triage.engine.structure import ID as QUESTION_ID
 from triage.plain.prompts import (
     ask_checkbox,
     ask_confirm,
@@ -28,12 +30,9 @@ from triage.plain.prompts import (
     has_terminal,
     say,
 )
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
-
+from triage.status import EXIT_INVALID, EXIT_OK, EXIT_STOPPED, EXIT_USAGE
 
 PLAYBOOK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 JOURNEY = ("intake", "value", "accountability", "communications", "dispute", "reset-meeting",
            "follow-up")  # fmt: skip
 KIND_HELP = {
@@ -402,7 +401,7 @@ def _toml(text: str) -> str:
 
 
 def _slug(text: str, sep: str) -> str:
-    return re.sub(r"[^a-z0-9]+", sep, text.lower()).strip(sep)
+    return slug(text, limit=60, sep=sep)
 
 
 def _title_from(playbook_id: str) -> str:
