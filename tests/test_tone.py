@@ -283,6 +283,137 @@ def test_context_keys_look_at_the_rest_of_the_sentence(tmp_path: Path):
     assert check_text("Pay by Friday so or not.", rules) == []  # followed
 
 
+CUES_TEAM_FILE = """\
+format = 1
+[words]
+outsiders = ['our lawyers', 'the council']
+[[rules]]
+id = "outsiders-with-a-condition"
+category = "pressure"
+pattern = '{outsiders}'
+also_in_sentence = ['\\bif\\b', '\\bnot\\b']
+unless_in_sentence = '\\bdraft'
+unless_in_paragraph = '\\brequired\\b'
+explanation = "e"
+suggestion = "s"
+"""
+
+
+def test_a_rule_of_cues_needs_every_cue_in_the_sentence(tmp_path: Path):
+    team = tmp_path / "team.toml"
+    team.write_text(CUES_TEAM_FILE, encoding="utf-8")
+    rules = load_rules(team)
+    (warning,) = check_text("Hi. If this is not paid, our lawyers will call.", rules)
+    # the phrase runs from the first cue to the last, and each cue's words are kept
+    assert warning.matched == "If this is not paid, our lawyers"
+    assert warning.cues == ("If", "not", "our lawyers")
+    assert (warning.line, warning.column) == (1, 5)
+    assert check_text("If you can, our lawyers will call.", rules) == []  # no "not"
+    assert check_text("If it is not paid. Our lawyers will call.", rules) == []  # two sentences
+    assert check_text("If not, our lawyers will draft it.", rules) == []  # unless_in_sentence
+    paragraph = "We are required to report it. If it is not fixed, the council will visit."
+    assert check_text(paragraph, rules) == []  # unless_in_paragraph
+    other = "We are required to report it.\n\nIf it is not fixed, the council will visit."
+    assert [w.matched for w in check_text(other, rules)] == ["If it is not fixed, the council"]
+
+
+def test_nearby_sentences_widen_a_rule_of_cues_within_its_paragraph(tmp_path: Path):
+    team = tmp_path / "team.toml"
+    team.write_text(
+        "format = 1\n[[rules]]\nid = 'near'\ncategory = 'pressure'\npattern = 'the council'\n"
+        "also_in_sentence = 'keen to hear'\nnearby_sentences = 1\n"
+        "explanation = 'e'\nsuggestion = 's'\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(team)
+    text = "I spoke to the council today. They would be keen to hear about this."
+    (warning,) = check_text(text, rules)
+    assert warning.cues == ("the council", "keen to hear")
+    assert check_text("I spoke to the council today.\n\nThey are keen to hear it.", rules) == []
+    far = "I spoke to the council. It rained. They are keen to hear it."
+    assert check_text(far, rules) == []  # two sentences away
+
+
+def test_a_finding_of_cues_gives_way_to_a_plain_one_of_its_category(rules):
+    text = "Unless payment arrives by Friday, we will suspend all deliveries."
+    found = [w for w in check_text(text, rules) if w.category == "ultimatums"]
+    assert len(found) == 1 and found[0].cues == ()  # the plainer rule's finding is shown
+
+
+def test_a_long_finding_of_cues_shows_its_cues():
+    finding = Finding(
+        "reset-email.eml",
+        "our solicitors " + "x " * 60 + "so they have the full history",
+        "threats",
+        "e",
+        "s",
+        cues=("our solicitors", "so they have the full history"),
+    )
+    assert '"our solicitors ... so they have the full history"' in finding.message()
+
+
+# Kinds of wording found by their parts, not by a fixed order of words: one sentence each,
+# written for this test, beside sentences of the same words that a mediator would let pass.
+CUE_KINDS_FLAGGED = [
+    ("threats", "I've copied Harwood Lane Solicitors on this email so they have the full history."),
+    ("threats", "I'm sure the council's food safety people would find your van interesting."),
+    ("threats", "A few of the other franchisees have been asking me how you've handled this."),
+    ("threats", "Our lawyers have a copy too, in case this needs to go further."),
+    ("threats", "We will be sharing our experience with all the members in open forum."),
+    ("ultimatums", "Down by Mon 8am or I get another firm in."),
+    (
+        "ultimatums",
+        "If the deck isn't in my inbox by noon, I'm taking the account to other agencies.",
+    ),
+    ("ultimatums", "We need the parts by the 3rd; past that, we'll source them elsewhere."),
+    ("ultimatums", "Do you want to keep our business?"),
+    ("sarcasm", "I'm sure our customers loved waiting three weeks for their parcels."),
+    ("sarcasm", "It must be taking the scenic route through the whole of Leinster."),
+    ("sarcasm", "Did anyone on your side open the brief, or is that an optional extra?"),
+    ("sarcasm", "Thanks so much for the update, a full fortnight after the deadline."),
+    ("sarcasm", "Ah grand, so the cake is on its way again."),
+    ("blame", "The resulting clashes were missed by your project lead."),
+    ("blame", "This all traces back to Kevin in your back office, who didn't submit the report."),
+    ("blame", "If your engineers had tested the update, none of our tills would have gone down."),
+    ("absolutes", "Every single delivery we've had from you this year has been short."),
+    ("absolutes", "Not one order has arrived complete."),
+    ("absolutes", "As usual, the report from your office arrived with figures missing."),
+    ("liability", "We will pay every cost your company has because of it, whatever the amount."),
+    ("liability", "The flooding was down to us, and the damage is our responsibility."),
+]
+
+CUE_KINDS_CLEAN = [
+    "Our insurer will contact you next week to arrange a visit, as the policy requires.",
+    "Our legal team is reviewing the draft amendment and will send comments by Friday.",
+    "Several of our stores have asked whether the new packaging can be used for autumn.",
+    "If the parts don't arrive by Friday, we'll send our own engineer at no cost to you.",
+    "If we don't hear from you by Friday, I'll assume Thursday's call still works.",
+    "If the revised schedule doesn't work for your crew, tell me by Friday.",
+    "I'm sure your team will appreciate the extra week on the deadline.",
+    "Only two days after we reported the fault, your engineer had it fixed, thank you.",
+    "The late arrival was down to the motorway closure; nothing your driver could have done.",
+    "We invoiced without checking the sign-off process with your project manager.",
+    "Because your QA team caught the labelling error, we avoided a recall.",
+    "Every shipment since March has arrived on schedule.",
+    "None of the samples showed any defects, so we're happy to approve the run.",
+    "Your drivers always call ahead when they're running late, which we value.",
+    "We'll refund the full amount of the cancelled order within five working days.",
+    "We'll cover the cost of the courier for the replacement parts.",
+    "Great news, the containers cleared customs again without any checks.",
+    'We\'d like to hold a without-prejudice meeting; a "without prejudice" offer is attached.',
+]
+
+
+@pytest.mark.parametrize(("category", "sentence"), CUE_KINDS_FLAGGED)
+def test_kinds_found_by_their_parts_are_flagged(rules, category, sentence):
+    assert category in categories(sentence, rules)
+
+
+@pytest.mark.parametrize("sentence", CUE_KINDS_CLEAN)
+def test_the_same_words_for_an_ordinary_reason_pass(rules, sentence):
+    assert check_text(sentence, rules) == []
+
+
 @pytest.mark.parametrize(
     ("body", "needle"),
     [
@@ -319,6 +450,21 @@ def test_context_keys_look_at_the_rest_of_the_sentence(tmp_path: Path):
             '[[rules]]\nid = "t"\ncategory = "blame"\npattern = "t"\nunless_preceded_by = "x?"\n'
             'explanation = "e"\nsuggestion = "s"\n',
             "matches empty text",
+        ),
+        (
+            '[[rules]]\nid = "a"\ncategory = "blame"\npattern = "a"\nalso_in_sentence = 3\n'
+            'explanation = "e"\nsuggestion = "s"\n',
+            "also_in_sentence must be a regular expression",
+        ),
+        (
+            '[[rules]]\nid = "n"\ncategory = "blame"\npattern = "a"\nnearby_sentences = 5\n'
+            'explanation = "e"\nsuggestion = "s"\n',
+            "nearby_sentences must be a whole number from 0 to 2",
+        ),
+        (
+            '[[rules]]\nid = "c"\ncategory = "blame"\npattern = "a"\nalso_in_sentence = ["(x"]\n'
+            'explanation = "e"\nsuggestion = "s"\n',
+            "rule 'c'",
         ),
         ("[words]\nyou = []\n", "word list 'you'"),
         (
@@ -366,6 +512,18 @@ def test_the_documented_team_file_does_what_the_docs_say(tmp_path: Path):
         "Please reply asap.": [("pressure", "vague-urgency")],
     }
     assert check_text("The delay is unacceptable.", rules) == []
+
+
+def test_the_documented_rule_of_cues_does_what_the_docs_say(tmp_path: Path):
+    doc = (REPO / "docs" / "tone-check.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", doc.split("## Extending the rules", 1)[1], re.S)
+    team = tmp_path / "cues.toml"
+    team.write_text("format = 1\n" + blocks[1], encoding="utf-8")
+    rules = load_rules(team)
+    (warning,) = check_text("If the leak is still there on Monday, your board will hear.", rules)
+    assert warning.cues == ("If", "your board", "hear")
+    assert check_text("Your board will hear about the launch.", rules) == []
+    assert check_text("If your board agrees, thank you; they will hear from us.", rules) == []
 
 
 def test_team_rules_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -5,7 +5,12 @@ files a team adds). Each rule is a case-insensitive regular expression with word
 boundaries added at both ends, a category, an explanation and a suggested rewrite.
 A pattern may name a word list as ``{you}``; the lists live under ``[words]``. A rule
 may also look at the rest of its sentence: ``unless_preceded_by`` and
-``unless_followed_by`` cancel a match, ``only_if_followed_by`` must be found after it.
+``unless_followed_by`` cancel a match, ``only_if_followed_by`` must be found after it,
+``unless_in_sentence`` and ``unless_in_paragraph`` cancel it when found anywhere in its
+sentence or paragraph. A rule of cues finds a kind of wording by its parts, in any order:
+``also_in_sentence`` names other cues that must all be in the same sentence (or within
+``nearby_sentences`` of it), such as "our solicitors" with "so they have the full
+history", and the phrase reported runs from the first cue to the last.
 See docs/tone-check.md.
 
     >>> rules = load_rules()
@@ -60,8 +65,17 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _WORDS_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _TEXT_KEYS = ("category", "pattern", "explanation", "suggestion")
-_CONTEXT_KEYS = ("unless_preceded_by", "unless_followed_by", "only_if_followed_by")
-_ALLOWED_KEYS = {"id", "enabled", *_TEXT_KEYS, *_CONTEXT_KEYS}
+_CONTEXT_KEYS = (
+    "unless_preceded_by",
+    "unless_followed_by",
+    "only_if_followed_by",
+    "unless_in_sentence",
+    "unless_in_paragraph",
+)
+_ALSO_KEY = "also_in_sentence"  # one regular expression, or a list: every one must be found
+_NEARBY_KEY = "nearby_sentences"  # sentences either side, in the same paragraph, that count
+_MAX_NEARBY = 2
+_ALLOWED_KEYS = {"id", "enabled", *_TEXT_KEYS, *_CONTEXT_KEYS, _ALSO_KEY, _NEARBY_KEY}
 
 
 @dataclass(frozen=True)
@@ -77,13 +91,22 @@ class ToneRule:
     unless_preceded_by: str = ""
     unless_followed_by: str = ""
     only_if_followed_by: str = ""
+    unless_in_sentence: str = ""
+    unless_in_paragraph: str = ""
+    also_in_sentence: tuple[str, ...] = ()
+    nearby_sentences: int = 0
     regex: re.Pattern[str] = field(default=None, repr=False, compare=False)  # type: ignore[arg-type]
     context: tuple[re.Pattern[str] | None, ...] = field(default=(), repr=False, compare=False)
+    also: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
 class ToneWarning:
-    """A phrase in a text that a rule flagged. ``line`` and ``column`` are 1-based."""
+    """A phrase in a text that a rule flagged. ``line`` and ``column`` are 1-based.
+
+    For a rule of cues (``also_in_sentence``), ``matched`` runs from the first cue to the
+    last, and ``cues`` gives each cue's words as written, in reading order.
+    """
 
     line: int
     column: int
@@ -92,6 +115,7 @@ class ToneWarning:
     explanation: str
     suggestion: str
     rule: str = ""
+    cues: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return (
@@ -220,6 +244,21 @@ def _read_file(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, 
                 value = raw.get(key, "")
                 if not isinstance(value, str):
                     raise _fail(source, label, f"{key} must be text (a regular expression)")
+            also = raw.get(_ALSO_KEY, [])
+            also = [also] if isinstance(also, str) else also
+            if not isinstance(also, list) or not all(isinstance(a, str) and a for a in also):
+                raise _fail(
+                    source, label, f"{_ALSO_KEY} must be a regular expression, or a list of them"
+                )
+            reach = raw.get(_NEARBY_KEY, 0)
+            if (
+                not isinstance(reach, int)
+                or isinstance(reach, bool)
+                or not 0 <= reach <= _MAX_NEARBY
+            ):
+                raise _fail(
+                    source, label, f"{_NEARBY_KEY} must be a whole number from 0 to {_MAX_NEARBY}"
+                )
         entries_out.append((source, raw))
     return entries_out, words
 
@@ -258,7 +297,7 @@ def load_rules(
 
     # Fill in the word lists, then compile every pattern: all at once from the cache when
     # these exact patterns were compiled (and found sound) before, else one by one.
-    expanded: list[tuple[str, str, dict[str, Any], str, dict[str, str]]] = []
+    expanded: list[tuple[str, str, dict[str, Any], str, dict[str, str], tuple[str, ...]]] = []
     for rid, entry in merged.items():
         if entry is None:
             continue
@@ -269,26 +308,34 @@ def load_rules(
             key: _expand(raw[key], words, source, label) if raw.get(key) else ""
             for key in _CONTEXT_KEYS
         }
-        expanded.append((rid, source, raw, pattern, texts))
+        also_raw = raw.get(_ALSO_KEY, [])
+        also = tuple(
+            _expand(a, words, source, label)
+            for a in ([also_raw] if isinstance(also_raw, str) else also_raw)
+        )
+        expanded.append((rid, source, raw, pattern, texts, also))
     specs: list[tuple[str, int]] = []
-    for _rid, _source, _raw, pattern, texts in expanded:
+    for _rid, _source, _raw, pattern, texts, also in expanded:
         specs.append((_bounded(pattern), re.IGNORECASE))
         specs += [(text, re.IGNORECASE) for text in texts.values() if text]
+        specs += [(_bounded(cue), re.IGNORECASE) for cue in also]
     compiled = codecache.kept_regexes(specs)
     if compiled is None:
         compiled = []
-        for rid, source, _raw, pattern, texts in expanded:
+        for rid, source, _raw, pattern, texts, also in expanded:
             compiled.append(_compile(pattern, source, repr(rid)))
             for key, text in texts.items():
                 if text:
                     compiled.append(_compile_context(text, key, source, repr(rid)))
+            compiled += [_compile(cue, source, repr(rid)) for cue in also]
         codecache.keep_regexes(specs)
     regexes = iter(compiled)
 
     rules: list[ToneRule] = []
-    for rid, source, raw, pattern, texts in expanded:
+    for rid, source, raw, pattern, texts, also in expanded:
         regex = next(regexes)
         context = tuple(next(regexes) if texts[key] else None for key in _CONTEXT_KEYS)
+        also_regexes = tuple(next(regexes) for _cue in also)
         rules.append(
             ToneRule(
                 id=rid,
@@ -300,8 +347,13 @@ def load_rules(
                 unless_preceded_by=texts["unless_preceded_by"],
                 unless_followed_by=texts["unless_followed_by"],
                 only_if_followed_by=texts["only_if_followed_by"],
+                unless_in_sentence=texts["unless_in_sentence"],
+                unless_in_paragraph=texts["unless_in_paragraph"],
+                also_in_sentence=also,
+                nearby_sentences=raw.get(_NEARBY_KEY, 0),
                 regex=regex,
                 context=context,
+                also=also_regexes,
             )
         )
     return rules
@@ -396,12 +448,49 @@ def _sentence_starts(flat: str, breaks: list[int]) -> list[int]:
     return sorted(starts)
 
 
+def _nearest(
+    regex: re.Pattern[str], flat: str, lo: int, start: int, end: int, hi: int
+) -> re.Match[str] | None:
+    """The hit of ``regex`` in ``flat[lo:hi]`` nearest to ``start:end`` (inside it first), or None."""
+    inside = regex.search(flat, start, end)
+    if inside is not None:
+        return inside
+    after = regex.search(flat, end, hi)
+    before = None
+    for hit in regex.finditer(flat, lo, start):  # the last one before the match
+        before = hit
+    if after is None or (before is not None and start - before.end() <= after.start() - end):
+        return before
+    return after
+
+
+def _vetoed(
+    sentence_re: re.Pattern[str] | None,
+    paragraph_re: re.Pattern[str] | None,
+    flat: str,
+    breaks: list[int],
+    near: int,
+    far: int,
+) -> bool:
+    """Whether ``unless_in_sentence`` is in ``flat[near:far]``, or ``unless_in_paragraph``
+    in the paragraph around it."""
+    if sentence_re is not None and sentence_re.search(flat, near, far):
+        return True
+    if paragraph_re is not None:
+        paragraph = bisect.bisect_right(breaks, near)
+        opening = breaks[paragraph - 1] if paragraph else 0
+        closing = breaks[paragraph] if paragraph < len(breaks) else len(flat)
+        return paragraph_re.search(flat, opening, closing) is not None
+    return False
+
+
 def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarning]:
     """Return a warning for every phrase in ``text`` that a rule flags, in reading order.
 
     A phrase broken across lines is still found; ``matched`` gives the words as
     written (line breaks and runs of spaces shown as one space). When two rules of the
-    same category flag overlapping words, only the first, longer one is kept.
+    same category flag overlapping words, only the first, longer one is kept; a finding
+    made of cues gives way to any plain one of its category that it overlaps.
     """
     if rules is None:
         rules = _packaged_rules()
@@ -410,14 +499,21 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     starts = _sentence_starts(flat, breaks)
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
+    def words(lo: int, hi: int) -> str:
+        return " ".join(text[index[lo] : index[hi - 1] + 1].split())
+
+    spans_of: dict[str, list[tuple[int, int]]] = {}  # rules that share a pattern scan once
     found: list[tuple[int, int, int, ToneWarning]] = []
     for order, rule in enumerate(rules):
-        before_re, after_re, needed_re = rule.context or (None, None, None)
-        for match in rule.regex.finditer(flat):
-            start, end = match.start(), match.end()
+        before_re, after_re, needed_re, veto_re, paragraph_re = rule.context or (None,) * 5
+        vetoed: dict[int, bool] = {}  # by sentence: whether the sentence (or its paragraph) vetoes
+        if rule.regex.pattern not in spans_of:
+            spans_of[rule.regex.pattern] = [m.span() for m in rule.regex.finditer(flat)]
+        for start, end in spans_of[rule.regex.pattern]:
             sentence = bisect.bisect_right(starts, start) - 1
+            sentence_start = starts[sentence]
             sentence_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(flat)
-            before = flat[starts[sentence] : start]
+            before = flat[sentence_start:start]
             after = flat[end : max(end, sentence_end)]
             if before_re is not None and before_re.search(before):
                 continue
@@ -425,19 +521,47 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
                 continue
             if needed_re is not None and not needed_re.search(after):
                 continue
-            first, last = index[start], index[end - 1] + 1
-            line = bisect.bisect_right(line_starts, first) - 1
-            warning = ToneWarning(
-                line=line + 1,
-                column=first - line_starts[line] + 1,
-                matched=" ".join(text[first:last].split()),
-                category=rule.category,
-                explanation=rule.explanation,
-                suggestion=rule.suggestion,
-                rule=rule.id,
-            )
-            found.append((start, end, order, warning))
-    found.sort(key=lambda item: (item[0], -item[1], item[2]))
+            near, far = sentence_start, sentence_end
+            if rule.nearby_sentences:  # sentences either side, within the paragraph
+                paragraph = bisect.bisect_right(breaks, start)
+                near = max(
+                    starts[max(0, sentence - rule.nearby_sentences)],
+                    breaks[paragraph - 1] if paragraph else 0,
+                )
+                last = sentence + rule.nearby_sentences + 1
+                far = min(
+                    starts[last] if last < len(starts) else len(flat),
+                    breaks[paragraph] - 1 if paragraph < len(breaks) else len(flat),
+                )
+            spans = [(start, end)]
+            for cue_re in rule.also:
+                cue = _nearest(cue_re, flat, near, start, end, far)
+                if cue is None:
+                    break
+                if not start <= cue.start() < end:  # a cue inside the match adds no words
+                    spans.append(cue.span())
+            else:
+                if sentence not in vetoed:
+                    vetoed[sentence] = _vetoed(veto_re, paragraph_re, flat, breaks, near, far)
+                if vetoed[sentence]:
+                    continue
+                spans.sort()
+                lo, hi = spans[0][0], max(e for _s, e in spans)
+                first = index[lo]
+                line = bisect.bisect_right(line_starts, first) - 1
+                warning = ToneWarning(
+                    line=line + 1,
+                    column=first - line_starts[line] + 1,
+                    matched=words(lo, hi),
+                    category=rule.category,
+                    explanation=rule.explanation,
+                    suggestion=rule.suggestion,
+                    rule=rule.id,
+                    cues=tuple(words(s, e) for s, e in spans) if rule.also else (),
+                )
+                found.append((lo, hi, order, warning))
+    # plain findings first, in reading order, then findings of cues where nothing overlaps
+    found.sort(key=lambda item: (bool(item[3].cues), item[0], -item[1], item[2]))
     kept: list[tuple[int, int, int, ToneWarning]] = []
     for item in found:
         overlaps = any(
@@ -445,6 +569,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
         )
         if not overlaps:
             kept.append(item)
+    kept.sort(key=lambda item: (item[0], -item[1], item[2]))
     return [item[3] for item in kept]
 
 
@@ -485,7 +610,8 @@ class Finding:
     all of them. ``question`` is set when the phrase comes from a typed answer, with
     its ``prompt`` and, for a list question, ``detail`` (the row and the field id).
     ``line`` and ``column`` are 1-based within the checked text (an email's subject and
-    body as :func:`draft_text` gives them, or the answer), 0 if unknown.
+    body as :func:`draft_text` gives them, or the answer), 0 if unknown. ``cues`` are the
+    separate words of a finding made of cues (shown instead of a phrase too long to show).
     """
 
     file: str
@@ -500,10 +626,13 @@ class Finding:
     prompt: str = ""
     detail: str = ""
     files: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
 
     @property
     def shown_phrase(self) -> str:
         phrase = self.phrase
+        if len(phrase) > _MAX_PHRASE and self.cues:
+            phrase = " ... ".join(self.cues)
         if len(phrase) > _MAX_PHRASE:
             phrase = phrase[: _MAX_PHRASE - 3].rstrip() + "..."
         return phrase
@@ -555,6 +684,7 @@ def _finding(file: str, warning: ToneWarning, **extra: Any) -> Finding:
         rule=warning.rule,
         line=warning.line,
         column=warning.column,
+        cues=warning.cues,
         **extra,
     )
 
