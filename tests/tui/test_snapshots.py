@@ -162,6 +162,8 @@ def test_follow_screen(snap_compare, fixed_home, size):
         await walk_to_follow(pilot)
         await pilot.press("d")
         await pilot.pause()
+        pilot.app.clear_notifications()  # toasts time out: under load they may be gone
+        await pilot.pause()
 
     assert snap_compare(make_app("mini"), terminal_size=size, run_before=run_before)
 
@@ -172,6 +174,7 @@ def test_outcome_dialog(snap_compare, fixed_home, size):
 
     async def run_before(pilot) -> None:
         await walk_to_follow(pilot)
+        pilot.app.clear_notifications()  # toasts time out: under load they may be gone
         await pilot.press("o")
         await pilot.pause()
         no_blink(pilot)

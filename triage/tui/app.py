@@ -17,9 +17,13 @@ from textual.command import Provider
 from textual.theme import BUILTIN_THEMES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.screen import Screen
 
+    from triage.engine.model import Question
     from triage.engine.session import Session
+    from triage.tui.screens.case import CaseScreen
 
 STARTED = time.perf_counter()
 
@@ -136,7 +140,7 @@ class TriageApp(App[int]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
-    def case_screen(self) -> Screen[Any] | None:
+    def case_screen(self) -> CaseScreen | None:
         from triage.tui.screens.case import CaseScreen
 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, CaseScreen)), None)
@@ -169,7 +173,27 @@ class TriageApp(App[int]):
             return
         while self.screen is not case:
             self.pop_screen()
-        case.call_later(case.jump_to, stage_id, question_id)  # type: ignore[attr-defined]
+        case.call_later(case.jump_to, stage_id, question_id)
+
+    # -- dialogs that widgets ask for (widgets never import dialogs) ------------------------
+
+    def edit_row(
+        self,
+        question: Question,
+        row: dict[str, Any],
+        number: int,
+        done: Callable[[dict[str, Any] | None], None],
+    ) -> None:
+        """The form for one row of a list question; ``done`` gets the row, or None."""
+        from triage.tui.dialogs.row_form import RowForm
+
+        self.push_screen(RowForm(question, row, number), done)
+
+    def confirm(self, title: str, text: str, done: Callable[[bool | None], None]) -> None:
+        """A yes-or-no question; ``done`` gets the answer (None when dismissed)."""
+        from triage.tui.dialogs.yes_no import YesNoDialog
+
+        self.push_screen(YesNoDialog(title, text), done)
 
     # -- help ------------------------------------------------------------------------
 

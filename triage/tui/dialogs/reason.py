@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
-from triage.tui.widgets.choice import ChoiceButton
+from triage.tui.widgets.choice import ChoiceButton, highlight_pressed
 
 Apply = Callable[[str, str], None]
 """Record the route and reason; raise ValueError with a message for the user to refuse them."""
@@ -56,13 +56,16 @@ class RouteReasonDialog(ModalScreen[str | None]):
             yield Input(self.reason, placeholder="your reason", id="reason")
             yield Static("", id="reason-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(self._choose_label(self.chosen), variant="primary", id="choose")
-                yield Button("Cancel", id="cancel")
+                yield Button(
+                    self._choose_label(self.chosen),
+                    variant="primary",
+                    id="choose",
+                    action="screen.choose",
+                )
+                yield Button("Cancel", id="cancel", action="screen.cancel")
         yield Footer(compact=True)  # this dialog's own keys, not the screen's behind it
 
     def on_mount(self) -> None:
-        from triage.tui.widgets.question_field import highlight_pressed
-
         routes = self.query_one("#routes", RadioSet)
         routes.focus()
         routes.call_after_refresh(highlight_pressed, routes)
@@ -98,11 +101,3 @@ class RouteReasonDialog(ModalScreen[str | None]):
     @on(Input.Submitted, "#reason")
     def _submitted(self) -> None:
         self.action_choose()
-
-    @on(Button.Pressed, "#choose")
-    def _choose(self) -> None:
-        self.action_choose()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()

@@ -12,6 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from triage.tui.typed import triage_app
+
 CHECK_AFTER = 0.15  # seconds after the first refresh before the playbooks are validated
 
 
@@ -206,13 +208,13 @@ class HomeScreen(Screen[None]):
                     problem, title="This playbook cannot be used", severity="error", markup=False
                 )
                 return
-            self.app.open_playbook(str(entry.path) if entry else key)  # type: ignore[attr-defined]
+            triage_app(self).open_playbook(str(entry.path) if entry else key)
         else:
             found = self.cases.get(key)
             if found and found["problem"]:
                 self.notify(found["problem"], title="Cannot resume", severity="error", markup=False)
                 return
-            self.app.resume_case(key)  # type: ignore[attr-defined]
+            triage_app(self).resume_case(key)
 
 
 def _when(stamp: str) -> str:

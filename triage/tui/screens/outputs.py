@@ -35,6 +35,7 @@ from textual.widgets import (
 from triage.engine.calendar import events_in
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
+from triage.tui.typed import triage_app
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -139,10 +140,18 @@ class OutputsScreen(Screen[None]):
                     yield from self._preview(name, data)
         yield Static(id="written")
         with Horizontal(classes="buttons", id="output-buttons"):
-            yield Button("Write files", id="write", variant="primary", compact=True)
-            yield Button("Copy email", id="copy", compact=True)
-            yield Button(inert(self._editor_label()), id="editor", compact=True)
-            yield Button("Reset to template", id="reset", compact=True)
+            yield Button(
+                "Write files",
+                id="write",
+                variant="primary",
+                compact=True,
+                action="screen.write_outputs",
+            )
+            yield Button("Copy email", id="copy", compact=True, action="screen.copy_email")
+            yield Button(
+                inert(self._editor_label()), id="editor", compact=True, action="screen.edit_email"
+            )
+            yield Button("Reset to template", id="reset", compact=True, action="screen.reset_email")
         yield Footer(compact=True)
 
     def _preview(self, name: str, data: bytes) -> ComposeResult:
@@ -208,7 +217,7 @@ class OutputsScreen(Screen[None]):
         from triage.engine.errors import TriageError
         from triage.engine.outputs import NOT_WRITTEN, OUT_OF_DATE
 
-        target = self.app.out or self.session.folder  # type: ignore[attr-defined]
+        target = triage_app(self).out or self.session.folder
         try:
             state = self.session.written_state(target) if not self.problem else {}
         except TriageError:
@@ -304,7 +313,7 @@ class OutputsScreen(Screen[None]):
         return True
 
     def action_show_follow(self) -> None:
-        self.app.show_case_step("follow")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("follow")
 
     def action_keep_checked_draft(self) -> None:
         if self.email_name and self.session.draft_outdated(self.email_name):
@@ -429,12 +438,12 @@ class OutputsScreen(Screen[None]):
 
         missing = len(self.session.evaluation.missing)
         if not missing:
-            self._write(self.app.force)  # type: ignore[attr-defined]
+            self._write(triage_app(self).force)
             return
 
         def answer(go_ahead: bool | None) -> None:
             if go_ahead:
-                self._write(self.app.force)  # type: ignore[attr-defined]
+                self._write(triage_app(self).force)
             else:
                 self.notify("Nothing was written. Ctrl+L lists the answers still needed.")
 
@@ -454,7 +463,7 @@ class OutputsScreen(Screen[None]):
 
         self._keep_draft(self._body())  # the files carry exactly what is on screen
         try:
-            written = self.session.write_outputs(self.app.out, force=force)  # type: ignore[attr-defined]
+            written = self.session.write_outputs(triage_app(self).out, force=force)
         except OutputExists as exc:
             names = "\n".join(f"  {p}" for p in exc.paths)
 
@@ -484,22 +493,6 @@ class OutputsScreen(Screen[None]):
 
     def action_go_back(self) -> None:
         self.app.pop_screen()
-
-    @on(Button.Pressed, "#write")
-    def _write_pressed(self) -> None:
-        self.action_write_outputs()
-
-    @on(Button.Pressed, "#copy")
-    def _copy_pressed(self) -> None:
-        self.action_copy_email()
-
-    @on(Button.Pressed, "#editor")
-    def _editor_pressed(self) -> None:
-        self.action_edit_email()
-
-    @on(Button.Pressed, "#reset")
-    def _reset_pressed(self) -> None:
-        self.action_reset_email()
 
 
 def _tab_id(name: str) -> str:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from triage.tui.styles import SCREENS_CSS
+from triage.tui.typed import triage_app
 
 if TYPE_CHECKING:
     from triage.engine.session import Session
@@ -113,7 +114,7 @@ class ReviewScreen(Screen[None]):
         if state is not None and not state.applies:
             self.notify("That stage is skipped now; change the answers that decide it first.")
             return
-        self.app.edit_answer(stage_id, question_id)  # type: ignore[attr-defined]
+        triage_app(self).edit_answer(stage_id, question_id)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -121,10 +122,10 @@ class ReviewScreen(Screen[None]):
         self.action_edit_answer()
 
     def action_show_outputs(self) -> None:
-        self.app.show_case_step("outputs")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("outputs")
 
     def action_show_route(self) -> None:
-        self.app.show_case_step("route")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("route")
 
     def action_go_back(self) -> None:
         self.app.pop_screen()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -13,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from triage.tui.styles import SCREENS_CSS
+from triage.tui.typed import triage_app
 
 if TYPE_CHECKING:
     from triage.engine.session import Session
@@ -49,9 +49,22 @@ class RouteScreen(Screen[None]):
             yield Static(id="route-summary")
             yield Static(id="route-rules")
         with Horizontal(id="route-buttons", classes="buttons"):
-            yield Button("Accept recommended", id="accept", compact=True)
-            yield Button("Choose another route…", id="override", compact=True)
-            yield Button("Continue ▶", id="continue", variant="primary", compact=True)
+            yield Button(
+                "Accept recommended", id="accept", compact=True, action="screen.accept_route"
+            )
+            yield Button(
+                "Choose another route…",
+                id="override",
+                compact=True,
+                action="screen.override_route",
+            )
+            yield Button(
+                "Continue ▶",
+                id="continue",
+                variant="primary",
+                compact=True,
+                action="screen.continue_review",
+            )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -173,19 +186,7 @@ class RouteScreen(Screen[None]):
     def action_continue_review(self) -> None:
         if not self.session.evaluation.route.overridden:
             self.session.note_recommendation()  # recorded as recommended, not as accepted
-        self.app.show_case_step("review")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("review")
 
     def action_go_back(self) -> None:
         self.app.pop_screen()
-
-    @on(Button.Pressed, "#accept")
-    def _accept(self) -> None:
-        self.action_accept_route()
-
-    @on(Button.Pressed, "#override")
-    def _override(self) -> None:
-        self.action_override_route()
-
-    @on(Button.Pressed, "#continue")
-    def _continue(self) -> None:
-        self.action_continue_review()

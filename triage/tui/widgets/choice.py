@@ -11,7 +11,7 @@ from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import RadioButton, SelectionList
+from textual.widgets import RadioButton, RadioSet, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -63,3 +63,9 @@ class TickList(SelectionList[str]):
         mark = TICKED if option.value in self.selected else NOT_TICKED
         segments[1] = Segment(mark, segments[1].style, segments[1].control)
         return Strip(segments, strip.cell_length)
+
+
+def highlight_pressed(radio_set: RadioSet) -> None:
+    """Put the keyboard highlight on the pressed button (RadioSet starts on the first)."""
+    if radio_set.pressed_index >= 0:
+        radio_set._selected = radio_set.pressed_index

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable
 
+from triage.tui.typed import triage_app
+
 if TYPE_CHECKING:
     from triage.engine.model import Question
 
@@ -96,18 +98,14 @@ class ListEditor(Vertical):
         self.post_message(self.RowsChanged(self, [dict(row) for row in self.rows]))
 
     def action_add_row(self) -> None:
-        from triage.tui.dialogs.row_form import RowForm
-
         def added(row: dict[str, Any] | None) -> None:
             if row is not None:
                 self.rows.append(row)
                 self._changed(len(self.rows) - 1)
 
-        self.app.push_screen(RowForm(self.question, {}, len(self.rows) + 1), added)
+        triage_app(self).edit_row(self.question, {}, len(self.rows) + 1, added)
 
     def action_edit_row(self) -> None:
-        from triage.tui.dialogs.row_form import RowForm
-
         index = self._index
         if index is None:
             self.action_add_row()
@@ -118,11 +116,9 @@ class ListEditor(Vertical):
                 self.rows[index] = row
                 self._changed(index)
 
-        self.app.push_screen(RowForm(self.question, self.rows[index], index + 1), edited)
+        triage_app(self).edit_row(self.question, self.rows[index], index + 1, edited)
 
     def action_remove_row(self) -> None:
-        from triage.tui.dialogs.yes_no import YesNoDialog
-
         index = self._index
         if index is None:
             return
@@ -132,9 +128,7 @@ class ListEditor(Vertical):
                 del self.rows[index]
                 self._changed(index)
 
-        self.app.push_screen(
-            YesNoDialog("Remove this row?", f"Row {index + 1} will be removed."), confirmed
-        )
+        triage_app(self).confirm("Remove this row?", f"Row {index + 1} will be removed.", confirmed)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import (
 )
 
 from triage.tui.text import inert
-from triage.tui.widgets.choice import ChoiceButton, TickList
+from triage.tui.widgets.choice import ChoiceButton, TickList, highlight_pressed
 from triage.tui.widgets.list_editor import ListEditor
 
 if TYPE_CHECKING:
@@ -45,12 +45,6 @@ CONTROLS = {
     "list": "_rows",
 }
 PLACEHOLDERS = {"date": "YYYY-MM-DD", "number": "a number, e.g. 12,000"}
-
-
-def highlight_pressed(radio_set: RadioSet) -> None:
-    """Put the keyboard highlight on the pressed button (RadioSet starts on the first)."""
-    if radio_set.pressed_index >= 0:
-        radio_set._selected = radio_set.pressed_index
 
 
 def editable_text(question: Question, value: Any) -> str:
