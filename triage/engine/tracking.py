@@ -308,6 +308,7 @@ def _list(data: dict[str, Any], key: str, problem: Any) -> list[Any]:
 # -- meetings, outcomes and closing ---------------------------------------------------------
 
 RESULTS = ("resolved", "partly", "not")
+RESULT_WORDS = {"resolved": "resolved", "partly": "partly resolved", "not": "not resolved"}
 
 
 def _fail(where: str, key: str, sentence: str, label: str) -> TrackingError:
@@ -411,7 +412,8 @@ def record_outcome(
             )
         raise TrackingError("To escalate, say who decided and why: both go into the ledger.")
     case.outcomes.append({"date": day, "result": result, "note": note})
-    case.log("outcome", f"{day.isoformat()}: {result}" + (f" ({note})" if note else ""), by)
+    said = f"{day.isoformat()}: {RESULT_WORDS[result]}" + (f" ({note})" if note else "")
+    case.log("outcome", said, by)
     if not escalate:
         return None
     to = (level or 1) + 1 if top is None else min((level or 1) + 1, top)
@@ -431,7 +433,7 @@ def close(case: Case, entry: Any, lessons_file: Any = None, where: str = "close"
     by = _text(entry, "by", where)
     lessons = {k: _text(entry, k, where) for k in ("contract", "process", "team")}
     case.closed = {"date": day, "outcome": result} | {k: v for k, v in lessons.items() if v}
-    case.log("case-closed", f"{day.isoformat()}: {result}", by)
+    case.log("case-closed", f"{day.isoformat()}: {RESULT_WORDS[result]}", by)
     if lessons_file is not None and any(lessons.values()):
         _append_lessons(lessons_file, case, day, result, lessons)
 
@@ -448,9 +450,8 @@ def _q(qid: str, kind: str, prompt: str, **more: Any) -> Question:
 def _results(prompt: str, qid: str) -> Question:
     from triage.engine.model import Option
 
-    labels = ("Resolved", "Partly resolved", "Not resolved")
     return _q(qid, "choice", prompt, required=True,
-              options=tuple(Option(v, lab) for v, lab in zip(RESULTS, labels, strict=True)))  # fmt: skip
+              options=tuple(Option(v, RESULT_WORDS[v].capitalize()) for v in RESULTS))  # fmt: skip
 
 
 def form(kind: str, today: dt.date | None = None) -> tuple[Question, ...]:
@@ -548,7 +549,7 @@ def _append_lessons(path: Any, case: Case, day: dt.date, result: str, lessons: d
         else ("# Lessons learned\n\nOne entry per closed case, newest last; written by triage.\n")
     )
     who = markdown_inline(case.counterparty or case.id)
-    lines = [f"\n## {day.isoformat()}: {who} ({result})\n"]
+    lines = [f"\n## {day.isoformat()}: {who} ({RESULT_WORDS.get(result, result)})\n"]
     for key, label in (("contract", "Contract"), ("process", "Process"), ("team", "Team")):
         if lessons[key]:
             lines.append(f"- **{label}:** {markdown_inline(lessons[key])}")

@@ -110,6 +110,7 @@ class FollowScreen(Screen[None]):
 
     def _summary(self) -> Text:
         from triage.engine.model import ROUTE_LABELS
+        from triage.engine.tracking import RESULT_WORDS
 
         session = self.session
         case = session.case
@@ -125,7 +126,8 @@ class FollowScreen(Screen[None]):
             if case.escalated_level and case.escalated_level > (route.level or 0):
                 text.append(" (escalated)", style="bold")
         if case.closed:
-            text.append(f". Closed on {case.closed.get('date')}: {case.closed.get('outcome')}.")
+            outcome = RESULT_WORDS.get(str(case.closed.get("outcome")), "")
+            text.append(f". Closed on {case.closed.get('date')}: {outcome}.")
             return text
         done = sum(1 for r in self.rows if r["status"] == "done")
         still = sum(1 for r in self.rows if r["status"] not in ("done", "dropped"))
