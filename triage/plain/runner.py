@@ -162,6 +162,11 @@ class PlainRun:
         say(f"== Stage {number} of {len(applicable)}: {state.stage.title} ==")
         if state.stage.guidance.strip() and not from_end:
             say(readable(state.stage.guidance.strip()))
+        if not from_end and self._imports_into(state, unanswered_only):
+            from triage.plain.thread import offer_import
+
+            if offer_import(self.session):  # imported: every question, to confirm or edit
+                unanswered_only = False
         questions = state.stage.questions
         index = len(questions) - 1 if from_end else 0
         asked: list[int] = []  # the questions asked so far in this stage, for going back
@@ -192,6 +197,15 @@ class PlainRun:
             asked.append(index)
             from_end = False
             index += 1
+
+    def _imports_into(self, state: StageState, unanswered_only: bool) -> bool:
+        """Whether to offer a thread import here: the communications timeline's stage, with
+        something still to answer in it."""
+        from triage.engine.thread.merge import timeline_stage
+
+        if timeline_stage(self.session.playbook) != state.stage.id:
+            return False
+        return not unanswered_only or any(q.applies and not q.answered for q in state.questions)
 
     def revisit(self) -> None:
         """Ask again for required answers still missing and answers that no longer fit."""

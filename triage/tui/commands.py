@@ -41,6 +41,13 @@ class TriageCommands(Provider):
                         (f"Go to stage: {state.stage.title}", partial(app.edit_answer, state.stage.id),
                          "Jump to this stage of the open case")
                     )  # fmt: skip
+            from triage.engine.thread.merge import timeline_stage
+
+            if timeline_stage(app.session.playbook) is not None:
+                found.append(
+                    ("Import an email thread", self._import_thread,
+                     "Into the communications audit: .eml, .mbox or pasted messages")
+                )  # fmt: skip
             found.append(("Write the outputs", self._write_outputs, "Plan, email and actions"))
             found.append(("Show the route", partial(app.show_case_step, "route"), ""))
             found.append(("Review the answers", partial(app.show_case_step, "review"), ""))
@@ -59,6 +66,15 @@ class TriageCommands(Provider):
         app.show_case_step("outputs")
         if isinstance(app.screen, OutputsScreen):
             app.screen.call_later(app.screen.action_write_outputs)
+
+    def _import_thread(self) -> None:
+        app: Any = self.app
+        case = app.case_screen()
+        if case is None:
+            return
+        while app.screen is not case:
+            app.pop_screen()
+        case.call_later(case.action_import_thread)
 
     async def startup(self) -> None:
         self._found = self._commands()  # once per opening: finding playbooks reads files

@@ -17,9 +17,12 @@ from __future__ import annotations
 from triage.engine.thread.audit import (
     Audit,
     AuditRow,
+    Sender,
     Sides,
     audit,
     plan_figures,
+    resided,
+    senders,
     sides_from_answers,
     strip_cells,
     strip_text,
@@ -30,13 +33,22 @@ from triage.engine.thread.merge import (
     import_into_answers,
     merge_into_session,
     suggestions,
+    timeline_stage,
 )
-from triage.engine.thread.read import Message, Thread, ThreadError, read_pasted, read_thread
+from triage.engine.thread.read import (
+    Message,
+    Thread,
+    ThreadError,
+    paths_from_text,
+    read_pasted,
+    read_thread,
+)
 
 __all__ = [
     "Audit",
     "AuditRow",
     "Message",
+    "Sender",
     "Sides",
     "Suggestions",
     "Thread",
@@ -44,12 +56,16 @@ __all__ = [
     "audit",
     "import_into_answers",
     "merge_into_session",
+    "paths_from_text",
     "plan_figures",
     "read_pasted",
     "read_thread",
+    "resided",
+    "senders",
     "sides_from_answers",
     "strip_cells",
     "strip_text",
     "suggestions",
     "summary_lines",
+    "timeline_stage",
 ]

@@ -303,6 +303,48 @@ class Audit:
         return self.rows[self.turning] if self.turning is not None else None
 
 
+@dataclass(frozen=True)
+class Sender:
+    """Someone who wrote in a thread, as a front end lists them to correct the sides."""
+
+    key: str  # the address, or the name where there is none: what ``ours``/``theirs`` take
+    shown: str  # "Name <address>", or the one of them there is
+    messages: int
+    side: str  # where the audit placed them: OURS, THEIRS or UNKNOWN
+
+
+def senders(found: Audit) -> list[Sender]:
+    """Everyone who wrote in the thread, our side first, then theirs, then those on no
+    side; in each, the most messages first."""
+    counts: Counter[str] = Counter()
+    first: dict[str, AuditRow] = {}
+    for row in found.rows:
+        message = row.message
+        key = message.address or message.name.casefold()
+        if not key:
+            continue
+        counts[key] += 1
+        first.setdefault(key, row)
+    order = {OURS: 0, THEIRS: 1, UNKNOWN: 2}
+    out = []
+    for key, row in first.items():
+        name, address = row.message.name, row.message.address
+        shown = f"{name} <{address}>" if name and address and name != address else name or address
+        out.append(Sender(key, shown, counts[key], row.side))
+    out.sort(key=lambda s: (order[s.side], -s.messages))
+    return out
+
+
+def resided(answers: Mapping[str, Any], everyone: Iterable[Sender], ours: Iterable[str]) -> Sides:
+    """The case's sides with every sender placed by the user: the keys in ``ours`` on our
+    side, everyone else on theirs."""
+    chosen = set(ours)
+    keys = [s.key for s in everyone]
+    return sides_from_answers(
+        answers, [k for k in keys if k in chosen], [k for k in keys if k not in chosen]
+    )
+
+
 def audit(thread: Thread, sides: Sides | None = None, rules: Any = None) -> Audit:
     """The audit of ``thread``; ``sides`` from :func:`sides_from_answers`, ``rules`` the tone
     rules (default: the built-in rules and the team's, as every tone check uses)."""
@@ -606,9 +648,13 @@ def _short(text: str, limit: int = 120) -> str:
     return excerpt(text, limit)
 
 
-def summary_lines(found: Audit) -> list[str]:
+UNPLACED_HINT = "name them with --ours or --theirs (a domain, an address or a name)"
+
+
+def summary_lines(found: Audit, unplaced_hint: str = UNPLACED_HINT) -> list[str]:
     """What an import found, in a few lines for a person (plain text; print it through a
-    front end's safe printer)."""
+    front end's safe printer). ``unplaced_hint`` says how to place senders on no side, in
+    the words of the front end (the command line's options by default)."""
     thread = found.thread
     rows = found.rows
     dated = [r.date for r in rows if r.date]
@@ -642,7 +688,7 @@ def summary_lines(found: Audit) -> list[str]:
     if found.unknown:
         lines.append(
             f"{found.unknown} message{'s' if found.unknown != 1 else ''} from senders on no "
-            "side yet: name them with --ours or --theirs (a domain, an address or a name)."
+            f"side yet: {unplaced_hint}."
         )
     flagged = [r for r in rows if r.flagged]
     if flagged:
@@ -676,6 +722,7 @@ class StripCell:
     ours: str | None  # the hardest tone our side used in it; None: no message
     theirs: str | None
     turning: bool
+    unknown: str | None = None  # the same for senders on neither side yet
 
 
 def strip_cells(found: Audit, width: int = 60) -> list[StripCell]:
@@ -696,11 +743,11 @@ def strip_cells(found: Audit, width: int = 60) -> list[StripCell]:
         end = first + dt.timedelta(days=max(int((column + 1) * per) - 1, int(column * per)))
         inside = [r for r in dated if r.date and start <= r.date.date() <= end]
         tones = {}
-        for side in (OURS, THEIRS):
+        for side in (OURS, THEIRS, UNKNOWN):
             own = [r.tone for r in inside if r.side == side]
             tones[side] = max(own, key=lambda t: TONE_SCORE[t]) if own else None
         turning = found.turning is not None and any(r.index == found.turning for r in inside)
-        cells.append(StripCell(start, end, tones[OURS], tones[THEIRS], turning))
+        cells.append(StripCell(start, end, tones[OURS], tones[THEIRS], turning, tones[UNKNOWN]))
     return cells
 
 
@@ -716,7 +763,8 @@ STRIP_MARKS = {
 
 def strip_text(found: Audit, width: int = 60) -> list[str]:
     """The strip as plain text lines: o a calm message, - terse, x defensive, X hostile, a
-    blank a stretch with no message; ^ marks the turning point."""
+    blank a stretch with no message; ^ marks the turning point. A third row holds the
+    senders on neither side, when there are any."""
     cells = strip_cells(found, width)
     if not cells:
         return []
@@ -726,6 +774,10 @@ def strip_text(found: Audit, width: int = 60) -> list[str]:
     lines = [" " * label + ruler]
     lines.append("our side".ljust(label) + "".join(STRIP_MARKS[c.ours] for c in cells).rstrip())
     lines.append("their side".ljust(label) + "".join(STRIP_MARKS[c.theirs] for c in cells).rstrip())
+    if found.unknown:  # senders on neither side yet: shown, not left out
+        lines.append(
+            "no side".ljust(label) + "".join(STRIP_MARKS[c.unknown] for c in cells).rstrip()
+        )
     if any(c.turning for c in cells):
         lines.append(
             " " * label

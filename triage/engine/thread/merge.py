@@ -47,9 +47,13 @@ class Suggestions:
     left_out: int = 0  # key messages that did not fit (the question's most rows)
     answers: dict[str, Any] = field(default_factory=dict)  # other questions, still unanswered
     kept: list[str] = field(default_factory=list)  # one sentence per answer left as it was
+    # the same, as (question id, suggested value), and each question's prompt
+    kept_values: list[tuple[str, Any]] = field(default_factory=list)
+    prompts: dict[str, str] = field(default_factory=dict)
 
-    def lines(self) -> list[str]:
-        """What the import does to the case, in a few lines for a person."""
+    def lines(self, by_prompt: bool = False) -> list[str]:
+        """What the import does to the case, in a few lines for a person; ``by_prompt``
+        names each question by its prompt, as a screen shows it, rather than by its id."""
         out = [
             f"Timeline: {len(self.added)} key message{'s' if len(self.added) != 1 else ''} "
             f"added ({len(self.timeline)} row{'s' if len(self.timeline) != 1 else ''} in all)"
@@ -57,11 +61,29 @@ class Suggestions:
             + (f"; {self.left_out} left out, the timeline is full" if self.left_out else "")
             + "."
         ]
+        if not by_prompt:
+            for qid, value in self.answers.items():
+                out.append(f"Suggested {qid}: {_shown(value)}")
+            return out + self.kept
         for qid, value in self.answers.items():
-            shown = "yes" if value is True else value
-            out.append(f"Suggested {qid}: {shown}")
-        out += self.kept
+            out.append(f"{self.prompts.get(qid, qid)} {_shown(value)}")
+        for qid, value in self.kept_values:
+            out.append(
+                f"{self.prompts.get(qid, qid)} Your answer is kept; the import suggests: "
+                f"{_shown(value)}"
+            )
         return out
+
+
+def _shown(value: Any) -> str:
+    return "yes" if value is True else "no" if value is False else str(value)
+
+
+def timeline_stage(playbook: Playbook) -> str | None:
+    """The id of the stage holding the communications timeline a thread is imported into
+    (``comms_audit`` in the built-in playbooks); None when the playbook has none."""
+    question = playbook.questions.get(TIMELINE)
+    return question.stage if question is not None and question.kind == "list" else None
 
 
 def key_rows(found: Audit) -> list[int]:
@@ -143,6 +165,7 @@ def suggestions(
     room = max(0, (question.max if question.max is not None else 30) - len(existing))
     undated = today or dt.date.today()
     added: list[dict[str, Any]] = []
+    indexes: list[int] = []  # each added row's message, to keep one day's rows in order
     already = left_out = 0
     for index in key_rows(found)[:rows]:
         row = found.rows[index].timeline_row(undated)
@@ -153,8 +176,12 @@ def suggestions(
             left_out += 1
             continue
         added.append(row)
+        indexes.append(index)
+    # oldest first; on one day, rows typed before the import first, then the messages in
+    # the order they were sent (not in the order of how telling they are)
     order = sorted(
-        [(r, 0, n) for n, r in enumerate(existing)] + [(r, 1, n) for n, r in enumerate(added)],
+        [(r, 0, n) for n, r in enumerate(existing)]
+        + [(r, 1, i) for r, i in zip(added, indexes, strict=True)],
         key=lambda item: (str(item[0].get("date")), item[1], item[2]),
     )
     timeline = [r for r, _from, _n in order]
@@ -187,8 +214,10 @@ def _suggest(
                 if len(value) > question.max_length
                 else value
             )
+        made.prompts[qid] = question.prompt
         if not is_empty(answers.get(qid)):
             if answers.get(qid) != value and qid != MIXED_DETAIL:
+                made.kept_values.append((qid, value))
                 made.kept.append(
                     f"Kept your answer to {qid!r}; the import suggests: "
                     f"{'yes' if value is True else value}"

@@ -113,6 +113,25 @@ def read_thread(
     return _merged(found, thread)
 
 
+def paths_from_text(text: str) -> list[Path]:
+    """File names typed on one line, as a shell splits them: separated by spaces, with
+    quotes (or, outside Windows, a backslash) around a space in a name; ``~`` is the home
+    folder and a relative name is relative to the current folder. ThreadError (one
+    sentence) for a quote left open."""
+    import os
+    import shlex
+
+    try:
+        words = shlex.split(text, posix=os.name != "nt")
+    except ValueError:
+        raise ThreadError(
+            "A quote in the file names is not closed: put a name with spaces between quotes."
+        ) from None
+    if os.name == "nt":
+        words = [w[1:-1] if len(w) > 1 and w[0] == w[-1] and w[0] in "'\"" else w for w in words]
+    return [Path(word).expanduser() for word in words if word.strip()]
+
+
 def read_pasted(text: str, source: str = "pasted text") -> Thread:
     """Messages from text pasted from a chat or a mail client (see :mod:`.pasted`)."""
     from triage.engine.thread.pasted import split_pasted

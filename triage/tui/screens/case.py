@@ -34,6 +34,8 @@ class CaseScreen(Screen[None]):
         Binding("ctrl+l", "show_review", "Review", id="show-review"),
         Binding("ctrl+o", "show_outputs", "Outputs", id="show-outputs"),
         Binding("ctrl+f", "show_follow", "Follow-through", id="show-follow"),
+        # ctrl+t: free in every field (Input and TextArea take a, e, d, w, u, k, x, c, v, z, y)
+        Binding("ctrl+t", "import_thread", "Import", id="import-thread"),
         Binding("escape", "go_home", "Home", id="go-home"),
     ]
 
@@ -140,6 +142,7 @@ class CaseScreen(Screen[None]):
         title.append(f"   stage {number} of {len(applicable)}", style="dim")
         self.query_one("#stage-title", Static).update(title)
         self.refresh_state()
+        self.refresh_bindings()  # some keys belong to one stage
         container.scroll_home(animate=False)
         # The question asked for, else the first one still open (a resumed case carries on
         # where it stopped), else the first shown.
@@ -304,10 +307,39 @@ class CaseScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_follow":  # once the files are written, there is a plan to follow
             return self.session.written
+        if action == "import_thread":  # on the stage that holds the communications timeline
+            from triage.engine.thread.merge import timeline_stage
+
+            return timeline_stage(self.session.playbook) == self.stage_id
         return True
 
     def action_show_follow(self) -> None:
         self.app.show_case_step("follow")  # type: ignore[attr-defined]
+
+    async def action_import_thread(self) -> None:
+        """Import an email thread into the communications audit: go to its stage, open the
+        import dialog, and show the stage again with what was confirmed."""
+        from triage.engine.thread.merge import timeline_stage
+        from triage.tui.dialogs.thread_import import ThreadImportDialog
+
+        stage_id = timeline_stage(self.session.playbook)
+        if stage_id is None:
+            self._say("This playbook has no communications timeline to import into.", error=True)
+            return
+        if stage_id != self.stage_id:
+            await self.jump_to(stage_id)
+            if stage_id != self.stage_id:
+                return  # not reachable yet: jump_to said why
+
+        async def imported(made: Any) -> None:
+            if made is None:
+                return
+            await self.show_stage(stage_id, focus="timeline")
+            added = len(made.added)
+            self._say(f"Imported {added} key message{'s' if added != 1 else ''}: check "
+                      "them, and edit or remove any.")  # fmt: skip
+
+        self.app.push_screen(ThreadImportDialog(self.session), imported)
 
     def action_go_home(self) -> None:
         self.app.pop_screen()
