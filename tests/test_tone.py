@@ -317,6 +317,19 @@ def test_a_rule_of_cues_needs_every_cue_in_the_sentence(tmp_path: Path):
     assert [w.matched for w in check_text(other, rules)] == ["If it is not fixed, the council"]
 
 
+def test_a_list_item_starts_a_sentence_in_an_email_too(tmp_path: Path):
+    team = tmp_path / "team.toml"
+    team.write_text(
+        "format = 1\n[[rules]]\nid = 'pair'\ncategory = 'pressure'\npattern = 'alpha'\n"
+        "also_in_sentence = 'beta'\nexplanation = 'e'\nsuggestion = 's'\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(team)
+    assert check_text("alpha and beta", rules) != []
+    for ending in ("\n", "\r\n", " \r\n"):  # an email's lines end in CRLF
+        assert check_text(f"alpha:{ending}- beta", rules) == [], repr(ending)
+
+
 def test_nearby_sentences_widen_a_rule_of_cues_within_its_paragraph(tmp_path: Path):
     team = tmp_path / "team.toml"
     team.write_text(
@@ -393,6 +406,7 @@ CUE_KINDS_CLEAN = [
     "Only two days after we reported the fault, your engineer had it fixed, thank you.",
     "The late arrival was down to the motorway closure; nothing your driver could have done.",
     "We invoiced without checking the sign-off process with your project manager.",
+    "Our email of 17 November questioned your team's motives, which was wrong.",
     "Because your QA team caught the labelling error, we avoided a recall.",
     "Every shipment since March has arrived on schedule.",
     "None of the samples showed any defects, so we're happy to approve the run.",

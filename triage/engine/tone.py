@@ -405,7 +405,7 @@ _STRAIGHT = str.maketrans(
 )
 _RUN_OF_SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= )")
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]")
+_LIST_ITEM = re.compile(r"[ \t\r]*\n[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]")  # CRLF too (emails)
 
 
 def _normalise(text: str) -> tuple[str, list[int], list[int]]:
