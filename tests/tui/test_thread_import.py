@@ -129,7 +129,7 @@ async def test_a_thread_is_read_confirmed_and_the_stage_shows_it_prefilled(
         assert rows_shown.startswith("2026-03-02 · Email · ")
         tone_shift = screen.query_one("#q-tone_shift").query_one(TextArea).text
         assert tone_shift.startswith("On 1 May 2026, Dana Whitcombe (their side) wrote")
-        assert "Imported 10 key messages: check them" in shown(screen.query_one("#status"))
+        assert any("10 key messages added to the timeline" in n.message for n in app._notifications)
 
         answers = saved(case_dir)["answers"]
         assert len(answers["timeline"]) == 10

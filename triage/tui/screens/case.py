@@ -336,8 +336,10 @@ class CaseScreen(Screen[None]):
                 return
             await self.show_stage(stage_id, focus="timeline")
             added = len(made.added)
-            self._say(f"Imported {added} key message{'s' if added != 1 else ''}: check "
-                      "them, and edit or remove any.")  # fmt: skip
+            # a note, not the status line: that is a few columns wide at 80
+            self.notify(f"{added} key message{'s' if added != 1 else ''} added to the "
+                        "timeline: check them, and edit or remove any.",
+                        title="Thread imported", markup=False)  # fmt: skip
 
         self.app.push_screen(ThreadImportDialog(self.session), imported)
 
