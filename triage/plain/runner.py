@@ -331,7 +331,7 @@ class PlainRun:
         """Keep, then add rows one at a time; the list is saved after every row."""
         rows = list(rows)
         if rows:
-            say(f"{question.prompt} so far:")
+            say(f"{question.prompt} (kept so far):")
             for index, row in enumerate(rows, 1):
                 say(f"  {index}. {_row_text(question, row)}")
             if not ask_confirm(f"Keep these {len(rows)} entries?", default=True):

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from triage.tui.styles import SCREENS_CSS
+from triage.tui.typed import triage_app
 from triage.tui.widgets.question_field import QuestionField
 from triage.tui.widgets.score_panel import ScorePanel
 from triage.tui.widgets.stage_list import StageList
@@ -63,9 +64,15 @@ class CaseScreen(Screen[None]):
                     with VerticalScroll(id="guidance-scroll"):
                         yield Markdown(id="guidance")
                 with Horizontal(id="nav"):
-                    yield Button("◀ Back", id="back", compact=True)
+                    yield Button("◀ Back", id="back", compact=True, action="screen.previous_stage")
                     yield Static(id="status")
-                    yield Button("Next ▶", id="next", compact=True, variant="primary")
+                    yield Button(
+                        "Next ▶",
+                        id="next",
+                        compact=True,
+                        variant="primary",
+                        action="screen.next_stage",
+                    )
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -250,7 +257,7 @@ class CaseScreen(Screen[None]):
                 where = stage.title if stage else missing.question.stage
                 self._say(f"Still needed: {missing.question.prompt} (in {where}).", error=True)
                 return
-            self.app.show_case_step("route")  # type: ignore[attr-defined]
+            triage_app(self).show_case_step("route")
             return
         self.session.go_to(following.stage.id)
         await self.show_stage(following.stage.id)
@@ -287,22 +294,14 @@ class CaseScreen(Screen[None]):
     async def _stage_selected(self, event: StageList.StageSelected) -> None:
         await self.jump_to(event.stage_id)
 
-    @on(Button.Pressed, "#next")
-    async def _next_pressed(self) -> None:
-        await self.action_next_stage()
-
-    @on(Button.Pressed, "#back")
-    async def _back_pressed(self) -> None:
-        await self.action_previous_stage()
-
     def action_show_route(self) -> None:
-        self.app.show_case_step("route")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("route")
 
     def action_show_review(self) -> None:
-        self.app.show_case_step("review")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("review")
 
     def action_show_outputs(self) -> None:
-        self.app.show_case_step("outputs")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("outputs")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_follow":  # once the files are written, there is a plan to follow
@@ -314,7 +313,7 @@ class CaseScreen(Screen[None]):
         return True
 
     def action_show_follow(self) -> None:
-        self.app.show_case_step("follow")  # type: ignore[attr-defined]
+        triage_app(self).show_case_step("follow")
 
     async def action_import_thread(self) -> None:
         """Import an email thread into the communications audit: go to its stage, open the
