@@ -90,3 +90,23 @@ def test_bad_input_is_one_sentence_then_pasted_text_is_read(tmp_path, triage_hom
     reply(child, "Add an entry?", "n")
     stop(child)
     assert answers(case) == before  # nothing imported (the walk saves where it stopped)
+
+
+def test_imported_rows_can_be_dropped_one_by_one(tmp_path, triage_home):
+    """Nothing is kept that the user removes: after an import, 'Keep some' ticks off the
+    rows that do not belong, and only those go."""
+    case = make_case(tmp_path / "case")
+    (tmp_path / "thread.mbox").write_bytes(mail.mbox(mail.long_thread()))
+    child = spawn(triage_home, case)
+    reply(child, "Import an email thread or pasted messages? (files, paste, or skip)", "\r")
+    reply(child, "Files to read", "thread.mbox\r")
+    reply(child, "Add this to the case?", "\r")
+    child.expect_exact("Added 10 key messages.")
+    reply(child, "Keep these 10 entries?", DOWN + "\r")  # keep some
+    reply(child, "Which entries to keep?", DOWN + " " + DOWN + " " + "\r")  # untick 2 and 3
+    reply(child, "Add another entry?", "n")
+    child.expect_exact("Where did the tone shift")
+    stop(child)
+    kept = answers(case)["timeline"]
+    assert len(kept) == 8
+    assert [r["date"] for r in kept] == sorted(r["date"] for r in kept)

@@ -328,17 +328,32 @@ class PlainRun:
         return None if value == SKIP else value
 
     def ask_list(self, question: Question, rows: list[dict[str, Any]]) -> None:
-        """Keep, then add rows one at a time; the list is saved after every row."""
+        """Keep all, some or none of the rows so far, then add rows one at a time; the list
+        is saved after every change."""
         rows = list(rows)
+        wanted = question.required or (question.min or 0) > 0
         if rows:
             say(f"{question.prompt} (kept so far):")
             for index, row in enumerate(rows, 1):
                 say(f"  {index}. {_row_text(question, row)}")
-            if not ask_confirm(f"Keep these {len(rows)} entries?", default=True):
+            keep = ask_select(
+                f"Keep these {len(rows)} entries?",
+                [("Yes, keep them all", "all"), ("Keep some: tick the ones to keep", "some"),
+                 ("No, start again", "none")],
+            )  # fmt: skip
+            if keep == "none":
                 rows = []
+            elif keep == "some":
+                ticked = ask_checkbox(
+                    "Which entries to keep? (Space ticks, Enter confirms)",
+                    [(f"{n}. {_row_text(question, row)}", n - 1, True)
+                     for n, row in enumerate(rows, 1)],
+                )  # fmt: skip
+                rows = [row for index, row in enumerate(rows) if index in (ticked or [])]
+                with contextlib.suppress(ValueError):  # too few is said when the list is done
+                    self.session.answer(question.id, rows)
         else:
             say(question.prompt)
-        wanted = question.required or (question.min or 0) > 0
         while True:
             more = ask_confirm(
                 "Add another entry?" if rows else "Add an entry?", default=wanted and not rows
