@@ -45,6 +45,7 @@ EVENT_LABELS = {
     "playbook-updated": "Playbook changed",
     "outputs-written": "Files written",
     "draft-kept": "Draft kept",
+    "thread-imported": "Thread imported",
     "action-done": "Done",
     "action-moved": "New date",
     "action-dropped": "Dropped",

@@ -253,6 +253,7 @@ def merge_into_session(session: Session, found: Audit, rows: int = DEFAULT_ROWS)
         session.answer(TIMELINE, made.timeline)  # evaluates and saves everything at once
     except BaseException:
         case.answers, case.pending, case.ledger = answers, pending, ledger
+        session.evaluation = session._evaluate()  # the route and scores of the answers kept
         raise
     return made
 
