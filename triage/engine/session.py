@@ -453,7 +453,7 @@ class Session:
             level = max(self.evaluation.route.level or 0, self.case.escalated_level or 0)
             top = max((lv.level for lv in self.playbook.levels), default=None)
             raised = tracking.record_outcome(self.case, entry, where, level, top)
-            done = [f"Outcome recorded: {entry.get('result')}"]
+            done = [f"Outcome recorded: {tracking.RESULT_WORDS[entry['result']]}"]
             return done + ([f"Escalated to level {raised}"] if raised else [])
         if kind == "close":
             tracking.close(self.case, entry, lessons_file, where)
