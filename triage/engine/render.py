@@ -13,6 +13,7 @@ import functools
 import io
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -334,20 +335,52 @@ def split_address(text: str) -> tuple[str, str]:
 _UNFOLDED = SMTP.clone(max_line_length=998)
 
 
-def email_message(subject: str, to: str, body: str, sender: str = "") -> bytes:
-    """A draft RFC 5322 message that mail clients open for editing."""
-    message = EmailMessage()
-    message["Subject"] = header_text(subject) or "A way forward"
-    for header, value in (("From", sender), ("To", to)):
+@dataclass(frozen=True)
+class EmailParts:
+    """An email draft as rendered, before it is made into .eml bytes: what a preview shows."""
+
+    subject: str
+    to: str
+    sender: str
+    body: str
+
+
+def email_parts(subject: str, to: str, body: str, sender: str = "") -> EmailParts:
+    """An email's parts as its draft will carry them: a header-safe subject (never empty),
+    the addresses as mail clients read them (left out when not usable), the body ending
+    in a new line."""
+    addresses = []
+    for value in (sender, to):
         name, address = split_address(header_text(value))
+        shown = ""
         if address and "@" in address:
             # Not a usable address: the draft is still written, without that header.
             with contextlib.suppress(ValueError, IndexError, TypeError, MessageError):
-                message[header] = Address(display_name=header_text(name), addr_spec=address)
-    message["X-Unsent"] = "1"
+                shown = str(Address(display_name=header_text(name), addr_spec=address))
+        addresses.append(shown)
     body = body.replace("\x00", "")
-    long_lines = any(len(line) > 900 for line in body.splitlines())
-    message.set_content(body, cte="quoted-printable" if long_lines else "8bit")
+    return EmailParts(
+        header_text(subject) or "A way forward",
+        addresses[1],
+        addresses[0],
+        body if body.endswith("\n") else body + "\n",
+    )
+
+
+def email_message(subject: str, to: str, body: str, sender: str = "") -> bytes:
+    """A draft RFC 5322 message that mail clients open for editing."""
+    return email_bytes(email_parts(subject, to, body, sender))
+
+
+def email_bytes(parts: EmailParts) -> bytes:
+    message = EmailMessage()
+    message["Subject"] = parts.subject
+    for header, value in (("From", parts.sender), ("To", parts.to)):
+        if value:
+            message[header] = value
+    message["X-Unsent"] = "1"
+    long_lines = any(len(line) > 900 for line in parts.body.splitlines())
+    message.set_content(parts.body, cte="quoted-printable" if long_lines else "8bit")
     # Headers are not folded at 78 columns: Python folds a subject holding ": " right after
     # "Subject:", leaving the first line empty, which some clients show as a blank subject
     # or a leading space. Lines up to 998 characters are what RFC 5322 requires.
@@ -374,11 +407,15 @@ def escaping_for(file_name: str) -> Callable[[str], str] | None:
 
 
 def render_output(
-    output: OutputSpec, ctx: dict[str, Any], draft: str | None = None
+    output: OutputSpec,
+    ctx: dict[str, Any],
+    draft: str | None = None,
+    emails: dict[str, EmailParts] | None = None,
 ) -> bytes | None:
     """One output's bytes, or None when its condition does not hold.
 
-    ``draft`` is the user's edited text, used instead of the template's.
+    ``draft`` is the user's edited text, used instead of the template's. An email's parts
+    are also put in ``emails`` (by file name) when it is given.
     """
     try:
         if not sandbox.holds(output.when, ctx):
@@ -397,7 +434,10 @@ def render_output(
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)
             sender = sandbox.render(output.sender or "", ctx)
-            return email_message(subject, to, body, sender)
+            parts = email_parts(subject, to, body, sender)
+            if emails is not None:
+                emails[output.file] = parts
+            return email_bytes(parts)
     except sandbox.ExpressionError as exc:
         raise RenderError(f"{output.file}: {exc}.") from None
     except OSError as exc:
@@ -426,6 +466,16 @@ def render_one(
     return render_output(output, context(playbook, case, evaluation))
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """Every output's bytes, and what they were made from, for previews that would
+    otherwise read the bytes back: each email's parts and the tracker's rows."""
+
+    files: dict[str, bytes]
+    emails: dict[str, EmailParts]
+    actions: list[dict[str, Any]]
+
+
 def render_case(
     playbook: Playbook,
     case: Case,
@@ -433,12 +483,23 @@ def render_case(
     use_drafts: bool = True,
 ) -> dict[str, bytes]:
     """Every output of the case, by file name; actions.csv is always included."""
+    return render_parts(playbook, case, evaluation, use_drafts).files
+
+
+def render_parts(
+    playbook: Playbook,
+    case: Case,
+    evaluation: Evaluation | None = None,
+    use_drafts: bool = True,
+) -> Rendered:
+    """:func:`render_case`, with the emails' parts and the tracker's rows."""
     evaluation = evaluation or evaluate(playbook, case.answers, case.override)
     ctx = context(playbook, case, evaluation)
     files: dict[str, bytes] = {}
+    emails: dict[str, EmailParts] = {}
     for output in playbook.outputs:
         draft = case.drafts.get(output.file) if use_drafts else None
-        data = render_output(output, ctx, draft)
+        data = render_output(output, ctx, draft, emails)
         if data is not None:
             files[output.file] = data
     files[ACTIONS_FILE] = actions_csv(ctx["actions"])
@@ -446,7 +507,7 @@ def render_case(
     files[calendar.ACTIONS_CALENDAR] = calendar.actions_ics(
         ctx["actions"], name, ctx["case"]["id"], ctx["today"]
     )
-    return files
+    return Rendered(files, emails, list(ctx["actions"]))
 
 
 def is_answered(value: Any) -> bool:

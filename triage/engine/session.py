@@ -20,7 +20,7 @@ from triage.engine.library import cases_dir, find_playbook
 from triage.engine.model import Playbook
 from triage.engine.outputs import write_outputs, written_state
 from triage.engine.playbook import load_playbook
-from triage.engine.render import render_case, render_one
+from triage.engine.render import Rendered, render_case, render_one, render_parts
 
 
 @dataclass(frozen=True)
@@ -343,6 +343,11 @@ class Session:
     def template_output(self, file_name: str) -> bytes | None:
         """One output as its template writes it, ignoring any draft (None if it does not apply)."""
         return render_one(self.playbook, self.case, self.evaluation, file_name)
+
+    def preview(self, use_drafts: bool = True) -> Rendered:
+        """Every output, with each email's parts and the tracker's rows, for a screen that
+        shows them (so nothing has to read the files' bytes back)."""
+        return render_parts(self.playbook, self.case, self.evaluation, use_drafts=use_drafts)
 
     def outputs(self, use_drafts: bool = True) -> dict[str, bytes]:
         """Every output by file name; ``use_drafts=False`` gives the templates' own text."""

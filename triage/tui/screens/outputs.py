@@ -8,11 +8,9 @@ above the previews, and checked again as the email is edited.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
@@ -40,20 +38,9 @@ from triage.tui.typed import triage_app
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from triage.engine.render import EmailParts
     from triage.engine.session import Session
     from triage.engine.tone import Finding
-
-
-def split_email(data: bytes) -> tuple[str, str, str, str]:
-    """Subject, recipient, sender and body of a rendered .eml draft (lines end in LF)."""
-    from email import message_from_bytes, policy
-    from email.message import EmailMessage
-
-    message = message_from_bytes(data, policy=policy.default)
-    body = message.get_content() if isinstance(message, EmailMessage) else ""
-    body = str(body).replace("\r\n", "\n")
-    subject, to = str(message.get("Subject", "")), str(message.get("To", "") or "")
-    return subject, to, str(message.get("From", "") or ""), body
 
 
 class ToneNote(VerticalScroll, can_focus=False):
@@ -115,6 +102,8 @@ class OutputsScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.files: dict[str, bytes] = {}
+        self.emails: dict[str, EmailParts] = {}
+        self.actions: list[dict[str, Any]] = []
         self.email_name = ""
         self.subject = self.to = self.sender = ""
         self.template_body = ""  # the email body as the playbook's template writes it
@@ -128,9 +117,12 @@ class OutputsScreen(Screen[None]):
         from triage.engine.errors import TriageError
 
         try:
-            self.files = self.session.outputs()
+            rendered = self.session.preview()
         except TriageError as exc:
             self.problem = str(exc)
+        else:
+            self.files, self.emails = rendered.files, rendered.emails
+            self.actions = rendered.actions
         yield Header()
         yield Static(id="outputs-note", classes="warning")
         yield ToneNote(id="tone-note")
@@ -158,7 +150,9 @@ class OutputsScreen(Screen[None]):
         text = data.decode("utf-8-sig", errors="replace")
         if name.endswith(".eml"):
             self.email_name = name
-            self.subject, self.to, self.sender, body = split_email(data)
+            parts = self.emails[name]
+            self.subject, self.to, self.sender = parts.subject, parts.to, parts.sender
+            body = parts.body.replace("\r\n", "\n")
             draft = self.session.draft(name)
             self.template_body = body if draft is None else self._template_body(body)
             head = Text()
@@ -170,12 +164,13 @@ class OutputsScreen(Screen[None]):
             yield Static(id="email-state", classes="email-head")
             yield TextArea(body if draft is None else draft, soft_wrap=True, id="email-body")
         elif name.endswith(".csv"):
+            from triage.engine.render import ACTIONS_HEADER
+
             table: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
-            rows = list(csv.reader(io.StringIO(text)))
-            if rows:
-                table.add_columns(*[Text(h) for h in rows[0]])
-                for row in rows[1:]:
-                    table.add_row(*[Text(cell) for cell in row])
+            table.add_columns(*[Text(h) for h in ACTIONS_HEADER])
+            for row in self.actions:  # the tracker's rows, as the file has them
+                cells = (row["what"], row["owner"], row["due"], row["status"], row["audience"])
+                table.add_row(*[Text(str(cell)) for cell in cells])
             yield table
         elif name.endswith(".md"):
             with VerticalScroll(classes="preview"):
@@ -271,10 +266,10 @@ class OutputsScreen(Screen[None]):
         from triage.engine.errors import TriageError
 
         try:
-            data = self.session.template_output(self.email_name)
+            parts = self.session.preview(use_drafts=False).emails.get(self.email_name)
         except TriageError:
             return fallback
-        return split_email(data)[3] if data is not None else fallback
+        return parts.body.replace("\r\n", "\n") if parts is not None else fallback
 
     def _show_email_state(self) -> None:
         states = self.query("#email-state").results(Static)
