@@ -465,23 +465,30 @@ class Session:
             return ["Case closed" + (f"; lessons added to {lessons_file}" if lessons_file else "")]
         raise tracking.TrackingError(f"{kind!r} is not a change triage can record.")
 
-    def note_next_step(self) -> None:
-        """Keep the next open action and its date in the case, for lists of cases."""
+    def note_next_step(self, rows: list[dict[str, Any]] | None = None) -> None:
+        """Keep the next open action and its date in the case, for lists of cases (from the
+        tracker's ``rows`` when they are at hand)."""
         from triage.engine.tracking import next_open
 
         if self.case.closed:
             self.case.next_due, self.case.next_action = None, ""
             return
-        self.case.next_due, self.case.next_action = next_open(self.tracker())
+        self.case.next_due, self.case.next_action = next_open(
+            self.tracker() if rows is None else rows
+        )
 
     def _after_tracking(self) -> list[Path]:
-        """Save, and rewrite the files that show the tracker (never an edited draft)."""
-        self.note_next_step()
-        self.save()
+        """Save, and rewrite the files that show the tracker (never an edited draft): one
+        rendering gives both the next step and the files."""
         if self.folder is None or not self.written:
+            self.note_next_step()
+            self.save()
             return []
-        files = self.outputs()
-        shown = {n: d for n, d in files.items() if n in TRACKER_FILES}
+        self._note_superseded()  # what saving would log, so the plan's ledger has it
+        rendered = self.preview()
+        self.note_next_step(rendered.actions)
+        self.save()
+        shown = {n: d for n, d in rendered.files.items() if n in TRACKER_FILES}
         return write_outputs(shown, self.folder, force=True)
 
     def write_with_case(
