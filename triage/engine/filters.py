@@ -325,19 +325,95 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "obe", "mbe",
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
 
 
+# Words of a job title, never of a name: "Head of Partnerships", "CEO", "Operations Director".
+ROLE_WORDS = _words(
+    """
+    head chief officer director directors manager managers lead leader owner founder
+    cofounder co-founder partner partners president chair chairman chairwoman chairperson
+    executive secretary counsel adviser advisor consultant principal engineer team
+    ceo coo cfo cto cro cmo cio ciso cpo dpo md vp svp evp gm hr
+    sales operations finance commercial marketing legal account accounts customer
+    """
+)
+_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_NAME_SEPARATORS = re.compile(r"\s*,\s*|\s+[-–—]\s+")
+
+
+def _without_notes(value: Any) -> str:
+    """Text without its bracketed notes: "Jo Bloggs (on leave)" gives "Jo Bloggs"."""
+    text = _squash(value).strip(_QUOTES + " ")
+    while True:
+        shorter = _NOTE.sub("", text)
+        if shorter == text:
+            return " ".join(text.split()).strip(_QUOTES + " ")
+        text = shorter
+
+
+def _is_name(part: str) -> bool:
+    """Whether ``part`` reads as a person's name: capitalised words (a title such as "Dr",
+    particles such as "van der" and initials allowed), none of them a job title's word."""
+    words = part.split()
+    if words and words[0].rstrip(".").lower() in TITLES:
+        words = words[1:]
+    if not 1 <= len(words) <= 5:
+        return False
+    for word in words:
+        bare = word.strip(".'’")
+        if bare.lower() in _PARTICLES:
+            continue
+        if not bare[:1].isupper() or any(ch.isdigit() for ch in bare):
+            return False
+        if bare.lower() in ROLE_WORDS or (len(bare) > 1 and bare.isupper()):
+            return False
+    return True
+
+
+def _name_and_title(value: Any) -> tuple[str, str]:
+    """A person's name and job title as typed: ("Daniel Fry", "Head of Partnerships") from
+    "Daniel Fry, Head of Partnerships (our CRO withdraws the email)"."""
+    text = _without_notes(value) or _squash(value)
+    parts = [p for p in _NAME_SEPARATORS.split(text) if p]
+    names = [i for i, part in enumerate(parts) if _is_name(part)]
+    if len(parts) < 2 or len(names) != 1:  # no name, or "Smith, John": kept as typed
+        return text, ""
+    named = names[0]
+    title = ", ".join(parts[:named] + parts[named + 1 :])
+    title = re.sub(r"^(?:our|the|my)\s+", "", title, flags=re.I)
+    return parts[named], title[:1].upper() + title[1:]
+
+
+def person(value: Any) -> str:
+    """Filter ``person``: a name answer used as a name (a signature, a sender, an owner,
+    "led by"): the name alone, without a job title or a note in brackets.
+
+    ``"Daniel Fry, Head of Partnerships (our CRO withdraws the email)"`` gives
+    ``"Daniel Fry"``; ``"our MD, Graham Kaye"`` gives ``"Graham Kaye"``; ``"Dr Ana Ruiz"`` and
+    ``"Ruth Adeyemi and Jens Keller"`` stay; words that are not a name keep all but the note.
+    """
+    return _name_and_title(value)[0]
+
+
+def job_title(value: Any) -> str:
+    """Filter ``job_title``: the job title typed beside a name, for a line of its own under
+    a signature: ``"Sarah Quinn, operations director"`` gives ``"Operations director"``;
+    a name alone, or a note in brackets, gives ''."""
+    return _name_and_title(value)[1]
+
+
 def first_name(value: Any) -> str:
     """Filter ``first_name``: how to greet someone by name.
 
     ``"Priya Shah"`` gives ``"Priya"``; with a title the surname stays
-    (``"Dr Anil Rao"`` gives ``"Dr Rao"``, ``"Mr Jones"`` stays); an email address, or words
-    that are not a name (``"new AP approver"``, not capitalised), give ''.
+    (``"Dr Anil Rao"`` gives ``"Dr Rao"``, ``"Mr Jones"`` stays); a job title or a note
+    beside the name is left out (``"our MD, Graham Kaye"`` gives ``"Graham"``); an email
+    address, or words that are not a name (``"new AP approver"``, not capitalised), give ''.
     """
     text = _squash(value).strip(_QUOTES + " ")
     if not text or "@" in text:
         return ""
-    text = re.sub(r"\s*\([^)]*\)", "", text).split(",")[0].strip(_QUOTES + " ")
+    text = person(_without_notes(text)).split(",")[0].strip(_QUOTES + " ")
     words = text.split()
-    if not words or words[0][:1].islower():
+    if not words or words[0][:1].islower() or words[0].lower() in ROLE_WORDS:
         return ""  # not a name ("new accounts payable lead"): greet the team instead
     if len(words) <= 1:
         return text
@@ -366,6 +442,79 @@ def first_sentence(value: Any) -> str:
     text = _squash(value)
     found = re.match(r"(.+?[.!?])(?=\s+[\"“(]?[A-Z])", text)
     return found.group(1) if found else text
+
+
+# Where a long text may be cut, best first: a sentence's end, then ";", then ":", " (" or a
+# dash, then ",". Each pattern matches just before the cut.
+_CUTS = (
+    re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9])"),
+    re.compile(r";(?=\s)"),
+    re.compile(r"(?::(?=\s)|(?=\s\()|(?=\s[–—-]\s))"),
+    re.compile(r",(?=\s)"),
+)
+
+
+def brief(value: Any, words: Any = 25, last: Any = 0) -> str:
+    """Filter ``brief(n)``: a long answer shortened to at most n words for a list, cut where
+    the text allows (a sentence's end, else ";", ":", a bracket, else ","), as long as three
+    quarters of the words are kept and no bracket is left open; else at a word, but not after
+    "and", "the" and the like. "…" marks what was left out; text only a few words over n is
+    kept whole.
+
+    ``brief(n, last=m)`` keeps the whole sentences at the end that fit in m words too, after
+    the "…": an account shortened that way keeps how it began and where it stands now.
+    """
+    text = _squash(value)
+    for name, count in (("words", words), ("last", last)):
+        if isinstance(count, bool) or not isinstance(count, int) or count < (name == "words"):
+            raise ValueError(f"brief needs a whole number of {name}, not {count!r}")
+    found = list(re.finditer(r"\S+", text))
+    if len(found) <= words + last + max(2, words // 5):  # a few words over: not worth a cut
+        return text
+    head = text[: found[words - 1].end()]
+    ranked = [_cuts_outside_brackets(head, cut) for cut in _CUTS]
+    most = found[words * 3 // 4].start()
+    best = next((max(ends) for ends in ([e for e in r if e >= most] for r in ranked) if ends), None)
+    if best is None and head.count("(") > head.count(")"):  # an earlier cut, outside brackets
+        least = found[min(4, words - 1)].start()
+        best = max((e for ends in ranked for e in ends if e >= least), default=None)
+    if best is None:  # no cut in the text: at a word, but not after "and", "the", "with"...
+        best = len(head)
+        while (
+            (bare := head[:best].rsplit(None, 1)) and len(bare) > 1 and bare[1].lower() in _DANGLING
+        ):
+            best = len(bare[0])
+    shortened = re.sub(r"[\s,;:(–—-]+$", "", head[:best]).rstrip(".") + "…"
+    starts = [m.end() for m in _CUTS[0].finditer(text) if m.end() > best]
+    tail = next((text[s:].strip() for s in starts if len(text[s:].split()) <= last), "")
+    return f"{shortened} {tail}" if tail else shortened
+
+
+# Words a shortened text must not end on.
+_DANGLING = _words(
+    """
+    a an the and or but nor of to in on at by for with from into than that which who whose
+    our their your its his her my this these those as if so not no what when where how
+    we they you it is are was be will would can could should must may then each every any
+    """
+)
+
+
+def _cuts_outside_brackets(text: str, cut: re.Pattern[str]) -> list[int]:
+    """Where ``cut`` allows ``text`` to be cut, leaving no bracket open (and not after the
+    full stop of "Dr." or "Prof.")."""
+    ends = (m.end() if m.group(0) else m.start() for m in cut.finditer(text))
+    return [
+        e
+        for e in ends
+        if text[:e].count("(") <= text[:e].count(")")
+        and not (text[e - 1] == "." and _title_before(text[: e - 1]))
+    ]
+
+
+def _title_before(text: str) -> bool:
+    word = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return word.lower() in TITLES or len(word) == 1
 
 
 def join_and(value: Any) -> str:
@@ -418,12 +567,18 @@ def first_person(value: Any, sender: Any) -> str:
     becomes "my team", and "with Helen" becomes "with me". The sender's full name or first
     name is recognised only as the subject of a modal verb (will, can ...), of is/was/has/
     does, as a possessive, or after with/from/to/by/for; anything else is left as typed.
+    A job title typed beside the sender's name counts too: with sender "Ravi Menon, COO",
+    "our COO will call you himself" becomes "I will call you myself".
     """
     text = _squash(value)
-    names = {_squash(sender).strip(), first_name(sender)} - {""}
+    own, title = _name_and_title(sender)
+    names = {own, first_name(sender)} - {""}
     if not text or not names:
         return text
-    name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    patterns = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    if title:
+        patterns.insert(0, r"our\s+" + r"\s+".join(re.escape(w) for w in title.split()))
+    name = "|".join(patterns)
     start = rf"^(?:{name})\b"
 
     def subject(match: re.Match[str]) -> str:
@@ -438,3 +593,19 @@ def first_person(value: Any, sender: Any) -> str:
     text = re.sub(rf"{start}['’]s\b", "my", text, count=1, flags=re.I)
     text = re.sub(rf"\b({_PREPOSITIONS})\s+(?:{name})\b(?!['’])", r"\1 me", text, flags=re.I)
     return text
+
+
+# How a text names one of our own people by their job: "our COO", "our head of partnerships".
+_OUR_ROLE = re.compile(
+    r"\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?(?:c[a-z]o|md|vp|managing\s+directors?|directors?|"
+    r"managers?|founders?|chair(?:man|woman|person)?|president|owner|head\s+of\s+[a-z]+"
+    r"|chief\s+[a-z]+\s+officer)\b",
+    re.I,
+)
+
+
+def our_roles(value: Any) -> list[str]:
+    """Filter ``our_roles``: the phrases in a text that name one of our own people by their
+    job, in the third person ("our COO will call you himself" gives ``["our COO"]``), so a
+    template can ask the signer to check a draft that may speak of them as someone else."""
+    return [m.group(0) for m in _OUR_ROLE.finditer(_squash(value))]

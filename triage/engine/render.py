@@ -100,7 +100,10 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
     ctx["days_off"] = days_off(playbook, ctx)
     work_out_facts(playbook, ctx, late=True)
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
-    ctx["ledger"] = [{"at": e.at, "event": e.event, "detail": e.detail} for e in case.ledger]
+    ctx["ledger"] = [
+        {"at": e.at, "event": e.event, "detail": e.detail, "who": e.who, "version": e.version}
+        for e in case.ledger
+    ]
     ctx["retired_answers"] = [  # kept from an earlier version of the playbook, and shown
         {"id": qid, "text": _retired_text(value)}
         for qid, value in case.answers.items()

@@ -177,6 +177,10 @@ def environment() -> _Environment:
     env.filters["goal"] = filters.goal
     env.filters["first_name"] = filters.first_name
     env.filters["first_person"] = filters.first_person
+    env.filters["person"] = filters.person
+    env.filters["job_title"] = filters.job_title
+    env.filters["our_roles"] = filters.our_roles
+    env.filters["brief"] = filters.brief
     env.filters["join_and"] = filters.join_and
     env.filters["first_sentence"] = filters.first_sentence
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
