@@ -18,6 +18,7 @@ import pytest
 
 from triage.engine.answersfile import read_answers
 from triage.engine.evaluate import evaluate
+from triage.engine.filters import first_name, first_person, job_title, our_roles, person
 from triage.engine.library import builtin_dir, playbook_files
 from triage.engine.playbook import load_playbook
 from triage.engine.render import context, render_case
@@ -51,6 +52,7 @@ class Rendered:
         self.plan = self.files["plan.md"].decode()
         message = message_from_bytes(self.files["reset-email.eml"], policy=default_policy)
         self.subject = str(message["Subject"]).strip()  # a folded header unfolds with a space
+        self.message = message
         self.email = message.get_content().replace("\r\n", "\n")
         self.rows = list(csv.DictReader(io.StringIO(self.files["actions.csv"].decode("utf-8-sig"))))
         self.context = context(self.playbook, self.case, self.evaluation)
@@ -137,8 +139,6 @@ def test_the_email_body_is_at_most_200_words_and_keeps_every_commitment(rendered
     assert _words(rendered.email) <= 200
     if rendered.route.chosen in ("exit", "legal") or rendered.careful:
         return
-    from triage.engine.filters import first_person
-
     sender = rendered.get("new_lead") or rendered.get("our_contact") or ""
     for mistake in rendered.get("our_mistakes") or []:
         fix = (mistake.get("fix") or "").strip().rstrip(".")
@@ -168,12 +168,98 @@ def test_the_greeting_uses_the_first_name(rendered):
 
 
 def test_the_email_is_signed_by_the_calm_lead(rendered):
-    lead = rendered.get("new_lead") or rendered.get("our_contact")
-    assert lead in rendered.email.strip().split("\n")[-3:]
+    """By name, with a job title typed beside it on a line of its own, never a note in
+    brackets; the From line names the same person, and only from our contact's own address."""
+    typed = rendered.get("new_lead") or rendered.get("our_contact")
+    lead, title = person(typed), job_title(typed)
+    closing = rendered.email.strip().split("\n")
+    at = max(i for i, line in enumerate(closing) if line in ("Kind regards,", "Best wishes,"))
+    signature = closing[at + 1 :]
+    assert signature[0] == lead
+    assert signature[1] == title if title else signature[1:] in ([], [rendered.get("our_company")])
+    assert not any("(" in line for line in signature), signature
+    sender = rendered.message["From"]
+    handed_over = person(rendered.get("new_lead")) not in ("", person(rendered.get("our_contact")))
+    if rendered.get("our_email") and not handed_over:
+        assert sender.addresses[0].display_name == lead
+        assert sender.addresses[0].addr_spec == rendered.get("our_email")
+    else:
+        assert sender is None, "a new lead sends the draft from their own account"
     spoc = rendered.get("our_spoc")
-    if spoc == lead:
+    if spoc and person(spoc) == lead:
         assert "your single point of contact" not in rendered.email
-        assert f"{spoc} is the single point of contact" not in rendered.email
+        assert f"{person(spoc)} is the single point of contact" not in rendered.email
+
+
+def test_a_name_is_used_as_a_name_wherever_a_draft_or_the_plan_names_someone(rendered):
+    """Greetings, signatures, 'From' and 'Chaired by' lines, owners and 'led by' carry the name,
+    never a note typed in brackets beside it."""
+    notes = [
+        note
+        for key in ("our_contact", "new_lead", "our_spoc", "their_contact", "chair_name")
+        for note in re.findall(r"\([^)]*\)", rendered.get(key) or "")
+    ]
+    owners = {row["owner"] for row in rendered.rows}
+    for name, data in rendered.files.items():
+        if not name.endswith((".md", ".eml")):
+            continue
+        text = data.decode()
+        lines = [
+            line
+            for line in text.splitlines()
+            if line.startswith(("Dear ", "Hi ", "- **From:**", "- **To:**", "Chaired by", "From:"))
+        ]
+        for note in notes:
+            assert not any(note in line for line in lines), (name, note)
+    for owner in owners:
+        assert "(" not in owner, owner
+    assert not any("led by" in row["action"] and "(" in row["action"] for row in rendered.rows)
+
+
+def _agenda(text: str) -> list[tuple[str, int]]:
+    return [(m[0], int(m[1])) for m in re.findall(r"^\d\. (.+) \((\d+) min\)$", text, re.M)]
+
+
+def test_the_meeting_is_the_length_chosen_or_the_one_that_fits(rendered):
+    """A length the user chose is kept; otherwise a call to clear up a misunderstanding is
+    short, a reset meeting 45 minutes and a mediation half a day. The agenda adds up to it,
+    and each side's view gets a real share of the time."""
+    invitation = rendered.files.get("meeting-invitation.md")
+    if invitation is None:
+        return
+    text = invitation.decode()
+    chosen = rendered.get("meeting_minutes")
+    mediate = rendered.route.chosen == "mediate"
+    if mediate and not chosen:
+        assert ", half a day." in text and not _agenda(text)
+        return
+    minutes = int(re.search(r", about (\d+) minutes\.", text)[1])
+    light = rendered.fact("email_variant") == "misunderstanding"
+    assert minutes == (chosen or (15 if light else 45))
+    if mediate:
+        assert not _agenda(text), "the mediator runs the day"
+        return
+    agenda = _agenda(text)
+    assert sum(m for _item, m in agenda) == minutes, agenda
+    views = [m for item, m in agenda if "view" in item or "facts" in item]
+    assert views and min(views) >= 5, agenda
+    plan_agenda = _agenda(rendered.plan)
+    assert sum(m for _item, m in plan_agenda) == minutes, plan_agenda
+
+
+def test_the_plan_asks_the_signer_to_check_a_commitment_about_themselves(rendered):
+    """A commitment in the email that speaks of the signer in the third person, or of one of
+    our people by their job when the signer's job is unknown, is pointed out in the plan."""
+    typed = rendered.get("new_lead") or rendered.get("our_contact") or ""
+    names = [n for n in (person(typed), first_name(typed)) if n]
+    fixes = [
+        first_person(m["fix"], typed) for m in rendered.get("our_mistakes") or [] if m.get("fix")
+    ]
+    in_email = [f for f in fixes if f[1:] in rendered.email]
+    flagged = [
+        f for f in in_email if any(n in f for n in names) or (not job_title(typed) and our_roles(f))
+    ]
+    assert ("Before the email goes:" in rendered.plan) == bool(flagged), flagged
 
 
 def _advice_comes_before_the_email(rendered):
@@ -294,8 +380,8 @@ def test_a_mediator_is_never_one_of_our_people(rendered):
     assert "independent" in text
     ours = {rendered.get("our_contact"), rendered.get("new_lead"), rendered.get("our_spoc")}
     who = text.split("## Who", 1)[1].split("##", 1)[0]
-    for person in filter(None, ours):
-        assert person not in who
+    for ours_by_name in filter(None, ours):
+        assert ours_by_name not in who
 
 
 def test_mediation_is_not_recommended_where_a_mediator_would_not_be(rendered):

@@ -123,3 +123,132 @@ def test_outputs_follow_the_route(good, fixed_now):
     actions = calm["actions.csv"].decode("utf-8-sig").splitlines()
     assert actions[1] == "Weekly call,Sam,2026-02-01,open,internal"  # sorted by due date
     assert actions[2] == "Send the reset email to Acme Ltd,Me,2026-03-04,open,internal"
+
+
+def test_the_ledger_shows_who_decided_and_when_the_playbook_changed(fixed_now):
+    """Each entry says who decided, when known, once; a change of playbook version between
+    entries is shown where it happened."""
+    import datetime as dt
+
+    from triage.engine.case import LedgerEntry
+
+    path = builtin_dir() / "partner-dispute.toml"
+    playbook = load_playbook(path)
+    case = read_answers(
+        builtin_dir() / "examples/partner-dispute/director-heated-email.toml", playbook
+    )
+    at = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+    case.ledger = [
+        LedgerEntry(at, "route-recommended", "negotiate: talk first.", "", "1.0.0"),
+        LedgerEntry(
+            at, "outcome", "2026-03-09: no agreement", "Nadia Brooks, Head of Channel", "1.0.0"
+        ),
+        LedgerEntry(
+            at, "escalated", "to level 3 by Nadia Brooks: no progress", "Nadia Brooks", "1.1.0"
+        ),
+        LedgerEntry(at, "case-closed", "2026-04-01: settled", "", "1.1.0"),
+    ]
+    plan = render_case(playbook, case)["plan.md"].decode()
+    ledger = plan.split("## Decision ledger", 1)[1]
+    assert "no agreement. *(by Nadia Brooks)*" in ledger
+    assert ledger.count("Nadia Brooks") == 2, "named once per entry, never twice"
+    assert "*Playbook 1.1.0, was 1.0.0.*" in ledger
+    assert ledger.count("Playbook 1.1.0") == 1, "shown where the version changed, not after"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "title"),
+    [
+        ("Daniel Fry, Head of Partnerships (our CRO withdraws the email)", "Daniel Fry", "Head of Partnerships"),
+        ("Dr Ana Ruiz", "Dr Ana Ruiz", ""),
+        ("Dr Lena Fischer, CTO", "Dr Lena Fischer", "CTO"),
+        ("our MD, Graham Kaye", "Graham Kaye", "MD"),
+        ("Jo Whitaker, our finance director", "Jo Whitaker", "Finance director"),
+        ("Ravi Menon – COO", "Ravi Menon", "COO"),
+        ("Gareth Hollins (via his adviser)", "Gareth Hollins", ""),
+        ("Ruth Adeyemi and Jens Keller", "Ruth Adeyemi and Jens Keller", ""),
+        ("Head of tech transfer, University of Eastmoor", "Head of tech transfer, University of Eastmoor", ""),
+        ("Smith, John", "Smith, John", ""),
+        ("", "", ""),
+        (None, "", ""),
+    ],
+)  # fmt: skip
+def test_a_name_answer_gives_the_name_for_a_signature_and_the_title_for_its_own_line(
+    typed, name, title
+):
+    from triage.engine.filters import job_title, person
+
+    assert (person(typed), job_title(typed)) == (name, title)
+
+
+def test_a_greeting_leaves_a_job_title_and_a_note_out():
+    from triage.engine.filters import first_name
+
+    assert first_name("our MD, Graham Kaye") == "Graham"
+    assert first_name("Sofia Lindqvist, Managing Partner (copying her team)") == "Sofia"
+    assert first_name("Head of tech transfer, University of Eastmoor") == ""
+    assert first_name("new head of CRM (name not known)") == ""
+
+
+def test_a_commitment_in_the_signers_job_reads_in_their_own_voice():
+    from triage.engine.filters import first_person, our_roles
+
+    said = "our COO will lead and call you himself"
+    assert first_person(said, "Ravi Menon, COO") == "I will lead and call you myself"
+    assert first_person(said, "Ravi Menon") == said, "the signer's job unknown: as typed"
+    assert our_roles(first_person(said, "Ravi Menon")) == ["our COO"]
+    assert our_roles("our data protection lead checks it; our team replies") == []
+    assert first_person(
+        "a call with our head of partnerships", "Jo Bloggs, Head of Partnerships"
+    ) == ("a call with me")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "shown"),
+    [
+        ("Send the summary within a working day", 18, "Send the summary within a working day"),
+        (
+            "Gather the documents: the signed contract or terms; amendments, change requests, "
+            "side letters; emails and letters about the issue; invoices, credit notes",
+            12,
+            "Gather the documents: the signed contract or terms; amendments, change requests…",
+        ),
+        (
+            "Write one page on where the readings differ (we say the change was valid; they say "
+            "it was signed without authority, so it is still in the price), and our proposal",
+            18,
+            "Write one page on where the readings differ…",
+        ),
+        (
+            "If it is not settled by 11 December 2026, take it to level 3 with this plan and "
+            "the decision ledger as well",
+            14,
+            "If it is not settled by 11 December 2026, take it to level 3…",
+        ),
+        ("Tell Prof. Mehra we called twice. Nobody answered us at all then or later on", 6,
+         "Tell Prof. Mehra we called twice…"),
+    ],
+)  # fmt: skip
+def test_a_long_action_is_shortened_where_the_text_allows(text, words, shown):
+    from triage.engine.filters import brief
+
+    assert brief(text, words) == shown
+
+
+def test_a_long_account_keeps_how_it_began_and_where_it_stands():
+    from triage.engine.filters import brief
+
+    story = "It began in March. " + "Then more happened. " * 30 + "Now they refuse to pay."
+    short = brief(story, 10, last=8)
+    assert short.startswith("It began in March") and short.endswith("Now they refuse to pay.")
+    assert "…" in short and len(short.split()) <= 18
+
+
+def test_a_name_with_a_note_or_a_forged_address_stays_one_sender():
+    """The sender's name is a display name, whatever was typed: brackets, quotes, commas, angle
+    brackets and line breaks never add an address or a header."""
+    typed = 'Dan "the man" Fry, Head of Sales (x) <eve@evil.example>\r\nBcc: eve@evil.example'
+    raw = email_message("S", "Jo <jo@client.example>", "B", f"{typed} <dan@us.example>")
+    message = message_from_bytes(raw, policy=default_policy)
+    assert [a.addr_spec for a in message["From"].addresses] == ["dan@us.example"]
+    assert message["Bcc"] is None and b"\r\nBcc:" not in raw
