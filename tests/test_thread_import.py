@@ -70,6 +70,11 @@ def test_import_prints_the_audit_and_the_case_carries_on_prefilled(case_dir, thr
     assert "You logged 10 messages; these are the ones where the tone turned:" in plan
     assert "| 1 May 2026 | Dana Whitcombe (their side) | hostile |" in plan
     assert "- Where the tone shifted: on 1 May 2026, Dana Whitcombe (their side) wrote" in plan
+    # the reply times, kept as figures (editable in the stage), are a small table in the plan
+    sides = {r["side"]: r for r in answers["reply_times"]}
+    assert sides["our side"]["messages"] == 101 and sides["our side"]["median_reply"] == "19 h"
+    assert "| Side | Messages | Usual reply | Longest wait | Left unanswered |" in plan
+    assert "| our side | 101 | 19 h |" in plan
 
 
 def test_a_dry_run_changes_nothing(case_dir, thread_file):

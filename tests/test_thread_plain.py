@@ -51,6 +51,9 @@ def test_a_thread_is_imported_and_the_stage_asks_with_it_as_the_answers(tmp_path
     child.expect_exact("1. 2026-03-02, Email, ")
     reply(child, "Keep these 10 entries?", "\r")
     reply(child, "Add another entry?", "n")
+    child.expect_exact("How long does each side take to reply?")
+    reply(child, "Keep these 2 entries?", "\r")  # the reply times, one row a side
+    reply(child, "Add another entry?", "n")
     reply(child, "Where did the tone shift", "\r")  # Enter keeps the suggestion
     reply(child, "Have different people", "\r")  # Yes, as suggested
     reply(child, "Who said what?", "\r")
@@ -104,6 +107,8 @@ def test_imported_rows_can_be_dropped_one_by_one(tmp_path, triage_home):
     child.expect_exact("Added 10 key messages.")
     reply(child, "Keep these 10 entries?", DOWN + "\r")  # keep some
     reply(child, "Which entries to keep?", DOWN + " " + DOWN + " " + "\r")  # untick 2 and 3
+    reply(child, "Add another entry?", "n")
+    reply(child, "Keep these 2 entries?", "\r")  # the reply times
     reply(child, "Add another entry?", "n")
     child.expect_exact("Where did the tone shift")
     stop(child)

@@ -20,7 +20,7 @@ from triage.tui.widgets.thread_strip import ThreadStrip
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "playbooks/examples/client-communication-breakdown/outage-our-fault.toml"
-COMMS = ("timeline", "tone_shift", "mixed_messages", "mixed_messages_detail")
+COMMS = ("timeline", "reply_times", "tone_shift", "mixed_messages", "mixed_messages_detail")
 SIZE = (120, 40)
 
 

@@ -21,6 +21,7 @@ from triage.engine.thread.audit import (
     Audit,
     audit,
     mixed_sentence,
+    plan_figures,
     sides_from_answers,
     turning_sentence,
 )
@@ -34,6 +35,7 @@ TIMELINE = "timeline"
 TONE_SHIFT = "tone_shift"
 MIXED = "mixed_messages"
 MIXED_DETAIL = "mixed_messages_detail"
+REPLY_TIMES = "reply_times"
 DEFAULT_ROWS = 10  # "five to ten entries is plenty", says the question's help
 
 
@@ -204,6 +206,12 @@ def _suggest(
     if found.mixed:
         offers[MIXED] = True
         offers[MIXED_DETAIL] = mixed_sentence(found)
+    sides = plan_figures(found)["sides"]
+    if sides:  # the figures themselves, so the plan can show them as a small table
+        offers[REPLY_TIMES] = [
+            {k: side[k] for k in ("side", "messages", "median_reply", "longest_wait", "unanswered")}
+            for side in sides
+        ]
     for qid, value in offers.items():
         question = playbook.questions.get(qid)
         if question is None:
