@@ -77,6 +77,17 @@ def test_import_prints_the_audit_and_the_case_carries_on_prefilled(case_dir, thr
     assert "| our side | 101 | 19 h |" in plan
 
 
+def test_whole_messages_are_kept_only_when_asked(case_dir, thread_file):
+    result = triage("import", str(case_dir), str(thread_file), "--whole-messages")
+    assert result.returncode == 0, result.stderr
+    rows = Session.resume(case_dir).case.answers["timeline"]
+    assert len(rows) == 10 and all(r.get("message") for r in rows)
+    for row in rows:  # the message's own words: longer than the excerpt, no quoted reply
+        assert len(row["message"]) >= len(row["note"].rstrip(".")) - 3
+        assert "wrote:" not in row["message"] and "\n>" not in row["message"]
+    # (without the flag only excerpts are kept: see the test above, "Hi Dana" not in the file)
+
+
 def test_a_dry_run_changes_nothing(case_dir, thread_file):
     saved = (case_dir / "case.toml").read_bytes()
     result = triage("import", str(case_dir), str(thread_file), "--dry-run", "--rows", "4")
@@ -148,7 +159,8 @@ def test_typed_rows_and_answers_are_kept_and_a_second_import_adds_nothing(tmp_pa
     found = _audit(tmp_path, answers)
     made = merge_into_session(session, found)
     timeline = session.case.answers["timeline"]
-    assert timeline[0] == typed and len(timeline) == 1 + len(made.added)
+    first = {k: v for k, v in timeline[0].items() if v is not None}  # fields left empty
+    assert first == typed and len(timeline) == 1 + len(made.added)
     assert session.case.answers["tone_shift"] == "After the outage call."
     assert any("Kept your answer to 'tone_shift'" in line for line in made.lines())
     again = merge_into_session(Session.resume(tmp_path / "case"), found)

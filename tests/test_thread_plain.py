@@ -82,11 +82,11 @@ def test_bad_input_is_one_sentence_then_pasted_text_is_read(tmp_path, triage_hom
     child.send(".\r")
     child.expect_exact("Read 3 messages from pasted text")
     child.expect_exact("no side    -x")  # the strip keeps senders on neither side
-    reply(child, "Add this to the case?", DOWN + "\r")  # correct the sides
+    reply(child, "Add this to the case?", DOWN * 2 + "\r")  # correct the sides
     reply(child, "Who writes for our side?", DOWN + " \r")  # Sam Okafor
     child.expect_exact("Our side: 1 from Sam Okafor")
     child.expect_exact("Their side: 2 from Dana Whitcombe")
-    reply(child, "Add this to the case?", DOWN + DOWN + "\r")  # No
+    reply(child, "Add this to the case?", DOWN * 3 + "\r")  # No
     child.expect_exact("Nothing was added.")
     reply(child, "Import an email thread or pasted messages?", DOWN + DOWN + "\r")  # skip
     child.expect_exact("The key messages so far, oldest first")
@@ -103,7 +103,7 @@ def test_imported_rows_can_be_dropped_one_by_one(tmp_path, triage_home):
     child = spawn(triage_home, case)
     reply(child, "Import an email thread or pasted messages? (files, paste, or skip)", "\r")
     reply(child, "Files to read", "thread.mbox\r")
-    reply(child, "Add this to the case?", "\r")
+    reply(child, "Add this to the case?", DOWN + "\r")  # yes, and whole messages too
     child.expect_exact("Added 10 key messages.")
     reply(child, "Keep these 10 entries?", DOWN + "\r")  # keep some
     reply(child, "Which entries to keep?", DOWN + " " + DOWN + " " + "\r")  # untick 2 and 3
@@ -114,4 +114,5 @@ def test_imported_rows_can_be_dropped_one_by_one(tmp_path, triage_home):
     stop(child)
     kept = answers(case)["timeline"]
     assert len(kept) == 8
+    assert all(len(r["message"]) >= len(r["note"].rstrip(".")) for r in kept), "kept whole"
     assert [r["date"] for r in kept] == sorted(r["date"] for r in kept)

@@ -163,6 +163,11 @@ def _parser() -> argparse.ArgumentParser:
         help="add at most N key messages to the timeline (default 10)",
     )
     thread.add_argument(
+        "--whole-messages",
+        action="store_true",
+        help="keep each key message's own words in full in the case, not only an excerpt",
+    )
+    thread.add_argument(
         "--dry-run", action="store_true", help="show what would be added; change nothing"
     )
 
@@ -492,9 +497,11 @@ def _import(args: argparse.Namespace) -> int:
             say(line)
         say()
     if args.dry_run:
-        made = suggestions(session.playbook, session.case.answers, found, args.rows)
+        made = suggestions(
+            session.playbook, session.case.answers, found, args.rows, whole=args.whole_messages
+        )
     else:
-        made = merge_into_session(session, found, args.rows)
+        made = merge_into_session(session, found, args.rows, whole=args.whole_messages)
     for line in made.lines():
         say(line)
     if args.dry_run:

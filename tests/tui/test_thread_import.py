@@ -348,3 +348,21 @@ def test_rows_of_one_day_keep_the_order_they_were_sent_in(tmp_path):
     made = suggestions(find_playbook("client-communication-breakdown"), {}, found)
     first_may = [r for r in made.timeline if str(r["date"]) == "2026-05-01"]
     assert [r["who"] for r in first_may] == ["Priya Nair (our side)", "Dana Whitcombe (their side)"]
+
+
+async def test_whole_messages_are_kept_when_ticked(case_dir, thread_file, monkeypatch):
+    from textual.widgets import Checkbox
+
+    monkeypatch.chdir(thread_file.parent)
+    app = make_app(str(case_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        await read(pilot, files="thread.mbox", click=True)
+        box = dialog.query_one("#thread-whole", Checkbox)
+        assert box.value is False, "excerpts only, unless the user chooses"
+        box.focus()
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    rows = saved(case_dir)["answers"]["timeline"]
+    assert len(rows) == 10 and all(r.get("message") for r in rows)

@@ -103,17 +103,18 @@ def _review(session: Session, thread: Thread) -> bool:
         choice = ask_select(
             "Add this to the case?",
             [("Yes: add the key messages and the suggestions", "yes"),
+             ("Yes, and keep each key message in full (not only an excerpt)", "whole"),
              ("Correct who is on our side first", "sides"),
              ("No: leave the case as it is", "no")],
         )  # fmt: skip
         if choice == "sides":
             found = _regroup(session, found)
             continue
-        if choice != "yes":
+        if choice not in ("yes", "whole"):
             say("  Nothing was added.")
             return False
         try:
-            made = merge_into_session(session, found)
+            made = merge_into_session(session, found, whole=choice == "whole")
         except (ThreadError, ValueError) as exc:
             say(f"  {exc}")
             return False

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from triage.engine.thread.clean import excerpt, sentences
+from triage.engine.thread.clean import excerpt, plain, sentences
 from triage.engine.thread.read import Message, Thread
 
 OURS, THEIRS, UNKNOWN = "ours", "theirs", ""
@@ -34,6 +34,7 @@ def _words(text: str) -> frozenset[str]:
 
 SIDE_LABELS = {OURS: "our side", THEIRS: "their side", UNKNOWN: "side unknown"}
 EXCERPT_CHARS = 160  # the timeline's note field holds 160 characters
+MESSAGE_CHARS = 10_000  # a whole message kept by choice (the timeline's message field)
 WHO_CHARS = 80
 
 FREE_MAIL = _words(
@@ -239,19 +240,24 @@ class AuditRow:
     def flagged(self) -> bool:
         return TONE_SCORE[self.tone] >= 2
 
-    def timeline_row(self, undated: dt.date) -> dict[str, Any]:
-        """This message as a row of the communications stage's ``timeline`` question."""
+    def timeline_row(self, undated: dt.date, whole: bool = False) -> dict[str, Any]:
+        """This message as a row of the communications stage's ``timeline`` question; with
+        ``whole``, its own words in full too (quotes and signature already removed)."""
         note = self.excerpt
         day = self.date.date() if self.date else undated
         if self.date is None:
             note = excerpt("(date not found) " + self.message.text, EXCERPT_CHARS)
-        return {
+        row = {
             "date": day,
             "channel": self.message.channel,
             "who": self.who,
             "tone": self.tone,
             "note": note or "(no text)",
         }
+        text = plain(self.message.text).strip()
+        if whole and text:
+            row["message"] = text[:MESSAGE_CHARS]
+        return row
 
 
 @dataclass(frozen=True)

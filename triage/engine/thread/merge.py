@@ -152,6 +152,7 @@ def suggestions(
     found: Audit,
     rows: int = DEFAULT_ROWS,
     today: dt.date | None = None,
+    whole: bool = False,
 ) -> Suggestions:
     """What importing ``found`` would change in ``answers``: the key messages merged into the
     timeline (oldest first, rows already there kept), and a suggestion for each of
@@ -170,7 +171,7 @@ def suggestions(
     indexes: list[int] = []  # each added row's message, to keep one day's rows in order
     already = left_out = 0
     for index in key_rows(found)[:rows]:
-        row = found.rows[index].timeline_row(undated)
+        row = found.rows[index].timeline_row(undated, whole)
         if any(_same(row, old) for old in existing + added):
             already += 1
             continue
@@ -247,11 +248,13 @@ def ledger_line(found: Audit, made: Suggestions) -> str:
     )
 
 
-def merge_into_session(session: Session, found: Audit, rows: int = DEFAULT_ROWS) -> Suggestions:
+def merge_into_session(
+    session: Session, found: Audit, rows: int = DEFAULT_ROWS, whole: bool = False
+) -> Suggestions:
     """Merge ``found`` into a case: one save, so a failure or an interruption leaves the
     case file as it was. (A function over a Session rather than one of its methods.)"""
     case = session.case
-    made = suggestions(session.playbook, case.answers, found, rows)
+    made = suggestions(session.playbook, case.answers, found, rows, whole=whole)
     answers, pending, ledger = dict(case.answers), dict(case.pending), list(case.ledger)
     try:
         for qid, value in made.answers.items():
@@ -278,21 +281,24 @@ class ImportSpec:
     ours: tuple[str, ...] = ()
     theirs: tuple[str, ...] = ()
     rows: int = DEFAULT_ROWS
+    whole: bool = False  # keep each key message's own words in full, not only an excerpt
 
 
 def import_spec(value: Any, base: Path) -> ImportSpec:
     """Read ``import = "thread.mbox"``, ``import = ["a.eml", "b.eml"]`` or
-    ``import = { files = [...], ours = ["example.com"], theirs = [...], rows = 10 }``;
+    ``import = { files = [...], ours = ["example.com"], theirs = [...], rows = 10,
+    whole_messages = true }``;
     ValueError with one sentence when it is none of these."""
     table: Mapping[str, Any]
     if isinstance(value, str | list):
         table = {"files": value}
     elif isinstance(value, Mapping):
         table = value
-        unknown = set(table) - {"files", "ours", "theirs", "rows"}
+        unknown = set(table) - {"files", "ours", "theirs", "rows", "whole_messages"}
         if unknown:
             raise ValueError(
-                f"`import` has {', '.join(sorted(unknown))}; it takes files, ours, theirs and rows."
+                f"`import` has {', '.join(sorted(unknown))}; it takes files, ours, theirs, "
+                "rows and whole_messages."
             )
     else:
         raise ValueError("`import` must be a file name, a list of them, or a table with files.")
@@ -311,11 +317,15 @@ def import_spec(value: Any, base: Path) -> ImportSpec:
     rows = table.get("rows", DEFAULT_ROWS)
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
         raise ValueError("`import.rows` must be a whole number of rows, 1 or more.")
+    whole = table.get("whole_messages", False)
+    if not isinstance(whole, bool):
+        raise ValueError("`import.whole_messages` must be true or false.")
     return ImportSpec(
         files=tuple(base / Path(f).expanduser() for f in files),
         ours=texts("ours"),
         theirs=texts("theirs"),
         rows=rows,
+        whole=whole,
     )
 
 
@@ -327,12 +337,13 @@ def import_into_answers(
     ours: Iterable[str] = (),
     theirs: Iterable[str] = (),
     rows: int = DEFAULT_ROWS,
+    whole: bool = False,
 ) -> tuple[dict[str, Any], Suggestions, Audit]:
     """Answers with a thread imported: for an answers file, which has no session. Raises
     ThreadError (one sentence) when a file cannot be read."""
     thread = read_thread(list(files))
     found = audit(thread, sides_from_answers(answers, ours, theirs))
-    made = suggestions(playbook, answers, found, rows)
+    made = suggestions(playbook, answers, found, rows, whole=whole)
     merged = dict(answers)
     merged.update(made.answers)
     merged[TIMELINE] = made.timeline
@@ -347,6 +358,12 @@ def answers_file_import(
     cannot be read), each one sentence."""
     spec = import_spec(value, base)
     merged, made, found = import_into_answers(
-        playbook, answers, spec.files, ours=spec.ours, theirs=spec.theirs, rows=spec.rows
+        playbook,
+        answers,
+        spec.files,
+        ours=spec.ours,
+        theirs=spec.theirs,
+        rows=spec.rows,
+        whole=spec.whole,
     )
     return merged, ledger_line(found, made)

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 from textual.worker import get_current_worker
 
 from triage.tui.styles import SCREENS_CSS
@@ -90,6 +90,11 @@ class ThreadImportDialog(ModalScreen["Suggestions | None"]):
                     id="thread-sides-label",
                 )
                 yield TickList(id="thread-sides")
+                yield Checkbox(
+                    "Keep each key message in full in the case (not only an excerpt)",
+                    value=False,
+                    id="thread-whole",
+                )
                 yield Static(id="thread-changes")
             yield Static("", id="thread-error")
             with Horizontal(classes="buttons"):
@@ -322,7 +327,8 @@ class ThreadImportDialog(ModalScreen["Suggestions | None"]):
         if self.found is None or self._busy:
             return
         try:
-            made = merge_into_session(self.session, self.found, self.rows)
+            whole = self.query_one("#thread-whole", Checkbox).value
+            made = merge_into_session(self.session, self.found, self.rows, whole=whole)
         except (ThreadError, ValueError) as exc:
             self._say(str(exc), error=True)
             return
