@@ -40,6 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 FIXTURE = REPO / "tests" / "fixtures" / "good"
+HEADLESS_EXAMPLE = "improper-request-compliance"
 BUILT_IN = "client-communication-breakdown"
 PYTHON = sys.executable
 HOME_MARKERS = ["Salvage a damaged relationship", "No saved cases yet.", "palette"]
@@ -240,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         # 2. headless work against copier
         copier = copier_command()
         examples = sorted((REPO / "playbooks" / "examples" / BUILT_IN).glob("*.toml"))
+        # The same case every run, so figures compare across runs (not whichever example
+        # happens to sort first as examples are added).
+        examples.sort(key=lambda path: path.stem != HEADLESS_EXAMPLE)
         if "headless" not in groups:
             pass
         elif copier and examples:
