@@ -477,7 +477,7 @@ def _update(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from triage.engine.session import Session
     from triage.engine.thread import audit, merge_into_session, read_thread, sides_from_answers
-    from triage.engine.thread.audit import strip_text, summary_lines
+    from triage.engine.thread.audit import report_lines
     from triage.engine.thread.merge import suggestions
 
     session = Session.resume(args.case)
@@ -488,14 +488,8 @@ def _import(args: argparse.Namespace) -> int:
     thread = read_thread(files, pasted=pasted)
     sides = sides_from_answers(session.case.answers, args.ours, args.theirs)
     found = audit(thread, sides)
-    for line in summary_lines(found):
+    for line in report_lines(found):
         say(line)
-    strip = strip_text(found)
-    if strip:
-        say()
-        for line in strip:
-            say(line)
-        say()
     if args.dry_run:
         made = suggestions(
             session.playbook, session.case.answers, found, args.rows, whole=args.whole_messages

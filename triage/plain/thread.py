@@ -16,11 +16,9 @@ from triage.engine.thread import (
     paths_from_text,
     read_thread,
     sides_from_answers,
-    strip_text,
     suggestions,
-    summary_lines,
 )
-from triage.engine.thread.audit import OURS, resided, senders
+from triage.engine.thread.audit import OURS, report_lines, resided, senders
 from triage.plain.prompts import ask_checkbox, ask_select, ask_text, say
 
 if TYPE_CHECKING:
@@ -129,14 +127,8 @@ def _review(session: Session, thread: Thread) -> bool:
 
 def _show(session: Session, found: Audit) -> None:
     say()
-    for line in summary_lines(found, UNPLACED):
+    for line in report_lines(found, UNPLACED):
         say(line)
-    strip = strip_text(found)
-    if strip:
-        say()
-        for line in strip:
-            say(line)
-    say()
     made = suggestions(session.playbook, session.case.answers, found)
     say("Adding it to the case would give:")
     for line in made.lines(by_prompt=True):

@@ -767,6 +767,13 @@ STRIP_MARKS = {
 }
 
 
+def report_lines(found: Audit, unplaced_hint: str = UNPLACED_HINT) -> list[str]:
+    """The summary, then the strip, each followed by a blank line: what a line-by-line
+    front end prints after reading a thread."""
+    strip = strip_text(found)
+    return summary_lines(found, unplaced_hint) + (["", *strip] if strip else []) + [""]
+
+
 def strip_text(found: Audit, width: int = 60) -> list[str]:
     """The strip as plain text lines: o a calm message, - terse, x defensive, X hostile, a
     blank a stretch with no message; ^ marks the turning point. A third row holds the
