@@ -78,7 +78,22 @@ class Suggestions:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, list):  # rows: the reply times, one a side
+        return "; ".join(_row(r) for r in value if isinstance(r, Mapping))
     return "yes" if value is True else "no" if value is False else str(value)
+
+
+def _row(row: Mapping[str, Any]) -> str:
+    """A reply-times row for a person: 'their side: 99 messages, usual reply 5 h, longest
+    wait 29 h, 1 unanswered'."""
+    parts = [f"{row.get('messages')} messages"] if row.get("messages") is not None else []
+    if row.get("median_reply") not in (None, "", "-"):
+        parts.append(f"usual reply {row['median_reply']}")
+    if row.get("longest_wait") not in (None, "", "-"):
+        parts.append(f"longest wait {row['longest_wait']}")
+    if row.get("unanswered"):
+        parts.append(f"{row['unanswered']} unanswered")
+    return f"{row.get('side')}: {', '.join(parts)}"
 
 
 def timeline_stage(playbook: Playbook) -> str | None:
