@@ -486,6 +486,12 @@ def _vetoed(
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _LOWERED: dict[str, re.Pattern[str] | None] = {}
+_ESCAPE_OR_CAPITALS = re.compile(r"\\.|[A-Z]+", re.DOTALL)
+
+
+def _lower_unless_escape(match: re.Match[str]) -> str:
+    text = match.group(0)
+    return text if text.startswith("\\") else text.lower()
 
 
 def _lowered(regex: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -498,12 +504,9 @@ def _lowered(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     quick: re.Pattern[str] | None = None
     # A part that turns case back on ("(?-i:...)" for a capital) must keep its case.
     if "\\N{" not in pattern and "(?-i" not in pattern and "(?i" not in pattern:
-        out, escaped = [], False
-        for char in pattern:
-            out.append(char if escaped else char.translate(_ASCII_LOWER))
-            escaped = not escaped and char == "\\"
+        lowered = _ESCAPE_OR_CAPITALS.sub(_lower_unless_escape, pattern)
         try:
-            quick = codecache.regex("".join(out))
+            quick = codecache.regex(lowered)
         except re.error:
             quick = None
     _LOWERED[pattern] = quick
