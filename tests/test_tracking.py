@@ -286,3 +286,23 @@ def test_agreed_terms_typed_in_heat_are_flagged_before_the_summary_goes_out(case
     flagged = [line for line in result.stdout.splitlines() if line.startswith("Tone check:")]
     assert len(flagged) == 1 and "see you in court" in flagged[0]
     assert "Weekly release notes" not in flagged[0]
+
+
+def test_an_escalation_updates_the_calendar_event_instead_of_adding_one(case_folder, tmp_path):
+    def mandate_uid() -> str:
+        calendar = icalendar.Calendar.from_ical((case_folder / "actions.ics").read_bytes())
+        [event] = [e for e in calendar.walk("VEVENT") if "mandate" in str(e["SUMMARY"])]
+        return str(event["UID"])
+
+    before = mandate_uid()
+    updates = tmp_path / "escalate.toml"
+    updates.write_text(
+        '[[outcome]]\ndate = 2026-12-20\nresult = "not"\nescalate = true\nby = "Helen"\n'
+        'reason = "no reply in ten days"\n',
+        encoding="utf-8",
+    )
+    assert triage("update", case_folder.name, "--file", str(updates)).returncode == 0
+    assert "level 3" in (case_folder / "actions.ics").read_text(encoding="utf-8").replace(
+        "\r\n ", ""
+    )
+    assert mandate_uid() == before, "the same event, reworded: not a second one"

@@ -128,7 +128,9 @@ def meeting_ics(
 
 def actions_ics(rows: Iterable[Mapping[str, Any]], name: str, seed: str, stamp: dt.date) -> bytes:
     """Every action with a due date as an all-day event on that date; the owner and the
-    audience (internal, or shared with the other side) go in the description."""
+    audience (internal, or shared with the other side) go in the description. A playbook
+    action's event is named by the action's key, so a calendar program updates it when an
+    escalation rewords the action or it moves, instead of adding another."""
     stamped = dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC)
     events = []
     for row in rows:
@@ -142,7 +144,8 @@ def actions_ics(rows: Iterable[Mapping[str, Any]], name: str, seed: str, stamp: 
         note += "Shared with the other side." if audience == "shared" else "Internal."
         events.append(
             [
-                f"UID:{_uid(seed, what, owner)}",
+                # a playbook action keeps its event when its words, owner or date change
+                f"UID:{_uid(seed, row['key']) if row.get('key') else _uid(seed, what, owner)}",
                 f"DTSTAMP:{_utc(stamped)}",
                 f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",

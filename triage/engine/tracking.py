@@ -63,7 +63,8 @@ def action_key(template: str, taken: list[Any]) -> str:
 def _change_for(row: dict[str, Any], changes: list[Change]) -> Change | None:
     key = row.get("key")
     by_key = next((c for c in changes if key and c.key == key), None)
-    return by_key or next((c for c in changes if not c.key and c.action == row["what"]), None)
+    # else by its words: an older file, or a playbook whose author reworded the action
+    return by_key or next((c for c in changes if c.action == row["what"]), None)
 
 
 def apply(rows: list[dict[str, Any]], case: Case) -> list[dict[str, Any]]:
