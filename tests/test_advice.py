@@ -62,7 +62,9 @@ class Rendered:
         return self.context.get(name)
 
     def get(self, key: str):
-        return self.answers.get(key)
+        """An answer as the advice used it: an answer to a question that does not apply
+        (say the new lead, when nothing on our side is heated) changes nothing."""
+        return self.evaluation.values.get(key, self.answers.get(key))
 
     @property
     def formal(self) -> bool:
