@@ -251,11 +251,8 @@ def test_an_escalation_never_goes_above_the_top_level():
     assert case.escalated_level == 3
 
 
-def test_an_action_done_stays_done_when_an_escalation_rewords_it(case_folder, tmp_path):
-    """The mandate action names the level; after an escalation its words change, and the
-    manager's "done" must not fall off it."""
-    mandate = next(r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate"))
-    assert triage("update", case_folder.name, "--done", "Agree our mandate").returncode == 0
+def _escalate(case_folder: Path, tmp_path: Path) -> None:
+    """The informal attempt failed: Helen takes the case one level up, from an updates file."""
     updates = tmp_path / "escalate.toml"
     updates.write_text(
         '[[outcome]]\ndate = 2026-12-20\nresult = "not"\nescalate = true\nby = "Helen"\n'
@@ -263,6 +260,14 @@ def test_an_action_done_stays_done_when_an_escalation_rewords_it(case_folder, tm
         encoding="utf-8",
     )
     assert triage("update", case_folder.name, "--file", str(updates)).returncode == 0
+
+
+def test_an_action_done_stays_done_when_an_escalation_rewords_it(case_folder, tmp_path):
+    """The mandate action names the level; after an escalation its words change, and the
+    manager's "done" must not fall off it."""
+    mandate = next(r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate"))
+    assert triage("update", case_folder.name, "--done", "Agree our mandate").returncode == 0
+    _escalate(case_folder, tmp_path)
     after = next(r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate"))
     assert after["action"] != mandate["action"], "the escalation rewords the action"
     assert after["status"] == "done"
@@ -295,13 +300,7 @@ def test_an_escalation_updates_the_calendar_event_instead_of_adding_one(case_fol
         return str(event["UID"])
 
     before = mandate_uid()
-    updates = tmp_path / "escalate.toml"
-    updates.write_text(
-        '[[outcome]]\ndate = 2026-12-20\nresult = "not"\nescalate = true\nby = "Helen"\n'
-        'reason = "no reply in ten days"\n',
-        encoding="utf-8",
-    )
-    assert triage("update", case_folder.name, "--file", str(updates)).returncode == 0
+    _escalate(case_folder, tmp_path)
     assert "level 3" in (case_folder / "actions.ics").read_text(encoding="utf-8").replace(
         "\r\n ", ""
     )

@@ -449,13 +449,13 @@ def _update(args: argparse.Namespace) -> int:
             session.add_action(args.add, args.owner, args.due, args.shared)
             changed.append(f"Added: {' '.join(args.add.split())}")
         if args.file:
-            from triage.engine.library import cases_dir
+            from triage.engine.library import lessons_file
             from triage.engine.tomlfile import read_toml
 
             found = read_toml(Path(args.file), "updates file")
             if isinstance(found, Problem):
                 raise TrackingError(str(found))
-            lessons = Path(args.lessons) if args.lessons else cases_dir().parent / "lessons.md"
+            lessons = Path(args.lessons) if args.lessons else lessons_file()
             changed += session.apply_updates(found.data, lessons)
             if "meeting" in found.data:  # the terms go to the other side in the summary
                 changed += [f"Tone check: {line}" for line in session.agreed_terms_tone()]

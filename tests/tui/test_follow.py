@@ -57,15 +57,20 @@ async def _save(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def _walk_mini_to_outputs(pilot: Any) -> None:
+    """From Home, a new case on the mini playbook answered up to trust, then its outputs."""
+    await open_from_home(pilot, "playbooks", "mini")
+    await fill_to_trust(pilot)
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+
+
 async def test_a_case_goes_from_intake_through_a_meeting_and_an_escalation_to_its_close(
     team, triage_home
 ):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_from_home(pilot, "playbooks", "mini")
-        await fill_to_trust(pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await _walk_mini_to_outputs(pilot)
         assert isinstance(app.screen, OutputsScreen)
         await pilot.press("ctrl+f")  # nothing to follow through before the files exist
         await pilot.pause()
@@ -184,10 +189,7 @@ async def test_a_case_goes_from_intake_through_a_meeting_and_an_escalation_to_it
 async def test_resuming_a_written_case_opens_its_follow_through(team, triage_home):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_from_home(pilot, "playbooks", "mini")
-        await fill_to_trust(pilot)
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await _walk_mini_to_outputs(pilot)
         await _save(pilot)
     folder = next((triage_home / "cases").iterdir())
     app = make_app(str(folder))

@@ -461,8 +461,8 @@ class Session:
             done = [f"Outcome recorded: {tracking.RESULT_WORDS[entry['result']]}"]
             return done + ([f"Escalated to level {raised}"] if raised else [])
         if kind == "close":
-            tracking.close(self.case, entry, lessons_file, where)
-            return ["Case closed" + (f"; lessons added to {lessons_file}" if lessons_file else "")]
+            added = tracking.close(self.case, entry, lessons_file, where)
+            return ["Case closed" + (f"; lessons added to {lessons_file}" if added else "")]
         raise tracking.TrackingError(f"{kind!r} is not a change triage can record.")
 
     def note_next_step(self, rows: list[dict[str, Any]] | None = None) -> None:

@@ -172,10 +172,11 @@ def find(rows: list[dict[str, Any]], which: str) -> dict[str, Any]:
 
 
 def overdue_note(rows: list[dict[str, Any]], today: dt.date) -> str:
-    """A sentence when a date has passed on an action still open: an agreed date missed or
-    a time-boxed attempt run out is when to record how the step ended, and to escalate."""
+    """A sentence when a date has passed on an action still open. A date agreed with the
+    other side, missed, is when to record how the step ended and perhaps escalate; one of
+    our own only needs doing, a new date or dropping."""
     late = [
-        (day, str(row["what"]))
+        (day, str(row["what"]), bool(row.get("shared")))
         for row in rows
         if row.get("status") not in ("done", "dropped")
         and (day := as_date(row.get("due"))) is not None
@@ -183,11 +184,16 @@ def overdue_note(rows: list[dict[str, Any]], today: dt.date) -> str:
     ]
     if not late:
         return ""
-    day, what = min(late)
-    more = f" and {len(late) - 1} more" if len(late) > 1 else ""
+    day, what, shared = min(late)
+    more = f" (and {len(late) - 1} more)" if len(late) > 1 else ""
+    if shared:
+        return (
+            f"“{what}” was due on {day.isoformat()}{more}. If it will not happen, record how "
+            "this step ended and, if the informal attempt has run its time, take it a level up."
+        )
     return (
-        f"“{what}” was due on {day.isoformat()}{more}. If it will not happen, record how this "
-        "step ended and, if the informal attempt has run its time, take it a level up."
+        f"“{what}” was due on {day.isoformat()}{more}: mark it done, give it a new date, or "
+        "drop it if it is no longer needed."
     )
 
 
@@ -396,9 +402,7 @@ def record_outcome(
     to, if any."""
     entry = _table(entry, where)
     day = _day(entry, "date", where)
-    result = entry.get("result")
-    if result not in RESULTS:
-        raise _fail(where, "result", f"must be one of {', '.join(RESULTS)}", "The result")
+    result = _result(entry, "result", where)
     note = _text(entry, "note", where)
     by = _text(entry, "by", where)
     reason = _text(entry, "reason", where)
@@ -423,20 +427,29 @@ def record_outcome(
     return to
 
 
-def close(case: Case, entry: Any, lessons_file: Any = None, where: str = "close") -> None:
+def _result(entry: dict[str, Any], key: str, where: str) -> str:
+    """How a step or the case ended: resolved, partly or not."""
+    result = entry.get(key)
+    if result not in RESULTS:
+        raise _fail(where, key, f"must be one of {', '.join(RESULTS)}", f"The {key}")
+    return str(result)
+
+
+def close(case: Case, entry: Any, lessons_file: Any = None, where: str = "close") -> bool:
     """Close the case with an outcome and the lessons: what we change in the contract, the
-    process and the team. The lessons are also appended to the team's lessons file."""
+    process and the team. The lessons are also appended to the team's lessons file;
+    returns whether there were any to add."""
     entry = _table(entry, where)
     day = _day(entry, "date", where)
-    result = entry.get("outcome")
-    if result not in RESULTS:
-        raise _fail(where, "outcome", f"must be one of {', '.join(RESULTS)}", "The outcome")
+    result = _result(entry, "outcome", where)
     by = _text(entry, "by", where)
     lessons = {k: _text(entry, k, where) for k in ("contract", "process", "team")}
     case.closed = {"date": day, "outcome": result} | {k: v for k, v in lessons.items() if v}
     case.log("case-closed", f"{day.isoformat()}: {RESULT_WORDS[result]}", by)
     if lessons_file is not None and any(lessons.values()):
         _append_lessons(lessons_file, case, day, result, lessons)
+        return True
+    return False
 
 
 # -- the same changes as forms, for the app and the line-by-line prompts --------------------

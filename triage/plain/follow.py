@@ -116,19 +116,21 @@ def ask_form(
     runner: PlainRun, questions: tuple[Question, ...], defaults: dict[str, Any] | None = None
 ) -> dict[str, Any] | None:
     """Ask each question of a form, offering ``defaults`` (else the question's own); None
-    when the user goes back out of it. A question with ``when`` naming another is asked,
-    and needed, only when that one is Yes."""
+    when the user goes back out of it. A question with a ``when`` condition is asked,
+    and needed, only when its condition holds (the engine's conditions, as in a playbook)."""
     defaults = defaults or {}
     from dataclasses import replace
 
     from triage.engine.kinds import kind_of
+    from triage.engine.sandbox import holds
     from triage.plain.runner import GoBack
 
     values: dict[str, Any] = {}
     try:
         for question in questions:
-            if question.when:
-                if values.get(question.when) is not True:
+            if question.when:  # a condition on the answers so far, as in a playbook
+                context = {q.id: values.get(q.id) for q in questions}
+                if not holds(question.when, context):
                     continue
                 question = replace(question, required=True)
             if question.help:

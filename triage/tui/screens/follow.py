@@ -136,7 +136,8 @@ class FollowScreen(Screen[None]):
             text.append(f"; next: {case.next_action} ({case.next_due.isoformat()})")
         text.append(".")
         if case.meetings:
-            text.append(f" {len(case.meetings)} meeting(s) recorded.")
+            count = len(case.meetings)
+            text.append(f" {count} meeting{'s' if count != 1 else ''} recorded.")
         return text
 
     def _fill_tracker(self, today: dt.date, keep_row: int | None) -> None:
