@@ -293,3 +293,40 @@ def test_lists_say_how_far_a_case_has_got_in_words(good, tmp_path, capsys):
     assert "Trust" in out and "trust_level" not in out
     session.write_outputs(tmp_path / "out")
     assert case_summaries()[0]["progress"] == "Outputs written"
+
+
+def test_offered_text_is_stored_or_kept_with_the_reason_in_one_call(good):
+    session = start(good)
+    session.offer("counterparty", text="Acme Ltd")
+    refused = session.offer("their_email", text="jo@")
+    assert not refused.stored and refused.kept
+    assert "name@example.com" in refused.reason
+    again = Session.resume(session.path)
+    assert again.pending_text("their_email") == "jo@"  # what was typed outlives the process
+    taken = again.offer("their_email", text="jo@acme.example")
+    assert taken.stored and taken.value == "jo@acme.example" and not taken.reason
+    assert Session.resume(session.path).pending_text("their_email") is None
+
+
+def test_an_offered_pick_is_checked_and_a_refused_one_keeps_the_old_answer(good):
+    session = start(good)
+    assert session.offer("alternatives", value="hard").stored
+    refused = session.offer("alternatives", value="impossible")
+    assert not refused.stored and not refused.kept and refused.reason
+    assert load_case(session.path).answers["alternatives"] == "hard"
+
+
+def test_an_answer_that_cannot_be_saved_holds_and_says_so(good, monkeypatch):
+    session = start(good)
+    session.offer("counterparty", text="Acme Ltd")
+
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session, "save", full_disk)
+    offer = session.offer("annual_value", text="120,000")
+    assert offer.stored and offer.value == 120000
+    assert offer.unsaved == "The answer could not be saved: No space left on device."
+    assert session.case.answers["annual_value"] == 120000  # saved with the next answer
+    kept = session.offer("their_email", text="jo@")
+    assert not kept.stored and kept.unsaved.startswith("What you typed could not be saved")

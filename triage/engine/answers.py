@@ -9,12 +9,38 @@ answer, a required one, and the rows of a list.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from triage.engine.kinds import kind_of
 from triage.engine.kinds import parse_date as parse_date
 from triage.engine.kinds import parse_number as parse_number
 from triage.engine.model import Question
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What became of an answer offered to a question: stored, or refused with a reason.
+
+    ``kept`` says refused typed text was saved as it stands, so nothing typed is lost;
+    ``unsaved`` is a sentence when the case could not be written to disk (the answer
+    holds for this session all the same).
+    """
+
+    stored: bool
+    value: Any = None
+    reason: str = ""
+    kept: bool = False
+    unsaved: str = ""
+
+
+def consider(question: Question, text: str | None = None, value: Any = None) -> Offer:
+    """Parse ``text`` when given, else check ``value``: the answer it makes, or why not."""
+    try:
+        checked = parse_text(question, text) if text is not None else check_value(question, value)
+    except ValueError as exc:
+        return Offer(stored=False, reason=str(exc))
+    return Offer(stored=True, value=checked)
 
 
 def is_empty(value: Any) -> bool:

@@ -6,13 +6,14 @@ so a killed process resumes at the last answer.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from triage.engine.answers import check_value, parse_text
+from triage.engine.answers import Offer, check_value, consider
 from triage.engine.case import CASE_FILE, Case, load_case, new_case_id
 from triage.engine.errors import PlaybookInvalid, Problem, TriageError
 from triage.engine.evaluate import Evaluation, StageState, evaluate
@@ -58,6 +59,9 @@ class Session:
         self.notices: list[str] = []
         self.invalid: dict[str, str] = {}  # question id -> why a stored answer no longer fits
         self.resumed = False
+        # question id -> (the stored answer, its checked value): an answer is checked once,
+        # not again at every evaluation, unless it changes (a file, an import, an edit).
+        self._checked: dict[str, tuple[Any, Any]] = {}
         self.evaluation: Evaluation = self._evaluate()
 
     # -- starting and resuming ------------------------------------------------
@@ -118,19 +122,74 @@ class Session:
     def path(self) -> Path | None:
         return self.folder / CASE_FILE if self.folder else None
 
-    def answer(self, question_id: str, value: Any) -> Any:
-        """Check and store an answer, then save; raise ValueError with the user's message."""
+    def offer(self, question_id: str, text: str | None = None, value: Any = None) -> Offer:
+        """Offer typed ``text`` (or, without text, a ``value``) as the answer to a question.
+
+        A valid answer is stored and the case saved; refused text is kept as pending, and
+        saved, so that nothing typed is lost. The result says which, with the user's
+        message; a failed save is reported in it, never raised.
+        """
         question = self.playbook.questions[question_id]
-        checked = check_value(question, value)
+        considered = consider(question, text, value)
+        if not considered.stored:
+            if text is None:
+                return considered
+            try:
+                self.keep_text(question_id, text)
+            except OSError as exc:
+                unsaved = f"What you typed could not be saved: {exc.strerror or exc}."
+                return replace(considered, unsaved=unsaved)
+            return replace(considered, kept=True)
+        if self._unchanged(question_id, considered.value):
+            return considered  # the same answer again (a keystroke that changes nothing)
+        self._store(question_id, considered.value)
+        try:
+            self.save()
+        except OSError as exc:
+            unsaved = f"The answer could not be saved: {exc.strerror or exc}."
+            return replace(considered, unsaved=unsaved)
+        return considered
+
+    def answer(self, question_id: str, value: Any) -> Any:
+        """Check and store an answer, then save; raise ValueError with the user's message.
+
+        For scripts, files and imports, where a refusal stops the step and a failed save
+        raises OSError; front ends use ``offer``. It always saves, so changes made to the
+        case beside the answer are saved with it.
+        """
+        return self._answer(
+            question_id, consider(self.playbook.questions[question_id], None, value)
+        )
+
+    def answer_text(self, question_id: str, text: str) -> Any:
+        """Interpret typed text for a question, then store it as ``answer`` does."""
+        return self._answer(question_id, consider(self.playbook.questions[question_id], text))
+
+    def _answer(self, question_id: str, considered: Offer) -> Any:
+        if not considered.stored:
+            raise ValueError(considered.reason)
+        self._store(question_id, considered.value)
+        self.save()
+        return considered.value
+
+    def _unchanged(self, question_id: str, checked: Any) -> bool:
+        stored = self.case.answers.get(question_id)
+        return (
+            type(stored) is type(checked)
+            and stored == checked
+            and question_id not in self.case.pending
+            and question_id not in self.invalid
+        )
+
+    def _store(self, question_id: str, checked: Any) -> None:
         if checked is None:
             self.case.answers.pop(question_id, None)
         else:
             self.case.answers[question_id] = checked
+            self._checked[question_id] = (copy.deepcopy(checked), checked)
         self.invalid.pop(question_id, None)
         self.case.pending.pop(question_id, None)
         self.evaluation = self._evaluate()
-        self.save()
-        return checked
 
     def keep_text(self, question_id: str, text: str | None) -> None:
         """Save text that does not (yet) make a valid answer, so a crash cannot lose it.
@@ -150,10 +209,6 @@ class Session:
     def pending_text(self, question_id: str) -> str | None:
         return self.case.pending.get(question_id)
 
-    def answer_text(self, question_id: str, text: str) -> Any:
-        """Interpret typed text for a question, then store it as ``answer`` does."""
-        return self.answer(question_id, parse_text(self.playbook.questions[question_id], text))
-
     def value(self, question_id: str) -> Any:
         value = self.case.answers.get(question_id)
         if value is None:
@@ -167,10 +222,16 @@ class Session:
             if question is None:
                 self.invalid[qid] = "this question is no longer in the playbook"
                 continue
+            seen = self._checked.get(qid)
+            if seen is not None and type(seen[0]) is type(raw) and seen[0] == raw:
+                answers[qid] = seen[1]  # checked when it was offered or last evaluated
+                continue
             try:
                 answers[qid] = check_value(question, raw)
             except ValueError as exc:
                 self.invalid[qid] = str(exc)
+            else:
+                self._checked[qid] = (copy.deepcopy(raw), answers[qid])
         return evaluate(self.playbook, answers, self.case.override)
 
     # -- moving through stages ------------------------------------------------
@@ -181,6 +242,13 @@ class Session:
 
     def applicable(self) -> list[StageState]:
         return [s for s in self.evaluation.stages if s.applies]
+
+    def position(self, stage_id: str) -> tuple[int, int]:
+        """Where a stage stands among those that apply: (2, 5) for "stage 2 of 5"; 0 when
+        it does not apply."""
+        applicable = self.applicable()
+        number = next((i for i, s in enumerate(applicable, 1) if s.stage.id == stage_id), 0)
+        return number, len(applicable)
 
     def current(self) -> StageState:
         """The stage the user reached (or the first that applies)."""

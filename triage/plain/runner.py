@@ -156,10 +156,9 @@ class PlainRun:
         """Ask a stage's questions in order; ``<`` goes back one, and from the first question
         back to the previous stage (GoBack). ``from_end``: start at its last question."""
         state = self.stage_state(stage_id)
-        applicable = self.session.applicable()
-        number = next((i for i, s in enumerate(applicable, 1) if s.stage.id == stage_id), 0)
+        number, of = self.session.position(stage_id)
         say()
-        say(f"== Stage {number} of {len(applicable)}: {state.stage.title} ==")
+        say(f"== Stage {number} of {of}: {state.stage.title} ==")
         if state.stage.guidance.strip() and not from_end:
             say(readable(state.stage.guidance.strip()))
         if not from_end and self._imports_into(state, unanswered_only):
@@ -236,22 +235,28 @@ class PlainRun:
             say(f"  {question.help}")
         while True:
             current = session.value(question.id)
-            try:
-                kind = kind_of(question)
-                if kind.typed:
-                    try:
-                        text = self.typed(question, current, session.pending_text(question.id))
-                    except StoppedTyping as stop:
-                        session.keep_text(question.id, stop.typed.strip() or None)
-                        raise
-                    session.answer_text(question.id, text)
-                elif kind.has_fields:
+            kind = kind_of(question)
+            if kind.has_fields:
+                try:
                     self.ask_list(question, current or [])
-                else:
-                    session.answer(question.id, self.picked(question, current))
+                    return
+                except ValueError as exc:
+                    say(f"  {exc}")
+                    continue
+            if kind.typed:
+                try:
+                    text = self.typed(question, current, session.pending_text(question.id))
+                except StoppedTyping as stop:
+                    session.keep_text(question.id, stop.typed.strip() or None)
+                    raise
+                offer = session.offer(question.id, text=text)
+            else:
+                offer = session.offer(question.id, value=self.picked(question, current))
+            if offer.unsaved:
+                say(f"  {offer.unsaved}")
+            if offer.stored:
                 return
-            except ValueError as exc:
-                say(f"  {exc}")
+            say(f"  {offer.reason}")
 
     def typed(self, question: Question, current: Any, pending: str | None = None) -> str:
         text = self._typed(question, current, pending)
@@ -350,8 +355,7 @@ class PlainRun:
                      for n, row in enumerate(rows, 1)],
                 )  # fmt: skip
                 rows = [row for index, row in enumerate(rows) if index in (ticked or [])]
-                with contextlib.suppress(ValueError):  # too few is said when the list is done
-                    self.session.answer(question.id, rows)
+                self.session.offer(question.id, value=rows)  # too few is said when it is done
         else:
             say(question.prompt)
         while True:
@@ -359,7 +363,11 @@ class PlainRun:
                 "Add another entry?" if rows else "Add an entry?", default=wanted and not rows
             )
             if not more:
-                self.session.answer(question.id, rows)  # raises ValueError if too few rows
+                offer = self.session.offer(question.id, value=rows)
+                if offer.unsaved:
+                    say(f"  {offer.unsaved}")
+                if not offer.stored:
+                    raise ValueError(offer.reason)  # too few rows: asked again
                 return
             row = {}
             for field in question.fields:
@@ -369,8 +377,7 @@ class PlainRun:
             rows.append(row)
             say(f"  Added: {_row_text(question, row)}")
             # not enough rows yet is not an error here: the list is saved once it is valid
-            with contextlib.suppress(ValueError):
-                self.session.answer(question.id, rows)
+            self.session.offer(question.id, value=rows)
 
     def field_value(self, field: Question) -> Any:
         if kind_of(field).typed:

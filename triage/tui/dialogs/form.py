@@ -18,9 +18,10 @@ from textual.widgets import Button, Footer, Label, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.text import inert
-from triage.tui.widgets.question_field import QuestionField
+from triage.tui.widgets.question_field import Commit, QuestionField
 
 if TYPE_CHECKING:
+    from triage.engine.answers import Offer
     from triage.engine.model import Question
 
 Apply = Callable[[dict[str, Any]], Any]
@@ -87,16 +88,16 @@ class FormDialog(ModalScreen[Any]):
         if fields:
             fields[0].focus_control()
 
-    def _committer(self, question: Question) -> Callable[[Any], Any]:
-        def commit(value: Any) -> Any:
-            from triage.engine.answers import check_value
+    def _committer(self, question: Question) -> Commit:
+        def commit(text: str | None = None, value: Any = None) -> Offer:
+            from triage.engine.answers import consider
 
-            checked = check_value(question, value)
-            if checked is None:
+            offer = consider(question, text, value)
+            if offer.stored and offer.value is None:
                 self.values.pop(question.id, None)
-            else:
-                self.values[question.id] = checked
-            return checked
+            elif offer.stored:
+                self.values[question.id] = offer.value
+            return offer
 
         return commit
 

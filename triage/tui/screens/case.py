@@ -14,11 +14,12 @@ from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from triage.tui.styles import SCREENS_CSS
 from triage.tui.typed import triage_app
-from triage.tui.widgets.question_field import QuestionField
+from triage.tui.widgets.question_field import Commit, QuestionField
 from triage.tui.widgets.score_panel import ScorePanel
 from triage.tui.widgets.stage_list import StageList
 
 if TYPE_CHECKING:
+    from triage.engine.answers import Offer
     from triage.engine.evaluate import StageState
     from triage.engine.session import Session
 
@@ -48,7 +49,7 @@ class CaseScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.stage_id = session.current().stage.id
-        self._unsaved = ""  # the last message about typed text that could not be saved
+        self._unsaved = ""  # the last message about an answer or text that could not be saved
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,7 +136,6 @@ class CaseScreen(Screen[None]):
                     self._committer(qid),
                     problem=problem,
                     raw=self.session.case.answers.get(qid) if problem else None,
-                    keep=self._keeper(qid),
                     pending=self.session.pending_text(qid),
                     id=f"q-{qid}",
                 )
@@ -143,10 +143,9 @@ class CaseScreen(Screen[None]):
         await container.mount_all(fields)
         await self.query_one("#guidance", Markdown).update(state.stage.guidance or "")
         self.query_one("#guidance-scroll").display = bool(state.stage.guidance)
-        applicable = [s for s in self.session.stages if s.applies]
-        number = next((i for i, s in enumerate(applicable, 1) if s.stage.id == stage_id), 0)
+        number, of = self.session.position(stage_id)
         title = Text(state.stage.title, style="bold")
-        title.append(f"   stage {number} of {len(applicable)}", style="dim")
+        title.append(f"   stage {number} of {of}", style="dim")
         self.query_one("#stage-title", Static).update(title)
         self.refresh_state()
         self.refresh_bindings()  # some keys belong to one stage
@@ -163,28 +162,15 @@ class CaseScreen(Screen[None]):
             target.focus_control()
             target.scroll_visible(animate=False)
 
-    def _committer(self, qid: str) -> Any:
-        def commit(value: Any) -> Any:
-            try:
-                return self.session.answer(qid, value)
-            except OSError as exc:
-                raise ValueError(f"The answer could not be saved: {exc.strerror or exc}.") from None
+    def _committer(self, qid: str) -> Commit:
+        def commit(text: str | None = None, value: Any = None) -> Offer:
+            offer = self.session.offer(qid, text=text, value=value)
+            if offer.unsaved and offer.unsaved != self._unsaved:  # once, not at every key
+                self.notify(offer.unsaved, severity="error", markup=False)
+            self._unsaved = offer.unsaved
+            return offer
 
         return commit
-
-    def _keeper(self, qid: str) -> Any:
-        def keep(text: str) -> None:
-            try:
-                self.session.keep_text(qid, text)
-            except OSError as exc:
-                message = f"What you typed could not be saved: {exc.strerror or exc}."
-                if message != self._unsaved:  # once, not at every key
-                    self.notify(message, severity="error", markup=False)
-                self._unsaved = message
-            else:
-                self._unsaved = ""
-
-        return keep
 
     def refresh_state(self) -> None:
         """Redraw what depends on the answers: stages, scores, which questions apply."""

@@ -24,13 +24,13 @@ from triage.tui.widgets.choice import ChoiceButton, TickList, highlight_pressed
 from triage.tui.widgets.list_editor import ListEditor
 
 if TYPE_CHECKING:
+    from triage.engine.answers import Offer
     from triage.engine.model import Question
 
-Commit = Callable[[Any], Any]
-"""Store a checked value and return it in its canonical form; raise ValueError to refuse it."""
-
-Keep = Callable[[str], None]
-"""Save typed text that is not (yet) a valid answer, so that it outlives the process."""
+Commit = Callable[..., "Offer"]
+"""``commit(text=..., value=...)``: offer typed text, or a value, as the answer; the Offer
+says whether it was stored (in its canonical form) or refused, and why. Refused text is
+kept by the one who stores answers, so that nothing typed is lost."""
 
 # The one table from a question's kind to its widget (a method of QuestionField).
 CONTROLS = {
@@ -107,9 +107,9 @@ class OneLineInput(Input):
 class QuestionField(Vertical):
     """A question's prompt, help, control and error line.
 
-    Every change is parsed and handed to ``commit`` at once; when it is refused the
-    typed text stays in the widget, the message shows under it, and the text is handed
-    to ``keep`` so that it is saved all the same. ``pending`` is such text kept earlier:
+    Every change is offered to ``commit`` at once (typed text as text, a pick as a value);
+    when it is refused the typed text stays in the widget and the message shows under it
+    (the session has kept the text all the same). ``pending`` is such text kept earlier:
     it is shown, with its message, in preference to the stored answer.
     """
 
@@ -156,7 +156,6 @@ class QuestionField(Vertical):
         *,
         problem: str = "",
         raw: Any = None,
-        keep: Keep | None = None,
         pending: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -168,7 +167,6 @@ class QuestionField(Vertical):
         self.error = ""
         self._problem = problem  # why a saved answer no longer fits
         self._raw = raw  # that saved answer, shown so nothing is lost
-        self._keep = keep
         self._pending = pending  # typed text that did not validate when it was last kept
 
     # -- building --------------------------------------------------------------
@@ -255,15 +253,10 @@ class QuestionField(Vertical):
 
     def _show_pending(self, text: str) -> None:
         """Show kept text's message; text that has become valid meanwhile is stored."""
-        from triage.engine.answers import is_empty, parse_text
+        from triage.engine.answers import is_empty
 
         if text == "" and is_empty(self.value):
             return  # an empty field that was never answered: nothing to say yet
-        try:
-            parse_text(self.question, text)
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return
         self.take_text(text)
 
     # -- showing state ---------------------------------------------------------
@@ -302,34 +295,25 @@ class QuestionField(Vertical):
     # -- taking answers --------------------------------------------------------
 
     def take_text(self, text: str) -> None:
-        """Parse typed text the engine's way, then store it."""
-        from triage.engine.answers import parse_text
+        """Offer typed text: stored when it makes a valid answer, else kept and explained."""
+        self._offered(self._commit(text=text))
 
-        try:
-            value = parse_text(self.question, text)
-        except ValueError as exc:
-            self._refuse(str(exc), text)
-            return
-        self.take_value(value, text)
-
-    def take_value(self, value: Any, text: str | None = None) -> None:
-        """Store ``value``; ``text`` is what was typed for it, kept when the value is refused."""
+    def take_value(self, value: Any) -> None:
+        """Offer a picked value (a choice, a tick, a scale point, list rows)."""
         if value == self.value and not self.error:
             return
-        try:
-            checked = self._commit(value)
-        except ValueError as exc:
-            self._refuse(str(exc), text)
+        self._offered(self._commit(value=value))
+
+    def _offered(self, offer: Offer) -> None:
+        if not offer.stored:
+            self.show_error(offer.reason)
             return
-        self.value = checked
+        changed = offer.value != self.value or self._problem or self.error
+        self.value = offer.value
         self._problem = ""
         self.clear_error()
-        self.post_message(self.Answered(self, self.question.id, checked))
-
-    def _refuse(self, message: str, text: str | None) -> None:
-        self.show_error(message)
-        if text is not None and self._keep is not None:
-            self._keep(text)
+        if changed:
+            self.post_message(self.Answered(self, self.question.id, offer.value))
 
     def check_required(self) -> str:
         """The engine's message when this required question has no answer, else ''."""
