@@ -68,6 +68,32 @@ def test_a_crash_while_writing_the_data_keeps_the_old_file(
     assert os.listdir(tmp_path) == ["case.toml"]
 
 
+def test_several_files_written_together_are_each_whole_and_private(tmp_path: Path):
+    files = {tmp_path / "plan.md": b"old plan", tmp_path / "actions.csv": b"old rows"}
+    atomic.write_atomic_many(files)
+    atomic.write_atomic_many({path: data.replace(b"old", b"new") for path, data in files.items()})
+    assert (tmp_path / "plan.md").read_bytes() == b"new plan"
+    assert (tmp_path / "actions.csv").read_bytes() == b"new rows"
+    assert sorted(os.listdir(tmp_path)) == ["actions.csv", "plan.md"]
+    assert {stat.S_IMODE(path.stat().st_mode) for path in files} == {0o600}
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_crash_while_writing_several_files_keeps_the_old_ones_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+):
+    files = {tmp_path / "plan.md": b"old plan", tmp_path / "actions.csv": b"old rows"}
+    atomic.write_atomic_many(files)
+    monkeypatch.setattr(atomic.os, step, crash)
+    with pytest.raises(OSError):
+        atomic.write_atomic_many({path: b"new" for path in files})
+    assert {path.name: path.read_bytes() for path in files} == {
+        "plan.md": b"old plan",
+        "actions.csv": b"old rows",
+    }
+    assert sorted(os.listdir(tmp_path)) == ["actions.csv", "plan.md"]
+
+
 def test_an_answer_whose_save_fails_leaves_the_previous_case_readable(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -36,6 +38,59 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.unlink(tmp)
         raise
     _sync_dir(directory)
+
+
+def write_atomic_many(files: Mapping[Path, bytes], mode: int = 0o600) -> None:
+    """Write several files as :func:`write_atomic` does, each old or new after a crash.
+
+    Every file is written to its temporary first, then all are flushed to disk at once
+    (one thread each: the disk takes them together, so eight files cost about what one
+    does instead of eight times as much), then renamed, then each folder synced once.
+    """
+    temps: list[tuple[Path, str, int]] = []
+    try:
+        for path, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            temps.append((path, tmp, fd))
+            _owner_only(fd, tmp, mode)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        _fsync_together([fd for _, _, fd in temps])
+        for _, _, fd in temps:
+            os.close(fd)
+        for path, tmp, _ in temps:
+            os.replace(tmp, path)
+    except BaseException:
+        for _, tmp, fd in temps:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    for directory in dict.fromkeys(path.parent for path in files):
+        _sync_dir(directory)
+
+
+def _fsync_together(fds: list[int]) -> None:
+    """fsync every descriptor, overlapping the waits; the first failure is raised."""
+    failures: list[OSError] = []
+
+    def sync(fd: int) -> None:
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=sync, args=(fd,), daemon=True) for fd in fds[1:]]
+    for thread in threads:
+        thread.start()
+    if fds:
+        sync(fds[0])
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 def _owner_only(fd: int, name: str, mode: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from triage.engine.atomic import private_dir, write_atomic
+from triage.engine.atomic import private_dir, write_atomic_many
 from triage.engine.case import CASE_FILE, Case
 from triage.engine.errors import OutputExists
 from triage.engine.evaluate import Evaluation
@@ -31,10 +31,8 @@ def write_outputs(
     if existing and not force:
         raise OutputExists(existing)
     private_dir(folder)
-    written = []
-    for path in targets:
-        write_atomic(path, files[path.name])
-        written.append(path)
+    write_atomic_many({path: files[path.name] for path in targets})
+    written = list(targets)
     if case is not None and case_target is not None:
         case.log("outputs-written", ", ".join(p.name for p in written) + f" in {folder}")
         case.save(case_target, evaluation)
