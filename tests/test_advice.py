@@ -303,6 +303,13 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
     if rendered.acknowledgment_only or not breach or small or rendered.route.chosen == "exit":
         return
     body = rendered.email
+    if rendered.fact("email_variant") == "owed":
+        # A payment that is due is chased on the open record even when they allege a breach
+        # (a without-prejudice label would keep the demand off it), still admitting nothing.
+        assert "WITHOUT PREJUDICE" not in body
+        for admission in ADMISSIONS:
+            assert admission not in body.lower()
+        return
     assert "WITHOUT PREJUDICE" in body and rendered.subject.startswith("Without prejudice")
     assert "[" not in body, "no internal note inside the draft"
     assert any("once the lawyer has read it" in row["action"] for row in rendered.rows)
