@@ -12,6 +12,33 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 FIXED_NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 
+# Test tiers (markers registered in pyproject.toml), given by where a test lives: the app's
+# screens under tui/ are flows except the snapshots; these modules drive a real child
+# process (a pseudo-terminal, a fresh install, a kill); everything else is a unit test.
+END_TO_END = {
+    "test_authoring.py",
+    "test_completion.py",
+    "test_editor_schema.py",
+    "test_import_hygiene.py",
+    "test_kill.py",
+    "test_packaging.py",
+    "test_plain.py",
+    "test_thread_plain.py",
+}
+
+
+def tier(path: Path) -> str:
+    """The tier of a test module: unit, flow, snapshot or e2e."""
+    relative = path.resolve().relative_to(Path(__file__).resolve().parent)
+    if relative.parts[0] == "tui":
+        return "snapshot" if relative.name == "test_snapshots.py" else "flow"
+    return "e2e" if relative.name in END_TO_END else "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(tier(item.path))
+
 
 @pytest.fixture(autouse=True, scope="session")
 def compiled_code_cache(tmp_path_factory: pytest.TempPathFactory):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import pytest
 
 UI = ("textual", "questionary", "prompt_toolkit")
 
@@ -56,3 +60,33 @@ def test_version_imports_almost_nothing():
     assert not loaded, loaded
     """
     assert loaded_ui_modules("import sys\n" + textwrap.dedent(code)) == []
+
+
+# Who may import whom, read from the source (imports inside functions too): the engine
+# stands alone, and each front end keeps to its own toolkit.
+CONTRACT = {
+    "engine": {"textual", "rich", "questionary", "prompt_toolkit", "triage.tui", "triage.plain"},
+    "plain": {"textual", "triage.tui"},
+    "tui": {"questionary", "prompt_toolkit", "triage.plain"},
+}
+
+
+def imports_of(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(CONTRACT))
+def test_each_layer_imports_only_what_the_contract_allows(layer: str):
+    package = Path(__file__).resolve().parent.parent / "triage" / layer
+    broken = []
+    for path in sorted(package.rglob("*.py")):
+        for name in sorted(imports_of(path)):
+            if any(name == banned or name.startswith(banned + ".") for banned in CONTRACT[layer]):
+                broken.append(f"{path.relative_to(package.parent.parent)} imports {name}")
+    assert broken == []

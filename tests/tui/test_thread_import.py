@@ -99,9 +99,14 @@ async def test_a_thread_is_read_confirmed_and_the_stage_shows_it_prefilled(
     monkeypatch.chdir(thread_file.parent)  # file names are relative to the current folder
     before = saved(case_dir)["answers"]
     app = make_app(str(case_dir))
+    told: list[str] = []  # every notification, kept: a toast times out, under load too soon
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, CaseScreen) and screen.stage_id == "comms_audit"
+        notify = screen.notify
+        monkeypatch.setattr(
+            screen, "notify", lambda message, **kw: told.append(message) or notify(message, **kw)
+        )
         dialog = await open_dialog(pilot)
         await read(pilot, files="thread.mbox", click=True)
 
@@ -129,7 +134,7 @@ async def test_a_thread_is_read_confirmed_and_the_stage_shows_it_prefilled(
         assert rows_shown.startswith("2026-03-02 · Email · ")
         tone_shift = screen.query_one("#q-tone_shift").query_one(TextArea).text
         assert tone_shift.startswith("On 1 May 2026, Dana Whitcombe (their side) wrote")
-        assert any("10 key messages added to the timeline" in n.message for n in app._notifications)
+        assert any("10 key messages added to the timeline" in message for message in told)
 
         answers = saved(case_dir)["answers"]
         assert len(answers["timeline"]) == 10

@@ -275,7 +275,7 @@ def changes_from_toml(case: Case, data: dict[str, Any], problem: Any) -> None:
                 key if isinstance(key, str) else "",
             )
         )
-    added: list[dict] = []
+    added: list[dict[str, Any]] = []
     for index, entry in enumerate(_list(data, "added_actions", problem)):
         if not isinstance(entry, dict) or not isinstance(entry.get("what"), str):
             problem(f"added_actions[{index}]", f"`added_actions[{index}]` needs `what`.")
@@ -550,7 +550,9 @@ def form(kind: str, today: dt.date | None = None) -> tuple[Question, ...]:
     return forms[kind]
 
 
-def _append_lessons(path: Any, case: Case, day: dt.date, result: str, lessons: dict) -> None:
+def _append_lessons(
+    path: Any, case: Case, day: dt.date, result: str, lessons: dict[str, Any]
+) -> None:
     from pathlib import Path
 
     from triage.engine.atomic import private_dir, write_atomic

@@ -32,7 +32,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.parser import Parser
 
 from triage.engine import codecache
-from triage.engine.errors import ExpressionError
+from triage.engine.errors import ExpressionError as ExpressionError
 from triage.engine.sandbox.environment import environment as environment
 from triage.engine.sandbox.limits import _BUDGET, _ESCAPE, MAX_TEXT, _Budget
 from triage.engine.sandbox.reads import Reads as Reads

@@ -145,7 +145,7 @@ def _long_date(value: Any) -> str:
         try:
             value = dt.date.fromisoformat(value)
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, dt.date):
         return f"{value.day} {value:%B %Y}"
     return "" if value is None else str(value)

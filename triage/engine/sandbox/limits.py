@@ -119,14 +119,14 @@ def _replaced_size(text: str, old: str, new: str, count: int | None = -1) -> int
 
 def _joined(separator: str, items: Any, what: str) -> list[Any]:
     """``items`` as a list, refused when joining them with ``separator`` is too long."""
-    items = list(
+    listed: list[Any] = list(
         items
         if isinstance(items, Iterable) and isinstance(items, Sized)
         else _metered(iter(items), what)
     )
-    if _weight(items) + len(separator) * len(items) > MAX_TEXT:
+    if _weight(listed) + len(separator) * len(listed) > MAX_TEXT:
         raise _too_big(what)
-    return items
+    return listed
 
 
 # Methods of plain data that templates may call; everything else (center, ljust,
