@@ -1035,3 +1035,55 @@ def test_the_quick_scan_flags_exactly_what_the_full_one_does(monkeypatch):
     quick = [tone.check_text(t, rules) for t in texts]
     monkeypatch.setattr(tone, "_caseless_beyond_ascii", lambda text: False)
     assert [tone.check_text(t, rules) for t in texts] == quick
+
+
+# --- what is kept between runs ------------------------------------------------------------------
+
+_PRINT_FINDINGS = """
+import sys, tomllib
+from pathlib import Path
+from triage.engine import tone
+rules = tone.load_rules(extra=sys.argv[1:])
+corpus = Path("tests/tone_corpus/main.toml").read_text(encoding="utf-8")
+texts = [d["text"] for d in tomllib.loads(corpus)["draft"][::7]]
+texts += ["The Supplier ignored our tickets.", "Herr Müller, you NEVER reply."]
+for text in texts:
+    print([(w.line, w.column, w.matched, w.category, w.rule, w.cues) for w in tone.check_text(text, rules)])
+print(len(rules), rules[0].id, rules[-1].id)
+"""
+
+
+def _findings_in_a_fresh_process(cache: Path, *extra: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _PRINT_FINDINGS, *map(str, extra)],
+        cwd=REPO,
+        env={**os.environ, "TRIAGE_CACHE": str(cache)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_rules_kept_between_runs_flag_exactly_what_fresh_ones_do(tmp_path: Path):
+    """The rules and their scans are kept in the cache as a few entries, and the rest of a
+    rule's patterns are compiled when a check first needs them: a warm run, a damaged
+    cache and no cache at all must find exactly what a cold run finds."""
+    team = tmp_path / "team.toml"
+    team.write_text('format = 1\n[words]\nyou = ["the supplier"]\n', encoding="utf-8")
+    cache = tmp_path / "cache"
+    cold = _findings_in_a_fresh_process(cache, team)
+    kept = sorted(p.suffix for p in cache.iterdir())
+    assert ".tonerules" in kept and ".regexes" in kept
+    assert "'you-did-wrong'" in cold  # the team's word list reached the rules
+    assert _findings_in_a_fresh_process(cache, team) == cold
+    for entry in cache.iterdir():  # every entry damaged: each is ignored, never an error
+        if entry.suffix in (".tonerules", ".regexes", ".regex"):
+            entry.write_bytes(entry.read_bytes()[:-9] + b"damaged!!")
+    assert _findings_in_a_fresh_process(cache, team) == cold
+    assert _findings_in_a_fresh_process(Path("off"), team) == cold
+    # a team file that changes is read again, not taken from the cache
+    team.write_text("format = 1\n[[rules]]\nid = 'you-did-wrong'\nenabled = false\n", "utf-8")
+    changed = _findings_in_a_fresh_process(cache, team)
+    assert "'you-did-wrong'" not in changed and changed != cold

@@ -95,9 +95,39 @@ class ToneRule:
     unless_in_paragraph: str = ""
     also_in_sentence: tuple[str, ...] = ()
     nearby_sentences: int = 0
-    regex: re.Pattern[str] = field(default=None, repr=False, compare=False)  # type: ignore[arg-type]
-    context: tuple[re.Pattern[str] | None, ...] = field(default=(), repr=False, compare=False)
-    also: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+    # the patterns as matched: whole words only (see _bounded)
+    bounded: str = field(default="", repr=False, compare=False)
+    also_bounded: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.bounded:
+            object.__setattr__(self, "bounded", _bounded(self.pattern))
+        if len(self.also_bounded) != len(self.also_in_sentence):
+            object.__setattr__(self, "also_bounded", tuple(map(_bounded, self.also_in_sentence)))
+
+    @property
+    def contexts(self) -> tuple[str, str, str, str, str]:
+        """The five context patterns, in the order of ``_CONTEXT_KEYS`` ('' when unset)."""
+        return (
+            self.unless_preceded_by,
+            self.unless_followed_by,
+            self.only_if_followed_by,
+            self.unless_in_sentence,
+            self.unless_in_paragraph,
+        )
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The pattern, compiled (ignoring case); compiled when first asked for."""
+        return _regex(self.bounded)
+
+    @property
+    def context(self) -> tuple[re.Pattern[str] | None, ...]:
+        return tuple(_regex(text) if text else None for text in self.contexts)
+
+    @property
+    def also(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_regex(cue) for cue in self.also_bounded)
 
 
 @dataclass(frozen=True)
@@ -180,17 +210,24 @@ def _compile_context(pattern: str, key: str, source: str, label: str) -> re.Patt
     return regex
 
 
-def _read_file(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, list[str]]]:
-    """The raw rules of one file, in order, and its word lists."""
+def _read_text(path: Path) -> str:
+    """The text of a rules file."""
     source = str(path)
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
-        data = codecache.parsed_toml(raw.decode("utf-8"))  # rules are not private: keep them
+            return fh.read().decode("utf-8")
     except UnicodeDecodeError:
         raise _fail(source, None, "the file is not UTF-8 text") from None
     except OSError as exc:
         raise _fail(source, None, f"the file cannot be read ({exc.strerror or exc})") from None
+
+
+def _read_file(
+    source: str, text: str
+) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, list[str]]]:
+    """The raw rules of one file, in order, and its word lists."""
+    try:
+        data = codecache.parsed_toml(text)  # rules are not private: keep them
     except tomllib.TOMLDecodeError as exc:
         raise _fail(source, None, f"the file is not valid TOML ({exc})") from None
 
@@ -285,19 +322,122 @@ def load_rules(
         paths = [Path(p) for p in path]
     paths += [Path(p) for p in extra]
 
+    sources = [(str(p), _read_text(p)) for p in paths]
+    key = _bundle_key(sources)
+    rules = _kept_rules(codecache.load(_BUNDLE_KIND, key))
+    if rules is None:
+        rules = _built_rules(sources)
+        codecache.store(_BUNDLE_KIND, key, [_kept_form(rule) for rule in rules])
+    _load_scans(rules)
+    return rules
+
+
+# What is kept between runs for a set of rules files (keyed by their text and this module's):
+# every rule with its word lists filled in, and the form it scans in. The programs of those
+# scans are kept as one more entry (codecache.keep_regexes); the rest of a rule's patterns
+# (context and cues) are compiled, or read from the cache one by one, when a check first
+# needs them, which for most rules on most drafts is never.
+_BUNDLE_KIND = "tonerules"
+_BUNDLE_FORMAT = "tone rules 2"
+_KEPT_FIELDS = 10
+
+
+def _bundle_key(sources: list[tuple[str, str]]) -> str:
+    try:
+        own = Path(__file__).read_text(encoding="utf-8")
+    except OSError:
+        own = "unreadable"
+    parts = [_BUNDLE_FORMAT, own]
+    for source, text in sources:
+        parts += [source, text]
+    return "\0".join(parts)
+
+
+def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
+    return (
+        rule.id,
+        rule.category,
+        rule.pattern,
+        rule.explanation,
+        rule.suggestion,
+        rule.source,
+        rule.contexts,
+        rule.also_in_sentence,
+        rule.nearby_sentences,
+        _lowered_pattern(rule.bounded),
+    )
+
+
+def _kept_rules(kept: Any) -> list[ToneRule] | None:
+    """The rules kept by :func:`_kept_form`, or None if anything about them is not right."""
+    if not isinstance(kept, list):
+        return None
+    rules: list[ToneRule] = []
+    try:
+        for item in kept:
+            if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
+                return None
+            rid, category, pattern, explanation, suggestion, source, texts, also, near, scan = item
+            if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
+                return None
+            rule = ToneRule(
+                id=rid,
+                category=category,
+                pattern=pattern,
+                explanation=explanation,
+                suggestion=suggestion,
+                source=source,
+                unless_preceded_by=texts[0],
+                unless_followed_by=texts[1],
+                only_if_followed_by=texts[2],
+                unless_in_sentence=texts[3],
+                unless_in_paragraph=texts[4],
+                also_in_sentence=tuple(also),
+                nearby_sentences=near,
+            )
+            rules.append(rule)
+            _LOWERED.setdefault(rule.bounded, scan)
+    except (TypeError, ValueError):
+        return None
+    return rules
+
+
+def _load_scans(rules: list[ToneRule]) -> None:
+    """Make ready what every check runs: each rule's scan, in the form it scans in (lowered
+    when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can."""
+    specs: list[tuple[str, int]] = []
+    for rule in rules:
+        scan = _lowered_pattern(rule.bounded)
+        spec = (scan, 0) if scan else (rule.bounded, re.IGNORECASE)
+        if spec[0] not in (_FAST if scan else _REGEXES) and spec not in specs:
+            specs.append(spec)
+    if not specs:
+        return
+    compiled = codecache.kept_regexes(specs)
+    if compiled is not None:
+        for (pattern, flags), regex in zip(specs, compiled, strict=True):
+            (_REGEXES if flags else _FAST)[pattern] = regex
+        return
+    for rule in rules:  # one by one, then kept as one entry for the next process
+        if _fast(rule.bounded) is None:
+            _regex(rule.bounded)
+    if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
+        codecache.keep_regexes(specs)
+
+
+def _built_rules(sources: list[tuple[str, str]]) -> list[ToneRule]:
+    """Rules read from the files' text, every pattern compiled to check it is sound."""
     merged: dict[str, tuple[str, dict[str, Any]] | None] = {}
     words: dict[str, list[str]] = {}
-    for file_path in paths:
-        entries, file_words = _read_file(file_path)
+    for source_name, text in sources:
+        entries, file_words = _read_file(source_name, text)
         for name, items in file_words.items():
             words.setdefault(name, [])
             words[name] += [w for w in items if w not in words[name]]
         for source, raw in entries:
             merged[raw["id"]] = (source, raw) if raw.get("enabled", True) else None
 
-    # Fill in the word lists, then compile every pattern: all at once from the cache when
-    # these exact patterns were compiled (and found sound) before, else one by one.
-    expanded: list[tuple[str, str, dict[str, Any], str, dict[str, str], tuple[str, ...]]] = []
+    rules: list[ToneRule] = []
     for rid, entry in merged.items():
         if entry is None:
             continue
@@ -313,29 +453,12 @@ def load_rules(
             _expand(a, words, source, label)
             for a in ([also_raw] if isinstance(also_raw, str) else also_raw)
         )
-        expanded.append((rid, source, raw, pattern, texts, also))
-    specs: list[tuple[str, int]] = []
-    for _rid, _source, _raw, pattern, texts, also in expanded:
-        specs.append((_bounded(pattern), re.IGNORECASE))
-        specs += [(text, re.IGNORECASE) for text in texts.values() if text]
-        specs += [(_bounded(cue), re.IGNORECASE) for cue in also]
-    compiled = codecache.kept_regexes(specs)
-    if compiled is None:
-        compiled = []
-        for rid, source, _raw, pattern, texts, also in expanded:
-            compiled.append(_compile(pattern, source, repr(rid)))
-            for key, text in texts.items():
-                if text:
-                    compiled.append(_compile_context(text, key, source, repr(rid)))
-            compiled += [_compile(cue, source, repr(rid)) for cue in also]
-        codecache.keep_regexes(specs)
-    regexes = iter(compiled)
-
-    rules: list[ToneRule] = []
-    for rid, source, raw, pattern, texts, also in expanded:
-        regex = next(regexes)
-        context = tuple(next(regexes) if texts[key] else None for key in _CONTEXT_KEYS)
-        also_regexes = tuple(next(regexes) for _cue in also)
+        _REGEXES[_bounded(pattern)] = _compile(pattern, source, label)
+        for key, text in texts.items():
+            if text:
+                _REGEXES[text] = _compile_context(text, key, source, label)
+        for cue in also:
+            _REGEXES[_bounded(cue)] = _compile(cue, source, label)
         rules.append(
             ToneRule(
                 id=rid,
@@ -351,9 +474,6 @@ def load_rules(
                 unless_in_paragraph=texts["unless_in_paragraph"],
                 also_in_sentence=also,
                 nearby_sentences=raw.get(_NEARBY_KEY, 0),
-                regex=regex,
-                context=context,
-                also=also_regexes,
             )
         )
     return rules
@@ -465,18 +585,18 @@ def _nearest(
 
 
 def _vetoed(
-    sentence_re: re.Pattern[str] | None,
-    paragraph_re: re.Pattern[str] | None,
-    flat: str,
+    sentence: tuple[re.Pattern[str], str] | None,
+    paragraph_pair: tuple[re.Pattern[str], str] | None,
     breaks: list[int],
     near: int,
     far: int,
 ) -> bool:
     """Whether ``unless_in_sentence`` is in ``flat[near:far]``, or ``unless_in_paragraph``
-    in the paragraph around it."""
-    if sentence_re is not None and sentence_re.search(flat, near, far):
+    in the paragraph around it (each regex with the text it reads: see :func:`_pair`)."""
+    if sentence is not None and sentence[0].search(sentence[1], near, far):
         return True
-    if paragraph_re is not None:
+    if paragraph_pair is not None:
+        paragraph_re, flat = paragraph_pair
         paragraph = bisect.bisect_right(breaks, near)
         opening = breaks[paragraph - 1] if paragraph else 0
         closing = breaks[paragraph] if paragraph < len(breaks) else len(flat)
@@ -485,8 +605,19 @@ def _vetoed(
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_LOWERED: dict[str, re.Pattern[str] | None] = {}
 _ESCAPE_OR_CAPITALS = re.compile(r"\\.|[A-Z]+", re.DOTALL)
+# Compiled patterns, made (or read from the cache) when first needed and kept for the process:
+_REGEXES: dict[str, re.Pattern[str]] = {}  # a pattern as matched, ignoring case
+_LOWERED: dict[str, str] = {}  # a pattern -> the same for lowered text ('' when there is none)
+_FAST: dict[str, re.Pattern[str] | None] = {}  # a lowered pattern, compiled (None: it is not valid)
+
+
+def _regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, ignoring case."""
+    regex = _REGEXES.get(pattern)
+    if regex is None:
+        regex = _REGEXES[pattern] = codecache.regex(pattern, re.IGNORECASE)
+    return regex
 
 
 def _lower_unless_escape(match: re.Match[str]) -> str:
@@ -494,23 +625,42 @@ def _lower_unless_escape(match: re.Match[str]) -> str:
     return text if text.startswith("\\") else text.lower()
 
 
-def _lowered(regex: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The same pattern without IGNORECASE, for text whose ASCII letters are lowered: about
-    twice as fast to scan. None when it cannot be made so (a part that matches case, a
+def _lowered_pattern(pattern: str) -> str:
+    """The same pattern, to match without IGNORECASE in text whose ASCII letters are lowered:
+    about twice as fast to scan. '' when it cannot be made so (a part that matches case, a
     named character escape, an upper-case inline flag): the rule then scans as it is."""
-    pattern = regex.pattern
-    if pattern in _LOWERED:
-        return _LOWERED[pattern]
-    quick: re.Pattern[str] | None = None
-    # A part that turns case back on ("(?-i:...)" for a capital) must keep its case.
-    if "\\N{" not in pattern and "(?-i" not in pattern and "(?i" not in pattern:
-        lowered = _ESCAPE_OR_CAPITALS.sub(_lower_unless_escape, pattern)
+    lowered = _LOWERED.get(pattern)
+    if lowered is None:
+        lowered = ""
+        # A part that turns case back on ("(?-i:...)" for a capital) must keep its case.
+        if "\\N{" not in pattern and "(?-i" not in pattern and "(?i" not in pattern:
+            lowered = _ESCAPE_OR_CAPITALS.sub(_lower_unless_escape, pattern)
+        _LOWERED[pattern] = lowered
+    return lowered
+
+
+def _fast(pattern: str) -> re.Pattern[str] | None:
+    """:func:`_lowered_pattern` compiled, or None."""
+    lowered = _lowered_pattern(pattern)
+    if not lowered:
+        return None
+    if lowered not in _FAST:
         try:
-            quick = codecache.regex(lowered)
+            _FAST[lowered] = codecache.regex(lowered)
         except re.error:
-            quick = None
-    _LOWERED[pattern] = quick
-    return quick
+            _FAST[lowered] = None
+    return _FAST[lowered]
+
+
+def _pair(pattern: str, flat: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
+    """The regex to search for ``pattern`` with and the text to search: the lowered text
+    when there is one and the pattern can be lowered, else ``flat`` ignoring case. Both
+    texts have the same length, so a position in one is the same in the other."""
+    if lowered is not None:
+        quick = _fast(pattern)
+        if quick is not None:
+            return quick, lowered
+    return _regex(pattern), flat
 
 
 def _caseless_beyond_ascii(text: str) -> bool:
@@ -542,54 +692,55 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     lowered = flat.translate(_ASCII_LOWER) if _caseless_beyond_ascii(flat) else None
     found: list[tuple[int, int, int, ToneWarning]] = []
     for order, rule in enumerate(rules):
-        before_re, after_re, needed_re, veto_re, paragraph_re = rule.context or (None,) * 5
+        if rule.bounded not in spans_of:
+            scan, subject = _pair(rule.bounded, flat, lowered)
+            spans_of[rule.bounded] = [m.span() for m in scan.finditer(subject)]
+        spans = spans_of[rule.bounded]
+        if not spans:
+            continue
+        # the rest of the rule's patterns, only now that it has something to look at
+        before_re, after_re, needed_re, veto, paragraph = (
+            _pair(text, flat, lowered) if text else None for text in rule.contexts
+        )
+        cues = [_pair(cue, flat, lowered) for cue in rule.also_bounded]
         vetoed: dict[int, bool] = {}  # by sentence: whether the sentence (or its paragraph) vetoes
-        if rule.regex.pattern not in spans_of:
-            quick = _lowered(rule.regex) if lowered is not None else None
-            found_here = (
-                quick.finditer(lowered)
-                if quick is not None and lowered is not None
-                else rule.regex.finditer(flat)
-            )
-            spans_of[rule.regex.pattern] = [m.span() for m in found_here]
-        for start, end in spans_of[rule.regex.pattern]:
+        for start, end in spans:
             sentence = bisect.bisect_right(starts, start) - 1
             sentence_start = starts[sentence]
             sentence_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(flat)
-            before = flat[sentence_start:start]
-            after = flat[end : max(end, sentence_end)]
-            if before_re is not None and before_re.search(before):
+            if before_re is not None and before_re[0].search(before_re[1][sentence_start:start]):
                 continue
-            if after_re is not None and after_re.search(after):
+            after_end = max(end, sentence_end)
+            if after_re is not None and after_re[0].search(after_re[1][end:after_end]):
                 continue
-            if needed_re is not None and not needed_re.search(after):
+            if needed_re is not None and not needed_re[0].search(needed_re[1][end:after_end]):
                 continue
             near, far = sentence_start, sentence_end
             if rule.nearby_sentences:  # sentences either side, within the paragraph
-                paragraph = bisect.bisect_right(breaks, start)
+                paragraph_no = bisect.bisect_right(breaks, start)
                 near = max(
                     starts[max(0, sentence - rule.nearby_sentences)],
-                    breaks[paragraph - 1] if paragraph else 0,
+                    breaks[paragraph_no - 1] if paragraph_no else 0,
                 )
                 last = sentence + rule.nearby_sentences + 1
                 far = min(
                     starts[last] if last < len(starts) else len(flat),
-                    breaks[paragraph] - 1 if paragraph < len(breaks) else len(flat),
+                    breaks[paragraph_no] - 1 if paragraph_no < len(breaks) else len(flat),
                 )
-            spans = [(start, end)]
-            for cue_re in rule.also:
-                cue = _nearest(cue_re, flat, near, start, end, far)
+            found_spans = [(start, end)]
+            for cue_re, cue_text in cues:
+                cue = _nearest(cue_re, cue_text, near, start, end, far)
                 if cue is None:
                     break
                 if not start <= cue.start() < end:  # a cue inside the match adds no words
-                    spans.append(cue.span())
+                    found_spans.append(cue.span())
             else:
                 if sentence not in vetoed:
-                    vetoed[sentence] = _vetoed(veto_re, paragraph_re, flat, breaks, near, far)
+                    vetoed[sentence] = _vetoed(veto, paragraph, breaks, near, far)
                 if vetoed[sentence]:
                     continue
-                spans.sort()
-                lo, hi = spans[0][0], max(e for _s, e in spans)
+                found_spans.sort()
+                lo, hi = found_spans[0][0], max(e for _s, e in found_spans)
                 first = index[lo]
                 line = bisect.bisect_right(line_starts, first) - 1
                 warning = ToneWarning(
@@ -600,7 +751,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
                     explanation=rule.explanation,
                     suggestion=rule.suggestion,
                     rule=rule.id,
-                    cues=tuple(words(s, e) for s, e in spans) if rule.also else (),
+                    cues=tuple(words(s, e) for s, e in found_spans) if rule.also_bounded else (),
                 )
                 found.append((lo, hi, order, warning))
     # plain findings first, in reading order, then findings of cues where nothing overlaps
