@@ -15,7 +15,8 @@ from typing import Any
 
 from triage.engine.answers import as_text, check_value, editable_text, parse_text
 from triage.engine.errors import AnswersInvalid, OutputExists, TriageError
-from triage.engine.evaluate import QuestionState, StageState, level_reason_lines
+from triage.engine.evaluate import QuestionState, StageState
+from triage.engine.explain import explain_route, score_line
 from triage.engine.kinds import kind_of
 from triage.engine.model import ROUTE_LABELS, ROUTES, Question
 from triage.engine.plaintext import readable
@@ -396,40 +397,33 @@ class PlainRun:
         self._scores_shown = now
         say()
         for score in scores.values():
-            advice = f" {score.advice}" if score.advice else ""
-            say(f"Score: {score.label} {_number(score.value)} ({score.band}).{advice}")
+            say(f"Score: {score_line(score)}")
 
     def choose_route(self) -> None:
         session = self.session
         route = session.evaluation.route
-        level = session.playbook.level(route.level)
+        shown = explain_route(session)
         say()
-        say(f"Recommended route: {ROUTE_LABELS[route.recommended]}")
-        if level is not None and not route.overridden:
-            who = f" ({level.who})" if level.who else ""
-            say(f"  Escalation level {level.level}: {level.name}{who}")
-            for line in level_reason_lines(session.playbook, route):
+        say(f"Recommended route: {shown.recommended}")
+        if shown.level is not None and not shown.chosen:
+            say(f"  {shown.level.heading()}")
+            for line in shown.level_reasons:
                 say(f"  {line}")
-        say(f"  Why: {route.because}")
-        if route.fired:
+        say(f"  Why: {shown.why}")
+        if shown.rules:
             say("  Rules that held (the first decides):")
-            for rule in route.fired:
-                say(f"    - {ROUTE_LABELS[rule.route]}: {rule.because}")
+            for held in shown.rules:
+                say(f"    - {held.label}: {held.because}")
         else:
             say("  No rule held, so this is the playbook's default route.")
+        if shown.chosen:
+            say(f"  Earlier you chose {shown.chosen} instead, because: {shown.chosen_because}")
+            if shown.level is not None:  # the level of the route being taken: the choice
+                say(f"  {shown.level.heading(' for your choice')}")
+        say(f"  Alternatives: {', '.join(shown.alternatives)}")
+        if shown.superseded:
+            say(f"  {shown.decision}")
         others = [r for r in ROUTES if r != route.recommended]
-        say(f"  Alternatives: {', '.join(ROUTE_LABELS[r] for r in others)}")
-        if route.overridden:
-            say(
-                f"  Earlier you chose {ROUTE_LABELS[route.chosen]} instead, because: "
-                f"{route.override_reason}"
-            )
-            if level is not None:  # the level of the route being taken: the choice
-                who = f" ({level.who})" if level.who else ""
-                say(f"  Escalation level {level.level} for your choice: {level.name}{who}")
-        acceptance = session.acceptance
-        if acceptance is not None and acceptance.superseded and not route.overridden:
-            say(f"  {acceptance.change()}")
         choices = [(f"Accept: {ROUTE_LABELS[route.recommended]}", route.recommended)]
         choices += [(f"Choose instead: {ROUTE_LABELS[r]}", r) for r in others]
         chosen = ask_select("Which route will you take?", choices, default=route.chosen)
@@ -548,10 +542,6 @@ CHOICES = {
     "yesno": lambda q: [("Yes", True), ("No", False)],
     "scale": _scale,
 }
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _row_text(question: Question, row: dict[str, Any]) -> str:

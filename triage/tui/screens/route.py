@@ -15,6 +15,7 @@ from triage.tui.styles import SCREENS_CSS
 from triage.tui.typed import triage_app
 
 if TYPE_CHECKING:
+    from triage.engine.explain import RouteExplanation
     from triage.engine.session import Session
 
 
@@ -74,77 +75,67 @@ class RouteScreen(Screen[None]):
         self.query_one("#continue", Button).focus()
 
     def refresh_route(self) -> None:
-        from triage.engine.evaluate import level_reason_lines
-        from triage.engine.model import ROUTE_LABELS
+        from triage.engine.explain import explain_route
 
-        route = self.session.evaluation.route
-        playbook = self.session.playbook
-        missing = self.session.evaluation.missing
+        shown = explain_route(self.session)
         warning = self.query_one("#route-warning", Static)
-        warning.display = bool(missing)
-        if missing:
-            warning.update(
-                Text(
-                    f"{len(missing)} required answer{'s are' if len(missing) != 1 else ' is'} "
-                    "still missing; the recommendation may change."
-                )
-            )
+        warning.display = bool(shown.missing)
+        if shown.missing:
+            warning.update(Text(shown.missing))
         text = Text()
         text.append("Recommended: ", style="bold")
-        text.append(ROUTE_LABELS[route.recommended], style="bold reverse")
+        text.append(shown.recommended, style="bold reverse")
         text.append("\nWhy: ", style="bold")
-        text.append(route.because)
-        if route.overridden:
+        text.append(shown.why)
+        if shown.chosen:
             text.append("\n\nYour choice: ", style="bold")
-            text.append(ROUTE_LABELS[route.chosen], style="bold reverse")
+            text.append(shown.chosen, style="bold reverse")
             text.append("\nYour reason: ", style="bold")
-            text.append(route.override_reason)
+            text.append(shown.chosen_because)
         # The level belongs to the route being taken: the choice when there is one.
-        level = playbook.level(route.level)
-        if route.level is not None:
-            text.append(f"\nEscalation level {route.level}", style="bold")
-            if level:
+        level = shown.level
+        if level is not None:
+            text.append(f"\nEscalation level {level.number}", style="bold")
+            if level.name:
                 text.append(f": {level.name}")
-                if level.who:
-                    text.append(f" ({level.who})", style="italic")
-                if level.decides:
-                    text.append(f"\nMay decide: {level.decides}")
-        for line in level_reason_lines(playbook, route):
+            if level.who:
+                text.append(f" ({level.who})", style="italic")
+            if level.decides:
+                text.append(f"\nMay decide: {level.decides}")
+        for line in shown.level_reasons:
             text.append(f"\n{line}")
         text.append("\n\n")
-        text.append_text(self._decision_line())
+        text.append_text(self._decision_line(shown))
         self.query_one("#route-summary", Static).update(text)
 
         rules = Text()
         rules.append("Rules that hold\n", style="bold underline")
-        if not route.fired:
+        if not shown.rules:
             rules.append("None; the playbook's default route applies.\n", style="italic")
-        for index, fired in enumerate(route.fired):
+        for index, held in enumerate(shown.rules):
             rules.append("• " if index else "▶ ", style="bold")
-            rules.append(ROUTE_LABELS[fired.route])
-            if fired.level is not None:
-                rules.append(f" (level {fired.level})")
+            rules.append(held.label)
+            if held.level is not None:
+                rules.append(f" (level {held.level})")
             rules.append(" decides" if index == 0 else " also holds", style="italic")
-            rules.append(f"\n  {fired.because}\n")
+            rules.append(f"\n  {held.because}\n")
         rules.append("\nAlternatives\n", style="bold underline")
-        for alternative in route.alternatives:
-            rules.append(f"• {ROUTE_LABELS[alternative]}\n")
+        for alternative in shown.alternatives:
+            rules.append(f"• {alternative}\n")
         self.query_one("#route-rules", Static).update(rules)
 
-    def _decision_line(self) -> Text:
+    @staticmethod
+    def _decision_line(shown: RouteExplanation) -> Text:
         """Where the decision stands: accepted (and when), superseded, chosen, or open."""
-
-        route = self.session.evaluation.route
-        acceptance = self.session.acceptance
-        if route.overridden:
+        if shown.chosen:
             return Text("You chose another route; the plan and drafts follow your choice.")
-        if acceptance is not None and acceptance.superseded:
+        if shown.superseded:
             return Text.assemble(
                 ("Changed since you accepted. ", "bold"),
-                f"{acceptance.change()} Accept it (a), or choose another route (o).",
+                f"{shown.decision} Accept it (a), or choose another route (o).",
             )
-        if acceptance is not None:
-            return Text(f"You accepted this route on {acceptance.on}.")
+        if shown.decision:
+            return Text(shown.decision)
         return Text(
             "Not accepted yet: accept it (a) or choose another route (o). Continue moves on "
             "without deciding; the plan then shows the recommendation."

@@ -11,11 +11,9 @@ if TYPE_CHECKING:
     from triage.engine.evaluate import ScoreState
 
 
-def _number(value: float) -> str:
-    return f"{value:+g}"
-
-
 def score_text(scores: dict[str, ScoreState]) -> Text:
+    from triage.engine.explain import driver_lines
+
     text = Text()
     for score in scores.values():
         if text:
@@ -26,9 +24,10 @@ def score_text(scores: dict[str, ScoreState]) -> Text:
         text.append("\n")
         if score.advice:
             text.append(score.advice + "\n", style="italic")
-        for driver in score.drivers:
-            text.append(f"{_number(driver.points)} ", style="bold")
-            text.append(driver.reason + "\n", style="dim")
+        for line in driver_lines(score):
+            points, reason = line.split(" ", 1)
+            text.append(f"{points} ", style="bold")
+            text.append(reason + "\n", style="dim")
         if not score.drivers:
             text.append("nothing yet\n", style="dim")
     return text
