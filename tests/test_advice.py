@@ -481,11 +481,18 @@ def test_a_compliance_matter_is_checked_before_anything_goes_in_writing(rendered
 
 
 def test_a_relationship_we_cannot_replace_is_not_walked_away_from(rendered):
-    """Not worth saving, but no alternative: settle, and line up an alternative first."""
+    """Not worth saving, but no alternative: settle, and line up an alternative first. A costly
+    replacement does not keep a relationship whose basis has gone (they now compete with us):
+    that exit is planned around the replacement, with a transition on the current terms."""
     if rendered.get("worth_salvaging") != "no" or rendered.get("alternatives") not in (
         "none",
         "costly",
     ):
+        return
+    if rendered.get("alternatives") == "costly" and rendered.fact("basis_gone"):
+        assert rendered.route.recommended == "exit"
+        if rendered.fact("leaver") == "us":
+            assert any("transition period" in row["action"] for row in rendered.rows)
         return
     assert rendered.route.recommended != "exit"
     assert any(row["action"].startswith("Line up an alternative") for row in rendered.rows)
