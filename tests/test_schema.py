@@ -171,3 +171,40 @@ def test_stage_file_takes_only_stages() -> None:
     stage_file = {"stages": MINIMAL["stages"]}
     assert errors(stage_file) == []
     assert errors({**stage_file, "decision": {"default": "negotiate", "because": "x"}}) != []
+
+
+# Every table the engine reads, as a path into the fixture playbook's data: one declaration
+# of the format means an unknown key there is refused by the schema and by the engine alike.
+TABLES = [
+    (), ("levels", 0), ("stages", 1), ("stages", 1, "questions", 0),
+    ("stages", 1, "questions", 2, "options", 0), ("stages", 4, "questions", 0, "fields", 0),
+    ("scores", "value"), ("scores", "value", "bands", 0), ("scores", "value", "adjust", 0),
+    ("decision",), ("decision", "rules", 0), ("actions", 0), ("outputs", "email"),
+    ("outputs", "mediation"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("where", TABLES, ids=lambda w: ".".join(map(str, w)) or "top")
+def test_schema_and_engine_refuse_the_same_unknown_key(where: tuple, tmp_path: Path) -> None:
+    import shutil
+
+    import tomli_w
+
+    from triage.engine.errors import PlaybookInvalid
+    from triage.engine.playbook import load_playbook
+
+    folder = tmp_path / "good"
+    shutil.copytree(FIXTURES, folder)
+    data = load(folder / "mini.toml")
+    table = data
+    for step in where:
+        table = table[step]
+    assert isinstance(table, dict)
+    table["colour"] = "blue"
+    assert any("'colour' was unexpected" in e for e in errors(data))
+    (folder / "mini.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+    with pytest.raises(PlaybookInvalid) as caught:
+        load_playbook(folder / "mini.toml")
+    path = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in (*where, "colour"))
+    key = path.lstrip(".")
+    assert [p.message for p in caught.value.problems] == [f"`{key}` is not a known key."]

@@ -8,6 +8,7 @@ from typing import Any
 
 from triage.engine import codecache, names, sandbox
 from triage.engine.errors import PlaybookInvalid, Problem
+from triage.engine.formats import playbook as fmt
 from triage.engine.model import (
     ActionSpec,
     Adjustment,
@@ -23,17 +24,10 @@ from triage.engine.model import (
     Stage,
     playbook_id,
 )
-from triage.engine.structure import Checker, check_question, check_route, closest, each
+from triage.engine.structure import Checker, check_question, closest, each
 from triage.engine.tomlfile import TomlFile, display_path, read_toml
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-TOP_KEYS = {"format", "title", "summary", "version", "levels", "facts", "days_off", "stages",
-            "scores", "decision", "actions", "outputs"}  # fmt: skip
-STAGE_FILE_KEYS = {"format", "title", "summary", "stages"}
-STAGE_KEYS = {"id", "title", "guidance", "when", "questions"}
-LEVEL_KEYS = {"level", "name", "who", "decides", "when", "because", "raises"}
-ACTION_KEYS = {"what", "owner", "due_days", "due", "when", "shared"}
-FROM_ACTION_KEYS = {"from", "when", "shared"}
 DEFAULT_OUTPUTS = {
     "plan": ("plan.md", "plan.md.j2"),
     "email": ("reset-email.eml", "reset-email.txt.j2"),
@@ -71,13 +65,13 @@ def check_stage_file(path: Path) -> list[Problem]:
     if file is None:
         return loader.problems
     c = Checker(file)
-    c.unknown_keys(file.data, "", STAGE_FILE_KEYS)
-    loader.stages(file, c, [path.resolve()])
+    v = c.shape(fmt.STAGE_FILE, file.data)
+    loader.stages(file, c, v["stages"], [path.resolve()])
     return c.problems + loader.problems
 
 
 def is_stage_file(data: dict[str, Any]) -> bool:
-    return "stages" in data and "format" not in data and set(data) <= STAGE_FILE_KEYS
+    return "stages" in data and "format" not in data and set(data) <= set(fmt.STAGE_FILE.allowed())
 
 
 class _Loader:
@@ -104,35 +98,23 @@ class _Loader:
         if file is None:
             return None
         c = Checker(file)
-        data = file.data
-        c.unknown_keys(data, "", TOP_KEYS)
-        fmt = c.get(data, "", "format", int, required=True)
-        if fmt is not None and fmt != 1:
-            c.add(
-                "format",
-                f"`format` = {fmt} is not supported; this version of triage reads format 1.",
-            )
-        title = c.get(data, "", "title", str, required=True, default="")
-        summary = c.get(data, "", "summary", str, required=True, default="")
-        version = c.get(data, "", "version", str, required=True, default="")
-        levels = self.levels(c, data)
-        stages = self.stages(file, c, [self.path.resolve()])
+        v = c.shape(fmt.PLAYBOOK, file.data)
+        levels = self.levels(c, v["levels"])
+        stages = self.stages(file, c, v["stages"], [self.path.resolve()])
         if not stages and not c.problems and not any(p.file != file.name for p in self.problems):
             c.add("stages", "The playbook needs at least one stage.")
-        scores = self.scores(c, data.get("scores"))
-        facts = self.facts(c, data, stages)
-        days_off = c.get(data, "", "days_off", str)
-        decision = c.get(data, "", "decision", dict, default={})
-        rules, default_route, default_level, default_because = self.decision(c, decision)
-        actions = each(c, data, "", "actions", lambda p, t: self.action(c, p, t))
-        outputs = self.outputs(c, data.get("outputs"))
+        scores = self.scores(c, v["scores"])
+        facts = self.facts(c, v["facts"], stages)
+        rules, default_route, default_level, default_because = self.decision(c, v["decision"])
+        actions = each(c, v["actions"], "actions", lambda p, t: self.action(c, p, t))
+        outputs = self.outputs(c, v["outputs"])
         self.problems[:0] = c.problems
         playbook = Playbook(
             id=playbook_id(self.path),
             path=self.path,
-            title=title,
-            summary=summary,
-            version=version,
+            title=v["title"],
+            summary=v["summary"],
+            version=v["version"],
             stages=tuple(stages),
             scores=tuple(scores),
             rules=tuple(rules),
@@ -141,7 +123,7 @@ class _Loader:
             default_because=default_because,
             levels=tuple(levels),
             facts=tuple(facts),
-            days_off=days_off,
+            days_off=v["days_off"],
             actions=tuple(actions),
             outputs=tuple(outputs),
             files=tuple(self.files),
@@ -158,16 +140,15 @@ class _Loader:
 
     # -- stages and includes -------------------------------------------------
 
-    def stages(self, file: TomlFile, c: Checker, stack: list[Path]) -> list[Stage]:
+    def stages(self, file: TomlFile, c: Checker, value: Any, stack: list[Path]) -> list[Stage]:
         found: list[Stage] = []
-        for path, table in c.table_list(file.data, "", "stages"):
+        for path, table in c.tables(value, "stages"):
+            v = c.shape(fmt.STAGE, table, path)
             if "include" in table:
-                c.unknown_keys(table, path, {"include"})
-                target = c.get(table, path, "include", str, required=True)
-                if target:
-                    found.extend(self.include(file, c, f"{path}.include", target, stack))
+                if v["include"]:
+                    found.extend(self.include(file, c, f"{path}.include", v["include"], stack))
                 continue
-            stage = self.stage(c, path, table, file.path)
+            stage = self.stage(c, path, v, file.path)
             if stage is not None:
                 found.append(stage)
         return found
@@ -191,8 +172,8 @@ class _Loader:
         if included is None:
             return []
         ic = Checker(included)
-        ic.unknown_keys(included.data, "", STAGE_FILE_KEYS)
-        stages = self.stages(included, ic, [*stack, resolved])
+        v = ic.shape(fmt.STAGE_FILE, included.data)
+        stages = self.stages(included, ic, v["stages"], [*stack, resolved])
         self.problems.extend(ic.problems)
         return stages
 
@@ -214,20 +195,17 @@ class _Loader:
             return None
         return resolved
 
-    def stage(self, c: Checker, path: str, table: dict[str, Any], source: Path) -> Stage | None:
-        c.unknown_keys(table, path, STAGE_KEYS)
-        sid = c.identifier(table, path)
-        title = c.get(table, path, "title", str, required=True, default="")
+    def stage(self, c: Checker, path: str, v: dict[str, Any], source: Path) -> Stage:
         questions: list[Question] = []
-        for qpath, qtable in c.table_list(table, path, "questions"):
-            question = check_question(c, qpath, qtable, sid)
+        for qpath, qtable in c.tables(v["questions"], f"{path}.questions"):
+            question = check_question(c, qpath, qtable, v["id"])
             if question is not None:
                 questions.append(question)
         return Stage(
-            id=sid,
-            title=title,
-            guidance=c.get(table, path, "guidance", str, default=""),
-            when=c.get(table, path, "when", str),
+            id=v["id"],
+            title=v["title"],
+            guidance=v["guidance"],
+            when=v["when"],
             questions=tuple(questions),
             source=source,
             key=path,
@@ -236,28 +214,19 @@ class _Loader:
     # -- scores, decision, levels, actions, outputs ---------------------------
 
     def scores(self, c: Checker, table: Any) -> list[Score]:
-        if table is None:
-            return []
-        if not isinstance(table, dict):
-            c.add("scores", "`scores` must be a table of named scores.")
-            return []
         found = []
-        for name, spec in table.items():
-            path = f"scores.{name}"
-            if not isinstance(spec, dict):
-                c.add(path, f"`{path}` must be a table.")
-                continue
-            c.unknown_keys(spec, path, {"label", "description", "start", "bands", "adjust"})
-            bands = each(c, spec, path, "bands", lambda p, t: self.band(c, p, t))
+        for path, name, spec in c.entries(fmt.SCORES, table, "scores"):
+            v = c.shape(fmt.SCORE, spec, path)
+            bands = each(c, v["bands"], f"{path}.bands", lambda p, t: self.band(c, p, t))
             if not bands:
                 c.add(path, f"`{path}` needs at least one band.")
-            adjust = each(c, spec, path, "adjust", lambda p, t: self.adjustment(c, p, t))
+            adjust = each(c, v["adjust"], f"{path}.adjust", lambda p, t: self.adjustment(c, p, t))
             found.append(
                 Score(
                     name=name,
-                    label=c.get(spec, path, "label", str, required=True, default=name),
-                    description=c.get(spec, path, "description", str, default=""),
-                    start=c.get(spec, path, "start", (int, float), default=0),
+                    label=name if v["label"] is None else v["label"],
+                    description=v["description"],
+                    start=v["start"],
                     bands=tuple(bands),
                     adjust=tuple(adjust),
                 )
@@ -265,35 +234,20 @@ class _Loader:
         return found
 
     def band(self, c: Checker, path: str, table: dict[str, Any]) -> Band:
-        c.unknown_keys(table, path, {"min", "label", "advice"})
-        return Band(
-            min=c.get(table, path, "min", (int, float), default=float("-inf")),
-            label=c.get(table, path, "label", str, required=True, default=""),
-            advice=c.get(table, path, "advice", str, default=""),
-        )
+        v = c.shape(fmt.BAND, table, path)
+        return Band(min=v["min"], label=v["label"], advice=v["advice"])
 
     def adjustment(self, c: Checker, path: str, table: dict[str, Any]) -> Adjustment:
-        c.unknown_keys(table, path, {"when", "points", "because"})
-        return Adjustment(
-            when=c.get(table, path, "when", str, required=True, default="false"),
-            points=c.get(table, path, "points", (int, float), required=True, default=0),
-            because=c.get(table, path, "because", str, required=True, default=""),
-        )
+        v = c.shape(fmt.ADJUST, table, path)
+        return Adjustment(when=v["when"], points=v["points"], because=v["because"])
 
     def decision(
         self, c: Checker, table: dict[str, Any]
     ) -> tuple[list[Rule], str, int | None, str]:
-        c.unknown_keys(table, "decision", {"default", "level", "because", "rules"})
         if not table:
             return [], "negotiate", None, "Nothing points away from talking directly."
-        default = check_route(
-            c,
-            "decision.default",
-            c.get(table, "decision", "default", str, required=True, default=""),
-        )
-        level = c.get(table, "decision", "level", int)
-        because = c.get(table, "decision", "because", str, required=True, default="")
-        rules = each(c, table, "decision", "rules", lambda p, t: self.rule(c, p, t))
+        v = c.shape(fmt.DECISION, table, "decision")
+        rules = each(c, v["rules"], "decision.rules", lambda p, t: self.rule(c, p, t))
         seen: set[str] = set()
         for index, rule in enumerate(rules):
             if rule.id in seen:
@@ -302,32 +256,19 @@ class _Loader:
                     f"`decision.rules[{index}].id` = {rule.id!r} is used twice.",
                 )
             seen.add(rule.id)
-        return rules, default or "negotiate", level, because
+        return rules, v["default"] or "negotiate", v["level"], v["because"]
 
     def rule(self, c: Checker, path: str, table: dict[str, Any]) -> Rule:
-        c.unknown_keys(table, path, {"id", "when", "route", "level", "because"})
+        v = c.shape(fmt.RULE, table, path)
         return Rule(
-            id=c.identifier(table, path),
-            when=c.get(table, path, "when", str, required=True, default="false"),
-            route=check_route(
-                c, f"{path}.route", c.get(table, path, "route", str, required=True, default="")
-            ),
-            because=c.get(table, path, "because", str, required=True, default=""),
-            level=c.get(table, path, "level", int),
+            id=v["id"], when=v["when"], route=v["route"], because=v["because"], level=v["level"]
         )
 
-    def facts(self, c: Checker, data: dict[str, Any], stages: list[Stage]) -> list[Fact]:
+    def facts(self, c: Checker, table: dict[str, Any], stages: list[Stage]) -> list[Fact]:
         """``[facts]``: name = expression, in order; each may use the ones above it."""
-        table = c.get(data, "", "facts", dict, default={})
         early = {q.id for s in stages for q in s.questions} | names.SCORE_NAMES
         found: list[Fact] = []
-        for name, expr in table.items():
-            key = f"facts.{name}"
-            if not isinstance(expr, str):
-                c.add(
-                    key, f"`{key}` must be an expression in quotes, like \"fault == 'mostly_us'\"."
-                )
-                continue
+        for _key, name, expr in c.entries(fmt.FACTS, table, "facts"):
             try:
                 used = set(sandbox.expression_reads(expr).names)
             except sandbox.ExpressionError:
@@ -339,9 +280,9 @@ class _Loader:
             found.append(Fact(name, expr, late))
         return found
 
-    def levels(self, c: Checker, data: dict[str, Any]) -> list[Level]:
+    def levels(self, c: Checker, value: Any) -> list[Level]:
         found: list[Level] = []
-        for path, table in c.table_list(data, "", "levels"):
+        for path, table in c.tables(value, "levels"):
             level = self.level(c, path, table)
             if any(lv.level == level.level for lv in found) and "level" in table:
                 c.add(f"{path}.level", f"`{path}.level` = {level.level} is used twice.")
@@ -349,57 +290,35 @@ class _Loader:
         return found
 
     def level(self, c: Checker, path: str, table: dict[str, Any]) -> Level:
-        c.unknown_keys(table, path, LEVEL_KEYS)
+        v = c.shape(fmt.LEVEL, table, path)
         raises: list[Raise] = []
-        when = c.get(table, path, "when", str)
-        if when is not None:
-            raises.append(Raise(when, self.raise_because(c, path, table)))
-        for sub, entry in c.table_list(table, path, "raises"):
-            c.unknown_keys(entry, sub, {"when", "because"})
-            found = c.get(entry, sub, "when", str, required=True, default="false")
+        if v["when"] is not None:
+            if "because" not in table:  # the same sentence as for a `raises` entry
+                c.add(path, fmt.RAISE_MISSING.format(what=path))
+            raises.append(Raise(v["when"], v["because"]))
+        for sub, entry in c.tables(v["raises"], f"{path}.raises"):
+            r = c.shape(fmt.RAISE, entry, sub)
             key = sub[len(path) + 1 :] + ".when"  # raises[n].when
-            raises.append(Raise(found, self.raise_because(c, sub, entry), key))
+            raises.append(Raise(r["when"], r["because"], key))
         return Level(
-            level=c.get(table, path, "level", int, required=True, default=0),
-            name=c.get(table, path, "name", str, required=True, default=""),
-            who=c.get(table, path, "who", str, default=""),
-            decides=c.get(table, path, "decides", str, default=""),
+            level=v["level"], name=v["name"], who=v["who"], decides=v["decides"],
             raises=tuple(raises),
-        )
-
-    @staticmethod
-    def raise_because(c: Checker, path: str, table: dict[str, Any]) -> str:
-        if "because" not in table:
-            c.add(
-                path,
-                f"{path} has `when`, so it needs `because`: the reason users see when "
-                "it raises the level.",
-            )
-        return c.get(table, path, "because", str, default="")
+        )  # fmt: skip
 
     def action(self, c: Checker, path: str, table: dict[str, Any]) -> ActionSpec:
-        shared = c.get(table, path, "shared", bool, default=False)
+        v = c.shape(fmt.ACTION, table, path)
         if "from" in table:
-            c.unknown_keys(table, path, FROM_ACTION_KEYS)
-            return ActionSpec(
-                source=c.get(table, path, "from", str, required=True),
-                when=c.get(table, path, "when", str),
-                shared=shared,
-            )
-        c.unknown_keys(table, path, ACTION_KEYS)
+            return ActionSpec(source=v["from"], when=v["when"], shared=v["shared"])
         return ActionSpec(
-            what=c.get(table, path, "what", str, required=True, default=""),
-            owner=c.get(table, path, "owner", str, default=""),
-            due_days=c.get(table, path, "due_days", int),
-            due=c.get(table, path, "due", str),
-            when=c.get(table, path, "when", str),
-            shared=shared,
+            what=v["what"],
+            owner=v["owner"],
+            due_days=v["due_days"],
+            due=v["due"],
+            when=v["when"],
+            shared=v["shared"],
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:
-        table = table if isinstance(table, dict) else {}
-        if "outputs" in table and not isinstance(table, dict):
-            c.add("outputs", "`outputs` must be a table.")
         found: dict[str, OutputSpec] = {}
         for name, (file, template_file) in DEFAULT_OUTPUTS.items():
             found[name] = OutputSpec(
@@ -408,28 +327,21 @@ class _Loader:
                 DEFAULT_TEMPLATES / template_file,
                 subject=DEFAULT_SUBJECT if name == "email" else None,
             )
-        for name, spec in table.items():
-            path = f"outputs.{name}"
-            if not isinstance(spec, dict):
-                c.add(path, f"`{path}` must be a table.")
-                continue
+        for path, name, spec in c.entries(fmt.OUTPUTS, table, "outputs", declared=True):
             calendar = str(spec.get("file", "")).endswith(".ics")
-            allowed = (
-                {"file", "when", "events", "minutes", "title"}
-                if calendar
-                else {"file", "template", "when"}
-                | ({"subject", "to", "from"} if name == "email" else set())
-            )
-            c.unknown_keys(spec, path, allowed)
             base = found.get(name)
-            file = c.get(
-                spec, path, "file", str, required=base is None, default=base.file if base else ""
+            declared = (
+                fmt.CALENDAR_OUTPUT
+                if calendar
+                else fmt.EMAIL_OUTPUT
+                if name == "email"
+                else fmt.PLAN_OUTPUT
+                if base is not None
+                else fmt.FILE_OUTPUT
             )
-            if file and (
-                Path(file).name != file
-                or file in (".", "..")
-                or file in ("case.toml", "actions.csv", "actions.ics")
-            ):
+            v = c.shape(declared, spec, path)
+            file = v["file"] if v["file"] is not None else (base.file if base else "")
+            if file and (Path(file).name != file or file in (".", "..", *fmt.RESERVED_FILES)):
                 c.add(
                     f"{path}.file",
                     f"`{path}.file` = {file!r} must be a plain file name such as notes.md.",
@@ -440,31 +352,31 @@ class _Loader:
                     name=name,
                     file=file,
                     template=None,
-                    when=c.get(spec, path, "when", str),
-                    events=c.get(spec, path, "events", str, required=True),
-                    minutes=c.get(spec, path, "minutes", str),
-                    title=c.get(spec, path, "title", str, required=True),
+                    when=v["when"],
+                    events=v["events"],
+                    minutes=v["minutes"],
+                    title=v["title"],
                 )
                 continue
-            template_name = c.get(spec, path, "template", str, required=base is None)
             template = base.template if base else None
-            if template_name:
+            if v["template"]:
                 template = self.inside(
-                    c, f"{path}.template", template_name, self.path.resolve().parent, "template"
+                    c, f"{path}.template", v["template"], self.path.resolve().parent, "template"
                 )
                 if template is not None and not template.is_file():
                     c.add(
-                        f"{path}.template", f"`{path}.template` = {template_name!r}: no such file."
+                        f"{path}.template",
+                        f"`{path}.template` = {v['template']!r}: no such file.",
                     )
                     template = None
             found[name] = OutputSpec(
                 name=name,
                 file=file,
                 template=template,
-                when=c.get(spec, path, "when", str),
-                subject=c.get(spec, path, "subject", str, default=base.subject if base else None),
-                to=c.get(spec, path, "to", str, default=base.to if base else None),
-                sender=c.get(spec, path, "from", str, default=base.sender if base else None),
+                when=v["when"],
+                subject=_or_base(v.get("subject"), base.subject if base else None),
+                to=_or_base(v.get("to"), base.to if base else None),
+                sender=_or_base(v.get("from"), base.sender if base else None),
             )
         files = [o.file for o in found.values()]
         for name, output in found.items():
@@ -476,6 +388,10 @@ class _Loader:
         return [
             o for o in found.values() if o.file and (o.template or (o.is_calendar and o.events))
         ]
+
+
+def _or_base(value: str | None, base: str | None) -> str | None:
+    return base if value is None else value
 
 
 def suggest(word: str, known: set[str]) -> str:
