@@ -120,3 +120,67 @@ def test_a_multi_line_answer_reads_as_typed_in_the_file(tmp_path: Path):
     header = " ".join(written.splitlines()[:3])
     assert header.startswith("#") and "rewrites this file" in header and "not kept" in header
     assert load_case(path).answers["what_happened"] == text
+
+
+BROKEN = """\
+[case]
+id = 3
+playbook = "mini"
+created = 2026-01-02T10:00:00Z
+updated = "yesterday"
+
+[answers]
+counterparty = "Acme"
+
+[override]
+route = "sue"
+reason = "we can"
+
+[pending]
+annual_value = 12
+
+[[ledger]]
+event = "case-started"
+detail = "no time"
+"""
+
+
+def test_a_broken_case_file_names_every_problem_at_its_line(tmp_path: Path):
+    import pytest
+
+    from triage.engine.errors import AnswersInvalid
+
+    path = tmp_path / "case.toml"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(AnswersInvalid) as caught:
+        load_case(path)
+    found = sorted((p.line, p.message) for p in caught.value.problems)
+    assert found == [
+        (2, "`case.id` must be text."),
+        (5, "`case.updated` must be a date and time."),
+        (
+            11,
+            "`override.route` = 'sue' is not a route; use negotiate, mediate, legal or exit.",
+        ),
+        (15, "`pending` must be a table of texts."),
+        (17, "ledger[0] needs `at`."),
+    ]
+
+
+def test_a_case_file_from_another_version_still_loads(tmp_path: Path):
+    """Keys this version does not know (a later version's, or tables written for readers)
+    are left alone; ledger texts are read as text whatever they hold."""
+    import tomllib
+
+    import tomli_w
+
+    data = tomllib.loads(Case(id="c", playbook="p").to_toml().decode())
+    data["case"]["colour"] = "blue"
+    data["route"] = {"recommended": "negotiate"}
+    data["future"] = {"key": 1}
+    data["ledger"] = [{"at": dt.datetime(2026, 1, 2, 10, tzinfo=dt.UTC), "event": 7, "detail": "d"}]
+    path = tmp_path / "case.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    back = load_case(path)
+    assert (back.id, back.playbook) == ("c", "p")
+    assert [(e.event, e.detail) for e in back.ledger] == [("7", "d")]

@@ -1,4 +1,9 @@
-"""Read an answers file (a case.toml, or a flat table of question id = value)."""
+"""Read an answers file (a case.toml, or a flat table of question id = value).
+
+Its few keys that are not answers are declared in
+:data:`triage.engine.formats.case.ANSWERS_FILE`; every other key must be a question of
+the playbook, and its value must fit that question.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,11 @@ from triage.engine.answers import RowError, check_value, is_empty
 from triage.engine.case import Case, case_from_toml, is_case_data
 from triage.engine.errors import AnswersInvalid, Problem
 from triage.engine.evaluate import evaluate
+from triage.engine.formats.case import IMPORT_KEY as IMPORT_KEY
+from triage.engine.formats.case import RESERVED_KEYS as RESERVED_KEYS
+from triage.engine.formats.declare import closest
 from triage.engine.model import Playbook, Question
-from triage.engine.structure import closest
 from triage.engine.tomlfile import TomlFile, read_toml
-
-RESERVED_KEYS = {"expect"}
-IMPORT_KEY = "import"  # mail or pasted text to import into the communications audit
 
 
 def expected(question: Question) -> str:

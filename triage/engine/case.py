@@ -20,8 +20,6 @@ if TYPE_CHECKING:  # evaluating pulls in Jinja2; listing cases must stay light
     from triage.engine.tracking import Change
 
 CASE_FILE = "case.toml"
-# Tables a case file holds once it is followed through (see triage.engine.tracking).
-FOLLOW_KEYS = ("action_status", "added_actions", "meetings", "outcomes", "escalation", "closed")
 COUNTERPARTY = "counterparty"  # the question that names the other side, by convention
 
 
@@ -286,93 +284,66 @@ def load_case(path: Path) -> Case:
 
 
 def case_from_toml(file: TomlFile) -> Case:
+    """The case in a parsed case file, or AnswersInvalid naming every problem in it.
+
+    The file's shape is checked against :data:`triage.engine.formats.case.CASE_FILE`;
+    the follow-through tables by :mod:`triage.engine.tracking`.
+    """
+    from triage.engine.formats import case as fmt
+    from triage.engine.formats.declare import Checker
+
     data = file.data
-    meta = data.get("case")
-    if not is_case_data(data) or not isinstance(meta, dict):
+    if not is_case_data(data):
         raise AnswersInvalid(
             [Problem(file.name, "is not a triage case file (it has no [case] and [answers]).")]
         )
-    problems = []
-
-    def text(key: str, required: bool = False) -> str:
-        value = meta.get(key, "")
-        if not isinstance(value, str) or (required and not value):
-            problems.append(file.problem(f"case.{key}", f"`case.{key}` must be text."))
-            return ""
-        return value
-
-    def stamp(key: str) -> dt.datetime:
-        value = meta.get(key)
-        if isinstance(value, dt.datetime):
-            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-        problems.append(file.problem(f"case.{key}", f"`case.{key}` must be a date and time."))
-        return now()
-
+    c = Checker(file)
+    meta = c.shape(fmt.CASE, data["case"], "case")
+    v = c.shape(fmt.CASE_FILE, data)
     case = Case(
-        id=text("id", True),
-        playbook=text("playbook", True),
-        playbook_path=text("playbook_path"),
-        playbook_version=text("playbook_version"),
-        playbook_hash=text("playbook_hash"),
-        created=stamp("created"),
-        updated=stamp("updated"),
-        stage=text("stage"),
-        stage_title=text("stage_title"),
+        id=meta["id"],
+        playbook=meta["playbook"],
+        playbook_path=meta["playbook_path"],
+        playbook_version=meta["playbook_version"],
+        playbook_hash=meta["playbook_hash"],
+        created=_stamp(meta["created"]),
+        updated=_stamp(meta["updated"]),
+        stage=meta["stage"],
+        stage_title=meta["stage_title"],
         path=file.path,
     )
-    if isinstance(meta.get("next_due"), dt.date) and not isinstance(meta["next_due"], dt.datetime):
-        case.next_due, case.next_action = meta["next_due"], text("next_action")
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        problems.append(file.problem("answers", "`answers` must be a table."))
-    else:
-        case.answers = dict(answers)
-    override = data.get("override")
-    if isinstance(override, dict):
-        route, reason = override.get("route"), override.get("reason")
-        if route not in ROUTES or not isinstance(reason, str):
-            problems.append(
-                file.problem(
-                    "override",
-                    f"`override` needs a route ({ROUTE_CHOICES}) and a reason.",
-                )
-            )
-        else:
-            case.override_route, case.override_reason = route, reason
+    next_due = meta["next_due"]
+    if isinstance(next_due, dt.date) and not isinstance(next_due, dt.datetime):
+        case.next_due, case.next_action = next_due, meta["next_action"]
+    if v["answers"] is not None:
+        case.answers = dict(v["answers"])
+    if v["override"] is not None:
+        override = c.shape(fmt.OVERRIDE, v["override"], "override")
+        if override["route"] and override["reason"] is not None:
+            case.override_route, case.override_reason = override["route"], override["reason"]
     for key in ("pending", "drafts", "draft_bases"):
-        table = data.get(key, {})
-        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-            problems.append(file.problem(key, f"`{key}` must be a table of texts."))
-        else:
-            setattr(case, key, dict(table))
-    if any(k in data for k in FOLLOW_KEYS):  # listing cases stays light
+        texts = c.entries(fmt.CASE_FILE.child(key), v[key], key)
+        setattr(case, key, {name: text for _, name, text in texts})
+    if any(k in data for k in fmt.FOLLOW_KEYS):  # listing cases stays light
         from triage.engine.tracking import changes_from_toml
 
-        changes_from_toml(
-            case, data, lambda key, sentence: problems.append(file.problem(key, sentence))
-        )
-    for index, entry in enumerate(
-        data.get("ledger", []) if isinstance(data.get("ledger"), list) else []
-    ):
-        if isinstance(entry, dict) and isinstance(entry.get("at"), dt.datetime):
+        changes_from_toml(case, data, c.add)
+    for path, entry in c.tables(v["ledger"], "ledger"):
+        e = c.shape(fmt.ENTRY, entry, path)
+        if e["at"] is not None:
             case.ledger.append(
-                LedgerEntry(
-                    entry["at"],
-                    str(entry.get("event", "")),
-                    str(entry.get("detail", "")),
-                    str(entry.get("who", "")),
-                    str(entry.get("version", "")),
-                )
+                LedgerEntry(e["at"], *(str(e[k]) for k in ("event", "detail", "who", "version")))
             )
-        else:
-            problems.append(
-                file.problem(
-                    f"ledger[{index}]", f"`ledger[{index}]` needs `at`, `event` and `detail`."
-                )
-            )
-    if problems:
-        raise AnswersInvalid(problems)
+    if c.problems:
+        raise AnswersInvalid(c.problems)
     return case
+
+
+def _stamp(value: dt.datetime | None) -> dt.datetime:
+    """A stored time, in UTC when it names no zone; now when it was not a time (reported)."""
+    if value is None:
+        return now()
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _has_carriage_return(value: Any) -> bool:

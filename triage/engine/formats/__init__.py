@@ -5,7 +5,9 @@
   wrong type and missing key of a parsed file at its line.
 - :mod:`.jsonschema`: a declaration written as a JSON Schema, for editors.
 - :mod:`.playbook`: playbooks and the stage files they include (``triage schema``).
+- :mod:`.case`: case files (``case.toml``) and the keys of answers files that are not
+  answers.
 
-Case files, answers files, settings and the tone rules are still checked by hand where
-they are read; they join here next.
+Settings and the tone rules are still checked by hand where they are read; they join
+here next.
 """
