@@ -40,7 +40,13 @@ def _legacy_path() -> Path:
 
 
 def load_settings() -> dict[str, Any]:
-    """The saved settings, or an empty table when there are none or they cannot be read."""
+    """The saved settings, or an empty table when there are none or they cannot be read.
+
+    The file's keys are declared in :mod:`triage.engine.formats.settings`: a setting of
+    the wrong type is left out, and keys of a later version are kept as they are.
+    """
+    from triage.engine.formats.settings import read_settings
+
     path = settings_path()
     if not path.exists() and _legacy_path().exists():
         path = _legacy_path()  # saved by an earlier version beside the cases
@@ -49,7 +55,7 @@ def load_settings() -> dict[str, Any]:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError):
         return {}
-    return data if isinstance(data, dict) else {}
+    return read_settings(data) if isinstance(data, dict) else {}
 
 
 def save_setting(key: str, value: str) -> None:

@@ -7,7 +7,12 @@
 - :mod:`.playbook`: playbooks and the stage files they include (``triage schema``).
 - :mod:`.case`: case files (``case.toml``) and the keys of answers files that are not
   answers.
+- :mod:`.settings`: the app's own settings file.
 
-Settings and the tone rules are still checked by hand where they are read; they join
-here next.
+The tone rules (``tone-rules.toml``) are still checked by hand in
+:mod:`triage.engine.tone`. To bring them here: declare a rule as a :class:`.declare.Table`
+in a ``tone.py`` beside these (the file: ``format``, ``rules``, ``words``; a rule: ``id``,
+``enabled``, the text and context keys), check the file and each ``[[rules]]`` entry with
+``Checker.shape`` before compiling its patterns, and keep the pattern checks in tone.py,
+as the playbook's expression checks stay in checks.py.
 """
