@@ -1087,3 +1087,31 @@ def test_rules_kept_between_runs_flag_exactly_what_fresh_ones_do(tmp_path: Path)
     team.write_text("format = 1\n[[rules]]\nid = 'you-did-wrong'\nenabled = false\n", "utf-8")
     changed = _findings_in_a_fresh_process(cache, team)
     assert "'you-did-wrong'" not in changed and changed != cold
+
+
+def test_a_rough_scan_finds_exactly_what_ignoring_case_finds():
+    """A rule with parts that match case ("Kevin in your back office", "the FCA") scans
+    lowered text with a looser pattern and tries the rule itself only where that matches;
+    the spans must be those a scan ignoring case finds, whatever the mix of case."""
+    import random
+
+    from triage.engine import tone
+
+    rules = [r for r in tone.load_rules() if tone._rough_pattern(r.bounded)]
+    assert len(rules) >= 5
+    sample = (
+        "Kevin in your back office sent the WRONG labels; the FCA and the Ombudsman, "
+        "Harwood Lane Solicitors LLP. your team MISSED it because Sam at your depot "
+        "'fixed' it and the fca, BaFin or ACCC may hear. Priya from your accounts team "
+        "lost the invoice, nothing your driver could have done; our lawyers were copied."
+    )
+    words = sample.split(" ")
+    random.seed(7)
+    for _ in range(300):
+        text = " ".join(random.choice(words) for _ in range(random.randint(3, 40)))
+        text = "".join(c.upper() if random.random() < 0.1 else c for c in text)
+        flat = " ".join(text.split())
+        lowered = flat.translate(tone._ASCII_LOWER)
+        for rule in rules:
+            full = [m.span() for m in tone._regex(rule.bounded).finditer(flat)]
+            assert tone._scan(rule.bounded, flat, lowered) == full, (rule.id, text)

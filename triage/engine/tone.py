@@ -339,7 +339,7 @@ def load_rules(
 # needs them, which for most rules on most drafts is never.
 _BUNDLE_KIND = "tonerules"
 _BUNDLE_FORMAT = "tone rules 2"
-_KEPT_FIELDS = 10
+_KEPT_FIELDS = 11
 
 
 def _bundle_key(sources: list[tuple[str, str]]) -> str:
@@ -365,6 +365,7 @@ def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
         rule.also_in_sentence,
         rule.nearby_sentences,
         _lowered_pattern(rule.bounded),
+        _rough_pattern(rule.bounded),
     )
 
 
@@ -377,7 +378,8 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
         for item in kept:
             if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
                 return None
-            rid, category, pattern, explanation, suggestion, source, texts, also, near, scan = item
+            rid, category, pattern, explanation, suggestion, source, texts, also, near = item[:9]
+            scan, rough = item[9:]
             if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
                 return None
             rule = ToneRule(
@@ -397,6 +399,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             )
             rules.append(rule)
             _LOWERED.setdefault(rule.bounded, scan)
+            _ROUGH.setdefault(rule.bounded, rough)
     except (TypeError, ValueError):
         return None
     return rules
@@ -408,9 +411,13 @@ def _load_scans(rules: list[ToneRule]) -> None:
     specs: list[tuple[str, int]] = []
     for rule in rules:
         scan = _lowered_pattern(rule.bounded)
-        spec = (scan, 0) if scan else (rule.bounded, re.IGNORECASE)
-        if spec[0] not in (_FAST if scan else _REGEXES) and spec not in specs:
-            specs.append(spec)
+        rough = "" if scan else _rough_pattern(rule.bounded)
+        wanted: list[tuple[str, int]] = [(scan, 0)] if scan else [(rule.bounded, re.I)]
+        if rough:
+            wanted.append((rough, 0))
+        for spec in wanted:
+            if spec[0] not in (_REGEXES if spec[1] else _FAST) and spec not in specs:
+                specs.append(spec)
     if not specs:
         return
     compiled = codecache.kept_regexes(specs)
@@ -421,6 +428,7 @@ def _load_scans(rules: list[ToneRule]) -> None:
     for rule in rules:  # one by one, then kept as one entry for the next process
         if _fast(rule.bounded) is None:
             _regex(rule.bounded)
+            _rough(rule.bounded)
     if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
         codecache.keep_regexes(specs)
 
@@ -524,6 +532,7 @@ _STRAIGHT = str.maketrans(
     }
 )
 _RUN_OF_SPACE = re.compile(r"\s+")
+_NEWLINE = re.compile("\n")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= )")
 _LIST_ITEM = re.compile(r"[ \t\r]*\n[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]")  # CRLF too (emails)
 
@@ -537,27 +546,25 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
     the end), and the offsets where a paragraph or list item starts a new sentence.
     """
     text = text.translate(_STRAIGHT)
-    out: list[str] = []
+    out: list[str] = []  # pieces of the text: words as they are, each run of space as one
     index: list[int] = []
     breaks: list[int] = []
     position = 0
     for match in _RUN_OF_SPACE.finditer(text):
-        for offset in range(position, match.start()):
-            out.append(text[offset])
-            index.append(offset)
-        run = match.group()
-        if out:  # leading space is dropped
+        start = match.start()
+        out.append(text[position:start])
+        index.extend(range(position, start))
+        if index:  # leading space is dropped
             # a paragraph or a list item starts a new sentence, and no phrase runs across it
-            if run.count("\n") >= 2 or _LIST_ITEM.match(text, match.start()):
-                breaks.append(len(out) + 1)
+            if match.group().count("\n") >= 2 or _LIST_ITEM.match(text, start):
+                breaks.append(len(index) + 1)
                 out.append("\n")
             else:
                 out.append(" ")
-            index.append(match.start())
+            index.append(start)
         position = match.end()
-    for offset in range(position, len(text)):
-        out.append(text[offset])
-        index.append(offset)
+    out.append(text[position:])
+    index.extend(range(position, len(text)))
     index.append(len(text))
     return "".join(out), index, breaks
 
@@ -652,6 +659,78 @@ def _fast(pattern: str) -> re.Pattern[str] | None:
     return _FAST[lowered]
 
 
+_ROUGH: dict[str, str] = {}  # a pattern -> a looser one for lowered text ('' when there is none)
+# The parts of a pattern that match case, which a rough pattern may lower: a capitalised
+# word, an acronym from a list, a lower-case letter. Lowered, each still matches (in the
+# lowered text) everything it matched before, and a little more.
+_CASED_GROUP = re.compile(r"\(\?-i:((?:[^()\\]|\\.)*)\)")
+_LOOSENS_SAFELY = re.compile(r"\[A-Z\]\[a-z\]\+|\[a-z\]|[A-Za-z|]+")
+
+
+def _rough_pattern(pattern: str) -> str:
+    """For a pattern that cannot be lowered only because of parts that match case: the
+    pattern lowered anyway. In lowered text it matches wherever the pattern matches in the
+    text (and perhaps elsewhere), so it finds where to try the pattern itself: see
+    :func:`_scan`. '' for any other pattern."""
+    rough = _ROUGH.get(pattern)
+    if rough is None:
+        rough = ""
+        groups = _CASED_GROUP.findall(pattern)
+        if (
+            groups
+            and not _lowered_pattern(pattern)
+            and "\\N{" not in pattern
+            and "(?i" not in pattern
+            and pattern.count("(?-i") == len(groups)
+            and all(_LOOSENS_SAFELY.fullmatch(group) for group in groups)
+        ):
+            rough = _ESCAPE_OR_CAPITALS.sub(_lower_unless_escape, pattern)
+        _ROUGH[pattern] = rough
+    return rough
+
+
+def _rough(pattern: str) -> re.Pattern[str] | None:
+    """:func:`_rough_pattern` compiled, or None."""
+    rough = _rough_pattern(pattern)
+    if not rough:
+        return None
+    if rough not in _FAST:
+        try:
+            _FAST[rough] = codecache.regex(rough)
+        except re.error:
+            _FAST[rough] = None
+    return _FAST[rough]
+
+
+def _scan(pattern: str, flat: str, lowered: str | None) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches in ``flat`` (ignoring case), as ``finditer`` finds them.
+
+    With lowered text: the lowered pattern there when it has one; else, when it has a rough
+    one, the pattern itself only where the rough one matches (it cannot match anywhere
+    else), which is much quicker than reading the whole text ignoring case."""
+    if lowered is not None:
+        quick = _fast(pattern)
+        if quick is not None:
+            return [m.span() for m in quick.finditer(lowered)]
+        rough = _rough(pattern)
+        if rough is not None:
+            exact = _regex(pattern)
+            spans: list[tuple[int, int]] = []
+            position = 0
+            while (candidate := rough.search(lowered, position)) is not None:
+                at = candidate.start()
+                match = exact.match(flat, at)
+                if match is None:
+                    position = at + 1
+                elif match.end() == at:  # an empty match: leave the stepping to finditer
+                    return [m.span() for m in exact.finditer(flat)]
+                else:
+                    spans.append(match.span())
+                    position = match.end()
+            return spans
+    return [m.span() for m in _regex(pattern).finditer(flat)]
+
+
 def _pair(pattern: str, flat: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
     """The regex to search for ``pattern`` with and the text to search: the lowered text
     when there is one and the pattern can be lowered, else ``flat`` ignoring case. Both
@@ -682,7 +761,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
 
     flat, index, breaks = _normalise(text)
     starts = _sentence_starts(flat, breaks)
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def words(lo: int, hi: int) -> str:
         return " ".join(text[index[lo] : index[hi - 1] + 1].split())
@@ -693,8 +772,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     found: list[tuple[int, int, int, ToneWarning]] = []
     for order, rule in enumerate(rules):
         if rule.bounded not in spans_of:
-            scan, subject = _pair(rule.bounded, flat, lowered)
-            spans_of[rule.bounded] = [m.span() for m in scan.finditer(subject)]
+            spans_of[rule.bounded] = _scan(rule.bounded, flat, lowered)
         spans = spans_of[rule.bounded]
         if not spans:
             continue
