@@ -211,6 +211,7 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run triage with these arguments (default: the command line); the exit status."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:  # the app, as fast as it can start: no parser to build
         return _guarded(_home, SimpleNamespace(command=None))  # type: ignore[arg-type]

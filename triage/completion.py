@@ -31,6 +31,7 @@ _IDS = "triage list --ids 2>/dev/null"
 
 
 def script(shell: str, parser: argparse.ArgumentParser) -> str:
+    """The completion script for bash, zsh or fish (any other name gives fish's)."""
     commands = _commands(parser)
     if shell == "bash":
         cases = "\n".join(

@@ -44,6 +44,7 @@ def consider(question: Question, text: str | None = None, value: Any = None) -> 
 
 
 def is_empty(value: Any) -> bool:
+    """Whether a value counts as unanswered: None, '', an empty list or an empty table."""
     return value is None or value == "" or value == [] or value == {}
 
 
@@ -71,6 +72,7 @@ class RowError(ValueError):
 
 
 def check_row(question: Question, row: dict[str, Any], index: int) -> dict[str, Any]:
+    """One list entry with every field checked and present; RowError names what is wrong."""
     known = {f.id for f in question.fields}
     for key in row:
         if key not in known:

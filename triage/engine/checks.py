@@ -317,4 +317,5 @@ class _References:
 def check_references(
     playbook: Playbook, top: TomlFile, tomls: dict[Path, TomlFile]
 ) -> list[Problem]:
+    """Problems with the names a playbook refers to: questions, scores and facts."""
     return _References(playbook, top, tomls).run()

@@ -65,6 +65,8 @@ class Kind:
 
 
 class Text(Kind):
+    """One line of text, held to the question's lengths and pattern."""
+
     name = "text"
     typed = lengths = True
 
@@ -92,11 +94,15 @@ class Text(Kind):
 
 
 class LongText(Text):
+    """Text over several lines, with its spacing kept."""
+
     name = "longtext"
     multiline = True
 
 
 class Choice(Kind):
+    """One option from the question's list."""
+
     name = "choice"
     has_options = True
 
@@ -121,6 +127,8 @@ class Choice(Kind):
 
 
 class Multi(Choice):
+    """Any number of options from the question's list, kept in the list's order."""
+
     name = "multi"
     bound = int  # how many may be chosen
     field = False
@@ -155,6 +163,8 @@ class Multi(Choice):
 
 
 class YesNo(Kind):
+    """Yes or no; a yes gives the question's points."""
+
     name = "yesno"
     scored = True
 
@@ -185,6 +195,8 @@ class YesNo(Kind):
 
 
 class Scale(Kind):
+    """A whole number from 1 to 5; points are multiplied by it."""
+
     name = "scale"
     scored = has_labels = True
     bound = int
@@ -213,6 +225,8 @@ class Scale(Kind):
 
 
 class Number(Kind):
+    """A finite number, within min and max; points are multiplied by it."""
+
     name = "number"
     typed = scored = True
     bound = (int, float)
@@ -257,6 +271,8 @@ class Number(Kind):
 
 
 class Date(Kind):
+    """A calendar date, typed as YYYY-MM-DD, within min and max."""
+
     name = "date"
     typed = True
     bound = dt.date
@@ -287,6 +303,8 @@ class Date(Kind):
 
 
 class List(Kind):
+    """A list of entries, each a record of the question's fields."""
+
     name = "list"
     has_fields = True
     bound = int  # how many entries
@@ -326,6 +344,7 @@ def named(test: Any) -> list[str]:
 
 
 def kind_of(question: Question) -> Kind:
+    """The kind of a question; ValueError when the kind is unknown."""
     try:
         return KINDS[question.kind]
     except KeyError:
@@ -336,10 +355,12 @@ def kind_of(question: Question) -> Kind:
 
 
 def option_list(question: Question) -> str:
+    """The question's option values, comma-separated, for messages."""
     return ", ".join(o.value for o in question.options)
 
 
 def find_option(question: Question, text: str) -> str:
+    """The option value matching typed text by value or label, any case; ValueError if none."""
     lowered = text.lower()
     for option in question.options:
         if lowered in (option.value.lower(), option.label.lower()):
@@ -348,6 +369,7 @@ def find_option(question: Question, text: str) -> str:
 
 
 def parse_number(text: str) -> int | float:
+    """A number from typed text, ignoring spaces, commas and currency signs; else ValueError."""
     cleaned = re.sub(r"[\s,_£$€]", "", text)
     try:
         return int(cleaned)
@@ -365,6 +387,7 @@ def parse_number(text: str) -> int | float:
 
 
 def parse_date(text: str) -> dt.date:
+    """A date from text in the form 2026-03-31; ValueError otherwise."""
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
@@ -372,6 +395,7 @@ def parse_date(text: str) -> dt.date:
 
 
 def check_bounds(question: Question, value: Any) -> Any:
+    """The value unchanged when within the question's min and max; ValueError otherwise."""
     if question.min is not None and value < question.min:
         raise ValueError(question.message or f"Enter {question.min} or more.")
     if question.max is not None and value > question.max:
@@ -380,6 +404,7 @@ def check_bounds(question: Question, value: Any) -> Any:
 
 
 def check_count(question: Question, count: int, noun: str, plural: str | None = None) -> None:
+    """Raise ValueError when a count of choices or entries is outside min and max."""
     plural = plural or noun + "s"
     if question.min is not None and count < question.min:
         raise ValueError(

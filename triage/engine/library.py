@@ -41,6 +41,7 @@ def home() -> Path:
 
 
 def cases_dir() -> Path:
+    """The folder that holds one folder per saved case."""
     return home() / "cases"
 
 
@@ -155,6 +156,7 @@ def find_playbook(name: str) -> Playbook:
 
 
 def saved_cases() -> list[Path]:
+    """Every saved case's case.toml, most recently changed first; none if unreadable."""
     folder = cases_dir()
     try:
         return sorted(folder.glob("*/case.toml"), key=lambda p: p.stat().st_mtime, reverse=True)

@@ -11,6 +11,7 @@ from triage.engine.library import discover, saved_cases
 
 
 def playbook_summaries() -> list[dict[str, Any]]:
+    """One plain dict per playbook found, for listing: id, title, source, path, validity."""
     return [
         {
             "id": e.id,

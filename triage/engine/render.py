@@ -376,6 +376,7 @@ def email_message(subject: str, to: str, body: str, sender: str = "") -> bytes:
 
 
 def email_bytes(parts: EmailParts) -> bytes:
+    """An email draft as .eml bytes, marked unsent, with headers left unfolded."""
     message = EmailMessage()
     message["Subject"] = parts.subject
     for header, value in (("From", parts.sender), ("To", parts.to)):
@@ -514,4 +515,5 @@ def render_parts(
 
 
 def is_answered(value: Any) -> bool:
+    """Whether a value holds a real answer (not None, '', or empty)."""
     return not is_empty(value)

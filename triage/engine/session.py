@@ -598,6 +598,7 @@ def _entries(value: Any) -> list[Any]:
 
 
 def unique_folder(folder: Path) -> Path:
+    """The folder path, or the first free one with -2, -3 and so on added."""
     candidate, number = folder, 2
     while candidate.exists():
         candidate = folder.with_name(f"{folder.name}-{number}")

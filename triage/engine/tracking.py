@@ -145,6 +145,7 @@ def next_open(rows: list[dict[str, Any]]) -> tuple[dt.date | None, str]:
 
 
 def add(case: Case, what: str, owner: str = "", due: Any = None, shared: bool = False) -> None:
+    """Add a new action to the case and log it; TrackingError when it has no text or a bad date."""
     what = " ".join(what.split())
     if not what:
         raise TrackingError("Say what the new action is.")
@@ -199,6 +200,8 @@ def overdue_note(rows: list[dict[str, Any]], today: dt.date) -> str:
 
 @dataclass(frozen=True)
 class DueItem:
+    """An open action due soon or overdue, with the case it belongs to."""
+
     case_id: str
     counterparty: str
     what: str
@@ -224,6 +227,7 @@ def due_items(rows_by_case: list[tuple[Case, list[dict[str, Any]]]], today: dt.d
 
 
 def changes_to_toml(case: Case) -> dict[str, Any]:
+    """The case's tracked changes as TOML tables, leaving out what is empty."""
     data: dict[str, Any] = {}
     if case.action_changes:
         data["action_status"] = [

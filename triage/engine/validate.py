@@ -32,6 +32,7 @@ class Report:
 
 
 def examples_for(playbook: Playbook) -> list[Path]:
+    """The playbook's example answer files, sorted; none when it has no examples folder."""
     folder = playbook.path.parent / "examples" / playbook.id
     return sorted(p for p in folder.glob("*.toml") if p.is_file()) if folder.is_dir() else []
 
@@ -148,6 +149,7 @@ def _expectations(path: Path, evaluation: Evaluation) -> list[Problem]:
 
 
 def check_playbook(path: Path, strict: bool = False) -> Report:
+    """A report on one playbook file: its problems, examples run, and warnings when strict."""
     report = Report(path)
     found = read_toml(path, "playbook", keep=True)
     if not isinstance(found, Problem) and is_stage_file(found.data):

@@ -156,6 +156,7 @@ def ask_checkbox(
 
 
 def ask_confirm(message: str, default: bool = True) -> bool:
+    """Ask a yes-or-no question; the answer. Ctrl-C or Ctrl-D raises KeyboardInterrupt."""
     import questionary
 
     return bool(_ask(questionary.confirm(inert(message, one_line=True), default=default)))

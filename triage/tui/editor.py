@@ -17,11 +17,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Editor:
+    """A text editor to open a file in: its name for people and the command to run."""
+
     name: str  # as shown on the button: "nano", "Notepad", "code --wait"
     command: tuple[str, ...]  # the file's path is added at the end
 
 
 def find_editor() -> Editor | None:
+    """VISUAL or EDITOR, else a simple editor for this platform; None when there is none."""
     configured = (os.environ.get("VISUAL") or os.environ.get("EDITOR") or "").strip()
     if configured:
         try:

@@ -12,4 +12,5 @@ if TYPE_CHECKING:
 
 
 def triage_app(node: DOMNode) -> TriageApp:
+    """The app a node belongs to, typed as TriageApp."""
     return cast("TriageApp", node.app)

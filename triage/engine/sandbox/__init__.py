@@ -105,6 +105,7 @@ def evaluate(source: str, context: dict[str, Any]) -> Any:
 
 
 def holds(source: str | None, context: dict[str, Any]) -> bool:
+    """Whether a condition is true in this context; no condition always holds."""
     return True if source is None else bool(evaluate(source, context))
 
 
@@ -234,6 +235,7 @@ def _clean(exc: Exception) -> str:
 
 
 def names_in(expressions: Iterable[str]) -> set[str]:
+    """Every name the given expressions read."""
     names: set[str] = set()
     for source in expressions:
         names |= expression_reads(source).names

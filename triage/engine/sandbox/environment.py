@@ -153,6 +153,7 @@ def _long_date(value: Any) -> str:
 
 @functools.cache
 def environment() -> _Environment:
+    """A fresh sandboxed template environment with only triage's filters, each one guarded."""
     env = _Environment(
         undefined=StrictUndefined,
         autoescape=False,

@@ -601,6 +601,7 @@ def day_text(value: dt.datetime | dt.date | None) -> str:
 
 
 def short_day(value: dt.datetime | dt.date | None) -> str:
+    """A day as "3 Mar"; '?' when unknown."""
     if value is None:
         return "?"
     return f"{value.day} {value:%b}"

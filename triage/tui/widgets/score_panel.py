@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 
 def score_text(scores: dict[str, ScoreState]) -> Text:
+    """Each score's value, band, advice and what drives it, as styled text."""
     from triage.engine.explain import driver_lines
 
     text = Text()
