@@ -177,6 +177,8 @@ def weights(c: Checker, path: str, value: Any) -> dict[str, float]:
     return {name: points for _, name, points in c.entries(WEIGHTS, value, path)}
 
 
-def each(c: Checker, value: Any, path: str, build: Callable[[str, dict], Any]) -> list:
+def each(
+    c: Checker, value: Any, path: str, build: Callable[[str, dict[str, Any]], Any]
+) -> list[Any]:
     """What ``build`` makes of each table in an array of tables (None is left out)."""
     return [x for p, t in c.tables(value, path) if (x := build(p, t)) is not None]
