@@ -208,3 +208,19 @@ def test_schema_and_engine_refuse_the_same_unknown_key(where: tuple, tmp_path: P
     path = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in (*where, "colour"))
     key = path.lstrip(".")
     assert [p.message for p in caught.value.problems] == [f"`{key}` is not a known key."]
+
+
+def test_a_written_case_file_matches_the_case_schema(tmp_path: Path) -> None:
+    """The case file's schema comes from the declaration it is read against."""
+    from triage.engine.case import Case
+    from triage.engine.schema import case_schema
+
+    case = Case(id="c", playbook="mini", answers={"counterparty": "Acme", "trust_level": 3})
+    case.set_override("mediate", "they asked")
+    case.pending, case.drafts = {"annual_value": "lots"}, {"plan.md": "edited"}
+    data = tomllib.loads(case.to_toml().decode())
+    validator = jsonschema.Draft202012Validator(case_schema())
+    assert [e.message for e in validator.iter_errors(as_json(data))] == []
+    data["case"]["id"] = 3
+    data["override"]["route"] = "sue"
+    assert len(list(validator.iter_errors(as_json(data)))) == 2

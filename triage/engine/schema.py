@@ -37,3 +37,18 @@ def playbook_schema() -> dict[str, Any]:
             },
         ],
     )
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of case files (``case.toml``), from the same declaration they are
+    read against; open where triage reads files of other versions."""
+    from triage.engine.formats.case import CASE_FILE
+
+    return json_schema(CASE_FILE, (), "triage case file")
+
+
+def settings_schema() -> dict[str, Any]:
+    """The JSON Schema of the app's settings file."""
+    from triage.engine.formats.settings import SETTINGS
+
+    return json_schema(SETTINGS, (), "triage settings")

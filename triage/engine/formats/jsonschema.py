@@ -40,7 +40,7 @@ class _Writer:
             schema["additionalProperties"] = self.ref_or_table(table.values)
         elif isinstance(table.values, Key):
             schema["additionalProperties"] = self.key(table.values)
-        else:
+        elif not table.open:
             schema["additionalProperties"] = False
         if table.variant is not None:
             # Either the variant's keys alone, or the table's own with their required ones.
