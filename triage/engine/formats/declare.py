@@ -48,12 +48,14 @@ class Type:
     name: str = ""  # how messages name it, when not derived from the Python types
 
     def accepts(self, value: Any) -> bool:
+        """Whether ``value`` has this type (true and false are never numbers)."""
         if isinstance(value, bool):
             return bool in self.python or object in self.python
         return isinstance(value, self.python)
 
     @property
     def expected(self) -> str:
+        """The type as messages name it: "text", "a whole number or a number"."""
         return self.name or " or ".join(TYPE_NAMES.get(k, k.__name__) for k in self.python)
 
 
@@ -159,6 +161,7 @@ class Table:
     schema: dict[str, Any] = field(default_factory=dict)
 
     def key(self, name: str) -> Key:
+        """The declared key ``name``."""
         return next(k for k in self.keys if k.name == name)
 
     def child(self, name: str) -> Table:
@@ -176,6 +179,7 @@ class Table:
         return tuple(k.name for k in self.keys if k.name != skip)
 
     def required(self, data: dict[str, Any] | None = None) -> tuple[str, ...]:
+        """The keys ``data`` must hold (the variant's when it holds the variant's key)."""
         allowed = self.allowed(data)
         return tuple(k.name for k in self.keys if k.required and k.name in allowed)
 
@@ -217,6 +221,7 @@ class Checker:
         self.problems: list[Problem] = []
 
     def add(self, path: str, message: str) -> None:
+        """Record a problem at key path ``path`` (its line, or its nearest table's)."""
         self.problems.append(self.file.problem(path, message))
 
     def shape(self, table: Table, data: dict[str, Any], path: str = "") -> dict[str, Any]:
@@ -243,6 +248,7 @@ class Checker:
         return values
 
     def unknown_keys(self, table: dict[str, Any], path: str, allowed: Any) -> None:
+        """Report each key of ``table`` not in ``allowed``, with the closest known one."""
         for key in table:
             if key not in allowed:
                 where = f"{path}.{key}" if path else key
@@ -283,6 +289,7 @@ class Checker:
     # The checks the shape alone cannot make, in the same words as the shape's.
 
     def expect(self, where: str, value: Any, kind: Type) -> bool:
+        """Whether ``value`` has type ``kind``; a problem at ``where`` when not."""
         if kind.accepts(value):
             return True
         self.add(where, f"`{where}` must be {kind.expected}, not {describe(value)}.")

@@ -37,14 +37,17 @@ def identifier(description: str, required: bool = True) -> Key:
 
 
 def text(name: str, description: str = "", **more: Any) -> Key:
+    """A key holding text."""
     return Key(name, description=description, **more)
 
 
 def expression(name: str, description: str, **more: Any) -> Key:
+    """A key holding a Jinja2 expression (its names are checked by checks.py)."""
     return Key(name, description=description, expression=True, **more)
 
 
 def route(name: str, description: str = "", **more: Any) -> Key:
+    """A key naming a route: one of the engine's routes."""
     return Key(
         name,
         description=description or ROUTE_CHOICES[:1].upper() + ROUTE_CHOICES[1:] + ".",
