@@ -395,7 +395,7 @@ def _or_base(value: str | None, base: str | None) -> str | None:
 
 
 def suggest(word: str, known: set[str]) -> str:
-    """ " Did you mean 'x'?" for the known word closest to ``word``, or ""."""
+    """A "Did you mean" sentence naming the known word closest to ``word``, or "" if none."""
     hint = closest(word, known)
     return f" Did you mean {hint!r}?" if hint else ""
 
