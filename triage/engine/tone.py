@@ -339,7 +339,7 @@ def load_rules(
 # needs them, which for most rules on most drafts is never.
 _BUNDLE_KIND = "tonerules"
 _BUNDLE_FORMAT = "tone rules 2"
-_KEPT_FIELDS = 11
+_KEPT_FIELDS = 12
 
 
 def _bundle_key(sources: list[tuple[str, str]]) -> str:
@@ -366,6 +366,7 @@ def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
         rule.nearby_sentences,
         _lowered_pattern(rule.bounded),
         _rough_pattern(rule.bounded),
+        _anchors(rule.bounded),
     )
 
 
@@ -379,7 +380,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
                 return None
             rid, category, pattern, explanation, suggestion, source, texts, also, near = item[:9]
-            scan, rough = item[9:]
+            scan, rough, anchors = item[9:]
             if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
                 return None
             rule = ToneRule(
@@ -400,6 +401,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             rules.append(rule)
             _LOWERED.setdefault(rule.bounded, scan)
             _ROUGH.setdefault(rule.bounded, rough)
+            _ANCHORS.setdefault(rule.bounded, tuple(anchors))
     except (TypeError, ValueError):
         return None
     return rules
@@ -731,6 +733,80 @@ def _scan(pattern: str, flat: str, lowered: str | None) -> list[tuple[int, int]]
     return [m.span() for m in _regex(pattern).finditer(flat)]
 
 
+_ANCHORS: dict[str, tuple[str, ...]] = {}  # a pattern -> words one of which any match holds
+_MAX_ANCHORS = 60
+
+
+def _anchors(pattern: str) -> tuple[str, ...]:
+    """Pieces of lowered text of which every match of ``pattern`` (scanned lowered, as
+    :func:`_scan` does) holds at least one, or () when there are none worth checking. A rule
+    whose anchors are all missing from a text cannot match it, so it is not scanned."""
+    anchors = _ANCHORS.get(pattern)
+    if anchors is None:
+        anchors = ()
+        scan = _lowered_pattern(pattern) or _rough_pattern(pattern)
+        if scan:
+            try:
+                from re import _parser  # type: ignore[attr-defined]
+
+                found = _required(_parser.parse(scan, 0))
+            except Exception:  # not the parser as we know it: scan every time
+                found = None
+            if found and min(map(len, found)) >= 2 and len(found) <= _MAX_ANCHORS:
+                shortest: list[str] = []
+                for piece in sorted(found, key=len):  # a piece holding another adds nothing
+                    if not any(known in piece for known in shortest):
+                        shortest.append(piece)
+                anchors = tuple(shortest)
+        _ANCHORS[pattern] = anchors
+    return anchors
+
+
+def _required(parsed: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern holds, or None when unsure.
+
+    Runs of plain characters must appear as they are; a group, or a repeat of at least
+    once, needs what its content needs; an alternation needs one of what its branches
+    need. Of a sequence's parts, the one with the longest and fewest strings is kept."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    best: frozenset[str] | None = None
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _anchor_score(candidate) > _anchor_score(best)):
+            best = candidate
+
+    run: list[str] = []
+    for op, av in parsed.data:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset(["".join(run)]))
+            run = []
+        if op is sre.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+        elif op is sre.BRANCH:
+            union: set[str] = set()
+            for item in av[1]:
+                need = _required(item)
+                if need is None:
+                    break
+                union |= need
+            else:
+                consider(frozenset(union))
+    if run:
+        consider(frozenset(["".join(run)]))
+    return best
+
+
+def _anchor_score(strings: frozenset[str]) -> tuple[int, int]:
+    return (min(len(s) for s in strings) if strings else 0, -len(strings))
+
+
 def _pair(pattern: str, flat: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
     """The regex to search for ``pattern`` with and the text to search: the lowered text
     when there is one and the pattern can be lowered, else ``flat`` ignoring case. Both
@@ -772,7 +848,11 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     found: list[tuple[int, int, int, ToneWarning]] = []
     for order, rule in enumerate(rules):
         if rule.bounded not in spans_of:
-            spans_of[rule.bounded] = _scan(rule.bounded, flat, lowered)
+            anchors = _anchors(rule.bounded) if lowered is not None else ()
+            if anchors and not any(anchor in lowered for anchor in anchors):  # type: ignore[operator]
+                spans_of[rule.bounded] = []  # it cannot match: a word it needs is not there
+            else:
+                spans_of[rule.bounded] = _scan(rule.bounded, flat, lowered)
         spans = spans_of[rule.bounded]
         if not spans:
             continue
