@@ -216,8 +216,31 @@ COMMON_WORDS = _words(
     pay send agree confirm raise release sign give return share provide settle accept
     withdraw restore fix deliver approve arrange book schedule review extend repay cover
     accounts relationship trust tone staff team targets sales revenue costs cost budget
+    define route meet get act refund freeze show name make take keep check use set put ask
+    tell write add start stop hold move plan plans monitor track train log note record list
+    document publish require publishing training weekly monthly daily quarterly yearly
+    never nobody nothing everything everyone everybody something someone anyone always
+    further written accurate proposals proposal rates rate returns milestones milestone
+    client clients customer customers supplier suppliers partner partners buyer buyers
+    compliance maintenance performance insurance acceptance evidence guidance governance
+    liability security capacity priority availability responsibility visibility
+    four five six seven eight nine ten eleven twelve fourteen fifteen twenty thirty
     """
 )
+# Endings of ordinary nouns, never of a name: "Remediation plan", "Management sign-off",
+# "Partnership review". ("-ment" only from eight letters, so "Clement" stays a name.)
+_ORDINARY_ENDINGS = ("tion", "tions", "sion", "sions", "ship", "ships")
+
+
+def _ordinary(word: str) -> bool:
+    """Whether a capitalised first word is an ordinary word, written with a capital only
+    because it comes first: a common word, or a noun with an ordinary ending."""
+    low = word.lower()
+    if low in COMMON_WORDS:
+        return True
+    return low.endswith(_ORDINARY_ENDINGS) or (len(low) >= 8 and low.endswith(("ment", "ments")))
+
+
 # Words that a phrase can start with where "the" would be wrong: determiners,
 # possessives, quantifiers, pronouns and question words.
 DETERMINERS = _words(
@@ -247,7 +270,9 @@ def clause(value: Any) -> str:
     rest = text[first.end() :]
     capitalised = word.isalpha() and word[0].isupper() and not _inner_capital(word)
     contraction = word.endswith("n") and re.match(r"['’]t\b", rest) is not None  # Didn't
-    if capitalised and (word.lower() in COMMON_WORDS or contraction):
+    # a name of several capitalised words ("New York", "Partnership Board") keeps its case
+    named = re.match(r"\s+[A-Z]", rest) is not None and word.lower() not in COMMON_WORDS
+    if capitalised and ((_ordinary(word) and not named) or contraction):
         return text[0].lower() + text[1:]
     return text
 
