@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from triage.engine.formats.declare import ARRAY, Type
 from triage.engine.formats.declare import TYPE_NAMES as TYPE_NAMES
 from triage.engine.formats.declare import Checker as Checker
-from triage.engine.formats.declare import Type
 from triage.engine.formats.declare import closest as closest
 from triage.engine.formats.declare import describe as describe
 from triage.engine.formats.playbook import FIELD, ID_PATTERN, OPTION, QUESTION, WEIGHTS
@@ -37,7 +37,7 @@ def check_question(
     if known is not None and known.has_fields:
         built = []
         seen: set[str] = set()
-        items = c.tables(v["fields"], f"{path}.fields")
+        items = c.tables(_array(c, f"{path}.fields", v["fields"]), f"{path}.fields")
         if not items:
             c.add(path, f"{path} is a list question and needs at least one `fields` entry.")
         for fpath, ftable in items:
@@ -109,6 +109,8 @@ def check_question(
 
 def _bounds(c: Checker, path: str, table: dict[str, Any], kind: str) -> tuple[Any, Any]:
     """``min`` and ``max``, of the type the kind gives them (a number, a date, a count)."""
+    if "min" not in table and "max" not in table:
+        return None, None
     known = KIND_OF.get(kind)
     bound = (known.bound if known is not None else None) or (int, float)
     expected = Type(bound if isinstance(bound, tuple) else (bound,), {})
@@ -126,6 +128,13 @@ def _bounds(c: Checker, path: str, table: dict[str, Any], kind: str) -> tuple[An
     if lo is not None and hi is not None and lo > hi:
         c.add(f"{path}.min", f"`{path}.min` is larger than `{path}.max`.")
     return lo, hi
+
+
+def _array(c: Checker, where: str, value: Any) -> Any:
+    """``value`` when it is an array (of tables, checked next), else nothing, reported."""
+    if isinstance(value, tuple):  # the declared default: the key is not there
+        return value
+    return value if c.expect(where, value, ARRAY) else ()
 
 
 def _or(names: list[str]) -> str:
@@ -151,7 +160,7 @@ def _check_options(
                 "questions.",
             )
         return ()
-    items = c.tables(value, f"{path}.options")
+    items = c.tables(_array(c, f"{path}.options", value), f"{path}.options")
     if not items:
         c.add(path, f"{path} is a {kind} question and needs at least one option.")
     options = []

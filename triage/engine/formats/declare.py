@@ -49,7 +49,7 @@ class Type:
 
     def accepts(self, value: Any) -> bool:
         """Whether ``value`` has this type (true and false are never numbers)."""
-        if isinstance(value, bool):
+        if value.__class__ is bool:
             return bool in self.python or object in self.python
         return isinstance(value, self.python)
 
@@ -118,10 +118,14 @@ class Key:
         if self.nonempty and value == "":
             c.add(where, (self.wrong or "`{where}` must not be empty.").format(where=where))
             return self.default
-        matches = self.pattern is None or not isinstance(value, str) or not value
-        if not matches and not re.search(str(self.pattern), value):
+        if (
+            self.pattern is not None
+            and value.__class__ is str
+            and value
+            and not re.search(self.pattern, value)
+        ):
             c.add(where, self.pattern_message.format(where=where, value=value))
-            return self.default
+            return value  # kept, so that later checks name it as written
         if self.choices is not None and value not in self.choices and value != "":
             hint = closest(value, self.choices) if isinstance(value, str) else None
             extra = f" Did you mean {hint!r}?" if hint else ""
@@ -159,6 +163,13 @@ class Table:
     wrong_entry: str = "`{where}` must be a table."
     open: bool = False
     schema: dict[str, Any] = field(default_factory=dict)
+    # Worked out once: a playbook checks thousands of tables against a few dozen.
+    _own: tuple[str, ...] = field(init=False, default=())
+    _own_set: frozenset[str] = field(init=False, default=frozenset())
+    _variant_set: frozenset[str] = field(init=False, default=frozenset())
+    _by_name: dict[str, Key] = field(init=False, default_factory=dict)
+    _defaults: dict[str, Any] = field(init=False, default_factory=dict)
+    _reported: tuple[Key, ...] = field(init=False, default=())  # required, said missing here
 
     def key(self, name: str) -> Key:
         """The declared key ``name``."""
@@ -171,12 +182,29 @@ class Table:
             raise KeyError(name)
         return found
 
+    def __post_init__(self) -> None:
+        skip = self.variant.key if self.variant is not None else None
+        own = tuple(k.name for k in self.keys if k.name != skip)
+        object.__setattr__(self, "_own", own)
+        object.__setattr__(self, "_own_set", frozenset(own))
+        variant = frozenset(self.variant.keys) if self.variant is not None else frozenset()
+        object.__setattr__(self, "_variant_set", variant)
+        object.__setattr__(self, "_by_name", {k.name: k for k in self.keys})
+        object.__setattr__(self, "_defaults", {k.name: k.default for k in self.keys})
+        reported = tuple(k for k in self.keys if k.required and k.missing != "")
+        object.__setattr__(self, "_reported", reported)
+
     def allowed(self, data: dict[str, Any] | None = None) -> tuple[str, ...]:
         """The keys allowed in ``data``: the variant's when ``data`` holds its key."""
         if self.variant is not None and data is not None and self.variant.key in data:
             return self.variant.keys
-        skip = self.variant.key if self.variant is not None else None
-        return tuple(k.name for k in self.keys if k.name != skip)
+        return self._own
+
+    def allowed_set(self, data: dict[str, Any]) -> frozenset[str]:
+        """:meth:`allowed`, as a set."""
+        if self.variant is not None and self.variant.key in data:
+            return self._variant_set
+        return self._own_set
 
     def required(self, data: dict[str, Any] | None = None) -> tuple[str, ...]:
         """The keys ``data`` must hold (the variant's when it holds the variant's key)."""
@@ -227,24 +255,21 @@ class Checker:
     def shape(self, table: Table, data: dict[str, Any], path: str = "") -> dict[str, Any]:
         """Check ``data`` against ``table``: every declared key's value (its default when
         missing or wrong), after reporting unknown keys, wrong types and missing keys."""
-        allowed = table.allowed(data)
-        if not table.open and table.values is None:
+        allowed = table.allowed_set(data)
+        if not table.open and table.values is None and not allowed.issuperset(data):
             self.unknown_keys(data, path, allowed)
-        values: dict[str, Any] = {}
-        for key in table.keys:
-            if key.name not in allowed:
-                values[key.name] = key.default
-            elif key.name in data:
-                where = f"{path}.{key.name}" if path else key.name
-                values[key.name] = key.check_value(self, where, data[key.name])
-            else:
-                if key.required and key.missing != "":
-                    message = key.missing or "{what} needs `{key}`."
-                    where = f"{path}.{key.name}" if path else key.name
-                    self.add(
-                        path, message.format(what=path or "the file", key=key.name, where=where)
-                    )
-                values[key.name] = key.default
+        values = dict(table._defaults)
+        by_name = table._by_name
+        for name, value in data.items():  # in the file's order, so problems come in it too
+            if name in allowed and name in by_name:
+                where = f"{path}.{name}" if path else name
+                values[name] = by_name[name].check_value(self, where, value)
+        for key in table._reported:
+            name = key.name
+            if name not in data and name in allowed:
+                message = key.missing or "{what} needs `{key}`."
+                where = f"{path}.{name}" if path else name
+                self.add(path, message.format(what=path or "the file", key=name, where=where))
         return values
 
     def unknown_keys(self, table: dict[str, Any], path: str, allowed: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from triage.engine.formats.declare import ARRAY, TABLE, Key, Table
+from triage.engine.formats.declare import TABLE, Key, Table
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 EXPRESSION = " A Jinja2 expression such as `severity >= 4`."
@@ -78,7 +78,7 @@ class _Writer:
             schema["minLength"] = 1
         if key.pattern is not None:
             schema["pattern"] = key.pattern
-        if key.type is ARRAY and key.items is not None:
+        if key.items is not None:
             schema["items"] = (
                 self.ref_or_table(key.items)
                 if isinstance(key.items, Table)

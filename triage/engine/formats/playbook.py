@@ -188,11 +188,11 @@ def _question(is_field: bool) -> Table:
         text("unit", "number: a unit shown beside the field, such as GBP.", default=""),
         Key(
             "options",
-            ARRAY,
+            ANY,  # an array: checked with the kind, which may not take options at all
             "choice and multi: the options to pick from.",
             default=(),
             items=OPTION,
-            schema={"minItems": 1},
+            schema={"type": "array", "minItems": 1},
         ),
     ]
     if not is_field:
@@ -209,11 +209,11 @@ def _question(is_field: bool) -> Table:
             ),
             Key(
                 "fields",
-                ARRAY,
+                ANY,  # an array: checked with the kind, as options are
                 "list only: the fields of each row.",
                 default=(),
                 items=FIELD,
-                schema={"minItems": 1},
+                schema={"type": "array", "minItems": 1},
             ),
         ]
     return Table(
