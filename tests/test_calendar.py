@@ -133,3 +133,42 @@ def test_a_mistake_in_a_calendar_output_is_named(tmp_path, table, expected):
     with pytest.raises(PlaybookInvalid) as raised:
         load_playbook(path)
     assert expected in str(raised.value)
+
+
+def test_a_file_written_later_is_newer_to_a_calendar_program(monkeypatch):
+    """Imported again after an action moved, an event must read as a newer revision of the
+    same one (RFC 5545: a higher SEQUENCE, or a later DTSTAMP): the DTSTAMP is the moment the
+    file is written, by the engine's clock, not the case's date."""
+    from triage.engine import case
+
+    rows = [{"what": "Send the summary", "owner": "Jo", "due": "2026-12-08", "key": "a-1"}]
+    first_at = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(case, "now", lambda: first_at)
+    first = icalendar.Calendar.from_ical(actions_ics(rows, "Actions", "seed", dt.date(2026, 3, 2)))
+    moved = [dict(rows[0], due="2026-12-10")]
+    monkeypatch.setattr(case, "now", lambda: first_at + dt.timedelta(days=2, minutes=5))
+    second = icalendar.Calendar.from_ical(
+        actions_ics(moved, "Actions", "seed", dt.date(2026, 3, 2))
+    )
+    (before,) = [c for c in first.walk("VEVENT")]
+    (after,) = [c for c in second.walk("VEVENT")]
+    assert before["UID"] == after["UID"]
+    assert before.decoded("DTSTAMP") == first_at
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"]) >= 0
+    assert after.decoded("DTSTAMP") > before.decoded("DTSTAMP")
+    # the same clock gives the same bytes: the goldens stay exact
+    monkeypatch.setattr(case, "now", lambda: first_at)
+    again = actions_ics(rows, "Actions", "seed", dt.date(2026, 3, 2))
+    assert again == actions_ics(rows, "Actions", "seed", dt.date(2026, 3, 2))
+
+
+def test_offered_slots_carry_a_sequence_too(monkeypatch):
+    from triage.engine import case
+
+    monkeypatch.setattr(case, "now", lambda: dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC))
+    data = meeting_ics(
+        [{"date": "2026-12-08", "time": "10:00"}], 30, "Call", "seed", dt.date(2026, 3, 2)
+    )
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert int(event["SEQUENCE"]) >= 0
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)

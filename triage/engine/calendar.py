@@ -65,6 +65,23 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+# SEQUENCE counts revisions of an event (RFC 5545, 3.8.7.4): a calendar program that imports
+# an event whose UID it already has takes it as newer when its SEQUENCE is higher, or, equal,
+# when its DTSTAMP is later. The files keep no history, so the revision is the minute the file
+# is written, counted from this epoch: it rises every time the case is written again, and so
+# whenever an action moves or is reworded, and stays far inside the format's 31-bit INTEGER.
+_SEQUENCE_EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _written() -> tuple[str, str]:
+    """DTSTAMP and SEQUENCE lines for a file written now (the engine's clock, which tests pin)."""
+    from triage.engine import case  # the engine's one clock; imported late, it imports a lot
+
+    moment = case.now()
+    minutes = max(0, int((moment - _SEQUENCE_EPOCH).total_seconds() // 60))
+    return f"DTSTAMP:{_utc(moment)}", f"SEQUENCE:{minutes}"
+
+
 def _uid(*parts: Any) -> str:
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{digest[:32]}@triage"
@@ -98,19 +115,20 @@ def meeting_ics(
     stamp: dt.date,
     zone: dt.tzinfo | None = None,
 ) -> bytes:
-    """The slots offered as tentative events of ``minutes`` each (all-day without a time)."""
+    """The slots offered as tentative events of ``minutes`` each (all-day without a time).
+    ``stamp`` is the case's date, kept for callers: DTSTAMP is the moment the file is written."""
     zone = zone or local_zone()
     try:
         length = max(5, min(int(minutes or 45), 24 * 60))
     except (TypeError, ValueError):
         length = 45
-    stamped = dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC)
+    stamped, sequence = _written()
     events = []
     for slot in slots:
         if not isinstance(slot, Mapping) or as_date(slot.get("date")) is None:
             continue
         day, start = _slot_start(slot, zone)
-        event = [f"UID:{_uid(seed, day, slot.get('time'))}", f"DTSTAMP:{_utc(stamped)}"]
+        event = [f"UID:{_uid(seed, day, slot.get('time'))}", stamped, sequence]
         if start is None:
             event += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}"]
         else:
@@ -130,8 +148,10 @@ def actions_ics(rows: Iterable[Mapping[str, Any]], name: str, seed: str, stamp: 
     """Every action with a due date as an all-day event on that date; the owner and the
     audience (internal, or shared with the other side) go in the description. A playbook
     action's event is named by the action's key, so a calendar program updates it when an
-    escalation rewords the action or it moves, instead of adding another."""
-    stamped = dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC)
+    escalation rewords the action or it moves, instead of adding another; its SEQUENCE and
+    DTSTAMP (the moment of writing; ``stamp``, the case's date, is kept for callers) tell the
+    program this copy is the newer one."""
+    stamped, sequence = _written()
     events = []
     for row in rows:
         day = as_date(row.get("due"))
@@ -146,7 +166,8 @@ def actions_ics(rows: Iterable[Mapping[str, Any]], name: str, seed: str, stamp: 
             [
                 # a playbook action keeps its event when its words, owner or date change
                 f"UID:{_uid(seed, row['key']) if row.get('key') else _uid(seed, what, owner)}",
-                f"DTSTAMP:{_utc(stamped)}",
+                stamped,
+                sequence,
                 f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
                 f"SUMMARY:{_text(what)}",

@@ -216,7 +216,7 @@ COMMON_WORDS = _words(
     pay send agree confirm raise release sign give return share provide settle accept
     withdraw restore fix deliver approve arrange book schedule review extend repay cover
     accounts relationship trust tone staff team targets sales revenue costs cost budget
-    define route meet get act refund freeze show name make take keep check use set put ask
+    define route meet get act refund freeze show name make take keep check use set put ask lead
     tell write add start stop hold move plan plans monitor track train log note record list
     document publish require publishing training weekly monthly daily quarterly yearly
     never nobody nothing everything everyone everybody something someone anyone always
