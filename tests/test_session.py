@@ -330,3 +330,13 @@ def test_an_answer_that_cannot_be_saved_holds_and_says_so(good, monkeypatch):
     assert session.case.answers["annual_value"] == 120000  # saved with the next answer
     kept = session.offer("their_email", text="jo@")
     assert not kept.stored and kept.unsaved.startswith("What you typed could not be saved")
+
+
+def test_offering_the_default_of_an_unanswered_question_saves_nothing():
+    from triage.engine.library import find_playbook
+
+    session = Session.start(find_playbook("client-communication-breakdown"))
+    question = next(q for q in session.playbook.questions.values() if q.default is not None)
+    offer = session.offer(question.id, value=question.default)
+    assert offer.stored and offer.value == question.default
+    assert session.path is None  # nothing answered yet: no case folder made

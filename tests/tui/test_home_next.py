@@ -32,3 +32,18 @@ async def test_overdue_cases_come_first_with_their_next_action(triage_home: Path
     assert first[0] == "Late plc" and first[2].startswith("Overdue since")
     assert "Send the summary" in first[2]
     assert second[0] == "Later Ltd" and second[2].startswith("Next ")
+
+
+async def test_a_case_opened_and_left_without_an_answer_leaves_no_saved_case(triage_home: Path):
+    """Fields show their defaults when a case opens; showing them is not answering."""
+    from triage.tui.screens.case import CaseScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # a new case on the first built-in playbook
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert list(triage_home.glob("cases/*/case.toml")) == []

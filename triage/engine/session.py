@@ -173,7 +173,9 @@ class Session:
         return considered.value
 
     def _unchanged(self, question_id: str, checked: Any) -> bool:
-        stored = self.case.answers.get(question_id)
+        """The answer already holds: stored, or the default of a question not yet answered
+        (a field shows its default, and showing it offers it)."""
+        stored = self.value(question_id)
         return (
             type(stored) is type(checked)
             and stored == checked
