@@ -105,6 +105,12 @@ class Key:
     expression: bool = False
     nonempty: bool = False
     schema: dict[str, Any] = field(default_factory=dict)
+    # No check beyond the type: most keys, so the checker takes their values at once.
+    plain: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        plain = not self.nonempty and self.pattern is None and self.choices is None
+        object.__setattr__(self, "plain", plain)
 
     def check_value(self, c: Checker, where: str, value: Any) -> Any:
         """The value when it fits the declaration, else ``self.default`` and a problem."""
@@ -262,8 +268,12 @@ class Checker:
         by_name = table._by_name
         for name, value in data.items():  # in the file's order, so problems come in it too
             if name in allowed and name in by_name:
-                where = f"{path}.{name}" if path else name
-                values[name] = by_name[name].check_value(self, where, value)
+                key = by_name[name]
+                if key.plain and key.type.accepts(value):
+                    values[name] = value
+                else:
+                    where = f"{path}.{name}" if path else name
+                    values[name] = key.check_value(self, where, value)
         for key in table._reported:
             name = key.name
             if name not in data and name in allowed:
