@@ -105,7 +105,7 @@ class Evaluation:
         return [q for s in self.stages if s.applies for q in s.questions if q.missing]
 
 
-class RouteView(dict):
+class RouteView(dict[str, Any]):
     """The route in templates: ``route.label`` and friends, and ``route == 'mediate'``."""
 
     def __eq__(self, other: object) -> bool:
@@ -116,7 +116,7 @@ class RouteView(dict):
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
     def __str__(self) -> str:
         return str(self.get("label", ""))
