@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from triage.engine.atomic import private_dir, write_atomic
 from triage.engine.errors import AnswersInvalid, Problem
 from triage.engine.names import ROUTE_CHOICES, ROUTES
-from triage.engine.tomlfile import TomlFile, read_toml
 
 if TYPE_CHECKING:  # evaluating pulls in Jinja2; listing cases must stay light
     from triage.engine.evaluate import Evaluation
     from triage.engine.model import Playbook
+    from triage.engine.tomlfile import TomlFile
     from triage.engine.tracking import Change
 
 CASE_FILE = "case.toml"
@@ -277,6 +277,8 @@ def is_case_data(data: dict[str, Any]) -> bool:
 
 def load_case(path: Path) -> Case:
     """Read a case file; raise AnswersInvalid with one sentence when it is not usable."""
+    from triage.engine.tomlfile import read_toml  # only once there is a case to read
+
     found = read_toml(path, "case file")
     if isinstance(found, Problem):
         raise AnswersInvalid([found])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from triage.engine.case import Case, load_case, today
 from triage.engine.errors import TriageError
 from triage.engine.library import discover, saved_cases
+
+if TYPE_CHECKING:
+    from triage.engine.case import Case
 
 
 def playbook_summaries() -> list[dict[str, Any]]:
@@ -28,8 +30,11 @@ def playbook_summaries() -> list[dict[str, Any]]:
 
 def case_summaries() -> list[dict[str, Any]]:
     """Saved cases, newest first; an unreadable case file is listed with its problem."""
-    found = []
-    for path in saved_cases():
+    found: list[dict[str, Any]] = []
+    paths = saved_cases()
+    if paths:  # the home screen's first frame reads no case module when there is no case
+        from triage.engine.case import load_case, today
+    for path in paths:
         try:
             case = load_case(path)
         except TriageError as exc:

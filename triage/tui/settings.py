@@ -45,8 +45,6 @@ def load_settings() -> dict[str, Any]:
     The file's keys are declared in :mod:`triage.engine.formats.settings`: a setting of
     the wrong type is left out, and keys of a later version are kept as they are.
     """
-    from triage.engine.formats.settings import read_settings
-
     path = settings_path()
     if not path.exists() and _legacy_path().exists():
         path = _legacy_path()  # saved by an earlier version beside the cases
@@ -55,6 +53,8 @@ def load_settings() -> dict[str, Any]:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError):
         return {}
+    from triage.engine.formats.settings import read_settings  # only when there is a file
+
     return read_settings(data) if isinstance(data, dict) else {}
 
 

@@ -168,11 +168,13 @@ class HomeScreen(Screen[None]):
             return
         text = Text()
         if not entry.checked or entry.valid:
-            from triage.engine.tomlfile import display_path
-
             text.append(entry.summary)
             # a built-in's file lives deep in the installation: its id is what a user types
-            where = "built in" if entry.source == "built-in" else display_path(entry.path)
+            where = "built in"
+            if entry.source != "built-in":
+                from triage.engine.tomlfile import display_path
+
+                where = display_path(entry.path)
             text.append(f"\nid {entry.id} · {where}", style="dim")
         else:
             text.append("This playbook has problems and cannot be used:\n", style="bold yellow")
