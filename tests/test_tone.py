@@ -1089,6 +1089,32 @@ def test_rules_kept_between_runs_flag_exactly_what_fresh_ones_do(tmp_path: Path)
     assert "'you-did-wrong'" not in changed and changed != cold
 
 
+def test_scanning_only_the_sentences_that_hold_an_anchor_finds_what_a_full_scan_finds():
+    """A long draft is cut at each ".", "!" and "?", and a rule that can never match those
+    is scanned only in the pieces that hold one of its anchors: the same spans, always."""
+    from triage.engine import tone
+
+    rules = tone.load_rules()
+    assert sum(tone._within_a_sentence(r.bounded) for r in rules) * 2 > len(rules)
+    drafts = [d["text"] for d in corpus("main") + corpus("heldout")]
+    texts = ["\n\n".join(drafts[i : i + 40]) for i in range(0, len(drafts), 40)]
+    texts += [
+        "You never. Reply! e.g. 3.5 days?you always fail.our lawyers will sue...you never",
+        "?.!you failed to reply.!?",
+        "Nobody at your end ever replies!!! Thanks for finally replying?? Per my last email.",
+    ]
+    for text in texts:
+        flat = " ".join(text.split())
+        lowered = flat.translate(tone._ASCII_LOWER)
+        pieces = tone._Pieces(lowered)
+        for rule in rules:
+            quick = tone._fast(rule.bounded)
+            if quick is None:
+                continue
+            full = [m.span() for m in quick.finditer(lowered)]
+            assert tone._scan(rule.bounded, flat, lowered, pieces) == full, rule.id
+
+
 def test_a_rough_scan_finds_exactly_what_ignoring_case_finds():
     """A rule with parts that match case ("Kevin in your back office", "the FCA") scans
     lowered text with a looser pattern and tries the rule itself only where that matches;

@@ -339,7 +339,7 @@ def load_rules(
 # needs them, which for most rules on most drafts is never.
 _BUNDLE_KIND = "tonerules"
 _BUNDLE_FORMAT = "tone rules 2"
-_KEPT_FIELDS = 12
+_KEPT_FIELDS = 13
 
 
 def _bundle_key(sources: list[tuple[str, str]]) -> str:
@@ -367,6 +367,7 @@ def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
         _lowered_pattern(rule.bounded),
         _rough_pattern(rule.bounded),
         _anchors(rule.bounded),
+        _within_a_sentence(rule.bounded),
     )
 
 
@@ -380,7 +381,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
                 return None
             rid, category, pattern, explanation, suggestion, source, texts, also, near = item[:9]
-            scan, rough, anchors = item[9:]
+            scan, rough, anchors, within = item[9:]
             if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
                 return None
             rule = ToneRule(
@@ -402,6 +403,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             _LOWERED.setdefault(rule.bounded, scan)
             _ROUGH.setdefault(rule.bounded, rough)
             _ANCHORS.setdefault(rule.bounded, tuple(anchors))
+            _WITHIN.setdefault(rule.bounded, bool(within))
     except (TypeError, ValueError):
         return None
     return rules
@@ -704,15 +706,21 @@ def _rough(pattern: str) -> re.Pattern[str] | None:
     return _FAST[rough]
 
 
-def _scan(pattern: str, flat: str, lowered: str | None) -> list[tuple[int, int]]:
+def _scan(
+    pattern: str, flat: str, lowered: str | None, pieces: _Pieces | None = None
+) -> list[tuple[int, int]]:
     """Where ``pattern`` matches in ``flat`` (ignoring case), as ``finditer`` finds them.
 
-    With lowered text: the lowered pattern there when it has one; else, when it has a rough
-    one, the pattern itself only where the rough one matches (it cannot match anywhere
-    else), which is much quicker than reading the whole text ignoring case."""
+    With lowered text: the lowered pattern there when it has one (with ``pieces`` of that
+    text, only in the pieces that hold one of its anchors, when it can never match a full
+    stop, "!" or "?": see :class:`_Pieces`); else, when it has a rough one, the pattern
+    itself only where the rough one matches (it cannot match anywhere else), which is much
+    quicker than reading the whole text ignoring case."""
     if lowered is not None:
         quick = _fast(pattern)
         if quick is not None:
+            if pieces is not None and _within_a_sentence(pattern) and _anchors(pattern):
+                return pieces.spans(quick, _anchors(pattern))
             return [m.span() for m in quick.finditer(lowered)]
         rough = _rough(pattern)
         if rough is not None:
@@ -731,6 +739,111 @@ def _scan(pattern: str, flat: str, lowered: str | None) -> list[tuple[int, int]]
                     position = match.end()
             return spans
     return [m.span() for m in _regex(pattern).finditer(flat)]
+
+
+class _Pieces:
+    """Lowered text cut where a sentence may end (at each ".", "!" and "?"), and which pieces
+    hold a given anchor. A match of a pattern that can never match those characters lies
+    within one piece, and holds one of the pattern's anchors (see :func:`_anchors`), so it
+    is found by scanning only the pieces that hold one: the same spans as scanning the whole
+    text (a look-behind still sees the text before a piece, and the character after it is
+    no more a word character than the end of the text), at a fraction of the cost."""
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        ends = [m.start() for m in _STOPS.finditer(lowered)]
+        self.starts = [0, *(end + 1 for end in ends)]
+        self.ends = [*ends, len(lowered)]
+        self._holding: dict[str, frozenset[int]] = {}
+
+    def _pieces_with(self, anchor: str) -> frozenset[int]:
+        held = self._holding.get(anchor)
+        if held is None:
+            found: set[int] = set()
+            at = self.lowered.find(anchor)
+            while at != -1:
+                piece = bisect.bisect_right(self.starts, at) - 1
+                found.add(piece)
+                at = self.lowered.find(anchor, max(at + 1, self.ends[piece]))
+            held = self._holding[anchor] = frozenset(found)
+        return held
+
+    def spans(self, regex: re.Pattern[str], anchors: tuple[str, ...]) -> list[tuple[int, int]]:
+        pieces = sorted(set().union(*(self._pieces_with(anchor) for anchor in anchors)))
+        spans: list[tuple[int, int]] = []
+        first = 0
+        for at, piece in enumerate(pieces):  # neighbouring pieces are scanned as one
+            if at + 1 < len(pieces) and pieces[at + 1] == piece + 1:
+                continue
+            start, end = self.starts[pieces[first]], self.ends[piece]
+            spans.extend(m.span() for m in regex.finditer(self.lowered, start, end))
+            first = at + 1
+        return spans
+
+
+_STOPS = re.compile(r"[.!?]")
+_PIECES_FROM = 2000  # characters: below this, finding the pieces costs more than it saves
+_WITHIN: dict[str, bool] = {}  # a pattern -> whether its lowered scan can never match . ! ?
+# What a pattern may contain and still never match ".", "!" or "?" (nor look past them).
+_WORDLIKE_CATEGORIES = ("CATEGORY_WORD", "CATEGORY_SPACE", "CATEGORY_DIGIT")
+_HARMLESS_AT = ("AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_BEGINNING", "AT_BEGINNING_STRING")
+
+
+def _within_a_sentence(pattern: str) -> bool:
+    """Whether the lowered scan of ``pattern`` can never match ".", "!" or "?", nor look
+    at what follows them (no "$"): each of its matches then lies within one :class:`_Pieces`
+    piece. False when unsure."""
+    within = _WITHIN.get(pattern)
+    if within is None:
+        scan = _lowered_pattern(pattern)
+        within = False
+        if scan:
+            try:
+                from re import _parser  # type: ignore[attr-defined]
+
+                within = _never_a_stop(_parser.parse(scan, 0))
+            except Exception:  # not the parser as we know it: scan the whole text
+                within = False
+        _WITHIN[pattern] = within
+    return within
+
+
+def _never_a_stop(parsed: Any) -> bool:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    stops = {ord(c) for c in ".!?"}
+    for op, av in parsed.data if hasattr(parsed, "data") else parsed:
+        if op is sre.LITERAL:
+            if av in stops:
+                return False
+        elif op is sre.IN:
+            for item, value in av:
+                if item is sre.LITERAL:
+                    if value in stops:
+                        return False
+                elif item is sre.RANGE:
+                    if any(value[0] <= stop <= value[1] for stop in stops):
+                        return False
+                elif item is not sre.CATEGORY or str(value) not in _WORDLIKE_CATEGORIES:
+                    return False  # a negated set, or a category that holds punctuation
+        elif op is sre.AT:
+            if str(av) not in _HARMLESS_AT:
+                return False
+        elif op is sre.SUBPATTERN:
+            if not _never_a_stop(av[-1]):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            if not _never_a_stop(av[2]):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_never_a_stop(branch) for branch in av[1]):
+                return False
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            if not _never_a_stop(av[1]):
+                return False
+        else:  # any character, a negated literal, a back-reference, ...: unsure
+            return False
+    return True
 
 
 _ANCHORS: dict[str, tuple[str, ...]] = {}  # a pattern -> words one of which any match holds
@@ -845,6 +958,8 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     spans_of: dict[str, list[tuple[int, int]]] = {}  # rules that share a pattern scan once
     # ASCII letters lowered once, so most rules scan without IGNORECASE (same spans)
     lowered = flat.translate(_ASCII_LOWER) if _caseless_beyond_ascii(flat) else None
+    # a long text is scanned piece by piece where that can be done (a short one, whole)
+    pieces = _Pieces(lowered) if lowered is not None and len(lowered) > _PIECES_FROM else None
     found: list[tuple[int, int, int, ToneWarning]] = []
     for order, rule in enumerate(rules):
         if rule.bounded not in spans_of:
@@ -852,7 +967,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
             if anchors and not any(anchor in lowered for anchor in anchors):  # type: ignore[operator]
                 spans_of[rule.bounded] = []  # it cannot match: a word it needs is not there
             else:
-                spans_of[rule.bounded] = _scan(rule.bounded, flat, lowered)
+                spans_of[rule.bounded] = _scan(rule.bounded, flat, lowered, pieces)
         spans = spans_of[rule.bounded]
         if not spans:
             continue
