@@ -393,6 +393,17 @@ CUE_KINDS_FLAGGED = [
     ("absolutes", "As usual, the report from your office arrived with figures missing."),
     ("liability", "We will pay every cost your company has because of it, whatever the amount."),
     ("liability", "The flooding was down to us, and the damage is our responsibility."),
+    # kinds added after the eleventh held-out set
+    ("threats", "I'd hate to have to bring this to the attention of the licensing authority."),
+    ("threats", "My father-in-law is a retired barrister and has read your terms."),
+    ("threats", "I've held off posting a review so far, as I'd rather hear from you first."),
+    ("ultimatums", "I'll give you one more week, then I'll take it that this isn't a priority."),
+    ("sarcasm", "Thank you for fitting us in around your clearly more important accounts."),
+    ("sarcasm", "It's not as if we had forty guests arriving at noon or anything."),
+    ("sarcasm", "Let me put it more simply: the rebate follows shipments, not orders."),
+    ("sarcasm", "Any first-year apprentice would know that the valve needs a torque check."),
+    ("sarcasm", "As you're still new to the job, you may not know how things work here."),
+    ("blame", "Had the delivery note been checked properly at your end, we wouldn't be short."),
 ]
 
 CUE_KINDS_CLEAN = [
@@ -415,6 +426,17 @@ CUE_KINDS_CLEAN = [
     "We'll cover the cost of the courier for the replacement parts.",
     "Great news, the containers cleared customs again without any checks.",
     'We\'d like to hold a without-prejudice meeting; a "without prejudice" offer is attached.',
+    "We are required to report the incident to the licensing authority, so I've sent the form.",
+    "My sister is a solicitor and could recommend a property firm if you need one.",
+    "We've held off on invoicing the extra visit until we agree the scope.",
+    "Let's give the new settings one more week and see how they hold.",
+    "Thanks for squeezing us in between your other jobs on Friday; the crew was great.",
+    "Sorry my last note was confusing; let me explain it more simply.",
+    "Could you ask your manager to sign the variation by Friday?",
+    "Welcome to the account; as you're new to it, I've attached the history.",
+    "If the drawings had been checked properly by us, this would not have happened.",
+    "Lovely to finally meet the whole team at the open day.",
+    "As a matter of routine we told our insurers; this is not a claim against you.",
 ]
 
 
