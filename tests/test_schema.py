@@ -66,6 +66,19 @@ def test_cli_prints_the_schema() -> None:
     assert json.loads(done.stdout) == playbook_schema()
 
 
+@pytest.mark.parametrize("name", ["case", "settings"])
+def test_cli_prints_the_case_and_settings_schemas_for_editors(name: str) -> None:
+    from triage.engine import schema
+
+    done = subprocess.run(
+        [sys.executable, "-m", "triage", "schema", name], capture_output=True, text=True, cwd=REPO
+    )
+    assert done.returncode == 0
+    printed = json.loads(done.stdout)
+    assert printed == getattr(schema, f"{name}_schema")()
+    jsonschema.Draft202012Validator.check_schema(printed)
+
+
 @pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: str(p.relative_to(PLAYBOOKS)))
 def test_built_in_files_match_the_schema(path: Path) -> None:
     assert errors(load(path)) == []

@@ -90,7 +90,16 @@ def _parser() -> argparse.ArgumentParser:
     tone.add_argument("files", nargs="+", metavar="FILE")
     tone.add_argument("--rules", metavar="FILE", action="append", help="extra tone rules (TOML)")
 
-    commands.add_parser("schema", help="print the JSON Schema of the playbook format")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a file format (the playbook's unless another is named)",
+        description="Print a JSON Schema (draft 2020-12) for editors and TOML language servers: "
+        "of playbooks and stage files (the default), of case files (case.toml), or of the "
+        "app's settings file.",
+    )
+    schema.add_argument(
+        "format", nargs="?", default="playbook", choices=("playbook", "case", "settings")
+    )
 
     update = commands.add_parser(
         "update",
@@ -576,9 +585,14 @@ def _completion(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     import json
 
-    from triage.engine.schema import playbook_schema
+    from triage.engine import schema
 
-    say(json.dumps(playbook_schema(), indent=2))
+    writers = {
+        "playbook": schema.playbook_schema,
+        "case": schema.case_schema,
+        "settings": schema.settings_schema,
+    }
+    say(json.dumps(writers[getattr(args, "format", "playbook")](), indent=2))
     return EXIT_OK
 
 
