@@ -233,7 +233,11 @@ def test_the_filters_are_known_to_the_validator():
         ("a weekly call with Helen", "a weekly call with me"),
         ("Helen and Tom will meet you monthly", "Helen and Tom will meet you monthly"),
         ("Helenka will help", "Helenka will help"),
-        ("Helen calls weekly", "Helen calls weekly"),
+        # A commitment typed in the present tense is a promise for the future in her voice.
+        ("Helen calls weekly", "I will call weekly"),
+        ("Helen Achebe leads the account from now on", "I will lead the account from now on"),
+        ("Helen now carries the pager", "I will now carry the pager"),
+        ("Helen as lead from Monday", "Helen as lead from Monday"),
         ("we will review it together", "we will review it together"),
     ],
 )
@@ -264,3 +268,108 @@ def test_a_contact_that_is_not_a_name_is_not_greeted_by_it():
 
     assert first_name("new accounts payable lead") == ""  # "Dear new," was the draft
     assert first_name("Priya Shah") == "Priya"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "staged releases for their depots and constraint changes flagged in release notes",
+            "staged releases for your depots and constraint changes flagged in release notes",
+        ),
+        ("we will train them on site in January", "we will train you on site in January"),
+        ("Dana's figures are checked weekly", "your figures are checked weekly"),
+        ("Send Dana Kowalczyk progress updates weekly", "Send you progress updates weekly"),
+        ("a weekly call with Dana. Dana will confirm", "a weekly call with you. You will confirm"),
+        # a plural subject of its own is who "their" stands for; an idiom stays
+        (
+            "partners are told within a week of any deal in their territory",
+            "partners are told within a week of any deal in their territory",
+        ),
+        (
+            "key accounts get a call from their account lead",
+            "key accounts get a call from their account lead",
+        ),
+        ("price notices always go on their own", "price notices always go on their own"),
+    ],
+)
+def test_first_person_with_a_reader_speaks_to_them(typed, expected):
+    from triage.engine.filters import first_person
+
+    assert first_person(typed, "Marisol Vega", "Dana Kowalczyk") == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "Dana Kowalczyk and Raj Mehta; Marisol Vega and our CTO",
+            "you and Raj Mehta; our CTO and me",
+        ),
+        (
+            "Their finance director and Dana; Marisol and Gareth",
+            "you and your finance director; Gareth and me",
+        ),
+        ("Dana Kowalczyk; Marisol Vega", "you and me"),
+        (
+            "Dana and her CFO; Marisol Vega, our CTO and Ana Ruiz",
+            "you and your CFO; our CTO, Ana Ruiz and me",
+        ),
+        ("both CEOs, Dana and Marisol", "both CEOs, you and me"),
+    ],
+)
+def test_a_list_of_people_in_a_draft_says_you_first_and_me_last(typed, expected):
+    from triage.engine.filters import first_person
+
+    assert first_person(typed, "Marisol Vega", "Dana Kowalczyk") == expected
+
+
+def test_words_about_our_internal_limits_do_not_reach_the_other_side():
+    from triage.engine.filters import first_person
+
+    def sent(text: str) -> str:
+        return first_person(text, "Nadia Shah", "")
+
+    assert sent("our account manager offered a 12% rebate without authority") == (
+        "our account manager offered a 12% rebate"
+    )
+    assert (
+        sent("he agreed it beyond his mandate, and we honour it")
+        == "he agreed it, and we honour it"
+    )
+    assert sent("our legal team thinks the clause covers it") == "we think the clause covers it"
+    assert sent("on legal advice, we keep the files") == "we keep the files"
+    # the plan (no reader) keeps the words: it is for our side only
+    assert (
+        first_person("offered it without authority", "Nadia Shah") == "offered it without authority"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency", "expected"),
+    [
+        (
+            "pay invoice 0419 (1,140) before we release the files",
+            "EUR",
+            "pay invoice 0419 (€1,140) before we release the files",
+        ),
+        ("41,300", "SGD", "SGD 41,300"),
+        ("400", "GBP", "£400"),
+        ("our costs of about 95,000.", "GBP", "our costs of about £95,000"),
+        ("pay 12,000 by Friday", "USD", "pay $12,000 by Friday"),
+        ("41.3k outstanding", "SGD", "SGD 41.3k outstanding"),
+        # already with a currency, or a count of things, or no currency known: as typed
+        ("£95,000 owed", "GBP", "£95,000 owed"),
+        ("95,000 GBP owed", "GBP", "95,000 GBP owed"),
+        ("EUR 1,140", "EUR", "EUR 1,140"),
+        ("3,200 annual benefit statements", "GBP", "3,200 annual benefit statements"),
+        ("1,900 employees of 41 clients", "GBP", "1,900 employees of 41 clients"),
+        ("pay 12,000 by Friday", None, "pay 12,000 by Friday"),
+        ("clause 14.2 and ISO 27001", "GBP", "clause 14.2 and ISO 27001"),
+    ],
+)
+def test_an_amount_in_a_draft_carries_its_currency(typed, currency, expected):
+    from triage.engine.filters import clause, sentence
+
+    assert clause(typed, currency) == expected
+    assert sentence(typed, currency).rstrip(".") == expected[:1].upper() + expected[1:]

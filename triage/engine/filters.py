@@ -151,13 +151,15 @@ def _mark(run: str) -> str:
     return "..." if run.count(".") >= 3 else "."
 
 
-def sentence(value: Any) -> str:
-    """Filter ``sentence``: trimmed, one line, a capital first letter, one terminal mark.
+def sentence(value: Any, currency: Any = None) -> str:
+    """Filter ``sentence(currency)``: trimmed, one line, a capital first letter, one
+    terminal mark.
 
     ``"  we missed the deadline.. "`` gives ``"We missed the deadline."``; a trailing
-    ``,``, ``;`` or ``:`` becomes ``.``; a mark inside closing quotes stays there.
+    ``,``, ``;`` or ``:`` becomes ``.``; a mark inside closing quotes stays there. With
+    ``currency`` (optional, a code such as "EUR"), a bare amount gets it: see ``amounts``.
     """
-    text = _squash(value)
+    text = amounts(_squash(value), currency)
     if not any(ch.isalnum() for ch in text):
         return ""
     first = re.match(r"^([\"'“‘(\[«]*)(\w+)", text)
@@ -177,12 +179,75 @@ def sentence(value: Any) -> str:
     return core + "."
 
 
-def _inner_capital(word: str) -> bool:
-    return any(ch.isupper() for ch in word[1:])
-
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# How an amount is written for the reader: a sign for the currencies that have one everyone
+# reads the same way, else the code before the amount ("SGD 41,300").
+_CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
+_CURRENCY_WORDS = r"pounds?|euros?|dollars?|sterling|[A-Z]{3}"
+# A figure in typed text: a number with thousands separators ("1,140", "95,000.50"), or a
+# number of thousands or millions ("41.3k", "2m"), or a number alone as the whole text.
+_AMOUNT = re.compile(
+    r"(?<![\w£€$¥.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?\s?[kKmM]\b)(?![\w,.%]*\d)"
+)
+# Words after a figure that say what it counts, so it is not money: "3,200 statements",
+# "1,900 employees" (plural nouns in -s), and these.
+_COUNTED = _words(
+    """
+    people staff personnel children men women kg km tonnes tons litres sqm m2 mwh kwh
+    feet foot metres meters miles
+    """
+)
+_NOT_PLURALS = _words("is was has plus less across as this its unless thus always")
+
+
+def money_sign(currency: Any) -> str:
+    """What goes before an amount in ``currency``: "£", "€", "$", else the code and a space
+    ("SGD "); '' when no currency was given."""
+    code = _squash(currency).upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        return ""
+    return _CURRENCY_SIGNS.get(code, code + " ")
+
+
+def amounts(text: str, currency: Any) -> str:
+    """``text`` with the currency before each bare amount, the way the reader expects it.
+
+    Only figures that read as money get it: one with thousands separators or in thousands
+    ("41.3k"), or a figure that is the whole text, and not already next to a currency (a
+    sign, a code such as "EUR", "euros") or followed by a word that says what it counts
+    ("3,200 statements", "1,900 employees").
+    """
+    sign = money_sign(currency)
+    if not sign or not text:
+        return text
+    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
+        return sign + text
+
+    def add(match: re.Match[str]) -> str:
+        before = text[: match.start()]
+        after = text[match.end() :]
+        if re.search(rf"(?:[£€$¥]|\b(?:{_CURRENCY_WORDS}))\s?$", before):
+            return match.group(0)
+        if re.match(rf"\s?(?:{_CURRENCY_WORDS})\b|\s?[£€$%]", after):
+            return match.group(0)
+        # the words that follow, up to three, a punctuation mark or a small word ("by", "in")
+        following = re.match(r"(?:\s+[A-Za-z][\w-]*){1,3}", after)
+        for counted in following.group(0).lower().split() if following else []:
+            if counted in _DANGLING or counted in _NOT_PLURALS:
+                break
+            plural = counted.endswith("s") and not counted.endswith("ss")
+            if counted in _COUNTED or plural:
+                return match.group(0)
+        return sign + match.group(0)
+
+    return _AMOUNT.sub(add, text)
+
+
+def _inner_capital(word: str) -> bool:
+    return any(ch.isupper() for ch in word[1:])
 
 
 # Ordinary English words that start a phrase with a capital only because they come first:
@@ -253,14 +318,17 @@ DETERMINERS = _words(
 )
 
 
-def clause(value: Any) -> str:
-    """Filter ``clause``: an answer for the middle of a sentence.
+def clause(value: Any, currency: Any = None) -> str:
+    """Filter ``clause(currency)``: an answer for the middle of a sentence.
 
     Trimmed, one line, without a trailing ``.``, ``!``, ``?``, ``;``, ``:`` or ``,``;
     the first letter is lowercased only when the first word is an ordinary word
     written with a capital (``The``, ``Late``), never a name or an acronym (``Q3``).
+    With ``currency`` (optional, a code such as "EUR"), a bare amount gets it: "pay
+    invoice 0419 (1,140)" gives "pay invoice 0419 (€1,140)", and ``labels.amount_at_stake |
+    clause(currency)`` the amount at stake as the reader expects it ("SGD 41,300").
     """
-    text = re.sub(r"[\s.!?…;:,]+$", "", _squash(value))
+    text = re.sub(r"[\s.!?…;:,]+$", "", amounts(_squash(value), currency))
     if not any(ch.isalnum() for ch in text):
         return ""
     first = re.match(r"\w+", text)
@@ -581,29 +649,73 @@ def markdown_inline(text: str) -> str:
 
 _MODALS = "will|would|can|could|shall|should|may|might|must|'ll|’ll"
 _AS_SUBJECT = {"is": "am", "was": "was", "has": "have", "does": "do"}
+_AS_YOU = {"is": "are", "was": "were", "has": "have", "does": "do"}
 _PREPOSITIONS = "with|from|to|by|for"
-
-
-def first_person(value: Any, sender: Any) -> str:
-    """Filter ``first_person``: the sender's own commitments in their own voice.
-
-    A fix typed as "Helen will call every Friday" reads oddly in an email Helen signs.
-    With ``sender`` "Helen Achebe", it becomes "I will call every Friday"; "Helen's team"
-    becomes "my team", and "with Helen" becomes "with me". The sender's full name or first
-    name is recognised only as the subject of a modal verb (will, can ...), of is/was/has/
-    does, as a possessive, or after with/from/to/by/for; anything else is left as typed.
-    A job title typed beside the sender's name counts too: with sender "Ravi Menon, COO",
-    "our COO will call you himself" becomes "I will call you myself".
+# Words after a name that end in -s but are no verb in the present tense: "Helen as lead".
+_NOT_VERBS = _words(
     """
-    text = _squash(value)
-    own, title = _name_and_title(sender)
-    names = {own, first_name(sender)} - {""}
-    if not text or not names:
-        return text
+    as is was has does its plus across always perhaps thus unless less towards afterwards
+    this us yes
+    """
+)
+# Adverbs allowed between a name and its verb: "Helen now leads", "Helen personally calls".
+_ADVERBS = "now|also|personally|herself|himself|then|from|always"
+# Verbs (and adverbs) that may follow a plural noun opening a text: "partners are told...",
+# "key accounts get a call...". Such a subject is who "they" and "their" stand for.
+_AFTER_SUBJECT = _words(
+    """
+    are were get got see go have had receive will would can could must should may always
+    only now then also all each never do did need keep take hear
+    """
+)
+
+
+def _base_form(verb: str) -> str:
+    """The verb in "I will ...": "leads" gives "lead", "carries" "carry", "fixes" "fix"."""
+    low = verb.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+def _present_verb(word: str) -> bool:
+    low = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(low) > 2
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low not in _NOT_VERBS
+    )
+
+
+def _name_pattern(value: Any, with_title: bool) -> str:
+    """A regular expression for a person as a text may name them: full name, first name,
+    and (``with_title``) "our <job title>" when a title was typed beside the name."""
+    own, title = _name_and_title(value)
+    names = {own, first_name(value)} - {""}
+    names = {n for n in names if n[:1].isupper() and not _ordinary(n.split()[0])}
     patterns = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
-    if title:
+    if with_title and title:
         patterns.insert(0, r"our\s+" + r"\s+".join(re.escape(w) for w in title.split()))
-    name = "|".join(patterns)
+    return "|".join(patterns)
+
+
+def _keep_case(word: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if word[:1].isupper() else new
+
+
+def _you(match: re.Match[str], new: str) -> str:
+    """``new`` for a name: with a capital only where a sentence starts inside the text."""
+    before = match.string[: match.start()].rstrip()
+    return new[:1].upper() + new[1:] if before.endswith((".", "!", "?")) else new
+
+
+def _in_own_voice(text: str, name: str) -> str:
+    """``text`` with the sender (matched by ``name``) in the first person."""
     start = rf"^(?:{name})\b"
 
     def subject(match: re.Match[str]) -> str:
@@ -613,11 +725,187 @@ def first_person(value: Any, sender: Any) -> str:
     text, made = re.subn(
         rf"{start}\s+({_MODALS}|is|was|has|does)\b", subject, text, count=1, flags=re.I
     )
+    if not made:  # "Marisol leads the account from now on" -> "I will lead the account ..."
+        found = re.match(rf"{start}\s+((?:(?:{_ADVERBS})\s+)?)([a-z]+)\b", text, flags=re.I)
+        if found and _present_verb(found.group(2)):
+            adverb = found.group(1)
+            text = f"I will {adverb}{_base_form(found.group(2))}{text[found.end() :]}"
+            made = 1
     if made:  # "Helen will call you herself" -> "I will call you myself"
         text = re.sub(r"\b(?:herself|himself|themselves|themself)\b", "myself", text, count=1)
     text = re.sub(rf"{start}['’]s\b", "my", text, count=1, flags=re.I)
     text = re.sub(rf"\b({_PREPOSITIONS})\s+(?:{name})\b(?!['’])", r"\1 me", text, flags=re.I)
-    return text
+    # In a list of people ("Callum Reid and our service manager"), the sender is "me".
+    parts = re.split(r"(\s*;\s*)", text)
+    for i, part in enumerate(parts):
+        listed = len(parts) > 1 or re.search(r",|\sand\s", part)
+        if listed and _people(part) and not re.fullmatch(rf"(?:{name})", text, flags=re.I):
+            parts[i] = re.sub(rf"\b(?:{name})\b(?!['’])", "me", part, flags=re.I)
+    return "".join(parts)
+
+
+_VERB = re.compile(rf"\b(?:{_MODALS}|is|are|am|was|were|has|have|does|do|did)\b", re.I)
+
+
+def _people(part: str) -> bool:
+    """Whether ``part`` reads as a list of people ("Jo Bloggs, our DPO and me"): short,
+    without a verb, a full stop or a colon."""
+    return (
+        bool(part)
+        and len(part.split()) <= 14
+        and not re.search(r"[.:!?]", part)
+        and not (_VERB.search(part))
+    )
+
+
+def _in_order(text: str) -> str:
+    """Each list of people with "you" first and "me" last: "your finance director and you"
+    gives "you and your finance director", "me, our DPO" gives "our DPO and me", and a
+    list of just "you" and "me" reads "you and me"."""
+    parts = re.split(r"(\s*;\s*)", text)
+    for i, part in enumerate(parts):
+        if not _people(part):
+            continue
+        items = [x for x in re.split(r"\s*,\s*|\s+and\s+", part) if x]
+        low = [x.lower() for x in items]
+        if len(items) < 2 or not ({"you", "me"} & set(low)):
+            continue
+        ordered = [re.sub(r"^(?:his|her)\b", "your", x) if "you" in low else x for x in items]
+        if low[-1] == "you":  # "your finance director and you": "you and ..."
+            ordered = ordered[-1:] + ordered[:-1]
+        ordered = [x for x in ordered if x.lower() != "me"] + [
+            x for x in ordered if x.lower() == "me"
+        ]
+        ordered = [ordered[0]] + [
+            x[0].lower() + x[1:] if x.split()[0].lower() in DETERMINERS else x for x in ordered[1:]
+        ]
+        if ordered != items:
+            parts[i] = join_and(ordered)
+    text = "".join(parts)
+    return "you and me" if re.fullmatch(r"you\s*;\s*me", text) else text
+
+
+def _plural_subject(text: str) -> bool:
+    """Whether ``text`` opens with a plural noun as its subject ("key accounts get a call",
+    "partners are told"): then "they" and "their" in it are those, not the reader."""
+    words = re.findall(r"[\w'’-]+", text)
+    for i, word in enumerate(words[:3]):
+        low = word.lower()
+        if low in ("we", "i", "our", "you", "a", "an", "one"):
+            return False
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        plural = len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+        if plural and after and (after in _AFTER_SUBJECT or after.endswith("ed")):
+            return True
+    return False
+
+
+_THEY = {
+    "they": "you",
+    "them": "you",
+    "their": "your",
+    "theirs": "yours",
+    "themselves": "yourselves",
+    "they're": "you're",
+    "they’re": "you’re",
+    "they've": "you've",
+    "they’ve": "you’ve",
+    "they'll": "you'll",
+    "they’ll": "you’ll",
+    "they'd": "you'd",
+    "they’d": "you’d",
+}
+
+
+def _to_reader(text: str, name: str) -> str:
+    """``text`` addressed to its reader: the reader's name (matched by ``name``), and "they",
+    "them" and "their" for their side, in the second person."""
+    if name:
+        start = rf"(?:{name})\b"
+
+        def you_subject(match: re.Match[str]) -> str:
+            verb = match.group(1)
+            return _you(match, "you ") + _AS_YOU.get(verb.lower(), verb)
+
+        text = re.sub(rf"{start}\s+({_MODALS}|is|was|has|does)\b", you_subject, text, flags=re.I)
+        text = re.sub(rf"{start}['’]s\b", lambda m: _you(m, "your"), text, flags=re.I)
+        text = re.sub(rf"{start}(?!['’])", lambda m: _you(m, "you"), text)
+    if _plural_subject(text):
+        return text
+    text = re.sub(r"\bon\s+their\s+own\b", "on-their-own", text, flags=re.I)  # an idiom
+    text = re.sub(
+        r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b",
+        lambda m: _keep_case(m.group(0), _THEY[m.group(0).lower()]),
+        text,
+        flags=re.I,
+    )
+    return text.replace("on-their-own", "on their own").replace("On-their-own", "On their own")
+
+
+# Words about our own internal limits and advice, which are not for the other side's eyes:
+# "without authority", "beyond his mandate", "our legal team thinks".
+_INTERNAL = (
+    (
+        re.compile(
+            r",?\s+(?:without|beyond|outside|above)\s+(?:(?:his|her|their|our|my|the|any|proper"
+            r"|prior|internal|formal)\s+)*(?:authority|authorisation|authorization|approval"
+            r"|sign-off|mandate)\b",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r",?\s+(?:within|under)\s+(?:our|my|the|his|her)\s+mandate\b", re.I), ""),
+    (
+        re.compile(
+            r"\b(?:our|my)\s+(?:legal\s+team|lawyers?|solicitors?|counsel|legal\s+advisers?)"
+            r"\s+(?:thinks?|says?|believes?|advises?|advised|tells?\s+us|told\s+us)\s+(?:that\s+)?",
+            re.I,
+        ),
+        "we think ",
+    ),
+    (re.compile(r"\b(?:on|following)\s+legal\s+advice,?\s*", re.I), ""),
+)
+
+
+def _for_their_eyes(text: str) -> str:
+    """``text`` without the words about our internal limits and advice (see ``_INTERNAL``)."""
+    for pattern, instead in _INTERNAL:
+        text = pattern.sub(instead, text)
+    return " ".join(text.split())
+
+
+def first_person(value: Any, sender: Any, reader: Any = None) -> str:
+    """Filter ``first_person(sender, reader)``: the sender's own commitments in their own
+    voice, addressed to the reader.
+
+    A fix typed as "Helen will call every Friday" reads oddly in an email Helen signs.
+    With ``sender`` "Helen Achebe", it becomes "I will call every Friday"; "Helen leads the
+    account from now on" becomes "I will lead the account from now on"; "Helen's team"
+    becomes "my team", "with Helen" becomes "with me", and in a list of people "Helen Achebe
+    and our DPO" becomes "our DPO and me". The sender's full name or first name is
+    recognised only as the subject of a verb, as a possessive, after with/from/to/by/for or
+    in such a list; anything else is left as typed. A job title typed beside the sender's
+    name counts too: with sender "Ravi Menon, COO", "our COO will call you himself" becomes
+    "I will call you myself".
+
+    With ``reader`` (optional: their contact), the text speaks to them: "Dana's figures"
+    becomes "your figures", "Dana will confirm" "you will confirm", and "they", "them" and
+    "their" become "you" and "your" ("staged releases for their depots" gives "staged
+    releases for your depots"), unless the text opens with a plural subject of its own
+    ("partners are told about deals in their territory" stays as typed), or in "on their own".
+    Words about our internal limits and advice are left out too, since the other side reads
+    the text: "without authority", "beyond his mandate"; "our legal team thinks" becomes "we
+    think". A ``reader`` of '' (their contact not known) does all this but the name.
+    """
+    text = _squash(value)
+    if not text:
+        return text
+    name = _name_pattern(sender, with_title=True)
+    if name:
+        text = _in_own_voice(text, name)
+    if reader is not None:
+        text = _for_their_eyes(_to_reader(text, _name_pattern(reader, with_title=False)))
+    return _in_order(text)
 
 
 # How a text names one of our own people by their job: "our COO", "our head of partnerships".
