@@ -1,0 +1,224 @@
+"""The drafts sent to the other side read as their recipient would want them to.
+
+The meeting invitation and the follow-up summary go to the other side of the dispute, beside
+the reset email. These tests read every built-in example's drafts (the golden files, which
+test_render keeps equal to what triage writes) the way a recipient would: the invitation says
+what the email says, the summary speaks to its reader and keeps our own notes to ourselves,
+nothing is promised twice or out of proportion, and a time offered across a border says
+whose clock it is on.
+"""
+
+from __future__ import annotations
+
+import re
+from email import message_from_bytes
+from email.policy import default as default_policy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from triage.engine.answersfile import read_answers
+from triage.engine.filters import person
+from triage.engine.library import builtin_dir, playbook_files
+from triage.engine.playbook import load_playbook
+from triage.engine.validate import examples_for
+
+GOLDEN = Path(__file__).parent / "golden"
+SLOT = re.compile(r"^- \w+day (\d{1,2} \w+ \d{4}) at (\d{2}:\d{2})(.*)$", re.M)
+
+
+class Drafts:
+    """One example's answers and the drafts it sends to the other side."""
+
+    def __init__(self, playbook_id: str, name: str, answers: dict[str, Any]) -> None:
+        self.id = f"{playbook_id}/{name}"
+        self.answers = answers
+        folder = GOLDEN / playbook_id / name
+        self.invitation = _read(folder / "meeting-invitation.md")
+        self.summary = _read(folder / "follow-up-summary.md")
+        self.email = ""
+        if (folder / "reset-email.eml").is_file():
+            message = message_from_bytes(
+                (folder / "reset-email.eml").read_bytes(), policy=default_policy
+            )
+            body = message.get_body(preferencelist=("plain",))
+            self.email = body.get_content() if body is not None else ""
+
+    def summary_tasks(self) -> list[str]:
+        """The action cells of the summary's "Who does what" table (header rows left out)."""
+        tasks = []
+        for line in self.summary.splitlines():
+            if line.startswith("| ") and not line.startswith(("| Action |", "| ---")):
+                tasks.append(line.split(" | ")[0].removeprefix("| "))
+        return tasks
+
+    def reader_names(self) -> list[str]:
+        names = [self.answers.get("counterparty"), self.answers.get("their_contact")]
+        names += [self.answers.get("their_spoc"), self.answers.get("their_escalation_owner")]
+        return [person(n) for n in names if n and person(n)]
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _examples() -> list[Drafts]:
+    found = []
+    for path in playbook_files(builtin_dir()):
+        playbook = load_playbook(path)
+        for example in examples_for(playbook):
+            answers = dict(read_answers(example, playbook).answers)
+            found.append(Drafts(playbook.id, example.stem, answers))
+    return found
+
+
+EXAMPLES = _examples()
+WITH_INVITATION = [d for d in EXAMPLES if d.invitation and d.email]
+WITH_SUMMARY = [d for d in EXAMPLES if d.summary]
+
+
+def _ids(d: Drafts) -> str:
+    return d.id
+
+
+def test_there_are_drafts_to_read():
+    assert len(WITH_INVITATION) >= 30 and len(WITH_SUMMARY) >= 40
+    assert any("mediation" in d.invitation for d in WITH_INVITATION)
+    assert any(zone for d in WITH_INVITATION for _, _, zone in SLOT.findall(d.invitation))
+
+
+# 1. The invitation and the email propose the same thing at the same times.
+
+
+def _email_minutes(email: str) -> int | None:
+    found = re.search(r"about (\d+) minutes\)\?", email)
+    return int(found.group(1)) if found else None
+
+
+def _invitation_minutes(invitation: str) -> int | None:
+    where = invitation.split("## When and where", 1)[-1].split("##", 1)[0]
+    found = re.search(r"about (\d+) minutes\.", where)
+    return int(found.group(1)) if found else None
+
+
+@pytest.mark.parametrize("drafts", WITH_INVITATION, ids=_ids)
+def test_a_slot_in_both_drafts_is_offered_for_the_same_length(drafts: Drafts):
+    email_slots = {(day, time) for day, time, _ in SLOT.findall(drafts.email)}
+    invitation_slots = {(day, time) for day, time, _ in SLOT.findall(drafts.invitation)}
+    if email_slots & invitation_slots:
+        assert _invitation_minutes(drafts.invitation) == _email_minutes(drafts.email)
+
+
+@pytest.mark.parametrize("drafts", WITH_INVITATION, ids=_ids)
+def test_the_mediation_itself_is_not_dated_in_the_invitation(drafts: Drafts):
+    if "mediation" not in drafts.email.lower() or "short call" not in drafts.email:
+        return
+    assert "a short call to agree the mediation" in drafts.invitation
+    assert "dated once we have agreed the mediator" in drafts.invitation
+    assert not re.search(r"\b(1[89]0|2[0-9]0|[3-9][0-9]0) minutes", drafts.invitation)
+
+
+# 2. The summary speaks to its reader, and only of what is still to come.
+
+
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
+def test_no_summary_names_its_own_reader_in_a_task(drafts: Drafts):
+    for task in drafts.summary_tasks():
+        for name in drafts.reader_names():
+            assert name not in task, f"{task!r} names {name!r}, who reads it"
+
+
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
+def test_every_task_says_which_side_does_it(drafts: Drafts):
+    for task in drafts.summary_tasks():
+        assert task.startswith(("We will ", "You will ", "[Action]")), task
+
+
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
+def test_the_summary_lists_neither_itself_nor_the_meeting_it_follows(drafts: Drafts):
+    for task in drafts.summary_tasks():
+        lowered = task.lower()
+        assert "written summary" not in lowered, task
+        assert not re.search(r"\b(hold the|have a short call|meet you to)\b", lowered), task
+
+
+# 3. What we wrote for our own side stays with us.
+
+PRIVATE = ("success_measures", "minimum_outcome", "our_stake", "lessons", "missed_signals")
+
+
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
+def test_the_summary_keeps_our_own_notes_to_ourselves(drafts: Drafts):
+    for key in PRIVATE:
+        value = drafts.answers.get(key)
+        if isinstance(value, str) and len(value) > 15:
+            for sentence in re.split(r"(?<=[.!?])\s+", value.strip()):
+                if len(sentence) > 15:
+                    assert sentence.rstrip(".") not in drafts.summary, f"{key}: {sentence!r}"
+
+
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
+def test_each_task_is_one_sentence_with_no_advice_to_us(drafts: Drafts):
+    for task in drafts.summary_tasks():
+        assert not re.search(r"[.!?] [A-Z]", task), task
+        assert not re.search(r"not a claim to fight|no argument about|do not admit", task), task
+
+
+# 4. Nothing promised twice, nothing out of proportion.
+
+
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
+def test_each_rhythm_and_the_review_are_promised_once(drafts: Drafts):
+    text = drafts.summary.lower()
+    assert text.count("check-in") <= 1
+    assert text.count("progress update") <= 1
+    assert text.count("how things stand") + text.count("what has changed") <= 1
+
+
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
+def test_structure_is_in_proportion_to_the_partnership(drafts: Drafts):
+    kind = drafts.answers.get("partnership_type")
+    text = drafts.summary.lower()
+    if kind == "referral":
+        assert "dashboard" not in text and "escalation ladder" not in text
+    if kind in ("alliance", "technology"):
+        assert "expectations, pay" not in text
+
+
+# 5. A time offered across a border says whose clock it is on.
+
+_FOREIGN_FORMS = re.compile(r"\b(GmbH|AG|AB|A/S|ApS|ASA|Oy|B\.?V\.?|N\.?V\.?|SARL|SAS|Inc\.?|LLC)$")
+_UK_FORMS = re.compile(r"\b(Ltd|Limited|plc|LLP)\.?$")
+
+
+@pytest.mark.parametrize("drafts", WITH_INVITATION, ids=_ids)
+def test_a_cross_border_slot_names_its_time_zone(drafts: Drafts):
+    ours = str(drafts.answers.get("our_company") or "")
+    theirs = str(drafts.answers.get("counterparty") or "")
+    slots = SLOT.findall(drafts.invitation)
+    if _UK_FORMS.search(ours) and _FOREIGN_FORMS.search(theirs):
+        assert all(zone == " UK time" for _, _, zone in slots), slots
+    calendars = drafts.answers.get("public_holidays") or []
+    unknown = not (_FOREIGN_FORMS.search(ours) or _FOREIGN_FORMS.search(theirs))
+    if unknown and len(calendars) <= 1 and drafts.answers.get("currency") in (None, "GBP"):
+        assert all(zone == "" for _, _, zone in slots), slots
+
+
+# 6. The without-prejudice label and the agenda follow the email's situation.
+
+
+@pytest.mark.parametrize("drafts", WITH_INVITATION, ids=_ids)
+def test_the_invitation_is_without_prejudice_exactly_when_the_email_is(drafts: Drafts):
+    email_label = drafts.email.lstrip().startswith("WITHOUT PREJUDICE")
+    assert ("WITHOUT PREJUDICE" in drafts.invitation) == email_label
+    assert ("without prejudice" in drafts.invitation.lower()) == email_label
+
+
+@pytest.mark.parametrize("drafts", WITH_INVITATION, ids=_ids)
+def test_the_invitation_admits_nothing_the_email_holds_back(drafts: Drafts):
+    flags = drafts.answers.get("red_flags") or []
+    holds_back = drafts.email.lstrip().startswith("WITHOUT PREJUDICE") or "insurer" in flags
+    if holds_back:
+        assert "what we got wrong" not in drafts.invitation
+        assert "how to settle" not in drafts.invitation
