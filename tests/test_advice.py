@@ -225,22 +225,31 @@ def _agenda(text: str) -> list[tuple[str, int]]:
 def test_the_meeting_is_the_length_chosen_or_the_one_that_fits(rendered):
     """A length the user chose is kept; otherwise a call to clear up a misunderstanding is
     short, a reset meeting 45 minutes and a mediation half a day. The agenda adds up to it,
-    and each side's view gets a real share of the time."""
+    and each side's view gets a real share of the time. On the mediate route the invitation
+    is to the short call that agrees the mediation (its agenda adds up to the call), and the
+    mediation itself is described at its own length."""
     invitation = rendered.files.get("meeting-invitation.md")
     if invitation is None:
         return
     text = invitation.decode()
     chosen = rendered.get("meeting_minutes")
-    mediate = rendered.route.chosen == "mediate"
-    if mediate and not chosen:
-        assert ", half a day." in text and not _agenda(text)
+    if rendered.route.chosen == "mediate":
+        call = rendered.fact("call_minutes")
+        assert f"Phone or video call, about {call} minutes." in text
+        assert sum(m for _item, m in _agenda(text)) == call, _agenda(text)
+        length = chosen or 240
+        session = (
+            "a full day"
+            if length >= 360
+            else "half a day"
+            if length >= 180
+            else f"about {length} minutes"
+        )
+        assert f", {session}, with an independent mediator" in text, "the mediator runs the day"
         return
     minutes = int(re.search(r", about (\d+) minutes\.", text)[1])
     light = rendered.fact("email_variant") == "misunderstanding"
     assert minutes == (chosen or (15 if light else 45))
-    if mediate:
-        assert not _agenda(text), "the mediator runs the day"
-        return
     agenda = _agenda(text)
     assert sum(m for _item, m in agenda) == minutes, agenda
     views = [m for item, m in agenda if "view" in item or "facts" in item]
