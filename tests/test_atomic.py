@@ -178,3 +178,41 @@ def test_writers_work_where_posix_only_calls_are_missing(
     path = session.save()
     assert load_case(path).answers["counterparty"] == "Acme Ltd"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_failure_between_two_renames_leaves_each_file_whole_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    files = {tmp_path / "plan.md": b"old plan", tmp_path / "actions.csv": b"old rows"}
+    atomic.write_atomic_many(files)
+    renamed: list[str] = []
+    real_replace = os.replace
+
+    def second_fails(source: str, target: Path) -> None:
+        if renamed:
+            raise OSError(5, "Input/output error (simulated on the second rename)")
+        renamed.append(str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", second_fails)
+    with pytest.raises(OSError):
+        atomic.write_atomic_many({path: b"new" for path in files})
+    contents = {path.read_bytes() for path in files}
+    assert contents == {b"new", b"old rows"}  # the first renamed, the second as it was
+    assert sorted(os.listdir(tmp_path)) == ["actions.csv", "plan.md"]
+
+
+def test_a_failed_write_closes_only_its_own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A descriptor is closed once: closed twice, its number may already be another file's."""
+    closed: list[int] = []
+    real_close = os.close
+
+    def counting_close(fd: int) -> None:
+        closed.append(fd)
+        real_close(fd)
+
+    monkeypatch.setattr(atomic.os, "close", counting_close)
+    monkeypatch.setattr(atomic.os, "replace", crash)
+    with pytest.raises(OSError):
+        atomic.write_atomic_many({tmp_path / "a": b"1", tmp_path / "b": b"2"})
+    assert len(closed) == len(set(closed)) == 2

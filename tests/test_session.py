@@ -332,11 +332,29 @@ def test_an_answer_that_cannot_be_saved_holds_and_says_so(good, monkeypatch):
     assert not kept.stored and kept.unsaved.startswith("What you typed could not be saved")
 
 
-def test_offering_the_default_of_an_unanswered_question_saves_nothing():
+def test_an_answer_equal_to_the_default_is_stored_as_an_answer():
+    """Typing the default is answering: it feeds scores and survives a new default."""
     from triage.engine.library import find_playbook
 
     session = Session.start(find_playbook("client-communication-breakdown"))
+    session.answer_text("counterparty", "Acme Ltd")
     question = next(q for q in session.playbook.questions.values() if q.default is not None)
     offer = session.offer(question.id, value=question.default)
     assert offer.stored and offer.value == question.default
-    assert session.path is None  # nothing answered yet: no case folder made
+    assert load_case(session.path).answers[question.id] == question.default
+
+
+def test_an_answer_whose_save_failed_is_saved_when_offered_again(good, monkeypatch):
+    session = start(good)
+    session.offer("counterparty", text="Acme Ltd")
+    real_save = session.save
+
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session, "save", full_disk)
+    assert session.offer("annual_value", text="120,000").unsaved
+    monkeypatch.setattr(session, "save", real_save)
+    again = session.offer("annual_value", text="120,000")  # the same answer, the disk back
+    assert again.stored and not again.unsaved
+    assert load_case(session.path).answers["annual_value"] == 120000

@@ -24,56 +24,52 @@ def private_dir(path: Path) -> Path:
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync and ``os.replace``."""
-    directory = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        _owner_only(fd, tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _sync_dir(directory)
+    write_atomic_many({path: data}, mode)
 
 
 def write_atomic_many(files: Mapping[Path, bytes], mode: int = 0o600) -> None:
-    """Write several files as :func:`write_atomic` does, each old or new after a crash.
+    """Write files so that after a crash each is either its old or its new version.
 
     Every file is written to its temporary first, then all are flushed to disk at once
     (one thread each: the disk takes them together, so eight files cost about what one
     does instead of eight times as much), then renamed, then each folder synced once.
+    Each file is whole; the set is not: a failure between two renames leaves the files
+    already renamed new and the others old (never a temporary).
     """
-    temps: list[tuple[Path, str, int]] = []
+    temps: list[tuple[Path, str]] = []
+    open_fds: list[int] = []  # closed exactly once: a number closed is soon another file's
     try:
         for path, data in files.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append((path, tmp, fd))
+            open_fds.append(fd)
+            temps.append((path, tmp))
             _owner_only(fd, tmp, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-        _fsync_together([fd for _, _, fd in temps])
-        for _, _, fd in temps:
-            os.close(fd)
-        for path, tmp, _ in temps:
+        _fsync_together(open_fds)
+        while open_fds:
+            os.close(open_fds.pop())
+        for path, tmp in temps:
             os.replace(tmp, path)
     except BaseException:
-        for _, tmp, fd in temps:
+        while open_fds:
             with contextlib.suppress(OSError):
-                os.close(fd)
+                os.close(open_fds.pop())
+        for _, tmp in temps:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.unlink(tmp)  # gone already once renamed
         raise
     for directory in dict.fromkeys(path.parent for path in files):
         _sync_dir(directory)
 
 
 def _fsync_together(fds: list[int]) -> None:
-    """fsync every descriptor, overlapping the waits; the first failure is raised."""
+    """fsync every descriptor, overlapping the waits; the first failure is raised.
+
+    Every thread has finished before this returns or raises, even on Ctrl-C, so that no
+    descriptor is closed while a thread still syncs it.
+    """
     failures: list[OSError] = []
 
     def sync(fd: int) -> None:
@@ -83,12 +79,21 @@ def _fsync_together(fds: list[int]) -> None:
             failures.append(exc)
 
     threads = [threading.Thread(target=sync, args=(fd,), daemon=True) for fd in fds[1:]]
-    for thread in threads:
-        thread.start()
-    if fds:
-        sync(fds[0])
-    for thread in threads:
-        thread.join()
+    try:
+        for thread in threads:
+            thread.start()
+        if fds:
+            sync(fds[0])
+    finally:
+        interrupted = False
+        for thread in threads:
+            while thread.ident is not None and thread.is_alive():  # started, not finished
+                try:
+                    thread.join()
+                except KeyboardInterrupt:
+                    interrupted = True
+        if interrupted:
+            raise KeyboardInterrupt
     if failures:
         raise failures[0]
 

@@ -81,9 +81,11 @@ def explain_route(session: Session) -> RouteExplanation:
         chosen=ROUTE_LABELS[route.chosen] if route.overridden else "",
         chosen_because=route.override_reason if route.overridden else "",
         level=(
-            LevelLine(level.level, level.name, level.who, level.decides)
+            None
+            if route.level is None
+            else LevelLine(route.level, level.name, level.who, level.decides)
             if level is not None
-            else None
+            else LevelLine(route.level, "", "", "")  # a level the playbook does not name
         ),
         level_reasons=tuple(level_reason_lines(session.playbook, route)),
         rules=tuple(RuleHeld(ROUTE_LABELS[f.route], f.level, f.because) for f in route.fired),

@@ -6,7 +6,6 @@ so a killed process resumes at the last answer.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
@@ -59,9 +58,7 @@ class Session:
         self.notices: list[str] = []
         self.invalid: dict[str, str] = {}  # question id -> why a stored answer no longer fits
         self.resumed = False
-        # question id -> (the stored answer, its checked value): an answer is checked once,
-        # not again at every evaluation, unless it changes (a file, an import, an edit).
-        self._checked: dict[str, tuple[Any, Any]] = {}
+        self._unsaved = False  # an answer is held in memory that a save failed to write
         self.evaluation: Evaluation = self._evaluate()
 
     # -- starting and resuming ------------------------------------------------
@@ -146,6 +143,7 @@ class Session:
         try:
             self.save()
         except OSError as exc:
+            self._unsaved = True  # offered again, it is saved again
             unsaved = f"The answer could not be saved: {exc.strerror or exc}."
             return replace(considered, unsaved=unsaved)
         return considered
@@ -173,11 +171,11 @@ class Session:
         return considered.value
 
     def _unchanged(self, question_id: str, checked: Any) -> bool:
-        """The answer already holds: stored, or the default of a question not yet answered
-        (a field shows its default, and showing it offers it)."""
-        stored = self.value(question_id)
+        """The answer is already stored, and saved (a keystroke that changes nothing)."""
+        stored = self.case.answers.get(question_id)
         return (
-            type(stored) is type(checked)
+            not self._unsaved
+            and type(stored) is type(checked)
             and stored == checked
             and question_id not in self.case.pending
             and question_id not in self.invalid
@@ -188,7 +186,6 @@ class Session:
             self.case.answers.pop(question_id, None)
         else:
             self.case.answers[question_id] = checked
-            self._checked[question_id] = (copy.deepcopy(checked), checked)
         self.invalid.pop(question_id, None)
         self.case.pending.pop(question_id, None)
         self.evaluation = self._evaluate()
@@ -224,16 +221,10 @@ class Session:
             if question is None:
                 self.invalid[qid] = "this question is no longer in the playbook"
                 continue
-            seen = self._checked.get(qid)
-            if seen is not None and type(seen[0]) is type(raw) and seen[0] == raw:
-                answers[qid] = seen[1]  # checked when it was offered or last evaluated
-                continue
             try:
                 answers[qid] = check_value(question, raw)
             except ValueError as exc:
                 self.invalid[qid] = str(exc)
-            else:
-                self._checked[qid] = (copy.deepcopy(raw), answers[qid])
         return evaluate(self.playbook, answers, self.case.override)
 
     # -- moving through stages ------------------------------------------------
@@ -353,7 +344,9 @@ class Session:
             self.folder = unique_folder(cases_dir() / self.case.id)
             self.case.id = self.folder.name
             self.case.log("case-started", f"playbook {self.playbook.id} {self.playbook.version}")
-        return self.case.save(self.folder / CASE_FILE, self.evaluation)
+        saved = self.case.save(self.folder / CASE_FILE, self.evaluation)
+        self._unsaved = False
+        return saved
 
     def set_draft(self, file_name: str, text: str | None) -> None:
         """Keep the user's edited text of an output (e.g. the reset email's body) in the case.

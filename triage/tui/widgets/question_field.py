@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,10 +26,14 @@ if TYPE_CHECKING:
     from triage.engine.answers import Offer
     from triage.engine.model import Question
 
-Commit = Callable[..., "Offer"]
-"""``commit(text=..., value=...)``: offer typed text, or a value, as the answer; the Offer
-says whether it was stored (in its canonical form) or refused, and why. Refused text is
-kept by the one who stores answers, so that nothing typed is lost."""
+
+class Commit(Protocol):
+    """Offer typed text, or a value, as the answer; the Offer says whether it was stored
+    (in its canonical form) or refused, and why. Refused text is kept by the one who
+    stores answers, so that nothing typed is lost."""
+
+    def __call__(self, text: str | None = None, value: Any = None) -> Offer: ...
+
 
 # The one table from a question's kind to its widget (a method of QuestionField).
 CONTROLS = {
@@ -168,6 +171,7 @@ class QuestionField(Vertical):
         self._problem = problem  # why a saved answer no longer fits
         self._raw = raw  # that saved answer, shown so nothing is lost
         self._pending = pending  # typed text that did not validate when it was last kept
+        self._shown_text: str | None = None
 
     # -- building --------------------------------------------------------------
 
@@ -192,6 +196,7 @@ class QuestionField(Vertical):
         elif self._raw is not None and not text:
             text = str(self._raw)
         placeholder = PLACEHOLDERS.get(q.kind, "")
+        self._shown_text = text  # the Input reports it as a change when it mounts
         yield OneLineInput(text, placeholder=placeholder, id="control", compact=False)
 
     def _text_area(self) -> ComposeResult:
@@ -331,6 +336,9 @@ class QuestionField(Vertical):
     @on(Input.Changed, "#control")
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        shown, self._shown_text = self._shown_text, None
+        if event.value == shown and self._pending is None:
+            return  # the text it was built with (a default shown is not an answer given)
         self.take_text(event.value)
 
     @on(Input.Submitted, "#control")
