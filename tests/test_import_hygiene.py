@@ -72,12 +72,19 @@ CONTRACT = {
 
 
 def imports_of(path: Path) -> set[str]:
+    """Every module ``path`` imports, by its full name: ``from triage import tui`` counts as
+    triage.tui, and relative imports are resolved from the file's package."""
+    root = Path(__file__).resolve().parent.parent
+    package = path.resolve().relative_to(root).with_suffix("").parts[:-1]
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
     return names
 
 
