@@ -66,7 +66,7 @@ def test_cli_prints_the_schema() -> None:
     assert json.loads(done.stdout) == playbook_schema()
 
 
-@pytest.mark.parametrize("name", ["case", "settings"])
+@pytest.mark.parametrize("name", ["case", "settings", "tone-rules"])
 def test_cli_prints_the_case_and_settings_schemas_for_editors(name: str) -> None:
     from triage.engine import schema
 
@@ -75,7 +75,7 @@ def test_cli_prints_the_case_and_settings_schemas_for_editors(name: str) -> None
     )
     assert done.returncode == 0
     printed = json.loads(done.stdout)
-    assert printed == getattr(schema, f"{name}_schema")()
+    assert printed == getattr(schema, f"{name.replace('-', '_')}_schema")()
     jsonschema.Draft202012Validator.check_schema(printed)
 
 
@@ -237,3 +237,25 @@ def test_a_written_case_file_matches_the_case_schema(tmp_path: Path) -> None:
     data["case"]["id"] = 3
     data["override"]["route"] = "sue"
     assert len(list(validator.iter_errors(as_json(data)))) == 2
+
+
+def test_the_packaged_tone_rules_match_their_schema_and_a_typo_is_refused_by_both(
+    tmp_path: Path,
+) -> None:
+    """The tone rules' keys are declared once: the schema and the loader agree."""
+    from triage.engine.schema import tone_rules_schema
+    from triage.engine.tone import DEFAULT_RULES_PATH, load_rules
+
+    validator = jsonschema.Draft202012Validator(tone_rules_schema())
+    assert [e.message for e in validator.iter_errors(load(DEFAULT_RULES_PATH))][:3] == []
+    typo = {"rules": [{"id": "w", "category": "blame", "pattern": "w", "explanation": "e",
+                       "suggestion": "s", "paternn": "typo"}]}  # fmt: skip
+    assert list(validator.iter_errors(typo))
+    path = tmp_path / "team.toml"
+    path.write_text(
+        '[[rules]]\nid = "w"\ncategory = "blame"\npattern = "w"\nexplanation = "e"\n'
+        'suggestion = "s"\npaternn = "typo"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="unknown key 'paternn'"):
+        load_rules(path)

@@ -94,11 +94,14 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         help="print the JSON Schema of a file format (the playbook's unless another is named)",
         description="Print a JSON Schema (draft 2020-12) for editors and TOML language servers: "
-        "of playbooks and stage files (the default), of case files (case.toml), or of the "
-        "app's settings file.",
+        "of playbooks and stage files (the default), of case files (case.toml), of the "
+        "app's settings file, or of tone rules files.",
     )
     schema.add_argument(
-        "format", nargs="?", default="playbook", choices=("playbook", "case", "settings")
+        "format",
+        nargs="?",
+        default="playbook",
+        choices=("playbook", "case", "settings", "tone-rules"),
     )
 
     update = commands.add_parser(
@@ -591,6 +594,7 @@ def _schema(args: argparse.Namespace) -> int:
         "playbook": schema.playbook_schema,
         "case": schema.case_schema,
         "settings": schema.settings_schema,
+        "tone-rules": schema.tone_rules_schema,
     }
     say(json.dumps(writers[getattr(args, "format", "playbook")](), indent=2))
     return EXIT_OK

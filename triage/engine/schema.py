@@ -52,3 +52,10 @@ def settings_schema() -> dict[str, Any]:
     from triage.engine.formats.settings import SETTINGS
 
     return json_schema(SETTINGS, (), "triage settings")
+
+
+def tone_rules_schema() -> dict[str, Any]:
+    """The JSON Schema of tone rules files (triage's own and a team's)."""
+    from triage.engine.formats.tone import rule_table, rules_file
+
+    return json_schema(rules_file(), (rule_table(),), "triage tone rules")

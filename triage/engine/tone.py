@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from triage.engine import codecache
+from triage.engine.formats import tone as declared
 
 if TYPE_CHECKING:
     from triage.engine.model import OutputSpec, Playbook, Question
@@ -61,21 +62,15 @@ __all__ = [
 DEFAULT_RULES_PATH = Path(__file__).with_name("tone-rules.toml")
 RULES_ENV = "TRIAGE_TONE_RULES"  # extra rules files, separated like PATH
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_WORDS_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# The file's keys are declared once, in triage.engine.formats.tone (also its JSON Schema).
+_ID_RE = re.compile(declared.ID_PATTERN)
+_WORDS_NAME_RE = re.compile(declared.WORDS_NAME_PATTERN)
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_TEXT_KEYS = ("category", "pattern", "explanation", "suggestion")
-_CONTEXT_KEYS = (
-    "unless_preceded_by",
-    "unless_followed_by",
-    "only_if_followed_by",
-    "unless_in_sentence",
-    "unless_in_paragraph",
-)
-_ALSO_KEY = "also_in_sentence"  # one regular expression, or a list: every one must be found
-_NEARBY_KEY = "nearby_sentences"  # sentences either side, in the same paragraph, that count
-_MAX_NEARBY = 2
-_ALLOWED_KEYS = {"id", "enabled", *_TEXT_KEYS, *_CONTEXT_KEYS, _ALSO_KEY, _NEARBY_KEY}
+_TEXT_KEYS = declared.TEXT_KEYS
+_CONTEXT_KEYS = declared.CONTEXT_KEYS
+_ALSO_KEY = declared.ALSO_KEY
+_NEARBY_KEY = declared.NEARBY_KEY
+_MAX_NEARBY = declared.MAX_NEARBY
 
 
 @dataclass(frozen=True)
@@ -234,7 +229,7 @@ def _read_file(
     fmt = data.get("format", 1)
     if fmt != 1:
         raise _fail(source, None, f"format must be 1, not {fmt!r}")
-    unknown = set(data) - {"format", "rules", "words"}
+    unknown = set(data) - set(declared.TOP_KEYS)
     if unknown:
         raise _fail(source, None, f"unknown top-level key {sorted(unknown)[0]!r}")
 
@@ -266,7 +261,7 @@ def _read_file(
         if rid in seen:
             raise _fail(source, label, "this id is used twice in the same file")
         seen.add(rid)
-        unknown = set(raw) - _ALLOWED_KEYS
+        unknown = set(raw) - set(declared.rule_table().allowed(raw))
         if unknown:
             raise _fail(source, label, f"unknown key {sorted(unknown)[0]!r}")
         enabled = raw.get("enabled", True)

@@ -9,10 +9,8 @@
   answers.
 - :mod:`.settings`: the app's own settings file.
 
-The tone rules (``tone-rules.toml``) are still checked by hand in
-:mod:`triage.engine.tone`. To bring them here: declare a rule as a :class:`.declare.Table`
-in a ``tone.py`` beside these (the file: ``format``, ``rules``, ``words``; a rule: ``id``,
-``enabled``, the text and context keys), check the file and each ``[[rules]]`` entry with
-``Checker.shape`` before compiling its patterns, and keep the pattern checks in tone.py,
-as the playbook's expression checks stay in checks.py.
+- :mod:`.tone`: tone rules files (triage's own and a team's); their key names are plain
+  tuples the tone module reads at import, their tables built only when a file is checked
+  (``triage schema tone-rules``). The tone module reports a file's first mistake in its
+  own sentence (naming the rule) and checks the patterns themselves.
 """
