@@ -112,6 +112,6 @@ def score_line(score: ScoreState) -> str:
     return f"{score.label} {number(score.value)} ({score.band}).{advice}"
 
 
-def driver_lines(score: ScoreState) -> list[str]:
-    """What moved a score, one line each: "+2 they are a reference customer"."""
-    return [f"{driver.points:+g} {driver.reason}" for driver in score.drivers]
+def drivers(score: ScoreState) -> list[tuple[str, str]]:
+    """What moved a score: (points, reason) pairs such as ("+2", "a reference customer")."""
+    return [(f"{driver.points:+g}", driver.reason) for driver in score.drivers]

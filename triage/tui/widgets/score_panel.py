@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def score_text(scores: dict[str, ScoreState]) -> Text:
     """Each score's value, band, advice and what drives it, as styled text."""
-    from triage.engine.explain import driver_lines
+    from triage.engine.explain import drivers
 
     text = Text()
     for score in scores.values():
@@ -25,8 +25,7 @@ def score_text(scores: dict[str, ScoreState]) -> Text:
         text.append("\n")
         if score.advice:
             text.append(score.advice + "\n", style="italic")
-        for line in driver_lines(score):
-            points, reason = line.split(" ", 1)
+        for points, reason in drivers(score):
             text.append(f"{points} ", style="bold")
             text.append(reason + "\n", style="dim")
         if not score.drivers:
