@@ -24,6 +24,7 @@ COUNTERPARTY = "counterparty"  # the question that names the other side, by conv
 
 
 def now() -> dt.datetime:
+    """The current time in UTC, to the second: the one clock the engine reads (tests set it)."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
@@ -58,6 +59,8 @@ EVENT_LABELS = {
 
 @dataclass
 class LedgerEntry:
+    """One line of a case's decision ledger: when, what happened, the detail and who."""
+
     at: dt.datetime
     event: str
     detail: str
@@ -266,12 +269,14 @@ def slug(text: str, limit: int = 40, sep: str = "-") -> str:
 
 
 def new_case_id(created: dt.datetime, counterparty: Any = None) -> str:
+    """A case's folder name: the time it was started, then the counterparty's name if known."""
     name = slug(counterparty) if isinstance(counterparty, str) else ""
     stamp = f"{created:%Y%m%d-%H%M%S}"
     return f"{stamp}-{name}" if name else stamp
 
 
 def is_case_data(data: dict[str, Any]) -> bool:
+    """Whether parsed TOML looks like a case file (a [case] table and answers)."""
     return isinstance(data.get("case"), dict) and "answers" in data
 
 

@@ -12,6 +12,8 @@ from triage.engine.model import ROUTE_LABELS, ROUTES, Playbook, Question, Stage
 
 @dataclass
 class QuestionState:
+    """A question as the answers leave it: whether it applies, and its value."""
+
     question: Question
     applies: bool
     value: Any  # the stored answer, kept even when the question no longer applies
@@ -27,6 +29,8 @@ class QuestionState:
 
 @dataclass
 class StageState:
+    """A stage as the answers leave it: whether it applies, and its questions."""
+
     stage: Stage
     applies: bool
     questions: list[QuestionState]
@@ -38,12 +42,16 @@ class StageState:
 
 @dataclass(frozen=True)
 class Contribution:
+    """What moved a score: the points, and the reason shown beside them."""
+
     points: float
     reason: str
 
 
 @dataclass
 class ScoreState:
+    """A score worked out from the answers: its value, band, advice and drivers."""
+
     name: str
     label: str
     value: float
@@ -64,6 +72,8 @@ NOT_ASSESSED_ADVICE = "Answer the questions that feed this score to see where it
 
 @dataclass(frozen=True)
 class FiredRule:
+    """A route rule whose condition holds, with the route and level it leads to."""
+
     id: str
     route: str
     because: str
@@ -72,6 +82,8 @@ class FiredRule:
 
 @dataclass
 class RouteState:
+    """The recommended route, the one chosen, the level, and why."""
+
     recommended: str
     level: int | None  # the final level: the rule's (or default's), raised by [[levels]] `when`
     because: str
@@ -91,6 +103,8 @@ class RouteState:
 
 @dataclass
 class Evaluation:
+    """Everything the answers lead to: stages that apply, values, scores, facts and route."""
+
     stages: list[StageState]
     values: dict[str, Any]  # answers of questions that apply; None elsewhere
     scores: dict[str, ScoreState]
@@ -288,6 +302,7 @@ def _level_for(playbook: Playbook, route: str) -> int | None:
 
 
 def route_view(playbook: Playbook, route: RouteState) -> RouteView:
+    """The route as templates see it: labels, level, reasons and the rules that held."""
     level = playbook.level(route.level)
     return RouteView(
         id=route.chosen,

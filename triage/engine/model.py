@@ -21,6 +21,8 @@ def playbook_id(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Option:
+    """One choice of a choice or multi question, with the points it adds to scores."""
+
     value: str
     label: str
     scores: dict[str, float] = field(default_factory=dict)
@@ -57,6 +59,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Stage:
+    """A stage of a playbook: its title, guidance, condition and questions."""
+
     id: str
     title: str
     guidance: str = ""
@@ -68,6 +72,8 @@ class Stage:
 
 @dataclass(frozen=True)
 class Band:
+    """A named range of a score, from its minimum, with advice for it."""
+
     min: float
     label: str
     advice: str = ""
@@ -75,6 +81,8 @@ class Band:
 
 @dataclass(frozen=True)
 class Adjustment:
+    """Points a score gains or loses when a condition on the answers holds."""
+
     when: str
     points: float
     because: str
@@ -82,6 +90,8 @@ class Adjustment:
 
 @dataclass(frozen=True)
 class Score:
+    """A score a playbook works out from the answers, with its bands and adjustments."""
+
     name: str
     label: str
     description: str = ""
@@ -100,6 +110,8 @@ class Score:
 
 @dataclass(frozen=True)
 class Rule:
+    """A route rule: when its condition holds, the route, the level and why."""
+
     id: str
     when: str
     route: str
@@ -142,6 +154,8 @@ class Level:
 
 @dataclass(frozen=True)
 class ActionSpec:
+    """An action a playbook proposes: what, who, when it is due and whether it is shared."""
+
     what: str = ""
     owner: str = ""
     due_days: int | None = None
@@ -153,6 +167,8 @@ class ActionSpec:
 
 @dataclass(frozen=True)
 class OutputSpec:
+    """An output file a playbook writes, and the template it comes from."""
+
     name: str
     file: str
     template: Path | None  # None: the engine's default template
@@ -175,6 +191,8 @@ class OutputSpec:
 
 @dataclass(frozen=True)
 class Playbook:
+    """A checked playbook: stages, questions, scores, rules, levels, actions and outputs."""
+
     id: str
     path: Path
     title: str

@@ -75,6 +75,7 @@ def read_toml(path: Path, what: str = "file", keep: bool = False) -> TomlFile | 
 def parse_toml(
     raw: bytes, path: Path, what: str = "file", keep: bool = False
 ) -> TomlFile | Problem:
+    """Parse TOML bytes read from ``path``: the file, or one Problem saying what is wrong where."""
     name = display_path(path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

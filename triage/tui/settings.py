@@ -19,6 +19,7 @@ CONFIG_ENV = "TRIAGE_CONFIG"
 
 
 def settings_path() -> Path:
+    """Where the settings file lives (TRIAGE_CONFIG, TRIAGE_HOME, else the config folder)."""
     import os
 
     from triage.engine.library import home
