@@ -370,6 +370,16 @@ def test_a_small_friendly_breach_gets_legal_help_in_proportion(rendered):
         assert any("whoever looks after our contracts" in row["action"] for row in rendered.rows)
 
 
+def test_an_exit_we_decide_is_told_by_phone_first_and_the_email_confirms_it(rendered):
+    """When the plan says to break the news by phone first, the email sent after the call
+    confirms what was said instead of announcing it."""
+    told_first = any("by phone, then send the exit email" in row["action"] for row in rendered.rows)
+    if rendered.route.chosen != "exit" or not told_first:
+        return
+    opening = rendered.email.split("\n\n")[1]
+    assert opening.startswith("Thank you for speaking with me") and "As I said" in opening
+
+
 def test_a_planned_exit_has_no_rescue_outputs(rendered):
     if rendered.route.chosen != "exit":
         return
