@@ -380,6 +380,14 @@ def test_an_exit_we_decide_is_told_by_phone_first_and_the_email_confirms_it(rend
     assert opening.startswith("Thank you for speaking with me") and "As I said" in opening
 
 
+def test_an_email_to_a_side_with_lawyers_does_not_invite_them_to_go_round_them(rendered):
+    """Their solicitors act for them: the draft offers to reply to either, never 'come
+    straight to me'."""
+    if not rendered.fact("their_solicitors"):
+        return
+    assert "come straight to me" not in rendered.email
+
+
 def test_a_planned_exit_has_no_rescue_outputs(rendered):
     if rendered.route.chosen != "exit":
         return
