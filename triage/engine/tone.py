@@ -647,15 +647,20 @@ def _lowered_pattern(pattern: str) -> str:
 
 def _fast(pattern: str) -> re.Pattern[str] | None:
     """:func:`_lowered_pattern` compiled, or None."""
-    lowered = _lowered_pattern(pattern)
-    if not lowered:
+    return _compiled_or_none(_lowered_pattern(pattern))
+
+
+def _compiled_or_none(pattern: str) -> re.Pattern[str] | None:
+    """A lowered or rough pattern compiled once per process; None for '' or when it does
+    not compile (the rule then scans as written)."""
+    if not pattern:
         return None
-    if lowered not in _FAST:
+    if pattern not in _FAST:
         try:
-            _FAST[lowered] = codecache.regex(lowered)
+            _FAST[pattern] = codecache.regex(pattern)
         except re.error:
-            _FAST[lowered] = None
-    return _FAST[lowered]
+            _FAST[pattern] = None
+    return _FAST[pattern]
 
 
 _ROUGH: dict[str, str] = {}  # a pattern -> a looser one for lowered text ('' when there is none)
@@ -690,15 +695,7 @@ def _rough_pattern(pattern: str) -> str:
 
 def _rough(pattern: str) -> re.Pattern[str] | None:
     """:func:`_rough_pattern` compiled, or None."""
-    rough = _rough_pattern(pattern)
-    if not rough:
-        return None
-    if rough not in _FAST:
-        try:
-            _FAST[rough] = codecache.regex(rough)
-        except re.error:
-            _FAST[rough] = None
-    return _FAST[rough]
+    return _compiled_or_none(_rough_pattern(pattern))
 
 
 def _scan(

@@ -306,7 +306,7 @@ class QuestionField(Vertical):
     def take_value(self, value: Any) -> None:
         """Offer a picked value (a choice, a tick, a scale point, list rows)."""
         if value == self.value and not self.error:
-            return
+            return  # a control reporting what it was built with (a default is not an answer)
         self._offered(self._commit(value=value))
 
     def _offered(self, offer: Offer) -> None:
