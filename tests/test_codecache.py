@@ -187,3 +187,69 @@ def test_nothing_a_user_typed_reaches_the_cache(tmp_path: Path):
         data = entry.read_bytes()
         assert b"Leeds warehouse" not in data, entry.name
         assert "Leeds warehouse".encode("utf-16-le") not in data, entry.name
+
+
+def _bundles(folder: Path) -> list[Path]:
+    return [p for p in _entries(folder) if p.suffix == ".bundle"]
+
+
+def test_a_bundle_keeps_what_a_run_used_in_one_file(cache: Path):
+    with codecache.bundle("a playbook"):
+        cold = sandbox.render(TEMPLATE, CONTEXT)
+        assert sandbox.evaluate("amount > 10", {"amount": 11}) is True
+    assert len(_bundles(cache)) == 1
+    for entry in _entries(cache):
+        if entry.suffix != ".bundle":
+            entry.unlink()  # only the bundle is left to supply them
+    _forget()
+    with codecache.bundle("a playbook"):
+        assert sandbox.render(TEMPLATE, CONTEXT) == cold
+        assert sandbox.evaluate("amount > 10", {"amount": 9}) is False
+        assert sandbox.template_reads(TEMPLATE).names == {"name", "items"}
+    assert not [p for p in _entries(cache) if p.suffix != ".bundle"], "nothing was compiled"
+
+
+def test_a_bundle_answers_only_for_the_exact_text(cache: Path):
+    with codecache.bundle("a playbook"):
+        sandbox.render(TEMPLATE, CONTEXT)
+    _forget()
+    changed = TEMPLATE.replace("Dear", "Hello")
+    with codecache.bundle("a playbook"):
+        assert sandbox.render(changed, CONTEXT).startswith("Hello Dana,")
+        with pytest.raises(sandbox.ExpressionError, match="include"):
+            sandbox.render(TEMPLATE + "{% include 'x' %}", CONTEXT)  # still refused
+
+
+def test_a_damaged_bundle_is_ignored_and_written_again(cache: Path):
+    with codecache.bundle("a playbook"):
+        sandbox.render(TEMPLATE, CONTEXT)
+    (bundle,) = _bundles(cache)
+    whole = bundle.read_bytes()
+    bundle.write_bytes(whole[: len(whole) // 2])  # cut short
+    _forget()
+    with codecache.bundle("a playbook"):
+        assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
+    assert bundle.read_bytes() == whole
+
+
+def test_a_bundle_is_written_only_when_a_run_needed_something_new(cache: Path):
+    with codecache.bundle("a playbook"):
+        sandbox.render(TEMPLATE, CONTEXT)
+    (bundle,) = _bundles(cache)
+    before = bundle.stat().st_mtime_ns
+    _forget()
+    with codecache.bundle("a playbook"):
+        sandbox.render(TEMPLATE, CONTEXT)
+    assert bundle.stat().st_mtime_ns == before
+
+
+def test_a_bundle_in_an_unusable_folder_is_no_bundle_and_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("TRIAGE_CACHE", str(blocker / "cache"))
+    _forget()
+    with codecache.bundle("a playbook"):
+        assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
+    _forget()

@@ -5,9 +5,11 @@ face and can only be refused while rendering (their danger depends on the
 answers); every other file must be refused by ``triage validate`` with one line.
 Time and memory bounds are generous safety limits, not performance timings.
 
-Every test runs twice: with no compiled-code cache (each template and expression is
-parsed, checked and compiled from its text), and with a warm one (the code that runs was
-compiled in an earlier pass and loaded from disk), so the limits hold either way.
+Every test runs three times: with no compiled-code cache (each template and expression is
+parsed, checked and compiled from its text), with a warm one (the code that runs was
+compiled in an earlier pass and loaded from disk), and with a warm one read through a
+bundle (one file holding the earlier pass's entries, as a `triage run` reads them), so
+the limits hold every way.
 """
 
 from __future__ import annotations
@@ -46,14 +48,17 @@ def _forget_compiled() -> None:
     sandbox.expression_reads.cache_clear()
 
 
-def _fill(folder: Path) -> None:
-    """Compile, in a pass of its own, everything here that compiles, into ``folder``."""
+def _fill(folder: Path, bundle: str = "") -> None:
+    """Compile, in a pass of its own, everything here that compiles, into ``folder`` (and
+    into the bundle called ``bundle``, if given)."""
     from triage.engine import codecache
     from triage.engine.case import Case
     from triage.engine.render import RenderError, render_case
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TRIAGE_CACHE", str(folder))
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(pytest.MonkeyPatch.context()).setenv("TRIAGE_CACHE", str(folder))
+        if bundle:
+            stack.enter_context(codecache.bundle(bundle))
         _forget_compiled()
         for path in AT_VALIDATE:
             main(["validate", str(path)])
@@ -71,15 +76,24 @@ def _fill(folder: Path) -> None:
         assert codecache.load("template", TEMPLATES[0]) is not None  # compiled and kept
 
 
-@pytest.fixture(scope="module", params=["cold", "warm"])
+BUNDLE = "hostile playbooks"
+
+
+@pytest.fixture(scope="module", params=["cold", "warm", "bundled"])
 def compiled_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    """``cold``: no cache at all; ``warm``: a cache filled beforehand by _fill."""
+    """``cold``: no cache at all; ``warm``: a cache filled beforehand by _fill;
+    ``bundled``: the same, also kept in a bundle, which each test then reads through."""
     if request.param == "cold":
         setting = "off"
     else:
-        folder = tmp_path_factory.mktemp("warm-cache")
+        folder = tmp_path_factory.mktemp(f"{request.param}-cache")
+        bundle = BUNDLE if request.param == "bundled" else ""
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            _fill(folder)
+            _fill(folder, bundle)
+        if bundle:  # the entries' own files gone: only the bundle can supply them
+            for entry in folder.iterdir():
+                if entry.suffix in {".template", ".expression", ".reads"}:
+                    entry.unlink()
         setting = str(folder)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("TRIAGE_CACHE", setting)
@@ -88,8 +102,13 @@ def compiled_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
 
 @pytest.fixture(autouse=True)
 def _each_from_the_cache(compiled_cache: str):
+    from triage.engine import codecache
+
     _forget_compiled()
-    yield
+    with codecache.bundle(BUNDLE) if compiled_cache == "bundled" else contextlib.nullcontext():
+        if compiled_cache == "bundled":
+            assert codecache.load("template", TEMPLATES[0]) is not None  # from the bundle
+        yield
     _forget_compiled()
 
 

@@ -319,14 +319,18 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_answers(args: argparse.Namespace) -> int:
+    from triage.engine import codecache
     from triage.engine.library import cases_dir, find_playbook
     from triage.engine.session import Session
     from triage.engine.tone import check_session
 
-    session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
-    folder = Path(args.out) if args.out else cases_dir() / session.case.id
-    files = session.outputs()
-    written = session.write_with_case(folder, force=args.force, files=files)
+    # One file of compiled code for this playbook's run, not one per condition and template.
+    with codecache.bundle(f"run\0{Path(args.playbook).stem}"):
+        session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
+        folder = Path(args.out) if args.out else cases_dir() / session.case.id
+        files = session.outputs()
+        written = session.write_with_case(folder, force=args.force, files=files)
+        findings = check_session(session, _tone_rules(), files)
     route = session.evaluation.route
     if route.overridden:
         say(
@@ -336,7 +340,7 @@ def _run_answers(args: argparse.Namespace) -> int:
         say(f"Route: {route.chosen} ({route.because})")
     for path in written:
         say(f"Wrote {path}")
-    _print_tone(check_session(session, _tone_rules(), files))
+    _print_tone(findings)
     return EXIT_OK
 
 

@@ -15,11 +15,18 @@ same entry at once (each writes a private file and renames it into place, so a r
 sees a whole file or none); an entry that does not read back whole is ignored; a folder
 that cannot be made or written means no cache, never an error. ``TRIAGE_CACHE`` names
 another folder, or ``off`` for none. The folder is the owner's alone: it holds code.
+
+A run that works through one playbook opens a *bundle* for it (``bundle``): one more
+file holding, side by side, every entry of the kinds in ``BUNDLED`` the last such run
+used, so that a warm run reads one file instead of hundreds. Each entry in it is matched
+by its exact kind and text, as a single entry's file is by its key, and is made into
+objects only when asked for; the bundle's name only chooses which file to read.
 """
 
 from __future__ import annotations
 
 import array
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -27,6 +34,7 @@ import marshal
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +62,10 @@ def _default_folder() -> Path:
     return Path(user_cache_dir("triage", appauthor=False)) / "compiled"
 
 
-_SANDBOX_KINDS = frozenset({"template", "expression", "reads"})
+_SANDBOX_KINDS = frozenset({"template", "expression", "reads", "bundle"})
+# Small entries a run reads by the hundred; the large tone-rule entries stay files of
+# their own (they are one file each already, and shared by every playbook).
+BUNDLED = frozenset({"template", "expression", "reads", "toml", "checked"})
 
 
 @functools.cache
@@ -114,13 +125,33 @@ def load(kind: str, text: str) -> Any | None:
     where = folder()
     if where is None:
         return None
+    opened = _bundle if kind in BUNDLED else None
+    if opened is not None and opened.where == where:
+        payload = opened.get(kind, text)
+        if payload is not None:
+            return _loads(payload)
+    payload = _read(where / f"{_key(kind, text)}.{kind}")
+    if payload is None:
+        return None
+    value = _loads(payload)
+    if value is not None and opened is not None and opened.where == where:
+        opened.add(kind, text, payload)
+    return value
+
+
+def _read(path: Path) -> bytes | None:
+    """The payload of an entry's file, if it reads back whole."""
     try:
-        data = (where / f"{_key(kind, text)}.{kind}").read_bytes()
+        data = path.read_bytes()
     except (OSError, ValueError):
         return None
     head, check, payload = data[:4], data[4 : 4 + _CHECK], data[4 + _CHECK :]
     if head != _MAGIC or hashlib.sha256(payload).digest()[:_CHECK] != check:
         return None
+    return payload
+
+
+def _loads(payload: bytes) -> Any | None:
     try:
         return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
@@ -132,24 +163,104 @@ def store(kind: str, text: str, value: Any) -> None:
     where = folder()
     if where is None:
         return
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:
+        return
+    key = _key(kind, text)
+    if _write(where, f"{key}.{kind}", payload):
+        opened = _bundle if kind in BUNDLED else None
+        if opened is not None and opened.where == where:
+            opened.add(kind, text, payload)
+        if key[:2] == "00":  # now and then (1 write in 256), not on every write
+            _prune(where)
+
+
+def _write(where: Path, name: str, payload: bytes) -> bool:
+    """Write an entry's file whole (a private file renamed into place); False on failure."""
     import tempfile
 
     try:
-        payload = marshal.dumps(value)
-        key = _key(kind, text)
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where, prefix=".tmp-")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(_MAGIC + hashlib.sha256(payload).digest()[:_CHECK] + payload)
-            os.replace(temporary, where / f"{key}.{kind}")
+            os.replace(temporary, where / name)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        if key[:2] == "00":  # now and then (1 write in 256), not on every write
-            _prune(where)
     except (OSError, ValueError):
+        return False
+    return True
+
+
+class _Bundle:
+    """The entries one run of a playbook used, read from and written to one file."""
+
+    def __init__(self, where: Path, name: str, kept: dict[str, bytes]) -> None:
+        self.where = where
+        self.name = name
+        self.kept = kept  # "kind\0text" -> marshalled value, as read
+        self.used: dict[str, bytes] = {}
+        self.changed = False
+
+    def get(self, kind: str, text: str) -> bytes | None:
+        key = f"{kind}\0{text}"
+        payload = self.used.get(key)
+        if payload is None:
+            payload = self.kept.get(key)
+            if payload is not None:
+                self.used[key] = payload
+        return payload
+
+    def add(self, kind: str, text: str, payload: bytes) -> None:
+        key = f"{kind}\0{text}"
+        if self.used.get(key) != payload:
+            self.used[key] = payload
+            self.changed = True
+
+    def save(self) -> None:
+        """Write what this run used, with what it did not use from the last one while that
+        stays small (another run may take another branch); nothing if nothing changed."""
+        if not self.changed:
+            return
+        unused = {k: v for k, v in self.kept.items() if k not in self.used}
+        entries = {**unused, **self.used} if len(unused) <= len(self.used) else self.used
+        try:
+            payload = marshal.dumps(entries)
+        except ValueError:
+            return
+        _write(self.where, self.name, payload)
+
+
+_bundle: _Bundle | None = None
+
+
+@contextlib.contextmanager
+def bundle(name: str) -> Iterator[None]:
+    """Within this block, entries of the kinds in ``BUNDLED`` are also read from, and
+    written to, one file chosen by ``name`` (say, a playbook file's path). Written when
+    the block ends, if anything in it changed. Within a bundle already open, nothing more
+    happens."""
+    global _bundle
+    where = folder()
+    if _bundle is not None or where is None:
+        yield
         return
+    file = f"{_key('bundle', name)}.bundle"
+    payload = _read(where / file)
+    kept = _loads(payload) if payload is not None else None
+    valid = isinstance(kept, dict) and all(
+        isinstance(k, str) and isinstance(v, bytes) for k, v in kept.items()
+    )
+    opened = _Bundle(where, file, kept if valid else {})  # type: ignore[arg-type]
+    _bundle = opened
+    try:
+        yield
+    finally:
+        _bundle = None
+        opened.save()
 
 
 def _prune(where: Path) -> None:
