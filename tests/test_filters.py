@@ -140,6 +140,62 @@ def test_first_name(typed, shown):
     assert first_name(typed) == shown
 
 
+# How a careful writer greets people whose names a split at the first space gets wrong; where
+# it cannot be told which word is the given name, the whole name (never a wrong part of it).
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Mei Ling Tan", "Mei Ling"),  # a given name of two words, family name last
+        ("Tan Mei Ling", "Mei Ling"),  # the same name, family name first
+        ("TAN Mei Ling", "Mei Ling"),  # the family name in capitals
+        ("Anna WEBER", "Anna"),
+        ("Lee Hsien Loong", "Hsien Loong"),
+        ("José María García", "José María"),
+        ("Mary Ann Jones", "Mary Ann"),
+        ("Ana García López", "Ana"),  # two family names
+        ("Maria de la Cruz", "Maria"),
+        ("Nguyễn Văn An", "An"),  # Vietnamese: the given name comes last
+        ("Nguyen Van An", "An"),
+        ("Dr. Anna Weber", "Dr. Weber"),  # never "Dear Dr." alone
+        ("Dr. Tan Mei Ling", "Dr. Tan"),
+        ("Dr. Mei Ling Tan", "Dr. Tan"),
+        ("Dr. Nguyễn Văn An", "Dr. Nguyễn Văn An"),
+        ("J. R. Smith", "J. R. Smith"),  # initials: the given name is not known
+        ("J.R. Smith", "J.R. Smith"),
+        ("JR Smith", "JR Smith"),
+        ("Li Wei", "Li Wei"),  # a one-syllable given name alone is too familiar
+        ("Kim Jong Un", "Kim Jong Un"),
+        ("Lim Sue Ann", "Lim Sue Ann"),  # which order it is cannot be told
+        ("Lee Smith", "Lee"),  # "Lee" is a given name here
+        ("Kim Jones", "Kim"),
+        ("Muhammad Ali bin Abdullah", "Muhammad Ali"),
+        ("Muhammad Ali", "Muhammad Ali"),
+        ("Madonna", "Madonna"),
+        ("Jo Bloggs and Sam Smith", "Jo and Sam"),
+        ("Accounts Team", "Accounts Team"),  # a team is greeted as a team
+        ("the finance team", "Finance team"),
+        ("Accounts Payable", ""),  # a function with no team's name: the template's fallback
+        ("Acme Ltd", ""),
+        ("HSBC", ""),
+        ("Head of Finance", ""),
+    ],
+)
+def test_a_name_is_greeted_the_way_its_owner_goes_by(typed, shown):
+    assert first_name(typed) == shown
+
+
+def test_how_they_like_to_be_addressed_wins_over_the_name():
+    assert first_name("Tan Mei Ling", "Ms Tan") == "Ms Tan"
+    assert first_name("Nguyễn Văn An", "Dear Mr An,") == "Mr An"
+    assert first_name("Mei Ling Tan", "  ") == "Mei Ling"
+    assert first_name("Mei Ling Tan", "meiling@acme.example") == "Mei Ling"  # not a name
+    line = "Dear {{ who | first_name(how) or team ~ ' team' }},"
+    assert render(line, who="Tan Mei Ling", how=None, team="Acme") == "Dear Mei Ling,"
+    assert render(line, who="Tan Mei Ling", how="Ms Tan", team="Acme") == "Dear Ms Tan,"
+    assert render(line, who="", how=None, team="Acme") == "Dear Acme team,"
+    assert render(line, who="Accounts Payable", how=None, team="Acme") == "Dear Acme team,"
+
+
 def test_first_name_falls_back_in_a_greeting():
     line = "Dear {{ their_contact | first_name or counterparty ~ ' team' }},"
     assert render(line, their_contact="Dr Anil Rao", counterparty="Acme") == "Dear Dr Rao,"

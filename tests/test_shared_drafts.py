@@ -222,3 +222,60 @@ def test_the_invitation_admits_nothing_the_email_holds_back(drafts: Drafts):
     if holds_back:
         assert "what we got wrong" not in drafts.invitation
         assert "how to settle" not in drafts.invitation
+
+
+# 7. The greeting uses the name the reader goes by, or a form that cannot be wrong.
+
+
+def _drafts_with(**answers: Any) -> dict[str, str]:
+    """The email body and the invitation of a built-in example, with some answers changed."""
+    from triage.engine.case import Case
+    from triage.engine.render import render_case
+
+    playbook = load_playbook(builtin_dir() / "client-communication-breakdown.toml")
+    example = next(e for e in examples_for(playbook) if e.stem == "outage-our-fault")
+    case: Case = read_answers(example, playbook)
+    case.answers.update(answers)
+    files = render_case(playbook, case)
+    message = message_from_bytes(files["reset-email.eml"], policy=default_policy)
+    body = message.get_body(preferencelist=("plain",))
+    shown = {"email": body.get_content() if body is not None else ""}
+    shown["invitation"] = files.get("meeting-invitation.md", b"").decode()
+    return shown
+
+
+def _greeting(text: str) -> str:
+    return next(line for line in text.splitlines() if re.match(r"(Dear|Hi) ", line))
+
+
+@pytest.mark.parametrize(
+    ("contact", "greeting"),
+    [
+        ("Mei Ling Tan", "Dear Mei Ling,"),
+        ("Tan Mei Ling", "Dear Mei Ling,"),
+        ("Dr. Anna Weber", "Dear Dr. Weber,"),
+        ("José María García", "Dear José María,"),
+        ("Nguyễn Văn An", "Dear An,"),
+        ("J. R. Smith", "Dear J. R. Smith,"),
+        ("Madonna", "Dear Madonna,"),
+        ("Accounts Team", "Dear Accounts Team,"),
+    ],
+)
+def test_the_reset_email_and_invitation_greet_the_reader_by_the_name_they_go_by(
+    contact: str, greeting: str
+):
+    drafts = _drafts_with(their_contact=contact)
+    assert _greeting(drafts["email"]) == greeting
+    if drafts["invitation"]:
+        assert _greeting(drafts["invitation"]) == greeting
+
+
+def test_a_greeting_the_user_gave_is_used_as_given():
+    drafts = _drafts_with(their_contact="Tan Mei Ling", their_greeting="Ms Tan")
+    assert _greeting(drafts["email"]) == "Dear Ms Tan,"
+
+
+def test_a_contact_that_names_no_one_is_greeted_as_their_company_team():
+    for contact in ("Accounts Payable", "accounts payable lead"):
+        drafts = _drafts_with(their_contact=contact, counterparty="Brightwell Foods")
+        assert _greeting(drafts["email"]) == "Dear Brightwell Foods team,"
