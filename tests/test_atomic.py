@@ -216,3 +216,56 @@ def test_a_failed_write_closes_only_its_own_files(tmp_path: Path, monkeypatch: p
     with pytest.raises(OSError):
         atomic.write_atomic_many({tmp_path / "a": b"1", tmp_path / "b": b"2"})
     assert len(closed) == len(set(closed)) == 2
+
+
+def test_files_written_together_appear_whole_when_the_block_ends(tmp_path: Path):
+    case, plan = tmp_path / "case.toml", tmp_path / "plan.md"
+    atomic.write_atomic(case, b"old")
+    with atomic.together():
+        atomic.write_atomic_many({plan: b"# Plan\n"})
+        atomic.write_atomic(case, b"new")
+        assert case.read_bytes() == b"old"  # nothing in place before the end
+        assert not plan.exists()
+    assert (case.read_bytes(), plan.read_bytes()) == (b"new", b"# Plan\n")
+    assert sorted(os.listdir(tmp_path)) == ["case.toml", "plan.md"]
+    assert stat.S_IMODE(plan.stat().st_mode) == 0o600
+
+
+def test_an_error_in_the_block_keeps_what_was_written_before_it(tmp_path: Path):
+    plan = tmp_path / "plan.md"
+    with pytest.raises(RuntimeError, match="a later step"), atomic.together():
+        atomic.write_atomic(plan, b"# Plan\n")
+        raise RuntimeError("a later step failed")
+    assert plan.read_bytes() == b"# Plan\n"  # as it would be without the block
+    assert os.listdir(tmp_path) == ["plan.md"]
+
+
+def test_ctrl_c_in_the_block_keeps_the_old_files_and_no_temporary(tmp_path: Path):
+    case = tmp_path / "case.toml"
+    atomic.write_atomic(case, b"old")
+    with pytest.raises(KeyboardInterrupt), atomic.together():
+        atomic.write_atomic(case, b"new")
+        raise KeyboardInterrupt
+    assert case.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["case.toml"]
+
+
+def test_a_failed_sync_in_the_block_keeps_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    case = tmp_path / "case.toml"
+    atomic.write_atomic(case, b"old")
+    monkeypatch.setattr(atomic.os, "fsync", crash)
+    with pytest.raises(OSError, match="simulated"), atomic.together():
+        atomic.write_atomic(case, b"new")
+    assert case.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["case.toml"]
+
+
+def test_a_headless_run_writes_the_same_files_in_one_batch(tmp_path: Path, good: Path):
+    """`run --answers` writes outputs and case.toml together: all there, none temporary."""
+    answers, out = good / "examples" / "mini" / "calm.toml", tmp_path / "out"
+    assert main(["run", str(good / "mini.toml"), "--answers", str(answers), "--out", str(out)]) == 0
+    names = sorted(os.listdir(out))
+    assert "case.toml" in names and not [n for n in names if n.startswith(".")]
+    assert load_case(out / "case.toml").answers

@@ -319,7 +319,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_answers(args: argparse.Namespace) -> int:
-    from triage.engine import codecache
+    from triage.engine import atomic, codecache
     from triage.engine.library import cases_dir, find_playbook
     from triage.engine.session import Session
     from triage.engine.tone import check_session
@@ -329,8 +329,9 @@ def _run_answers(args: argparse.Namespace) -> int:
         session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
         folder = Path(args.out) if args.out else cases_dir() / session.case.id
         files = session.outputs()
-        written = session.write_with_case(folder, force=args.force, files=files)
-        findings = check_session(session, _tone_rules(), files)
+        with atomic.together():  # the tone check runs while the disk takes the files
+            written = session.write_with_case(folder, force=args.force, files=files)
+            findings = check_session(session, _tone_rules(), files)
     route = session.evaluation.route
     if route.overridden:
         say(

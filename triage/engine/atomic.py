@@ -6,7 +6,7 @@ import contextlib
 import os
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 
@@ -47,6 +47,9 @@ def write_atomic_many(files: Mapping[Path, bytes], mode: int = 0o600) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
+        if _batch is not None:  # flushed and renamed when the batch ends
+            _batch.take(temps, open_fds)
+            return
         _fsync_together(open_fds)
         while open_fds:
             os.close(open_fds.pop())
@@ -62,6 +65,96 @@ def write_atomic_many(files: Mapping[Path, bytes], mode: int = 0o600) -> None:
         raise
     for directory in dict.fromkeys(path.parent for path in files):
         _sync_dir(directory)
+
+
+class _Batch:
+    """Files written in a ``together`` block: syncing in the background, renamed at its end."""
+
+    def __init__(self) -> None:
+        self.temps: list[tuple[Path, str]] = []
+        self.fds: list[int] = []
+        self.threads: list[threading.Thread] = []
+        self.failures: list[OSError] = []
+
+    def take(self, temps: list[tuple[Path, str]], fds: list[int]) -> None:
+        """Own these temporaries (the caller's lists are emptied) and start syncing them."""
+        self.temps.extend(temps)
+        for fd in fds:
+            self.fds.append(fd)
+            thread = threading.Thread(target=self._sync, args=(fd,), daemon=True)
+            self.threads.append(thread)
+            thread.start()
+        temps.clear()
+        fds.clear()
+
+    def _sync(self, fd: int) -> None:
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            self.failures.append(exc)
+
+    def finish(self, keep: bool) -> None:
+        """Wait for every sync; then rename every file into place (``keep``) or drop them."""
+        interrupted = False
+        for thread in self.threads:
+            while thread.is_alive():
+                try:
+                    thread.join()
+                except KeyboardInterrupt:
+                    interrupted = True
+        folders = list(dict.fromkeys(path.parent for path, _ in self.temps))
+        try:
+            while self.fds:
+                os.close(self.fds.pop())
+            if interrupted:
+                raise KeyboardInterrupt
+            if self.failures:
+                raise self.failures[0]
+            while keep and self.temps:
+                path, tmp = self.temps[0]
+                os.replace(tmp, path)
+                self.temps.pop(0)
+        finally:
+            for _, tmp in self.temps:  # not renamed: never left behind
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            self.temps.clear()
+        if keep:
+            for directory in folders:
+                _sync_dir(directory)
+
+
+_batch: _Batch | None = None
+
+
+@contextlib.contextmanager
+def together() -> Iterator[None]:
+    """Let the disk take a block's writes while the block goes on with other work.
+
+    Within the block, ``write_atomic`` and ``write_atomic_many`` write each file's
+    temporary and start flushing it to disk in the background, and return; when the
+    block ends (also by an error in it), every sync is waited for, then every file is
+    renamed into place in the order written, then each folder is synced once. Each file
+    is whole, old or new, as always; none of them is in place before the block ends, so
+    nothing in it may read them back. Ctrl-C drops them all. Nested, it does nothing.
+    """
+    global _batch
+    if _batch is not None:
+        yield
+        return
+    batch = _batch = _Batch()
+    try:
+        yield
+    except Exception:
+        _batch = None
+        batch.finish(keep=True)  # what was written before the error, as without a batch
+        raise
+    except BaseException:
+        _batch = None
+        batch.finish(keep=False)
+        raise
+    _batch = None
+    batch.finish(keep=True)
 
 
 def _fsync_together(fds: list[int]) -> None:
