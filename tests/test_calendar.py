@@ -172,3 +172,50 @@ def test_offered_slots_carry_a_sequence_too(monkeypatch):
     (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert int(event["SEQUENCE"]) >= 0
     assert event.decoded("DTSTAMP") == dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
+
+
+def _start(data: bytes) -> dt.datetime:
+    (event,) = _events(data)
+    return event.decoded("dtstart")
+
+
+def test_a_time_typed_for_after_a_clock_change_keeps_that_dates_offset():
+    from zoneinfo import ZoneInfo
+
+    london, singapore = ZoneInfo("Europe/London"), ZoneInfo("Asia/Singapore")
+    before = meeting_ics([{"date": "2026-03-27", "time": "10:00"}], 45, "M", "s", STAMP, london)
+    after = meeting_ics([{"date": "2026-03-30", "time": "10:00"}], 45, "M", "s", STAMP, london)
+    assert _start(before) == dt.datetime(2026, 3, 27, 10, 0, tzinfo=dt.UTC)  # GMT
+    assert _start(after) == dt.datetime(2026, 3, 30, 9, 0, tzinfo=dt.UTC)  # BST, one hour on
+    # The other side's calendar shows each at their own time: 18:00, then 17:00 in Singapore.
+    assert _start(before).astimezone(singapore).hour == 18
+    assert _start(after).astimezone(singapore).hour == 17
+    # A zone named in the slot itself wins, and an unknown name keeps the default clock.
+    named = [{"date": "2026-07-01", "time": "09:00", "zone": "America/Chicago"}]
+    assert _start(meeting_ics(named, 30, "M", "s", STAMP, CET)).hour == 14  # 09:00 CDT
+    assert _start(meeting_ics(named, 30, "M", "s", STAMP, "Not/AZone")).hour == 14
+    odd = [{"date": "2026-07-01", "time": "09:00", "zone": "../../etc/passwd"}]
+    assert _start(meeting_ics(odd, 30, "M", "s", STAMP, CET)).hour == 8
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="needs time.tzset")
+def test_this_computers_zone_changes_its_offset_with_the_clocks(monkeypatch):
+    import time
+
+    from triage.engine import calendar
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        zone = calendar._SystemZone()
+        winter = dt.datetime(2026, 3, 27, 10, 0, tzinfo=zone)
+        summer = dt.datetime(2026, 3, 30, 10, 0, tzinfo=zone)
+        assert winter.utcoffset() == dt.timedelta(0)
+        assert summer.utcoffset() == dt.timedelta(hours=1)
+        back = dt.datetime(2026, 7, 1, 9, 0, tzinfo=dt.UTC).astimezone(zone)
+        assert (back.hour, back.tzname()) == (10, "BST")
+        data = meeting_ics([{"date": "2026-03-30", "time": "10:00"}], 45, "M", "s", STAMP, zone)
+        assert _start(data) == dt.datetime(2026, 3, 30, 9, 0, tzinfo=dt.UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

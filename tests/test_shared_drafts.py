@@ -10,6 +10,7 @@ whose clock it is on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from email import message_from_bytes
 from email.policy import default as default_policy
@@ -228,19 +229,24 @@ def test_the_invitation_admits_nothing_the_email_holds_back(drafts: Drafts):
 
 
 def _drafts_with(**answers: Any) -> dict[str, str]:
-    """The email body and the invitation of a built-in example, with some answers changed."""
+    """The email body, the invitation and the calendar file of a built-in example, with some
+    answers changed (by default, two times offered a month after the case's date)."""
     from triage.engine.case import Case
     from triage.engine.render import render_case
 
     playbook = load_playbook(builtin_dir() / "client-communication-breakdown.toml")
     example = next(e for e in examples_for(playbook) if e.stem == "outage-our-fault")
     case: Case = read_answers(example, playbook)
-    case.answers.update(answers)
+    monday = case.date + dt.timedelta(days=28 - case.date.weekday())
+    times = [{"date": monday + dt.timedelta(days=1), "time": "10:00"}]
+    times.append({"date": monday + dt.timedelta(days=2), "time": "06:00"})
+    case.answers.update({"proposed_times": times, **answers})
     files = render_case(playbook, case)
     message = message_from_bytes(files["reset-email.eml"], policy=default_policy)
     body = message.get_body(preferencelist=("plain",))
-    shown = {"email": body.get_content() if body is not None else ""}
+    shown = {"email": body.get_content().replace("\r\n", "\n") if body is not None else ""}
     shown["invitation"] = files.get("meeting-invitation.md", b"").decode()
+    shown["ics"] = files.get("reset-meeting.ics", b"").decode()
     return shown
 
 
@@ -279,3 +285,43 @@ def test_a_contact_that_names_no_one_is_greeted_as_their_company_team():
     for contact in ("Accounts Payable", "accounts payable lead"):
         drafts = _drafts_with(their_contact=contact, counterparty="Brightwell Foods")
         assert _greeting(drafts["email"]) == "Dear Brightwell Foods team,"
+
+
+# 8. A time offered across time zones is given on both clocks, and the calendar file agrees.
+
+
+def test_a_time_offered_across_time_zones_is_given_on_both_clocks():
+    import icalendar
+
+    drafts = _drafts_with(their_hours_ahead=7)
+    email_slots = re.findall(
+        r"^- \w+day .* at (\d\d:\d\d) my time \((.+) yours\)$", drafts["email"], re.M
+    )
+    assert email_slots == [("10:00", "17:00"), ("06:00", "13:00")]
+    invitation_slots = re.findall(
+        r"^- .* at (\d\d:\d\d).*\((.+) your time\)$", drafts["invitation"], re.M
+    )
+    assert invitation_slots == email_slots
+    # The calendar file holds the moment itself: on their clock (seven hours ahead of the
+    # computer's, which the tests pin an hour ahead of UTC) it is the time the email gives.
+    their_clock = dt.timezone(dt.timedelta(hours=8))
+    starts = [
+        e.decoded("dtstart").astimezone(their_clock).strftime("%H:%M")
+        for e in icalendar.Calendar.from_ical(drafts["ics"]).walk("VEVENT")
+    ]
+    assert starts == [theirs for _, theirs in email_slots]
+
+
+def test_a_time_that_falls_on_another_day_for_them_says_which():
+    drafts = _drafts_with(their_hours_ahead=-8)
+    lines = [line for line in drafts["email"].splitlines() if "my time" in line]
+    assert lines[0].endswith("at 10:00 my time (02:00 yours)")
+    weekday = lines[1].split()[1]
+    day_before = {"Wednesday": "Tuesday"}[weekday]
+    assert lines[1].endswith(f"at 06:00 my time (22:00 on {day_before} yours)")
+
+
+def test_no_second_clock_when_both_sides_share_one():
+    for ahead in (None, 0):
+        drafts = _drafts_with(their_hours_ahead=ahead)
+        assert "my time" not in drafts["email"] and "your time" not in drafts["invitation"]

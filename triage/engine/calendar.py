@@ -1,7 +1,8 @@
 """Calendar files (RFC 5545) a calendar program opens with a double-click.
 
 Two kinds: the meeting slots offered to the other side, as tentative events with a start
-time in UTC (worked out from the local time the user typed, on this computer's time zone),
+time in UTC (worked out from the local time the user typed, on this computer's time zone
+with the offset of the meeting's own date, or on a named zone),
 and every dated action of the tracker as an all-day event (``actions.ics``).
 
 Written here rather than with a calendar library: the format needed is small (one
@@ -22,7 +23,14 @@ from typing import Any
 
 from triage.engine.filters import as_date
 
-__all__ = ["ACTIONS_CALENDAR", "actions_ics", "events_in", "local_zone", "meeting_ics"]
+__all__ = [
+    "ACTIONS_CALENDAR",
+    "actions_ics",
+    "events_in",
+    "local_zone",
+    "meeting_ics",
+    "zone_named",
+]
 
 ACTIONS_CALENDAR = "actions.ics"
 PRODID = "-//triage//dispute triage//EN"
@@ -31,10 +39,53 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _TIME = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
 
 
+class _SystemZone(dt.tzinfo):
+    """This computer's time zone with its clock changes: each moment gets the offset of its
+    own date (the C library's rules, so no time zone database is needed, on Windows too).
+
+    The offset in force today would put a meeting typed for the week after a clock change
+    an hour out, in the calendar file and so in the other side's calendar.
+    """
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta | None:
+        """The offset in force at ``when``, a local time on this computer."""
+        if when is None:
+            return None
+        return when.replace(tzinfo=None).astimezone().utcoffset()
+
+    def dst(self, when: dt.datetime | None) -> dt.timedelta | None:
+        """Not told apart from the offset: a calendar needs only the moment."""
+        return dt.timedelta(0) if when is not None else None
+
+    def tzname(self, when: dt.datetime | None) -> str | None:
+        """The zone's short name at ``when`` ("GMT", "BST")."""
+        return None if when is None else when.replace(tzinfo=None).astimezone().tzname()
+
+    def fromutc(self, when: dt.datetime) -> dt.datetime:
+        """``when`` (in UTC) as the local time on this computer at that moment."""
+        local = when.replace(tzinfo=dt.UTC).astimezone()
+        return local.replace(tzinfo=self)
+
+
 def local_zone() -> dt.tzinfo:
     """This computer's time zone, in which the user typed the meeting times."""
-    zone = dt.datetime.now().astimezone().tzinfo
-    return zone if zone is not None else dt.UTC
+    return _SystemZone()
+
+
+def zone_named(name: Any) -> dt.tzinfo | None:
+    """The time zone of an IANA name ("Europe/London", "Asia/Singapore"), with its clock
+    changes; None for anything else, or where the computer has no time zone database
+    (Windows without the ``tzdata`` package): the caller then keeps its own zone."""
+    if isinstance(name, dt.tzinfo):
+        return name
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_]+(?:/[A-Za-z0-9_+-]+){0,2}", name):
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 def _text(value: Any) -> str:
@@ -104,7 +155,7 @@ def _slot_start(slot: Mapping[str, Any], zone: dt.tzinfo) -> tuple[dt.date, dt.d
     if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
         return day, None
     naive = dt.datetime.combine(day, dt.time(int(found.group(1)), int(found.group(2))))
-    return day, naive.replace(tzinfo=zone)
+    return day, naive.replace(tzinfo=zone_named(slot.get("zone")) or zone)
 
 
 def meeting_ics(
@@ -113,11 +164,16 @@ def meeting_ics(
     title: str,
     seed: str,
     stamp: dt.date,
-    zone: dt.tzinfo | None = None,
+    zone: dt.tzinfo | str | None = None,
 ) -> bytes:
     """The slots offered as tentative events of ``minutes`` each (all-day without a time).
-    ``stamp`` is the case's date, kept for callers: DTSTAMP is the moment the file is written."""
-    zone = zone or local_zone()
+
+    A slot's time is read on ``zone``'s clock (a time zone or an IANA name; by default this
+    computer's), or on the clock its own ``zone`` key names, with the offset of the slot's
+    own date, and written in UTC, so every calendar program shows it at the right moment in
+    its reader's own time. ``stamp`` is the case's date, kept for callers: DTSTAMP is the
+    moment the file is written."""
+    zone = zone_named(zone) or local_zone()
     try:
         length = max(5, min(int(minutes or 45), 24 * 60))
     except (TypeError, ValueError):
