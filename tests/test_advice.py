@@ -78,13 +78,22 @@ class Rendered:
         return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS) or claim
 
     @property
+    def data_angle_only(self) -> bool:
+        """A personal-data or regulator angle and nothing formal: no regulator told yet, no
+        claim, no lawyers of theirs, and any breach in a service we run. Talked through."""
+        return bool(self.fact("data_angle_only")) and self.route.chosen != "legal"
+
+    @property
     def acknowledgment_only(self) -> bool:
         """Their lawyers acting, a regulator, a data breach or the legal route: the email only
         acknowledges. A claim or deadline they sent themselves, with no lawyers of theirs
-        acting, is answered on its merits instead (the lawyer still reads it first)."""
+        acting, is answered on its merits instead (the lawyer still reads it first). A data
+        or regulator angle with nothing formal yet is talked through, not acknowledged."""
         flags = set(self.get("red_flags") or [])
         if self.get("lawyers_side") == "ours":
             flags.discard("lawyers")
+        if self.data_angle_only:
+            flags -= {"data_breach", "regulator"}
         return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS)
 
     @property
@@ -311,6 +320,8 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
     small = rendered.fact("breach_small")
     if rendered.acknowledgment_only or not breach or small or rendered.route.chosen == "exit":
         return
+    if rendered.data_angle_only:
+        return  # owned plainly to a side facing the same problem: see the test below
     body = rendered.email
     if rendered.fact("email_variant") == "owed":
         # A payment that is due is chased on the open record even when they allege a breach
@@ -325,6 +336,23 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
     for admission in ADMISSIONS:
         assert admission not in body.lower()
     _advice_comes_before_the_email(rendered)
+
+
+def test_a_data_angle_with_nothing_formal_is_talked_through_with_a_privacy_check_first(rendered):
+    """A personal-data complaint or a regulator who may need to be told, with no regulator
+    involved yet, no claim and no lawyers of theirs: negotiated, not handed to lawyers. Our data
+    protection lead checks today, first of all, and reads the email before it goes; the email
+    is open (no without-prejudice label) and not a bare acknowledgment."""
+    if not rendered.data_angle_only:
+        return
+    assert rendered.route.chosen == "negotiate"
+    first = rendered.rows[0]["action"]
+    assert "data protection lead" in first or "compliance or legal lead" in first, first
+    assert not any(r["action"].startswith("Take legal advice") for r in rendered.rows)
+    assert "WITHOUT PREJUDICE" not in rendered.email
+    assert "what we need from you" not in rendered.subject
+    send = [r["action"] for r in rendered.rows if r["action"].startswith("Send the")]
+    assert send and all("once our data protection lead has read it" in s for s in send), send
 
 
 def test_when_we_say_they_breached_the_email_stays_on_the_open_record(rendered):
@@ -500,6 +528,7 @@ def test_a_compliance_matter_is_checked_before_anything_goes_in_writing(rendered
     first = rendered.rows[0]["action"]
     checked = (
         "compliance or legal lead",
+        "data protection lead",
         "Brief our lawyer",
         "Speak to a lawyer",
         "Take legal advice",
