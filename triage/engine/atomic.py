@@ -47,8 +47,8 @@ def write_atomic_many(files: Mapping[Path, bytes], mode: int = 0o600) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-        if _batch is not None:  # flushed and renamed when the batch ends
-            _batch.take(temps, open_fds)
+        if _batch is not None and _batch.owner == threading.get_ident():
+            _batch.take(temps, open_fds)  # synced and renamed when the batch ends
             return
         _fsync_together(open_fds)
         while open_fds:
@@ -71,6 +71,7 @@ class _Batch:
     """Files written in a ``together`` block: syncing in the background, renamed at its end."""
 
     def __init__(self) -> None:
+        self.owner = threading.get_ident()  # other threads' writes are not the block's
         self.temps: list[tuple[Path, str]] = []
         self.fds: list[int] = []
         self.threads: list[threading.Thread] = []
