@@ -325,3 +325,34 @@ def test_no_second_clock_when_both_sides_share_one():
     for ahead in (None, 0):
         drafts = _drafts_with(their_hours_ahead=ahead)
         assert "my time" not in drafts["email"] and "your time" not in drafts["invitation"]
+
+
+# 9. The plan says who the email goes to and who it copies, and why.
+
+
+def _plan_with(playbook_id: str, example_name: str, **answers: Any) -> str:
+    from triage.engine.render import render_case
+
+    playbook = load_playbook(builtin_dir() / f"{playbook_id}.toml")
+    example = next(e for e in examples_for(playbook) if e.stem == example_name)
+    case = read_answers(example, playbook)
+    case.answers.update(answers)
+    return render_case(playbook, case)["plan.md"].decode()
+
+
+def test_the_plan_names_who_the_email_copies_and_why():
+    owners = {
+        "their_escalation_owner": "Ines Duarte, VP Partnerships",
+        "escalation_owner": "Rob Kerr",
+    }
+    plan = _plan_with("partner-dispute", "director-heated-email", **owners)
+    line = next(x for x in plan.splitlines() if x.startswith("**Who the email copies:**"))
+    assert "Ines Duarte, who owns this on their side" in line and "VP" not in line
+    assert "Rob Kerr, who owns it on ours" in line
+
+
+def test_when_their_solicitors_act_the_email_never_goes_round_them():
+    plan = _plan_with("client-communication-breakdown", "peak-outage-legal")
+    line = next(x for x in plan.splitlines() if x.startswith("**Who receives the email:**"))
+    assert "send it to them, or copy them, as our lawyer advises" in line
+    assert "never write to" in line and "round them" in line
