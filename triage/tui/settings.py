@@ -8,7 +8,6 @@ still read until a setting is saved again.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +49,13 @@ def load_settings() -> dict[str, Any]:
     if not path.exists() and _legacy_path().exists():
         path = _legacy_path()  # saved by an earlier version beside the cases
     try:
-        with path.open("rb") as handle:
+        handle = path.open("rb")
+    except OSError:
+        return {}
+    import tomllib  # only when there is a file: none before the first theme is chosen
+
+    try:
+        with handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError):
         return {}

@@ -40,6 +40,7 @@ class HomeScreen(Screen[None]):
         self.entries: dict[str, Any] = {}  # playbook id -> PlaybookEntry
         self.cases: dict[str, dict[str, Any]] = {}  # case path -> summary
         self.checked = False  # every listed playbook validated (a moment after the first frame)
+        self._listed = False  # listed by on_mount, not yet shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,24 +52,30 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # Labels as Text, not str: a str is read as markup, which loads Rich's table of
+        # emoji names (a few ms before the first frame) for labels that have none.
         playbooks = self.query_one("#playbooks", DataTable)
-        playbooks.add_column("Playbook", key="title", width=30)
-        playbooks.add_column("From", key="source", width=8)
-        playbooks.add_column("Summary", key="summary", width=self._summary_width())
+        playbooks.add_column(Text("Playbook"), key="title", width=30)
+        playbooks.add_column(Text("From"), key="source", width=8)
+        playbooks.add_column(Text("Summary"), key="summary", width=self._summary_width())
         cases = self.query_one("#cases", DataTable)
-        cases.add_column("Counterparty", key="counterparty", width=20)
-        cases.add_column("Playbook", key="playbook", width=20)
+        cases.add_column(Text("Counterparty"), key="counterparty", width=20)
+        cases.add_column(Text("Playbook"), key="playbook", width=20)
         # what is next (or overdue) gets the room the screen has after the other columns
         next_width = max(16, self.app.size.width - 20 - 20 - 16 - 8)
-        cases.add_column("Where it stands", key="stage", width=next_width)
-        cases.add_column("Last change", key="updated")
+        cases.add_column(Text("Where it stands"), key="stage", width=next_width)
+        cases.add_column(Text("Last change"), key="updated")
         self.action_refresh_lists()
+        self._listed = True  # the first resume follows at once: no second reading
         playbooks.focus()
 
     def _summary_width(self) -> int:
         return max(20, self.app.size.width - 30 - 8 - 10)
 
     def on_screen_resume(self) -> None:
+        if self._listed:  # shown at start: on_mount has just listed them
+            self._listed = False
+            return
         self.refresh_cases()
 
     def action_refresh_lists(self) -> None:
