@@ -338,6 +338,8 @@ TEMPLATES = [
     "{% extends 'x.j2' %}",
     "{% block b %}{{ self.b() }}{{ self.b() }}{% endblock %}",
     "{{ x.__class__.__base__.__subclasses__() }}",
+    # many large lists of its own, each read by a filter: a render keeps few of them
+    "{% for i in range(10 ** 6) %}{{ (s[:5000] | list) | length }}{% endfor %}",
 ]
 
 

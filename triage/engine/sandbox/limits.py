@@ -25,12 +25,14 @@ MAX_SECONDS = 1.0
 class _Budget:
     """The work and output one evaluation or render may still spend."""
 
-    __slots__ = ("deadline", "output", "steps")
+    __slots__ = ("deadline", "kept", "output", "steps", "weights")
 
     def __init__(self) -> None:
         self.steps = 0
         self.output = 0
         self.deadline = time.monotonic() + MAX_SECONDS
+        self.weights: dict[int, tuple[Any, int]] = {}  # see _weight_of_input
+        self.kept = 0  # the weight of what ``weights`` holds
 
 
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
@@ -88,6 +90,37 @@ def _weight(value: Any, limit: int = MAX_TEXT) -> int:
     return total
 
 
+# What _weight_of_input may hold on to in one render, by weight: the data a template reads
+# again and again (a case's actions, its answers) is well under it; a template that makes
+# many large lists of its own cannot make the budget hold them all.
+_KEPT_WEIGHT = 200_000
+
+
+def _weight_of_input(value: Any) -> int:
+    """``_weight(value)`` for a list, table or tuple a filter reads or a loop goes over,
+    measured once per render, not each time a template reads it again (a plan template
+    filters the same list of actions dozens of times).
+
+    A weight can be kept because within a render nothing changes such a value in place:
+    templates cannot (the sandbox is immutable), and no filter does. The value itself is
+    kept with its weight, so its ``id`` is not reused by another while the render lasts.
+    """
+    kind = type(value)
+    if kind is str:
+        return len(value) + 1
+    budget = _BUDGET.get()
+    if budget is None or not (kind is list or kind is dict or kind is tuple):
+        return _weight(value)
+    kept = budget.weights.get(id(value))
+    if kept is not None and kept[0] is value:
+        return kept[1]
+    weight = _weight(value)
+    if budget.kept + weight <= _KEPT_WEIGHT:
+        budget.weights[id(value)] = (value, weight)
+        budget.kept += weight
+    return weight
+
+
 def _too_big(what: str = "that") -> SecurityError:
     return SecurityError(f"{what} would produce too much text (over {MAX_TEXT:,} characters)")
 
@@ -104,7 +137,7 @@ def _metered(iterator: Iterator[Any], what: str) -> Iterator[Any]:
     total = 0
     for item in iterator:
         _tick()
-        total += _weight(item)
+        total += _weight_of_input(item)
         if total > MAX_TEXT:
             raise _too_big(what)
         yield item
@@ -192,7 +225,7 @@ def _check_filter(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str
         for arg in extra:
             if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_WIDTH:
                 raise SecurityError(f"{what} accepts numbers up to {MAX_WIDTH}")
-    if _weight(value) + sum(_weight(a) for a in extra) > MAX_TEXT:
+    if _weight_of_input(value) + sum(_weight(a) for a in extra) > MAX_TEXT:
         raise _too_big(what)
     if name == "replace" and len(args) >= 2:
         count = args[2] if len(args) > 2 else kwargs.get("count")
