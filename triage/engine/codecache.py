@@ -47,12 +47,19 @@ _CHECK = 16  # bytes of the payload's hash kept in front of it
 def folder() -> Path | None:
     """Where entries are kept, or None when caching is off."""
     configured = os.environ.get(ENV)
-    if configured is not None:
-        configured = configured.strip()
-        if not configured or configured.lower() == "off":
-            return None
-        return Path(configured).expanduser()
-    return _default_folder()
+    if configured is None:
+        return _default_folder()
+    if "~" in configured:  # depends on HOME too: worked out each time
+        return _configured_folder.__wrapped__(configured)
+    return _configured_folder(configured)  # asked hundreds of times a run
+
+
+@functools.lru_cache(maxsize=16)
+def _configured_folder(configured: str) -> Path | None:
+    configured = configured.strip()
+    if not configured or configured.lower() == "off":
+        return None
+    return Path(configured).expanduser()
 
 
 @functools.cache
