@@ -184,6 +184,32 @@ def test_a_name_is_greeted_the_way_its_owner_goes_by(typed, shown):
     assert first_name(typed) == shown
 
 
+# A note typed beside a name never reaches the greeting, the signature or "led by": the
+# recipient sees the person alone.
+@pytest.mark.parametrize(
+    ("typed", "name", "title", "greeting"),
+    [
+        ("Mag. Thomas Gruber (IT lead) / now their lawyers Huber Pichler", "Mag. Thomas Gruber",
+         "", "Mag. Gruber"),
+        ("our CEO Mark Feldman w/ me as day to day", "Mark Feldman", "CEO", "Mark"),
+        ("Mark Feldman CEO", "Mark Feldman", "CEO", "Mark"),
+        ("Jo Bloggs cc her COO", "Jo Bloggs", "", "Jo"),
+        ("Mette Lund - now on leave", "Mette Lund", "", "Mette"),
+        ("Anna Berg now at head office", "Anna Berg", "", "Anna"),
+        ("Huber Pichler?? or Gruber", "Huber Pichler", "", "Huber"),
+        ("Priya Shah, CFO (new since May)", "Priya Shah", "CFO", "Priya"),
+        ("Ruth Adeyemi and Jens Keller", "Ruth Adeyemi and Jens Keller", "", "Ruth and Jens"),
+        ("Michael To", "Michael To", "", "Michael"),  # a family name, not a note
+    ],
+)  # fmt: skip
+def test_a_note_beside_a_name_is_left_out(typed, name, title, greeting):
+    from triage.engine.filters import job_title, person
+
+    assert person(typed) == name
+    assert job_title(typed) == title
+    assert first_name(typed) == greeting
+
+
 def test_how_they_like_to_be_addressed_wins_over_the_name():
     assert first_name("Tan Mei Ling", "Ms Tan") == "Ms Tan"
     assert first_name("Nguyễn Văn An", "Dear Mr An,") == "Mr An"

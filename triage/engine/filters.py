@@ -410,7 +410,7 @@ _ING_NOUNS = _words(
 TITLES = _words(
     """
     mr mrs ms miss mx dr doctor prof professor sir dame lord lady rev revd reverend fr
-    father judge capt captain col colonel major maj hon
+    father judge capt captain col colonel major maj hon mag ing dipl-ing di
     """
 )
 _FIRST_NAME_TITLES = frozenset({"sir", "dame"})  # Sir Alex, Dame Judi
@@ -461,12 +461,57 @@ def _is_name(part: str) -> bool:
     return True
 
 
+# Where a note typed after a name starts: "Thomas Gruber / now their lawyers", "Mark Feldman
+# w/ me as day to day", "Jo Bloggs cc her COO", "Anna from finance", "Huber Pichler?? or Gruber".
+_NOTE_AFTER_NAME = re.compile(
+    r"\s*(?:\b[wW]/|\b[cC]/[oO]\b|/|\?|;|\s\+\s)|\s+(?:now|cc|with|via|then|until|from|since|who|as|aka"
+    r"|but|or|plus|incl|including|replacing|replaces|instead|acting|temporarily|currently"
+    r"|formerly|is|was|has|will|on|to|for|at|because|ex|after|before|when)\b"
+)  # the words in small letters only: "Michael To", "Anna On" are names
+
+
+def _without_trailing_note(text: str) -> str:
+    """``text`` up to the first note typed after the name (see ``_NOTE_AFTER_NAME``), when
+    a name comes before it: "our CEO Mark Feldman w/ me as day to day" gives "our CEO Mark
+    Feldman"; "Ruth Adeyemi and Jens Keller" stays."""
+    found = _NOTE_AFTER_NAME.search(text)
+    if not found or not found.start():
+        return text
+    return text[: found.start()].rstrip(" ,-–—:")
+
+
+def _split_role(part: str) -> tuple[str, str]:
+    """A name with a job title beside it and no comma between: ("Mark Feldman", "CEO")
+    from "our CEO Mark Feldman" or "Mark Feldman CEO"; ("", "") when it is not so."""
+    words = part.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if _is_name(tail) and len(words) - cut >= 2 and _role(head):
+            return tail, head
+        if _is_name(head) and cut >= 2 and _role(tail) and not _is_name(" ".join(words[: cut + 1])):
+            return head, tail
+    return "", ""
+
+
+def _role(text: str) -> bool:
+    """Whether ``text`` reads as a job title: one of its words is a job title's word."""
+    words = [w.strip(".,'’").lower() for w in text.split()]
+    return any(w in ROLE_WORDS for w in words) and not any(w in _PARTICLES for w in words[-1:])
+
+
 def _name_and_title(value: Any) -> tuple[str, str]:
     """A person's name and job title as typed: ("Daniel Fry", "Head of Partnerships") from
-    "Daniel Fry, Head of Partnerships (our CRO withdraws the email)"."""
+    "Daniel Fry, Head of Partnerships (our CRO withdraws the email)"; a note typed after the
+    name ("/ now their lawyers", "w/ me as day to day") is left out."""
     text = _without_notes(value) or _squash(value)
+    text = _without_trailing_note(text)
     parts = [p for p in _NAME_SEPARATORS.split(text) if p]
     names = [i for i, part in enumerate(parts) if _is_name(part)]
+    if len(parts) == 1 and not names:
+        name, title = _split_role(parts[0])
+        if name:
+            title = re.sub(r"^(?:our|the|my)\s+", "", title, flags=re.I)
+            return name, title[:1].upper() + title[1:]
     if len(parts) < 2 or len(names) != 1:  # no name, or "Smith, John": kept as typed
         return text, ""
     named = names[0]
