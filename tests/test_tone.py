@@ -450,6 +450,94 @@ def test_the_same_words_for_an_ordinary_reason_pass(rules, sentence):
     assert check_text(sentence, rules) == []
 
 
+# --- readings: who does what to whom --------------------------------------------------------
+
+# Flagged by a reading of the sentence, not by a phrase: a consequence aimed at the reader and
+# tied to what they do, the reader as the one who failed, an open promise to pay, mock praise.
+READINGS_FLAGGED = [
+    ("threats", "Until the cracked panels are replaced, the retention payment stays with us."),
+    ("threats", "If the credits don't appear this month, we will be rethinking the account."),
+    (
+        "threats",
+        "Our finance director is already asking me whether to renew with you next year; "
+        "right now I can't tell her.",
+    ),
+    ("threats", "We would really not like to take this up with the trading standards officer."),
+    ("ultimatums", "Send the revised plan by Tuesday noon. After that we go with another vendor."),
+    (
+        "ultimatums",
+        "Should the stock not arrive by the 9th, we will assume that you are no longer "
+        "able to supply us.",
+    ),
+    ("blame", "The water damage is squarely on your fitters."),
+    ("blame", "It failed because your operators were not following the start-up sheet."),
+    ("absolutes", "Your accounts desk loses every remittance we send."),
+    ("liability", "Whatever the recall ends up costing you, we will cover it."),
+    ("sarcasm", "You'll be amazed to hear the second unit has the same fault."),
+    ("sarcasm", "The parcel has been enjoying a little tour of the north, it seems."),
+]
+# The same surface words, used fairly: about ourselves, with the reader, for them, or asked for.
+READINGS_CLEAN = [
+    "Until the new panels arrive, we will keep the site secure at our cost.",
+    "If the credits don't appear this month, tell me and I'll chase our finance team.",
+    "Our finance director asked me to thank you for the renewal terms.",
+    "We will review our own checklist before the next delivery.",
+    "We would like to review the account with you together in March.",
+    "As you asked, we will stop the standing order until the new bank details are confirmed.",
+    "Send the revised plan by Tuesday and we will book the install for the week after.",
+    "The improvement is down to your fitters, who did a great job.",
+    "We failed to send the drawings, and that should never have happened.",
+    "As agreed, we will cover the 180 pounds for the replacement courier.",
+    "You'll be pleased to hear the second unit passed every test.",
+    "Our legal team will draft the amendment this week.",
+    "We both want to avoid proceedings, so let's meet on Thursday.",
+    "You have always been one of our best partners.",
+]
+
+
+@pytest.mark.parametrize(("category", "sentence"), READINGS_FLAGGED)
+def test_a_reading_finds_who_does_what_to_whom(rules, category, sentence):
+    found = [w for w in check_text(sentence, rules) if w.category == category]
+    assert found, sentence
+
+
+@pytest.mark.parametrize("sentence", READINGS_CLEAN)
+def test_the_same_acts_about_ourselves_or_done_together_pass(rules, sentence):
+    assert check_text(sentence, rules) == []
+
+
+def test_a_reading_names_its_words_and_why(rules):
+    text = "Thanks.\n\nIf it is missed, we will draw our own conclusions about the partnership."
+    (warning,) = check_text(text, rules)
+    assert warning.rule == "reading-consequence-by-a-date"
+    assert (warning.line, warning.column, warning.category) == (3, 1, "ultimatums")
+    assert warning.matched == "If it is missed, we will draw our own conclusions"
+    assert warning.cues == ("If it is missed", "draw our own conclusions")
+    assert warning.explanation and warning.suggestion
+
+
+def test_only_packaged_or_named_readings_run(tmp_path: Path, rules):
+    text = "Until the list is closed, the next payment stays with us."
+    assert [w.rule for w in check_text(text, rules)] == ["reading-consequence-for-the-reader"]
+    off = tmp_path / "off.toml"
+    off.write_text('[[rules]]\nid = "reading-consequence-for-the-reader"\nenabled = false\n')
+    assert check_text(text, load_rules(extra=[off])) == []
+    own = tmp_path / "own.toml"
+    own.write_text(
+        '[[rules]]\nid = "held"\ncategory = "pressure"\nreading = "consequence"\n'
+        'explanation = "e"\nsuggestion = "s"\n'
+    )
+    assert [(w.category, w.rule) for w in check_text(text, load_rules(own))] == [
+        ("pressure", "held")
+    ]
+
+
+def test_every_reading_has_a_packaged_rule(rules):
+    from triage.engine.formats.tone import READINGS
+
+    assert {rule.reading for rule in rules if rule.reading} == set(READINGS)
+
+
 @pytest.mark.parametrize(
     ("body", "needle"),
     [
@@ -501,6 +589,16 @@ def test_the_same_words_for_an_ordinary_reason_pass(rules, sentence):
             '[[rules]]\nid = "c"\ncategory = "blame"\npattern = "a"\nalso_in_sentence = ["(x"]\n'
             'explanation = "e"\nsuggestion = "s"\n',
             "rule 'c'",
+        ),
+        (
+            '[[rules]]\nid = "r"\ncategory = "blame"\nreading = "nosuch"\n'
+            'explanation = "e"\nsuggestion = "s"\n',
+            "reading must be one of",
+        ),
+        (
+            '[[rules]]\nid = "q"\ncategory = "blame"\nreading = "blame"\npattern = "q"\n'
+            'explanation = "e"\nsuggestion = "s"\n',
+            "a rule with a reading takes no pattern",
         ),
         ("[words]\nyou = []\n", "word list 'you'"),
         (
@@ -623,7 +721,7 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
     return result, problems
 
 
-@pytest.mark.parametrize("name", ["main", "heldout"])
+@pytest.mark.parametrize("name", ["main", "heldout", "clauses"])
 def test_corpus_is_labelled_and_varied(name):
     drafts = corpus(name)
     ids = [d["id"] for d in drafts]
@@ -653,17 +751,27 @@ def test_every_flagworthy_draft_in_the_main_corpus_is_caught(rules):
     assert result.false_flags * 20 <= result.clean, problems
 
 
+def test_the_clause_development_set_is_caught_with_its_twins_clean(rules):
+    """Each flag-worthy draft written for the readings is caught; its clean twin, which uses
+    the same surface words fairly, is not (at most one clean draft in twenty flagged)."""
+    result, problems = score(corpus("clauses"), rules)
+    assert result.recall == 1.0, problems
+    assert result.false_flags * 20 <= result.clean, problems
+
+
 def _documented() -> dict[str, list[str]]:
     """The score rows of docs/tone-check.md: | set | drafts | flag-worthy | clean | ... |."""
     rows = {}
     for line in (REPO / "docs" / "tone-check.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if cells and cells[0] in ("main", "held-out"):
+        if cells and cells[0] in ("main", "held-out", "clauses"):
             rows[cells[0]] = cells[1:]
     return rows
 
 
-@pytest.mark.parametrize(("name", "row"), [("main", "main"), ("heldout", "held-out")])
+@pytest.mark.parametrize(
+    ("name", "row"), [("main", "main"), ("heldout", "held-out"), ("clauses", "clauses")]
+)
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):
     result, _problems = score(corpus(name), rules)
     measured = [

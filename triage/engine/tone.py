@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from triage.engine import codecache
+from triage.engine import codecache, tone_clauses
 from triage.engine.formats import tone as declared
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ _CONTEXT_KEYS = declared.CONTEXT_KEYS
 _ALSO_KEY = declared.ALSO_KEY
 _NEARBY_KEY = declared.NEARBY_KEY
 _MAX_NEARBY = declared.MAX_NEARBY
+_READING_KEY = declared.READING_KEY
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class ToneRule:
     unless_in_paragraph: str = ""
     also_in_sentence: tuple[str, ...] = ()
     nearby_sentences: int = 0
+    reading: str = ""  # a reading of each sentence (tone_clauses) instead of a pattern
     # the patterns as matched: whole words only (see _bounded)
     bounded: str = field(default="", repr=False, compare=False)
     also_bounded: tuple[str, ...] = field(default=(), repr=False, compare=False)
@@ -267,8 +269,21 @@ def _read_file(
         enabled = raw.get("enabled", True)
         if not isinstance(enabled, bool):
             raise _fail(source, label, "enabled must be true or false")
+        reading = raw.get(_READING_KEY, "")
+        if enabled and reading:
+            if reading not in declared.READINGS:
+                raise _fail(
+                    source,
+                    label,
+                    f"reading must be one of {', '.join(declared.READINGS)}, not {reading!r}",
+                )
+            shaped = [k for k in ("pattern", *_CONTEXT_KEYS, _ALSO_KEY, _NEARBY_KEY) if k in raw]
+            if shaped:
+                raise _fail(source, label, f"a rule with a reading takes no {shaped[0]}")
         if enabled:
             for key in _TEXT_KEYS:
+                if key == "pattern" and reading:
+                    continue
                 value = raw.get(key)
                 if not isinstance(value, str) or not value.strip():
                     raise _fail(source, label, f"{key} is missing or empty")
@@ -333,8 +348,8 @@ def load_rules(
 # (context and cues) are compiled, or read from the cache one by one, when a check first
 # needs them, which for most rules on most drafts is never.
 _BUNDLE_KIND = "tonerules"
-_BUNDLE_FORMAT = "tone rules 2"
-_KEPT_FIELDS = 13
+_BUNDLE_FORMAT = "tone rules 3"
+_KEPT_FIELDS = 14
 
 
 def _bundle_key(sources: list[tuple[str, str]]) -> str:
@@ -359,10 +374,17 @@ def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
         rule.contexts,
         rule.also_in_sentence,
         rule.nearby_sentences,
-        _lowered_pattern(rule.bounded),
-        _rough_pattern(rule.bounded),
-        _anchors(rule.bounded),
-        _within_a_sentence(rule.bounded),
+        rule.reading,
+        *(("", "", (), False) if rule.reading else _scan_forms(rule.bounded)),
+    )
+
+
+def _scan_forms(bounded: str) -> tuple[str, str, tuple[str, ...], bool]:
+    return (
+        _lowered_pattern(bounded),
+        _rough_pattern(bounded),
+        _anchors(bounded),
+        _within_a_sentence(bounded),
     )
 
 
@@ -376,7 +398,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
                 return None
             rid, category, pattern, explanation, suggestion, source, texts, also, near = item[:9]
-            scan, rough, anchors, within = item[9:]
+            reading, scan, rough, anchors, within = item[9:]
             if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
                 return None
             rule = ToneRule(
@@ -393,8 +415,11 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
                 unless_in_paragraph=texts[4],
                 also_in_sentence=tuple(also),
                 nearby_sentences=near,
+                reading=reading,
             )
             rules.append(rule)
+            if reading:
+                continue
             _LOWERED.setdefault(rule.bounded, scan)
             _ROUGH.setdefault(rule.bounded, rough)
             _ANCHORS.setdefault(rule.bounded, tuple(anchors))
@@ -409,6 +434,8 @@ def _load_scans(rules: list[ToneRule]) -> None:
     when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can."""
     specs: list[tuple[str, int]] = []
     for rule in rules:
+        if rule.reading:
+            continue
         scan = _lowered_pattern(rule.bounded)
         rough = "" if scan else _rough_pattern(rule.bounded)
         wanted: list[tuple[str, int]] = [(scan, 0)] if scan else [(rule.bounded, re.I)]
@@ -425,7 +452,7 @@ def _load_scans(rules: list[ToneRule]) -> None:
             (_REGEXES if flags else _FAST)[pattern] = regex
         return
     for rule in rules:  # one by one, then kept as one entry for the next process
-        if _fast(rule.bounded) is None:
+        if not rule.reading and _fast(rule.bounded) is None:
             _regex(rule.bounded)
             _rough(rule.bounded)
     if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
@@ -450,6 +477,19 @@ def _built_rules(sources: list[tuple[str, str]]) -> list[ToneRule]:
             continue
         source, raw = entry
         label = repr(rid)
+        if raw.get(_READING_KEY):
+            rules.append(
+                ToneRule(
+                    id=rid,
+                    category=raw["category"].strip(),
+                    pattern="",
+                    explanation=raw["explanation"].strip(),
+                    suggestion=raw["suggestion"].strip(),
+                    source=source,
+                    reading=raw[_READING_KEY],
+                )
+            )
+            continue
         pattern = _expand(raw["pattern"], words, source, label)
         texts = {
             key: _expand(raw[key], words, source, label) if raw.get(key) else ""
@@ -530,7 +570,9 @@ _STRAIGHT = str.maketrans(
         "\u2033": '"',
     }
 )
-_RUN_OF_SPACE = re.compile(r"\s+")
+# Every run of whitespace but a lone space between words (which is already as it should be):
+# most runs are one, and stepping over them here would be most of the work.
+_RUN_OF_SPACE = re.compile(r"^\s+|\s{2,}|[^\S ]\s*")
 _NEWLINE = re.compile("\n")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= )")
 _LIST_ITEM = re.compile(r"[ \t\r]*\n[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]")  # CRLF too (emails)
@@ -545,7 +587,7 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
     the end), and the offsets where a paragraph or list item starts a new sentence.
     """
     text = text.translate(_STRAIGHT)
-    out: list[str] = []  # pieces of the text: words as they are, each run of space as one
+    out: list[str] = []  # pieces of the text: words (and lone spaces) as they are, each run as one
     index: list[int] = []
     breaks: list[int] = []
     position = 0
@@ -555,7 +597,8 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
         index.extend(range(position, start))
         if index:  # leading space is dropped
             # a paragraph or a list item starts a new sentence, and no phrase runs across it
-            if match.group().count("\n") >= 2 or _LIST_ITEM.match(text, start):
+            space = match.group()  # a list item starts after a newline in this run
+            if "\n" in space and (space.count("\n") >= 2 or _LIST_ITEM.match(text, start)):
                 breaks.append(len(index) + 1)
                 out.append("\n")
             else:
@@ -953,7 +996,11 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     # a long text is scanned piece by piece where that can be done (a short one, whole)
     pieces = _Pieces(lowered) if lowered is not None and len(lowered) > _PIECES_FROM else None
     found: list[tuple[int, int, int, ToneWarning]] = []
+    readings: dict[str, tuple[int, ToneRule]] = {}  # the rules that read sentences, by reading
     for order, rule in enumerate(rules):
+        if rule.reading:
+            readings.setdefault(rule.reading, (order, rule))
+            continue
         if rule.bounded not in spans_of:
             anchors = _anchors(rule.bounded) if lowered is not None else ()
             if anchors and not any(anchor in lowered for anchor in anchors):  # type: ignore[operator]
@@ -1019,6 +1066,23 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
                     cues=tuple(words(s, e) for s, e in found_spans) if rule.also_bounded else (),
                 )
                 found.append((lo, hi, order, warning))
+    if readings:
+        low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
+        for reading in tone_clauses.read(low, starts, breaks, frozenset(readings)):
+            order, rule = readings[reading.name]
+            first = index[reading.start]
+            line = bisect.bisect_right(line_starts, first) - 1
+            warning = ToneWarning(
+                line=line + 1,
+                column=first - line_starts[line] + 1,
+                matched=words(reading.start, reading.end),
+                category=rule.category,
+                explanation=rule.explanation,
+                suggestion=rule.suggestion,
+                rule=rule.id,
+                cues=tuple(words(s, e) for s, e in reading.cues),
+            )
+            found.append((reading.start, reading.end, order, warning))
     # plain findings first, in reading order, then findings of cues where nothing overlaps
     found.sort(key=lambda item: (bool(item[3].cues), item[0], -item[1], item[2]))
     kept: list[tuple[int, int, int, ToneWarning]] = []

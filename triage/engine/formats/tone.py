@@ -28,6 +28,10 @@ CONTEXT_KEYS = (
 ALSO_KEY = "also_in_sentence"  # one regular expression, or a list: every one must be found
 NEARBY_KEY = "nearby_sentences"  # sentences either side, in the same paragraph, that count
 MAX_NEARBY = 2
+# A rule may name one of these readings of a sentence (triage.engine.tone_clauses) instead of
+# giving a pattern: who does what to whom, rather than which words.
+READING_KEY = "reading"
+READINGS = ("consequence", "deadline", "blame", "always", "cover", "mock")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 WORDS_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 TOP_KEYS = ("format", "rules", "words")
@@ -35,7 +39,8 @@ TOP_KEYS = ("format", "rules", "words")
 _DESCRIPTIONS = {
     "category": "What kind of wording it finds: threats, ultimatums, sarcasm, liability, "
     "blame or absolutes.",
-    "pattern": "A regular expression (whole words); {name} stands for a [words] list.",
+    "pattern": "A regular expression (whole words); {name} stands for a [words] list. "
+    "Needed unless the rule names a reading.",
     "explanation": "Why a reader would take it badly, shown with the finding.",
     "suggestion": "A calmer way to say it.",
     "unless_preceded_by": "No finding when the text just before the match matches this.",
@@ -43,6 +48,11 @@ _DESCRIPTIONS = {
     "only_if_followed_by": "A finding only when the text just after the match matches this.",
     "unless_in_sentence": "No finding when the sentence also matches this.",
     "unless_in_paragraph": "No finding when the paragraph also matches this.",
+    READING_KEY: "Instead of a pattern: a reading of each sentence (who does what to whom): "
+    "consequence (one for the reader, tied to what they do), deadline (the same, tied to a "
+    "date), blame (the reader as the one who failed), always (the reader always failing), "
+    "cover (an open promise to pay, or a whole fault owned), mock (mock praise or surprise, "
+    "talking down).",
 }
 
 
@@ -63,6 +73,8 @@ def rule_table() -> Table:
             *(Key(name, TEXT, _DESCRIPTIONS[name], default="") for name in CONTEXT_KEYS),
             Key(ALSO_KEY, ANY, "A regular expression, or a list of them, each of which the "
                 "sentence must also match.", schema={"type": ["string", "array"]}),
+            Key(READING_KEY, TEXT, _DESCRIPTIONS[READING_KEY], default="",
+                choices=READINGS),
             Key(NEARBY_KEY, INT, "How many sentences either side, in the same paragraph, "
                 "count as the match's sentence (0 to 2).", default=0, documented=True,
                 choices=tuple(range(MAX_NEARBY + 1))),
