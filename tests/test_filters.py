@@ -210,6 +210,22 @@ def test_a_note_beside_a_name_is_left_out(typed, name, title, greeting):
     assert first_name(typed) == greeting
 
 
+# A Spanish name carries two family names, the father's first: after a title, the first.
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Dr. José María García López", "Dr. García"),
+        ("Dr. José García López", "Dr. García"),
+        ("Dra. Lucía Fernández Ortega", "Dra. Fernández"),
+        ("Dr. Juan Carlos de la Fuente Ruiz", "Dr. de la Fuente"),
+        ("Dr. João Pedro Silva Santos", "Dr. Santos"),  # Portuguese: the last one
+        ("Dr. Anna Maria Weber", "Dr. Weber"),
+    ],
+)
+def test_a_spanish_name_is_greeted_by_its_first_family_name(typed, shown):
+    assert first_name(typed) == shown
+
+
 def test_how_they_like_to_be_addressed_wins_over_the_name():
     assert first_name("Tan Mei Ling", "Ms Tan") == "Ms Tan"
     assert first_name("Nguyễn Văn An", "Dear Mr An,") == "Mr An"

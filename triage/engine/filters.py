@@ -410,7 +410,8 @@ _ING_NOUNS = _words(
 TITLES = _words(
     """
     mr mrs ms miss mx dr doctor prof professor sir dame lord lady rev revd reverend fr
-    father judge capt captain col colonel major maj hon mag ing dipl-ing di
+    father judge capt captain col colonel major maj hon mag ing dipl-ing di dra lic licda sr sra
+    srta
     """
 )
 _FIRST_NAME_TITLES = frozenset({"sir", "dame"})  # Sir Alex, Dame Judi
@@ -682,10 +683,48 @@ def _family_name(names: list[str]) -> str:
         return names[0]
     if order == "vi" or (_bare(names[0]) in _NAME_PREFIXES and len(names) > 1):
         return " ".join(names)
+    spanish = _spanish_family(names)
+    if spanish:
+        return spanish
     start = len(names) - 1
     while start > 0 and names[start - 1] in _PARTICLES:
         start -= 1
     return " ".join(names[start:])
+
+
+# Given names that mark a name as Spanish, where two family names follow: the father's
+# first, the mother's second, and the first is the one used after a title.
+_SPANISH_GIVEN = _words(
+    """
+    josé jose maría maria juan carlos luis ana pablo manuel antonio miguel javier francisco
+    jesús jesus alejandro alejandra fernando sergio jorge alberto rafael ricardo diego andrés
+    andres ángel angel ignacio enrique ramón ramon carmen pilar lucía lucia elena isabel
+    teresa rosa dolores mercedes montserrat beatriz cristina marta raquel inmaculada
+    guadalupe sofía sofia valentina camila daniela gabriela mariana fernanda verónica
+    """
+)
+_PORTUGUESE = re.compile(r"[ãõç]|\b(?:dos|das|do|da|joão|joao|inês|gonçalo)\b", re.I)
+
+
+def _spanish_family(names: list[str]) -> str:
+    """The first family name of a Spanish name with two ("José María García López" gives
+    "García", "Juan de la Fuente Ruiz" "de la Fuente"), or '' when the name is not so."""
+    text = " ".join(names)
+    if len(names) < 3 or _PORTUGUESE.search(text):
+        return ""
+    low = [_bare(w) for w in names]
+    given = 2 if low[1] in _SECOND_GIVEN and low[1] in _SPANISH_GIVEN else 1
+    accented = re.search(r"[áéíóúñ]", text, re.I)
+    if low[0] not in _SPANISH_GIVEN and not accented:
+        return ""
+    family: list[str] = []  # each family name with its particles: "de la Fuente"
+    held: list[str] = []
+    for word in names[given:]:
+        held.append(word)
+        if _bare(word) not in _PARTICLES and _bare(word) not in ("y", "i"):
+            family.append(" ".join(held))
+            held = []
+    return family[0] if len(family) == 2 and not held else ""
 
 
 def _team_greeting(words: list[str]) -> str | None:
