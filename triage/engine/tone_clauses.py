@@ -98,12 +98,15 @@ _DATE = (
     rf"\b(?:by|before|no later than|until) (?:\w+ )?{_DAY}\b|\bdeadline\b|\bafter that\b|"
     r"\b(?:that|this|the) date\b|\bif (?:it|this|that|the \w+) (?:is|are) missed\b|"
     r"\bwithin (?:\w+ )?(?:\d+|two|three|five|seven|ten|fourteen|thirty) (?:working |business )?"
-    r"(?:days|hours|weeks)\b|\bby return\b"
+    r"(?:days|hours|weeks)\b|\bby return\b|\bthe latest\b|\b(?:one|two|three|\d+) more "
+    r"(?:days?|weeks?)\b|\bonce (?:that|this|the) (?:\w+ ){0,2}?(?:is|are) (?:up|over|past)\b|"
+    rf"\b(?:from|post|after) (?:that date|{_DAY})\b"
 )
 _GATE = re.compile(
     r"\b(?:if|unless|until|otherwise|or else|failing (?:which|that|this)|after that|"
     r"should (?:\w+ ){1,6}?not|should (?:\w+ ){1,6}?(?:fail|miss)|in the absence of|"
     r"beyond that|past that|from then on|once again|another one|any more|anymore|"
+    r"as (?:things|it) stands?|so (?:i'd|i would|we'd|we would|i|we) (?:like|need|expect|want)|"
     r"failing (?:that|this|which|payment|receipt|a \w+)|absent|in default|without (?:a |an |"
     r"the |your |full |prompt |immediate )?(?:\w+ )?(?:reply|response|answer|payment|fix|"
     r"confirmation|settlement|resolution|agreement|improvement|action)|no later than|"
@@ -234,6 +237,16 @@ _CONSEQUENCE = _each(
     r"an article|something) (?:\w+ ){0,3}?(?:about|on|online)",
     r"(?:drag|dragging|bring|bringing) (?:them|him|her) into",
     r"(?:renewal|contract|relationship) (?:gets|becomes|will get) (?:\w+ ){0,3}?harder",
+    r"(?:won't|will not|doesn't|does not|wouldn't|would not|can't|cannot|won't do anything to|"
+    r"don't think it will|don't think it'll) (?:\w+ )?help your (?:case|chances|position|"
+    r"standing|renewal|cause|reputation)",
+    r"(?:tap|referrals?|introductions?|recommendations?|work) (?:\w+ ){0,2}?(?:be )?"
+    r"(?:turned off|cut off|switched off|dry up|dried up)",
+    r"(?:source|buy|order|get|take|place) (?:it|them|this|these|the \w+|our \w+) elsewhere",
+    r"(?:orders?|deliveries|bookings?|contract|account|agreement|po|pos) (?:\w+ ){0,2}?"
+    r"(?:are|is|will be|get|gets) (?:cancelled|canceled|terminated|withdrawn)",
+    r"(?:contract|account|relationship|partnership|agreement|supplier status) (?:goes|will go|"
+    r"is going|gets sent|will be sent) to (?:our|the) (?:\w+ )?(?:board|committee|panel)",
 )
 # These count only just after an authority ("our board will be hearing about it").
 _AFTER_AN_AUTHORITY = _each(
@@ -253,6 +266,7 @@ _SELF_OR_SHARED = re.compile(
     r"schedule|forecast|figures|budget|records|procedures?)\b"
 )
 _AIMED = re.compile(  # acts that land on the reader even when "you" is not in the sentence
+    r"insur|want to know|hear|told|asking|wondering|questioning|elsewhere|tap|referral|"
     r"payment|account|order|deliver|contract|partnership|collaboration|list|panel|name|"
     r"recommend|truth|avenues|conclusions|quote|move on|further|choice|online|officer|"
     r"regulator|ombudsman|authorit|council|court|tribunal|lawyer|solicitor|legal|press|paper|"
