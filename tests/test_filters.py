@@ -471,3 +471,23 @@ def test_an_amount_in_a_draft_carries_its_currency(typed, currency, expected):
 
     assert clause(typed, currency) == expected
     assert sentence(typed, currency).rstrip(".") == expected[:1].upper() + expected[1:]
+
+
+@pytest.mark.parametrize(
+    ("title", "reader", "shown"),
+    [
+        ("Krogh - Mette says SLA breach / renewal review", "Mette Lund (Ops Manager)", ""),
+        ("Maple Ridge refuses express surcharge", "", ""),
+        ("Bajio commission + exclusivity blowup", "", ""),
+        ("overage invoices vs the CEO's email", "", ""),
+        ("late fixes for Dana", "Dana Kowalczyk", ""),  # the reader in the third person
+        ("the March outage and the SLA credit", "Jo Bloggs", "the March outage and the SLA credit"),
+        ("referral fee for the Morgan & Daughters account", "",
+         "the referral fee for the Morgan & Daughters account"),
+        ("the audit export fault after the 4.2 update", "",
+         "the audit export fault after the 4.2 update"),
+        ("Krogh - Mette says SLA breach", None, "the Krogh - Mette says SLA breach"),  # for us
+    ],
+)  # fmt: skip
+def test_topic_for_a_reader_never_quotes_an_internal_label(title, reader, shown):
+    assert topic(title, reader) == shown

@@ -356,3 +356,69 @@ def test_when_their_solicitors_act_the_email_never_goes_round_them():
     line = next(x for x in plan.splitlines() if x.startswith("**Who receives the email:**"))
     assert "send it to them, or copy them, as our lawyer advises" in line
     assert "never write to" in line and "round them" in line
+
+
+# 10. Notes typed beside a name, and our own label for the issue, stay out of the letter.
+
+
+def _email(playbook_id: str, example_name: str, **answers: Any) -> str:
+    """The reset email's body of a built-in example, with some answers changed."""
+    from triage.engine.render import render_case
+
+    playbook = load_playbook(builtin_dir() / f"{playbook_id}.toml")
+    example = next(e for e in examples_for(playbook) if e.stem == example_name)
+    case = read_answers(example, playbook)
+    case.answers.update(answers)
+    message = message_from_bytes(
+        render_case(playbook, case)["reset-email.eml"], policy=default_policy
+    )
+    body = message.get_body(preferencelist=("plain",))
+    return body.get_content().replace("\r\n", "\n") if body is not None else ""
+
+
+def test_a_note_beside_a_name_reaches_neither_the_greeting_nor_the_signature():
+    drafts = _drafts_with(
+        their_contact="Mag. Thomas Gruber (IT lead) / now their lawyers Huber Pichler",
+        our_contact="our CEO Mark Feldman w/ me as day to day",
+    )
+    assert _greeting(drafts["email"]) == "Dear Mag. Gruber,"
+    signature = drafts["email"].rstrip().splitlines()
+    at = signature.index("Kind regards,")
+    assert signature[at + 1 : at + 3] == ["Mark Feldman", "CEO"]
+    assert "w/" not in drafts["email"] and "lawyers" not in drafts["email"]
+
+
+def test_a_spanish_reader_is_greeted_by_the_first_family_name():
+    drafts = _drafts_with(their_contact="Dr. José María García López")
+    assert _greeting(drafts["email"]) == "Dear Dr. García,"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Krogh - Mette says SLA breach / renewal review",
+        "Maple Ridge refuses express surcharge",
+        "Bajio commission + exclusivity blowup",
+        "Late fixes for Dana",
+    ],
+)
+def test_our_internal_label_for_the_issue_is_not_quoted_to_them(title: str):
+    email = _email(
+        "client-communication-breakdown",
+        "outage-our-fault",
+        issue_title=title,
+        their_contact="Dana Kowalczyk",
+    )
+    first = email.split("\n\n")[1]
+    assert title.split()[0] not in email and "breach" not in email.lower()
+    assert re.search(r"about what happened in \w+", first), first
+
+
+def test_the_name_they_were_given_for_the_issue_wins():
+    email = _email(
+        "client-communication-breakdown",
+        "outage-our-fault",
+        issue_title="Krogh - Mette says SLA breach",
+        issue_for_them="the service ticket in November",
+    )
+    assert "about the service ticket in November." in email
