@@ -355,6 +355,28 @@ def test_a_data_angle_with_nothing_formal_is_talked_through_with_a_privacy_check
     assert send and all("once our data protection lead has read it" in s for s in send), send
 
 
+def test_a_claim_passed_along_a_chain_is_not_handed_to_lawyers_or_the_insurer(rendered):
+    """Our own claim passed on by a notice that keeps our rights, with our lawyer in the
+    background and an insurer told of the claim against us further along the chain: the
+    insurer's consent is asked, nothing is handed over, the undisputed part of what we hold
+    back is released first, and a mediation comes with a standstill and a joint examination."""
+    if not rendered.fact("passed_on_claim"):
+        return
+    assert rendered.route.recommended != "legal" or rendered.route.fired[0].id != (
+        "insurer_handles_claim"
+    )
+    actions = [r["action"] for r in rendered.rows]
+    assert not any(a.startswith("Send our insurer everything") for a in actions)
+    if "insurer" in (rendered.get("red_flags") or []):
+        assert any(a.startswith("Tell our insurer in writing") for a in actions[:3]), actions[:3]
+    if rendered.fact("we_hold_back") and rendered.route.chosen != "legal":
+        assert any(a.startswith("Release the part of the money") for a in actions[:3])
+    if rendered.route.chosen == "mediate":
+        assert any(a.startswith("Agree a standstill") for a in actions)
+        assert any("joint, independent examination" in a for a in actions)
+        assert rendered.route.level == 3
+
+
 def test_when_we_say_they_breached_the_email_stays_on_the_open_record(rendered):
     """A breach we allege (mostly their fault) is put openly, so it counts as notice: a
     without-prejudice label would keep it off the record. And no apology for their failure."""
@@ -558,7 +580,15 @@ def test_money_owed_both_ways_is_reconciled_before_a_mediator(rendered):
     if rendered.get("money") != "both" or rendered.formal:
         return
     trust_gone = rendered.get("trust_today") == 1 and rendered.get("direct_talks_failed")
-    assert rendered.route.recommended == ("mediate" if trust_gone else "negotiate")
+    # A claim passed along a supply chain, both at fault, talks failed: a joint examination
+    # and a mediation with every party who must pay a share (the statement is still drawn up).
+    chain = (
+        rendered.fact("passed_on_claim")
+        and rendered.get("direct_talks_failed")
+        and rendered.get("fault") == "both"
+        and rendered.get("heat_source") != "ours"
+    )
+    assert rendered.route.recommended == ("mediate" if trust_gone or chain else "negotiate")
     assert any("Reconcile what each side says is owed" in row["action"] for row in rendered.rows)
     assert "one statement we can both check" in rendered.email
 
