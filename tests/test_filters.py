@@ -491,3 +491,42 @@ def test_an_amount_in_a_draft_carries_its_currency(typed, currency, expected):
 )  # fmt: skip
 def test_topic_for_a_reader_never_quotes_an_internal_label(title, reader, shown):
     assert topic(title, reader) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("VP Sales insulted their team on the call",
+         "our VP of Sales spoke to your team on the call in a way that was not acceptable"),
+        ("direct team closed a registered deal w/o checking the portal",
+         "our direct team closed a registered deal without checking the portal"),
+        ("commission rejected without looking at CRM evidence",
+         "we rejected the commission without looking at CRM evidence"),
+        ("answered with a link instead of a call", "we answered with a link instead of a call"),
+        ("no intro call when their ops manager changed",
+         "there was no introductory call when your ops manager changed"),
+        ("Amex redirect + DE texts not tested", "the Amex redirect and DE texts were not tested"),
+        ("We sent the invoice late", "We sent the invoice late"),
+        ("Mark promised a discount he could not give",
+         "Mark promised a discount he could not give"),  # a name is no thing we did
+    ],
+)  # fmt: skip
+def test_a_mistake_from_our_notes_is_owned_in_words_for_them(typed, shown):
+    from triage.engine.filters import first_person
+
+    assert first_person(typed, "Lucia Herrera", "Alejandra Ruiz", owned=True) == shown
+
+
+def test_a_goal_typed_as_an_action_reads_as_one():
+    from triage.engine.filters import goal
+
+    assert goal("grow fleet telematics in Bajio together") == (
+        "We both want to grow fleet telematics in Bajio together."
+    )
+    assert goal("Payroll that runs on time") == "What we both want is payroll that runs on time."
+
+
+def test_a_job_title_in_spanish_is_not_read_as_a_name():
+    from triage.engine.filters import person
+
+    assert person("Alejandra Ruiz, Directora General") == "Alejandra Ruiz"

@@ -371,7 +371,19 @@ def goal(value: Any) -> str:
     name_like = len(words) > 1 and words[1][:1].isupper()
     if word.isalpha() and word[0].isupper() and not _inner_capital(word) and not name_like:
         text = text[0].lower() + text[1:]
+    if first in _GOAL_VERBS and len(words) > 1:  # "grow fleet telematics together"
+        return f"We both want to {text}."
     return f"What we both want is {text}."
+
+
+# Verbs a goal typed as an action opens with: "grow sales in the north", "keep the line running".
+_GOAL_VERBS = _words(
+    """
+    grow keep get deliver finish launch build make reach ship stay avoid restore win agree
+    run open hit fix protect save sell go bring complete expand increase reduce cut serve
+    renew extend continue work move return recover rebuild repair settle close end part
+    """
+)
 
 
 # Words that make an issue's title an internal label rather than a topic to name to the
@@ -466,6 +478,8 @@ ROLE_WORDS = _words(
     head chief officer director directors manager managers lead leader owner founder
     cofounder co-founder partner partners president chair chairman chairwoman chairperson
     executive secretary counsel adviser advisor consultant principal engineer team
+    directora general gerente jefe jefa presidente presidenta geschäftsführer geschaftsfuhrer
+    leiter leiterin directeur directrice responsable amministratore direttore direttrice
     ceo coo cfo cto cro cmo cio ciso cpo dpo md vp svp evp gm hr
     sales operations finance commercial marketing legal account accounts customer
     """
@@ -1181,7 +1195,98 @@ def _for_their_eyes(text: str) -> str:
     return " ".join(text.split())
 
 
-def first_person(value: Any, sender: Any, reader: Any = None) -> str:
+# Shorthand of a note to ourselves, in the words a letter uses.
+_SHORT_FORMS = (
+    (re.compile(r"\bw/o\b", re.I), "without"),
+    (re.compile(r"\bw/(?=\s|$)", re.I), "with"),
+    (re.compile(r"\bb/c\b", re.I), "because"),
+    (re.compile(r"\s\+\s"), " and "),
+    (re.compile(r"\s&\s"), " and "),
+    (re.compile(r"\besp\.?(?=\s)", re.I), "especially"),
+    (re.compile(r"\bmgr\b", re.I), "manager"),
+    (re.compile(r"\bintro\b", re.I), "introductory"),
+    (re.compile(r"\b(did|does|do|was|were|is|are|could|would|should|ca|wo)nt\b", re.I), r"\1n't"),
+    (re.compile(r"\b([a-z]{3,})/([a-z]{3,})\b"), r"\1 or \2"),
+    (re.compile(r"\bVP (Sales|Marketing|Operations|Engineering|Product|Finance|Partnerships)\b"),
+     r"VP of \1"),
+)  # fmt: skip
+# How one of our people spoke, named as a verdict in our own notes ("insulted their team"):
+# in the letter, owned as conduct that should not have happened.
+_HARSH = re.compile(
+    r"\b(?:insulted|abused|belittled|was rude to|were rude to|shouted at|yelled at|swore at"
+    r"|talked down to|lost (?:his|her|their|my|our) temper with)\s+",
+    re.I,
+)
+# A note that opens on what we did, with no one doing it: "answered with a link",
+# "never agreed how...", "no intro call when...".
+_OUR_PAST = re.compile(
+    r"^(?:[a-z]+ed|sent|forgot|took|made|gave|left|told|kept|let|lost|put|said|spoke|went"
+    r"|never|did|didn't|failed|missed)\b"
+)
+_DONE = r"[a-z-]+ed|sent|made|given|left|told|kept|lost|taken|done|shown|written|forgotten|paid"
+_OUR_GROUPS = _words(
+    """
+    direct sales support ops operations delivery project engineering dev tech billing
+    finance account accounts marketing legal product service customer field
+    """
+)
+
+
+def _as_ownership(text: str) -> str:
+    """One of our mistakes, as typed in our own notes, as the other side should read it:
+    shorthand spelt out, our people as "our" ("VP Sales insulted..." gives "our VP of Sales
+    spoke to your team ... in a way that was not acceptable"), and a note with no subject
+    ("answered with a link", "no call when...") given "we" or "there was"."""
+    for pattern, instead in _SHORT_FORMS:
+        text = pattern.sub(instead, text)
+    harsh = _HARSH.search(text)
+    if harsh:
+        end = re.search(r"[.;]\s|[.;]?$", text[harsh.end() :])
+        cut = harsh.end() + (end.start() if end else len(text) - harsh.end())
+        text = (
+            text[: harsh.start()]
+            + "spoke to "
+            + text[harsh.end() : cut]
+            + " in a way that was not acceptable"
+            + text[cut:]
+        )
+    words = text.split()
+    if not words:
+        return text
+    first = words[0]
+    low = first.lower().strip(".,")
+    keep = first.isupper() or _inner_capital(first) or not _ordinary(first.strip(".,"))
+    lower = first if keep else first.lower()
+    if low == "no" and len(words) > 1:
+        return "there was no" + text[len(first) :]
+    if low in DETERMINERS or low in ("we", "i", "you", "there", "it", "they"):
+        return text
+    if _OUR_PAST.match(low) or (low == "not" and len(words) > 1):
+        return "we " + lower + text[len(first) :]
+    role = low in ROLE_WORDS or low in _OUR_GROUPS
+    if role and len(words) > 1:
+        return "our " + lower + text[len(first) :]
+    # "commission rejected without..." gives "we rejected the commission without...";
+    # "the redirect and the texts not tested" gives "... were not tested".
+    thing = re.match(rf"((?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+(not\s+)?({_DONE})\b", text)
+    named = (
+        first[:1].isupper() and not _ordinary(first) and " " not in thing.group(1) if thing else 0
+    )
+    if (
+        thing
+        and not named
+        and not re.search(r"\b(?:is|was|were|are|has|have|had|been|we|i)\b", thing.group(1), re.I)
+    ):
+        noun = lower + thing.group(1)[len(first) :]
+        rest = text[thing.end() :]
+        if thing.group(2):
+            plural = " and " in noun or noun.endswith("s")
+            return f"the {noun} {'were' if plural else 'was'} not {thing.group(3)}{rest}"
+        return f"we {thing.group(3)} the {noun}{rest}"
+    return text
+
+
+def first_person(value: Any, sender: Any, reader: Any = None, owned: Any = False) -> str:
     """Filter ``first_person(sender, reader)``: the sender's own commitments in their own
     voice, addressed to the reader.
 
@@ -1203,6 +1308,13 @@ def first_person(value: Any, sender: Any, reader: Any = None) -> str:
     Words about our internal limits and advice are left out too, since the other side reads
     the text: "without authority", "beyond his mandate"; "our legal team thinks" becomes "we
     think". A ``reader`` of '' (their contact not known) does all this but the name.
+
+    ``owned=True`` is for one of our mistakes as typed in our own notes: it is put as the
+    other side should read it, owned by us and without our shorthand ("VP Sales insulted
+    their team on the call" gives "our VP of Sales spoke to your team on the call in a way
+    that was not acceptable"; "answered with a link instead of a call" gives "we answered
+    ..."; "no intro call when their manager changed" gives "there was no introductory call
+    when your manager changed").
     """
     text = _squash(value)
     if not text:
@@ -1210,6 +1322,8 @@ def first_person(value: Any, sender: Any, reader: Any = None) -> str:
     name = _name_pattern(sender, with_title=True)
     if name:
         text = _in_own_voice(text, name)
+    if owned:
+        text = _as_ownership(text)
     if reader is not None:
         text = _for_their_eyes(_to_reader(text, _name_pattern(reader, with_title=False)))
     return _in_order(text)
