@@ -422,3 +422,74 @@ def test_the_name_they_were_given_for_the_issue_wins():
         issue_for_them="the service ticket in November",
     )
     assert "about the service ticket in November." in email
+
+
+# 11. A misunderstanding reads as one, a promised reply falls before their deadline, our
+# mistakes are owned in words for them, and one letter names one lead and one contact.
+
+
+def test_a_misunderstanding_they_call_a_breach_gets_a_short_friendly_note():
+    email = _email(
+        "client-communication-breakdown",
+        "misread-price-notice",
+        fault="misunderstanding",
+        alleged_breach=True,
+        emotions="high",  # as the playbook reads it today: a breach, not a small one
+        issue_title="Krogh - Mette says SLA breach",
+    )
+    assert "WITHOUT PREJUDICE" not in email and "without-prejudice" not in email.lower()
+    assert "breach" not in email.lower()
+    assert _greeting(email).startswith("Hi ")
+    assert len(email.split()) <= 120
+
+
+def _reply_date(email: str) -> dt.date:
+    found = re.search(
+        r"We will reply in full on the points it raises by \w+day (\d+ \w+ \d{4})", email
+    )
+    assert found, email
+    return dt.datetime.strptime(found.group(1), "%d %B %Y").date()
+
+
+def test_a_reply_we_promise_falls_before_their_deadline():
+    playbook = load_playbook(builtin_dir() / "contract-terms-dispute.toml")
+    example = next(e for e in examples_for(playbook) if e.stem == "solicitors-letter-after-project")
+    deadline = read_answers(example, playbook).answers["notice_deadline"]
+    email = _email("contract-terms-dispute", "solicitors-letter-after-project")
+    assert _reply_date(email) < deadline - dt.timedelta(days=1)
+    # Under a notice to put things right, the time is for the fixes: the reply comes soon.
+    flags = read_answers(example, playbook).answers["red_flags"] + ["termination_notice"]
+    email = _email(
+        "contract-terms-dispute",
+        "solicitors-letter-after-project",
+        red_flags=flags,
+        fault="both",
+        work_ongoing=True,
+    )
+    assert (_reply_date(email) - read_answers(example, playbook).date).days <= 7
+    assert "the work to put things right carries on" in email
+
+
+def test_our_mistakes_are_owned_in_words_for_them_not_pasted_from_our_notes():
+    mistakes = [{"mistake": "VP Sales insulted their team on the call", "fix": ""}]
+    email = _email(
+        "partner-dispute", "director-heated-email", our_mistakes=mistakes, fault="mostly_us"
+    )
+    assert "insulted" not in email and "their team" not in email and "VP Sales" not in email
+    assert "our VP of Sales spoke to your team on the call in a way that was not acceptable" in (
+        email.replace("Our VP", "our VP")
+    )
+
+
+def test_one_letter_names_one_lead_and_one_contact():
+    email = _email(
+        "partner-dispute",
+        "director-heated-email",
+        new_lead="our CEO Mark Feldman w/ me as day to day",
+        our_spoc="Lucia Herrera",
+        heat_source="ours",
+    )
+    assert "I lead this on our side" in email
+    assert "single point of contact" not in email
+    assert email.count("Lucia Herrera") == 1
+    assert "Mark Feldman\nCEO" in email
