@@ -377,6 +377,28 @@ def test_a_claim_passed_along_a_chain_is_not_handed_to_lawyers_or_the_insurer(re
         assert rendered.route.level == 3
 
 
+def test_an_owner_run_firm_is_never_sent_to_people_who_do_not_exist(rendered):
+    """Nobody sits above the owner: talks stay at level 1, and no action asks for a mandate
+    from a senior sponsor or for the matter to be taken a level up on our side."""
+    if rendered.get("nobody_above") is not True:
+        return
+    if rendered.route.chosen == "negotiate" and not rendered.formal:
+        assert rendered.route.level == 1
+    for row in rendered.rows:
+        assert "Agree our mandate" not in row["action"], row["action"]
+        assert "take it to level" not in row["action"], row["action"]
+
+
+def test_a_small_quick_fix_for_our_own_slip_is_the_relationship_owners_call(rendered):
+    """Mostly our fault, a light repair costing less than a day of mediation, nothing formal:
+    an apology and a fix of that size are decided at level 1 (where the playbook says so)."""
+    if not rendered.fact("small_fix") or rendered.get("fault") != "mostly_us":
+        return
+    if rendered.formal or rendered.get("direct_talks_failed"):
+        return
+    assert (rendered.route.chosen, rendered.route.level) == ("negotiate", 1)
+
+
 def test_when_we_say_they_breached_the_email_stays_on_the_open_record(rendered):
     """A breach we allege (mostly their fault) is put openly, so it counts as notice: a
     without-prejudice label would keep it off the record. And no apology for their failure."""
