@@ -240,6 +240,9 @@ _CONSEQUENCE = _each(
     r"(?:won't|will not|doesn't|does not|wouldn't|would not|can't|cannot|won't do anything to|"
     r"don't think it will|don't think it'll) (?:\w+ )?help your (?:case|chances|position|"
     r"standing|renewal|cause|reputation)",
+    r"(?:won't|will not|can't|cannot) (?:be )?(?:sign(?:ing)? off|approv(?:e|ing)|releas(?:e|ing)|"
+    r"accept(?:ing)?) (?:the |any |your )?(?:\w+ ){0,2}?(?:completion|payment|invoice|retention|"
+    r"sign-off|handover|certificate|claim)",
     r"(?:tap|referrals?|introductions?|recommendations?|work) (?:\w+ ){0,2}?(?:be )?"
     r"(?:turned off|cut off|switched off|dry up|dried up)",
     r"(?:source|buy|order|get|take|place) (?:it|them|this|these|the \w+|our \w+) elsewhere",
@@ -251,7 +254,8 @@ _CONSEQUENCE = _each(
 # These count only just after an authority ("our board will be hearing about it").
 _AFTER_AN_AUTHORITY = _each(
     r"(?:will|would|is going to|are going to) (?:be )?"
-    r"(?:hear(?:ing)?|find out|be told|want to know|ask(?:ing)? why)",
+    r"(?:hear(?:ing)?|find out|be told|want to know|ask(?:ing)? why|calling|call|ringing|ring|"
+    r"contacting|contact|speaking to|writing to|in touch with)",
     r"(?:is|are|keeps?|has been|have been) "
     r"(?:already )?(?:asking|wondering|questioning)(?: me)? (?:whether|if|why)",
 )
@@ -267,6 +271,7 @@ _SELF_OR_SHARED = re.compile(
 )
 _AIMED = re.compile(  # acts that land on the reader even when "you" is not in the sentence
     r"insur|want to know|hear|told|asking|wondering|questioning|elsewhere|tap|referral|"
+    r"completion|retention|invoice|certificate|claim|calling|ringing|contact|writing|touch|"
     r"payment|account|order|deliver|contract|partnership|collaboration|list|panel|name|"
     r"recommend|truth|avenues|conclusions|quote|move on|further|choice|online|officer|"
     r"regulator|ombudsman|authorit|council|court|tribunal|lawyer|solicitor|legal|press|paper|"
@@ -287,6 +292,11 @@ _BLAME = _each(
     rf"{_YOUR} (?:left|dumped) (?:the|our) (?:\w+ ){{0,2}}?(?:outside|out|unattended|on|in)",
     # "from your print room, not from our warehouse": the cause put on them by contrast
     rf"(?:with|from|at|on|in) {_YOUR},? (?:and )?not (?:with |from |at |on |in )?(?:our|us|ours)",
+    rf"{_YOUR} (?:\w+ ){{0,3}}?(?:is|was) (?:exactly |precisely )?where (?:\w+ ){{0,3}}?"
+    r"(?:went missing|got lost|was lost|went wrong|slipped|fell through)",
+    # "traced the outage to a change pushed by your operations team"
+    rf"(?:traced|tracked|pinned|narrowed)(?: it| this| that| the \w+)? (?:\w+ ){{0,4}}?"
+    rf"(?:back |down )?to (?:\w+ ){{0,6}}?(?:by|from|at|in|of) {_YOUR}",
 )
 _COUNTERFACTUAL = re.compile(
     r"\b(?:none of this|this|it|that|the \w+) (?:would|wouldn't|would not|could|"
@@ -347,6 +357,10 @@ _SARCASM = _each(
     r"(?:lovely|nice|great|good|wonderful|a treat) to (?:hear|see|get) (?:\w+ ){0,6}?"
     r"for the first time (?:since|in)",
     r"shame it was only",
+    r"(?:thrilled|delighted|overjoyed|excited) to (?:find|discover|see|learn) (?:\w+ ){0,6}?"
+    r"(?:twice|again|late|wrong|missing|broken|short|overcharged)",
+    r"(?:always |so )?(?:nice|lovely|great|good) to (?:support|fund|subsidise|subsidize|bankroll) "
+    r"(?:a |your |our )?(?:\w+ )?(?:partner's|supplier's|vendor's|your)",
     r"(?:wonderful|great|lovely|brilliant|fantastic|perfect) once (?:it|you|they|your \w+) "
     r"(?:has|have|finally) (?:learned|learnt|figured out|worked out|remembered|discovered)",
 )
