@@ -195,9 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["app", "headless", "many", "version"],
+        choices=["app", "headless", "case", "many", "version"],
         action="append",
-        help="run only these groups of rows (repeatable); default: all",
+        help="run only these groups of rows (repeatable; 'case' is the headless group's "
+        "first row alone); default: all",
     )
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
@@ -244,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         # The same case every run, so figures compare across runs (not whichever example
         # happens to sort first as examples are added).
         examples.sort(key=lambda path: path.stem != HEADLESS_EXAMPLE)
-        if "headless" not in groups:
+        if not groups & {"headless", "case"}:
             pass
         elif copier and examples:
             counter = iter(range(10**6))
@@ -275,36 +276,39 @@ def main(argv: list[str] | None = None) -> int:
                     runs,
                 )
             )
-            say("the same case with no code cache (a first run) ...")
-            pairs.append(
-                alternate(
-                    "the same, first run (no compiled-code cache: TRIAGE_CACHE=off)",
-                    "`copier copy --defaults`",
-                    case_run("off"),
-                    copier_run,
-                    max(3, runs // 3),
+            if "headless" in groups:  # the rest of the group; "case" stops here
+                say("the same case with no code cache (a first run) ...")
+                pairs.append(
+                    alternate(
+                        "the same, first run (no compiled-code cache: TRIAGE_CACHE=off)",
+                        "`copier copy --defaults`",
+                        case_run("off"),
+                        copier_run,
+                        max(3, runs // 3),
+                    )
                 )
-            )
-            say("validate every built-in playbook, and copier, alternately ...")
-            pairs.append(
-                alternate(
-                    "`triage validate` every built-in playbook, with its examples",
-                    "`copier copy --defaults`",
-                    lambda: run_once([*triage, "validate"], env, work),
-                    copier_run,
-                    runs,
+                say("validate every built-in playbook, and copier, alternately ...")
+                pairs.append(
+                    alternate(
+                        "`triage validate` every built-in playbook, with its examples",
+                        "`copier copy --defaults`",
+                        lambda: run_once([*triage, "validate"], env, work),
+                        copier_run,
+                        runs,
+                    )
                 )
-            )
-            say("the same validate with no code cache ...")
-            pairs.append(
-                alternate(
-                    "the same, first run (TRIAGE_CACHE=off: everything compiled and rendered)",
-                    "`copier copy --defaults`",
-                    lambda: run_once([*triage, "validate"], dict(env, TRIAGE_CACHE="off"), work),
-                    copier_run,
-                    max(3, runs // 3),
+                say("the same validate with no code cache ...")
+                pairs.append(
+                    alternate(
+                        "the same, first run (TRIAGE_CACHE=off: everything compiled and rendered)",
+                        "`copier copy --defaults`",
+                        lambda: run_once(
+                            [*triage, "validate"], dict(env, TRIAGE_CACHE="off"), work
+                        ),
+                        copier_run,
+                        max(3, runs // 3),
+                    )
                 )
-            )
         else:
             notes.append("Copier rows skipped: `pip install copier` to run them.")
 
