@@ -162,7 +162,16 @@ def machine() -> list[str]:
         f"- CPU model: {cpu}",
         f"- Python: {platform.python_version()} ({platform.python_implementation()})",
         f"- System: {platform.system()} {platform.release()} {platform.machine()}",
+        f"- Load average at the end (1, 5, 15 min): {_load()} (other work on the machine "
+        "slows both sides of a pair, and widens the spreads)",
     ]
+
+
+def _load() -> str:
+    try:
+        return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    except (AttributeError, OSError):  # not on Windows
+        return "unknown"
 
 
 def triage_command() -> list[str]:
