@@ -78,13 +78,22 @@ class Rendered:
         return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS) or claim
 
     @property
+    def data_angle_only(self) -> bool:
+        """A personal-data or regulator angle and nothing formal: no regulator told yet, no
+        claim, no lawyers of theirs, and any breach in a service we run. Talked through."""
+        return bool(self.fact("data_angle_only")) and self.route.chosen != "legal"
+
+    @property
     def acknowledgment_only(self) -> bool:
         """Their lawyers acting, a regulator, a data breach or the legal route: the email only
         acknowledges. A claim or deadline they sent themselves, with no lawyers of theirs
-        acting, is answered on its merits instead (the lawyer still reads it first)."""
+        acting, is answered on its merits instead (the lawyer still reads it first). A data
+        or regulator angle with nothing formal yet is talked through, not acknowledged."""
         flags = set(self.get("red_flags") or [])
         if self.get("lawyers_side") == "ours":
             flags.discard("lawyers")
+        if self.data_angle_only:
+            flags -= {"data_breach", "regulator"}
         return self.route.chosen == "legal" or bool(flags & FORMAL_FLAGS)
 
     @property
@@ -311,6 +320,8 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
     small = rendered.fact("breach_small")
     if rendered.acknowledgment_only or not breach or small or rendered.route.chosen == "exit":
         return
+    if rendered.data_angle_only:
+        return  # owned plainly to a side facing the same problem: see the test below
     body = rendered.email
     if rendered.fact("email_variant") == "owed":
         # A payment that is due is chased on the open record even when they allege a breach
@@ -325,6 +336,67 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
     for admission in ADMISSIONS:
         assert admission not in body.lower()
     _advice_comes_before_the_email(rendered)
+
+
+def test_a_data_angle_with_nothing_formal_is_talked_through_with_a_privacy_check_first(rendered):
+    """A personal-data complaint or a regulator who may need to be told, with no regulator
+    involved yet, no claim and no lawyers of theirs: negotiated, not handed to lawyers. Our data
+    protection lead checks today, first of all, and reads the email before it goes; the email
+    is open (no without-prejudice label) and not a bare acknowledgment."""
+    if not rendered.data_angle_only:
+        return
+    assert rendered.route.chosen == "negotiate"
+    first = rendered.rows[0]["action"]
+    assert "data protection lead" in first or "compliance or legal lead" in first, first
+    assert not any(r["action"].startswith("Take legal advice") for r in rendered.rows)
+    assert "WITHOUT PREJUDICE" not in rendered.email
+    assert "what we need from you" not in rendered.subject
+    send = [r["action"] for r in rendered.rows if r["action"].startswith("Send the")]
+    assert send and all("once our data protection lead has read it" in s for s in send), send
+
+
+def test_a_claim_passed_along_a_chain_is_not_handed_to_lawyers_or_the_insurer(rendered):
+    """Our own claim passed on by a notice that keeps our rights, with our lawyer in the
+    background and an insurer told of the claim against us further along the chain: the
+    insurer's consent is asked, nothing is handed over, the undisputed part of what we hold
+    back is released first, and a mediation comes with a standstill and a joint examination."""
+    if not rendered.fact("passed_on_claim"):
+        return
+    assert rendered.route.recommended != "legal" or rendered.route.fired[0].id != (
+        "insurer_handles_claim"
+    )
+    actions = [r["action"] for r in rendered.rows]
+    assert not any(a.startswith("Send our insurer everything") for a in actions)
+    if "insurer" in (rendered.get("red_flags") or []):
+        assert any(a.startswith("Tell our insurer in writing") for a in actions[:3]), actions[:3]
+    if rendered.fact("we_hold_back") and rendered.route.chosen != "legal":
+        assert any(a.startswith("Release the part of the money") for a in actions[:3])
+    if rendered.route.chosen == "mediate":
+        assert any(a.startswith("Agree a standstill") for a in actions)
+        assert any("joint, independent examination" in a for a in actions)
+        assert rendered.route.level == 3
+
+
+def test_an_owner_run_firm_is_never_sent_to_people_who_do_not_exist(rendered):
+    """Nobody sits above the owner: talks stay at level 1, and no action asks for a mandate
+    from a senior sponsor or for the matter to be taken a level up on our side."""
+    if rendered.get("nobody_above") is not True:
+        return
+    if rendered.route.chosen == "negotiate" and not rendered.formal:
+        assert rendered.route.level == 1
+    for row in rendered.rows:
+        assert "Agree our mandate" not in row["action"], row["action"]
+        assert "take it to level" not in row["action"], row["action"]
+
+
+def test_a_small_quick_fix_for_our_own_slip_is_the_relationship_owners_call(rendered):
+    """Mostly our fault, a light repair costing less than a day of mediation, nothing formal:
+    an apology and a fix of that size are decided at level 1 (where the playbook says so)."""
+    if not rendered.fact("small_fix") or rendered.get("fault") != "mostly_us":
+        return
+    if rendered.formal or rendered.get("direct_talks_failed"):
+        return
+    assert (rendered.route.chosen, rendered.route.level) == ("negotiate", 1)
 
 
 def test_when_we_say_they_breached_the_email_stays_on_the_open_record(rendered):
@@ -500,6 +572,7 @@ def test_a_compliance_matter_is_checked_before_anything_goes_in_writing(rendered
     first = rendered.rows[0]["action"]
     checked = (
         "compliance or legal lead",
+        "data protection lead",
         "Brief our lawyer",
         "Speak to a lawyer",
         "Take legal advice",
@@ -529,7 +602,29 @@ def test_money_owed_both_ways_is_reconciled_before_a_mediator(rendered):
     if rendered.get("money") != "both" or rendered.formal:
         return
     trust_gone = rendered.get("trust_today") == 1 and rendered.get("direct_talks_failed")
-    assert rendered.route.recommended == ("mediate" if trust_gone else "negotiate")
+    # A claim passed along a supply chain, both at fault, talks failed: a joint examination
+    # and a mediation with every party who must pay a share (the statement is still drawn up).
+    chain = (
+        rendered.fact("passed_on_claim")
+        and rendered.get("direct_talks_failed")
+        and rendered.get("fault") == "both"
+        and rendered.get("heat_source") != "ours"
+    )
+    # Claims both ways, both at fault, talks failed, and the contract or the other side
+    # favours mediation: the line-by-line statement has been tried; a neutral is what is left.
+    deadlocked = (
+        rendered.get("fault") == "both"
+        and rendered.get("direct_talks_failed")
+        and rendered.get("worth_salvaging") == "yes"
+        and (
+            rendered.get("dispute_clause") == "mediation"
+            or rendered.get("mediation_open") in ("yes", "proposed")
+        )
+    )
+    mediated = trust_gone or chain or deadlocked
+    assert rendered.route.recommended == ("mediate" if mediated else "negotiate")
+    if deadlocked and not chain:
+        assert any(r["action"].startswith("Agree a standstill") for r in rendered.rows)
     assert any("Reconcile what each side says is owed" in row["action"] for row in rendered.rows)
     assert "one statement we can both check" in rendered.email
 
