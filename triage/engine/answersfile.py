@@ -13,7 +13,7 @@ from typing import Any
 from triage.engine.answers import RowError, check_value, is_empty
 from triage.engine.case import Case, case_from_toml, is_case_data
 from triage.engine.errors import AnswersInvalid, Problem
-from triage.engine.evaluate import evaluate
+from triage.engine.evaluate import Evaluation, evaluate
 from triage.engine.formats.case import IMPORT_KEY as IMPORT_KEY
 from triage.engine.formats.case import RESERVED_KEYS as RESERVED_KEYS
 from triage.engine.formats.declare import closest
@@ -66,6 +66,14 @@ def read_answers(path: Path, playbook: Playbook, example: bool = False) -> Case:
     ``example``: the file is one of a playbook's own examples (not a user's answers), so
     its parsed form may be kept in the code cache like the playbook's.
     """
+    return read_answers_evaluated(path, playbook, example)[0]
+
+
+def read_answers_evaluated(
+    path: Path, playbook: Playbook, example: bool = False
+) -> tuple[Case, Evaluation]:
+    """:func:`read_answers`, with the evaluation of the case's answers it needed anyway
+    (to find the missing ones), so a caller need not evaluate the same answers again."""
     found = read_toml(path, "answers file", keep=example)
     if isinstance(found, Problem):
         raise AnswersInvalid([found])
@@ -117,4 +125,4 @@ def read_answers(path: Path, playbook: Playbook, example: bool = False) -> Case:
         case.id = fresh.id
     if imported:
         case.log("thread-imported", imported)
-    return case
+    return case, evaluation

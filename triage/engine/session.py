@@ -51,7 +51,15 @@ class Acceptance:
 class Session:
     """A playbook, a case, and the evaluation of the case's answers."""
 
-    def __init__(self, playbook: Playbook, case: Case, folder: Path | None = None):
+    def __init__(
+        self,
+        playbook: Playbook,
+        case: Case,
+        folder: Path | None = None,
+        evaluation: Evaluation | None = None,
+    ):
+        """``evaluation``: the evaluation of exactly these answers, when the caller has it
+        (an answers file is evaluated while it is read); otherwise it is worked out."""
         self.playbook = playbook
         self.case = case
         self.folder = folder  # where case.toml lives; chosen at the first save when None
@@ -59,7 +67,7 @@ class Session:
         self.invalid: dict[str, str] = {}  # question id -> why a stored answer no longer fits
         self.resumed = False
         self._unsaved = False  # an answer is held in memory that a save failed to write
-        self.evaluation: Evaluation = self._evaluate()
+        self.evaluation: Evaluation = evaluation or self._evaluate()
 
     # -- starting and resuming ------------------------------------------------
 
@@ -72,9 +80,10 @@ class Session:
         """A whole case from an answers file, for a run that asks nothing: at the last
         stage, with the recommendation in the ledger. Nothing is saved until
         :meth:`write_with_case`."""
-        from triage.engine.answersfile import read_answers
+        from triage.engine.answersfile import read_answers_evaluated
 
-        session = cls(playbook, read_answers(path, playbook))
+        case, evaluation = read_answers_evaluated(path, playbook)
+        session = cls(playbook, case, evaluation=evaluation)
         if playbook.stages:
             last = playbook.stages[-1]
             session.case.stage, session.case.stage_title = last.id, last.title

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from triage.engine import codecache
-from triage.engine.answersfile import read_answers
+from triage.engine.answersfile import read_answers_evaluated
 from triage.engine.case import now
 from triage.engine.errors import AnswersInvalid, PlaybookInvalid, Problem
 from triage.engine.evaluate import Evaluation, evaluate
@@ -48,8 +48,7 @@ def check_examples(playbook: Playbook) -> tuple[int, list[Problem]]:
             continue  # passed today, with these exact files, under this exact engine
         before = len(problems)
         try:
-            case = read_answers(path, playbook, example=True)
-            evaluation = evaluate(playbook, case.answers, case.override)
+            case, evaluation = read_answers_evaluated(path, playbook, example=True)
             render_case(playbook, case, evaluation)
             recommended = evaluate(playbook, case.answers) if case.override else evaluation
         except (AnswersInvalid, PlaybookInvalid) as exc:
