@@ -269,6 +269,25 @@ _SELF_OR_SHARED = re.compile(
     r"\b(?:our|my) (?:process|processes|setup|set-up|internal|checklist|approach|side|plan|"
     r"schedule|forecast|figures|budget|records|procedures?)\b"
 )
+# A change of plan forced by an outside event (a storm, a closed port, a strike) is news,
+# not a consequence of what the reader does.
+_OUTSIDE_CAUSE = re.compile(
+    r"\b(?:because of|due to|owing to|on account of|after|with) (?:the |a |an |this |that )?"
+    r"(?:[\w']+ ){0,2}?(?:storms?|weather|snow|flood\w*|strikes?|industrial action|closure|"
+    r"public holiday|bank holiday|power cut|typhoon|hurricane|cyclone|earthquake|wildfires?|"
+    r"bushfires?|pandemic)\b|\b(?:port|airport|road|terminal|border|bridge|motorway|highway)"
+    r"(?: (?:of|at|in) \w+)? (?:is |was |has been |remains )?(?:closed|shut)\b"
+)
+# A payment held only for paperwork the reader can send (a PO number, bank details, a
+# reissued invoice) is an administrative step with its fix in view, not leverage.
+_PAPERWORK = re.compile(
+    r"\b(?:po|p\.o\.|purchase order|order|supplier|vendor|cost centre|cost center|vat|gst|"
+    r"abn|tax|company registration|bank|account) (?:numbers?|no|reference|ref|code|details|"
+    r"id|form|certificate|receipt)\b|\b(?:remittance|w-?9|w-?8\w*|tax invoice|vat invoice)\b|"
+    r"\bsigned (?:delivery notes?|timesheets?|forms?|copy|certificate|contract|purchase order)\b|"
+    r"\b(?:reissue|re-issue|resend|re-send|resubmit|re-submit)s? (?:it|the invoice|your invoice)\b"
+)
+_MONEY_ACT = re.compile(r"pay|invoice|releas|process|remit|settle")
 _AIMED = re.compile(  # acts that land on the reader even when "you" is not in the sentence
     r"insur|want to know|hear|told|asking|wondering|questioning|elsewhere|tap|referral|"
     r"completion|retention|invoice|certificate|claim|calling|ringing|contact|writing|touch|"
@@ -424,8 +443,10 @@ def _consequences(low: str, starts: list[int], breaks: list[int]) -> list[Readin
         sentence, words = low[lo:hi], low[act[0] : act[1]]
         if _SELF_OR_SHARED.search(low, act[1], hi) and "renew" not in words:
             continue
-        if _ASKED_FOR.search(sentence):
+        if _ASKED_FOR.search(sentence) or _OUTSIDE_CAUSE.search(sentence):
             continue
+        if _MONEY_ACT.search(words) and _PAPERWORK.search(sentence):
+            continue  # held for paperwork the reader can send
         if _actor(low, lo, act[0]) == "reader":
             continue  # the reader's own choice ("if you end the contract")
         gate = _GATE.search(sentence) or _RELUCTANT.search(sentence)
