@@ -322,6 +322,8 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
         return
     if rendered.data_angle_only:
         return  # owned plainly to a side facing the same problem: see the test below
+    if rendered.fact("misunderstanding_only"):
+        return  # a plain misunderstanding is a friendly note: see the test below
     body = rendered.email
     if rendered.fact("email_variant") == "owed":
         # A payment that is due is chased on the open record even when they allege a breach
@@ -427,6 +429,18 @@ def test_a_misunderstanding_gets_a_short_friendly_note(rendered):
     assert "prejudice" not in rendered.email.lower()
     assert _words(rendered.email) <= 120
     assert "mediation-proposal.md" not in rendered.files
+
+
+def test_a_plain_misunderstanding_is_not_handed_to_a_lawyer(rendered):
+    """A misunderstanding with nothing formal behind it (no lawyers, claim, notice or deadline),
+    even with a breach alleged: cleared up in a call, with no lawyer reading the email first and
+    no without-prejudice header that would make it look like a legal step."""
+    if not rendered.fact("misunderstanding_only") or rendered.route.chosen in ("exit", "legal"):
+        return
+    assert not any("Take legal advice" in row["action"] for row in rendered.rows)
+    assert not any("once the lawyer has read it" in row["action"] for row in rendered.rows)
+    assert "prejudice" not in rendered.email.lower()
+    assert "prejudice" not in rendered.subject.lower()
 
 
 def test_a_small_friendly_breach_gets_legal_help_in_proportion(rendered):
