@@ -509,6 +509,12 @@ def test_topic_for_a_reader_never_quotes_an_internal_label(title, reader, shown)
         ("We sent the invoice late", "We sent the invoice late"),
         ("Mark promised a discount he could not give",
          "Mark promised a discount he could not give"),  # a name is no thing we did
+        ("quote didn't define what counts as a revision",
+         "our quote didn't define what counts as a revision"),
+        ("designer's 'not a free redraw service' email",
+         "our designer's 'not a free redraw service' email"),
+        ("prices were wrong on 3 invoices", "our prices were wrong on 3 invoices"),
+        ("Priya's email was sharp", "Priya's email was sharp"),  # a name stays as typed
     ],
 )  # fmt: skip
 def test_a_mistake_from_our_notes_is_owned_in_words_for_them(typed, shown):
@@ -530,3 +536,26 @@ def test_a_job_title_in_spanish_is_not_read_as_a_name():
     from triage.engine.filters import person
 
     assert person("Alejandra Ruiz, Directora General") == "Alejandra Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked", "kept_back"),
+    [
+        ("pay the balance, or half and we're done", "pay the balance", "or half and we're done"),
+        ("full refund, would accept 60%", "full refund", "would accept 60%"),
+        ("credit note for EUR 3,200 - at least half", "credit note for EUR 3,200", "at least half"),
+        ("agree a fair split, worst case 50/50", "agree a fair split", "worst case 50/50"),
+        ("pay 8k (we could take 5k)", "pay 8k", "we could take 5k"),
+        ("reinstate the rebate, or at least agree a payment plan", "reinstate the rebate",
+         "or at least agree a payment plan"),
+        ("pay invoices 1041 and 1047 (12,400 in total) by 15 December",
+         "pay invoices 1041 and 1047 (12,400 in total) by 15 December", ""),
+        ("return the units or credit them", "return the units or credit them", ""),
+    ],
+)  # fmt: skip
+def test_the_fallback_typed_with_an_ask_never_reaches_them(typed, asked, kept_back):
+    """Our lowest acceptable figure, typed after the ask, is for our side only."""
+    from triage.engine.filters import ask_fallback, opening_ask
+
+    assert opening_ask(typed) == asked
+    assert ask_fallback(typed) == kept_back

@@ -493,3 +493,27 @@ def test_one_letter_names_one_lead_and_one_contact():
     assert "single point of contact" not in email
     assert email.count("Lucia Herrera") == 1
     assert "Mark Feldman\nCEO" in email
+
+
+def test_the_fallback_typed_with_our_ask_stays_in_the_plan(tmp_path: Path):
+    """A manager types the ask with the figure they would settle for; the other side must
+    read only the ask, and our own plan must say what was kept back."""
+    from triage.engine.render import render_case
+    from triage.engine.session import Session
+
+    example = builtin_dir() / "examples/contract-terms-dispute/deliverables-stake-below-fee.toml"
+    text = example.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(?m)^our_ask = .*$", 'our_ask = "pay invoice 2291 in full, or half and we\'re done"', text
+    )
+    answers = tmp_path / "answers.toml"
+    answers.write_text(text, encoding="utf-8")
+    playbook = load_playbook(builtin_dir() / "contract-terms-dispute.toml")
+    session = Session.from_answers(playbook, answers)
+    files = render_case(playbook, session.case, session.evaluation)
+    mail = message_from_bytes(files["reset-email.eml"], policy=default_policy)
+    body = mail.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "pay invoice 2291 in full" in body.lower()
+    assert "half" not in body and "we're done" not in body
+    plan = files["plan.md"].decode()
+    assert "or half and we're done" in plan and "kept out of the email" in plan

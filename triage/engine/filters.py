@@ -931,6 +931,44 @@ def _title_before(text: str) -> bool:
     return word.lower() in TITLES or len(word) == 1
 
 
+# Where a typed ask goes on to a fallback we would settle for: "pay the balance, or half and
+# we're done", "full refund - at least 50%", "... (would accept 5k)".
+_FALLBACK = re.compile(
+    r"\s*(?:[,;(]|\s-+|\s–|\s—)?\s*(?:"
+    r"(?:or|else|otherwise)\s+(?:at\s+(?:least|minimum|a\s+push)\b|failing\s+that\b|worst\s+case\b"
+    r"|(?:just\s+|only\s+)?(?:half|a\s+third|a\s+quarter|\d[\d,.]*\s*%|[£€$]?\s?\d[\d,.]*k?\b).*?"
+    r"(?:\bwe'?re\s+done\b|\bcall\s+it\s+quits\b|\bsettle\b|\bfine\b|\bok(?:ay)?\b|\baccept\b|$))"
+    r"|at\s+(?:the\s+)?(?:very\s+)?(?:least|minimum|a\s+push)\b"
+    r"|worst\s+case\b|failing\s+that\b|fallback\b|bottom\s+line\b"
+    r"|(?:we|i)(?:'d|\s+would|\s+could|\s+can)\s+(?:settle|accept|live\s+with|take)\b"
+    r"|would\s+(?:settle|accept|take)\b"
+    r").*$",
+    re.I | re.S,
+)
+
+
+def opening_ask(value: Any) -> str:
+    """Filter ``opening_ask``: what we ask of the other side, without the fallback a manager
+    may have typed after it, which must never reach them in writing.
+
+    ``"pay the balance, or half and we're done"`` gives ``"pay the balance"``; ``"full
+    refund, would accept 60%"`` gives ``"full refund"``; an ask with no fallback is kept as
+    typed. Use :func:`ask_fallback` to show the dropped part to our own side.
+    """
+    text = _squash(value)
+    cut = _FALLBACK.search(text)
+    if not cut or cut.start() == 0:
+        return text
+    return text[: cut.start()].rstrip(" ,;:-–—(")
+
+
+def ask_fallback(value: Any) -> str:
+    """The fallback :func:`opening_ask` leaves out of ``value`` ('' when there is none)."""
+    text = _squash(value)
+    kept = opening_ask(text)
+    return text[len(kept) :].strip(" ,;:-–—()") if kept != text else ""
+
+
 def join_and(value: Any) -> str:
     """Filter ``join_and``: ``["a", "b", "c"]`` gives ``"a, b and c"``; empty items are dropped."""
     if value is None:
@@ -1231,6 +1269,13 @@ _OUR_GROUPS = _words(
     """
 )
 
+# Our people by their job, for "designer's email": a role word, a group, or an agent noun.
+_AGENT = r"^(?:[a-z-]+(?:er|or|ist|ant)|" + "|".join(sorted(ROLE_WORDS | _OUR_GROUPS)) + r")$"
+_THING_FAILED = re.compile(
+    r"^(?:didn['’]t|did|doesn['’]t|wasn['’]t|weren['’]t|was|were|had|hadn['’]t|never|failed"
+    r"|lacked|omitted|missed|gave|showed|said)$"
+)
+
 
 def _as_ownership(text: str) -> str:
     """One of our mistakes, as typed in our own notes, as the other side should read it:
@@ -1265,6 +1310,14 @@ def _as_ownership(text: str) -> str:
         return "we " + lower + text[len(first) :]
     role = low in ROLE_WORDS or low in _OUR_GROUPS
     if role and len(words) > 1:
+        return "our " + lower + text[len(first) :]
+    # "designer's email saying..." gives "our designer's email saying..."
+    owner = re.fullmatch(r"([a-z-]+)['’]s", low)
+    plain = first[:1].islower()  # typed in small letters: not a name
+    if owner and len(words) > 1 and plain and re.search(_AGENT, owner.group(1)):
+        return "our " + lower + text[len(first) :]
+    # "quote didn't define..." gives "our quote didn't define...": a thing of ours that failed.
+    if len(words) > 1 and plain and _THING_FAILED.match(words[1].lower()):
         return "our " + lower + text[len(first) :]
     # "commission rejected without..." gives "we rejected the commission without...";
     # "the redirect and the texts not tested" gives "... were not tested".

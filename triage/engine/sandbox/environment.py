@@ -183,6 +183,8 @@ def environment() -> _Environment:
     env.filters["our_roles"] = filters.our_roles
     env.filters["brief"] = filters.brief
     env.filters["join_and"] = filters.join_and
+    env.filters["opening_ask"] = filters.opening_ask
+    env.filters["ask_fallback"] = filters.ask_fallback
     env.filters["first_sentence"] = filters.first_sentence
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
