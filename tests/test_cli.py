@@ -91,6 +91,13 @@ def test_a_byte_order_mark_is_accepted(good):
     assert_one_clean_line(triage("validate", str(path)), 0)
 
 
+def test_a_playbook_is_validated_by_the_name_run_takes(tmp_path):
+    """`triage run client-communication-breakdown` works, so validate takes the name too."""
+    result = triage("validate", "client-communication-breakdown", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 playbook valid" in result.stdout + result.stderr
+
+
 def test_missing_path_and_empty_folder(tmp_path):
     result = triage("validate", str(tmp_path / "nope.toml"), str(tmp_path))
     output = assert_one_clean_line(result, 1)

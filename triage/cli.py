@@ -55,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Check playbooks and run their example answer sets. With no PATH, checks every "
         "playbook found. Exit status 0 when all are valid, 1 when any is not.",
     )
-    validate.add_argument("paths", nargs="*", metavar="PATH", help="playbook files or folders")
+    validate.add_argument(
+        "paths", nargs="*", metavar="PATH", help="playbook files or folders, or a playbook's name"
+    )
     validate.add_argument(
         "--strict",
         action="store_true",

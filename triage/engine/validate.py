@@ -196,7 +196,20 @@ def validate(paths: list[str], strict: bool = False) -> list[Report]:
                 )
             reports.extend(check_playbook(p, strict) for p in files)
         elif not path.exists():
-            reports.append(Report(path, [Problem(name, "does not exist.")]))
+            known = _playbook_named(name)
+            if known is not None:  # a playbook's id, as `triage run` takes it
+                reports.append(check_playbook(known, strict))
+            else:
+                reports.append(Report(path, [Problem(name, "does not exist.")]))
         else:
             reports.append(check_playbook(path, strict))
     return reports
+
+
+def _playbook_named(name: str) -> Path | None:
+    """The file of the playbook whose id is ``name`` (built-in or in a playbook folder)."""
+    from triage.engine.library import discover
+
+    if "/" in name or "\\" in name or name.endswith(".toml"):
+        return None
+    return next((entry.path for entry in discover(load=False) if entry.id == name), None)
