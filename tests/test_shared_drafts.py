@@ -517,3 +517,30 @@ def test_the_fallback_typed_with_our_ask_stays_in_the_plan(tmp_path: Path):
     assert "half" not in body and "we're done" not in body
     plan = files["plan.md"].decode()
     assert "or half and we're done" in plan and "kept out of the email" in plan
+
+
+@pytest.mark.parametrize("playbook_id", ["client-communication-breakdown", "contract-terms-dispute",
+                                         "partner-dispute", "salvage-relationship"])  # fmt: skip
+def test_the_subject_never_quotes_our_internal_label(tmp_path: Path, playbook_id: str):
+    """A title typed for ourselves ("Krogh - Mette says SLA breach / renewal review") names
+    the reader and carries a verdict: the subject line they read must not repeat it."""
+    from triage.engine.render import render_case
+    from triage.engine.session import Session
+
+    playbook = load_playbook(builtin_dir() / f"{playbook_id}.toml")
+    example = next(
+        p for p in examples_for(playbook) if "not_worth_saving" not in p.read_text(encoding="utf-8")
+    )
+    text = example.read_text(encoding="utf-8")
+    contact = re.search(r'(?m)^their_contact = "([^"]+)"', text)
+    first = contact.group(1).split()[0] if contact else "Mette"
+    label = f"Krogh - {first} says SLA breach / renewal review"
+    text = re.sub(r"(?m)^issue_title = .*$", f'issue_title = "{label}"', text)
+    text = re.sub(r"(?m)^issue_for_them = .*$", "", text)
+    answers = tmp_path / "answers.toml"
+    answers.write_text(text, encoding="utf-8")
+    session = Session.from_answers(playbook, answers)
+    files = render_case(playbook, session.case, session.evaluation)
+    mail = message_from_bytes(files["reset-email.eml"], policy=default_policy)
+    subject = str(mail["subject"])
+    assert "Krogh" not in subject and "says" not in subject and "/" not in subject, subject
