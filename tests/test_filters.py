@@ -514,6 +514,8 @@ def test_topic_for_a_reader_never_quotes_an_internal_label(title, reader, shown)
         ("designer's 'not a free redraw service' email",
          "our designer's 'not a free redraw service' email"),
         ("prices were wrong on 3 invoices", "our prices were wrong on 3 invoices"),
+        ("PM asked for paid work on Slack without a SOW or PO",
+         "our PM asked for paid work on Slack without a SOW or PO"),
         ("Priya's email was sharp", "Priya's email was sharp"),  # a name stays as typed
     ],
 )  # fmt: skip

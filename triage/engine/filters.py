@@ -1266,6 +1266,7 @@ _OUR_GROUPS = _words(
     """
     direct sales support ops operations delivery project engineering dev tech billing
     finance account accounts marketing legal product service customer field
+    pm pms am csm ae sdr bdm kam qa
     """
 )
 
