@@ -98,6 +98,44 @@ def test_a_playbook_is_validated_by_the_name_run_takes(tmp_path):
     assert "1 playbook valid" in result.stdout + result.stderr
 
 
+def test_a_draft_left_by_an_earlier_run_is_pointed_out_not_deleted(tmp_path):
+    """A mediation proposal from a run when the route was mediate must not sit unnoticed
+    beside a negotiate case's drafts, where it could be sent by mistake."""
+    example = (
+        Path(__file__).parent.parent
+        / "playbooks/examples/contract-terms-dispute/council-complaint-procedure.toml"
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / "mediation-proposal.md"
+    stale.write_text("# Proposal to mediate\n", encoding="utf-8")
+    result = triage(
+        "run",
+        "contract-terms-dispute",
+        "--answers",
+        str(example),
+        "--out",
+        str(out),
+        "--force",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "mediation-proposal.md is from an earlier run" in result.stderr
+    assert stale.read_text(encoding="utf-8") == "# Proposal to mediate\n"  # never deleted
+    assert (
+        "earlier run"
+        not in triage(
+            "run",
+            "contract-terms-dispute",
+            "--answers",
+            str(example),
+            "--out",
+            str(tmp_path / "new"),
+            cwd=tmp_path,
+        ).stderr
+    )
+
+
 def test_missing_path_and_empty_folder(tmp_path):
     result = triage("validate", str(tmp_path / "nope.toml"), str(tmp_path))
     output = assert_one_clean_line(result, 1)

@@ -15,6 +15,7 @@ from triage.plain.prompts import say
 if TYPE_CHECKING:
     import argparse
 
+    from triage.engine.session import Session
     from triage.engine.tone import Finding, ToneRule
 
 from triage.status import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -343,8 +344,22 @@ def _run_answers(args: argparse.Namespace) -> int:
         say(f"Route: {route.chosen} ({route.because})")
     for path in written:
         say(f"Wrote {path}")
+    _say_left_over(session, files, folder)
     _print_tone(findings)
     return EXIT_OK
+
+
+def _say_left_over(session: Session, files: dict[str, bytes], folder: Path) -> None:
+    """Warn about drafts an earlier run left in ``folder`` that this case no longer writes."""
+    from triage.engine.outputs import left_over
+
+    possible = [output.file for output in session.playbook.outputs]
+    for path in left_over(possible, files, folder):
+        say(
+            f"{path} is from an earlier run and no longer applies to this case: "
+            "delete it before sharing anything from this folder.",
+            file=sys.stderr,
+        )
 
 
 def _tone_rules() -> list[ToneRule]:

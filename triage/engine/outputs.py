@@ -40,6 +40,14 @@ def write_outputs(
     return written
 
 
+def left_over(possible: list[str], files: dict[str, bytes], folder: Path) -> list[Path]:
+    """The playbook's outputs (``possible``, file names) that ``folder`` holds from an
+    earlier run but this run did not produce: a mediation proposal left there after the
+    route changed to negotiate could otherwise be sent by mistake. They are reported,
+    never deleted, since the user may have edited them."""
+    return [folder / name for name in possible if name not in files and (folder / name).is_file()]
+
+
 UP_TO_DATE = "up to date"
 OUT_OF_DATE = "out of date"
 NOT_WRITTEN = "not written"
