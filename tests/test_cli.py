@@ -136,6 +136,23 @@ def test_a_draft_left_by_an_earlier_run_is_pointed_out_not_deleted(tmp_path):
     )
 
 
+def test_render_also_points_out_a_draft_that_no_longer_applies(tmp_path):
+    """`triage render` rewrites a saved case's drafts: the same warning as `run`."""
+    example = (
+        Path(__file__).parent.parent
+        / "playbooks/examples/contract-terms-dispute/council-complaint-procedure.toml"
+    )
+    out = tmp_path / "case"
+    ran = triage(
+        "run", "contract-terms-dispute", "--answers", str(example), "--out", str(out), cwd=tmp_path
+    )
+    assert ran.returncode == 0, ran.stderr
+    (out / "mediation-proposal.md").write_text("# Proposal to mediate\n", encoding="utf-8")
+    result = triage("render", str(out), "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "mediation-proposal.md is from an earlier run" in result.stderr
+
+
 def test_missing_path_and_empty_folder(tmp_path):
     result = triage("validate", str(tmp_path / "nope.toml"), str(tmp_path))
     output = assert_one_clean_line(result, 1)

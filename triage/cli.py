@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -349,7 +349,7 @@ def _run_answers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _say_left_over(session: Session, files: dict[str, bytes], folder: Path) -> None:
+def _say_left_over(session: Session, files: Collection[str], folder: Path) -> None:
     """Warn about drafts an earlier run left in ``folder`` that this case no longer writes."""
     from triage.engine.outputs import left_over
 
@@ -389,6 +389,8 @@ def _render(args: argparse.Namespace) -> int:
     written = session.write_outputs(Path(args.out) if args.out else None, force=args.force)
     for path in written:
         say(f"Wrote {path}")
+    if written:
+        _say_left_over(session, {path.name for path in written}, written[0].parent)
     from triage.engine.tone import check_session
 
     _print_tone(check_session(session, _tone_rules()))

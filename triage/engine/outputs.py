@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from triage.engine.atomic import private_dir, write_atomic_many
@@ -40,7 +41,7 @@ def write_outputs(
     return written
 
 
-def left_over(possible: list[str], files: dict[str, bytes], folder: Path) -> list[Path]:
+def left_over(possible: list[str], files: Collection[str], folder: Path) -> list[Path]:
     """The playbook's outputs (``possible``, file names) that ``folder`` holds from an
     earlier run but this run did not produce: a mediation proposal left there after the
     route changed to negotiate could otherwise be sent by mistake. They are reported,
