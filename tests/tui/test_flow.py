@@ -923,3 +923,31 @@ async def test_the_output_tabs_are_reached_with_the_arrow_keys_at_once(team, tri
         await pilot.press("right")
         await pilot.pause()
         assert tabs.active != first
+
+
+async def test_a_draft_an_earlier_write_left_is_named_and_kept(team, triage_home):
+    """A mediation proposal written while the route was mediate stays in the case folder
+    after the route changes; the outputs screen names it so it is not sent by mistake, and
+    never deletes it (it may have been edited)."""
+    app = make_app("mini")
+    async with app.run_test(size=SIZE) as pilot:
+        await walk_to_outputs(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [folder] = list((triage_home / "cases").iterdir())
+        assert not (folder / "mediation-proposal.md").exists()  # not the mediate route
+        (folder / "mediation-proposal.md").write_text("Proposal from last week")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#written").render())
+        assert "mediation-proposal.md is from an earlier write and no longer applies" in shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")  # replace the files this case writes
+        await pilot.pause()
+        shown = str(app.screen.query_one("#written").render())
+        assert "Written:" in shown
+        assert "mediation-proposal.md is from an earlier write" in shown
+        assert (folder / "mediation-proposal.md").read_text() == "Proposal from last week"

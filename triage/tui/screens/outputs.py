@@ -231,10 +231,27 @@ class OutputsScreen(Screen[None]):
         if stale:
             text.append(
                 "The answers have changed since (or the files were edited): Ctrl+S writes "
-                "them again.",
+                "them again.\n",
                 style="yellow",
             )
+        self._append_left_over(text, target)
         self.query_one("#written", Static).update(text)
+
+    def _append_left_over(self, text: Text, folder: Path | None) -> None:
+        """Name the drafts an earlier write left in ``folder`` that this case no longer
+        produces (a mediation proposal after the route changed), so none is sent by mistake.
+        They are never deleted: the user may have edited them."""
+        from triage.engine.outputs import left_over
+
+        if folder is None:
+            return
+        possible = [output.file for output in self.session.playbook.outputs]
+        for path in left_over(possible, self.files, folder):
+            text.append(
+                f"{path.name} is from an earlier write and no longer applies to this case: "
+                "delete it before sharing anything from this folder.\n",
+                style="bold yellow",
+            )
 
     # -- the tone check ------------------------------------------------------------------
 
@@ -478,6 +495,7 @@ class OutputsScreen(Screen[None]):
         text = Text("Written:\n", style="bold green")
         for path in written:
             text.append(f"  {path}\n")
+        self._append_left_over(text, written[0].parent)
         text.append(
             "Once the email is sent, Ctrl+F follows the case through: actions done or moved, "
             "meetings, how each step ended, and the close."
