@@ -324,3 +324,34 @@ def test_playbook_text_never_drives_the_terminal_in_list(tmp_path):
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "Evil \\x1b]0;pwned\\x07\\x1b[2J title" in result.stdout
+
+
+def test_a_command_parses_the_same_with_its_parser_alone(capsys):
+    """main builds only the named command's parser: arguments, help and errors as before."""
+    from triage.cli import _COMMANDS, _parser
+
+    samples = [
+        ["run", "x", "--answers", "a.toml", "--out", "o", "--force"],
+        ["run", "x", "--plain"],
+        ["validate", "--strict", "p", "q"],
+        ["list", "--ids"],
+        ["render", "c", "--force"],
+        ["check-tone", "a.txt", "--rules", "r.toml"],
+        ["schema", "case"],
+        ["update", "c", "--done", "1", "--move", "2", "2026-01-05", "--reason", "late"],
+        ["import", "c", "a.eml", "-", "--ours", "us.example", "--rows", "3", "--dry-run"],
+        ["due", "--days", "3", "--json"],
+        ["completion", "fish"],
+        ["new", "p.toml"],
+    ]
+    assert {args[0] for args in samples} == set(_COMMANDS)
+    for args in samples:
+        assert vars(_parser(args[0]).parse_args(args)) == vars(_parser().parse_args(args))
+    for name in _COMMANDS:
+        for arguments in ([name, "--help"], [name, "--no-such-option"]):
+            shown = []
+            for parser in (_parser(name), _parser()):
+                with pytest.raises(SystemExit) as exited:
+                    parser.parse_args(arguments)
+                shown.append((exited.value.code, capsys.readouterr()))
+            assert shown[0] == shown[1], arguments

@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 from triage.status import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line; with ``command``, of that command alone.
+
+    A command parses its arguments the same either way; building every command's
+    parser is most of what a short command costs before it starts its work.
+    """
     import argparse  # not needed, and not loaded, when the app opens with no arguments
 
     parser = argparse.ArgumentParser(
@@ -32,7 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if command is None or name == command:
+            add(commands)
+    return parser
 
+
+def _add_run(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser(
         "run",
         help="start a case from a playbook, or resume a saved case",
@@ -50,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--force", action="store_true", help="replace output files that already exist")
 
+
+def _add_validate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate = commands.add_parser(
         "validate",
         help="check playbook files",
@@ -65,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
         help="also warn about unused questions and impossible conditions",
     )
 
+
+def _add_list(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = commands.add_parser("list", help="list playbooks and saved cases")
     shown = listing.add_mutually_exclusive_group()
     shown.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -72,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
         "--ids", action="store_true", help="print the valid playbook ids, one a line"
     )
 
+
+def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render = commands.add_parser(
         "render",
         help="write the outputs of a saved case again",
@@ -84,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace output files that already exist"
     )
 
+
+def _add_check_tone(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     tone = commands.add_parser(
         "check-tone",
         help="warn about blame, absolutes, threats and admissions in a draft",
@@ -93,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     tone.add_argument("files", nargs="+", metavar="FILE")
     tone.add_argument("--rules", metavar="FILE", action="append", help="extra tone rules (TOML)")
 
+
+def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a file format (the playbook's unless another is named)",
@@ -107,6 +128,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=("playbook", "case", "settings", "tone-rules"),
     )
 
+
+def _add_update(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     update = commands.add_parser(
         "update",
         help="follow a case through: mark actions done, moved or dropped, or add one",
@@ -144,6 +167,8 @@ def _parser() -> argparse.ArgumentParser:
         "TRIAGE_HOME's folder of cases)",
     )
 
+
+def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     thread = commands.add_parser(
         "import",
         help="import an email thread or pasted chat into a case's communications audit",
@@ -186,6 +211,8 @@ def _parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show what would be added; change nothing"
     )
 
+
+def _add_due(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     due = commands.add_parser(
         "due",
         help="list due and overdue actions across saved cases",
@@ -196,6 +223,8 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--days", type=int, default=7, metavar="N")
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
 
+
+def _add_completion(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     completion = commands.add_parser(
         "completion",
         help="print shell completion for bash, zsh or fish",
@@ -206,11 +235,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL")
 
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = commands.add_parser("new", help="create a new playbook with a short wizard")
     new.add_argument(
         "path", nargs="?", metavar="PATH", help="where to write it (default: ./<id>.toml)"
     )
-    return parser
+
+
+_COMMANDS: dict[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = {
+    "run": _add_run,
+    "validate": _add_validate,
+    "list": _add_list,
+    "render": _add_render,
+    "check-tone": _add_check_tone,
+    "schema": _add_schema,
+    "update": _add_update,
+    "import": _add_import,
+    "due": _add_due,
+    "completion": _add_completion,
+    "new": _add_new,
+}
 
 
 def _positive(text: str) -> int:
@@ -230,7 +275,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments:  # the app, as fast as it can start: no parser to build
         return _guarded(_home, SimpleNamespace(command=None))  # type: ignore[arg-type]
-    return _guarded_command(_parser().parse_args(arguments))
+    if arguments == ["--version"]:  # as argparse would print it, without building a parser
+        say(f"triage {__version__}")
+        return EXIT_OK
+    command = arguments[0] if arguments[0] in _COMMANDS else None  # else: all, for help
+    return _guarded_command(_parser(command).parse_args(arguments))
 
 
 def _guarded_command(args: argparse.Namespace) -> int:
