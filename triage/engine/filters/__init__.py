@@ -1,0 +1,115 @@
+"""Filters for playbook templates and expressions: working days, and answers set into prose.
+
+The sandbox registers them (see ``sandbox.environment``). Each is a pure function;
+the text filters are total: none or empty text gives ''.
+
+Each kind lives in a module of its own: ``dates``, ``money``, ``sentences`` (sentence,
+clause, goal), ``topic``, ``people`` (person, job title, our roles), ``greeting``
+(first name), ``voice`` (first person, the reader as "you"), ``ownership`` (our mistakes
+as the other side reads them), ``shorten`` (brief, first sentence, join), ``asks``,
+``markdown``; ``text`` and ``words`` hold what they share. A module is imported the first
+time one of its names is used, so importing the engine loads only the dates and Markdown
+escaping it needs at once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from triage.engine.filters.asks import ask_fallback, opening_ask
+    from triage.engine.filters.dates import (
+        add_working_days,
+        as_date,
+        next_working_day,
+        short_date,
+        weekday_date,
+        working_day,
+    )
+    from triage.engine.filters.greeting import first_name
+    from triage.engine.filters.markdown import markdown_inline
+    from triage.engine.filters.money import amounts, money_sign
+    from triage.engine.filters.people import job_title, our_roles, person
+    from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
+    from triage.engine.filters.shorten import brief, first_sentence, join_and
+    from triage.engine.filters.topic import topic
+    from triage.engine.filters.voice import first_person
+    from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
+
+# Each public name and the module that holds it.
+_HOME = {
+    "ask_fallback": "asks",
+    "opening_ask": "asks",
+    "add_working_days": "dates",
+    "as_date": "dates",
+    "next_working_day": "dates",
+    "short_date": "dates",
+    "weekday_date": "dates",
+    "working_day": "dates",
+    "first_name": "greeting",
+    "markdown_inline": "markdown",
+    "amounts": "money",
+    "money_sign": "money",
+    "job_title": "people",
+    "our_roles": "people",
+    "person": "people",
+    "SUBJECTS": "sentences",
+    "clause": "sentences",
+    "goal": "sentences",
+    "sentence": "sentences",
+    "brief": "shorten",
+    "first_sentence": "shorten",
+    "join_and": "shorten",
+    "topic": "topic",
+    "first_person": "voice",
+    "COMMON_WORDS": "words",
+    "DETERMINERS": "words",
+    "ROLE_WORDS": "words",
+    "TITLES": "words",
+}
+
+__all__ = [
+    "COMMON_WORDS",
+    "DETERMINERS",
+    "ROLE_WORDS",
+    "SUBJECTS",
+    "TITLES",
+    "add_working_days",
+    "amounts",
+    "as_date",
+    "ask_fallback",
+    "brief",
+    "clause",
+    "first_name",
+    "first_person",
+    "first_sentence",
+    "goal",
+    "job_title",
+    "join_and",
+    "markdown_inline",
+    "money_sign",
+    "next_working_day",
+    "opening_ask",
+    "our_roles",
+    "person",
+    "sentence",
+    "short_date",
+    "topic",
+    "weekday_date",
+    "working_day",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, from its module, imported the first time it is asked for."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))

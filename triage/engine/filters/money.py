@@ -1,0 +1,71 @@
+"""Amounts in typed text, written with the currency the reader expects."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.text import _squash, _words
+from triage.engine.filters.words import _DANGLING
+
+# How an amount is written for the reader: a sign for the currencies that have one everyone
+# reads the same way, else the code before the amount ("SGD 41,300").
+_CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
+_CURRENCY_WORDS = r"pounds?|euros?|dollars?|sterling|[A-Z]{3}"
+# A figure in typed text: a number with thousands separators ("1,140", "95,000.50"), or a
+# number of thousands or millions ("41.3k", "2m"), or a number alone as the whole text.
+_AMOUNT = re.compile(
+    r"(?<![\w£€$¥.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d+)?\s?[kKmM]\b)(?![\w,.%]*\d)"
+)
+# Words after a figure that say what it counts, so it is not money: "3,200 statements",
+# "1,900 employees" (plural nouns in -s), and these.
+_COUNTED = _words(
+    """
+    people staff personnel children men women kg km tonnes tons litres sqm m2 mwh kwh
+    feet foot metres meters miles
+    """
+)
+_NOT_PLURALS = _words("is was has plus less across as this its unless thus always")
+
+
+def money_sign(currency: Any) -> str:
+    """What goes before an amount in ``currency``: "£", "€", "$", else the code and a space
+    ("SGD "); '' when no currency was given."""
+    code = _squash(currency).upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        return ""
+    return _CURRENCY_SIGNS.get(code, code + " ")
+
+
+def amounts(text: str, currency: Any) -> str:
+    """``text`` with the currency before each bare amount, the way the reader expects it.
+
+    Only figures that read as money get it: one with thousands separators or in thousands
+    ("41.3k"), or a figure that is the whole text, and not already next to a currency (a
+    sign, a code such as "EUR", "euros") or followed by a word that says what it counts
+    ("3,200 statements", "1,900 employees").
+    """
+    sign = money_sign(currency)
+    if not sign or not text:
+        return text
+    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
+        return sign + text
+
+    def add(match: re.Match[str]) -> str:
+        before = text[: match.start()]
+        after = text[match.end() :]
+        if re.search(rf"(?:[£€$¥]|\b(?:{_CURRENCY_WORDS}))\s?$", before):
+            return match.group(0)
+        if re.match(rf"\s?(?:{_CURRENCY_WORDS})\b|\s?[£€$%]", after):
+            return match.group(0)
+        # the words that follow, up to three, a punctuation mark or a small word ("by", "in")
+        following = re.match(r"(?:\s+[A-Za-z][\w-]*){1,3}", after)
+        for counted in following.group(0).lower().split() if following else []:
+            if counted in _DANGLING or counted in _NOT_PLURALS:
+                break
+            plural = counted.endswith("s") and not counted.endswith("ss")
+            if counted in _COUNTED or plural:
+                return match.group(0)
+        return sign + match.group(0)
+
+    return _AMOUNT.sub(add, text)

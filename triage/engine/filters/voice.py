@@ -1,0 +1,282 @@
+"""Whose voice a text speaks in: the sender as "I", the reader as "you"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.greeting import first_name
+from triage.engine.filters.ownership import _as_ownership
+from triage.engine.filters.people import _name_and_title
+from triage.engine.filters.shorten import join_and
+from triage.engine.filters.text import _squash, _words
+from triage.engine.filters.words import DETERMINERS, _ordinary
+
+_MODALS = "will|would|can|could|shall|should|may|might|must|'ll|’ll"
+_AS_SUBJECT = {"is": "am", "was": "was", "has": "have", "does": "do"}
+_AS_YOU = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_PREPOSITIONS = "with|from|to|by|for"
+# Words after a name that end in -s but are no verb in the present tense: "Helen as lead".
+_NOT_VERBS = _words(
+    """
+    as is was has does its plus across always perhaps thus unless less towards afterwards
+    this us yes
+    """
+)
+# Adverbs allowed between a name and its verb: "Helen now leads", "Helen personally calls".
+_ADVERBS = "now|also|personally|herself|himself|then|from|always"
+# Verbs (and adverbs) that may follow a plural noun opening a text: "partners are told...",
+# "key accounts get a call...". Such a subject is who "they" and "their" stand for.
+_AFTER_SUBJECT = _words(
+    """
+    are were get got see go have had receive will would can could must should may always
+    only now then also all each never do did need keep take hear
+    """
+)
+
+
+def _base_form(verb: str) -> str:
+    """The verb in "I will ...": "leads" gives "lead", "carries" "carry", "fixes" "fix"."""
+    low = verb.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+def _present_verb(word: str) -> bool:
+    low = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(low) > 2
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low not in _NOT_VERBS
+    )
+
+
+def _name_pattern(value: Any, with_title: bool) -> str:
+    """A regular expression for a person as a text may name them: full name, first name,
+    and (``with_title``) "our <job title>" when a title was typed beside the name."""
+    own, title = _name_and_title(value)
+    names = {own, first_name(value)} - {""}
+    names = {n for n in names if n[:1].isupper() and not _ordinary(n.split()[0])}
+    patterns = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
+    if with_title and title:
+        patterns.insert(0, r"our\s+" + r"\s+".join(re.escape(w) for w in title.split()))
+    return "|".join(patterns)
+
+
+def _keep_case(word: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if word[:1].isupper() else new
+
+
+def _you(match: re.Match[str], new: str) -> str:
+    """``new`` for a name: with a capital only where a sentence starts inside the text."""
+    before = match.string[: match.start()].rstrip()
+    return new[:1].upper() + new[1:] if before.endswith((".", "!", "?")) else new
+
+
+def _in_own_voice(text: str, name: str) -> str:
+    """``text`` with the sender (matched by ``name``) in the first person."""
+    start = rf"^(?:{name})\b"
+
+    def subject(match: re.Match[str]) -> str:
+        verb = match.group(1)
+        return "I " + _AS_SUBJECT.get(verb.lower(), verb)
+
+    text, made = re.subn(
+        rf"{start}\s+({_MODALS}|is|was|has|does)\b", subject, text, count=1, flags=re.I
+    )
+    if not made:  # "Marisol leads the account from now on" -> "I will lead the account ..."
+        found = re.match(rf"{start}\s+((?:(?:{_ADVERBS})\s+)?)([a-z]+)\b", text, flags=re.I)
+        if found and _present_verb(found.group(2)):
+            adverb = found.group(1)
+            text = f"I will {adverb}{_base_form(found.group(2))}{text[found.end() :]}"
+            made = 1
+    if made:  # "Helen will call you herself" -> "I will call you myself"
+        text = re.sub(r"\b(?:herself|himself|themselves|themself)\b", "myself", text, count=1)
+    text = re.sub(rf"{start}['’]s\b", "my", text, count=1, flags=re.I)
+    text = re.sub(rf"\b({_PREPOSITIONS})\s+(?:{name})\b(?!['’])", r"\1 me", text, flags=re.I)
+    # In a list of people ("Callum Reid and our service manager"), the sender is "me".
+    parts = re.split(r"(\s*;\s*)", text)
+    for i, part in enumerate(parts):
+        listed = len(parts) > 1 or re.search(r",|\sand\s", part)
+        if listed and _people(part) and not re.fullmatch(rf"(?:{name})", text, flags=re.I):
+            parts[i] = re.sub(rf"\b(?:{name})\b(?!['’])", "me", part, flags=re.I)
+    return "".join(parts)
+
+
+_VERB = re.compile(rf"\b(?:{_MODALS}|is|are|am|was|were|has|have|does|do|did)\b", re.I)
+
+
+def _people(part: str) -> bool:
+    """Whether ``part`` reads as a list of people ("Jo Bloggs, our DPO and me"): short,
+    without a verb, a full stop or a colon."""
+    return (
+        bool(part)
+        and len(part.split()) <= 14
+        and not re.search(r"[.:!?]", part)
+        and not (_VERB.search(part))
+    )
+
+
+def _in_order(text: str) -> str:
+    """Each list of people with "you" first and "me" last: "your finance director and you"
+    gives "you and your finance director", "me, our DPO" gives "our DPO and me", and a
+    list of just "you" and "me" reads "you and me"."""
+    parts = re.split(r"(\s*;\s*)", text)
+    for i, part in enumerate(parts):
+        if not _people(part):
+            continue
+        items = [x for x in re.split(r"\s*,\s*|\s+and\s+", part) if x]
+        low = [x.lower() for x in items]
+        if len(items) < 2 or not ({"you", "me"} & set(low)):
+            continue
+        ordered = [re.sub(r"^(?:his|her)\b", "your", x) if "you" in low else x for x in items]
+        if low[-1] == "you":  # "your finance director and you": "you and ..."
+            ordered = ordered[-1:] + ordered[:-1]
+        ordered = [x for x in ordered if x.lower() != "me"] + [
+            x for x in ordered if x.lower() == "me"
+        ]
+        ordered = [ordered[0]] + [
+            x[0].lower() + x[1:] if x.split()[0].lower() in DETERMINERS else x for x in ordered[1:]
+        ]
+        if ordered != items:
+            parts[i] = join_and(ordered)
+    text = "".join(parts)
+    return "you and me" if re.fullmatch(r"you\s*;\s*me", text) else text
+
+
+def _plural_subject(text: str) -> bool:
+    """Whether ``text`` opens with a plural noun as its subject ("key accounts get a call",
+    "partners are told"): then "they" and "their" in it are those, not the reader."""
+    words = re.findall(r"[\w'’-]+", text)
+    for i, word in enumerate(words[:3]):
+        low = word.lower()
+        if low in ("we", "i", "our", "you", "a", "an", "one"):
+            return False
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        plural = len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+        if plural and after and (after in _AFTER_SUBJECT or after.endswith("ed")):
+            return True
+    return False
+
+
+_THEY = {
+    "they": "you",
+    "them": "you",
+    "their": "your",
+    "theirs": "yours",
+    "themselves": "yourselves",
+    "they're": "you're",
+    "they’re": "you’re",
+    "they've": "you've",
+    "they’ve": "you’ve",
+    "they'll": "you'll",
+    "they’ll": "you’ll",
+    "they'd": "you'd",
+    "they’d": "you’d",
+}
+
+
+def _to_reader(text: str, name: str) -> str:
+    """``text`` addressed to its reader: the reader's name (matched by ``name``), and "they",
+    "them" and "their" for their side, in the second person."""
+    if name:
+        start = rf"(?:{name})\b"
+
+        def you_subject(match: re.Match[str]) -> str:
+            verb = match.group(1)
+            return _you(match, "you ") + _AS_YOU.get(verb.lower(), verb)
+
+        text = re.sub(rf"{start}\s+({_MODALS}|is|was|has|does)\b", you_subject, text, flags=re.I)
+        text = re.sub(rf"{start}['’]s\b", lambda m: _you(m, "your"), text, flags=re.I)
+        text = re.sub(rf"{start}(?!['’])", lambda m: _you(m, "you"), text)
+    if _plural_subject(text):
+        return text
+    text = re.sub(r"\bon\s+their\s+own\b", "on-their-own", text, flags=re.I)  # an idiom
+    text = re.sub(
+        r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b",
+        lambda m: _keep_case(m.group(0), _THEY[m.group(0).lower()]),
+        text,
+        flags=re.I,
+    )
+    return text.replace("on-their-own", "on their own").replace("On-their-own", "On their own")
+
+
+# Words about our own internal limits and advice, which are not for the other side's eyes:
+# "without authority", "beyond his mandate", "our legal team thinks".
+_INTERNAL = (
+    (
+        re.compile(
+            r",?\s+(?:without|beyond|outside|above)\s+(?:(?:his|her|their|our|my|the|any|proper"
+            r"|prior|internal|formal)\s+)*(?:authority|authorisation|authorization|approval"
+            r"|sign-off|mandate)\b",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r",?\s+(?:within|under)\s+(?:our|my|the|his|her)\s+mandate\b", re.I), ""),
+    (
+        re.compile(
+            r"\b(?:our|my)\s+(?:legal\s+team|lawyers?|solicitors?|counsel|legal\s+advisers?)"
+            r"\s+(?:thinks?|says?|believes?|advises?|advised|tells?\s+us|told\s+us)\s+(?:that\s+)?",
+            re.I,
+        ),
+        "we think ",
+    ),
+    (re.compile(r"\b(?:on|following)\s+legal\s+advice,?\s*", re.I), ""),
+)
+
+
+def _for_their_eyes(text: str) -> str:
+    """``text`` without the words about our internal limits and advice (see ``_INTERNAL``)."""
+    for pattern, instead in _INTERNAL:
+        text = pattern.sub(instead, text)
+    return " ".join(text.split())
+
+
+def first_person(value: Any, sender: Any, reader: Any = None, owned: Any = False) -> str:
+    """Filter ``first_person(sender, reader)``: the sender's own commitments in their own
+    voice, addressed to the reader.
+
+    A fix typed as "Helen will call every Friday" reads oddly in an email Helen signs.
+    With ``sender`` "Helen Achebe", it becomes "I will call every Friday"; "Helen leads the
+    account from now on" becomes "I will lead the account from now on"; "Helen's team"
+    becomes "my team", "with Helen" becomes "with me", and in a list of people "Helen Achebe
+    and our DPO" becomes "our DPO and me". The sender's full name or first name is
+    recognised only as the subject of a verb, as a possessive, after with/from/to/by/for or
+    in such a list; anything else is left as typed. A job title typed beside the sender's
+    name counts too: with sender "Ravi Menon, COO", "our COO will call you himself" becomes
+    "I will call you myself".
+
+    With ``reader`` (optional: their contact), the text speaks to them: "Dana's figures"
+    becomes "your figures", "Dana will confirm" "you will confirm", and "they", "them" and
+    "their" become "you" and "your" ("staged releases for their depots" gives "staged
+    releases for your depots"), unless the text opens with a plural subject of its own
+    ("partners are told about deals in their territory" stays as typed), or in "on their own".
+    Words about our internal limits and advice are left out too, since the other side reads
+    the text: "without authority", "beyond his mandate"; "our legal team thinks" becomes "we
+    think". A ``reader`` of '' (their contact not known) does all this but the name.
+
+    ``owned=True`` is for one of our mistakes as typed in our own notes: it is put as the
+    other side should read it, owned by us and without our shorthand ("VP Sales insulted
+    their team on the call" gives "our VP of Sales spoke to your team on the call in a way
+    that was not acceptable"; "answered with a link instead of a call" gives "we answered
+    ..."; "no intro call when their manager changed" gives "there was no introductory call
+    when your manager changed").
+    """
+    text = _squash(value)
+    if not text:
+        return text
+    name = _name_pattern(sender, with_title=True)
+    if name:
+        text = _in_own_voice(text, name)
+    if owned:
+        text = _as_ownership(text)
+    if reader is not None:
+        text = _for_their_eyes(_to_reader(text, _name_pattern(reader, with_title=False)))
+    return _in_order(text)
