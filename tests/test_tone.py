@@ -1165,7 +1165,7 @@ def test_the_quick_scan_flags_exactly_what_the_full_one_does(monkeypatch):
     import tomllib
     from pathlib import Path
 
-    from triage.engine import tone
+    from triage.engine import tone, tone_check
 
     rules, _ = tone.configured_rules()
     corpus = Path(__file__).parent / "tone_corpus"
@@ -1174,7 +1174,7 @@ def test_the_quick_scan_flags_exactly_what_the_full_one_does(monkeypatch):
     texts += [t.upper() for t in texts[:60]] + [t.swapcase() for t in texts[60:120]]
     texts += ["Herr Müller, Sie haben IMMER zu spät geliefert.", "ÉCOUTEZ: you never reply."]
     quick = [tone.check_text(t, rules) for t in texts]
-    monkeypatch.setattr(tone, "_caseless_beyond_ascii", lambda text: False)
+    monkeypatch.setattr(tone_check, "_caseless_beyond_ascii", lambda text: False)
     assert [tone.check_text(t, rules) for t in texts] == quick
 
 
@@ -1233,10 +1233,10 @@ def test_rules_kept_between_runs_flag_exactly_what_fresh_ones_do(tmp_path: Path)
 def test_scanning_only_the_sentences_that_hold_an_anchor_finds_what_a_full_scan_finds():
     """A long draft is cut at each ".", "!" and "?", and a rule that can never match those
     is scanned only in the pieces that hold one of its anchors: the same spans, always."""
-    from triage.engine import tone
+    from triage.engine import tone, tone_scan
 
     rules = tone.load_rules()
-    assert sum(tone._within_a_sentence(r.bounded) for r in rules) * 2 > len(rules)
+    assert sum(tone_scan._within_a_sentence(r.bounded) for r in rules) * 2 > len(rules)
     drafts = [d["text"] for d in corpus("main") + corpus("heldout")]
     texts = ["\n\n".join(drafts[i : i + 40]) for i in range(0, len(drafts), 40)]
     texts += [
@@ -1246,14 +1246,14 @@ def test_scanning_only_the_sentences_that_hold_an_anchor_finds_what_a_full_scan_
     ]
     for text in texts:
         flat = " ".join(text.split())
-        lowered = flat.translate(tone._ASCII_LOWER)
-        pieces = tone._Pieces(lowered)
+        lowered = flat.translate(tone_scan._ASCII_LOWER)
+        pieces = tone_scan._Pieces(lowered)
         for rule in rules:
-            quick = tone._fast(rule.bounded)
+            quick = tone_scan._fast(rule.bounded)
             if quick is None:
                 continue
             full = [m.span() for m in quick.finditer(lowered)]
-            assert tone._scan(rule.bounded, flat, lowered, pieces) == full, rule.id
+            assert tone_scan._scan(rule.bounded, flat, lowered, pieces) == full, rule.id
 
 
 def test_a_rough_scan_finds_exactly_what_ignoring_case_finds():
@@ -1262,9 +1262,9 @@ def test_a_rough_scan_finds_exactly_what_ignoring_case_finds():
     the spans must be those a scan ignoring case finds, whatever the mix of case."""
     import random
 
-    from triage.engine import tone
+    from triage.engine import tone, tone_scan
 
-    rules = [r for r in tone.load_rules() if tone._rough_pattern(r.bounded)]
+    rules = [r for r in tone.load_rules() if tone_scan._rough_pattern(r.bounded)]
     assert len(rules) >= 5
     sample = (
         "Kevin in your back office sent the WRONG labels; the FCA and the Ombudsman, "
@@ -1278,7 +1278,7 @@ def test_a_rough_scan_finds_exactly_what_ignoring_case_finds():
         text = " ".join(random.choice(words) for _ in range(random.randint(3, 40)))
         text = "".join(c.upper() if random.random() < 0.1 else c for c in text)
         flat = " ".join(text.split())
-        lowered = flat.translate(tone._ASCII_LOWER)
+        lowered = flat.translate(tone_scan._ASCII_LOWER)
         for rule in rules:
-            full = [m.span() for m in tone._regex(rule.bounded).finditer(flat)]
-            assert tone._scan(rule.bounded, flat, lowered) == full, (rule.id, text)
+            full = [m.span() for m in tone_scan._regex(rule.bounded).finditer(flat)]
+            assert tone_scan._scan(rule.bounded, flat, lowered) == full, (rule.id, text)

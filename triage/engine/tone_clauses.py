@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -55,7 +56,9 @@ def _words(*parts: str) -> str:
 class _Lazy:
     """A pattern compiled the first time a text may hold it: most of the readings' 342
     patterns never meet a text with their first word, and compiling them all when the
-    module loads cost about 45 ms of every run."""
+    module loads cost about 45 ms of every run. The tests of a sentence (a gate, praise, a
+    cause outside anyone's control) are compiled when a sentence first needs one, so a
+    draft with no act in it pays for none of them."""
 
     __slots__ = ("_compiled", "pattern")
 
@@ -63,10 +66,17 @@ class _Lazy:
         self.pattern = pattern
         self._compiled: re.Pattern[str] | None = None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    @property
+    def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern)
-        return self._compiled.finditer(text)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
 
 
 def _each(*patterns: str) -> tuple[_Lazy, ...]:
@@ -119,7 +129,7 @@ _DATE = (
     r"(?:days?|weeks?)\b|\bonce (?:that|this|the) (?:\w+ ){0,2}?(?:is|are) (?:up|over|past)\b|"
     rf"\b(?:from|post|after) (?:that date|{_DAY})\b"
 )
-_GATE = re.compile(
+_GATE = _Lazy(
     r"\b(?:if|unless|until|otherwise|or else|failing (?:which|that|this)|after that|"
     r"should (?:\w+ ){1,6}?not|should (?:\w+ ){1,6}?(?:fail|miss)|in the absence of|"
     r"beyond that|past that|from then on|once again|another one|any more|anymore|"
@@ -129,8 +139,8 @@ _GATE = re.compile(
     r"confirmation|settlement|resolution|agreement|improvement|action)|no later than|"
     rf"right now|for now|(?:any )?longer|soon|sorted)\b|{_DATE}"
 )
-_DATE_RE = re.compile(_DATE)
-_RELUCTANT = re.compile(
+_DATE_RE = _Lazy(_DATE)
+_RELUCTANT = _Lazy(
     r"\b(?:would (?:genuinely |really )?(?:not|n't) (?:like|want)|wouldn't (?:like|want)|"
     r"(?:i'd|we'd|i would|we would) (?:hate|rather not|much rather|rather)|"
     r"(?:don't|do not) want to (?:have to)?|i'll be straight|to be straight|"
@@ -276,19 +286,19 @@ _AFTER_AN_AUTHORITY = _each(
     r"(?:is|are|keeps?|has been|have been) "
     r"(?:already )?(?:asking|wondering|questioning)(?: me)? (?:whether|if|why)",
 )
-_AUTHORITY_BEFORE = re.compile(rf"(?<!\w){_AUTHORITY} $")
-_ASKED_FOR = re.compile(  # the act is what the reader asked for, or what both agreed
+_AUTHORITY_BEFORE = _Lazy(rf"(?<!\w){_AUTHORITY} $")
+_ASKED_FOR = _Lazy(  # the act is what the reader asked for, or what both agreed
     r"\b(?:as you (?:asked|requested|suggested)|at your request|as (?:requested|agreed|discussed)|"
     r"as we (?:agreed|discussed)|you asked us to|per your request)\b"
 )
-_SELF_OR_SHARED = re.compile(
+_SELF_OR_SHARED = _Lazy(
     r"\b(?:our own|for you|together|jointly|both of us|we both|each other|with your help)\b|"
     r"\b(?:our|my) (?:process|processes|setup|set-up|internal|checklist|approach|side|plan|"
     r"schedule|forecast|figures|budget|records|procedures?)\b"
 )
 # A change of plan forced by an outside event (a storm, a closed port, a strike) is news,
 # not a consequence of what the reader does.
-_OUTSIDE_CAUSE = re.compile(
+_OUTSIDE_CAUSE = _Lazy(
     r"\b(?:because of|due to|owing to|on account of|after|with) (?:the |a |an |this |that )?"
     r"(?:[\w']+ ){0,2}?(?:storms?|weather|snow|flood\w*|strikes?|industrial action|closure|"
     r"public holiday|bank holiday|power cut|typhoon|hurricane|cyclone|earthquake|wildfires?|"
@@ -297,15 +307,15 @@ _OUTSIDE_CAUSE = re.compile(
 )
 # A payment held only for paperwork the reader can send (a PO number, bank details, a
 # reissued invoice) is an administrative step with its fix in view, not leverage.
-_PAPERWORK = re.compile(
+_PAPERWORK = _Lazy(
     r"\b(?:po|p\.o\.|purchase order|order|supplier|vendor|cost centre|cost center|vat|gst|"
     r"abn|tax|company registration|bank|account) (?:numbers?|no|reference|ref|code|details|"
     r"id|form|certificate|receipt)\b|\b(?:remittance|w-?9|w-?8\w*|tax invoice|vat invoice)\b|"
     r"\bsigned (?:delivery notes?|timesheets?|forms?|copy|certificate|contract|purchase order)\b|"
     r"\b(?:reissue|re-issue|resend|re-send|resubmit|re-submit)s? (?:it|the invoice|your invoice)\b"
 )
-_MONEY_ACT = re.compile(r"pay|invoice|releas|process|remit|settle")
-_AIMED = re.compile(  # acts that land on the reader even when "you" is not in the sentence
+_MONEY_ACT = _Lazy(r"pay|invoice|releas|process|remit|settle")
+_AIMED = _Lazy(  # acts that land on the reader even when "you" is not in the sentence
     r"insur|want to know|hear|told|asking|wondering|questioning|elsewhere|tap|referral|"
     r"completion|retention|invoice|certificate|claim|calling|ringing|contact|writing|touch|"
     r"payment|account|order|deliver|contract|partnership|collaboration|list|panel|name|"
@@ -313,8 +323,8 @@ _AIMED = re.compile(  # acts that land on the reader even when "you" is not in t
     r"regulator|ombudsman|authorit|council|court|tribunal|lawyer|solicitor|legal|press|paper|"
     r"media|board|committee|leadership|management|review"
 )
-_READER = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'ll|'d)?\b")
-_OURS = re.compile(r"\b(?:we|i|us|our|ours|my|me|we'll|i'll|we're|i'm|i've|we've|i'd|we'd)\b")
+_READER = _Lazy(r"\byou(?:r|rs|rself|'re|'ve|'ll|'d)?\b")
+_OURS = _Lazy(r"\b(?:we|i|us|our|ours|my|me|we'll|i'll|we're|i'm|i've|we've|i'd|we'd)\b")
 
 # -- the reader as the one who failed ----------------------------------------------------
 _YOUR = r"your (?:\w+ ){0,2}?\w+"
@@ -334,11 +344,11 @@ _BLAME = _each(
     rf"(?:traced|tracked|pinned|narrowed)(?: it| this| that| the \w+)? (?:\w+ ){{0,4}}?"
     rf"(?:back |down )?to (?:\w+ ){{0,6}}?(?:by|from|at|in|of) {_YOUR}",
 )
-_COUNTERFACTUAL = re.compile(
+_COUNTERFACTUAL = _Lazy(
     r"\b(?:none of this|this|it|that|the \w+) (?:would|wouldn't|would not|could|"
     r"couldn't|could not)(?: not)? (?:have|be)\b|\bwe (?:would|could) have avoided\b"
 )
-_PRAISE = re.compile(
+_PRAISE = _Lazy(
     r"\b(?:thank\w*|grateful|appreciate\w*|credit|great|excellent|brilliant|good|helpful|"
     r"quick|well done|kind|lovely|thanks to|pleased|glad)\b"
 )
@@ -356,7 +366,7 @@ _OPEN_COST = _each(
     r"whatever (?:\w+ ){0,4}?(?:cost|costs|claims?|lost|loses|spent|it takes)",
     r"(?:any|all|every) (?:of (?:your|the) )?(?:\w+ )?(?:claims?|loss(?:es)?|damages)",
 )
-_WE_PAY = re.compile(
+_WE_PAY = _Lazy(
     r"\b(?:we|i|we'll|i'll)(?: will| shall)? (?:\w+ )?(?:cover|pay|put (?:it|this|that) right|"
     r"make (?:it )?good|settle|reimburse|refund|compensate|foot|absorb|meet)\b"
 )
@@ -546,12 +556,12 @@ def _grouped(
 def _anchors(regex: _Lazy) -> tuple[str, ...]:
     """Pieces of text one of which every hit of ``regex`` holds (("",) when unsure): a
     pattern none of whose pieces is in a text is not scanned. Worked out as the phrase
-    rules' are (:func:`triage.engine.tone._required`), once per pattern."""
+    rules' are (:func:`triage.engine.tone_scan._required`), once per pattern."""
     anchors = _ANCHORS.get(regex)
     if anchors is None:
         from re import _parser  # type: ignore[attr-defined]
 
-        from triage.engine.tone import _required
+        from triage.engine.tone_scan import _required
 
         try:
             found = _required(_parser.parse(regex.pattern, 0))

@@ -1,0 +1,150 @@
+"""Checking one text against the tone rules: :func:`check_text`."""
+
+from __future__ import annotations
+
+import bisect
+
+from triage.engine import tone_clauses
+from triage.engine.tone_load import _packaged_rules
+from triage.engine.tone_rule import ToneRule, ToneWarning
+from triage.engine.tone_scan import (
+    _ASCII_LOWER,
+    _PIECES_FROM,
+    _anchors,
+    _pair,
+    _Pieces,
+    _scan,
+)
+from triage.engine.tone_text import _NEWLINE, _nearest, _normalise, _sentence_starts, _vetoed
+
+__all__ = ["check_text"]
+
+
+def _caseless_beyond_ascii(text: str) -> bool:
+    """No letter outside ASCII has another case: lowering the ASCII letters then gives
+    exactly what IGNORECASE would match."""
+    return all(c.isascii() or c.lower() == c.upper() == c for c in set(text))
+
+
+def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarning]:
+    """Return a warning for every phrase in ``text`` that a rule flags, in reading order.
+
+    A phrase broken across lines is still found; ``matched`` gives the words as
+    written (line breaks and runs of spaces shown as one space). When two rules of the
+    same category flag overlapping words, only the first, longer one is kept; a finding
+    made of cues gives way to any plain one of its category that it overlaps.
+    """
+    if rules is None:
+        rules = _packaged_rules()
+
+    flat, index, breaks = _normalise(text)
+    starts = _sentence_starts(flat, breaks)
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def words(lo: int, hi: int) -> str:
+        return " ".join(text[index[lo] : index[hi - 1] + 1].split())
+
+    spans_of: dict[str, list[tuple[int, int]]] = {}  # rules that share a pattern scan once
+    # ASCII letters lowered once, so most rules scan without IGNORECASE (same spans)
+    lowered = flat.translate(_ASCII_LOWER) if _caseless_beyond_ascii(flat) else None
+    # a long text is scanned piece by piece where that can be done (a short one, whole)
+    pieces = _Pieces(lowered) if lowered is not None and len(lowered) > _PIECES_FROM else None
+    found: list[tuple[int, int, int, ToneWarning]] = []
+    readings: dict[str, tuple[int, ToneRule]] = {}  # the rules that read sentences, by reading
+    for order, rule in enumerate(rules):
+        if rule.reading:
+            readings.setdefault(rule.reading, (order, rule))
+            continue
+        if rule.bounded not in spans_of:
+            anchors = _anchors(rule.bounded) if lowered is not None else ()
+            if anchors and not any(anchor in lowered for anchor in anchors):  # type: ignore[operator]
+                spans_of[rule.bounded] = []  # it cannot match: a word it needs is not there
+            else:
+                spans_of[rule.bounded] = _scan(rule.bounded, flat, lowered, pieces)
+        spans = spans_of[rule.bounded]
+        if not spans:
+            continue
+        # the rest of the rule's patterns, only now that it has something to look at
+        before_re, after_re, needed_re, veto, paragraph = (
+            _pair(text, flat, lowered) if text else None for text in rule.contexts
+        )
+        cues = [_pair(cue, flat, lowered) for cue in rule.also_bounded]
+        vetoed: dict[int, bool] = {}  # by sentence: whether the sentence (or its paragraph) vetoes
+        for start, end in spans:
+            sentence = bisect.bisect_right(starts, start) - 1
+            sentence_start = starts[sentence]
+            sentence_end = starts[sentence + 1] if sentence + 1 < len(starts) else len(flat)
+            if before_re is not None and before_re[0].search(before_re[1][sentence_start:start]):
+                continue
+            after_end = max(end, sentence_end)
+            if after_re is not None and after_re[0].search(after_re[1][end:after_end]):
+                continue
+            if needed_re is not None and not needed_re[0].search(needed_re[1][end:after_end]):
+                continue
+            near, far = sentence_start, sentence_end
+            if rule.nearby_sentences:  # sentences either side, within the paragraph
+                paragraph_no = bisect.bisect_right(breaks, start)
+                near = max(
+                    starts[max(0, sentence - rule.nearby_sentences)],
+                    breaks[paragraph_no - 1] if paragraph_no else 0,
+                )
+                last = sentence + rule.nearby_sentences + 1
+                far = min(
+                    starts[last] if last < len(starts) else len(flat),
+                    breaks[paragraph_no] - 1 if paragraph_no < len(breaks) else len(flat),
+                )
+            found_spans = [(start, end)]
+            for cue_re, cue_text in cues:
+                cue = _nearest(cue_re, cue_text, near, start, end, far)
+                if cue is None:
+                    break
+                if not start <= cue.start() < end:  # a cue inside the match adds no words
+                    found_spans.append(cue.span())
+            else:
+                if sentence not in vetoed:
+                    vetoed[sentence] = _vetoed(veto, paragraph, breaks, near, far)
+                if vetoed[sentence]:
+                    continue
+                found_spans.sort()
+                lo, hi = found_spans[0][0], max(e for _s, e in found_spans)
+                first = index[lo]
+                line = bisect.bisect_right(line_starts, first) - 1
+                warning = ToneWarning(
+                    line=line + 1,
+                    column=first - line_starts[line] + 1,
+                    matched=words(lo, hi),
+                    category=rule.category,
+                    explanation=rule.explanation,
+                    suggestion=rule.suggestion,
+                    rule=rule.id,
+                    cues=tuple(words(s, e) for s, e in found_spans) if rule.also_bounded else (),
+                )
+                found.append((lo, hi, order, warning))
+    if readings:
+        low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
+        for reading in tone_clauses.read(low, starts, breaks, frozenset(readings)):
+            order, rule = readings[reading.name]
+            first = index[reading.start]
+            line = bisect.bisect_right(line_starts, first) - 1
+            warning = ToneWarning(
+                line=line + 1,
+                column=first - line_starts[line] + 1,
+                matched=words(reading.start, reading.end),
+                category=rule.category,
+                explanation=rule.explanation,
+                suggestion=rule.suggestion,
+                rule=rule.id,
+                cues=tuple(words(s, e) for s, e in reading.cues),
+            )
+            found.append((reading.start, reading.end, order, warning))
+    # plain findings first, in reading order, then findings of cues where nothing overlaps
+    found.sort(key=lambda item: (bool(item[3].cues), item[0], -item[1], item[2]))
+    kept: list[tuple[int, int, int, ToneWarning]] = []
+    for item in found:
+        overlaps = any(
+            k[3].category == item[3].category and item[0] < k[1] and k[0] < item[1] for k in kept
+        )
+        if not overlaps:
+            kept.append(item)
+    kept.sort(key=lambda item: (item[0], -item[1], item[2]))
+    return [item[3] for item in kept]
