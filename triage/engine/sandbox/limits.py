@@ -68,13 +68,24 @@ def _weight(value: Any, limit: int = MAX_TEXT) -> int:
 
     Stops counting once past ``limit``, so a huge structure costs little to measure.
     """
-    if type(value) is str:  # most values a template writes: no walk needed
+    kind = type(value)
+    if kind is str:  # most values a template writes: no walk needed
         return len(value) + 1
     total = 0
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, (str, bytes)):
+        kind = type(item)  # the exact plain types first: a quick test, most items are
+        if kind is str:
+            total += len(item) + 1
+        elif kind is dict:
+            total += 1
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif kind is list or kind is tuple:
+            total += 1
+            stack.extend(item)
+        elif isinstance(item, (str, bytes)):  # subclasses and the rest, as ever
             total += len(item) + 1
         elif isinstance(item, dict):
             total += 1
@@ -126,8 +137,10 @@ def _too_big(what: str = "that") -> SecurityError:
 
 
 def _check_size(value: Any, what: str = "that") -> Any:
+    """Refuse a value over MAX_TEXT. A list, table or tuple is measured as an input is
+    (``_weight_of_input``): a filter's result is often the next filter's input."""
     sized = isinstance(value, (str, bytes, list, tuple, dict, set, frozenset))
-    if sized and _weight(value) > MAX_TEXT:
+    if sized and _weight_of_input(value) > MAX_TEXT:
         raise _too_big(what)
     return value
 
