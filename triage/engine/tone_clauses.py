@@ -630,4 +630,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += _cover(low, starts)
     if "mock" in wanted:
         found += _mock(low, starts)
+    from triage.engine import tone_structures  # the readings by structure, built on these
+
+    found += tone_structures.read(low, starts, breaks, wanted)
     return found

@@ -1,0 +1,400 @@
+"""Readings by structure: the roles in a sentence or a paragraph, not the wording of one act.
+
+The readings in :mod:`triage.engine.tone_clauses` know acts by their words ("hold back
+payment", "draw our own conclusions"), so a new way of saying the same thing is missed.
+These look for the parts a kind of wording is made of, each part a broad class of words,
+and flag a sentence only when all of its parts are there:
+
+- **a hint of a third party** (``consequence``): someone with power over the reader (a
+  lawyer, an inspector, a regulator, an association or committee, the press, the reader's
+  own boss) tied to us ("my brother-in-law", "I'm on the committee", "our inspector"), in a
+  paragraph that says the matter has been kept from them *so far*, that it may not stay so
+  if it happens again, or that they will hear how it went;
+- **our side deciding the next step** (``consequence``): our board, owners or management
+  about to decide "next steps", "how to proceed" or "whether" to go on;
+- **a demand with no way out** (``deadline``): the reader told what they must do, by a
+  date, with a word that closes it ("at the latest", "no exceptions", "final") and no
+  reason given;
+- **a failure placed on their people** (``blame``): a failure in the passive with their
+  side as the agent or the place ("was missed at your end", "the error came from your
+  warehouse"), or a habit of theirs that leaves us doing the work ("every time your crew
+  finishes, we end up cleaning");
+- **a promise to pay without a limit** (``cover``): "we'll pay it without argument",
+  "anything else you're out of pocket for, we'll cover";
+- **courtesy that says the opposite** (``mock``): thanks, good wishes or "no worries"
+  beside an indefinite wait the reader is blamed for ("hearing from you at some point",
+  "whenever someone has a spare minute") in a paragraph about a delay or a repeat; and
+  talk about the reader's competence ("still new to this, so I'll keep it simple", "I'd
+  have thought a firm of your size could manage that", "run it past someone more
+  experienced").
+
+Each returns :class:`~triage.engine.tone_clauses.Reading` tuples with the span of every
+part, so a finding names its sentence and the words that made it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from triage.engine import codecache
+from triage.engine.tone_clauses import Reading
+from triage.engine.tone_clauses import _Lazy as _Compiled
+
+
+class _Lazy(_Compiled):
+    """A pattern compiled when first used, its program kept between runs (codecache): these
+    scan every draft, so each process would otherwise compile them all."""
+
+    __slots__ = ()
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = codecache.regex(self.pattern)
+        return self._compiled
+
+
+__all__ = ["read"]
+
+Span = tuple[int, int]
+
+
+# -- where things are ---------------------------------------------------------------------
+
+
+class _Where:
+    """Sentences and paragraphs of a lowered text."""
+
+    def __init__(self, low: str, starts: list[int], breaks: list[int]) -> None:
+        self.low, self.starts, self.breaks = low, starts, breaks
+
+    def sentence(self, at: int) -> tuple[int, int, int]:
+        number = bisect.bisect_right(self.starts, at) - 1
+        end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.low)
+        return number, self.starts[number], end
+
+    def paragraph(self, at: int) -> Span:
+        number = bisect.bisect_right(self.breaks, at)
+        start = self.breaks[number - 1] if number else 0
+        end = self.breaks[number] if number < len(self.breaks) else len(self.low)
+        return start, end
+
+    def near(self, at: int, reach: int = 1) -> Span:
+        """The sentence holding ``at`` and ``reach`` sentences either side, within its paragraph."""
+        number, _lo, _hi = self.sentence(at)
+        para = self.paragraph(at)
+        lo = self.starts[max(0, number - reach)]
+        last = number + reach + 1
+        hi = self.starts[last] if last < len(self.starts) else len(self.low)
+        return max(lo, para[0]), min(hi, para[1])
+
+
+def _found(name: str, spans: list[Span]) -> Reading:
+    spans = sorted(set(spans))
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return Reading(name, merged[0][0], max(e for _s, e in merged), tuple(merged))
+
+
+# -- shared classes of words ------------------------------------------------------------------
+
+_REASON = _Lazy(
+    r"\b(?:so that|so we can|so i can|so they can|because|since|in order to|as (?:we|i|the|our|"
+    r"they)|due to|for the (?:audit|launch|inspection|print|shipment))\b"
+)
+_KIND = _Lazy(r"\b(?:thank(?:s| you) for (?:your|the) (?:help|work|patience|support)|well done)\b")
+_OURS_NOT = _Lazy(
+    r"\b(?:our (?:own )?(?:side|end|fault|mistake|error|team|staff|warehouse|driver|courier)|"
+    r"on us|down to us|we (?:missed|dropped|lost|forgot|got it wrong))\b"
+)
+
+# -- a hint of a third party --------------------------------------------------------------------
+
+_POWER = _Lazy(
+    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|judge|magistrate|"
+    r"practi[sc]es (?:\w+ )?law|does (?:\w+ )?law|(?:\w+ )?law firm|"
+    r"(?:environmental health|health and safety|safety|fire|building|trading standards|food)"
+    r" (?:officers?|inspectors?|team|people)|inspectors?|inspectorate|regulators?|ombudsman|"
+    r"(?:the )?(?:local )?council|associations?|committee|chamber of commerce|federation|"
+    r"guild|institute|buyers'? group|buying group|(?:trade|local) press|journalists?|"
+    r"reporters?|newspaper|editor|"
+    r"your (?:boss|manager|director|md|ceo|owner|owners|managing director|head office|chairman|"
+    r"chair|board|regional manager|area manager|franchisor))\b"
+)
+_TIED_TO_US = _Lazy(
+    r"\b(?:my|our|i'm on|i am on|i sit on|i chair|i know|we know|i've known|a friend|a mate|"
+    r"friend of mine|mate of mine|brother|sister|cousin|wife|husband|partner|father|mother|"
+    r"uncle|aunt|neighbou?r|who (?:does|handles|acts for|inspects) (?:our|us|me)|"
+    r"happened to|your (?:boss|manager|director|md|ceo|owner|owners|managing director|"
+    r"head office|chairman|chair|board|regional manager|area manager|franchisor))\b"
+)
+_HELD_SO_FAR = _Lazy(
+    r"\b(?:keep it that way|"
+    r"(?:haven't|have not|hasn't|has not|not) (?:yet )?(?:been )?(?:involved|told|contacted|"
+    r"mentioned|raised|reported|brought in|called|escalated|passed|shared|posted|copied|"
+    r"looped in|said anything)|held off|holding off|kept (?:this|it) (?:off|out of|between|"
+    r"internal|quiet|to ourselves)|handled (?:this|it) internally|between (?:us|ourselves)|"
+    r"if (?:it|this|that) (?:happens|occurs|continues|carries on|comes up)(?: again)?|"
+    r"(?:next|one more) time|(?:something|anything) (?:good|positive|nice|better) to (?:tell|"
+    r"report|say)|(?:glad|happy|keen|pleased) to share (?:them |it |these )?(?:with you )?"
+    r"directly|a few thoughts|(?:comes|came|come) up at|(?:asked|asking|ask) me (?:about|"
+    r"whether|what|who|how|which|why)|(?:has|have) been asking|a (?:quiet )?word with|mention(?:ed)? (?:it|this|you) to|"
+    r"would (?:be )?(?:interested|curious|keen) to)\b"
+)
+_PLAIN_DUTY = _Lazy(
+    r"\b(?:required to|obliged to|have to (?:notify|report|inform)|must (?:notify|report|"
+    r"inform)|duty to|by law|routine|as standard|annual|scheduled|booked|recommend|"
+    r"introduce you|your own (?:adviser|advisor|lawyer|solicitor)|as (?:we )?(?:discussed|"
+    r"agreed)|not a claim|reviewing the draft|drafting|will draft)\b"
+)
+
+
+def _third_party(where: _Where) -> list[Reading]:
+    low, found = where.low, []
+    for hit in _POWER.finditer(low):
+        _number, lo, hi = where.sentence(hit.start())
+        if _PLAIN_DUTY.search(low, *where.paragraph(hit.start())):
+            continue
+        tied = _TIED_TO_US.search(low, max(lo, hit.start() - 60), min(hi, hit.end() + 40))
+        if tied is None:
+            continue
+        held = _HELD_SO_FAR.search(low, *where.near(hit.start(), 1))
+        if held is None:
+            continue
+        found.append(_found("consequence", [hit.span(), tied.span(), held.span()]))
+    return found
+
+
+# -- our side deciding the next step ------------------------------------------------------------
+
+_OUR_DECIDERS = _Lazy(
+    r"\b(?:our|my) (?:board|directors?|owners?|partners|management|leadership|executive "
+    r"(?:team|committee)|committee|ceo|md|managing director|finance director|cfo|head office|"
+    r"legal (?:team|department)|insurers?)\b(?:,? (?:\w+ ){0,8}?)"
+    r"(?:will|would|is going to|are going to|'ll|meets? (?:\w+ ){0,4}?(?:and|to)|is due to|"
+    r"are due to|needs? to|wants? to|has asked me to|will then) "
+    r"(?:\w+ )?(?:decide|determine|consider|discuss|review|look at|weigh|agree|settle on|"
+    r"take a view on|form a view on)\b"
+)
+_NEXT_STEP = _Lazy(
+    r"\b(?:(?:its|our|their|the) next steps?|next steps|how (?:we|to|they) (?:proceed|respond|"
+    r"handle)|how best to proceed|what (?:to do|happens next|action)|(?:its|our|their|the) "
+    r"(?:options|position|response)|whether (?:to|we)|the (?:way forward|relationship|account|"
+    r"contract|partnership)|(?:further|appropriate) (?:action|steps))\b"
+)
+_SHARED_PLAN = _Lazy(
+    r"\b(?:with you|together|jointly|share (?:it|the outcome|their decision) with you|"
+    r"let you know|update you|your proposal|the proposal|the budget|the agenda)\b"
+)
+
+
+def _deciders(where: _Where) -> list[Reading]:
+    low, found = where.low, []
+    for hit in _OUR_DECIDERS.finditer(low):
+        _number, lo, hi = where.sentence(hit.start())
+        step = _NEXT_STEP.search(low, hit.end(), hi)
+        if step is None or step.start() - hit.end() > 60:
+            continue
+        if _SHARED_PLAN.search(low, lo, hi):
+            continue
+        found.append(_found("consequence", [hit.span(), step.span()]))
+    return found
+
+
+# -- a demand with no way out --------------------------------------------------------------------
+
+_DEMAND = _Lazy(
+    r"\b(?:you (?:must|will need to|need to|are required to|have to)|we (?:require|expect|"
+    r"insist|demand)|i (?:require|expect|insist|demand|want)|(?:it|this|that|payment|the \w+) "
+    r"(?:must|has to|needs to|will need to) be)\b"
+)
+_DATED = _Lazy(
+    r"\b(?:by|before|no later than|within) (?:\w+ ){0,2}?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|tomorrow|tonight|noon|midday|midnight|eod|cob|close of business|"
+    r"end of (?:the |this |next )?(?:day|week|month)|\d{1,2}(?:st|nd|rd|th)?|the \d{1,2}"
+    r"(?:st|nd|rd|th)?|\d+ (?:working |business )?(?:days|hours)|(?:seven|five|ten|fourteen|"
+    r"two|three) (?:working |business )?(?:days|hours))\b"
+)
+_SHUT = _Lazy(
+    r"\b(?:at the latest|no later than|without fail|no exceptions|no excuses|no extensions|"
+    r"non-negotiable|not negotiable|not up for (?:discussion|debate)|final|full stop|period|"
+    r"and that's that|end of|absolutely|no further|in full)\b"
+)
+
+
+def _no_way_out(where: _Where) -> list[Reading]:
+    low, found = where.low, []
+    for hit in _DEMAND.finditer(low):
+        _number, lo, hi = where.sentence(hit.start())
+        date = _DATED.search(low, lo, hi)
+        shut = _SHUT.search(low, lo, hi)
+        if date is None or shut is None or _REASON.search(low, lo, hi):
+            continue
+        found.append(_found("deadline", [hit.span(), date.span(), shut.span()]))
+    return found
+
+
+# -- a failure placed on their people -------------------------------------------------------------
+
+_YOUR_SIDE = r"(?:your|you) (?:\w+ ){0,2}?(?:end|side|team|people|staff|crew|guys|lot|\w+)"
+_PASSIVE_FAILURE = _Lazy(
+    r"\b(?:was|were|got|has been|have been|had been|being) (?:\w+ )?(?:missed|ignored|overlooked|"
+    r"dropped|lost|mislaid|misplaced|mislabell?ed|damaged|broken|skipped|forgotten|mishandled|"
+    r"misread|misunderstood|botched|bungled|delayed|held up|introduced|caused|sent to the wrong|"
+    r"keyed (?:in )?wrong(?:ly)?|entered wrong(?:ly)?|approved without|signed off without|"
+    r"left (?:out|behind|open|unattended|sitting|outside|on)|not (?:checked|tested|read|followed|"
+    r"loaded|sent|passed on|actioned|picked up)) (?:\w+ ){0,3}?(?:by|at|on|from|in) "
+    + _YOUR_SIDE
+    + r"\b"
+)
+_CAUSE_FROM_THEM = _Lazy(
+    r"\b(?:the )?(?:problem|error|errors|fault|faults|issue|mistake|mistakes|delay|delays|damage|"
+    r"slip|hold-up|breakdown|mix-up|confusion|failure|contamination|shortfall) "
+    r"(?:\w+ ){0,4}?(?:came|comes|originated|originates|started|starts|arose|arises|stemmed|"
+    r"stems|began|begins|lies|lay|sits|sat|happened|occurred|crept in) (?:\w+ )?(?:from|with|at|"
+    r"in|on) " + _YOUR_SIDE + r"\b"
+)
+_HABIT = _Lazy(
+    r"\b(?:every (?:single )?time|each time|whenever|every \w+ that) (?:your|you) "
+    r"(?:[\w',]+ ){0,8}?(?:we|i|our \w+) (?:\w+ )?(?:end up|have to|had to|are left|get left|"
+    r"get stuck|are stuck|spend|need to|must|are forced to)\b"
+)
+_CLEARED = _Lazy(
+    r"\b(?:not (?:by|at|on|from) your|nothing (?:to do with|your)|no fault of|through no fault|"
+    r"customs|the weather|the storm|a strike|bank holiday|public holiday|in transit|thanks to)\b"
+)
+
+
+def _their_failure(where: _Where) -> list[Reading]:
+    low, found = where.low, []
+    for regex in (_PASSIVE_FAILURE, _CAUSE_FROM_THEM, _HABIT):
+        for hit in regex.finditer(low):
+            _number, lo, hi = where.sentence(hit.start())
+            if _CLEARED.search(low, lo, hi) or _KIND.search(low, lo, hi):
+                continue
+            if regex is not _HABIT and _OURS_NOT.search(low, lo, hi):
+                continue
+            found.append(_found("blame", [hit.span()]))
+    return found
+
+
+# -- a promise to pay without a limit ---------------------------------------------------------------
+
+_WE_WILL_PAY = _Lazy(
+    r"\b(?:we|i)(?:'ll| will| shall|'d| would)? (?:\w+ )?(?:pay|cover|reimburse|refund|compensate|"
+    r"make good|foot|settle|meet|pick up)\b"
+)
+_NO_LIMIT = _Lazy(
+    r"\b(?:without (?:argument|question|quibble|hesitation|dispute|a fight|any fuss)|"
+    r"no questions asked|anything else|everything else|whatever (?:else|it|they|you)|"
+    r"out of pocket|every (?:penny|cent|cost|last)|all (?:of )?(?:your|the) (?:costs|losses|"
+    r"expenses|bills)|any (?:other )?(?:costs|losses|expenses|bills) (?:you|at all)|the lot)\b"
+)
+
+
+def _open_pay(where: _Where) -> list[Reading]:
+    low, found = where.low, []
+    for pay in _WE_WILL_PAY.finditer(low):
+        lo, hi = where.near(pay.start(), 0)
+        # the same part of the sentence: "...; could we talk about anything else?" is apart
+        lo = max(lo, low.rfind(";", lo, pay.start()) + 1)
+        cut = low.find(";", pay.end(), hi)
+        hi = hi if cut == -1 else cut
+        limit = _NO_LIMIT.search(low, lo, hi)
+        if limit is None:
+            continue
+        found.append(_found("cover", [pay.span(), limit.span()]))
+    return found
+
+
+# -- courtesy that says the opposite, and talk about their competence --------------------------------
+
+_COURTESY = _Lazy(
+    r"\b(?:looking forward|look forward|no worries|no rush|no hurry|good to know|nice to know|"
+    r"great to know|congratulations|thanks so much|thank you so much|many thanks|i'm sure|"
+    r"i am sure|really|do let|happy to wait|just checking|in case)\b"
+)
+_THEIR_INDIFFERENCE = _Lazy(
+    r"\b(?:at some point|some point|eventually|some day|someday|one day|whenever (?:someone|"
+    r"somebody|you|anyone|your)|spare (?:minute|moment|second|five minutes)|"
+    r"(?:slipped|fallen|dropped|slid) (?:down|off) (?:your|the) (?:list|radar|priorities)|"
+    r"(?:ranks?|sits?|comes?) (?:\w+ )?(?:below|behind|after) your|where (?:everyone's|"
+    r"your|the team's|all the) (?:energy|time|attention|focus|effort)|somehow (?:escaped|"
+    r"slipped|missed|passed)|escaped you|(?:very|so|terribly|most) understanding|"
+    r"(?:get|got) (?:round|around) to it|in your own time|at your leisure|too much trouble|"
+    r"when(?:ever)? (?:it|you) suits? you|if (?:anyone|someone) (?:has|gets) a moment)\b"
+)
+_WAITING = _Lazy(
+    r"\b(?:still (?:waiting|need|needing|chasing|no|haven't|have not|missing|outstanding)|"
+    r"overdue|(?:was|were) due|again|(?:three|four|five|several|\d+) times|third time|"
+    r"once more|chased|chasing|yet to|no reply|no response|not arrived|outstanding|late|"
+    r"as per my|emails? of)\b"
+)
+_ABOUT_COMPETENCE = _Lazy(
+    r"\b(?:(?:you're|you are|you were|your \w+ (?:is|are)) (?:still )?(?:fairly |quite |very |"
+    r"pretty |relatively )?(?:new|junior|inexperienced)|(?:new to|someone new to|as someone "
+    r"new)|someone (?:\w+ ){0,2}?more (?:experienced|senior|qualified)|(?:one of )?(?:the |your )?"
+    r"(?:junior|more junior) (?:staff|members?|people|colleagues|team)|"
+    r"(?:i'd|i would|we'd|we would) have thought (?:\w+ ){0,10}?(?:could|can|would be able to|"
+    r"might) (?:\w+ )?(?:manage|handle|cope|follow|understand|do|get) (?:that|this|it)|"
+    r"(?:a bit|too|rather) (?:much|complicated|technical|confusing) for|"
+    r"(?:might|may|will) find it (?:a lot |much )?(?:more )?(?:straightforward|easier|simpler)|"
+    r"(?:guide|primer|introduction|crash course|tutorial|explainer) (?:to|on) (?:reading|using|"
+    r"understanding|writing|the basics)|the basics of)\b"
+)
+_DOWN_TALK = _Lazy(
+    r"\b(?:keep (?:this|it|things) simple|(?:simple|basic|straightforward)|explain|walk you "
+    r"through|go through it|step by step|have a go|manage that|save us both|more experienced|"
+    r"(?:may|might) not have been (?:fully )?clear|before sending|still a bit much|"
+    r"could manage|if the \w+ (?:are|is) still)\b"
+)
+_WELCOME = _Lazy(r"\b(?:welcome|welcoming|glad to have you|great to have you|onboard|induction)\b")
+
+
+def _mock(where: _Where) -> list[Reading]:
+    low, found = where.low, []
+    indifference = list(_THEIR_INDIFFERENCE.finditer(low))
+    for hit in indifference:
+        courtesy = _COURTESY.search(low, *where.near(hit.start(), 0))
+        if courtesy is None:
+            continue
+        # the wait it mocks: a delay or a repeat anywhere in the draft, or more of the same
+        waiting = _WAITING.search(low) or next((h for h in indifference if h is not hit), None)
+        if waiting is None:
+            continue
+        found.append(_found("mock", [courtesy.span(), hit.span()]))
+    for hit in _ABOUT_COMPETENCE.finditer(low):
+        lo, hi = where.near(hit.start(), 1)
+        if _WELCOME.search(low, lo, hi):
+            continue
+        down = _DOWN_TALK.search(low, lo, hi)
+        if down is None:
+            continue
+        found.append(_found("mock", [hit.span(), down.span()]))
+    return found
+
+
+_READERS: dict[str, tuple[Callable[[_Where], list[Reading]], ...]] = {
+    "consequence": (_third_party, _deciders),
+    "deadline": (_no_way_out,),
+    "blame": (_their_failure,),
+    "cover": (_open_pay,),
+    "mock": (_mock,),
+}
+
+
+def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str]) -> list[Reading]:
+    """Every structural reading in ``wanted`` found in ``low`` (ASCII letters lowered)."""
+    where = _Where(low, starts, breaks)
+    found: list[Reading] = []
+    for name, readers in _READERS.items():
+        if name in wanted:
+            for reader in readers:
+                found += reader(where)
+    return found
