@@ -561,3 +561,107 @@ def test_the_fallback_typed_with_an_ask_never_reaches_them(typed, asked, kept_ba
 
     assert opening_ask(typed) == asked
     assert ask_fallback(typed) == kept_back
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        # a thing of ours did it to a name or to them: it stays the subject, owned as ours
+        ("status page blamed Shirasagi by name", "our status page blamed Shirasagi by name"),
+        (
+            "public status page blamed Shirasagi by name",
+            "our public status page blamed Shirasagi by name",
+        ),
+        (
+            "newsletter named Kofi Mensah as the cause",
+            "our newsletter named Kofi Mensah as the cause",
+        ),
+        ("release notes blamed their integration", "our release notes blamed your integration"),
+        ("invoice reminders copied their CFO", "our invoice reminders copied your CFO"),
+        # where or when we did it, typed first, stays first
+        (
+            "on the public status page blamed Shirasagi by name",
+            "on the public status page, we blamed Shirasagi by name",
+        ),
+        ("during the call blamed their team", "during the call, we blamed your team"),
+        (
+            "blamed Shirasagi by name on the public status page",
+            "we blamed Shirasagi by name on the public status page",
+        ),
+        # passive notes still read as what we did
+        (
+            "invoice sent to the wrong address twice",
+            "we sent the invoice to the wrong address twice",
+        ),
+        ("credit note sent Monday", "we sent the credit note Monday"),
+        (
+            "rollout pushed without notice to their depots",
+            "we pushed the rollout without notice to your depots",
+        ),
+        ("in March invoices sent twice", "in March invoices sent twice"),
+    ],
+)
+def test_an_owned_mistake_keeps_who_did_what_to_whom(typed, shown):
+    from triage.engine.filters import first_person
+
+    assert first_person(typed, "Helen Achebe", "Dana Okafor", True) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        (
+            "staged releases for their depots without disrupting them",
+            "staged releases for your depots without disrupting them",
+        ),
+        (
+            "we will switch carriers for the drivers without costing them overtime",
+            "we will switch carriers for the drivers without costing them overtime",
+        ),
+        (
+            "credit the three October days, or credit them against next year",
+            "credit the three October days, or credit them against next year",
+        ),
+        (
+            "their team gets a weekly report and we walk them through it",
+            "your team gets a weekly report and we walk you through it",
+        ),
+        ("we fix it without costing them anything", "we fix it without costing you anything"),
+        ("we will call them every Friday", "we will call you every Friday"),
+        ("it costs them time", "it costs you time"),
+        ("we will send them the corrected invoices", "we will send you the corrected invoices"),
+    ],
+)
+def test_them_that_stands_for_things_or_a_third_party_is_not_the_reader(typed, shown):
+    from triage.engine.filters import first_person
+
+    assert first_person(typed, "Helen Achebe", "Dana Okafor") == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("no PO number = no work", "no PO number means no work"),
+        ("PO first -> then we start work", "PO first, then we start work"),
+        ("PO first->we start work", "PO first, then we start work"),
+        ("approval → release", "approval, then release"),
+        ("weekly call w/ their ops lead", "weekly call with your ops lead"),
+        ("re-test w/o their data", "re-test without your data"),
+        ("fix the portal asap", "fix the portal as soon as possible"),
+        ("Fix the portal ASAP", "Fix the portal as soon as possible"),
+        ("sign-off + release within 2 days", "sign-off and release within 2 days"),
+        ("Kite & Co gets a credit & a call", "Kite & Co gets a credit and a call"),
+        ("M&S and us", "M&S and us"),
+        ("1 + 1 = 2 checks", "1 + 1 = 2 checks"),
+    ],
+)
+def test_shorthand_in_text_for_the_reader_is_spelt_out_without_changing_its_meaning(typed, shown):
+    from triage.engine.filters import first_person
+
+    assert first_person(typed, "Helen Achebe", "Dana Okafor") == shown
+
+
+def test_shorthand_stays_in_our_own_plan():
+    from triage.engine.filters import first_person
+
+    assert first_person("no PO number = no work", "Helen Achebe") == "no PO number = no work"

@@ -52,6 +52,32 @@ _THING_FAILED = re.compile(
 )
 
 
+# Words that open the object of a verb: "blamed them", "named Shirasagi", "copied their CFO".
+_OBJECTS = _words("them their him her his you your us everyone everybody anyone")
+# Prepositions that open where or when we did something: "on the status page blamed ...".
+_PLACES = _words("on in at during via through after before within across")
+# Capitalised words that say when, not whom: "credit note sent Monday".
+_WHEN = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday january february
+    march april may june july august september october november december mon tue wed thu fri
+    jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4
+    """
+)
+
+
+def _object_follows(rest: str) -> bool:
+    """Whether the words after a verb in -ed open its object (a name, or "them", "their
+    team"): then the verb is active, with the words before it as its subject, not passive
+    ("invoice sent to the wrong address", where "we" sent it)."""
+    found = re.match(r"\s+([\w'’-]+)", rest)
+    if not found:
+        return False
+    word = found.group(1)
+    name = word[:1].isupper() and not _ordinary(word) and word.lower() not in _WHEN
+    return name or word.lower() in _OBJECTS
+
+
 def _as_ownership(text: str) -> str:
     """One of our mistakes, as typed in our own notes, as the other side should read it:
     shorthand spelt out, our people as "our" ("VP Sales insulted..." gives "our VP of Sales
@@ -107,6 +133,11 @@ def _as_ownership(text: str) -> str:
     ):
         noun = lower + thing.group(1)[len(first) :]
         rest = text[thing.end() :]
+        if low in _PLACES:  # "on the status page blamed X": we did; else kept as typed
+            active = _object_follows(rest) and not thing.group(2)
+            return f"{noun}, we {thing.group(3)}{rest}" if active else text
+        if _object_follows(rest):  # "status page blamed Shirasagi by name": it did, not we
+            return f"our {noun} {thing.group(2) or ''}{thing.group(3)}{rest}"
         if thing.group(2):
             plural = " and " in noun or noun.endswith("s")
             return f"the {noun} {'were' if plural else 'was'} not {thing.group(3)}{rest}"

@@ -9,6 +9,7 @@ from triage.engine.filters.greeting import first_name
 from triage.engine.filters.ownership import _as_ownership
 from triage.engine.filters.people import _name_and_title
 from triage.engine.filters.shorten import join_and
+from triage.engine.filters.shorthand import spell_out
 from triage.engine.filters.text import _squash, _words
 from triage.engine.filters.words import DETERMINERS, _ordinary
 
@@ -165,6 +166,41 @@ def _plural_subject(text: str) -> bool:
     return False
 
 
+# Words before a plural noun that make it a verb instead: "it costs them", "who pays them".
+_VERB_AFTER = _words("it this that which who he she what")
+# Words in -s that are no plural noun: adverbs, and what "them" cannot stand for.
+_NOT_THINGS = _words(
+    """
+    always perhaps sometimes afterwards towards besides unless thus less across yes
+    ours yours theirs hers its this was has does is us
+    """
+)
+
+
+def _things_before(before: str) -> bool:
+    """Whether the nearest word "them" can stand for, in the same sentence before it, is a
+    plural noun ("depots", "drivers") rather than the reader ("they", "their", "you"): then
+    "them" is those, and stays."""
+    sentence = re.split(r"[.!?;]\s", before)[-1]
+    words = re.findall(r"[\w'’-]+", sentence)
+    for i in range(len(words) - 1, -1, -1):
+        low = words[i].lower()
+        if low in ("they", "them", "their", "theirs", "you", "your", "themselves"):
+            return False
+        plural = (
+            len(low) > 3
+            and low.endswith("s")
+            and not low.endswith(("ss", "us", "is", "'s", "’s"))
+            and low not in _NOT_THINGS
+        )
+        verb = (i and words[i - 1].lower() in _VERB_AFTER) or (
+            i + 1 < len(words) and words[i + 1].lower() in DETERMINERS  # "gets a report"
+        )
+        if plural and not verb:
+            return True
+    return False
+
+
 _THEY = {
     "they": "you",
     "them": "you",
@@ -198,11 +234,15 @@ def _to_reader(text: str, name: str) -> str:
     if _plural_subject(text):
         return text
     text = re.sub(r"\bon\s+their\s+own\b", "on-their-own", text, flags=re.I)  # an idiom
+
+    def to_you(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word.lower().startswith("them") and _things_before(match.string[: match.start()]):
+            return word  # "staged releases for their depots without disrupting them"
+        return _keep_case(word, _THEY[word.lower()])
+
     text = re.sub(
-        r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b",
-        lambda m: _keep_case(m.group(0), _THEY[m.group(0).lower()]),
-        text,
-        flags=re.I,
+        r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b", to_you, text, flags=re.I
     )
     return text.replace("on-their-own", "on their own").replace("On-their-own", "On their own")
 
@@ -278,5 +318,6 @@ def first_person(value: Any, sender: Any, reader: Any = None, owned: Any = False
     if owned:
         text = _as_ownership(text)
     if reader is not None:
+        text = spell_out(text)
         text = _for_their_eyes(_to_reader(text, _name_pattern(reader, with_title=False)))
     return _in_order(text)
