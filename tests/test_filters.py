@@ -665,3 +665,26 @@ def test_shorthand_stays_in_our_own_plan():
     from triage.engine.filters import first_person
 
     assert first_person("no PO number = no work", "Helen Achebe") == "no PO number = no work"
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        # a neutral topic with a dash is named to them as typed
+        ("Rate card - revision rounds", "the rate card - revision rounds"),
+        ("Rate card – revision rounds", "the rate card – revision rounds"),
+        ("March outage - SLA credit", "the March outage - SLA credit"),
+        ("Q3 invoices — late payment", "the Q3 invoices — late payment"),
+        ("Support hours - weekend cover", "the support hours - weekend cover"),
+        # a name, a verdict or shorthand still keeps our label out of the draft
+        ("Krogh - Mette says SLA breach", ""),
+        ("Krogh - pricing", ""),
+        ("Rate card - Mette", ""),
+        ("pricing - they refused the credit", ""),
+        ("PO = no work", ""),
+        ("rate card -> revision rounds", ""),
+        ("rate card / revision rounds", ""),
+    ],
+)
+def test_a_neutral_topic_with_a_dash_reaches_the_reader(title, named):
+    assert topic(title, "Mette Krogh") == named

@@ -8,7 +8,7 @@ from typing import Any
 from triage.engine.filters.people import _name_and_title
 from triage.engine.filters.sentences import clause
 from triage.engine.filters.text import _words
-from triage.engine.filters.words import DETERMINERS, TITLES
+from triage.engine.filters.words import DETERMINERS, TITLES, _ordinary
 
 # Words that make an issue's title an internal label rather than a topic to name to the
 # other side: a verdict on them ("breach", "refuses", "says"), a fight ("blowup"), lawyers.
@@ -22,14 +22,33 @@ _VERDICT_WORDS = _words(
     wrongly unfair bogus fake non-payment nonpayment default defaulted escalation vs versus
     """
 )
-# Shorthand of a note to ourselves: "Krogh - Mette says", "A / B", "x + y", "w/", "??", "re:".
-_SHORTHAND = re.compile(r"\s[-–—]\s|/|\s\+\s|[?!]{1,}|\bre:|\bvs\.?\b|\.\.|\bw/", re.I)
+# Shorthand of a note to ourselves: "A / B", "x + y", "w/", "??", "re:", "vs".
+_SHORTHAND = re.compile(r"/|\s\+\s|[?!]{1,}|\bre:|\bvs\.?\b|\.\.|\bw/|->|=", re.I)
+_DASH = re.compile(r"\s[-–—]\s")
+# Capitalised words a neutral topic may hold beside ordinary words: months and days.
+_WHEN = _words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a title split by a dash names someone: a capitalised word that is not an
+    ordinary word, a month, an acronym or a code ("Krogh - pricing", "Rate card - Mette")."""
+    for word in re.findall(r"[\w'’-]+", text):
+        if not word[:1].isupper() or word.isupper() or any(ch.isdigit() for ch in word):
+            continue
+        if not _ordinary(word) and word.lower() not in _WHEN:
+            return True
+    return False
 
 
 def _internal_label(text: str, reader: Any) -> bool:
     """Whether an issue's title reads as our own label, not as a topic to name to the other
     side: it names the reader (in the third person), carries a verdict or shorthand."""
-    if _SHORTHAND.search(text):
+    if _SHORTHAND.search(text) or (_DASH.search(text) and _names_someone(text)):
         return True
     low = re.findall(r"[\w'’-]+", text.lower())
     if set(low) & _VERDICT_WORDS:
@@ -53,8 +72,9 @@ def topic(value: Any, reader: Any = None) -> str:
     ``topic(reader)`` is for a draft the other side reads (``reader``: their contact, or ''):
     a title that reads as our internal label gives '', so the draft can name the topic in
     neutral words instead. A label names the reader ("Krogh - Mette says SLA breach"), carries
-    a verdict ("breach", "refused", "says", "blowup", "lawyers") or shorthand (" - ", "/",
-    " + ", "??", "vs").
+    a verdict ("breach", "refused", "says", "blowup", "lawyers") or shorthand ("/", " + ",
+    "??", "vs", "->", "="), or is split by a dash around a name ("Krogh - pricing"). A
+    neutral title with a dash passes ("Rate card - revision rounds").
     """
     text = clause(value)
     if not text:
