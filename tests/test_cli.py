@@ -355,3 +355,28 @@ def test_a_command_parses_the_same_with_its_parser_alone(capsys):
                     parser.parse_args(arguments)
                 shown.append((exited.value.code, capsys.readouterr()))
             assert shown[0] == shown[1], arguments
+
+
+def test_the_cycle_collector_is_on_whenever_a_playbook_runs(good, tmp_path, monkeypatch):
+    """main pauses the collector only while modules load: every condition and template of
+    a run, and everything after it, runs with it on as usual."""
+    import gc
+
+    from triage.cli import main
+    from triage.engine import sandbox
+
+    seen: list[bool] = []
+    for name in ("evaluate", "render"):
+        real = getattr(sandbox, name)
+
+        def watched(*args, _real=real, **kwargs):
+            seen.append(gc.isenabled())
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(sandbox, name, watched)
+    answers = good / "examples" / "mini" / "calm.toml"
+    out = tmp_path / "out"
+    assert main(["run", str(good / "mini.toml"), "--answers", str(answers), "--out", str(out)]) == 0
+    assert main(["validate", str(good)]) == 0
+    assert seen and all(seen)
+    assert gc.isenabled()

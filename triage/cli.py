@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -19,6 +20,32 @@ if TYPE_CHECKING:
     from triage.engine.tone import Finding, ToneRule
 
 from triage.status import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+
+@contextlib.contextmanager
+def _loading() -> Iterator[None]:
+    """Import a command's modules with the cycle collector paused, then keep what they made.
+
+    Loading modules makes tens of thousands of objects that live as long as the process
+    (functions, classes, tables) and almost no garbage, yet the collector went over them
+    again and again while they loaded: about 50 times in a headless run, some 15 ms of its
+    CPU time. Paused here, and those objects then frozen (``gc.freeze``: later collections
+    leave them out), the same run costs that much less. Only imports run inside, never
+    anything read from a playbook, a case or an answers file: the collector is on again,
+    as usual, before any of that is read or any template runs. (For the process's own
+    entry point: a long-lived caller keeps what it had made as well.)
+    """
+    import gc
+
+    if not gc.isenabled():  # paused already, by an enclosing block or by the caller
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -324,7 +351,8 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from triage.engine.validate import validate
+    with _loading():
+        from triage.engine.validate import validate
 
     reports = validate(args.paths, strict=args.strict)
     problems = [p for r in reports for p in r.problems]
@@ -365,16 +393,18 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from triage.tui.app import run_app
+    with _loading():
+        from triage.tui.app import run_app
 
     return run_app(target=args.playbook, out=args.out, force=args.force)
 
 
 def _run_answers(args: argparse.Namespace) -> int:
-    from triage.engine import atomic, codecache
-    from triage.engine.library import cases_dir, find_playbook
-    from triage.engine.session import Session
-    from triage.engine.tone import check_session
+    with _loading():
+        from triage.engine import atomic, codecache
+        from triage.engine.library import cases_dir, find_playbook
+        from triage.engine.session import Session
+        from triage.engine.tone import check_session
 
     # One file of compiled code for this playbook's run, not one per condition and template.
     with codecache.bundle(f"run\0{Path(args.playbook).stem}"):
@@ -428,7 +458,9 @@ def _print_tone(findings: Sequence[Finding]) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from triage.engine.session import Session
+    with _loading():
+        from triage.engine.session import Session
+        from triage.engine.tone import check_session
 
     session = Session.resume(args.case)
     for notice in session.notices:
@@ -440,8 +472,6 @@ def _render(args: argparse.Namespace) -> int:
         say(f"Wrote {path}")
     if written:
         _say_left_over(session, {path.name for path in written}, written[0].parent)
-    from triage.engine.tone import check_session
-
     _print_tone(check_session(session, _tone_rules()))
     return EXIT_OK
 
@@ -682,6 +712,7 @@ def _new(args: argparse.Namespace) -> int:
 def _home(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         return _list(SimpleNamespace(json=False))  # type: ignore[arg-type]
-    from triage.tui.app import run_app
+    with _loading():
+        from triage.tui.app import run_app
 
     return run_app()
