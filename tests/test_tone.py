@@ -1282,3 +1282,57 @@ def test_a_rough_scan_finds_exactly_what_ignoring_case_finds():
         for rule in rules:
             full = [m.span() for m in tone_scan._regex(rule.bounded).finditer(flat)]
             assert tone_scan._scan(rule.bounded, flat, lowered) == full, (rule.id, text)
+
+
+# --- readings by structure (tone_structures): the parts of a kind, in words of our own -----------
+
+_STRUCTURE_FLAGS = [
+    (
+        "threats",
+        "My cousin does commercial law and read our lease. So far I've kept him out of it.",
+    ),
+    ("threats", "Our board meets on Monday and will decide its next steps on the account."),
+    ("threats", "We'd rather not have to raise the recall with the food agency, but here we are."),
+    ("threats", "Other growers keep asking me who supplies our crates. I'd like to recommend you."),
+    ("ultimatums", "You must return the signed schedule by Friday at the latest, no exceptions."),
+    ("ultimatums", "If we don't receive the credit note by the 9th, we will move the contract."),
+    ("ultimatums", "Either the parts ship this month or we switch to a local maker."),
+    ("blame", "The pallets were left outside in the rain by your night crew."),
+    ("blame", "The mix-up began with your planning office, not with anyone here."),
+    ("blame", "Each time your fitters leave a site, we have to send our own people to tidy."),
+    ("absolutes", "Every single statement from you this year has been wrong in some way."),
+    (
+        "liability",
+        "I'll make sure we pay for the repairs and any other fallout, no questions asked.",
+    ),
+    ("sarcasm", "Looking forward to your reply at some point. We are still waiting on the quote."),
+    ("sarcasm", "So pleased the brochures turned up, only three weeks late."),
+    ("sarcasm", "As anyone who has shipped a pallet knows, the weight goes on the label."),
+]
+_STRUCTURE_CLEAN = [
+    "My cousin is starting a law degree this autumn, so the summer rota changes.",
+    "Our board meets on Monday to approve the budget, and I will share it with you.",
+    "We'd rather not raise prices this year; we'll hold them to March.",
+    "Other growers keep asking me when the new crates are out; could you tell me a date?",
+    "Could you return the signed schedule by Friday, so that the printer can start on Monday?",
+    "If we don't receive the drawings by the 9th, I'll give you a ring to check.",
+    "Either Tuesday or Wednesday works for the walk-round.",
+    "The pallets were left outside in the rain by our driver, and I'm sorry.",
+    "Every single invoice from you this year has been right first time; thank you.",
+    "We'll refund the delivery charge; could we talk next week about anything else it affected?",
+    "Looking forward to seeing you at the show next month.",
+    "So pleased the brochures turned up early, despite the strike.",
+    "To put it simply, the first payment falls due on 30 June.",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), _STRUCTURE_FLAGS, ids=lambda v: str(v)[:40])
+def test_structures_flag_the_parts_of_a_kind(rules, category, text):
+    found = check_text(text, rules)
+    assert category in {w.category for w in found}, [str(w) for w in found]
+    assert all(w.line == 1 and w.matched for w in found)
+
+
+@pytest.mark.parametrize("text", _STRUCTURE_CLEAN, ids=lambda v: v[:40])
+def test_structures_leave_the_same_words_alone_when_the_parts_are_not_all_there(rules, text):
+    assert [str(w) for w in check_text(text, rules)] == []

@@ -125,14 +125,16 @@ _POWER = _Lazy(
     r"guild|institute|buyers'? group|buying group|(?:trade|local) press|journalists?|"
     r"reporters?|newspaper|editor|"
     r"your (?:boss|manager|director|md|ceo|owner|owners|managing director|head office|chairman|"
-    r"chair|board|regional manager|area manager|franchisor))\b"
+    r"chair|board|regional manager|area manager|franchisor|regional director|area director)|"
+    r"(?:who|which) acts? for (?:us|me))\b"
 )
 _TIED_TO_US = _Lazy(
     r"\b(?:my|our|i'm on|i am on|i sit on|i chair|i know|we know|i've known|a friend|a mate|"
     r"friend of mine|mate of mine|brother|sister|cousin|wife|husband|partner|father|mother|"
     r"uncle|aunt|neighbou?r|who (?:does|handles|acts for|inspects) (?:our|us|me)|"
-    r"happened to|your (?:boss|manager|director|md|ceo|owner|owners|managing director|"
-    r"head office|chairman|chair|board|regional manager|area manager|franchisor))\b"
+    r"happened to|acts? for (?:us|me)|your (?:boss|manager|director|md|ceo|owner|owners|"
+    r"managing director|head office|chairman|chair|board|regional manager|area manager|"
+    r"franchisor|regional director|area director))\b"
 )
 _HELD_SO_FAR = _Lazy(
     r"\b(?:keep it that way|"
@@ -145,13 +147,17 @@ _HELD_SO_FAR = _Lazy(
     r"report|say)|(?:glad|happy|keen|pleased) to share (?:them |it |these )?(?:with you )?"
     r"directly|a few thoughts|(?:comes|came|come) up at|(?:asked|asking|ask) me (?:about|"
     r"whether|what|who|how|which|why)|(?:has|have) been asking|a (?:quiet )?word with|mention(?:ed)? (?:it|this|you) to|"
-    r"would (?:be )?(?:interested|curious|keen) to)\b"
+    r"would (?:be )?(?:interested|curious|keen) to|(?:'d|would|will|might) find (?:\w+ ){0,8}?"
+    r"(?:interesting|enlightening|illuminating|eye-opening|revealing)|cop(?:y|ied|ying) (?:\w+ )?in|"
+    r"(?:go|going) further|(?:very |really )?strong (?:position|case)|(?:we'd|we would) win|"
+    r"i only mention|just so you know)\b"
 )
 _PLAIN_DUTY = _Lazy(
     r"\b(?:required to|obliged to|have to (?:notify|report|inform)|must (?:notify|report|"
     r"inform)|duty to|by law|routine|as standard|annual|scheduled|booked|recommend|"
     r"introduce you|your own (?:adviser|advisor|lawyer|solicitor)|as (?:we )?(?:discussed|"
-    r"agreed)|not a claim|reviewing the draft|drafting|will draft)\b"
+    r"agreed)|not a claim|reviewing the draft|drafting|will draft|needs to (?:sign|review|"
+    r"approve|see)|signs? off|before we (?:both )?sign)\b"
 )
 
 
@@ -287,14 +293,18 @@ def _their_failure(where: _Where) -> list[Reading]:
 # -- a promise to pay without a limit ---------------------------------------------------------------
 
 _WE_WILL_PAY = _Lazy(
-    r"\b(?:we|i)(?:'ll| will| shall|'d| would)? (?:\w+ )?(?:pay|cover|reimburse|refund|compensate|"
-    r"make good|foot|settle|meet|pick up)\b"
+    r"\b(?:we|i)(?:'ll| will| shall|'d| would)? (?:\w+ ){0,5}?(?:pay|cover|reimburses?|refunds?|"
+    r"compensate|make good|foot|settle|meet|pick up|put (?:it|this|that|things) right)\b"
 )
 _NO_LIMIT = _Lazy(
     r"\b(?:without (?:argument|question|quibble|hesitation|dispute|a fight|any fuss)|"
     r"no questions asked|anything else|everything else|whatever (?:else|it|they|you)|"
     r"out of pocket|every (?:penny|cent|cost|last)|all (?:of )?(?:your|the) (?:costs|losses|"
-    r"expenses|bills)|any (?:other )?(?:costs|losses|expenses|bills) (?:you|at all)|the lot)\b"
+    r"expenses|bills)|any (?:other )?(?:costs|losses|expenses|bills) (?:you|at all)|the lot|"
+    r"any other (?:fallout|consequences?|losses|costs|damage|knock-on)|any (?:\w+ )?(?:sales|"
+    r"business|income|revenue|bookings|customers) you (?:lose|lost|miss)|(?:every|each) \w+ "
+    r"(?:\w+ )?you (?:had|have|lost|missed)|the whole (?:\w+ )?(?:wedding|event|order|thing|"
+    r"job|project|cost|bill|day|evening)|whatever (?:\w+ ){0,3}?cost)\b"
 )
 
 
@@ -380,12 +390,216 @@ def _mock(where: _Where) -> list[Reading]:
     return found
 
 
+# -- written from the tenth to twelfth blind sets' misses (as the rules then stood) ------------
+
+_RELUCTANT = _Lazy(
+    r"\b(?:(?:i'd|we'd|i would|we would) (?:\w+ )?(?:rather not|hate|not like|not want)|"
+    r"(?:would|do) not (?:like|want) to|(?:don't|wouldn't) (?:like|want) to|last thing (?:i|we) "
+    r"want|hope (?:it|this) (?:won't|will not|doesn't|does not) (?:come|get) to)\b"
+)
+_ESCALATE = _Lazy(
+    r"\b(?:raise (?:\w+ ){1,4}?with|take (?:\w+ ){1,4}?(?:up )?(?:with|to)|report (?:\w+ ){1,4}?to|"
+    r"bring (?:\w+ ){1,4}?to|brought to|refer (?:\w+ ){1,4}?to|involve|get (?:\w+ ){1,3}?involved|"
+    r"notice of|go to the|contact the|tell (?:the|our|your) \w+)\b"
+)
+_OUR_OWN_TROUBLE = _Lazy(r"\b(?:together|internally|with you|our own|on our side)\b")
+
+
+def _reluctant_escalation(where: _Where) -> list[Reading]:
+    """'I'd really rather not have to raise it with the regulator, but if ...'."""
+    low, found = where.low, []
+    for hit in _RELUCTANT.finditer(low):
+        _number, lo, hi = where.sentence(hit.start())
+        step = _ESCALATE.search(low, hit.end(), hi)
+        if step is None or step.start() - hit.end() > 60 or _OUR_OWN_TROUBLE.search(low, lo, hi):
+            continue
+        found.append(_found("consequence", [hit.span(), step.span()]))
+    return found
+
+
+_ASKING_ABOUT_YOU = _Lazy(
+    r"\b(?:(?:are|were|have been|has been|keep|kept|is|was|often|always) (?:\w+ )?"
+    r"(?:asking|ask) (?:me|us)|ask (?:me|us)) (?:straight out |already |lately )?(?:\w+ )?"
+    r"(?:what|who|whether|which|about|how|if)\b"
+)
+_VERDICT = _Lazy(
+    r"\b(?:tell them|say (?:anything|something)|recommend(?:ing)?|a (?:great|good) answer|"
+    r"the truth|something good|it was (?:resolved|sorted|handled)|answer (?:them|for them))\b"
+)
+
+
+def _audience(where: _Where) -> list[Reading]:
+    """Others asking us about the reader, and what we will be able to tell them."""
+    low, found = where.low, []
+    for hit in _ASKING_ABOUT_YOU.finditer(low):
+        lo, hi = where.near(hit.start(), 1)
+        verdict = _VERDICT.search(low, lo, hi)
+        if verdict is None:
+            continue
+        found.append(_found("consequence", [hit.span(), verdict.span()]))
+    return found
+
+
+_EITHER_OR = _Lazy(
+    r"\beither (?:[\w',]+ ){1,20}?or (?:we|i)(?:'ll| will| are going to)? (?:\w+ )?(?:walk|go|take|"
+    r"move|cancel|stop|end|pull|find|terminate|withhold|look|switch|appoint|engage|use)\b"
+)
+_IF_NOT_BY = _Lazy(
+    r"\b(?:if|unless|should) (?:we|i) (?:do not|don't|did not|didn't|have not|haven't|cannot|"
+    r"can't) (?:\w+ ){0,2}?(?:have|receive|get|hear|see|agree)\b"
+)
+_OUR_NEXT_MOVE = _Lazy(
+    r"\b(?:we|i)(?:'ll| will| shall| are going to|'re going to|'m going to) (?:\w+ ){0,3}?"
+    r"(?:take (?:it|that|this) (?:that|as (?:a no|no|meaning|a sign))|take (?:our|the) "
+    r"(?:business|work|account|order)|treat|understand|assume (?:that )?(?:you|this|the (?:partnership|contract|"
+    r"relationship))|conclude|act|make other|go|move|look|cancel|stop|end|pull|find|proceed|"
+    r"withdraw|close|charge|invoice|bill|engage|appoint|switch|reconsider|rethink|review)\b"
+)
+_AFTER_THAT_WE = _Lazy(
+    r"\b(?:after that|otherwise|failing that|past that|beyond that|if not),? (?:we|i|our \w+)"
+    r"(?:'ll| will| shall)? (?:\w+ ){0,2}?(?:place|take|go|move|cancel|stop|end|find|look|"
+    r"withdraw|pull|assume|treat|proceed|close|charge|invoice|bill|engage|use|appoint|switch|"
+    r"book)\b"
+)
+_BENIGN_NEXT = _Lazy(
+    r"\b(?:call|ring|phone|chase|follow up|remind|resend|check in|email you|as fine|as a yes|"
+    r"go ahead|confirm)\b"
+)
+
+
+def _conditions(where: _Where) -> list[Reading]:
+    """A step of ours that follows when the reader does not act: either/or, if-not-by,
+    after-that, each with its date in the sentence or the one before."""
+    low, found = where.low, []
+    for hit in _EITHER_OR.finditer(low):
+        found.append(_found("deadline", [hit.span()]))
+    for regex in (_IF_NOT_BY, _AFTER_THAT_WE):
+        for hit in regex.finditer(low):
+            hi = where.near(hit.start(), 0)[1]
+            wide = where.near(hit.start(), 1)
+            date = _DATED.search(low, wide[0], hi)
+            if date is None:
+                continue
+            move = hit if regex is _AFTER_THAT_WE else _OUR_NEXT_MOVE.search(low, hit.end(), hi)
+            if move is None or _BENIGN_NEXT.search(low, hit.start(), hi):
+                continue
+            found.append(_found("deadline", [hit.span(), move.span(), date.span()]))
+    return found
+
+
+_WITH_THEM_NOT_US = _Lazy(
+    r"\b(?:(?:by|from|at|with|on|in) (?:your|you) (?:[\w'-]+ ){0,4}?|(?:rests?|lies|sits?|"
+    r"sat|falls?|is|was) (?:\w+ ){0,3}?(?:with|on) your (?:[\w'-]+ ){0,3}?)[\w'-]+,? (?:and )?not "
+    r"(?:by |from |at |with |on |in )?(?:anyone (?:here|on our side|at our end)|us|our|me|we)\b|"
+    r"\b(?:rests?|lies|sits?|falls?) (?:\w+ ){1,3}?(?:with|on) your\b|"
+    r"\b(?:only|sole|real|obvious) (?:explanation|reason|cause) (?:\w+ ){0,3}?(?:is|was) "
+    r"(?:\w+ ){0,2}?(?:in|with|at|on|from|of) your\b|"
+    r"\b(?:carelessness|negligence|sloppiness|incompetence|laziness) (?:in|at|of|from|on) your\b"
+)
+
+
+def _placed_on_them(where: _Where) -> list[Reading]:
+    low, found = where.low, []
+    for hit in _WITH_THEM_NOT_US.finditer(low):
+        _number, lo, hi = where.sentence(hit.start())
+        if _KIND.search(low, lo, hi) or _CLEARED.search(low, lo, hi):
+            continue
+        found.append(_found("blame", [hit.span()]))
+    return found
+
+
+_EVERY_ONE = _Lazy(
+    r"\b(?:every (?:single )?(?!time (?:we|i)\b)\w+|each (?:and every )?(?!time (?:we|i)\b)\w+)\b"
+)
+_WENT_WRONG = _Lazy(
+    r"\b(?:errors?|mistakes?|wrong|late|short|missing|damaged|broken|overcharged|incorrect|"
+    r"faulty|problems?|issues?)\b"
+)
+_NOT_ONE = _Lazy(r"\b(?:not (?:a )?single|not one|none of|nobody|no one|not once)\b")
+_EVER_DONE = _Lazy(
+    r"\b(?:ever|once) (?:\w+ ){0,4}?(?:returned|answered|replied|acknowledged|arrived|on time|"
+    r"complete|correct|right|seriously|called back|followed up|fixed|kept)\b|\b(?:has|have) "
+    r"(?:ever )?been (?:returned|answered|acknowledged|fixed)\b"
+)
+_ABOUT_THEM = _Lazy(r"\b(?:you|your|from you|head office|your office)\b")
+_GOOD_NEWS = _Lazy(
+    r"\b(?:thank\w*|great|helpful|brilliant|excellent|well done|praise|glad|appreciate\w*|"
+    r"found a way)\b"
+)
+
+
+def _sweeping(where: _Where) -> list[Reading]:
+    """Every one of theirs gone wrong, or not one ever right."""
+    low, found = where.low, []
+    for quant, result in ((_EVERY_ONE, _WENT_WRONG), (_NOT_ONE, _EVER_DONE)):
+        for hit in quant.finditer(low):
+            _number, lo, hi = where.sentence(hit.start())
+            bad = result.search(low, hit.end(), hi)
+            if bad is None or not _ABOUT_THEM.search(low, lo, hi):
+                continue
+            if _GOOD_NEWS.search(low, lo, hi) or _OURS_NOT.search(low, lo, hi):
+                continue
+            found.append(_found("always", [hit.span(), bad.span()]))
+    return found
+
+
+_HYPERBOLE = _Lazy(
+    r"\b(?:very impressed|so pleased|really appreciate|much appreciated|(?:they|we) love (?:that|"
+    r"it)|(?:i )?(?:particularly |really )?enjoyed|fun way|good to know|nice to know|no dramas|"
+    r"no worries at all|hard to believe|what a (?:treat|surprise|shock)|how (?:kind|lovely|nice)|"
+    r"quite a (?:work|piece|feat)|thrilled|delighted)\b"
+)
+_FAILURE = _Lazy(
+    r"\b(?:late|again|after the (?:agreed|due)|outage|broken|stand around|not like (?:we|i)|"
+    r"after (?:only|just) |days after|weeks after|still (?:use|using|waiting|no)|overdue|"
+    r"enjoying a (?:little )?holiday|from our own customers|imagination|recall lasting)\b"
+)
+_SINCERE = _Lazy(
+    r"\b(?:despite|even though|in spite|although|sorry|apolog\w*|thank you for (?:letting|"
+    r"telling|flagging|warning)|on time|early)\b"
+)
+_NOT_LIKE = _Lazy(r"\b(?:it's|it is) not (?:like|as if|as though) (?:we|i|our)\b")
+_TALKED_DOWN = _Lazy(
+    r"\b(?:(?:anyone|everyone|most people|any \w+) (?:[\w'-]+ ){0,8}?(?:knows?|would know|"
+    r"should know|is aware|could tell you)|(?:explain|put) (?:this|it|that) more "
+    r"(?:simply|slowly)|once more,? slowly|slowly this time|(?:very |a )?basic point|"
+    r"(?:you|your (?:\w+ ){1,2}?|they) should (?:ideally |really )?(?:know|be aware)|surprised this is "
+    r"news|(?:point|message) (?:didn't|did not|doesn't|does not|hasn't) (?:quite )?land|"
+    r"(?:really|honestly) is that (?:straightforward|simple)|(?:by|past) someone (?:more )?senior(?! (?:on|at|from|in) (?:our|my))|your (?:manager|boss|"
+    r"supervisor) or an? \w+|(?:may|might) be your first|a bit technical|too technical for)\b"
+)
+_MY_FAULT = _Lazy(
+    r"\b(?:sorry|apolog\w*|my (?:fault|mistake|last email)|i wasn't clear|i was not clear|"
+    r"badly (?:worded|put)|welcome|glad to have you|our new (?:portal|system|process))\b"
+)
+
+
+def _contrast(where: _Where) -> list[Reading]:
+    """Praise too warm for what it is about: a failure in the same or the next sentence;
+    mock denial ('it's not like we've got a launch riding on it'); talking down."""
+    low, found = where.low, []
+    for hit in _HYPERBOLE.finditer(low):
+        lo, hi = where.near(hit.start(), 1)
+        failure = _FAILURE.search(low, lo, hi)
+        if failure is None or _SINCERE.search(low, lo, hi):
+            continue
+        found.append(_found("mock", [hit.span(), failure.span()]))
+    for regex in (_NOT_LIKE, _TALKED_DOWN):
+        for hit in regex.finditer(low):
+            lo, hi = where.near(hit.start(), 1)
+            if _MY_FAULT.search(low, lo, hi):
+                continue
+            found.append(_found("mock", [hit.span()]))
+    return found
+
+
 _READERS: dict[str, tuple[Callable[[_Where], list[Reading]], ...]] = {
-    "consequence": (_third_party, _deciders),
-    "deadline": (_no_way_out,),
-    "blame": (_their_failure,),
+    "consequence": (_third_party, _deciders, _reluctant_escalation, _audience),
+    "deadline": (_no_way_out, _conditions),
+    "blame": (_their_failure, _placed_on_them),
+    "always": (_sweeping,),
     "cover": (_open_pay,),
-    "mock": (_mock,),
+    "mock": (_mock, _contrast),
 }
 
 
