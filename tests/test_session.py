@@ -358,3 +358,22 @@ def test_an_answer_whose_save_failed_is_saved_when_offered_again(good, monkeypat
     again = session.offer("annual_value", text="120,000")  # the same answer, the disk back
     assert again.stored and not again.unsaved
     assert load_case(session.path).answers["annual_value"] == 120000
+
+
+def test_a_headless_write_takes_the_next_step_from_rows_already_rendered(good, tmp_path):
+    """write_with_case given a rendering writes what it would have rendered itself, and
+    keeps the same next step, without working out the tracker a second time."""
+    playbook = load_playbook(good / "mini.toml")
+    answers = good / "examples" / "mini" / "calm.toml"
+    written = {}
+    for how in ("itself", "given"):
+        session = Session.from_answers(playbook, answers)
+        rendered = session.preview() if how == "given" else None
+        paths = session.write_with_case(tmp_path / how, rendered=rendered)
+        written[how] = (
+            {p.name: p.read_bytes() for p in paths if p.name != "case.toml"},
+            session.case.next_due,
+            session.case.next_action,
+        )
+    assert written["given"] == written["itself"]
+    assert written["given"][2]  # the fixture's case has an open action to name

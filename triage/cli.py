@@ -410,9 +410,10 @@ def _run_answers(args: argparse.Namespace) -> int:
     with codecache.bundle(f"run\0{Path(args.playbook).stem}"):
         session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
         folder = Path(args.out) if args.out else cases_dir() / session.case.id
-        files = session.outputs()
+        rendered = session.preview()  # the files, and the tracker rows for the next step
+        files = rendered.files
         with atomic.together():  # the tone check runs while the disk takes the files
-            written = session.write_with_case(folder, force=args.force, files=files)
+            written = session.write_with_case(folder, force=args.force, rendered=rendered)
             findings = check_session(session, _tone_rules(), files)
     route = session.evaluation.route
     if route.overridden:

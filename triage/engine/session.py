@@ -564,16 +564,17 @@ class Session:
         return write_outputs(shown, self.folder, force=True)
 
     def write_with_case(
-        self, folder: Path, force: bool = False, files: dict[str, bytes] | None = None
+        self, folder: Path, force: bool = False, rendered: Rendered | None = None
     ) -> list[Path]:
-        """The outputs (``files`` if already rendered) and case.toml together in ``folder``,
-        which becomes the case's own (a headless run): nothing is written if any output
-        is there already, unless ``force``. Returns the files written, case.toml last."""
+        """The outputs (``rendered`` if already rendered: its files, and its tracker rows for
+        the next step) and case.toml together in ``folder``, which becomes the case's own (a
+        headless run): nothing is written if any output is there already, unless ``force``.
+        Returns the files written, case.toml last."""
         from triage.engine.outputs import write_outputs as write_with
 
-        self.note_next_step()
+        self.note_next_step(None if rendered is None else rendered.actions)
         self.case.path = None
-        files = self.outputs() if files is None else files
+        files = self.outputs() if rendered is None else rendered.files
         written = write_with(files, folder, force, self.case, self.evaluation)
         self.folder = folder
         return written
