@@ -118,7 +118,7 @@ _OURS_NOT = _Lazy(
 
 _POWER = _Lazy(
     r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|judge|magistrate|"
-    r"practi[sc]es (?:\w+ )?law|does (?:\w+ )?law|(?:\w+ )?law firm|"
+    r"practi[sc]es (?:\w+ )?law|does (?:\w+ )?law|(?:\w+ )?law firm|legal (?:department|team|people|counsel)|"
     r"(?:environmental health|health and safety|safety|fire|building|trading standards|food)"
     r" (?:officers?|inspectors?|team|people)|inspectors?|inspectorate|regulators?|ombudsman|"
     r"(?:the )?(?:local )?council|associations?|committee|chamber of commerce|federation|"
@@ -150,14 +150,16 @@ _HELD_SO_FAR = _Lazy(
     r"would (?:be )?(?:interested|curious|keen) to|(?:'d|would|will|might) find (?:\w+ ){0,8}?"
     r"(?:interesting|enlightening|illuminating|eye-opening|revealing)|cop(?:y|ied|ying) (?:\w+ )?in|"
     r"(?:go|going) further|(?:very |really )?strong (?:position|case)|(?:we'd|we would) win|"
-    r"i only mention|just so you know)\b"
+    r"i only mention|just so you know|holding (?:them|him|her|it|this) back|how (?:much )?longer|"
+    r"(?:go|went|going) into (?:any )?detail with)\b"
 )
 _PLAIN_DUTY = _Lazy(
     r"\b(?:required to|obliged to|have to (?:notify|report|inform)|must (?:notify|report|"
     r"inform)|duty to|by law|routine|as standard|annual|scheduled|booked|recommend|"
     r"introduce you|your own (?:adviser|advisor|lawyer|solicitor)|as (?:we )?(?:discussed|"
     r"agreed)|not a claim|reviewing the draft|drafting|will draft|needs to (?:sign|review|"
-    r"approve|see)|signs? off|before we (?:both )?sign)\b"
+    r"approve|see)|signs? off|before we (?:both )?sign|as (?:she|he|they) (?:looks? after|handles?|"
+    r"can|will|needs?)|preparing|a draft|should be copied)\b"
 )
 
 
@@ -221,7 +223,7 @@ _DEMAND = _Lazy(
     r"(?:must|has to|needs to|will need to) be)\b"
 )
 _DATED = _Lazy(
-    r"\b(?:by|before|no later than|within) (?:\w+ ){0,2}?(?:monday|tuesday|wednesday|thursday|"
+    r"\b(?:by|before|no later than|within|until|till) (?:\w+ ){0,2}?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|tomorrow|tonight|noon|midday|midnight|eod|cob|close of business|"
     r"end of (?:the |this |next )?(?:day|week|month)|\d{1,2}(?:st|nd|rd|th)?|the \d{1,2}"
     r"(?:st|nd|rd|th)?|\d+ (?:working |business )?(?:days|hours)|(?:seven|five|ten|fourteen|"
@@ -259,6 +261,12 @@ _PASSIVE_FAILURE = _Lazy(
     + _YOUR_SIDE
     + r"\b"
 )
+_THEY_NEVER_BOTHER = _Lazy(
+    r"\byour (?:\w+ ){0,2}?(?:simply|just|clearly|obviously) (?:does not|doesn't|do not|don't|"
+    r"did not|didn't|never|cannot|can't|won't) (?:bother to |even )?(?:check|read|test|listen|"
+    r"care|follow|look|answer|reply|count|plan)\b|\bevery (?:single )?time (?:[\w',]+ ){0,6}?"
+    r"(?:it is|it's) (?:our|my) \w+ (?:who|that) (?:must|have to|has to|end up)\b"
+)
 _CAUSE_FROM_THEM = _Lazy(
     r"\b(?:the )?(?:problem|error|errors|fault|faults|issue|mistake|mistakes|delay|delays|damage|"
     r"slip|hold-up|breakdown|mix-up|confusion|failure|contamination|shortfall) "
@@ -279,12 +287,12 @@ _CLEARED = _Lazy(
 
 def _their_failure(where: _Where) -> list[Reading]:
     low, found = where.low, []
-    for regex in (_PASSIVE_FAILURE, _CAUSE_FROM_THEM, _HABIT):
+    for regex in (_PASSIVE_FAILURE, _CAUSE_FROM_THEM, _HABIT, _THEY_NEVER_BOTHER):
         for hit in regex.finditer(low):
             _number, lo, hi = where.sentence(hit.start())
             if _CLEARED.search(low, lo, hi) or _KIND.search(low, lo, hi):
                 continue
-            if regex is not _HABIT and _OURS_NOT.search(low, lo, hi):
+            if regex not in (_HABIT, _THEY_NEVER_BOTHER) and _OURS_NOT.search(low, lo, hi):
                 continue
             found.append(_found("blame", [hit.span()]))
     return found
@@ -294,7 +302,8 @@ def _their_failure(where: _Where) -> list[Reading]:
 
 _WE_WILL_PAY = _Lazy(
     r"\b(?:we|i)(?:'ll| will| shall|'d| would)? (?:\w+ ){0,5}?(?:pay|cover|reimburses?|refunds?|"
-    r"compensate|make good|foot|settle|meet|pick up|put (?:it|this|that|things) right)\b"
+    r"compensate|make good|foot|settle|meet|pick up|put (?:it|this|that|things) right|"
+    r"take care of (?:it|that|them|the \w+))\b"
 )
 _NO_LIMIT = _Lazy(
     r"\b(?:without (?:argument|question|quibble|hesitation|dispute|a fight|any fuss)|"
@@ -304,7 +313,8 @@ _NO_LIMIT = _Lazy(
     r"any other (?:fallout|consequences?|losses|costs|damage|knock-on)|any (?:\w+ )?(?:sales|"
     r"business|income|revenue|bookings|customers) you (?:lose|lost|miss)|(?:every|each) \w+ "
     r"(?:\w+ )?you (?:had|have|lost|missed)|the whole (?:\w+ )?(?:wedding|event|order|thing|"
-    r"job|project|cost|bill|day|evening)|whatever (?:\w+ ){0,3}?cost)\b"
+    r"job|project|cost|bill|day|evening)|whatever (?:\w+ ){0,8}?(?:cost|costs|come to|comes to|"
+    r"adds? up to|amounts? to))\b"
 )
 
 
@@ -420,11 +430,14 @@ def _reluctant_escalation(where: _Where) -> list[Reading]:
 _ASKING_ABOUT_YOU = _Lazy(
     r"\b(?:(?:are|were|have been|has been|keep|kept|is|was|often|always) (?:\w+ )?"
     r"(?:asking|ask) (?:me|us)|ask (?:me|us)) (?:straight out |already |lately )?(?:\w+ )?"
-    r"(?:what|who|whether|which|about|how|if)\b"
+    r"(?:what|who|whether|which|about|how|if)\b|\b(?:asked|asking|ask) (?:me |us )?(?:how|whether|"
+    r"what|who) (?:his|her|their|your) (?:\w+ )?(?:crew|team|people|staff|firm|company|lot|"
+    r"guys|lads) (?:were|was|are|is) (?:getting on|doing|going|performing)\b"
 )
 _VERDICT = _Lazy(
     r"\b(?:tell them|say (?:anything|something)|recommend(?:ing)?|a (?:great|good) answer|"
-    r"the truth|something good|it was (?:resolved|sorted|handled)|answer (?:them|for them))\b"
+    r"the truth|something good|it was (?:resolved|sorted|handled)|answer (?:them|for them)|"
+    r"(?:give|giving|gave) you (?:the |a )?chance|(?:go|went|going) into (?:any )?detail)\b"
 )
 
 
@@ -445,12 +458,14 @@ _EITHER_OR = _Lazy(
     r"move|cancel|stop|end|pull|find|terminate|withhold|look|switch|appoint|engage|use)\b"
 )
 _IF_NOT_BY = _Lazy(
-    r"\b(?:if|unless|should) (?:we|i) (?:do not|don't|did not|didn't|have not|haven't|cannot|"
-    r"can't) (?:\w+ ){0,2}?(?:have|receive|get|hear|see|agree)\b"
+    r"\b(?:(?:if|unless|should) (?:we|i) (?:do not|don't|did not|didn't|have not|haven't|cannot|"
+    r"can't) (?:\w+ ){0,2}?(?:have|receive|get|hear|see|agree)|if (?:the |your |our )?(?:\w+ ){1,3}?"
+    r"(?:aren't|isn't|is not|are not|hasn't|haven't|has not|have not) (?:\w+ ){0,2}?(?:back|here|"
+    r"in|done|fixed|sent|signed|received|delivered|paid|sorted|corrected))\b"
 )
 _OUR_NEXT_MOVE = _Lazy(
     r"\b(?:we|i)(?:'ll| will| shall| are going to|'re going to|'m going to) (?:\w+ ){0,3}?"
-    r"(?:take (?:it|that|this) (?:that|as (?:a no|no|meaning|a sign))|take (?:our|the) "
+    r"(?:take (?:it|that|this) (?:that|as (?:a no|no|meaning|a sign|your answer))|take (?:our|the) "
     r"(?:business|work|account|order)|treat|understand|assume (?:that )?(?:you|this|the (?:partnership|contract|"
     r"relationship))|conclude|act|make other|go|move|look|cancel|stop|end|pull|find|proceed|"
     r"withdraw|close|charge|invoice|bill|engage|appoint|switch|reconsider|rethink|review)\b"
@@ -459,7 +474,8 @@ _AFTER_THAT_WE = _Lazy(
     r"\b(?:after that|otherwise|failing that|past that|beyond that|if not),? (?:we|i|our \w+)"
     r"(?:'ll| will| shall)? (?:\w+ ){0,2}?(?:place|take|go|move|cancel|stop|end|find|look|"
     r"withdraw|pull|assume|treat|proceed|close|charge|invoice|bill|engage|use|appoint|switch|"
-    r"book)\b"
+    r"book)\b|\b(?:after that|past that|beyond that|otherwise|failing that),? it(?:'ll| will| would)? "
+    r"(?:be|go|get) (?:\w+ ){0,2}?(?:out of (?:my|our) hands|beyond (?:me|us)|above (?:me|my head))\b"
 )
 _BENIGN_NEXT = _Lazy(
     r"\b(?:call|ring|phone|chase|follow up|remind|resend|check in|email you|as fine|as a yes|"
@@ -476,8 +492,14 @@ def _conditions(where: _Where) -> list[Reading]:
     for regex in (_IF_NOT_BY, _AFTER_THAT_WE):
         for hit in regex.finditer(low):
             hi = where.near(hit.start(), 0)[1]
-            wide = where.near(hit.start(), 1)
-            date = _DATED.search(low, wide[0], hi)
+            number = where.sentence(hit.start())[0]
+            # "past that" points back to the sentence before, even across a paragraph break
+            lo = (
+                where.starts[max(0, number - 1)]
+                if regex is _AFTER_THAT_WE
+                else where.near(hit.start())[0]
+            )
+            date = _DATED.search(low, lo, hi)
             if date is None:
                 continue
             move = hit if regex is _AFTER_THAT_WE else _OUR_NEXT_MOVE.search(low, hit.end(), hi)
@@ -547,18 +569,23 @@ _HYPERBOLE = _Lazy(
     r"\b(?:very impressed|so pleased|really appreciate|much appreciated|(?:they|we) love (?:that|"
     r"it)|(?:i )?(?:particularly |really )?enjoyed|fun way|good to know|nice to know|no dramas|"
     r"no worries at all|hard to believe|what a (?:treat|surprise|shock)|how (?:kind|lovely|nice)|"
-    r"quite a (?:work|piece|feat)|thrilled|delighted)\b"
+    r"quite a (?:work|piece|feat)|thrilled|delighted|amazed|astonished|in awe|rare achievement|"
+    r"(?:always |so )?(?:nice|lovely|great|good) to (?:hear|learn|find out))\b"
 )
 _FAILURE = _Lazy(
     r"\b(?:late|again|after the (?:agreed|due)|outage|broken|stand around|not like (?:we|i)|"
     r"after (?:only|just) |days after|weeks after|still (?:use|using|waiting|no)|overdue|"
-    r"enjoying a (?:little )?holiday|from our own customers|imagination|recall lasting)\b"
+    r"enjoying a (?:little )?holiday|from our own \w+|imagination|recall lasting|creativity|"
+    r"innovation|worth every|extra days)\b"
 )
 _SINCERE = _Lazy(
     r"\b(?:despite|even though|in spite|although|sorry|apolog\w*|thank you for (?:letting|"
     r"telling|flagging|warning)|on time|early)\b"
 )
-_NOT_LIKE = _Lazy(r"\b(?:it's|it is) not (?:like|as if|as though) (?:we|i|our)\b")
+_NOT_LIKE = _Lazy(
+    r"\b(?:it's|it is) not (?:like|as if|as though) (?:we|i|our)\b|\b(?:it's|it is) only "
+    r"(?:our |the )?(?!a |an |one |two |three |a few |for |because |until )\w+(?=[,.;]| and)"
+)
 _TALKED_DOWN = _Lazy(
     r"\b(?:(?:anyone|everyone|most people|any \w+) (?:[\w'-]+ ){0,8}?(?:knows?|would know|"
     r"should know|is aware|could tell you)|(?:explain|put) (?:this|it|that) more "
@@ -566,7 +593,10 @@ _TALKED_DOWN = _Lazy(
     r"(?:you|your (?:\w+ ){1,2}?|they) should (?:ideally |really )?(?:know|be aware)|surprised this is "
     r"news|(?:point|message) (?:didn't|did not|doesn't|does not|hasn't) (?:quite )?land|"
     r"(?:really|honestly) is that (?:straightforward|simple)|(?:by|past) someone (?:more )?senior(?! (?:on|at|from|in) (?:our|my))|your (?:manager|boss|"
-    r"supervisor) or an? \w+|(?:may|might) be your first|a bit technical|too technical for)\b"
+    r"supervisor) or an? \w+|(?:may|might) be your first|a bit technical|too technical for|"
+    r"(?:try to |i'll |let me )keep (?:this|it) (?:simple|basic)|(?:company|firm|business|supplier|"
+    r"outfit|agency) (?:of|with) your (?:size|experience|reputation|standing) (?:can|could|would|"
+    r"should))\b"
 )
 _MY_FAULT = _Lazy(
     r"\b(?:sorry|apolog\w*|my (?:fault|mistake|last email)|i wasn't clear|i was not clear|"
