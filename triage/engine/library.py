@@ -79,17 +79,21 @@ class PlaybookEntry:
     def peek(self) -> PlaybookEntry:
         """Read the title and summary without validating: fast, for a first screen."""
         import re
-        import tomllib
 
         try:
             text = self.path.read_text(encoding="utf-8-sig")[:65536]
         except (OSError, UnicodeDecodeError):
             return self  # check() will say what is wrong
         header = re.search(r"^\s*\[", text, flags=re.M)  # top-level keys come before any table
-        try:
-            data = tomllib.loads(text[: header.start()] if header else text)
-        except tomllib.TOMLDecodeError:
-            return self
+        top = text[: header.start()] if header else text
+        data = _plain_keys(top)  # the usual few lines, read without loading a TOML parser
+        if data is None:
+            import tomllib
+
+            try:
+                data = tomllib.loads(top)
+            except tomllib.TOMLDecodeError:
+                return self
         title, summary = data.get("title"), data.get("summary")
         self.peeked_title = title if isinstance(title, str) else ""
         self.peeked_summary = summary if isinstance(summary, str) else ""
@@ -105,6 +109,38 @@ class PlaybookEntry:
             self.problems = tuple(exc.problems)
         self.checked = True
         return self
+
+
+# One line of the few that open a playbook, in the plainest TOML: blank, a comment, or a bare
+# key set to a basic string with no escapes or to a plain decimal integer (each with an
+# optional comment). A tab or a space may surround each piece; no control character passes.
+_PLAIN_LINE = (
+    r"[ \t]*(?:(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*"
+    r'(?:"(?P<text>[^"\\\x00-\x08\x0a-\x1f\x7f]*)"|(?P<number>0|[1-9][0-9]*))[ \t]*)?'
+    r"(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?"
+)
+
+
+def _plain_keys(text: str) -> dict[str, str | int] | None:
+    """The keys of ``text`` as ``tomllib.loads`` reads them, when every line is one of the
+    plain kinds above (a playbook's title, summary and version are); else None, and the
+    caller parses it in full. The home screen reads this much of every playbook before its
+    first frame, and loading the TOML parser for it cost more than reading the lines."""
+    import re
+
+    line = re.compile(_PLAIN_LINE)
+    found: dict[str, str | int] = {}
+    for raw in text.replace("\r\n", "\n").split("\n"):  # a lone CR stays, and is refused
+        match = line.fullmatch(raw)
+        if match is None:
+            return None
+        key = match["key"]
+        if key is None:
+            continue
+        if key in found:  # a key set twice: TOML refuses it, as the full parse will say
+            return None
+        found[key] = match["text"] if match["number"] is None else int(match["number"])
+    return found
 
 
 def playbook_files(folder: Path) -> list[Path]:
