@@ -253,3 +253,23 @@ def test_a_bundle_in_an_unusable_folder_is_no_bundle_and_no_error(
     with codecache.bundle("a playbook"):
         assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
     _forget()
+
+
+def test_the_engine_stamp_changes_with_any_module_of_the_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """What the checks concluded is kept under the engine's stamp: a change to a module in a
+    subpackage (a filter, a file format) must change it as much as one beside it."""
+    engine = tmp_path / "engine"
+    (engine / "filters" / "__pycache__").mkdir(parents=True)
+    (engine / "codecache.py").write_text("# the cache\n")
+    (engine / "filters" / "dates.py").write_text("# a filter\n")
+    (engine / "filters" / "__pycache__" / "dates.cpython-311.pyc").write_bytes(b"compiled")
+    monkeypatch.setattr(codecache, "__file__", str(engine / "codecache.py"))
+    stamp = codecache.engine_stamp.__wrapped__
+    before = stamp()
+    assert "filters/dates.py" in before.replace("\\", "/") and "pyc" not in before
+    (engine / "filters" / "__pycache__" / "dates.cpython-311.pyc").write_bytes(b"other bytes")
+    assert stamp() == before
+    (engine / "filters" / "dates.py").write_text("# a filter, changed\n")
+    assert stamp() != before

@@ -101,7 +101,8 @@ def _fingerprint(sandboxed: bool) -> bytes:
 
 @functools.cache
 def engine_stamp() -> str:
-    """Which engine this is: its version, and the size and time of each of its modules.
+    """Which engine this is: its version, and the size and time of each of its modules,
+    in its subpackages too (the filters, the file formats, the sandbox).
 
     What the checks concluded about a playbook is kept under this, so an engine that has
     changed at all (an upgrade, or an edit while developing) checks it again.
@@ -111,13 +112,20 @@ def engine_stamp() -> str:
     here = Path(__file__).parent
     parts = [triage.__version__]
     try:
-        for entry in sorted(os.scandir(here), key=lambda e: e.name):
-            if entry.name.endswith((".py", ".toml")):
-                info = entry.stat()
-                parts.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+        for folder, subfolders, files in os.walk(here, onerror=_unreadable):
+            subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".toml")):
+                    info = os.stat(os.path.join(folder, name))
+                    where = os.path.relpath(os.path.join(folder, name), here)
+                    parts.append(f"{where}:{info.st_size}:{info.st_mtime_ns}")
     except OSError:
         parts.append("unreadable")
     return ";".join(parts)
+
+
+def _unreadable(error: OSError) -> None:
+    raise error
 
 
 def _key(kind: str, text: str) -> str:
