@@ -707,3 +707,103 @@ def test_there_is_an_example_for_every_situation_a_mediator_meets():
         "close deadline",
         "stake below a mediator's fee",
     }
+
+
+# What the communications audit and the dispute analysis change (issue 15): each answer below
+# adds a step a mediator would take, held to every example that gives it.
+
+
+def _rows_with(rendered: Rendered, text: str) -> list[dict[str, str]]:
+    return [row for row in rendered.rows if text in row["action"]]
+
+
+def test_mixed_messages_leave_one_voice_on_our_side(rendered):
+    assert bool(_rows_with(rendered, "One voice from now on")) == bool(
+        rendered.get("mixed_messages")
+    )
+
+
+def test_when_the_channel_is_the_problem_the_substance_moves_to_a_call(rendered):
+    talk = rendered.route.chosen == "negotiate" and not rendered.fact("formal_letter")
+    if rendered.get("channel_problem") and talk and not rendered.fact("misunderstanding_only"):
+        rows = _rows_with(rendered, "before the email goes") or _rows_with(
+            rendered, "On the first call, agree"
+        )
+        assert rows and rows[0]["audience"] == "shared"
+        assert rows[0]["due"] <= min(r["due"] for r in _rows_with(rendered, "email to"))
+    if not rendered.get("channel_problem"):
+        assert not _rows_with(rendered, "one more message in the thread")
+    if rendered.fact("portal_thread") and rendered.route.chosen not in ("legal", "exit"):
+        assert _rows_with(rendered, "out of the ticket queue")
+
+
+def test_our_own_sharp_message_is_owned_before_the_next_conversation(rendered):
+    rows = _rows_with(rendered, "where the tone first turned")
+    first = rendered.fact("first_sharp")
+    if rendered.fact("we_turned_it") and rendered.route.chosen != "legal":
+        assert rows and str(first["date"].year) in rows[0]["action"]
+        assert "(us" in first["who"].lower() or "(our" in first["who"].lower()
+        assert first.get("channel") != "letter", "a formal letter is a step we chose, not a slip"
+    else:
+        assert not rows
+
+
+def test_a_root_cause_becomes_a_dated_change_with_an_owner(rendered):
+    found = rendered.fact("root_found")
+    ours = _rows_with(rendered, "Fix the cause, not only this case")
+    theirs = _rows_with(rendered, "who changes what to remove the cause")
+    if not found or rendered.route.chosen == "exit" or rendered.fact("breach_owned"):
+        assert not ours and not theirs
+        return
+    rows = theirs if rendered.get("fault") == "mostly_them" else ours
+    if rows:
+        assert rows[0]["owner"] and rows[0]["due"]
+    assert rows or (rendered.get("fault") == "mostly_them" and rendered.route.chosen == "legal")
+    if rendered.get("why_1") and not found and rendered.route.chosen not in ("exit", "legal"):
+        assert _rows_with(rendered, "keep asking why")
+
+
+def test_the_fixes_we_promised_are_tracked_and_shared(rendered):
+    fixes = [m.get("fix") for m in rendered.get("our_mistakes") or [] if m.get("fix")]
+    rows = _rows_with(rendered, "Make the changes we committed to")
+    if not fixes or rendered.route.chosen in ("exit", "legal") or rendered.get("change_steps"):
+        assert not rows
+    else:
+        assert rows and rows[0]["audience"] == "shared" and rows[0]["due"]
+
+
+def test_what_is_at_stake_for_them_becomes_an_option_and_a_missing_goal_a_question(rendered):
+    talk = rendered.route.chosen in ("negotiate", "mediate")
+    talk = talk and not rendered.fact("misunderstanding_only")
+    need = rendered.fact("their_need")
+    assert bool(_rows_with(rendered, "Prepare one option for what is at stake")) == bool(
+        need and talk
+    )
+    asked = _rows_with(rendered, "what a good outcome looks like on their side")
+    assert bool(asked) == bool(talk and not rendered.get("shared_goal"))
+    if asked:
+        assert asked[0]["audience"] == "shared"
+
+
+def test_every_answer_that_adds_a_step_is_pinned_by_an_example():
+    seen: set[str] = set()
+    for playbook_path, example in EXAMPLES:
+        r = Rendered(playbook_path, example)
+        actions = " | ".join(row["action"] for row in r.rows)
+        for kind, text in {
+            "one voice": "One voice from now on",
+            "call first": "before the email goes, so it is not",
+            "ticket queue": "out of the ticket queue",
+            "our tone turned it": "where the tone first turned",
+            "their reply turned on ours": "just before their",
+            "root cause ours": "Fix the cause, not only this case",
+            "root cause theirs": "who changes what to remove the cause",
+            "why again": "keep asking why",
+            "promised fixes": "Make the changes we committed to",
+            "their stake": "Prepare one option for what is at stake",
+            "find the shared goal": "what a good outcome looks like on their side",
+            "felt undervalued": "only to listen",
+        }.items():
+            if text in actions:
+                seen.add(kind)
+    assert len(seen) == 12, seen

@@ -191,3 +191,28 @@ def test_a_raise_without_a_reason_is_refused_at_its_place(tmp_path):
     text = (HEAD + FACTS).replace('because = "One of our directors caused the heat."\n', "")
     problems = _problems(tmp_path, text)
     assert any("levels[2].raises[0] has `when`, so it needs `because`" in p for p in problems)
+
+
+# How long the dispute has run (`since`) sets how long a negotiation gets before it goes one
+# level up, when no time box was chosen: a fresh dispute and one that has run for months both
+# get two weeks, anything between three. The case date is the fixed clock's, 2 March 2026.
+@pytest.mark.parametrize(
+    ("days_ago", "box", "says"),
+    [(5, 14, "only days old"), (40, 21, ""), (120, 14, "this attempt gets two weeks")],
+)
+def test_how_long_it_has_run_sets_the_time_box(fixed_now, days_ago, box, says):
+    from triage.engine.answersfile import read_answers
+    from triage.engine.library import builtin_dir
+
+    playbook = load_playbook(builtin_dir() / "client-communication-breakdown.toml")
+    example = builtin_dir() / "examples/client-communication-breakdown/slow-helpdesk-negotiate.toml"
+    case = read_answers(example, playbook)
+    today = fixed_now.date()
+    case.answers["since"] = today - dt.timedelta(days=days_ago)
+    case.answers.pop("time_box_days", None)
+    files = render_case(playbook, case, evaluate(playbook, case.answers))
+    rows = [r for r in files["actions.csv"].decode("utf-8-sig").splitlines() if "not settled" in r]
+    assert len(rows) == 1
+    due = dt.date.fromisoformat(rows[0].split(",")[-3])
+    assert today + dt.timedelta(days=box) <= due <= today + dt.timedelta(days=box + 3)
+    assert (says in rows[0]) if says else ("days old" not in rows[0] and "two weeks" not in rows[0])
