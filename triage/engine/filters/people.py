@@ -79,11 +79,33 @@ def _role(text: str) -> bool:
     return any(w in ROLE_WORDS for w in words) and not any(w in _PARTICLES for w in words[-1:])
 
 
+# How two people are typed as one answer: "Ana Ruiz and Tom Berg", "Ana Ruiz / Tom Berg".
+_JOINED = re.compile(r"\s*/\s*|\s+(?:and|&|\+)\s+")
+
+
+def _joins_two(match: re.Match[str]) -> bool:
+    """Whether ``match`` (see ``_JOINED``) stands between two people's names."""
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    return _is_name(before) and _is_name(after) and len(before.split()) >= 2
+
+
+def people(value: Any) -> list[str]:
+    """The people a name answer names: ["Ana Ruiz", "Tom Berg"] from "Ana Ruiz and Tom
+    Berg" or "Ana Ruiz / Tom Berg"; one name (or words that are not names) gives one item,
+    none gives none."""
+    name = _name_and_title(value)[0]
+    if not name:
+        return []
+    parts = name.split(" and ")
+    return parts if len(parts) == 2 and all(_is_name(p) for p in parts) else [name]
+
+
 def _name_and_title(value: Any) -> tuple[str, str]:
     """A person's name and job title as typed: ("Daniel Fry", "Head of Partnerships") from
     "Daniel Fry, Head of Partnerships (our CRO withdraws the email)"; a note typed after the
     name ("/ now their lawyers", "w/ me as day to day") is left out."""
     text = _without_notes(value) or _squash(value)
+    text = _JOINED.sub(lambda m: " and " if _joins_two(m) else m.group(0), text, count=1)
     text = _without_trailing_note(text)
     parts = [p for p in _NAME_SEPARATORS.split(text) if p]
     names = [i for i, part in enumerate(parts) if _is_name(part)]
@@ -100,15 +122,17 @@ def _name_and_title(value: Any) -> tuple[str, str]:
     return parts[named], title[:1].upper() + title[1:]
 
 
-def person(value: Any) -> str:
+def person(value: Any, one: Any = False) -> str:
     """Filter ``person``: a name answer used as a name (a signature, a sender, an owner,
     "led by"): the name alone, without a job title or a note in brackets.
 
     ``"Daniel Fry, Head of Partnerships (our CRO withdraws the email)"`` gives
     ``"Daniel Fry"``; ``"our MD, Graham Kaye"`` gives ``"Graham Kaye"``; ``"Dr Ana Ruiz"`` and
-    ``"Ruth Adeyemi and Jens Keller"`` stay; words that are not a name keep all but the note.
+    ``"Ruth Adeyemi and Jens Keller"`` stay (``"Ruth Adeyemi / Jens Keller"`` reads the same);
+    words that are not a name keep all but the note. ``person(one=true)`` gives the first of
+    two people: the one who signs a draft, so that it speaks with one voice.
     """
-    return _name_and_title(value)[0]
+    return people(value)[0] if one and people(value) else _name_and_title(value)[0]
 
 
 def job_title(value: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from triage.engine.filters.greeting import first_name
 from triage.engine.filters.ownership import _as_ownership
-from triage.engine.filters.people import _name_and_title
+from triage.engine.filters.people import _name_and_title, people
 from triage.engine.filters.shorten import join_and
 from triage.engine.filters.shorthand import spell_out
 from triage.engine.filters.text import _squash, _words
@@ -62,6 +62,9 @@ def _name_pattern(value: Any, with_title: bool) -> str:
     """A regular expression for a person as a text may name them: full name, first name,
     and (``with_title``) "our <job title>" when a title was typed beside the name."""
     own, title = _name_and_title(value)
+    signer = people(value)
+    if len(signer) > 1:  # two people typed as the lead: the first signs, and is "I"
+        own = value = signer[0]
     names = {own, first_name(value)} - {""}
     names = {n for n in names if n[:1].isupper() and not _ordinary(n.split()[0])}
     patterns = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
