@@ -95,3 +95,26 @@ def test_the_plan_is_headed_by_what_is_known(playbook, fixed_now):
     both = {"issue_title": "late deliveries", "counterparty": "Kite & Co"}
     assert heading(both) == "# Late deliveries: Kite & Co"
     assert heading({}) == "# A dispute not yet described"
+
+
+@pytest.mark.parametrize(
+    ("money", "amount", "annual", "shown"),
+    [
+        ("they_owe", 18000, 64000, "- Money at stake: about £18,000, against a relationship worth"),
+        ("both", 4200, None, "- Money at stake: about £4,200."),
+        ("they_owe", 24000, 24000, None),  # the account's yearly value, typed as the sum
+        ("none", 4200, 140000, None),  # they said no money is in dispute
+        ("none", 220000, 220000, None),
+        (None, 0, 64000, None),
+    ],
+)
+def test_the_plan_shows_money_at_stake_only_for_a_sum_in_dispute(money, amount, annual, shown):
+    playbook = next(p for p in PLAYBOOKS if p.id == "salvage-relationship")
+    answers = {"counterparty": "Kite & Co", "issue_title": "late deliveries", "currency": "GBP"}
+    answers |= {"amount_at_stake": amount, "money": money, "annual_value": annual}
+    answers = {k: v for k, v in answers.items() if v is not None}
+    plan = render_case(playbook, Case.new(playbook, answers, "money"))["plan.md"].decode()
+    if shown is None:
+        assert "Money at stake" not in plan
+    else:
+        assert shown in plan
