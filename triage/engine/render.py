@@ -346,14 +346,16 @@ class EmailParts:
     to: str
     sender: str
     body: str
+    cc: str = ""  # the person the plan says the email copies, when their address is known
 
 
-def email_parts(subject: str, to: str, body: str, sender: str = "") -> EmailParts:
+def email_parts(subject: str, to: str, body: str, sender: str = "", cc: str = "") -> EmailParts:
     """An email's parts as its draft will carry them: a header-safe subject (never empty),
     the addresses as mail clients read them (left out when not usable), the body ending
-    in a new line."""
+    in a new line. Each of From, To and Cc holds one address at most: a name typed with
+    commas, new lines or a second address can never add a recipient."""
     addresses = []
-    for value in (sender, to):
+    for value in (sender, to, cc):
         name, address = split_address(header_text(value))
         shown = ""
         if address and "@" in address:
@@ -367,19 +369,20 @@ def email_parts(subject: str, to: str, body: str, sender: str = "") -> EmailPart
         addresses[1],
         addresses[0],
         body if body.endswith("\n") else body + "\n",
+        addresses[2] if addresses[2] not in addresses[:2] else "",
     )
 
 
-def email_message(subject: str, to: str, body: str, sender: str = "") -> bytes:
+def email_message(subject: str, to: str, body: str, sender: str = "", cc: str = "") -> bytes:
     """A draft RFC 5322 message that mail clients open for editing."""
-    return email_bytes(email_parts(subject, to, body, sender))
+    return email_bytes(email_parts(subject, to, body, sender, cc))
 
 
 def email_bytes(parts: EmailParts) -> bytes:
     """An email draft as .eml bytes, marked unsent, with headers left unfolded."""
     message = EmailMessage()
     message["Subject"] = parts.subject
-    for header, value in (("From", parts.sender), ("To", parts.to)):
+    for header, value in (("From", parts.sender), ("To", parts.to), ("Cc", parts.cc)):
         if value:
             message[header] = value
     message["X-Unsent"] = "1"
@@ -438,7 +441,7 @@ def render_output(
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)
             sender = sandbox.render(output.sender or "", ctx)
-            parts = email_parts(subject, to, body, sender)
+            parts = email_parts(subject, to, body, sender, _copied(ctx))
             if emails is not None:
                 emails[output.file] = parts
             return email_bytes(parts)
@@ -447,6 +450,15 @@ def render_output(
     except OSError as exc:
         raise RenderError(f"{output.file}: the template cannot be read ({exc.strerror}).") from None
     return body.encode("utf-8")
+
+
+def _copied(ctx: dict[str, Any]) -> str:
+    """Who the email copies: the playbook's ``email_cc`` fact ("Name <address>"), when it
+    defines one and it holds an address; '' otherwise. A playbook gives it only where its
+    plan says the email copies someone (an escalation owner from level 2), with the address
+    from the optional ``copy_email`` question."""
+    value = ctx.get("email_cc")
+    return value if isinstance(value, str) else ""
 
 
 def _meeting_calendar(output: OutputSpec, ctx: dict[str, Any]) -> bytes | None:
