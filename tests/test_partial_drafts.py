@@ -118,3 +118,25 @@ def test_the_plan_shows_money_at_stake_only_for_a_sum_in_dispute(money, amount, 
         assert "Money at stake" not in plan
     else:
         assert shown in plan
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS, ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Krogh - Mette says SLA breach", "**Subject:** Summary of what we agreed"),
+        ("Our claim and their contra-charges", "**Subject:** Our claim and your contra-charges: "),
+        ("Unpaid invoices 2026-118", "**Subject:** Unpaid invoices 2026-118: "),
+        ("The biscuit recall", "**Subject:** The biscuit recall: "),
+    ],
+)
+def test_the_summary_subject_names_the_issue_as_the_email_does(playbook, title, subject, fixed_now):
+    answers = {
+        "counterparty": "Krogh Logistik",
+        "their_contact": "Mette Krogh",
+        "issue_title": title,
+    }
+    files = render_case(playbook, Case.new(playbook, answers, "subject"))
+    summary = files.get("follow-up-summary.md", b"").decode()
+    if summary:
+        assert subject in summary

@@ -8,6 +8,7 @@ from typing import Any
 from triage.engine.filters.people import _name_and_title
 from triage.engine.filters.sentences import clause
 from triage.engine.filters.text import _words
+from triage.engine.filters.voice import _to_reader
 from triage.engine.filters.words import DETERMINERS, TITLES, _ordinary
 
 # Words that make an issue's title an internal label rather than a topic to name to the
@@ -74,13 +75,17 @@ def topic(value: Any, reader: Any = None) -> str:
     neutral words instead. A label names the reader ("Krogh - Mette says SLA breach"), carries
     a verdict ("breach", "refused", "says", "blowup", "lawyers") or shorthand ("/", " + ",
     "??", "vs", "->", "="), or is split by a dash around a name ("Krogh - pricing"). A
-    neutral title with a dash passes ("Rate card - revision rounds").
+    neutral title with a dash passes ("Rate card - revision rounds"). What the title says is
+    theirs becomes the reader's: "our claim and their contra-charges" gives "our claim and
+    your contra-charges".
     """
     text = clause(value)
     if not text:
         return ""
     if reader is not None and _internal_label(text, reader):
         return ""
+    if reader is not None:  # "our claim and their contra-charges": theirs are the reader's
+        text = _to_reader(text, "")
     first = re.match(r"[\w'’]+", text)
     word = first.group(0).lower() if first else ""
     owner = word.endswith(("'s", "’s", "s'", "s’"))
