@@ -803,7 +803,51 @@ def test_every_answer_that_adds_a_step_is_pinned_by_an_example():
             "their stake": "Prepare one option for what is at stake",
             "find the shared goal": "what a good outcome looks like on their side",
             "felt undervalued": "only to listen",
+            "tone shift in words": "look again at where the tone shifted",
+            "area owners": "Bring in the people who own what this touches",
+            "supply continuity": "Keep the supply running while this is settled",
         }.items():
             if text in actions:
                 seen.add(kind)
-    assert len(seen) == 12, seen
+    assert len(seen) == 15, seen
+
+
+def test_the_first_check_in_falls_one_cadence_after_the_meeting(rendered):
+    first = rendered.fact("first_slot")
+    gap = rendered.fact("checkin_gap")
+    rows = [
+        r
+        for r in rendered.rows
+        if (r["action"].startswith("Start ") and "check-ins" in r["action"])
+        or r["action"].startswith(("Check progress against", "Touchpoint with"))
+    ]
+    if not first or not rows:
+        return
+    due = dt.date.fromisoformat(rows[0]["due"])
+    assert first + dt.timedelta(days=gap) <= due <= first + dt.timedelta(days=gap + 4)
+
+
+def test_a_tone_shift_described_without_a_log_is_prepared_for(rendered):
+    rows = _rows_with(rendered, "look again at where the tone shifted")
+    talk = rendered.route.chosen in ("negotiate", "mediate")
+    talk = talk and not rendered.fact("misunderstanding_only")
+    wanted = rendered.get("tone_shift") and not rendered.fact("first_sharp") and talk
+    assert bool(rows) == bool(wanted)
+
+
+def test_the_areas_a_partner_dispute_touches_bring_in_their_owners(rendered):
+    areas = rendered.get("issue_areas") or []
+    rows = _rows_with(rendered, "Bring in the people who own what this touches")
+    if not areas or rendered.route.chosen in ("exit", "legal"):
+        assert not rows
+        return
+    owners = {
+        "commission": "finance",
+        "territory": "sales operations",
+        "data": "data protection lead",
+        "brand": "marketing",
+        "roadmap": "product",
+        "delivery": "operations",
+    }
+    for area in areas:
+        assert owners[area] in rows[0]["action"]
