@@ -1308,6 +1308,17 @@ _STRUCTURE_FLAGS = [
     ("sarcasm", "Looking forward to your reply at some point. We are still waiting on the quote."),
     ("sarcasm", "So pleased the brochures turned up, only three weeks late."),
     ("sarcasm", "As anyone who has shipped a pallet knows, the weight goes on the label."),
+    (
+        "threats",
+        "I'd rather not have to loop in our group counsel, but we are running short of time.",
+    ),
+    ("blame", "It was Dana on your booking desk who entered the wrong dates twice."),
+    ("blame", "Had your site team checked the levels, the slab would not have cracked."),
+    ("absolutes", "Not one of your quotes this year has matched the final bill."),
+    (
+        "sarcasm",
+        "Truly a masterpiece of planning: the tiles arrived a fortnight after the fitters left.",
+    ),
 ]
 _STRUCTURE_CLEAN = [
     "My cousin is starting a law degree this autumn, so the summer rota changes.",
@@ -1323,6 +1334,9 @@ _STRUCTURE_CLEAN = [
     "Looking forward to seeing you at the show next month.",
     "So pleased the brochures turned up early, despite the strike.",
     "To put it simply, the first payment falls due on 30 June.",
+    "It was Dana on your booking desk who found the spare room for us; thank you.",
+    "Nobody in your accounts team needs to do anything until the credit note arrives.",
+    "That's on your list for Thursday, I think, along with the new rota.",
 ]
 
 

@@ -119,6 +119,8 @@ _OURS_NOT = _Lazy(
 _POWER = _Lazy(
     r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|judge|magistrate|"
     r"practi[sc]es (?:\w+ )?law|does (?:\w+ )?law|(?:\w+ )?law firm|legal (?:department|team|people|counsel)|"
+    r"writes? (?:\w+ ){0,3}?(?:for|a column|columns|about)|column|newsletter|trade (?:paper|magazine)|"
+    r"podcast|complaint for your|"
     r"(?:environmental health|health and safety|safety|fire|building|trading standards|food)"
     r" (?:officers?|inspectors?|team|people)|inspectors?|inspectorate|regulators?|ombudsman|"
     r"(?:the )?(?:local )?council|associations?|committee|chamber of commerce|federation|"
@@ -132,7 +134,7 @@ _TIED_TO_US = _Lazy(
     r"\b(?:my|our|i'm on|i am on|i sit on|i chair|i know|we know|i've known|a friend|a mate|"
     r"friend of mine|mate of mine|brother|sister|cousin|wife|husband|partner|father|mother|"
     r"uncle|aunt|neighbou?r|who (?:does|handles|acts for|inspects) (?:our|us|me)|"
-    r"happened to|acts? for (?:us|me)|your (?:boss|manager|director|md|ceo|owner|owners|"
+    r"happened to|acts? for (?:us|me)|buddy|pal|i write|i've (?:already )?prepared|your (?:boss|manager|director|md|ceo|owner|owners|"
     r"managing director|head office|chairman|chair|board|regional manager|area manager|"
     r"franchisor|regional director|area director))\b"
 )
@@ -151,7 +153,8 @@ _HELD_SO_FAR = _Lazy(
     r"(?:interesting|enlightening|illuminating|eye-opening|revealing)|cop(?:y|ied|ying) (?:\w+ )?in|"
     r"(?:go|going) further|(?:very |really )?strong (?:position|case)|(?:we'd|we would) win|"
     r"i only mention|just so you know|holding (?:them|him|her|it|this) back|how (?:much )?longer|"
-    r"(?:go|went|going) into (?:any )?detail with)\b"
+    r"(?:go|went|going) into (?:any )?detail with|just saying|looking for stories|widely read|"
+    r"(?:already )?(?:prepared|drafted|written) a (?:formal )?complaint|checking with)\b"
 )
 _PLAIN_DUTY = _Lazy(
     r"\b(?:required to|obliged to|have to (?:notify|report|inform)|must (?:notify|report|"
@@ -225,6 +228,7 @@ _DEMAND = _Lazy(
 _DATED = _Lazy(
     r"\b(?:by|before|no later than|within|until|till) (?:\w+ ){0,2}?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|tomorrow|tonight|noon|midday|midnight|eod|cob|close of business|"
+    r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|tmrw|tmw|lunchtime|this week|next week|"
     r"end of (?:the |this |next )?(?:day|week|month)|\d{1,2}(?:st|nd|rd|th)?|the \d{1,2}"
     r"(?:st|nd|rd|th)?|\d+ (?:working |business )?(?:days|hours)|(?:seven|five|ten|fourteen|"
     r"two|three) (?:working |business )?(?:days|hours))\b"
@@ -267,6 +271,25 @@ _THEY_NEVER_BOTHER = _Lazy(
     r"care|follow|look|answer|reply|count|plan)\b|\bevery (?:single )?time (?:[\w',]+ ){0,6}?"
     r"(?:it is|it's) (?:our|my) \w+ (?:who|that) (?:must|have to|has to|end up)\b"
 )
+_THEIR_PERSON = _Lazy(
+    r"\b(?:it was|it's|it is|that was) [a-z]+ (?:in|on|from|at) your (?:\w+ ){0,3}?(?:team|desk|"
+    r"office|department|group|warehouse|depot|side|end) who (?:\w+ ){0,2}?(?:entered|sent|gave|"
+    r"lost|forgot|missed|ignored|left|dropped|deleted|approved|keyed|put|booked|loaded|didn't|"
+    r"did not|never|failed|changed|cancelled|told)\b|\b[a-z]+ (?:in|on|from|at) your "
+    r"(?:\w+ ){0,3}?(?:team|desk|office|department|group|warehouse|depot) (?:gave|sent|entered|"
+    r"keyed|put|lost|forgot|missed|ignored|left|dropped|deleted|approved|signed|booked|loaded) "
+    r"(?:\w+ ){0,4}?(?:wrong|incorrect|twice|without)\b"
+)
+_HAD_THEY = _Lazy(
+    r"\bhad (?:you|your (?:[\w'-]+ ){0,3}?\w+|they) (?:\w+ ){0,6}?\w+(?:ed|en|t)\b[^.!?]{0,120}?"
+    r"\b(?:would|wouldn't|could|couldn't)\b|\b(?:would|wouldn't|could|couldn't)(?: not)? have "
+    r"(?:\w+ ){1,4}?if (?:you|your|they)\b"
+)
+_ON_THEM = _Lazy(
+    r"\b(?:that's|that is|this is|that one's|it's all|it is all) (?:all |squarely |entirely |firmly "
+    r")?on your (?!desk|table|system|portal|website|list|agenda|calendar|way|screen|inbox|side of)"
+    r"\w+\b"
+)
 _CAUSE_FROM_THEM = _Lazy(
     r"\b(?:the )?(?:problem|error|errors|fault|faults|issue|mistake|mistakes|delay|delays|damage|"
     r"slip|hold-up|breakdown|mix-up|confusion|failure|contamination|shortfall) "
@@ -287,12 +310,20 @@ _CLEARED = _Lazy(
 
 def _their_failure(where: _Where) -> list[Reading]:
     low, found = where.low, []
-    for regex in (_PASSIVE_FAILURE, _CAUSE_FROM_THEM, _HABIT, _THEY_NEVER_BOTHER):
+    for regex in (
+        _PASSIVE_FAILURE,
+        _CAUSE_FROM_THEM,
+        _HABIT,
+        _THEY_NEVER_BOTHER,
+        _THEIR_PERSON,
+        _HAD_THEY,
+        _ON_THEM,
+    ):
         for hit in regex.finditer(low):
             _number, lo, hi = where.sentence(hit.start())
             if _CLEARED.search(low, lo, hi) or _KIND.search(low, lo, hi):
                 continue
-            if regex not in (_HABIT, _THEY_NEVER_BOTHER) and _OURS_NOT.search(low, lo, hi):
+            if regex in (_PASSIVE_FAILURE, _CAUSE_FROM_THEM) and _OURS_NOT.search(low, lo, hi):
                 continue
             found.append(_found("blame", [hit.span()]))
     return found
@@ -314,7 +345,7 @@ _NO_LIMIT = _Lazy(
     r"business|income|revenue|bookings|customers) you (?:lose|lost|miss)|(?:every|each) \w+ "
     r"(?:\w+ )?you (?:had|have|lost|missed)|the whole (?:\w+ )?(?:wedding|event|order|thing|"
     r"job|project|cost|bill|day|evening)|whatever (?:\w+ ){0,8}?(?:cost|costs|come to|comes to|"
-    r"adds? up to|amounts? to))\b"
+    r"adds? up to|amounts? to|ends? up (?:being|costing|at)|turns? out to be))\b"
 )
 
 
@@ -410,7 +441,9 @@ _RELUCTANT = _Lazy(
 _ESCALATE = _Lazy(
     r"\b(?:raise (?:\w+ ){1,4}?with|take (?:\w+ ){1,4}?(?:up )?(?:with|to)|report (?:\w+ ){1,4}?to|"
     r"bring (?:\w+ ){1,4}?to|brought to|refer (?:\w+ ){1,4}?to|involve|get (?:\w+ ){1,3}?involved|"
-    r"notice of|go to the|contact the|tell (?:the|our|your) \w+)\b"
+    r"notice of|go to the|contact the|tell (?:the|our|your) \w+|loop(?:ing)? in|bring(?:ing)? in|"
+    r"(?:pass|hand)(?:ing)? (?:it|this|the matter) (?:on |over )?to|speak to (?:our|your|the)|"
+    r"complain to)\b"
 )
 _OUR_OWN_TROUBLE = _Lazy(r"\b(?:together|internally|with you|our own|on our side)\b")
 
@@ -437,7 +470,8 @@ _ASKING_ABOUT_YOU = _Lazy(
 _VERDICT = _Lazy(
     r"\b(?:tell them|say (?:anything|something)|recommend(?:ing)?|a (?:great|good) answer|"
     r"the truth|something good|it was (?:resolved|sorted|handled)|answer (?:them|for them)|"
-    r"(?:give|giving|gave) you (?:the |a )?chance|(?:go|went|going) into (?:any )?detail)\b"
+    r"(?:give|giving|gave) you (?:the |a )?chance|(?:go|went|going) into (?:any )?detail|"
+    r"(?:haven't|have not|not) (?:yet )?(?:said|told|mentioned) (?:anything|them|it))\b"
 )
 
 
@@ -543,6 +577,12 @@ _EVER_DONE = _Lazy(
     r"complete|correct|right|seriously|called back|followed up|fixed|kept)\b|\b(?:has|have) "
     r"(?:ever )?been (?:returned|answered|acknowledged|fixed)\b"
 )
+_NONE_OF_THEIRS = _Lazy(
+    r"\b(?:not one|not a single|none|nobody|no one) (?:of|in|at|from|on) your (?:[\w'-]+ ){0,3}?"
+    r"(?:[\w' -]+ ){0,6}?(?:ever|responsibility|matched|on time|right|correct|worked|"
+    r"arrived|replied|answered|bothers|cares|knows)\b|\b(?:not|never) in your (?:[\w'-]+ )?"
+    r"(?:dna|nature|culture|character)\b|\b(?:couldn't|could not|can't|cannot) organi[sz]e a\b"
+)
 _ABOUT_THEM = _Lazy(r"\b(?:you|your|from you|head office|your office)\b")
 _GOOD_NEWS = _Lazy(
     r"\b(?:thank\w*|great|helpful|brilliant|excellent|well done|praise|glad|appreciate\w*|"
@@ -562,6 +602,10 @@ def _sweeping(where: _Where) -> list[Reading]:
             if _GOOD_NEWS.search(low, lo, hi) or _OURS_NOT.search(low, lo, hi):
                 continue
             found.append(_found("always", [hit.span(), bad.span()]))
+    for hit in _NONE_OF_THEIRS.finditer(low):
+        _number, lo, hi = where.sentence(hit.start())
+        if not (_GOOD_NEWS.search(low, lo, hi) or _OURS_NOT.search(low, lo, hi)):
+            found.append(_found("always", [hit.span()]))
     return found
 
 
@@ -570,17 +614,20 @@ _HYPERBOLE = _Lazy(
     r"it)|(?:i )?(?:particularly |really )?enjoyed|fun way|good to know|nice to know|no dramas|"
     r"no worries at all|hard to believe|what a (?:treat|surprise|shock)|how (?:kind|lovely|nice)|"
     r"quite a (?:work|piece|feat)|thrilled|delighted|amazed|astonished|in awe|rare achievement|"
-    r"(?:always |so )?(?:nice|lovely|great|good) to (?:hear|learn|find out))\b"
+    r"(?:always |so )?(?:nice|lovely|great|good) to (?:hear|learn|find out)|masterpiece|triumph|"
+    r"special kind of|top marks|gold star|swimmingly|at least (?:you're|you are|they're) consistent|"
+    r"(?:is|was|are) something else|worth every (?:penny|cent|pound|dollar)|made all the difference|thanks ever so)\b"
 )
 _FAILURE = _Lazy(
     r"\b(?:late|again|after the (?:agreed|due)|outage|broken|stand around|not like (?:we|i)|"
     r"after (?:only|just) |days after|weeks after|still (?:use|using|waiting|no)|overdue|"
     r"enjoying a (?:little )?holiday|from our own \w+|imagination|recall lasting|creativity|"
-    r"innovation|worth every|extra days)\b"
+    r"innovation|worth every|extra days|fortnight after|weeks? after|never turned up|forg[eo]t|"
+    r"fourth|third|three separate|twenty minutes|exact message|on their way|on its way)\b"
 )
 _SINCERE = _Lazy(
     r"\b(?:despite|even though|in spite|although|sorry|apolog\w*|thank you for (?:letting|"
-    r"telling|flagging|warning)|on time|early)\b"
+    r"telling|flagging|warning)|on time|early|genuinely|sincerely)\b"
 )
 _NOT_LIKE = _Lazy(
     r"\b(?:it's|it is) not (?:like|as if|as though) (?:we|i|our)\b|\b(?:it's|it is) only "
