@@ -132,7 +132,7 @@ def test_no_summary_names_its_own_reader_in_a_task(drafts: Drafts):
 
 @pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
 def test_the_summary_speaks_as_the_person_who_signs_it(drafts: Drafts):
-    """ "Chloe Haddad leads the account from now on", in a summary Chloe signs, reads "I will lead"."""
+    """A task in a summary Chloe Haddad signs says "I will lead", not "Chloe Haddad leads"."""
     signer = person(drafts.answers.get("new_lead") or drafts.answers.get("our_contact") or "")
     if not signer:
         return
@@ -141,6 +141,7 @@ def test_the_summary_speaks_as_the_person_who_signs_it(drafts: Drafts):
         assert not re.search(rf"(?:^|; )(?:{names}) (?:will|leads|is|calls|owns)\b", task), task
 
 
+@pytest.mark.parametrize("drafts", WITH_SUMMARY, ids=_ids)
 def test_every_task_says_which_side_does_it(drafts: Drafts):
     for task in drafts.summary_tasks():
         assert task.startswith(("We will ", "You will ", "[Action]")), task
