@@ -69,7 +69,9 @@ class _Lazy:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            from triage.engine import codecache  # compiled programs kept between runs
+
+            self._compiled = codecache.regex(self.pattern)
         return self._compiled
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
