@@ -806,10 +806,11 @@ def test_every_answer_that_adds_a_step_is_pinned_by_an_example():
             "tone shift in words": "look again at where the tone shifted",
             "area owners": "Bring in the people who own what this touches",
             "supply continuity": "Keep the supply running while this is settled",
+            "support offers": "Set up what we offered",
         }.items():
             if text in actions:
                 seen.add(kind)
-    assert len(seen) == 15, seen
+    assert len(seen) == 16, seen
 
 
 def test_the_first_check_in_falls_one_cadence_after_the_meeting(rendered):
@@ -851,3 +852,19 @@ def test_the_areas_a_partner_dispute_touches_bring_in_their_owners(rendered):
     }
     for area in areas:
         assert owners[area] in rows[0]["action"]
+
+
+def test_each_support_offer_chosen_is_set_up(rendered):
+    offers = set(rendered.get("support_offer") or []) & {
+        "incident_reports",
+        "escalation_path",
+        "service_review",
+    }
+    rows = _rows_with(rendered, "Set up what we offered")
+    if not offers or rendered.route.chosen in ("exit", "legal"):
+        assert not rows
+        return
+    assert rows and rows[0]["audience"] == "shared"
+    words = {"incident_reports": "incident report", "escalation_path": "escalation path"}
+    for offer in offers:
+        assert words.get(offer, "service review") in rows[0]["action"]
