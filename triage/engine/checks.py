@@ -274,6 +274,7 @@ class _References:
             header_names = set(names.ACTION_NAMES) | self.facts
             self.template_text(f"{key}.subject", output.subject, header_names, "email headers")
             self.template_text(f"{key}.to", output.to, header_names, "email headers")
+            self.template_text(f"{key}.cc", output.cc, header_names, "email headers")
             self.template_text(f"{key}.from", output.sender, header_names, "email headers")
             self.template_text(f"{key}.title", output.title, header_names, "calendar titles")
             for part in ("events", "minutes"):

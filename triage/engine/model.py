@@ -175,6 +175,7 @@ class OutputSpec:
     when: str | None = None
     subject: str | None = None
     to: str | None = None
+    cc: str | None = None  # who the email copies: one address at most
     sender: str | None = None  # the email's From (key `from` in the playbook)
     events: str | None = None  # a calendar (.ics): expression giving the slots offered
     minutes: str | None = None  # a calendar: expression giving each event's length

@@ -376,6 +376,7 @@ class _Loader:
                 when=v["when"],
                 subject=_or_base(v.get("subject"), base.subject if base else None),
                 to=_or_base(v.get("to"), base.to if base else None),
+                cc=_or_base(v.get("cc"), base.cc if base else None),
                 sender=_or_base(v.get("from"), base.sender if base else None),
             )
         files = [o.file for o in found.values()]

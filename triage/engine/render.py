@@ -65,7 +65,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         "playbook_version": playbook.version,
     }
     ctx["today"] = case.date
-    acted_on = action_names(tuple(playbook.actions), playbook.facts)
+    acted_on = action_names(tuple(playbook.actions), playbook.facts) | _address_reads(playbook)
     ctx["stages"] = [
         {
             "id": s.stage.id,
@@ -194,6 +194,17 @@ def action_names(specs: tuple[ActionSpec, ...], facts: tuple[Fact, ...] = ()) ->
     for fact in reversed(facts):  # a fact reads only facts above it
         if fact.name in names:
             names |= sandbox.names_in([fact.expr])
+    return frozenset(names)
+
+
+def _address_reads(playbook: Playbook) -> frozenset[str]:
+    """The answers an email's address lines read (an address for its Cc line, say): they
+    are used, so the plan does not list them among the notes that change nothing."""
+    names: set[str] = set()
+    for output in playbook.outputs:
+        for source in (output.to, output.cc, output.sender):
+            if source:
+                names |= sandbox.template_reads(source).names
     return frozenset(names)
 
 
@@ -441,7 +452,8 @@ def render_output(
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)
             sender = sandbox.render(output.sender or "", ctx)
-            parts = email_parts(subject, to, body, sender, _copied(ctx))
+            cc = sandbox.render(output.cc or "", ctx)
+            parts = email_parts(subject, to, body, sender, cc)
             if emails is not None:
                 emails[output.file] = parts
             return email_bytes(parts)
@@ -450,15 +462,6 @@ def render_output(
     except OSError as exc:
         raise RenderError(f"{output.file}: the template cannot be read ({exc.strerror}).") from None
     return body.encode("utf-8")
-
-
-def _copied(ctx: dict[str, Any]) -> str:
-    """Who the email copies: the playbook's ``email_cc`` fact ("Name <address>"), when it
-    defines one and it holds an address; '' otherwise. A playbook gives it only where its
-    plan says the email copies someone (an escalation owner from level 2), with the address
-    from the optional ``copy_email`` question."""
-    value = ctx.get("email_cc")
-    return value if isinstance(value, str) else ""
 
 
 def _meeting_calendar(output: OutputSpec, ctx: dict[str, Any]) -> bytes | None:

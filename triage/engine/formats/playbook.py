@@ -453,6 +453,10 @@ EMAIL_OUTPUT = Table(
         text("subject", "Template: the email's subject."),
         text("to", "Template: the recipient, e.g. {{ their_email or '' }}."),
         text(
+            "cc",
+            "Template: who the email copies, one address at most; empty for no Cc line.",
+        ),
+        text(
             "from",
             "Template: the sender, e.g. {{ (our_contact ~ ' <' ~ our_email ~ '>') "
             "if our_email else '' }}.",

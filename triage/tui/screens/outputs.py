@@ -105,7 +105,7 @@ class OutputsScreen(Screen[None]):
         self.emails: dict[str, EmailParts] = {}
         self.actions: list[dict[str, Any]] = []
         self.email_name = ""
-        self.subject = self.to = self.sender = ""
+        self.subject = self.to = self.sender = self.cc = ""
         self.template_body = ""  # the email body as the playbook's template writes it
         self.problem = ""
         self._unsaved = ""  # the last message about a draft that could not be saved
@@ -152,12 +152,16 @@ class OutputsScreen(Screen[None]):
             self.email_name = name
             parts = self.emails[name]
             self.subject, self.to, self.sender = parts.subject, parts.to, parts.sender
+            self.cc = parts.cc
             body = parts.body.replace("\r\n", "\n")
             draft = self.session.draft(name)
             self.template_body = body if draft is None else self._template_body(body)
             head = Text()
             head.append("To: ", style="bold")
             head.append(self.to or "(no address yet)")
+            if self.cc:
+                head.append("\nCc: ", style="bold")
+                head.append(self.cc)
             head.append("\nSubject: ", style="bold")
             head.append(self.subject)
             yield Static(head, classes="email-head")
@@ -262,7 +266,9 @@ class OutputsScreen(Screen[None]):
 
         files = dict(self.files)
         if self.email_name and self.email_name in files:
-            files[self.email_name] = email_message(self.subject, self.to, self._body(), self.sender)
+            files[self.email_name] = email_message(
+                self.subject, self.to, self._body(), self.sender, self.cc
+            )
         rules, problem = configured_rules()
         if problem and problem != self._tone_problem:
             self._tone_problem = problem
