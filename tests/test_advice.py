@@ -424,7 +424,11 @@ def test_when_we_are_at_fault_the_apology_is_open_even_if_they_allege_a_breach(r
 
 
 def test_a_misunderstanding_gets_a_short_friendly_note(rendered):
+    # A planned exit where nobody is at fault (their new owner makes what we sell) writes the
+    # exit email, which must set out the terms of the ending; it is not a misunderstanding note.
     if rendered.get("fault") != "misunderstanding" or rendered.careful:
+        return
+    if rendered.route.chosen == "exit":
         return
     assert "prejudice" not in rendered.email.lower()
     assert _words(rendered.email) <= 120
