@@ -301,6 +301,8 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
     """Their lawyers, a regulator or a data breach: answered openly, admitting nothing."""
     if not rendered.acknowledgment_only or rendered.route.chosen == "exit":
         return
+    if rendered.fact("cure_asked"):
+        return  # only a cure of what is ours is asked: see the test below
     body = rendered.email
     # The lawyer reads it first: said in the tracker, never as a note inside the draft that
     # could go out with the email.
@@ -311,6 +313,21 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
         assert admission not in body.lower()
     if rendered.route.chosen == "legal":
         assert "Could we talk at" not in body, "no meeting round the lawyers"
+    _advice_comes_before_the_email(rendered)
+
+
+def test_a_cure_their_lawyers_ask_for_is_answered_with_the_fix_the_lawyer_has_read(rendered):
+    """Their lawyers ask only for a cure of something that is ours, with no money claimed: the
+    reply owns it openly and says what changes (an acknowledgment that promises a reply 'once we
+    have taken advice' would turn a fix into a dispute), and our lawyer reads it before it goes."""
+    if not rendered.fact("cure_asked") or rendered.route.chosen != "negotiate":
+        return
+    body = rendered.email
+    assert "prejudice" not in body.lower()
+    assert "sorry" in body.lower()
+    assert "once we have taken advice" not in body
+    assert rendered.route.level == 2
+    assert any("have them read the email before it goes" in row["action"] for row in rendered.rows)
     _advice_comes_before_the_email(rendered)
 
 
