@@ -316,6 +316,25 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
     _advice_comes_before_the_email(rendered)
 
 
+def test_a_deadline_on_our_own_rights_is_met_before_anything_else(rendered):
+    """Our notice on a large claim, or our claim and goods in their insolvency, with a deadline
+    close: the email says what is coming and why, never asks for a reply by a date that may be
+    our own deadline, and never promises supply as before in an insolvency; the steps that
+    protect the rights are actions of their own."""
+    if not rendered.fact("protect_rights_first") or rendered.route.chosen != "legal":
+        return
+    body = rendered.email
+    assert "how you would like to resolve it" not in body
+    rows = " ".join(row["action"] for row in rendered.rows)
+    if "insolvency" in (rendered.get("red_flags") or []):
+        assert "carries on as normal" not in body
+        assert "procedure" in body and "paid in advance" in body
+        assert "retention-of-title" in rows and "credit insurer" in rows
+    else:
+        assert "formal notice" in body and "routine protection" in body
+        assert "serve our formal notice" in rows
+
+
 def test_a_cure_their_lawyers_ask_for_is_answered_with_the_fix_the_lawyer_has_read(rendered):
     """Their lawyers ask only for a cure of something that is ours, with no money claimed: the
     reply owns it openly and says what changes (an acknowledgment that promises a reply 'once we
