@@ -328,7 +328,7 @@ def test_a_deadline_on_our_own_rights_is_met_before_anything_else(rendered):
     rows = " ".join(row["action"] for row in rendered.rows)
     if "insolvency" in (rendered.get("red_flags") or []):
         assert "carries on as normal" not in body
-        assert "procedure" in body and "paid in advance" in body
+        assert "insolvency process" in body and "paid in advance" in body
         assert "retention-of-title" in rows and "credit insurer" in rows
     else:
         assert "formal notice" in body and "routine protection" in body
@@ -655,6 +655,8 @@ def test_a_relationship_we_cannot_replace_is_not_walked_away_from(rendered):
 def test_money_owed_both_ways_is_reconciled_before_a_mediator(rendered):
     if rendered.get("money") != "both" or rendered.formal:
         return
+    if rendered.route.chosen == "exit":
+        return  # an ending settles both sides' money in its own step (the exit's settlement)
     trust_gone = rendered.get("trust_today") == 1 and rendered.get("direct_talks_failed")
     # A claim passed along a supply chain, both at fault, talks failed: a joint examination
     # and a mediation with every party who must pay a share (the statement is still drawn up).
