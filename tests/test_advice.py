@@ -233,7 +233,8 @@ def _agenda(text: str) -> list[tuple[str, int]]:
 
 def test_the_meeting_is_the_length_chosen_or_the_one_that_fits(rendered):
     """A length the user chose is kept; otherwise a call to clear up a misunderstanding is
-    short, a reset meeting 45 minutes and a mediation half a day. The agenda adds up to it,
+    short, a call to put right a small slip of ours 20 minutes, a reset meeting 45 minutes and
+    a mediation half a day. The agenda adds up to it,
     and each side's view gets a real share of the time. On the mediate route the invitation
     is to the short call that agrees the mediation (its agenda adds up to the call), and the
     mediation itself is described at its own length."""
@@ -258,7 +259,9 @@ def test_the_meeting_is_the_length_chosen_or_the_one_that_fits(rendered):
         return
     minutes = int(re.search(r", about (\d+) minutes\.", text)[1])
     light = rendered.fact("email_variant") == "misunderstanding"
-    assert minutes == (chosen or (15 if light else 45))
+    # a small fix for our own slip is a short call, not a meeting with ground rules
+    quick = rendered.fact("small_fix") and rendered.get("fault") == "mostly_us"
+    assert minutes == (chosen or (15 if light else 20 if quick else 45))
     agenda = _agenda(text)
     assert sum(m for _item, m in agenda) == minutes, agenda
     views = [m for item, m in agenda if "view" in item or "facts" in item]
