@@ -127,6 +127,15 @@ def test_a_due_expression_giving_none_falls_back_to_due_days(playbook, fixed_now
     assert found["Keep an eye on it"] == ""
 
 
+def test_a_step_before_a_near_meeting_is_due_today_not_already_overdue(playbook, fixed_now):
+    """The meeting is tomorrow: 'two working days before it' would be last Thursday, so the
+    preparation falls due today (Monday 2 March), never on a date already past."""
+    answers = {"counterparty": "Acme", "meeting": dt.date(2026, 3, 3)}
+    found = {what: due for what, due, _ in table(playbook, answers)}
+    assert found["Prepare the figures"] == "2026-03-02"
+    assert found["Hold the meeting with Acme"] == "2026-03-03"
+
+
 def test_a_computed_date_on_a_sunday_moves_to_monday(playbook, fixed_now):
     answers = {"counterparty": "Acme", "meeting": dt.date(2026, 3, 15)}
     found = {what: due for what, due, _ in table(playbook, answers)}
