@@ -353,6 +353,18 @@ def test_topic_puts_no_article_before_an_action():
     assert topic("Missed deliveries") == "the missed deliveries"
 
 
+def test_topic_for_a_subject_line_has_no_article_but_still_speaks_to_the_reader():
+    from triage.engine.filters import topic
+
+    assert topic("Q3 referral fees", "", article=False) == "Q3 referral fees"
+    assert topic("the March outage", "", article=False) == "the March outage"
+    assert (
+        topic("our claim and their contra-charges", "Dana Okafor", article=False)
+        == "our claim and your contra-charges"
+    )
+    assert topic("Krogh - Mette says SLA breach", "Mette Krogh", article=False) == ""
+
+
 def test_first_sentence_stops_at_the_first_full_stop_before_a_capital():
     from triage.engine.filters import first_sentence
 

@@ -63,7 +63,7 @@ def _internal_label(text: str, reader: Any) -> bool:
     return False
 
 
-def topic(value: Any, reader: Any = None) -> str:
+def topic(value: Any, reader: Any = None, article: bool = True) -> str:
     """Filter ``topic``: ``clause``, with "the " in front unless it already has a determiner.
 
     ``"Q3 referral fees"`` gives ``"the Q3 referral fees"``; ``"Our late invoices."`` gives
@@ -77,7 +77,8 @@ def topic(value: Any, reader: Any = None) -> str:
     "??", "vs", "->", "="), or is split by a dash around a name ("Krogh - pricing"). A
     neutral title with a dash passes ("Rate card - revision rounds"). What the title says is
     theirs becomes the reader's: "our claim and their contra-charges" gives "our claim and
-    your contra-charges".
+    your contra-charges". ``article=false`` leaves out the "the " it would add, for a subject
+    line: "Q3 referral fees" stays "Q3 referral fees".
     """
     text = clause(value)
     if not text:
@@ -86,6 +87,8 @@ def topic(value: Any, reader: Any = None) -> str:
         return ""
     if reader is not None:  # "our claim and their contra-charges": theirs are the reader's
         text = _to_reader(text, "")
+    if not article:
+        return text
     first = re.match(r"[\w'’]+", text)
     word = first.group(0).lower() if first else ""
     owner = word.endswith(("'s", "’s", "s'", "s’"))
