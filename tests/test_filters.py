@@ -665,6 +665,24 @@ def test_them_that_stands_for_things_or_a_third_party_is_not_the_reader(typed, s
         ("Kite & Co gets a credit & a call", "Kite & Co gets a credit and a call"),
         ("M&S and us", "M&S and us"),
         ("1 + 1 = 2 checks", "1 + 1 = 2 checks"),
+        # figures in thousands, our trade abbreviations, a list of people typed with "+"
+        (
+            "release the EUR 410k deducted from IPC 14",
+            "release the EUR 410,000 deducted from interim payment certificate 14",
+        ),
+        ("agree EOT w/ Tom", "agree an extension of time with Tom"),
+        ("Dana + her QS", "you and your quantity surveyor"),
+        (
+            "the full EOT claim, and the IPC",
+            "the full extension of time claim, and the interim payment certificate",
+        ),
+        ("you + Femke; me + Tom", "you and Femke; Tom and me"),
+        ("Dana + me", "you and me"),
+        ("reply by EOD, 2x a wk", "reply by the end of the day, twice a week"),
+        ("pay €41.3k, then EUR 1.2m", "pay €41,300, then EUR 1.2 million"),
+        ("a 2m fence and 5 hrs", "a 2m fence and 5 hours"),
+        ("deduction & EOT", "deduction and an extension of time"),
+        ("the PO and the SOW", "the PO and the SOW"),
     ],
 )
 def test_shorthand_in_text_for_the_reader_is_spelt_out_without_changing_its_meaning(typed, shown):

@@ -7,6 +7,7 @@ from typing import Any
 
 from triage.engine.filters.people import _name_and_title
 from triage.engine.filters.sentences import clause
+from triage.engine.filters.shorthand import spell_out
 from triage.engine.filters.text import _words
 from triage.engine.filters.voice import _to_reader
 from triage.engine.filters.words import DETERMINERS, TITLES, _ordinary
@@ -77,7 +78,8 @@ def topic(value: Any, reader: Any = None, article: bool = True) -> str:
     "??", "vs", "->", "="), or is split by a dash around a name ("Krogh - pricing"). A
     neutral title with a dash passes ("Rate card - revision rounds"). What the title says is
     theirs becomes the reader's: "our claim and their contra-charges" gives "our claim and
-    your contra-charges". ``article=false`` leaves out the "the " it would add, for a subject
+    your contra-charges", and our notes' shorthand is spelt out ("IPC 14 deduction & EOT" gives
+    "the interim payment certificate 14 deduction and an extension of time"). ``article=false`` leaves out the "the " it would add, for a subject
     line: "Q3 referral fees" stays "Q3 referral fees".
     """
     text = clause(value)
@@ -86,7 +88,7 @@ def topic(value: Any, reader: Any = None, article: bool = True) -> str:
     if reader is not None and _internal_label(text, reader):
         return ""
     if reader is not None:  # "our claim and their contra-charges": theirs are the reader's
-        text = _to_reader(text, "")
+        text = _to_reader(spell_out(text), "")
     if not article:
         return text
     first = re.match(r"[\w'’]+", text)

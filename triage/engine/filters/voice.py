@@ -139,6 +139,14 @@ def _in_order(text: str) -> str:
         low = [x.lower() for x in items]
         if len(items) < 2 or not ({"you", "me"} & set(low)):
             continue
+        # "you + Femke" where Femke reads it: "you" once
+        items = [
+            x for i, x in enumerate(items) if low[i] not in ("you", "me") or low[i] not in low[:i]
+        ]
+        low = [x.lower() for x in items]
+        if len(items) < 2:
+            parts[i] = items[0]
+            continue
         ordered = [re.sub(r"^(?:his|her)\b", "your", x) if "you" in low else x for x in items]
         if low[-1] == "you":  # "your finance director and you": "you and ..."
             ordered = ordered[-1:] + ordered[:-1]
