@@ -721,7 +721,7 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
     return result, problems
 
 
-@pytest.mark.parametrize("name", ["main", "heldout", "clauses", "kinds"])
+@pytest.mark.parametrize("name", ["main", "heldout", "clauses", "kinds", "roles", "roles_heldout"])
 def test_corpus_is_labelled_and_varied(name):
     drafts = corpus(name)
     ids = [d["id"] for d in drafts]

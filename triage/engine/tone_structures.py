@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from typing import NamedTuple
 
 from triage.engine import codecache
 from triage.engine.tone_clauses import Reading
@@ -166,22 +166,6 @@ _PLAIN_DUTY = _Lazy(
 )
 
 
-def _third_party(where: _Where) -> list[Reading]:
-    low, found = where.low, []
-    for hit in _POWER.finditer(low):
-        _number, lo, hi = where.sentence(hit.start())
-        if _PLAIN_DUTY.search(low, *where.paragraph(hit.start())):
-            continue
-        tied = _TIED_TO_US.search(low, max(lo, hit.start() - 60), min(hi, hit.end() + 40))
-        if tied is None:
-            continue
-        held = _HELD_SO_FAR.search(low, *where.near(hit.start(), 1))
-        if held is None:
-            continue
-        found.append(_found("consequence", [hit.span(), tied.span(), held.span()]))
-    return found
-
-
 # -- our side deciding the next step ------------------------------------------------------------
 
 _OUR_DECIDERS = _Lazy(
@@ -205,19 +189,6 @@ _SHARED_PLAN = _Lazy(
 )
 
 
-def _deciders(where: _Where) -> list[Reading]:
-    low, found = where.low, []
-    for hit in _OUR_DECIDERS.finditer(low):
-        _number, lo, hi = where.sentence(hit.start())
-        step = _NEXT_STEP.search(low, hit.end(), hi)
-        if step is None or step.start() - hit.end() > 60:
-            continue
-        if _SHARED_PLAN.search(low, lo, hi):
-            continue
-        found.append(_found("consequence", [hit.span(), step.span()]))
-    return found
-
-
 # -- a demand with no way out --------------------------------------------------------------------
 
 _DEMAND = _Lazy(
@@ -238,18 +209,6 @@ _SHUT = _Lazy(
     r"non-negotiable|not negotiable|not up for (?:discussion|debate)|final|full stop|period|"
     r"and that's that|end of|absolutely|no further|in full)\b"
 )
-
-
-def _no_way_out(where: _Where) -> list[Reading]:
-    low, found = where.low, []
-    for hit in _DEMAND.finditer(low):
-        _number, lo, hi = where.sentence(hit.start())
-        date = _DATED.search(low, lo, hi)
-        shut = _SHUT.search(low, lo, hi)
-        if date is None or shut is None or _REASON.search(low, lo, hi):
-            continue
-        found.append(_found("deadline", [hit.span(), date.span(), shut.span()]))
-    return found
 
 
 # -- a failure placed on their people -------------------------------------------------------------
@@ -308,27 +267,6 @@ _CLEARED = _Lazy(
 )
 
 
-def _their_failure(where: _Where) -> list[Reading]:
-    low, found = where.low, []
-    for regex in (
-        _PASSIVE_FAILURE,
-        _CAUSE_FROM_THEM,
-        _HABIT,
-        _THEY_NEVER_BOTHER,
-        _THEIR_PERSON,
-        _HAD_THEY,
-        _ON_THEM,
-    ):
-        for hit in regex.finditer(low):
-            _number, lo, hi = where.sentence(hit.start())
-            if _CLEARED.search(low, lo, hi) or _KIND.search(low, lo, hi):
-                continue
-            if regex in (_PASSIVE_FAILURE, _CAUSE_FROM_THEM) and _OURS_NOT.search(low, lo, hi):
-                continue
-            found.append(_found("blame", [hit.span()]))
-    return found
-
-
 # -- a promise to pay without a limit ---------------------------------------------------------------
 
 _WE_WILL_PAY = _Lazy(
@@ -347,21 +285,6 @@ _NO_LIMIT = _Lazy(
     r"job|project|cost|bill|day|evening)|whatever (?:\w+ ){0,8}?(?:cost|costs|come to|comes to|"
     r"adds? up to|amounts? to|ends? up (?:being|costing|at)|turns? out to be))\b"
 )
-
-
-def _open_pay(where: _Where) -> list[Reading]:
-    low, found = where.low, []
-    for pay in _WE_WILL_PAY.finditer(low):
-        lo, hi = where.near(pay.start(), 0)
-        # the same part of the sentence: "...; could we talk about anything else?" is apart
-        lo = max(lo, low.rfind(";", lo, pay.start()) + 1)
-        cut = low.find(";", pay.end(), hi)
-        hi = hi if cut == -1 else cut
-        limit = _NO_LIMIT.search(low, lo, hi)
-        if limit is None:
-            continue
-        found.append(_found("cover", [pay.span(), limit.span()]))
-    return found
 
 
 # -- courtesy that says the opposite, and talk about their competence --------------------------------
@@ -408,29 +331,6 @@ _DOWN_TALK = _Lazy(
 _WELCOME = _Lazy(r"\b(?:welcome|welcoming|glad to have you|great to have you|onboard|induction)\b")
 
 
-def _mock(where: _Where) -> list[Reading]:
-    low, found = where.low, []
-    indifference = list(_THEIR_INDIFFERENCE.finditer(low))
-    for hit in indifference:
-        courtesy = _COURTESY.search(low, *where.near(hit.start(), 0))
-        if courtesy is None:
-            continue
-        # the wait it mocks: a delay or a repeat anywhere in the draft, or more of the same
-        waiting = _WAITING.search(low) or next((h for h in indifference if h is not hit), None)
-        if waiting is None:
-            continue
-        found.append(_found("mock", [courtesy.span(), hit.span()]))
-    for hit in _ABOUT_COMPETENCE.finditer(low):
-        lo, hi = where.near(hit.start(), 1)
-        if _WELCOME.search(low, lo, hi):
-            continue
-        down = _DOWN_TALK.search(low, lo, hi)
-        if down is None:
-            continue
-        found.append(_found("mock", [hit.span(), down.span()]))
-    return found
-
-
 # -- written from the tenth to twelfth blind sets' misses (as the rules then stood) ------------
 
 _RELUCTANT = _Lazy(
@@ -448,18 +348,6 @@ _ESCALATE = _Lazy(
 _OUR_OWN_TROUBLE = _Lazy(r"\b(?:together|internally|with you|our own|on our side)\b")
 
 
-def _reluctant_escalation(where: _Where) -> list[Reading]:
-    """'I'd really rather not have to raise it with the regulator, but if ...'."""
-    low, found = where.low, []
-    for hit in _RELUCTANT.finditer(low):
-        _number, lo, hi = where.sentence(hit.start())
-        step = _ESCALATE.search(low, hit.end(), hi)
-        if step is None or step.start() - hit.end() > 60 or _OUR_OWN_TROUBLE.search(low, lo, hi):
-            continue
-        found.append(_found("consequence", [hit.span(), step.span()]))
-    return found
-
-
 _ASKING_ABOUT_YOU = _Lazy(
     r"\b(?:(?:are|were|have been|has been|keep|kept|is|was|often|always) (?:\w+ )?"
     r"(?:asking|ask) (?:me|us)|ask (?:me|us)) (?:straight out |already |lately )?(?:\w+ )?"
@@ -473,18 +361,6 @@ _VERDICT = _Lazy(
     r"(?:give|giving|gave) you (?:the |a )?chance|(?:go|went|going) into (?:any )?detail|"
     r"(?:haven't|have not|not) (?:yet )?(?:said|told|mentioned) (?:anything|them|it))\b"
 )
-
-
-def _audience(where: _Where) -> list[Reading]:
-    """Others asking us about the reader, and what we will be able to tell them."""
-    low, found = where.low, []
-    for hit in _ASKING_ABOUT_YOU.finditer(low):
-        lo, hi = where.near(hit.start(), 1)
-        verdict = _VERDICT.search(low, lo, hi)
-        if verdict is None:
-            continue
-        found.append(_found("consequence", [hit.span(), verdict.span()]))
-    return found
 
 
 _EITHER_OR = _Lazy(
@@ -517,32 +393,6 @@ _BENIGN_NEXT = _Lazy(
 )
 
 
-def _conditions(where: _Where) -> list[Reading]:
-    """A step of ours that follows when the reader does not act: either/or, if-not-by,
-    after-that, each with its date in the sentence or the one before."""
-    low, found = where.low, []
-    for hit in _EITHER_OR.finditer(low):
-        found.append(_found("deadline", [hit.span()]))
-    for regex in (_IF_NOT_BY, _AFTER_THAT_WE):
-        for hit in regex.finditer(low):
-            hi = where.near(hit.start(), 0)[1]
-            number = where.sentence(hit.start())[0]
-            # "past that" points back to the sentence before, even across a paragraph break
-            lo = (
-                where.starts[max(0, number - 1)]
-                if regex is _AFTER_THAT_WE
-                else where.near(hit.start())[0]
-            )
-            date = _DATED.search(low, lo, hi)
-            if date is None:
-                continue
-            move = hit if regex is _AFTER_THAT_WE else _OUR_NEXT_MOVE.search(low, hit.end(), hi)
-            if move is None or _BENIGN_NEXT.search(low, hit.start(), hi):
-                continue
-            found.append(_found("deadline", [hit.span(), move.span(), date.span()]))
-    return found
-
-
 _WITH_THEM_NOT_US = _Lazy(
     r"\b(?:(?:by|from|at|with|on|in) (?:your|you) (?:[\w'-]+ ){0,4}?|(?:rests?|lies|sits?|"
     r"sat|falls?|is|was) (?:\w+ ){0,3}?(?:with|on) your (?:[\w'-]+ ){0,3}?)[\w'-]+,? (?:and )?not "
@@ -552,16 +402,6 @@ _WITH_THEM_NOT_US = _Lazy(
     r"(?:\w+ ){0,2}?(?:in|with|at|on|from|of) your\b|"
     r"\b(?:carelessness|negligence|sloppiness|incompetence|laziness) (?:in|at|of|from|on) your\b"
 )
-
-
-def _placed_on_them(where: _Where) -> list[Reading]:
-    low, found = where.low, []
-    for hit in _WITH_THEM_NOT_US.finditer(low):
-        _number, lo, hi = where.sentence(hit.start())
-        if _KIND.search(low, lo, hi) or _CLEARED.search(low, lo, hi):
-            continue
-        found.append(_found("blame", [hit.span()]))
-    return found
 
 
 _EVERY_ONE = _Lazy(
@@ -588,25 +428,6 @@ _GOOD_NEWS = _Lazy(
     r"\b(?:thank\w*|great|helpful|brilliant|excellent|well done|praise|glad|appreciate\w*|"
     r"found a way)\b"
 )
-
-
-def _sweeping(where: _Where) -> list[Reading]:
-    """Every one of theirs gone wrong, or not one ever right."""
-    low, found = where.low, []
-    for quant, result in ((_EVERY_ONE, _WENT_WRONG), (_NOT_ONE, _EVER_DONE)):
-        for hit in quant.finditer(low):
-            _number, lo, hi = where.sentence(hit.start())
-            bad = result.search(low, hit.end(), hi)
-            if bad is None or not _ABOUT_THEM.search(low, lo, hi):
-                continue
-            if _GOOD_NEWS.search(low, lo, hi) or _OURS_NOT.search(low, lo, hi):
-                continue
-            found.append(_found("always", [hit.span(), bad.span()]))
-    for hit in _NONE_OF_THEIRS.finditer(low):
-        _number, lo, hi = where.sentence(hit.start())
-        if not (_GOOD_NEWS.search(low, lo, hi) or _OURS_NOT.search(low, lo, hi)):
-            found.append(_found("always", [hit.span()]))
-    return found
 
 
 _HYPERBOLE = _Lazy(
@@ -650,42 +471,219 @@ _MY_FAULT = _Lazy(
     r"badly (?:worded|put)|welcome|glad to have you|our new (?:portal|system|process))\b"
 )
 
+_WAITING_OR_MORE = _Lazy(f"{_WAITING.pattern}|{_THEIR_INDIFFERENCE.pattern}")
 
-def _contrast(where: _Where) -> list[Reading]:
-    """Praise too warm for what it is about: a failure in the same or the next sentence;
-    mock denial ('it's not like we've got a launch riding on it'); talking down."""
-    low, found = where.low, []
-    for hit in _HYPERBOLE.finditer(low):
-        lo, hi = where.near(hit.start(), 1)
-        failure = _FAILURE.search(low, lo, hi)
-        if failure is None or _SINCERE.search(low, lo, hi):
-            continue
-        found.append(_found("mock", [hit.span(), failure.span()]))
-    for regex in (_NOT_LIKE, _TALKED_DOWN):
-        for hit in regex.finditer(low):
-            lo, hi = where.near(hit.start(), 1)
-            if _MY_FAULT.search(low, lo, hi):
-                continue
-            found.append(_found("mock", [hit.span()]))
+
+# -- the structures, as data ---------------------------------------------------------------------
+
+
+class _Part(NamedTuple):
+    """A class of words a structure needs (or that cancels it), and where to look for it
+    around the anchor's hit (see :func:`_region`). ``reach`` is how many sentences either
+    side for ``near``, or how far after the hit (in characters) a part ``after`` may start.
+    A part with ``cue`` false is needed but not shown in the finding."""
+
+    words: _Lazy
+    where: str = "sentence"
+    reach: int = 0
+    cue: bool = True
+
+
+class _Structure(NamedTuple):
+    """A kind of wording found by its parts: a hit of one of ``anchors`` is reported as
+    ``name`` when every part in ``needs`` is found around it and none in ``unless``."""
+
+    name: str
+    anchors: tuple[_Lazy, ...]
+    needs: tuple[_Part, ...] = ()
+    unless: tuple[_Part, ...] = ()
+
+
+def _region(where: _Where, hit: Span, part: _Part) -> Span:
+    """Where ``part`` is looked for around ``hit``:
+
+    ``sentence`` its sentence; ``near`` that and ``reach`` sentences either side, in the
+    paragraph; ``after`` and ``before`` the rest of the sentence after or before the hit;
+    ``rest`` the sentence from the hit on; ``clause`` the part of the sentence between
+    semicolons; ``around`` 60 characters before the hit to 40 after, in the sentence;
+    ``back`` the sentence before (in the paragraph) and this one; ``back-any`` the same
+    across a paragraph break; ``paragraph``; ``text`` and ``elsewhere`` the whole text."""
+    start, end = hit
+    number, lo, hi = where.sentence(start)
+    kind = part.where
+    if kind == "sentence":
+        return lo, hi
+    if kind == "near":
+        return where.near(start, part.reach)
+    if kind == "after":
+        return end, hi
+    if kind == "before":
+        return lo, start
+    if kind == "rest":
+        return start, hi
+    if kind == "clause":
+        low = where.low
+        cut = low.find(";", end, hi)
+        return max(lo, low.rfind(";", lo, start) + 1), hi if cut == -1 else cut
+    if kind == "around":
+        return max(lo, start - 60), min(hi, end + 40)
+    if kind == "back":
+        return where.near(start, 1)[0], hi
+    if kind == "back-any":
+        return where.starts[max(0, number - 1)], hi
+    if kind == "paragraph":
+        return where.paragraph(start)
+    return 0, len(where.low)  # text, elsewhere
+
+
+def _part(where: _Where, hit: Span, part: _Part) -> re.Match[str] | None:
+    lo, hi = _region(where, hit, part)
+    if part.where == "elsewhere":  # anywhere but the hit itself
+        return next((m for m in part.words.finditer(where.low) if m.span() != hit), None)
+    found = part.words.search(where.low, lo, hi)
+    if (
+        found is not None
+        and part.reach
+        and part.where == "after"
+        and found.start() - hit[1] > part.reach
+    ):
+        return None
     return found
 
 
-_READERS: dict[str, tuple[Callable[[_Where], list[Reading]], ...]] = {
-    "consequence": (_third_party, _deciders, _reluctant_escalation, _audience),
-    "deadline": (_no_way_out, _conditions),
-    "blame": (_their_failure, _placed_on_them),
-    "always": (_sweeping,),
-    "cover": (_open_pay,),
-    "mock": (_mock, _contrast),
-}
+def _structure(where: _Where, structure: _Structure) -> list[Reading]:
+    found = []
+    for anchor in structure.anchors:
+        for match in anchor.finditer(where.low):
+            hit = match.span()
+            if any(_part(where, hit, part) for part in structure.unless):
+                continue
+            spans = [hit]
+            for part in structure.needs:
+                need = _part(where, hit, part)
+                if need is None:
+                    break
+                if part.cue:
+                    spans.append(need.span())
+            else:
+                found.append(_found(structure.name, spans))
+    return found
+
+
+def _S(
+    name: str, *anchors: _Lazy, needs: tuple[_Part, ...] = (), unless: tuple[_Part, ...] = ()
+) -> _Structure:
+    return _Structure(name, anchors, needs, unless)
+
+
+_P = _Part
+_STRUCTURES: tuple[_Structure, ...] = (
+    # a hint of a third party: someone with power over them, tied to us, held back so far
+    _S(
+        "consequence",
+        _POWER,
+        needs=(_P(_TIED_TO_US, "around"), _P(_HELD_SO_FAR, "near", 1)),
+        unless=(_P(_PLAIN_DUTY, "paragraph"),),
+    ),
+    # our side deciding the next step
+    _S(
+        "consequence",
+        _OUR_DECIDERS,
+        needs=(_P(_NEXT_STEP, "after", 60),),
+        unless=(_P(_SHARED_PLAN),),
+    ),
+    # "I'd rather not have to raise it with ..."
+    _S(
+        "consequence",
+        _RELUCTANT,
+        needs=(_P(_ESCALATE, "after", 60),),
+        unless=(_P(_OUR_OWN_TROUBLE),),
+    ),
+    # others asking us about them, and what we will tell them
+    _S("consequence", _ASKING_ABOUT_YOU, needs=(_P(_VERDICT, "near", 1),)),
+    # a demand with no way out
+    _S(
+        "deadline",
+        _DEMAND,
+        needs=(_P(_DATED), _P(_SHUT)),
+        unless=(_P(_REASON),),
+    ),
+    # a step of ours when they do not act: either/or, if-not-by, after-that
+    _S("deadline", _EITHER_OR),
+    _S(
+        "deadline",
+        _IF_NOT_BY,
+        needs=(_P(_DATED, "back"), _P(_OUR_NEXT_MOVE, "after")),
+        unless=(_P(_BENIGN_NEXT, "rest"),),
+    ),
+    _S(
+        "deadline",
+        _AFTER_THAT_WE,
+        needs=(_P(_DATED, "back-any"),),
+        unless=(_P(_BENIGN_NEXT, "rest"),),
+    ),
+    # a failure placed on their people
+    _S(
+        "blame",
+        _PASSIVE_FAILURE,
+        _CAUSE_FROM_THEM,
+        unless=(_P(_CLEARED), _P(_KIND), _P(_OURS_NOT)),
+    ),
+    _S(
+        "blame",
+        _HABIT,
+        _THEY_NEVER_BOTHER,
+        _THEIR_PERSON,
+        _HAD_THEY,
+        _ON_THEM,
+        unless=(_P(_CLEARED), _P(_KIND)),
+    ),
+    _S("blame", _WITH_THEM_NOT_US, unless=(_P(_KIND), _P(_CLEARED))),
+    # every one of theirs wrong, or not one ever right
+    _S(
+        "always",
+        _EVERY_ONE,
+        needs=(_P(_WENT_WRONG, "after"), _P(_ABOUT_THEM, cue=False)),
+        unless=(_P(_GOOD_NEWS), _P(_OURS_NOT)),
+    ),
+    _S(
+        "always",
+        _NOT_ONE,
+        needs=(_P(_EVER_DONE, "after"), _P(_ABOUT_THEM, cue=False)),
+        unless=(_P(_GOOD_NEWS), _P(_OURS_NOT)),
+    ),
+    _S("always", _NONE_OF_THEIRS, unless=(_P(_GOOD_NEWS), _P(_OURS_NOT))),
+    # a promise to pay without a limit
+    _S("cover", _WE_WILL_PAY, needs=(_P(_NO_LIMIT, "clause"),)),
+    # courtesy beside an indefinite wait they are blamed for
+    _S(
+        "mock",
+        _THEIR_INDIFFERENCE,
+        needs=(_P(_COURTESY), _P(_WAITING_OR_MORE, "elsewhere", cue=False)),
+    ),
+    # talk about their competence
+    _S(
+        "mock",
+        _ABOUT_COMPETENCE,
+        needs=(_P(_DOWN_TALK, "near", 1),),
+        unless=(_P(_WELCOME, "near", 1),),
+    ),
+    # praise too warm for the failure beside it; mock denial; talking down
+    _S(
+        "mock",
+        _HYPERBOLE,
+        needs=(_P(_FAILURE, "near", 1),),
+        unless=(_P(_SINCERE, "near", 1),),
+    ),
+    _S("mock", _NOT_LIKE, _TALKED_DOWN, unless=(_P(_MY_FAULT, "near", 1),)),
+)
 
 
 def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str]) -> list[Reading]:
     """Every structural reading in ``wanted`` found in ``low`` (ASCII letters lowered)."""
     where = _Where(low, starts, breaks)
     found: list[Reading] = []
-    for name, readers in _READERS.items():
-        if name in wanted:
-            for reader in readers:
-                found += reader(where)
+    for structure in _STRUCTURES:
+        if structure.name in wanted:
+            found += _structure(where, structure)
     return found
