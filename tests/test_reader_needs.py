@@ -93,3 +93,51 @@ def test_the_terms_agreed_are_recorded_in_words_the_reader_uses(tmp_path, monkey
         "follow-up-summary.md"
     ]
     assert "1. Your team pays the SEK 184,000 by 18 Dec and we credit SEK 2,000." in summary
+
+
+# Kind: a reporting window set by law is called a "contractual deadline".
+
+
+def test_a_reporting_window_set_by_law_is_not_called_contractual(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/loyalty-app-shopper-data-complaint")
+    answers["notice_deadline"] = dt.date(2026, 11, 26)  # 72 hours after it came to light
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    for name in ("plan.md", "actions.csv"):
+        assert "contractual deadline" not in texts[name], name
+    assert "before the statutory reporting deadline of 26 November 2026" in texts["actions.csv"]
+
+
+def test_a_deadline_under_a_notice_clause_is_still_contractual(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/supplier-owned-data-slip")
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    assert "statutory" not in texts["actions.csv"] + texts["plan.md"]
+    assert "our agreement asks us to give formal written notice" in texts["reset-email.eml"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "told", "clauses", "source"),
+    [
+        (["data_breach", "regulator"], False, [], "statute"),
+        (["regulator", "deadline"], True, [], "regulator"),
+        (
+            ["data_breach"],
+            False,
+            [{"ref": "Clause 9", "says": "claims notified in 30 days"}],
+            "contract",
+        ),
+        (["proceedings", "data_breach"], False, [], "court"),
+        ([], False, [], "contract"),
+    ],
+)
+def test_a_deadline_is_named_by_its_source(flags, told, clauses, source):
+    from triage.engine.filters.deadlines import by_source, deadline_source
+
+    values = {
+        "notice_deadline": dt.date(2026, 12, 8),
+        "red_flags": flags,
+        "regulator_told": told,
+        "clauses": clauses,
+    }
+    assert deadline_source(values) == source
+    text = by_source("Take advice before the contractual deadline of 8 December", source)
+    assert ("contractual" in text) == (source == "contract"), text

@@ -14,8 +14,9 @@ SCORE_NAMES = frozenset({"scores"})
 OUTPUT_NAMES = frozenset({"scores", "bands", "labels", "route"})
 ACTION_NAMES = frozenset(
     {"scores", "bands", "labels", "route", "case", "today", "stages", "levels", "playbook"}
-    | {"days_off"}
+    | {"days_off", "deadline_source"}
 )
-DAYS_OFF_NAMES = ACTION_NAMES - {"days_off"}  # what the playbook's `days_off` may read
+# what the playbook's `days_off` may read: it is worked out before the names after it
+DAYS_OFF_NAMES = ACTION_NAMES - {"days_off", "deadline_source"}
 TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger", "retired_answers"}
 RESERVED = TEMPLATE_NAMES | {"expect", "answers", "none", "true", "false"}

@@ -27,6 +27,7 @@ from triage.engine.case import Case
 from triage.engine.errors import TriageError
 from triage.engine.evaluate import Evaluation, evaluate, route_view, work_out_facts
 from triage.engine.filters import as_date, markdown_inline, next_working_day
+from triage.engine.filters.deadlines import by_source, deadline_source
 from triage.engine.model import ActionSpec, Fact, OutputSpec, Playbook
 
 ACTIONS_FILE = "actions.csv"
@@ -98,8 +99,12 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
     }
     ctx.update(evaluation.facts)
     ctx["days_off"] = days_off(playbook, ctx)
+    # Where the notice deadline comes from (the contract, the law, a regulator, their letter),
+    # so that every text names it by its source.
+    ctx["deadline_source"] = deadline_source(ctx)
     work_out_facts(playbook, ctx, late=True)
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
+    _in_the_case_words(ctx)
     ctx["ledger"] = [
         {"at": e.at, "event": e.event, "detail": e.detail, "who": e.who, "version": e.version}
         for e in case.ledger
@@ -149,6 +154,24 @@ def days_off(playbook: Playbook, ctx: dict[str, Any]) -> list[dt.date]:
                 f"calendars ({known})."
             )
     return sorted(d for d in found if d.weekday() < 5)
+
+
+def _in_the_case_words(ctx: dict[str, Any]) -> None:
+    """The route's reasons as this case reads them: a deadline is named by its source."""
+    route = ctx.get("route")
+    if not isinstance(route, dict):
+        return
+    source = str(ctx.get("deadline_source") or "")
+
+    def words(text: Any) -> Any:
+        return by_source(text, source) if isinstance(text, str) else text
+
+    route["because"] = words(route.get("because"))
+    route["level_reasons"] = [words(r) for r in route.get("level_reasons") or []]
+    route["fired"] = [
+        {**f, "because": words(f.get("because"))} if isinstance(f, dict) else f
+        for f in route.get("fired") or []
+    ]
 
 
 def _retired_text(value: Any) -> str:
@@ -251,6 +274,9 @@ def actions(
         except sandbox.ExpressionError as exc:
             raise RenderError(f"{where}: {exc}.") from None
         if what:
+            # A deadline is named by its source: a reporting window set by law is not called
+            # "the contractual deadline".
+            what = by_source(what, str(ctx.get("deadline_source") or ""))
             row = _row(what, owner, due, None, spec.shared)
             row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
             rows.append(row)
