@@ -141,3 +141,41 @@ def test_a_deadline_is_named_by_its_source(flags, told, clauses, source):
     assert deadline_source(values) == source
     text = by_source("Take advice before the contractual deadline of 8 December", source)
     assert ("contractual" in text) == (source == "contract"), text
+
+
+# Kind: the plan says "today" on a Saturday for a step it dates Monday.
+
+
+def test_on_a_weekend_the_words_name_the_day_the_step_is_dated(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/loyalty-app-shopper-data-complaint")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    plan = texts["plan.md"]
+    first_screen = plan.split("## The situation")[0]
+    assert "today" not in first_screen.lower(), first_screen
+    assert "on Monday" in first_screen
+    for row in texts["actions.csv"].splitlines()[1:]:
+        if "today" in row.lower():
+            assert ",2026-12-05," in row, row  # only a step due today says "today"
+
+
+def test_on_a_working_day_a_step_due_today_still_says_today(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/loyalty-app-shopper-data-complaint")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    assert "today" in texts["plan.md"].split("## The situation")[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Call them today, not by message", "Call them on Monday, not by message"),
+        ("a lawyer leads from today", "a lawyer leads from Monday"),
+        ("Today, agree who speaks", "On Monday, agree who speaks"),
+        ("before the end of today's session", "before the end of Monday's session"),
+    ],
+)
+def test_today_in_a_step_names_its_later_day(typed, shown):
+    from triage.engine.filters.dates import on_day
+
+    assert on_day(typed, dt.date(2026, 12, 7), dt.date(2026, 12, 5)) == shown
+    assert on_day(typed, dt.date(2026, 12, 5), dt.date(2026, 12, 5)) == typed
+    assert "21 December" in on_day(typed, dt.date(2026, 12, 21), dt.date(2026, 12, 5))

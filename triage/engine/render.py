@@ -27,6 +27,7 @@ from triage.engine.case import Case
 from triage.engine.errors import TriageError
 from triage.engine.evaluate import Evaluation, evaluate, route_view, work_out_facts
 from triage.engine.filters import as_date, markdown_inline, next_working_day
+from triage.engine.filters.dates import on_day
 from triage.engine.filters.deadlines import by_source, deadline_source
 from triage.engine.model import ActionSpec, Fact, OutputSpec, Playbook
 
@@ -157,14 +158,18 @@ def days_off(playbook: Playbook, ctx: dict[str, Any]) -> list[dt.date]:
 
 
 def _in_the_case_words(ctx: dict[str, Any]) -> None:
-    """The route's reasons as this case reads them: a deadline is named by its source."""
+    """The route's reasons as this case reads them: "today" names the first working day when
+    the plan is written on a weekend or a day off ("call them today" on a Saturday reads "call
+    them on Monday", as its first step is dated), and a deadline is named by its source."""
     route = ctx.get("route")
     if not isinstance(route, dict):
         return
+    today = ctx["today"]
+    first = next_working_day(today, frozenset(ctx.get("days_off") or ()))
     source = str(ctx.get("deadline_source") or "")
 
     def words(text: Any) -> Any:
-        return by_source(text, source) if isinstance(text, str) else text
+        return on_day(by_source(text, source), first, today) if isinstance(text, str) else text
 
     route["because"] = words(route.get("because"))
     route["level_reasons"] = [words(r) for r in route.get("level_reasons") or []]
@@ -250,6 +255,7 @@ def actions(
     """
     rows: list[dict[str, Any]] = []
     off = frozenset(ctx.get("days_off") or ())
+    first = next_working_day(case.date, off)  # the day "today" means in a step's words
     for index, spec in enumerate(playbook.actions):
         where = f"actions[{index}]"
         try:
@@ -274,9 +280,10 @@ def actions(
         except sandbox.ExpressionError as exc:
             raise RenderError(f"{where}: {exc}.") from None
         if what:
-            # A deadline is named by its source: a reporting window set by law is not called
-            # "the contractual deadline".
-            what = by_source(what, str(ctx.get("deadline_source") or ""))
+            # The words agree with the date and with the deadline's source: on a Saturday a
+            # step dated Monday says "on Monday", not "today"; a reporting window set by law
+            # is not called "the contractual deadline".
+            what = on_day(by_source(what, str(ctx.get("deadline_source") or "")), first, case.date)
             row = _row(what, owner, due, None, spec.shared)
             row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
             rows.append(row)

@@ -118,3 +118,39 @@ def short_date(value: Any) -> str:
     if day is None:
         return value if isinstance(value, str) else str(value)
     return f"{day:%a} {day.day} {day:%b}"
+
+
+# "today" in a step's words, with the word before it when that changes how the day is named.
+_TODAY = re.compile(
+    r"\b(?:(?P<prep>from|starting|by|of|until|till|before|after|since|as of)\s+)?"
+    r"(?P<later>later\s+)?(?P<word>today)(?P<own>['’]s)?\b",
+    re.I,
+)
+
+
+def on_day(text: str, day: Any, today: Any) -> str:
+    """``text`` with "today" naming ``day`` instead, when ``day`` is a later date than
+    ``today``: a step written as "call them today", due on Monday because the plan is written
+    on a Saturday, reads "call them on Monday"; "from today" reads "from Monday", "today's
+    call" "Monday's call". Within a week the day is named by its weekday, else by its date
+    ("on 14 December"). Text for ``today`` itself, or with no later date, is kept."""
+    due, now = as_date(day), as_date(today)
+    if due is None or now is None or due <= now:
+        return text
+    name = f"{due:%A}" if (due - now).days <= 6 else f"{due.day} {due:%B}"
+
+    def put(match: re.Match[str]) -> str:
+        word = match.group("word")
+        capital = (match.group("prep") or match.group("later") or word)[:1].isupper()
+        if match.group("own"):
+            said = f"{name}{match.group('own')}"
+        elif match.group("prep"):
+            prep = match.group("prep")
+            said = f"{prep} {name}"
+        else:
+            said = f"on {name}"
+        if match.group("prep") and match.group("own"):
+            said = f"{match.group('prep')} {name}{match.group('own')}"
+        return said[:1].upper() + said[1:] if capital else said
+
+    return _TODAY.sub(put, text)
