@@ -38,6 +38,7 @@ class Drafts:
         folder = GOLDEN / playbook_id / name
         self.invitation = _read(folder / "meeting-invitation.md")
         self.summary = _read(folder / "follow-up-summary.md")
+        self.proposal = _read(folder / "mediation-proposal.md")
         self.email = ""
         if (folder / "reset-email.eml").is_file():
             message = message_from_bytes(
@@ -77,6 +78,7 @@ def _examples() -> list[Drafts]:
 EXAMPLES = _examples()
 WITH_INVITATION = [d for d in EXAMPLES if d.invitation and d.email]
 WITH_SUMMARY = [d for d in EXAMPLES if d.summary]
+WITH_PROPOSAL = [d for d in EXAMPLES if d.proposal and d.email]
 
 
 def _ids(d: Drafts) -> str:
@@ -118,6 +120,29 @@ def test_the_mediation_itself_is_not_dated_in_the_invitation(drafts: Drafts):
     assert "a short call to agree the mediation" in drafts.invitation
     assert "dated once we have agreed the mediator" in drafts.invitation
     assert not re.search(r"\b(1[89]0|2[0-9]0|[3-9][0-9]0) minutes", drafts.invitation)
+
+
+@pytest.mark.parametrize("drafts", WITH_PROPOSAL, ids=_ids)
+def test_the_times_offered_are_for_the_setup_call_never_for_the_mediation_itself(drafts: Drafts):
+    """The email offers its times for a short call to set the mediation up; the proposal
+    beside it offers the same times for that call, and dates the mediation with the mediator."""
+    when = drafts.proposal.split("## When", 1)[1].split("\n## ", 1)[0]
+    offered = SLOT.findall(drafts.proposal)
+    first_slot = when.find("\n- ")
+    call = when.find("a short call")
+    assert call != -1, when
+    if offered:
+        assert call < first_slot, when
+        assert {(day, time) for day, time, _ in offered} <= {
+            (day, time) for day, time, _ in SLOT.findall(drafts.email)
+        }
+    itself = when.find("The mediation itself is dated")
+    assert itself > first_slot and "suggest allowing" in when[itself:], when
+    assert _email_minutes(drafts.email) in (None, int(re.search(r"about (\d+) minutes", when)[1]))
+
+
+def test_a_proposal_with_times_is_checked():
+    assert any(SLOT.search(d.proposal) for d in WITH_PROPOSAL)
 
 
 # 2. The summary speaks to its reader, and only of what is still to come.
