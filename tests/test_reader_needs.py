@@ -179,3 +179,29 @@ def test_today_in_a_step_names_its_later_day(typed, shown):
     assert on_day(typed, dt.date(2026, 12, 7), dt.date(2026, 12, 5)) == shown
     assert on_day(typed, dt.date(2026, 12, 5), dt.date(2026, 12, 5)) == typed
     assert "21 December" in on_day(typed, dt.date(2026, 12, 21), dt.date(2026, 12, 5))
+
+
+# Kind: the exit email asks for "a transition period on the current terms" in a clean exit.
+
+
+@pytest.mark.parametrize(
+    ("reason", "alternatives", "transition", "moved_apart"),
+    [
+        ("basis_gone", "costly", "a transition period on the current terms", True),
+        ("basis_gone", "easy", None, True),
+        ("conduct", "costly", "a short transition while we move across", False),
+        ("conduct", "easy", None, False),
+    ],
+)
+def test_the_exit_email_words_the_end_by_the_kind_of_exit(
+    reason, alternatives, transition, moved_apart, tmp_path, monkeypatch
+):
+    answers = example("partner-dispute/referral-partner-now-competes")
+    answers.update(exit_reason=reason, alternatives=alternatives)
+    email = drafts("partner-dispute", answers, tmp_path, monkeypatch)["reset-email.eml"]
+    if transition:
+        assert transition in email, email
+    else:
+        assert "transition" not in email and "current terms" not in email, email
+    assert ("moved apart" in email) == moved_apart, email
+    assert "final date" in email and "handover" in email, email
