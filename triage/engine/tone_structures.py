@@ -39,7 +39,7 @@ import re
 from typing import NamedTuple
 
 from triage.engine import codecache
-from triage.engine.tone_clauses import Reading
+from triage.engine.tone_clauses import Reading, _anchors
 from triage.engine.tone_clauses import _Lazy as _Compiled
 
 
@@ -471,6 +471,393 @@ _MY_FAULT = _Lazy(
     r"badly (?:worded|put)|welcome|glad to have you|our new (?:portal|system|process))\b"
 )
 
+
+# -- roles: who does what to whom, by broad classes of words ------------------------------------
+# Each reads a role in a clause, not a phrase: the reader as the subject of a failing act;
+# a condition on what the reader does, with a step that is ours to take; our side accepting a
+# loss; a legal actor or step as our next move; praise around a delay; totals about the reader.
+
+# the reader as the one who acts: "you", "you guys", "your site team", "your maintenance contractor"
+_NOT_A_NOUN = (
+    r"(?!(?:we|i|our|us|they|it|and|but|to|that|which|who|was|were|is|are|has|have|had|not|never|"
+    r"should|would|could|will|can|may|might|must|shall|do|does|did|always|often|been|be|just|"
+    r"still|also|then|once)\b)"
+)
+_YOU = (
+    rf"(?:you(?: guys| lot| people| folks| all)?|your (?:{_NOT_A_NOUN}[\w'-]+ ){{0,3}}?"
+    rf"{_NOT_A_NOUN}[\w'-]+)"
+)
+# words between a subject and its verb that change nothing: "your team has simply"
+_BETWEEN = (
+    r"(?:(?:have|has|had|is|are|was|were|just|simply|also|then|clearly|obviously|apparently|again|once again|"
+    r"still|even|completely|totally|somehow|repeatedly|basically|actually|really|literally|"
+    r"evidently|seemingly|already|yet again|first|now|entirely) )*"
+)
+# acts that only a person can fail at: whoever does them is at fault
+_FAILING_ACT = (
+    r"(?:ignored|neglected|forgot|overlooked|disregarded|refused|botched|bungled|mishandled|"
+    r"misread|misjudged|misquoted|mislabell?ed|misplaced|misdirected|misrouted|miscalculated|"
+    r"mis-?sent|misunderstood|misinformed|misled|(?:messed|screwed|cocked|stuffed|fouled|balls?ed) "
+    r"(?:it |this |that |things |everything |the \w+ )?up|dropped the ball|sat on|dragged (?:your|"
+    r"their|its|his|her) (?:heels|feet)|let (?:it|this|that|things|the \w+) (?:slide|slip|drift|"
+    r"lapse)|cut corners|went (?:silent|quiet|dark|awol|back on)|ghosted|reneged|"
+    r"backtracked|lied|fobbed (?:us|me) off|passed the buck|stonewalled|dodged|wasted|blew|ruined|"
+    r"wrecked|sabotaged|undermined|overcharged|over-?billed|double-?billed|under-?delivered|"
+    r"skipped|(?:failed|neglected|refused|forgot) to|(?:didn't|did not|never|could not|couldn't) "
+    r"(?:even )?(?:be )?bother(?:ed)?|chose (?:not|to ignore)|(?:didn't|did not|failed to|neglected "
+    r"to) (?:even )?(?:reply|respond|answer|call|ring|phone|read|check|test|follow|tell|inform|"
+    r"notify|warn|confirm|turn up|show up|deliver|send|pay|fix|listen|care|update|return|"
+    r"acknowledge|follow up|pick up|sign|approve|process|action|keep|honou?r|meet|attend|wait|"
+    r"let (?:us|me) know|get back|come back|flag|escalate|communicate|consult|lock|secure|clean|"
+    r"supervise|pass (?:it|this|that) on|make|do))"
+)
+# an ordinary act done wrongly: "your driver delivered it to the wrong address"
+_DONE_WRONG = (
+    r"(?:\w+ed|sent|put|gave|left|took|made|did|brought|built|fitted|wrote|set|cut|ran|told|"
+    r"let|kept|fed|hung|laid|paid|sold|shipped|keyed|packed) (?:[\w'-]+ ){0,6}?(?:wrong(?:ly)?|"
+    r"incorrectly|badly|poorly|improperly|carelessly|late|against (?:our|the) (?:\w+ )?"
+    r"(?:instructions?|advice|spec|specification|drawings?|agreement|method statement)|in the "
+    r"rain|without (?:\w+ing|to \w+|our \w+|us|any \w+|permission|approval|notice|warning|"
+    r"authori[sz]ation))\b"
+)
+_NOT_A_CULPRIT = _Lazy(
+    r"\b(?:no fault of|not your fault|not (?:the )?fault of|through no fault|nothing to do with "
+    r"(?:you|your)|understandabl\w*|fair enough|no problem|no worries|our (?:own )?(?:fault|"
+    r"mistake|error|slip)|on us|down to us|because of (?:our|us|me|my|the (?:storm|weather|"
+    r"traffic|roadworks|strike|snow|flood\w*))|thanks to (?:our|us)|thank you for|thanks for|"
+    r"grateful|appreciate)\b"
+)
+_ASKING = _Lazy(r"\?")
+_SUPPOSING = _Lazy(  # the act is supposed, felt with them or denied, not asserted
+    r"\b(?:if|whether|in case|unless|even if|i know|we know|i understand|we understand|i realise|"
+    r"i realize|i appreciate|i'm aware|i am aware|sorry (?:that|to hear|if)|i'm sorry|i am sorry|"
+    r"we're sorry|we are sorry|i hope|we hope|not that|not saying|nobody is saying|no one is "
+    r"saying|in case|maybe|perhaps|might have|may have|possibly|i wonder|wondering)\b"
+)
+_YOU_FAILED = _Lazy(rf"\b{_YOU} {_BETWEEN}{_FAILING_ACT}\b")
+_YOU_DID_IT_WRONG = _Lazy(
+    rf"\b(?:you(?: guys| lot| people)?|your (?:[\w'-]+ ){{0,2}}?(?:team|staff|people|crew|guys|lot|"
+    rf"side|end|office|department|warehouse|depot|site|plant|\w+(?:er|or|ist|ian|ant)s?)) "
+    rf"{_BETWEEN}{_DONE_WRONG}"
+)
+# a cause pinned on them: "caused by your ...", "the root of this is your ...", "thanks to your late ..."
+_CAUSE_LINK = _Lazy(
+    r"\b(?:caused by|because of|due to|owing to|thanks to|as a result of|(?:the|a) (?:direct )?"
+    r"result of|(?:all |entirely |squarely |solely |purely )?down to|(?:entirely |wholly )?the "
+    r"(?:fault|doing) of|stems? from|stemmed from|(?:comes?|came) (?:down )?to|traced (?:back )?"
+    r"to|rests? with|lies with|the root (?:cause )?of (?:[\w'-]+ ){0,4}?(?:is|was)|the (?:real |"
+    r"only |main )?(?:reason|cause|source|origin) (?:[\w'-]+ ){0,8}?(?:is|was)(?: that)?) "
+    r"(?:the |a )?(?:\w+ )?(?:you(?! know)|your)\b"
+)
+_WENT_BADLY = _Lazy(
+    r"\b(?:late|slow|delay\w*|fail\w*|mistakes?|errors?|lack|missing|missed|wrong\w*|careless\w*|"
+    r"negligen\w*|poor\w*|sloppy|sloppiness|incompeten\w*|inaction|silence|not|\w+n't|never|"
+    r"without|dragging|skipping|ignoring|sitting|sat|ignored|forgot\w*|refus\w*|inability|"
+    r"mix-?up|mess|oversight|cracks?|broken|damage\w*|lost|short\w*|problems?|issues?|faults?|"
+    r"against)\b"
+)
+_PRAISED = _Lazy(
+    r"\b(?:quick|fast|prompt|hard work|great|excellent|help|helpful|efforts?|support|diligen\w*|"
+    r"care(?!less)|brilliant|kind|generous|flexib\w*|patience|advice|expertise|skill\w*|thank\w*|"
+    r"grateful|appreciat\w*|well done|request(?:ed)?|instructions?|feedback|approval)\b"
+)
+_FAULT_OF_THEIRS = _Lazy(
+    r"\byour (?:[\w'-]+ ){0,2}?(?:carelessness|negligence|incompetence|sloppiness|laziness|"
+    r"inaction|inability|refusal|failures?|oversight|blunder|lack of|mess-up|screw-up|cock-up|"
+    r"unprofessionalism)\b|\b(?:a |the )?(?:lack of \w+|failure|mistakes?|errors?|oversight|slip|"
+    r"mix-?up|breakdown|carelessness|miscommunication|mess|blunder) (?:[\w'-]+ ){0,2}?(?:on|at|"
+    r"from) your (?:end|side|part)\b"
+)
+_NOT_US = _Lazy(rf"\b{_YOU},? (?:and )?not (?:us|me|ours|our \w+|we|anyone (?:here|at our end))\b")
+_SORRY = _Lazy(r"\b(?:sorry|apolog\w*|despite|fix(?:ing)?|sort(?:ing)? out|understand)\b")
+
+# absolutes about the reader: "you never reply", "your team constantly misses", "nobody on your side ever"
+_YOU_NEVER = _Lazy(
+    rf"\b{_YOU} {_BETWEEN}(?:never|rarely|seldom|hardly ever) (?:once )?(?!(?:once|need|needs|have to|"
+    r"has to|know|mind|worry|fail\w*|let|disappoint\w*|cease|stop|miss\w*|forg[eo]t\w*|kept (?:us|"
+    r"me) waiting|been (?:late|anything|less|short|wrong|rude|unhelpful)|lost|dropped|complain\w*|"
+    r"caus\w*|had (?:a|any) (?:problem|issue|complaint)|given us|ignor\w*|delay\w*|late)\b)"
+    r"[\w'-]+"
+)
+_YOU_ALWAYS = _Lazy(
+    rf"\b{_YOU} {_BETWEEN}(?:always|constantly|continually|continuously|repeatedly|invariably|"
+    r"forever|perpetually|habitually|keeps?(?! (?:up|us|me|it up|doing|on top|in touch))|kept"
+    r"(?! (?:us|me) (?:posted|updated|informed|in the loop)))\b"
+)
+_BAD_HABIT = _Lazy(
+    r"\b(?:late|wrong|excuses?|blam\w*|short|problems?|issues?|errors?|mistakes?|miss\w*|forg[eo]t"
+    r"\w*|ignor\w*|chas\w*|complain\w*|chang\w*|moving|delay\w*|fail\w*|"
+    r"cancel\w*|push\w* back|behind|last minute|last-minute|break\w*|broke|los[et]\w*|mess\w*|"
+    r"drop\w*|nothing|no-shows?|overcharg\w*|interrupt\w*|telling|promis\w*|"
+    r"different|incomplete|vague|unclear|slow|rude|unavailable|unreachable)\b"
+)
+_WELL_DONE = _Lazy(
+    r"\b(?:thank\w*|appreciat\w*|great|pleasure|reliable|helpful|best|brilliant|excellent|quick|"
+    r"responsive|on time|early|well|good|kind|happy to|glad|lovely|professional|welcome)\b"
+)
+_NONE_OF_YOU = _Lazy(
+    r"\b(?:nobody|no one|no-one|not one person|not a soul) (?:[\w'-]+ ){0,2}?(?:on|at|in|from|of) "
+    r"your (?:[\w'-]+ ){0,2}?[\w'-]+ (?:[\w'-]+ ){0,3}?(?:ever|bother\w*|seems?|cares?|listens?|"
+    r"reads?|takes? (?:any )?(?:responsibility|ownership|notice)|has (?:ever|bothered|once))\b|"
+    r"\bnothing (?:that )?(?:you|your (?:[\w'-]+ ){0,2}?[\w'-]+) (?:[\w'-]+ ){0,4}?(?:ever|is "
+    r"ever|comes? (?:right|on time)|works?|arrives? (?:on time|complete|right))\b"
+)
+_SAME_EVERY_TIME = _Lazy(
+    r"\b(?:(?:it's|it is|that's|there's|there is) always (?:the same|something)|(?:the )?same "
+    r"(?:old )?(?:story|thing|excuse|excuses|problem|song) (?:every time|again|each time|with "
+    r"(?:you|your))|every (?:single )?time (?:we|i) (?:[\w'-]+ ){1,6}?(?:you|your|nobody|no one)"
+    r"\b(?:[\w'-]+ ){0,8}?(?:never|nobody|no one|wrong|late|nothing|ignor\w*|forg[eo]t\w*|"
+    r"\w+n't))"
+)
+_ABOUT_YOU = _Lazy(r"\b(?:you|your|you guys|you lot)\b")
+_WE_WILL_DO = _Lazy(
+    r"\b(?:we|i)(?:'ll| will| shall| are going to| commit| aim| promise| have updated|'ve updated)\b"
+)
+_EVERY_ONE_OF_YOURS = _Lazy(
+    r"\b(?:every (?:single )?|each (?:and every )?)(?!time (?:we|i)\b)(?!(?:day|week|month|quarter|year|morning|evening|night|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|level|stage|step)\b)\w+\b"
+)
+_WENT_WRONG_WIDE = _Lazy(
+    r"\b(?:errors?|mistakes?|wrong|late|(?:was|were|been|is|are|arrived|came|came up|delivered|"
+    r"turned up) short|missing|damaged|broken|overcharged|incorrect|faulty|problems?|issues?|"
+    r"corrections?|correcting|redo|re-?done|rework\w*|defects?|chas\w+|overdue|failed|failures?|"
+    r"incomplete|inaccurate|a mess|sent back|complaints?)\b"
+)
+
+# a condition on what the reader does, and a step that is ours to take
+_UNLESS_THEY = _Lazy(
+    r"\b(?:(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
+    r"nothing|never|fails?|failed|misses|missed|still)|unless|failing (?:which|that|this|payment|"
+    r"receipt|delivery|a \w+|an \w+|your|the|such|any)|(?:absent|without|in the absence of|barring) "
+    r"(?:a |an |the |your |any |full |prompt |immediate |written |satisfactory |proper )?(?:\w+ )?"
+    r"(?:reply|replies|response|answer|payment|confirmation|settlement|resolution|agreement|"
+    r"improvement|action|word|news|update|signature|proposal|plan|remedy|fix|sign-off|undertaking|"
+    r"commitment|refund)|otherwise|or else|if not|failing that|(?:after|beyond|past|once) "
+    r"(?:that|then|this|that date|that point|this point|that time|the deadline|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|tomorrow|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}"
+    r"(?:st|nd|rd|th)))\b"
+)
+_CLOSING = _Lazy(  # a last chance, or the time left to them
+    r"\b(?:(?:this is|consider this|treat this as|take this as) (?:your|the|our) (?:very )?(?:last|"
+    r"final) (?:chance|opportunity|warning|reminder|request|notice)|(?:last|final) (?:chance|"
+    r"warning)|the last time (?:i|we)(?:'ll| will)? (?:ask|chase|remind|write)|(?:you have|we can "
+    r"give you|i can give you|i'll give you|we'll give you|we will give you|i will give you|we are "
+    r"giving you|i am giving you) (?:until|till|(?:one|two|three|\d+|a|another|a further) (?:more )?"
+    r"(?:days?|hours?|weeks?|working days?))|no [\w'-]+(?: [\w'-]+)?,? no (?:further |more )?"
+    r"(?:crew|payment|payments|delivery|deliveries|deal|contract|work|order|orders|access|service|"
+    r"release|sign-off|handover|invoice|money|discount|renewal|extension|visit|install|"
+    r"installation|start))\b"
+)
+_BY_THEN_OR = _Lazy(
+    r"\b(?:by|before) (?:\w+ ){0,2}?(?:monday|tuesday|wednesday|thursday|friday|weds|tomorrow|"
+    r"tonight|noon|midday|eod|cob|close of business|the end of (?:the |this |next )?(?:day|week|"
+    r"month)|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?),? or (?:we|i|there|the|your|"
+    r"else|it|this|that)\b"
+)
+_OURS_TO_IMPOSE = _Lazy(
+    r"\b(?:stop(?:ping)? (?:the |all |any |our |your |further |new )?(?:\w+ )?(?:work|supply|"
+    r"supplies|deliveries|delivery|service|services|orders?|payments?|direct debit|access|"
+    r"dispatch\w*|shipments?)|cancel\w* (?:the |our |your |all |any |what's |the rest of the |"
+    r"remaining )?(?:\w+ )?(?:orders?|contracts?|account|agreement|deliveries|booking|"
+    r"subscription|po|deal|outstanding)|suspend\w*|terminat\w*|withdraw\w*|withh[eo]ld\w*|"
+    r"block\w* (?:\w+ ){0,3}?(?:orders?|account|access|deliveries)|on (?:stop|hold)|paus\w+ "
+    r"(?:\w+ ){0,2}?(?:work|orders?|deliveries|supply|service)|releas\w* (?:your|the) (?:slot|"
+    r"place|booking|date|space|allocation)|reject\w*|at your (?:own )?(?:cost|expense|risk)|"
+    r"charg\w* (?:you|back|it back|the cost|the difference|for (?:the|every|each|any|all)|(?:a |an )"
+    r"?(?:fee|penalty|interest|storage|demurrage))|back-?charg\w*|interest|deduct\w*|set (?:\w+ )"
+    r"{0,3}?against|penalt\w*|forfeit\w*|elsewhere|another (?:supplier|firm|provider|contractor|"
+    r"company|practice|printer|agency|vendor|partner|carrier|haulier|installer|builder|team|"
+    r"architect|designer|developer)|the other (?:\w+ ){0,2}?(?:firms?|suppliers?|providers?|"
+    r"bidders?|contractors?|companies)|someone else|somebody else|(?:goes|go|going|went) (?:to|"
+    r"with) (?!you\b|your\b|the (?:site|meeting|office|plan)|ahead|plan)[\w'-]+(?:'s)? instead|"
+    r"switch\w* (?:to|supplier|provider)|re-?tender|(?:give|giving|hand|handing|award\w*) (?:the "
+    r"work|it|this|the (?:job|contract|tender|order|project)) to|no (?:contract|deal|order|crew|"
+    r"payment|discount|more work|further work|further orders)|off the table|full (?:rate|price|"
+    r"balance|amount)|becomes? (?:due|payable)|legal (?:action|proceedings|steps|route|options|"
+    r"remedies)|court|proceedings|(?:file|issue|lodge|bring|start|pursue) (?:a |the )?(?:formal )?"
+    r"claim|recover\w* (?:the|our|this|it|full|all|any)|lawyers?|solicitors?|attorneys?|as closed|"
+    r"at an end|as (?:a no|cancelled|terminated|withdrawn|void|final)|as we see fit|further "
+    r"(?:action|steps)|escalat\w*|report\w* (?:this|it|you|the matter)|back of the queue|"
+    r"no longer (?:be )?(?:able|in a position|available|valid|use|supply|deal|continue|work with)|"
+    r"(?:will|'ll|shall|have to|need to|be forced to) (?:\w+ )?review (?:the|our|your) (?:account|"
+    r"contract|relationship|arrangement|position|terms)|reconsider\w*|rethink\w*|don't bother|do not bother|no (?:other )?(?:choice|option|"
+    r"alternative)|forced to|out of (?:my|our) hands|(?:our|the) (?:relationship|partnership|"
+    r"contract|agreement) (?:\w+ ){0,3}?(?:over|finished|ended|at risk))\b"
+)
+_DATE_NEAR = _Lazy(
+    r"\b(?:by|before|no later than|until|till|within|latest|from|after|on) (?:\w+ ){0,2}?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weds|tomorrow|tonight|noon|"
+    r"midday|midnight|eod|cob|close of business|this week|next week|the end of (?:the |this |next )"
+    r"?(?:day|week|month)|end of (?:the |this |next )?(?:day|week|month)|\d{1,2}(?:st|nd|rd|th)?|"
+    r"the \d{1,2}(?:st|nd|rd|th)?|\d+ (?:working |business )?(?:days|hours)|(?:seven|five|ten|"
+    r"fourteen|two|three) (?:working |business )?(?:days|hours))\b|\b(?:\d+|one|two|three|"
+    r"seven|fourteen) (?:working |business )?(?:days|hours)\b|\bdeadline\b"
+)
+_HARMLESS_STEP = _Lazy(
+    r"\b(?:(?:call|ring|phone|chase|remind|email|text) you|let you know|keep your place|help "
+    r"(?:you|with)|as planned|as usual|go ahead|no charge|free of charge|at (?:our|no) (?:cost|"
+    r"expense)|close the (?:ticket|case)|(?:another|a new|a different) (?:time|date|slot|day)|"
+    r"ticket)\b"
+)
+
+# our side accepting a loss: "the fall was entirely our fault", "we accept liability"
+_WE_ACCEPT_LIABILITY = _Lazy(
+    r"\b(?:we|i)(?: \w+){0,2}? (?:accept|admit|acknowledge|concede|recogni[sz]e|confirm|own up "
+    r"to|agree) (?:[\w'-]+ ){0,8}?(?:liab\w*|responsib\w*(?! for (?:fixing|sorting|putting|"
+    r"getting|making|following|coordinating|organising|organizing|the fix|the repair plan))|fault|"
+    r"blame|negligen\w*|breach\w*|(?:we|i) caused|to blame|at fault|(?:our|my) (?:mistake|error|"
+    r"doing)|(?:is|was) (?:ours|mine)|(?:from|on) our side)\b"
+)
+_OURS_WHOLLY = _Lazy(
+    r"\b(?:(?:is|was|are|were|it's|that's|this is|this was) (?:[\w'-]+ ){0,2}?(?:all |entirely |"
+    r"completely |totally |wholly |100% |fully |squarely |solely |purely )?(?:our (?:own )?(?:doing|"
+    r"responsibility|liability|negligence)|(?:on|with|down to) us|(?:ours|mine) to (?:pay|cover|bear|"
+    r"meet|fix))|(?:we|i)(?:'re| are| were| was|'m| am) (?:entirely |fully |wholly |completely )?"
+    r"(?:liable|to blame|negligent|careless|at fault|in breach)|(?:we|i|our \w+) (?:[\w'-]+ ){0,2}?"
+    r"(?:breached|violated) (?:the|our|clause|its|their|your)|(?:are|is) ours to (?:pay|cover|bear|"
+    r"meet))\b"
+)
+_WHOLE_OR_HARM = _Lazy(
+    r"\b(?:all|entirely|completely|totally|wholly|100%|fully|squarely|solely|full stop|no question|"
+    r"without question|no excuse|start to finish|everything|whole|any|every|whatever|damage\w*|"
+    r"loss\w*|los[te]|flood\w*|fall|fell|injur\w*|fire|leak\w*|breach\w*|contaminat\w*|outage|"
+    r"accident|recall|collision|costs?|pay|cover|compensat\w*|reimburs\w*|refund\w*|liable|"
+    r"liability|negligen\w*)\b"
+)
+_WE_INDEMNIFY = _Lazy(
+    r"\b(?:we|i|our \w+)(?:'ll| will| shall| are going to| agree to)? (?:\w+ )?indemnif\w+\b"
+)
+_PAY_OPEN = _Lazy(
+    r"\b(?:pay|cover|refund|reimburse|compensate|make good|meet|settle|absorb|foot|pick up|sort|"
+    r"take care of) (?:[\w'-]+ ){0,3}?(?:all|every|any|whatever|the whole|the full|the entire) "
+    r"(?:[\w'-]+ ){0,4}?(?:costs?|loss(?:es)?|damages?|bills?|expenses?|fees?|claims?|penalt\w*|"
+    r"fines?|sales|earnings|revenue|income|package|amount|consequen\w*|fallout|receipts|charges?|"
+    r"penny|cent)\b|\b(?:pay|refund|reimburse|compensate|make good|cover) (?:you |the \w+ |your "
+    r"\w+ )?(?:in full|everything|every penny|every cent|the lot|whatever|anything else)\b"
+)
+_WE_WILL = _Lazy(
+    r"\b(?:we|i|we'll|i'll|our insurers?)(?: will| shall| would| are going to| can)? \b"
+)
+_ONLY_A_REMEDY = _Lazy(
+    r"\b(?:the (?:\w+ )?(?:delivery|bank|late-payment|postage|call-out|courier) (?:charge|fee)|"
+    r"free of charge|at no (?:charge|cost)|service credit|in your contract|as (?:the )?contract "
+    r"(?:says|provides)|replacement|reprint)\b"
+)
+
+# a legal actor or step as our next move
+_OUR_MOVE = (
+    r"(?:we|i|our (?:company|firm|business|client|clients|board|directors?))(?:'ll|'re|'ve|'m|'d)?"
+    r"(?: (?:will|shall|are|am|have|has|may|might|would|must|intend to|plan to|expect to|"
+    r"reserve the right to|won't hesitate to|will not hesitate to|need to|have to|had to|be|now|"
+    r"already|also|then|going to|be forced to|no choice but to|have no choice but to|left with no "
+    r"choice but to|entitled to|within our rights to|seriously|actively|currently|formally))*"
+)
+_LEGAL_MOVE = _Lazy(
+    rf"\b{_OUR_MOVE} (?:[\w'-]+ ){{0,6}}?(?:legal (?:action|options?|route|steps|proceedings|"
+    r"remedies|avenues|recourse|means|position)|(?:through|in|to|before) (?:the )?(?:courts?|"
+    r"tribunal|a judge|arbitration)|court action|proceedings|litigation|lawsuit|sue\b|suing|"
+    r"small claims|(?<!your )(?<!their )(?:a |the |our )?(?:formal )?claim (?:against|for|through|"
+    r"with the court)|"
+    r"letter (?:before action|of claim|of demand)|formal demand|statutory demand|winding[- ]up|"
+    r"bailiffs?|enforcement (?:officers?|agents?|action)|debt (?:recovery|collect\w*)|"
+    r"collections? (?:agency|agent)|recovery (?:agency|agent|proceedings|action)|(?:instruct\w*|"
+    r"engag\w*|retain\w*|involv\w*|consult\w*|speak\w* to|talk\w* to|meet\w*|meeting with|"
+    r"pass\w* (?:\w+ ){0,3}?to|forward\w* (?:\w+ ){0,3}?to|refer\w* (?:\w+ ){0,3}?to|hand\w* "
+    r"(?:\w+ ){0,3}?(?:over )?to|copy\w* (?:in )?) (?:our |my |a |the |outside |external )?"
+    r"(?:\w+ )?(?:lawyers?|solicitors?|attorneys?|counsel|barristers?|legal (?:team|department|"
+    r"advisers?|advisors?|counsel)|advocates?))"
+)
+_LEGAL_ACTOR_ACTS = _Lazy(
+    r"\b(?:our|my) (?:\w+ )?(?:lawyers?|solicitors?|attorneys?|counsel|barristers?|legal (?:team|"
+    r"department|advisers?|advisors?|counsel|people)|advocates?|debt (?:collectors?|recovery "
+    r"\w+)|collections? (?:agency|team))(?:,? [\w' ]{0,30}?,)? (?:[\w'-]+ ){0,3}?(?:will|'ll|shall|"
+    r"is|are|has|have|had)? ?(?:be |been |now |already |then |shortly )*(?:in touch|contact\w*|"
+    r"writ\w* to you|reach\w* out|hear\w*|pursu\w*|recover\w*|tak\w* (?:it|this|the matter|over)|"
+    r"handl\w* (?:this|it|the matter)|deal\w* with (?:this|it|the matter|you)|look\w* (?:at|into) "
+    r"(?:your|this|the matter)|advis\w* (?:us |me )?(?:on|that|of) (?:our|the) (?:options|rights|"
+    r"position|remedies|next steps|claim)|advised (?:us|me) (?:that|we)|prepar\w* (?:a|the) "
+    r"(?:claim|letter|notice|case)|prepared the notice|issu\w*|serv\w* (?:you|notice)|send\w* you "
+    r"(?:a|the) (?:letter|notice|demand|claim)|start\w* looking|begun|be calling|call\w* you)\b"
+)
+_LEGAL_ON_THE_TABLE = _Lazy(
+    r"\b(?:legal (?:action|route|steps|proceedings|options?|remedies)|court|proceedings|litigation|"
+    r"a claim|lawyers|solicitors) (?:is|are|remains?|stays?) (?:very much |firmly |still |now )?"
+    r"(?:on the table|an option|open to us|available to us|not ruled out|the next step|our next "
+    r"step|next)\b"
+)
+_PAPERWORK_ONLY = _Lazy(
+    r"\b(?:draft\w*|amendment|lease|nda|template|wording|deed|licence transfer|for your "
+    r"(?:signature|comments|review)|review(?:ed|ing)? the (?:draft|contract|agreement|template)|"
+    r"happy with|both|together|avoid|keep (?:\w+ ){0,3}?out|mediat\w*|insur\w*|your own|on leave|"
+    r"probate|your landlord|your case|your hearing|conveyanc\w*|the sale|the purchase|the "
+    r"transfer|the indemnity|before we sign)\b"
+)
+_YET_BUT = _Lazy(r"\b(?:but|however|if|unless|until|should|otherwise|before)\b")
+
+# going over their head: raising it with their boss, gated on what they do
+_OVER_THEIR_HEAD = _Lazy(
+    r"\b(?:rais\w*|tak\w* (?:it|this|the matter|things) up|mention\w*|bring\w* (?:it|this) up|"
+    r"report\w*|escalat\w*|complain\w*|speak\w*|talk\w*|writ\w*|(?:have|having) a (?:quiet )?"
+    r"word|go\w* (?:straight )?to|flag\w*) (?:[\w'-]+ ){0,4}?(?:with|to) your (?:managing "
+    r"director|md|ceo|boss|manager|director|head office|owner|owners|board|chairman|chair|"
+    r"superiors?|line manager|regional (?:\w+ )?(?:manager|director)|head of \w+|senior "
+    r"(?:management|team)|leadership|president|vp|parent company|franchisor|headquarters|hq|"
+    r"chief \w+)\b"
+)
+_GATED = _Lazy(
+    r"\b(?:unless|if|until|before then|before that|should|otherwise|next time|by (?:then|"
+    r"monday|tuesday|wednesday|thursday|friday|tomorrow))\b"
+)
+
+# praise around a delay or a failure: "thanks for finally ...", "a whole fortnight", "truly efficient"
+_MOCK_PRAISE = _Lazy(
+    r"\b(?:(?:great|good|excellent|brilliant|fantastic|superb|amazing|wonderful|lovely|nice|"
+    r"terrific|outstanding|stellar|top) (?:job|work|effort|stuff|going|show)|well done|bravo|"
+    r"congrat\w*|kudos|hats off|hand it to|deserves? (?:a|an) (?:medal|prize|award|trophy|raise|"
+    r"promotion|gold star)|(?:so|really|very|truly|most|such a) (?:glad|pleased|delighted|thrilled|"
+    r"reassur\w*|impressive|impressed|efficient|helpful|refreshing)|how (?:reassuring|kind|"
+    r"generous|thoughtful|nice|lovely|helpful|efficient|considerate|refreshing|exciting)|(?:i'm|i am"
+    r"|we're|we are) (?:so |truly |deeply )?honou?red|(?:i|we) (?:do |just |really )?love (?:a|it "
+    r"when|how|that)|what a (?:treat|surprise|pleasure|relief)|wow|impressive|real dedication|"
+    r"truly (?:efficient|impressive|remarkable|outstanding)|(?:nice|good|kind|generous|sweet) of "
+    r"(?:you|your \w+)|thanks? (?:you )?(?:so much |ever so |very much )?for (?:finally|eventually|"
+    r"at last)|must be nice|(?:glad|nice|good|great|lovely) to see (?:someone|somebody|you|your|"
+    r"that (?:you|your|someone))|(?:so )?(?:glad|pleased) (?:you|your \w+|someone) (?:could|"
+    r"finally|at last|eventually|managed)|personal best|new record|quite (?:an|the) "
+    r"(?:achievement|feat|accomplishment)|a real (?:achievement|feat)|i have to (?:say|admit)|"
+    r"(?:i'm|i am) sure it's (?:very |so |really |terribly )?(?:hard|difficult|tough))\b"
+)
+_LATE_OR_WRONG = _Lazy(
+    r"\b(?:late|lateness|delay\w*|a whole (?:day|week|fortnight|month|year|\d+ \w+)|a mere|only "
+    r"(?:\w+ ){0,2}?(?:days?|weeks?|hours?|months?) (?:late|after|overdue)|(?:\w+|\d+) (?:days?|"
+    r"weeks?|months?) (?:late|after|to (?:answer|reply|respond|get))|within the (?:month|year|"
+    r"week)|wrong|error|mistake|again|twice|in a row|same (?:error|mistake|problem)|lost|lose|"
+    r"broken|missing|actually|this time|for once|finally|at last|eventually|rather than from you|"
+    r"from (?:your|the) website|from our (?:own )?customers|more important|other priorities|"
+    r"pick(?:ing)? up (?:a|the) phone|deadlines|a suggestion|speed of|colder|worse|still "
+    r"(?:waiting|no|not|a mystery)|mystery|(?:after|before) (?:the|our) (?:\w+ )?(?:show|event|"
+    r"launch|deadline|fair|wedding)|squeeze us in|found (?:the )?time|managed to|the calendar|"
+    r"the day after|bang on time|\d+ (?:reminders|emails|calls)|lost count|favourite)\b"
+)
+_TRULY_MEANT = _Lazy(
+    r"\b(?:but|however|although|though|unfortunately|except|despite|even though|sadly|sorry|"
+    r"apolog\w*|thank you for (?:letting|telling|flagging|warning|your patience|bearing)|because "
+    r"of (?:the|a) (?:storm|weather|strike|courier|traffic|flood\w*|closure)|(?:the|a) courier's|"
+    r"to finally meet|finally meet|on (?:the )?(?:new )?(?:contract|award|launch|promotion|"
+    r"appointment|retirement|baby|wedding|anniversary|opening)|record (?:quarter|year|month|sales|"
+    r"for us)|for us:|(?:to|for) (?:spot\w*|catch\w*|flag\w*|point\w* (?:it |this |that )?out|"
+    r"notic\w*|find\w*|rais\w*|let\w* us know))\b"
+)
+_SCARE_QUOTES = _Lazy(
+    r"(?:another|the|your|an?) \"(?:final|urgent|quick|priority|express|next-day|fixed|complete|"
+    r"finished|done|on time|revised|updated|corrected)\""
+)
+_FEIGNED_SYMPATHY = _Lazy(
+    r"\b(?:(?:far|much|so much|clearly|obviously) more important (?:clients?|customers?|jobs?|"
+    r"projects?|priorities|things)|all (?:those|your|the) other (?:priorities|clients|customers|"
+    r"jobs)|(?:hard|difficult|tough) to (?:pick up|reply|answer|call|find|send|read|open|check))\b"
+)
+
 _WAITING_OR_MORE = _Lazy(f"{_WAITING.pattern}|{_THEIR_INDIFFERENCE.pattern}")
 
 
@@ -480,7 +867,8 @@ _WAITING_OR_MORE = _Lazy(f"{_WAITING.pattern}|{_THEIR_INDIFFERENCE.pattern}")
 class _Part(NamedTuple):
     """A class of words a structure needs (or that cancels it), and where to look for it
     around the anchor's hit (see :func:`_region`). ``reach`` is how many sentences either
-    side for ``near``, or how far after the hit (in characters) a part ``after`` may start.
+    side for ``near``, or how far from the hit (in characters) a part ``after`` may start or a
+    part ``before`` may lie.
     A part with ``cue`` false is needed but not shown in the finding."""
 
     words: _Lazy
@@ -517,8 +905,8 @@ def _region(where: _Where, hit: Span, part: _Part) -> Span:
         return where.near(start, part.reach)
     if kind == "after":
         return end, hi
-    if kind == "before":
-        return lo, start
+    if kind == "before":  # within ``reach`` characters of the hit, when given
+        return max(lo, start - part.reach) if part.reach else lo, start
     if kind == "rest":
         return start, hi
     if kind == "clause":
@@ -554,6 +942,8 @@ def _part(where: _Where, hit: Span, part: _Part) -> re.Match[str] | None:
 def _structure(where: _Where, structure: _Structure) -> list[Reading]:
     found = []
     for anchor in structure.anchors:
+        if not any(piece in where.low for piece in _anchors(anchor)):
+            continue  # a piece every hit holds is not in the text: nothing to scan for
         for match in anchor.finditer(where.low):
             hit = match.span()
             if any(_part(where, hit, part) for part in structure.unless):
@@ -566,7 +956,12 @@ def _structure(where: _Where, structure: _Structure) -> list[Reading]:
                 if part.cue:
                     spans.append(need.span())
             else:
-                found.append(_found(structure.name, spans))
+                name = structure.name
+                if name == "ultimatum":  # with a date near it, a deadline
+                    date = _part(where, hit, _P(_DATE_NEAR, "back"))
+                    name = "deadline" if date else "consequence"
+                    spans += [date.span()] if date else []
+                found.append(_found(name, spans))
     return found
 
 
@@ -676,6 +1071,79 @@ _STRUCTURES: tuple[_Structure, ...] = (
         unless=(_P(_SINCERE, "near", 1),),
     ),
     _S("mock", _NOT_LIKE, _TALKED_DOWN, unless=(_P(_MY_FAULT, "near", 1),)),
+    # -- roles --
+    # the reader as the subject of a failing act; a cause pinned on them
+    _S(
+        "blame",
+        _YOU_FAILED,
+        _YOU_DID_IT_WRONG,
+        unless=(_P(_SUPPOSING, "before"), _P(_ASKING, "rest"), _P(_NOT_A_CULPRIT)),
+    ),
+    _S(
+        "blame",
+        _CAUSE_LINK,
+        needs=(_P(_WENT_BADLY, cue=False),),
+        unless=(_P(_PRAISED), _P(_NOT_A_CULPRIT), _P(_ASKING, "rest")),
+    ),
+    _S("blame", _FAULT_OF_THEIRS, _NOT_US, unless=(_P(_SORRY), _P(_ASKING, "rest"))),
+    # totals and habits of the reader
+    _S(
+        "always", _YOU_NEVER, unless=(_P(_WELL_DONE), _P(_ASKING, "rest"), _P(_SUPPOSING, "before"))
+    ),
+    _S(
+        "always",
+        _YOU_ALWAYS,
+        needs=(_P(_BAD_HABIT, "after", 25),),
+        unless=(_P(_WELL_DONE), _P(_ASKING, "rest")),
+    ),
+    _S("always", _NONE_OF_YOU, _SAME_EVERY_TIME, unless=(_P(_WELL_DONE), _P(_OURS_NOT))),
+    _S(
+        "always",
+        _EVERY_ONE_OF_YOURS,
+        needs=(_P(_WENT_WRONG_WIDE, "after", 80), _P(_ABOUT_YOU, cue=False)),
+        unless=(_P(_GOOD_NEWS), _P(_OURS_NOT), _P(_ASKING, "rest"), _P(_WE_WILL_DO)),
+    ),
+    _S(
+        "always",
+        _EVERY_ONE_OF_YOURS,
+        needs=(_P(_WENT_WRONG_WIDE, "before", 40), _P(_ABOUT_YOU, cue=False)),
+        unless=(_P(_GOOD_NEWS), _P(_OURS_NOT), _P(_ASKING, "rest"), _P(_WE_WILL_DO)),
+    ),
+    # a condition on the reader with a step of ours; a last chance with one
+    _S(
+        "ultimatum",
+        _UNLESS_THEY,
+        _BY_THEN_OR,
+        needs=(_P(_OURS_TO_IMPOSE),),
+        unless=(_P(_HARMLESS_STEP),),
+    ),
+    _S(
+        "ultimatum",
+        _CLOSING,
+        needs=(_P(_OURS_TO_IMPOSE, "near", 1),),
+        unless=(_P(_HARMLESS_STEP),),
+    ),
+    # a legal actor or step as our next move, or going over their head
+    _S(
+        "consequence",
+        _LEGAL_MOVE,
+        _LEGAL_ACTOR_ACTS,
+        _LEGAL_ON_THE_TABLE,
+        unless=(_P(_PAPERWORK_ONLY),),
+    ),
+    _S("consequence", _OVER_THEIR_HEAD, needs=(_P(_GATED, "near", 1),), unless=(_P(_WELL_DONE),)),
+    # our side accepting a loss
+    _S("cover", _WE_ACCEPT_LIABILITY, _WE_INDEMNIFY),
+    _S("cover", _OURS_WHOLLY, needs=(_P(_WHOLE_OR_HARM, cue=False),)),
+    _S("cover", _PAY_OPEN, needs=(_P(_WE_WILL, "before"),), unless=(_P(_ONLY_A_REMEDY, "clause"),)),
+    # praise around a delay or a failure
+    _S(
+        "mock",
+        _MOCK_PRAISE,
+        needs=(_P(_LATE_OR_WRONG, "near", 1),),
+        unless=(_P(_TRULY_MEANT),),
+    ),
+    _S("mock", _SCARE_QUOTES, _FEIGNED_SYMPATHY),
 )
 
 
@@ -684,6 +1152,6 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
     where = _Where(low, starts, breaks)
     found: list[Reading] = []
     for structure in _STRUCTURES:
-        if structure.name in wanted:
+        if structure.name in wanted or (structure.name == "ultimatum" and "deadline" in wanted):
             found += _structure(where, structure)
     return found
