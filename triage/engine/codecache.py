@@ -357,18 +357,26 @@ def _bundle_key(specs: list[tuple[str, int]]) -> str:
     return "\1".join(f"{int(flags)}\0{pattern}" for pattern, flags in specs)
 
 
-def kept_regexes(specs: list[tuple[str, int]]) -> list[re.Pattern[str]] | None:
-    """Many patterns at once, from one entry (one file to read, not one per pattern), if
-    ``keep_regexes`` kept exactly these before; else None."""
+def kept_programs(specs: list[tuple[str, int]]) -> list[tuple[Any, ...]] | None:
+    """The programs of many patterns at once, from one entry (one file to read, not one
+    per pattern), if ``keep_regexes`` kept exactly these before; else None. Each is made
+    into a regex by :func:`from_program` only when it is needed."""
     kept = load("regexes", _bundle_key(specs))
     if not (isinstance(kept, list) and len(kept) == len(specs)):
         return None
-    compiled = []
-    for (pattern, _flags), program in zip(specs, kept, strict=True):
-        one = _from_program(pattern, program) if isinstance(program, tuple) else None
-        if one is None:
-            return None
-        compiled.append(one)
+    if not all(isinstance(program, tuple) and len(program) == 5 for program in kept):
+        return None
+    return kept
+
+
+def from_program(pattern: str, flags: int, program: tuple[Any, ...]) -> re.Pattern[str] | None:
+    """A program from :func:`kept_programs` made into the regex of ``pattern`` with
+    ``flags``; None if it is not one (then compile the pattern, with :func:`regex`)."""
+    if not (isinstance(program[0], int) and program[0] & int(flags) == int(flags)):
+        return None
+    compiled = _from_program(pattern, program)
+    if compiled is not None:
+        _programs[(pattern, int(flags))] = program
     return compiled
 
 

@@ -23,7 +23,9 @@ from triage.engine.tone_scan import (
     _ANCHORS,
     _FAST,
     _LOWERED,
+    _PROGRAMS,
     _REGEXES,
+    _REQUIREMENTS,
     _ROUGH,
     _WITHIN,
     _anchors,
@@ -31,6 +33,7 @@ from triage.engine.tone_scan import (
     _fast,
     _lowered_pattern,
     _regex,
+    _requirements,
     _rough,
     _rough_pattern,
     _within_a_sentence,
@@ -242,13 +245,14 @@ def load_rules(
 
 # What is kept between runs for a set of rules files (keyed by their text and the code of
 # _KEYED_MODULES):
-# every rule with its word lists filled in, and the form it scans in. The programs of those
-# scans are kept as one more entry (codecache.keep_regexes); the rest of a rule's patterns
-# (context and cues) are compiled, or read from the cache one by one, when a check first
-# needs them, which for most rules on most drafts is never.
+# every rule with its word lists filled in, the form it scans in and the words a match needs.
+# The programs of those scans are kept as one more entry (codecache.keep_regexes), made into
+# regexes when a scan first needs one; the rest of a rule's patterns (context and cues) are
+# compiled, or read from the cache one by one, when a check first needs them. For most
+# rules on most drafts that is never.
 _BUNDLE_KIND = "tonerules"
-_BUNDLE_FORMAT = "tone rules 3"
-_KEPT_FIELDS = 14
+_BUNDLE_FORMAT = "tone rules 4"
+_KEPT_FIELDS = 15
 _KEYED_MODULES = ("tone_load.py", "tone_rule.py", "tone_scan.py")
 
 
@@ -276,16 +280,17 @@ def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
         rule.also_in_sentence,
         rule.nearby_sentences,
         rule.reading,
-        *(("", "", (), False) if rule.reading else _scan_forms(rule.bounded)),
+        *(("", "", (), False, ()) if rule.reading else _scan_forms(rule.bounded)),
     )
 
 
-def _scan_forms(bounded: str) -> tuple[str, str, tuple[str, ...], bool]:
+def _scan_forms(bounded: str) -> tuple[str, str, tuple[str, ...], bool, Any]:
     return (
         _lowered_pattern(bounded),
         _rough_pattern(bounded),
         _anchors(bounded),
         _within_a_sentence(bounded),
+        _requirements(bounded),
     )
 
 
@@ -299,7 +304,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
                 return None
             rid, category, pattern, explanation, suggestion, source, texts, also, near = item[:9]
-            reading, scan, rough, anchors, within = item[9:]
+            reading, scan, rough, anchors, within, needs = item[9:]
             if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
                 return None
             rule = ToneRule(
@@ -325,6 +330,9 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
             _ROUGH.setdefault(rule.bounded, rough)
             _ANCHORS.setdefault(rule.bounded, tuple(anchors))
             _WITHIN.setdefault(rule.bounded, bool(within))
+            _REQUIREMENTS.setdefault(
+                rule.bounded, tuple(tuple(tuple(group) for group in groups) for groups in needs)
+            )
     except (TypeError, ValueError):
         return None
     return rules
@@ -332,7 +340,8 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
 
 def _load_scans(rules: list[ToneRule]) -> None:
     """Make ready what every check runs: each rule's scan, in the form it scans in (lowered
-    when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can."""
+    when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can:
+    their programs, each made into a regex the first time a scan needs it."""
     specs: list[tuple[str, int]] = []
     for rule in rules:
         if rule.reading:
@@ -347,10 +356,10 @@ def _load_scans(rules: list[ToneRule]) -> None:
                 specs.append(spec)
     if not specs:
         return
-    compiled = codecache.kept_regexes(specs)
-    if compiled is not None:
-        for (pattern, flags), regex in zip(specs, compiled, strict=True):
-            (_REGEXES if flags else _FAST)[pattern] = regex
+    programs = codecache.kept_programs(specs)
+    if programs is not None:
+        for spec, program in zip(specs, programs, strict=True):
+            _PROGRAMS.setdefault(spec, program)
         return
     for rule in rules:  # one by one, then kept as one entry for the next process
         if not rule.reading and _fast(rule.bounded) is None:

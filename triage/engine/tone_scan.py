@@ -2,9 +2,10 @@
 
 A rule's pattern is matched ignoring case with word boundaries at both ends. To keep a
 check cheap, most patterns are scanned in text whose ASCII letters are lowered (no
-IGNORECASE), a pattern that needs a word the text lacks is not scanned at all, and a long
-text is scanned only in the pieces between full stops that hold one of a pattern's
-anchors. Every way finds the same spans; ``tests/test_tone.py`` checks it.
+IGNORECASE), a pattern that needs a word the text lacks is not scanned at all (nor
+compiled: see :func:`_requirements`), and a long text is scanned only in the pieces
+between full stops that hold one of a pattern's anchors. Every way finds the same spans;
+``tests/test_tone.py`` and ``tests/test_tone_prefilter.py`` check it.
 """
 
 from __future__ import annotations
@@ -25,18 +26,35 @@ def _bounded(pattern: str) -> str:
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _ESCAPE_OR_CAPITALS = re.compile(r"\\.|[A-Z]+", re.DOTALL)
+# An escape that may stand for a capital letter ("\x59", "\u0059", "\N{...}", "\131"): a
+# pattern holding one is never lowered (lowering cannot reach it), and scans as it is.
+_LETTER_ESCAPE = re.compile(r"\\(?:[xuUN0]|[1-7][0-7]{2})")
 # Compiled patterns, made (or read from the cache) when first needed and kept for the process:
 _REGEXES: dict[str, re.Pattern[str]] = {}  # a pattern as matched, ignoring case
 _LOWERED: dict[str, str] = {}  # a pattern -> the same for lowered text ('' when there is none)
 _FAST: dict[str, re.Pattern[str] | None] = {}  # a lowered pattern, compiled (None: it is not valid)
+# Programs read from the cache (see tone_load), made into regexes only when a scan needs one:
+# most rules are never scanned in a run, their words being absent from every text.
+_PROGRAMS: dict[tuple[str, int], tuple[Any, ...]] = {}
 
 
 def _regex(pattern: str) -> re.Pattern[str]:
     """``pattern`` compiled, ignoring case."""
     regex = _REGEXES.get(pattern)
     if regex is None:
-        regex = _REGEXES[pattern] = codecache.regex(pattern, re.IGNORECASE)
+        regex = _REGEXES[pattern] = _kept_or_compiled(pattern, re.IGNORECASE)
     return regex
+
+
+def _kept_or_compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` from its kept program when there is one that loads, else compiled (or
+    read from the cache) as :func:`codecache.regex` does; raises ``re.error`` as it does."""
+    program = _PROGRAMS.pop((pattern, flags), None)
+    if program is not None:
+        compiled = codecache.from_program(pattern, flags, program)
+        if compiled is not None:
+            return compiled
+    return codecache.regex(pattern, flags)
 
 
 def _lower_unless_escape(match: re.Match[str]) -> str:
@@ -46,13 +64,14 @@ def _lower_unless_escape(match: re.Match[str]) -> str:
 
 def _lowered_pattern(pattern: str) -> str:
     """The same pattern, to match without IGNORECASE in text whose ASCII letters are lowered:
-    about twice as fast to scan. '' when it cannot be made so (a part that matches case, a
-    named character escape, an upper-case inline flag): the rule then scans as it is."""
+    about twice as fast to scan. '' when it cannot be made so (a part that matches case, an
+    escape that may stand for a letter, an upper-case inline flag): the rule then scans as
+    it is."""
     lowered = _LOWERED.get(pattern)
     if lowered is None:
         lowered = ""
         # A part that turns case back on ("(?-i:...)" for a capital) must keep its case.
-        if "\\N{" not in pattern and "(?-i" not in pattern and "(?i" not in pattern:
+        if "(?-i" not in pattern and "(?i" not in pattern and not _LETTER_ESCAPE.search(pattern):
             lowered = _ESCAPE_OR_CAPITALS.sub(_lower_unless_escape, pattern)
         _LOWERED[pattern] = lowered
     return lowered
@@ -70,7 +89,7 @@ def _compiled_or_none(pattern: str) -> re.Pattern[str] | None:
         return None
     if pattern not in _FAST:
         try:
-            _FAST[pattern] = codecache.regex(pattern)
+            _FAST[pattern] = _kept_or_compiled(pattern, 0)
         except re.error:
             _FAST[pattern] = None
     return _FAST[pattern]
@@ -96,7 +115,7 @@ def _rough_pattern(pattern: str) -> str:
         if (
             groups
             and not _lowered_pattern(pattern)
-            and "\\N{" not in pattern
+            and not _LETTER_ESCAPE.search(pattern)
             and "(?i" not in pattern
             and pattern.count("(?-i") == len(groups)
             and all(_LOOSENS_SAFELY.fullmatch(group) for group in groups)
@@ -120,8 +139,14 @@ def _scan(
     text, only in the pieces that hold one of its anchors, when it can never match a full
     stop, "!" or "?": see :class:`_Pieces`); else, when it has a rough one, the pattern
     itself only where the rough one matches (it cannot match anywhere else), which is much
-    quicker than reading the whole text ignoring case."""
+    quicker than reading the whole text ignoring case.
+
+    With lowered text, a pattern that needs words the text lacks (see
+    :func:`_requirements`) is neither compiled nor scanned: it cannot match."""
     if lowered is not None:
+        needs = _requirements(pattern)
+        if needs and not _may_match(needs, lowered):
+            return []
         quick = _fast(pattern)
         if quick is not None:
             if pieces is not None and _within_a_sentence(pattern) and _anchors(pattern):
@@ -278,6 +303,130 @@ def _anchors(pattern: str) -> tuple[str, ...]:
                 anchors = tuple(shortest)
         _ANCHORS[pattern] = anchors
     return anchors
+
+
+# A pattern -> what its matches need (see _requirements): the alternatives, each a list of
+# groups of pieces of text; every match holds one piece of every group of one alternative.
+_Needs = tuple[tuple[tuple[str, ...], ...], ...]
+_REQUIREMENTS: dict[str, _Needs] = {}
+_MAX_CHECKS = 30  # pieces looked for to rule a pattern out: beyond this, scanning is cheaper
+_MAX_GROUP = 400
+
+
+def _requirements(pattern: str) -> _Needs:
+    """What a match of ``pattern`` (scanned lowered, as :func:`_scan` does) needs: for a
+    pattern of alternatives, "you (?:ignored|failed) us|we (?:were|felt) ignored", one
+    entry per alternative (("you",), ("ignored", "failed"), (" us",)) and (("we ",),
+    ("were", "felt"), (" ignored",)), and for any other pattern one entry. A match holds
+    at least one piece of each group of some entry, so a text lacking that for every entry
+    cannot match (:func:`_may_match`). () when that is not worth looking for (a pattern not
+    scanned lowered, one the parser cannot read, an alternative that needs nothing, or more
+    pieces to look for than a scan costs): the pattern is then always scanned."""
+    found = _REQUIREMENTS.get(pattern)
+    if found is None:
+        found = ()
+        scan = _lowered_pattern(pattern) or _rough_pattern(pattern)
+        if scan:
+            try:
+                from re import _parser  # type: ignore[attr-defined]
+
+                found = _tidy(_alternatives(_parser.parse(scan, 0)))
+            except Exception:  # not the parser as we know it: scan every time
+                found = ()
+        _REQUIREMENTS[pattern] = found
+    return found
+
+
+def _may_match(needs: _Needs, lowered: str) -> bool:
+    """Whether ``lowered`` holds a piece of each group of one of ``needs``' entries."""
+    for groups in needs:
+        for pieces in groups:
+            for piece in pieces:
+                if piece in lowered:
+                    break
+            else:
+                break  # nothing of this group: not this alternative
+        else:
+            return True
+    return False
+
+
+def _alternatives(parsed: Any) -> list[list[frozenset[str]]]:
+    """The groups of each alternative of a parsed pattern (look-arounds and anchors at its
+    ends aside, which add nothing); one alternative when it is not an alternation."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    core = [(op, av) for op, av in parsed.data if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)]
+    if len(core) == 1 and core[0][0] is sre.SUBPATTERN:
+        return _alternatives(core[0][1][-1])
+    if len(core) == 1 and core[0][0] is sre.BRANCH:
+        return [groups for item in core[0][1][1] for groups in _alternatives(item)]
+    return [_all_required(parsed)]
+
+
+def _tidy(alternatives: list[list[frozenset[str]]]) -> _Needs:
+    """:func:`_requirements` from what :func:`_alternatives` found: groups too common or
+    too large to look for dropped, pieces that hold another dropped (the other suffices),
+    the alternatives that need one group only merged into one, the cheapest groups first."""
+    entries: list[list[tuple[str, ...]]] = []
+    single: set[str] = set()
+    for groups in alternatives:
+        kept = [_shortest(g) for g in groups if min(map(len, g)) >= 2 and len(g) <= _MAX_GROUP]
+        if not kept:
+            return ()  # an alternative that needs nothing we can look for
+        if len(kept) == 1:
+            single.update(kept[0])
+        else:
+            entries.append(sorted(set(kept), key=lambda g: (len(g), -min(map(len, g)), g)))
+    if single:
+        entries.insert(0, [_shortest(frozenset(single))])
+    if sum(len(groups[0]) for groups in entries) > _MAX_CHECKS:
+        return ()
+    return tuple(tuple(groups) for groups in entries)
+
+
+def _shortest(group: frozenset[str]) -> tuple[str, ...]:
+    """``group`` without the pieces that hold another of its pieces, in a fixed order."""
+    shortest: list[str] = []
+    for piece in sorted(group, key=lambda p: (len(p), p)):
+        if not any(known in piece for known in shortest):
+            shortest.append(piece)
+    return tuple(shortest)
+
+
+def _all_required(parsed: Any) -> list[frozenset[str]]:
+    """Every group of strings one of which each match of a parsed pattern holds (each
+    match holds one of every group): runs of plain characters, what a group or a repeat of
+    at least once needs, and for an alternation one group (what its branches need, each
+    branch its most telling group). A part that can be skipped, or is not plain text
+    (a class of characters, a look-around, a back-reference), adds nothing."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    groups: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in parsed.data:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            groups.append(frozenset(["".join(run)]))
+            run = []
+        if op is sre.SUBPATTERN:
+            groups += _all_required(av[-1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            groups += _all_required(av[2])
+        elif op is sre.BRANCH:
+            union: set[str] = set()
+            for item in av[1]:
+                need = _required(item)
+                if need is None:
+                    break
+                union |= need
+            else:
+                groups.append(frozenset(union))
+    if run:
+        groups.append(frozenset(["".join(run)]))
+    return groups
 
 
 def _required(parsed: Any) -> frozenset[str] | None:
