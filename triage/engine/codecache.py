@@ -69,7 +69,9 @@ def _default_folder() -> Path:
     return Path(user_cache_dir("triage", appauthor=False)) / "compiled"
 
 
-_SANDBOX_KINDS = frozenset({"template", "expression", "reads", "bundle"})
+# Kinds made with the sandbox's help (a playbook's facts are sorted by what they read):
+# their keys hold its code, Jinja2's version and Python's too.
+_SANDBOX_KINDS = frozenset({"template", "expression", "reads", "bundle", "playbook"})
 # Small entries a run reads by the hundred; the large tone-rule entries stay files of
 # their own (they are one file each already, and shared by every playbook).
 BUNDLED = frozenset({"template", "expression", "reads", "toml", "checked"})
@@ -171,6 +173,41 @@ def _loads(payload: bytes) -> Any | None:
         return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
+
+
+def load_object(kind: str, text: str) -> Any | None:
+    """The object :func:`store_object` kept for ``text`` of this ``kind``, or None (also
+    when it does not read back whole, or no longer unpickles: a class that changed)."""
+    where = folder()
+    if where is None:
+        return None
+    payload = _read(where / f"{_key(kind, text)}.{kind}")
+    if payload is None:
+        return None
+    import pickle
+
+    try:
+        return pickle.loads(payload)
+    except Exception:  # an entry this engine cannot read back is no entry
+        return None
+
+
+def store_object(kind: str, text: str, value: Any) -> None:
+    """Keep ``value`` (anything pickle writes: objects of the engine's own classes) for
+    ``text``, as :func:`store` does; quietly do nothing on failure. For what is worked out
+    from files anyone may read (a playbook, not a case), as every entry here."""
+    where = folder()
+    if where is None:
+        return
+    import pickle
+
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    key = _key(kind, text)
+    if _write(where, f"{key}.{kind}", payload) and key[:2] == "00":
+        _prune(where)
 
 
 def store(kind: str, text: str, value: Any) -> None:
