@@ -873,6 +873,21 @@ def test_the_first_check_in_falls_one_cadence_after_the_meeting(rendered):
     assert first + dt.timedelta(days=gap) <= due <= first + dt.timedelta(days=gap + 4)
 
 
+def test_an_unsettled_attempt_goes_one_level_up_once(rendered):
+    """One dated step says where an attempt that has not settled goes next, and it names the
+    level above the one the route reached: never "escalate to level 2" at level 2."""
+    rows = [
+        r
+        for r in rendered.rows
+        if r["action"].startswith(("Informal attempt", "If it is not settled by"))
+    ]
+    assert len(rows) <= 1, [r["action"] for r in rows]
+    if rows and not rendered.fact("owner_run"):
+        assert f"level {(rendered.route.level or 1) + 1} " in rows[0]["action"]
+    if rendered.get("direct_talks_failed"):
+        assert not any(r["action"].startswith("Informal attempt") for r in rows)
+
+
 def test_a_tone_shift_described_without_a_log_is_prepared_for(rendered):
     rows = _rows_with(rendered, "look again at where the tone shifted")
     talk = rendered.route.chosen in ("negotiate", "mediate")
