@@ -484,8 +484,18 @@ _NOT_A_NOUN = (
     r"still|also|then|once)\b)"
 )
 _YOU = (
-    rf"(?:you(?: guys| lot| people| folks| all)?|your (?:{_NOT_A_NOUN}[\w'-]+ ){{0,3}}?"
-    rf"{_NOT_A_NOUN}[\w'-]+)"
+    rf"(?:you(?: guys| lot| people| folks| all)?|(?:someone|somebody|anyone|anybody|[a-z]+) (?:in|on|"
+    rf"at|from) your (?:{_NOT_A_NOUN}[\w'-]+ ){{0,2}}?{_NOT_A_NOUN}[\w'-]+|your "
+    rf"(?:{_NOT_A_NOUN}[\w'-]+ ){{0,3}}?{_NOT_A_NOUN}[\w'-]+)"
+)
+# the reader's people: "your site team", "your planner", "Kevin in your dispatch team"
+_YOUR_PEOPLE = (
+    r"(?:you(?: guys| lot| people| folks)?|(?:someone|somebody|anyone|[a-z]+) (?:in|on|at|from) "
+    r"your (?:[\w'-]+ ){0,2}?[\w'-]+|your (?:[\w'-]+ ){0,2}?(?:team|teams|staff|people|crew|guys|"
+    r"lot|side|end|office|department|dept|warehouse|depot|site|plant|group|desk|lab|shop|studio|"
+    r"agency|company|firm|business|organi[sz]ation|management|accounts|finance|procurement|"
+    r"dispatch|qa|it|support|helpdesk|kitchen|yard|factory|mill|branch|store|colleagues|folks|"
+    r"subbies|sparkies|chippies|blokes|lads|boys|crews|side|\w+(?:er|or|ist|ian|ant|eer)s?))"
 )
 # words between a subject and its verb that change nothing: "your team has simply"
 _BETWEEN = (
@@ -503,13 +513,15 @@ _FAILING_ACT = (
     r"lapse)|cut corners|went (?:silent|quiet|dark|awol|back on)|ghosted|reneged|"
     r"backtracked|lied|fobbed (?:us|me) off|passed the buck|stonewalled|dodged|wasted|blew|ruined|"
     r"wrecked|sabotaged|undermined|overcharged|over-?billed|double-?billed|under-?delivered|"
-    r"skipped|(?:failed|neglected|refused|forgot) to|(?:didn't|did not|never|could not|couldn't) "
+    r"skipped|lost (?:our|my|the|both|all|two|three|\w+ of our)|(?:failed|neglected|refused|forgot) to|(?:didn't|did not|never|could not|couldn't) "
     r"(?:even )?(?:be )?bother(?:ed)?|chose (?:not|to ignore)|(?:didn't|did not|failed to|neglected "
     r"to) (?:even )?(?:reply|respond|answer|call|ring|phone|read|check|test|follow|tell|inform|"
     r"notify|warn|confirm|turn up|show up|deliver|send|pay|fix|listen|care|update|return|"
     r"acknowledge|follow up|pick up|sign|approve|process|action|keep|honou?r|meet|attend|wait|"
     r"let (?:us|me) know|get back|come back|flag|escalate|communicate|consult|lock|secure|clean|"
-    r"supervise|pass (?:it|this|that) on|make|do))"
+    r"supervise|pass (?:it|this|that) on|make|do)|(?:didn't|did not|failed to|neglected to) "
+    r"(?!(?:need|have|know|say|mention|think|realise|realize|want|mind|expect|see|hear|receive|get|"
+    r"mean|like|manage to|have to|feel)\b)[\w'-]+)"
 )
 # an ordinary act done wrongly: "your driver delivered it to the wrong address"
 _DONE_WRONG = (
@@ -518,7 +530,11 @@ _DONE_WRONG = (
     r"incorrectly|badly|poorly|improperly|carelessly|late|against (?:our|the) (?:\w+ )?"
     r"(?:instructions?|advice|spec|specification|drawings?|agreement|method statement)|in the "
     r"rain|without (?:\w+ing|to \w+|our \w+|us|any \w+|permission|approval|notice|warning|"
-    r"authori[sz]ation))\b"
+    r"authori[sz]ation)|beyond the (?:\w+ )?(?:limit|tolerance|capacity|rating)|(?:the|an|our) "
+    r"(?:old|outdated|superseded|previous|expired|out-of-date) (?:\w+ )?(?:address|postcode|"
+    r"version|revision|price|rate|file|drawings?|spec|template|details|number|list)|before "
+    r"(?:[\w'-]+ ){0,3}?(?:was|were|had been|could be|got) (?:\w+ )?(?:signed|approved|checked|"
+    r"ready|dry|cured|tested|agreed|confirmed))\b"
 )
 _NOT_A_CULPRIT = _Lazy(
     r"\b(?:no fault of|not your fault|not (?:the )?fault of|through no fault|nothing to do with "
@@ -535,19 +551,64 @@ _SUPPOSING = _Lazy(  # the act is supposed, felt with them or denied, not assert
     r"saying|in case|maybe|perhaps|might have|may have|possibly|i wonder|wondering)\b"
 )
 _YOU_FAILED = _Lazy(rf"\b{_YOU} {_BETWEEN}{_FAILING_ACT}\b")
-_YOU_DID_IT_WRONG = _Lazy(
-    rf"\b(?:you(?: guys| lot| people)?|your (?:[\w'-]+ ){{0,2}}?(?:team|staff|people|crew|guys|lot|"
-    rf"side|end|office|department|warehouse|depot|site|plant|\w+(?:er|or|ist|ian|ant)s?)) "
-    rf"{_BETWEEN}{_DONE_WRONG}"
+_YOU_DID_IT_WRONG = _Lazy(rf"\b{_YOUR_PEOPLE},? (?:who |which |that )?{_BETWEEN}{_DONE_WRONG}")
+# their people as the subject of a failing act, after a relative pronoun: "your QA people, who approved ..."
+_YOU_WHO_FAILED = _Lazy(rf"\b{_YOUR_PEOPLE},? (?:who|which) {_BETWEEN}{_FAILING_ACT}\b")
+# what they did, as an adjective: "you guys are impossible to get hold of", "your team was careless"
+_YOU_ARE_BAD = _Lazy(
+    rf"\b{_YOUR_PEOPLE} (?:are|is|were|was|have been|has been|'re)(?: \w+ly)? (?:impossible|hopeless|"
+    r"useless|incompetent|unreliable|careless|sloppy|negligent|unprofessional|rude|lazy|a nightmare|"
+    r"a joke|clueless|disorgani[sz]ed|unresponsive|unhelpful|dismissive|evasive|nowhere to be "
+    r"(?:found|seen)|not (?:fit|up to)|asleep at the wheel|out of (?:their|your) depth)\b"
+)
+# a failure that sat with them: "it sat in your approvals queue for eleven days"
+_SAT_WITH_THEM = _Lazy(
+    r"\b(?:sat|sitting|stuck|parked|languish\w*|gathering dust|left unsigned|left unanswered|"
+    r"went unanswered|was left|were left|left sitting) (?:[\w'-]+ ){0,6}?(?:on|at|in|with) "
+    r"(?:someone's \w+ (?:at|on|in) )?your (?:[\w'-]+ ){0,2}?(?:side|end|office|desk|inbox|queue|"
+    r"team|warehouse|yard|system|approvals?|department)\b"
+)
+_FOR_SO_LONG = _Lazy(
+    r"\bfor (?:\w+ ){0,2}?(?:days|weeks|months|a week|a month|a fortnight|most of \w+)\b"
+)
+# a counterfactual about them: "had your engineers followed the guide, the seal would not have failed"
+_HAD_YOU = _Lazy(
+    rf"\b(?:had|if) (?:{_YOUR_PEOPLE}|anyone (?:on|at|in) your \w+|the (?:[\w'-]+ ){{1,4}}?(?:had "
+    r"been|been) \w+ (?:\w+ )?(?:by|at|on|from) your \w+) (?:had )?(?:[\w'-]+ ){0,8}?"
+    r"(?:[\w'-]+(?:ed|en|t))\b"
+)
+_WOULD_NOT_HAVE = _Lazy(
+    r"\b(?:would(?:n't| not| never)? have|wouldn't be|would not be|we'd|we would|none of this|"
+    r"could have been avoided)\b"
+)
+# what they caused: "your call to skip it is the reason the launch failed"
+_YOURS_IS_THE_CAUSE = _Lazy(
+    r"\byour (?:[\w'-]+ ){0,4}?(?:is|was|are|were) (?:the |a )?(?:real |main |only |sole |direct |"
+    r"root )?(?:reason|cause|root cause|source|origin)\b"
+)
+# it happened on their side: "the corruption clearly happened somewhere at your end"
+_HAPPENED_THERE = _Lazy(
+    r"\b(?:happened|occurred|arose|originated|started|began|crept in|went wrong|got lost|was lost|"
+    r"went missing|was introduced|was damaged|got damaged|broke) (?:[\w'-]+ ){0,3}?(?:at|on|in|"
+    r"from|with|inside) your (?:[\w'-]+ )?(?:end|side|office|warehouse|site|system|systems|team|"
+    r"premises|depot|yard|hands|care|custody|plant|lab|kitchen)\b"
+)
+# denying any part in it: "that is not our problem", "nothing to do with our team"
+_NOT_OUR_PROBLEM = _Lazy(
+    r"\b(?:(?:that's|that is|this is|it's|it is) not (?:our|my) (?:problem|fault|concern|"
+    r"responsibility|issue|lookout)|(?:has |had )?nothing to do with (?:us|our \w+|me)|not (?:from|"
+    r"on) our side|we (?:reject|deny|dispute) (?:your|the|any|all) (?:\w+ )?(?:allegations?|claims?|"
+    r"accusations?|suggestion))\b"
 )
 # a cause pinned on them: "caused by your ...", "the root of this is your ...", "thanks to your late ..."
 _CAUSE_LINK = _Lazy(
     r"\b(?:caused by|because of|due to|owing to|thanks to|as a result of|(?:the|a) (?:direct )?"
-    r"result of|(?:all |entirely |squarely |solely |purely )?down to|(?:entirely |wholly )?the "
-    r"(?:fault|doing) of|stems? from|stemmed from|(?:comes?|came) (?:down )?to|traced (?:back )?"
-    r"to|rests? with|lies with|the root (?:cause )?of (?:[\w'-]+ ){0,4}?(?:is|was)|the (?:real |"
-    r"only |main )?(?:reason|cause|source|origin) (?:[\w'-]+ ){0,8}?(?:is|was)(?: that)?) "
-    r"(?:the |a )?(?:\w+ )?(?:you(?! know)|your)\b"
+    r"result of|(?:all |entirely |squarely |solely |purely |largely |mostly )?down to|(?:entirely |"
+    r"wholly )?the (?:fault|doing) of|stems? from|stemmed from|(?:comes?|came) (?:down )?"
+    r"(?:\w+ )?down to|(?:trac|tied|track|pinn)\w* (?:\w+ ){0,6}?(?:back |straight back |down )?to|"
+    r"(?:rests?|lies|lay|sits?|falls?) (?:\w+ ){0,4}?(?:with|on)|the root (?:cause )?of (?:[\w'-]+ )"
+    r"{0,4}?(?:is|was)|the (?:real |only |main )?(?:reason|cause|source|origin) (?:[\w'-]+ ){0,8}?"
+    r"(?:is|was)(?: that)?) (?:[\w'-]+ ){0,6}?(?:you(?! know)|your)\b"
 )
 _WENT_BADLY = _Lazy(
     r"\b(?:late|slow|delay\w*|fail\w*|mistakes?|errors?|lack|missing|missed|wrong\w*|careless\w*|"
@@ -558,15 +619,18 @@ _WENT_BADLY = _Lazy(
 )
 _PRAISED = _Lazy(
     r"\b(?:quick|fast|prompt|hard work|great|excellent|help|helpful|efforts?|support|diligen\w*|"
-    r"care(?!less)|brilliant|kind|generous|flexib\w*|patience|advice|expertise|skill\w*|thank\w*|"
+    r"care(?!less)|brilliant|kind|generous|flexib\w*|patience|advice|expertise|skill\w*|"
+    r"thank(?!s to)\w*|holiday|customs|weather|storm|strike|closure|"
     r"grateful|appreciat\w*|well done|request(?:ed)?|instructions?|feedback|approval)\b"
 )
 _FAULT_OF_THEIRS = _Lazy(
     r"\byour (?:[\w'-]+ ){0,2}?(?:carelessness|negligence|incompetence|sloppiness|laziness|"
     r"inaction|inability|refusal|failures?|oversight|blunder|lack of|mess-up|screw-up|cock-up|"
-    r"unprofessionalism)\b|\b(?:a |the )?(?:lack of \w+|failure|mistakes?|errors?|oversight|slip|"
-    r"mix-?up|breakdown|carelessness|miscommunication|mess|blunder) (?:[\w'-]+ ){0,2}?(?:on|at|"
-    r"from) your (?:end|side|part)\b"
+    r"unprofessionalism|mix-?ups?|mistakes?|errors?|slip-?ups?|blunders?|screw-?ups?|oversights?|"
+    r"lateness)\b|\b(?:a |the )?(?:lack of \w+|failure|mistakes?|errors?|oversight|slip|"
+    r"mix-?up|breakdown|carelessness|miscommunication|mess|blunder|sloppiness|negligence|"
+    r"incompetence|laziness) (?:[\w'-]+ ){0,2}?(?:on|at|from|in|by) your (?:[\w'-]+ )?"
+    r"(?!favou?r)(?:end|side|part|team|office|kitchen|shop|warehouse|site|department|\w+)\b"
 )
 _NOT_US = _Lazy(rf"\b{_YOU},? (?:and )?not (?:us|me|ours|our \w+|we|anyone (?:here|at our end))\b")
 _SORRY = _Lazy(r"\b(?:sorry|apolog\w*|despite|fix(?:ing)?|sort(?:ing)? out|understand)\b")
@@ -589,7 +653,38 @@ _BAD_HABIT = _Lazy(
     r"\w*|ignor\w*|chas\w*|complain\w*|chang\w*|moving|delay\w*|fail\w*|"
     r"cancel\w*|push\w* back|behind|last minute|last-minute|break\w*|broke|los[et]\w*|mess\w*|"
     r"drop\w*|nothing|no-shows?|overcharg\w*|interrupt\w*|telling|promis\w*|"
-    r"different|incomplete|vague|unclear|slow|rude|unavailable|unreachable)\b"
+    r"different|incomplete|vague|unclear|slow|rude|unavailable|unreachable|wait\w* until|last "
+    r"day|leave it (?:until|to)|do (?:this|that)|pull (?:this|that)|say (?:this|that|the same)|"
+    r"go(?:es)? (?:dark|quiet|silent))\b"
+)
+# a habit marker with the reader and a failure: "without fail, your drivers turn up outside the slot"
+_AS_EVER = _Lazy(
+    r"\b(?:without fail|without exception|(?:month|week|day|year|time) after (?:month|week|day|year|"
+    r"time)|time and (?:time )?again|again and again|as usual|as always|yet again|once again|"
+    r"another (?:month|week|day|delivery|invoice|order|quarter|year), another|from day one|(?:every|each) (?:single )?time(?! (?:we|i)\b)|every (?:single )?"
+    r"one of them|typical(?:ly)? (?:of )?(?:you|your)|all the time|never-ending|the same (?:story|"
+    r"way|excuse|excuses|thing) (?:every|each|with|again)|not (?:\w+ ){0,4}?once\b|(?:hasn't|has not|haven't|have not|didn't|did "
+    r"not) \w+ (?:one|a single) \w+|(?:can't|cannot|couldn't) (?:recall|remember|think of|name) "
+    r"(?:one|a single|any))"
+)
+# "every time we raise a ticket, your guys go dark": what follows the comma is about them
+_WHENEVER_WE = _Lazy(r"\b(?:(?:any|every|each) (?:single )?time|whenever) (?:we|i)\b")
+_WENT_WRONG_ANY = _Lazy(
+    rf"{_BAD_HABIT.pattern}|\b(?:\w+n't|never|nobody|no one|nowhere|nothing|outside|after "
+    r"the|takes? (?:a|an|\w+) (?:\w+ )?(?:days?|weeks?|fortnight|months?|ages|forever)|ends? the "
+    r"same way|dark|quiet|errors?|mistakes?|missing|damaged|broken|overcharged|incorrect|faulty|"
+    r"corrections?|correcting|overdue|failed|failures?|incomplete|inaccurate|a mess)\b"
+)
+_THANKS_AFTER_ALL = _Lazy(
+    r"\b(?:thank\w*|appreciat\w*|grateful|pleasure|reliable|brilliant|excellent|well done|let us "
+    r"down|great|lovely|helpful|on time every|found a way|came through|pulled out all|helped|"
+    r"saved|sorted it)\b"
+)
+# whatever they do, the same: "your people clearly don't check anything", "none of your invoices"
+_NOTHING_EVER = _Lazy(
+    rf"\b{_YOU} {_BETWEEN}(?:(?:clearly|obviously|just|simply) )?(?:don't|doesn't|do not|does "
+    r"not|won't|will not|can't|cannot) (?:even )?[\w'-]+ (?:anything|a thing|any of (?:it|"
+    r"them|our \w+)|everything)\b(?! (?:other|but|less|else))"
 )
 _WELL_DONE = _Lazy(
     r"\b(?:thank\w*|appreciat\w*|great|pleasure|reliable|helpful|best|brilliant|excellent|quick|"
@@ -627,7 +722,7 @@ _WENT_WRONG_WIDE = _Lazy(
 # a condition on what the reader does, and a step that is ours to take
 _UNLESS_THEY = _Lazy(
     r"\b(?:(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
-    r"nothing|never|fails?|failed|misses|missed|still)|unless|failing (?:which|that|this|payment|"
+    r"nothing|never|fails?|failed|misses|missed|still|without|pass(?:es)?)|unless|after which|failing (?:which|that|this|payment|"
     r"receipt|delivery|a \w+|an \w+|your|the|such|any)|(?:absent|without|in the absence of|barring) "
     r"(?:a |an |the |your |any |full |prompt |immediate |written |satisfactory |proper )?(?:\w+ )?"
     r"(?:reply|replies|response|answer|payment|confirmation|settlement|resolution|agreement|"
@@ -640,7 +735,10 @@ _UNLESS_THEY = _Lazy(
 _CLOSING = _Lazy(  # a last chance, or the time left to them
     r"\b(?:(?:this is|consider this|treat this as|take this as) (?:your|the|our) (?:very )?(?:last|"
     r"final) (?:chance|opportunity|warning|reminder|request|notice)|(?:last|final) (?:chance|"
-    r"warning)|the last time (?:i|we)(?:'ll| will)? (?:ask|chase|remind|write)|(?:you have|we can "
+    r"warning|opportunity)|the last time (?:i|we)(?:'ll| will)? (?:be )?(?:ask|chas|remind|writ)\w*|"
+    r"no (?:more|further) (?:extensions|chances|reminders|tickets)|(?:i'll|i will|we'll|we will) "
+    r"give (?:you|it) (?:one|a) (?:more|last|final|further) \w+|until (?:[\w'-]+ ){0,6}?(?:is|are|"
+    r"has been|have been) (?:paid|settled|cleared|withdrawn|signed|closed out|brought up to date)|(?:you have|we can "
     r"give you|i can give you|i'll give you|we'll give you|we will give you|i will give you|we are "
     r"giving you|i am giving you) (?:until|till|(?:one|two|three|\d+|a|another|a further) (?:more )?"
     r"(?:days?|hours?|weeks?|working days?))|no [\w'-]+(?: [\w'-]+)?,? no (?:further |more )?"
@@ -649,10 +747,11 @@ _CLOSING = _Lazy(  # a last chance, or the time left to them
     r"installation|start))\b"
 )
 _BY_THEN_OR = _Lazy(
-    r"\b(?:by|before) (?:\w+ ){0,2}?(?:monday|tuesday|wednesday|thursday|friday|weds|tomorrow|"
-    r"tonight|noon|midday|eod|cob|close of business|the end of (?:the |this |next )?(?:day|week|"
-    r"month)|the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?),? or (?:we|i|there|the|your|"
-    r"else|it|this|that)\b"
+    r"\b(?:by|before|on|in) (?:[\w':]+ ){0,4}?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|tomorrow|tmrw|tmw|tonight|noon|midday|eod|"
+    r"eow|cob|latest|business|month|week|\d{1,2}(?:am|pm|:\d\d)|\d{1,2}(?:st|nd|rd|th)|"
+    r"\d{1,2}),? or (?:else )?(?:we|i|we're|i'm|we'll|i'll|there|the|your|else|it|this|that|our|"
+    r"my|you|shall|should|crew)\b"
 )
 _OURS_TO_IMPOSE = _Lazy(
     r"\b(?:stop(?:ping)? (?:the |all |any |our |your |further |new )?(?:\w+ )?(?:work|supply|"
@@ -682,7 +781,46 @@ _OURS_TO_IMPOSE = _Lazy(
     r"(?:will|'ll|shall|have to|need to|be forced to) (?:\w+ )?review (?:the|our|your) (?:account|"
     r"contract|relationship|arrangement|position|terms)|reconsider\w*|rethink\w*|don't bother|do not bother|no (?:other )?(?:choice|option|"
     r"alternative)|forced to|out of (?:my|our) hands|(?:our|the) (?:relationship|partnership|"
-    r"contract|agreement) (?:\w+ ){0,3}?(?:over|finished|ended|at risk))\b"
+    r"contract|agreement) (?:\w+ ){0,3}?(?:over|finished|ended|at risk)|(?:assume|take it|treat "
+    r"(?:it|this) as|conclude) (?:that )?(?:you|your \w+)(?:'re| are)? (?:accept|agree|happy with us|"
+    r"comfortable with us|not|no longer|don't|do not|have no)|(?:invoice|bill|act|proceed) "
+    r"accordingly|pass\w* (?:on )?to (?:our|a|the) (?:\w+ )?(?:collections?|debt|recovery|legal|"
+    r"lawyers?|solicitors?|agency)|(?:release|give|hand|reallocate|reassign|allocate|offer|move|"
+    r"switch|take|put|send|place) (?:[\w'-]+ ){0,5}?(?:to|with|elsewhere|out to) (?:another|other|"
+    r"an alternative|alternative|a different|three other|two other|someone|pitch|tender)|(?:get|"
+    r"bring|bringing|getting|use|using|appoint|appointing|hire|hiring|find|finding|engage|"
+    r"engaging|look for|looking for|talk\w* to|speak\w* to) (?:in )?(?:another|other|an "
+    r"alternative|a different|a new) (?!(?:time|date|day|slot|week|way|copy|one for you)\b)"
+    r"[\w'-]+|(?:other|alternative) (?:suppliers?|providers?|clients|customers|vendors|agencies|"
+    r"firms|partners|labs|carriers|forwarders|contractors|printers|options|arrangements)|make other "
+    r"(?:plans|arrangements)|short-?pay\w*|recharg\w*|pull\w* (?:your|the|our) (?:\w+ ){0,2}?(?:slot|"
+    r"account|order|business|vacancies|booking|work|contract)|bill\w* you|charg\w* (?:[\w'-]+ )"
+    r"{0,6}?(?:back to you|to you|to your)|(?:back|on) to you|(?:into|in) (?:a |an )?(?:holding|"
+    r"escrow|suspense) account|comes? off (?:site|the job)|off (?:site|the job) (?:\w+ )?(?:until|"
+    r"till)|off your (?:\w+ )?(?:invoice|bill|payment|fee|account|retention)|(?:continue|keep) "
+    r"(?:supplying|using|working with|buying from) you|whether (?:we|to) (?:continue|keep|renew)|"
+    r"(?:no|any) further (?:discussion|orders|deliveries|work|payments|business)|(?:cannot|can't|"
+    r"won't|will not|are not prepared to|aren't prepared to|not prepared to|unable to|refuse to) "
+    r"(?:\w+ )?(?:discuss|talk about|consider|look at|release|process|issue|approve|sign|deliver|"
+    r"ship|continue|proceed|renew|agree|accept|pay))\b"
+)
+_NONE_OF_YOURS = _Lazy(
+    r"\b(?:none|not one|not a single one|not a single \w+) of (?:the |our |my )?(?:[\w'-]+ ){0,2}?"
+    r"(?:you|your)\b"
+)
+_EVER_RIGHT = _Lazy(
+    r"\b(?:ever|right|correct|on time|complete|matched|accurate|worked|answered|replied|"
+    r"acknowledged|returned|fixed|first time|on schedule|on the agreed)\b"
+)
+_ASKED_ABOUT = _Lazy(
+    r"\b(?:what|whatever|how|whether|where|when|which|if|account of|find out|understand|know)\b"
+)
+_APOLOGY = _Lazy(
+    r"\b(?:sorry|apolog\w*|our (?:own )?(?:fault|mistake|error)|my (?:fault|mistake|error))\b"
+)
+_EITHER_OF_US = _Lazy(
+    r"\b(?:or you|nor you|either of us|neither of us|anyone|storm|weather|customs|strike|courier|"
+    r"carrier|holiday)\b"
 )
 _DATE_NEAR = _Lazy(
     r"\b(?:by|before|no later than|until|till|within|latest|from|after|on) (?:\w+ ){0,2}?"
@@ -712,8 +850,10 @@ _OURS_WHOLLY = _Lazy(
     r"\b(?:(?:is|was|are|were|it's|that's|this is|this was) (?:[\w'-]+ ){0,2}?(?:all |entirely |"
     r"completely |totally |wholly |100% |fully |squarely |solely |purely )?(?:our (?:own )?(?:doing|"
     r"responsibility|liability|negligence)|(?:on|with|down to) us|(?:ours|mine) to (?:pay|cover|bear|"
-    r"meet|fix))|(?:we|i)(?:'re| are| were| was|'m| am) (?:entirely |fully |wholly |completely )?"
-    r"(?:liable|to blame|negligent|careless|at fault|in breach)|(?:we|i|our \w+) (?:[\w'-]+ ){0,2}?"
+    r"meet|fix))|(?:we|i)(?:'re| are| were| was|'m| am) (?:entirely |fully |wholly |completely |"
+    r"legally )?(?:liable|to blame|negligent|careless|at fault|in breach|responsible for (?:the|all|"
+    r"any|your|every))|(?:negligence|carelessness) on (?:our|my) part|(?:our|my) (?:\w+'s )?"
+    r"(?:negligence|carelessness)|(?:we|i|our \w+) (?:[\w'-]+ ){0,2}?"
     r"(?:breached|violated) (?:the|our|clause|its|their|your)|(?:are|is) ours to (?:pay|cover|bear|"
     r"meet))\b"
 )
@@ -732,11 +872,12 @@ _PAY_OPEN = _Lazy(
     r"take care of) (?:[\w'-]+ ){0,3}?(?:all|every|any|whatever|the whole|the full|the entire) "
     r"(?:[\w'-]+ ){0,4}?(?:costs?|loss(?:es)?|damages?|bills?|expenses?|fees?|claims?|penalt\w*|"
     r"fines?|sales|earnings|revenue|income|package|amount|consequen\w*|fallout|receipts|charges?|"
-    r"penny|cent)\b|\b(?:pay|refund|reimburse|compensate|make good|cover) (?:you |the \w+ |your "
-    r"\w+ )?(?:in full|everything|every penny|every cent|the lot|whatever|anything else)\b"
+    r"penny|cent)\b|\b(?:pay|refund|reimburse|compensate|make good|cover|settle|meet|put) (?:you |"
+    r"it |them |the \w+ |your \w+ )?(?:in full|everything|every penny|every cent|the lot|whatever|"
+    r"anything else|all of it|right every|no questions asked|without (?:question|argument|quibble))\b"
 )
 _WE_WILL = _Lazy(
-    r"\b(?:we|i|we'll|i'll|our insurers?)(?: will| shall| would| are going to| can)? \b"
+    r"\b(?:we|i|we'll|i'll|our insurers?)(?: will| shall| would| are going to| can| personally)? \b"
 )
 _ONLY_A_REMEDY = _Lazy(
     r"\b(?:the (?:\w+ )?(?:delivery|bank|late-payment|postage|call-out|courier) (?:charge|fee)|"
@@ -858,6 +999,7 @@ _FEIGNED_SYMPATHY = _Lazy(
     r"jobs)|(?:hard|difficult|tough) to (?:pick up|reply|answer|call|find|send|read|open|check))\b"
 )
 
+_TURN = re.compile(r"\b(?:but|however|although|though|yet)\b")
 _WAITING_OR_MORE = _Lazy(f"{_WAITING.pattern}|{_THEIR_INDIFFERENCE.pattern}")
 
 
@@ -894,8 +1036,10 @@ def _region(where: _Where, hit: Span, part: _Part) -> Span:
     paragraph; ``after`` and ``before`` the rest of the sentence after or before the hit;
     ``rest`` the sentence from the hit on; ``clause`` the part of the sentence between
     semicolons; ``around`` 60 characters before the hit to 40 after, in the sentence;
-    ``back`` the sentence before (in the paragraph) and this one; ``back-any`` the same
-    across a paragraph break; ``paragraph``; ``text`` and ``elsewhere`` the whole text."""
+    ``main`` the sentence after the first comma that follows the hit (the main clause after
+    "whenever ..."); ``back`` the sentence before (in the paragraph) and this one; ``back-any`` the same
+    across a paragraph break; ``turn`` the sentence from its last "but" or "however" before
+    the hit; ``paragraph``; ``text`` and ``elsewhere`` the whole text."""
     start, end = hit
     number, lo, hi = where.sentence(start)
     kind = part.where
@@ -919,6 +1063,12 @@ def _region(where: _Where, hit: Span, part: _Part) -> Span:
         return where.near(start, 1)[0], hi
     if kind == "back-any":
         return where.starts[max(0, number - 1)], hi
+    if kind == "main":  # after the first comma that follows the hit (a clause led by "whenever")
+        comma = where.low.find(",", end, hi)
+        return (comma, hi) if comma != -1 else (hi, hi)
+    if kind == "turn":  # the sentence from its last "but" or "however" before the hit
+        turns = [t.end() for t in _TURN.finditer(where.low, lo, start)]
+        return turns[-1] if turns else lo, hi
     if kind == "paragraph":
         return where.paragraph(start)
     return 0, len(where.low)  # text, elsewhere
@@ -1086,9 +1236,42 @@ _STRUCTURES: tuple[_Structure, ...] = (
         unless=(_P(_PRAISED), _P(_NOT_A_CULPRIT), _P(_ASKING, "rest")),
     ),
     _S("blame", _FAULT_OF_THEIRS, _NOT_US, unless=(_P(_SORRY), _P(_ASKING, "rest"))),
+    _S(
+        "blame",
+        _YOU_WHO_FAILED,
+        _YOU_ARE_BAD,
+        _HAPPENED_THERE,
+        unless=(
+            _P(_SUPPOSING, "before"),
+            _P(_ASKING, "rest"),
+            _P(_NOT_A_CULPRIT),
+            _P(_ASKED_ABOUT, "before", 30),
+        ),
+    ),
+    _S(
+        "blame",
+        _SAT_WITH_THEM,
+        needs=(_P(_FOR_SO_LONG),),
+        unless=(_P(_NOT_A_CULPRIT), _P(_ASKING, "rest")),
+    ),
+    _S(
+        "blame",
+        _HAD_YOU,
+        needs=(_P(_WOULD_NOT_HAVE, "after"),),
+        unless=(_P(_NOT_A_CULPRIT), _P(_ASKING, "rest")),
+    ),
+    _S(
+        "blame",
+        _YOURS_IS_THE_CAUSE,
+        needs=(_P(_WENT_BADLY, cue=False),),
+        unless=(_P(_PRAISED), _P(_NOT_A_CULPRIT)),
+    ),
+    _S("blame", _NOT_OUR_PROBLEM, unless=(_P(_ASKING, "rest"), _P(_EITHER_OF_US))),
     # totals and habits of the reader
     _S(
-        "always", _YOU_NEVER, unless=(_P(_WELL_DONE), _P(_ASKING, "rest"), _P(_SUPPOSING, "before"))
+        "always",
+        _YOU_NEVER,
+        unless=(_P(_THANKS_AFTER_ALL, "turn"), _P(_ASKING, "rest"), _P(_SUPPOSING, "before")),
     ),
     _S(
         "always",
@@ -1108,6 +1291,40 @@ _STRUCTURES: tuple[_Structure, ...] = (
         _EVERY_ONE_OF_YOURS,
         needs=(_P(_WENT_WRONG_WIDE, "before", 40), _P(_ABOUT_YOU, cue=False)),
         unless=(_P(_GOOD_NEWS), _P(_OURS_NOT), _P(_ASKING, "rest"), _P(_WE_WILL_DO)),
+    ),
+    _S(
+        "always",
+        _AS_EVER,
+        needs=(_P(_ABOUT_YOU, cue=False), _P(_WENT_WRONG_ANY, cue=False)),
+        unless=(
+            _P(_THANKS_AFTER_ALL, "turn"),
+            _P(_OURS_NOT),
+            _P(_APOLOGY),
+            _P(_ASKING, "rest"),
+            _P(_WE_WILL_DO),
+        ),
+    ),
+    _S(
+        "always",
+        _WHENEVER_WE,
+        needs=(_P(_ABOUT_YOU, "main", cue=False), _P(_WENT_WRONG_ANY, "main", cue=False)),
+        unless=(_P(_THANKS_AFTER_ALL, "turn"), _P(_APOLOGY), _P(_ASKING, "rest")),
+    ),
+    _S(
+        "always",
+        _NOTHING_EVER,
+        unless=(
+            _P(_THANKS_AFTER_ALL),
+            _P(_OURS_NOT),
+            _P(_ASKING, "rest"),
+            _P(_SUPPOSING, "before"),
+        ),
+    ),
+    _S(
+        "always",
+        _NONE_OF_YOURS,
+        needs=(_P(_EVER_RIGHT, "after"),),
+        unless=(_P(_THANKS_AFTER_ALL), _P(_OURS_NOT), _P(_ASKING, "rest")),
     ),
     # a condition on the reader with a step of ours; a last chance with one
     _S(
