@@ -243,6 +243,30 @@ def test_a_bundle_is_written_only_when_a_run_needed_something_new(cache: Path):
     assert bundle.stat().st_mtime_ns == before
 
 
+def test_a_bundle_takes_the_small_regexes_a_later_run_read_back(cache: Path):
+    """A first run compiles (and keeps) every tone rule's scan one by one, which later runs
+    take from one entry of their own: the bundle, read by every run, must not carry them.
+    What a later run reads back pattern by pattern comes from the bundle after that."""
+    small, large = r"(?:our|my) lawyers?", "|".join(f"word{n:05d}" for n in range(3000))
+    with codecache.bundle("a playbook"):
+        codecache.regex(small)
+        codecache.regex(large)  # compiled here: kept as files of their own only
+    assert not _bundles(cache)
+    with codecache.bundle("a playbook"):  # read back, pattern by pattern
+        assert codecache.regex(small).search("Our lawyers") is None  # as compiled: no flags
+        assert codecache.regex(large).search("word02999") is not None
+    (bundle,) = _bundles(cache)
+    for entry in _entries(cache):
+        if entry.suffix != ".bundle":
+            entry.unlink()
+    with codecache.bundle("a playbook"):
+        assert codecache.regex(small).search("my lawyer").group() == "my lawyer"
+    assert [p for p in _entries(cache) if p.suffix == ".regex"] == [], (
+        "the small one came from the bundle"
+    )
+    assert len(bundle.read_bytes()) < 16_384, "the large one stayed out of it"
+
+
 def test_a_bundle_in_an_unusable_folder_is_no_bundle_and_no_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

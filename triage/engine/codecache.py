@@ -74,7 +74,13 @@ def _default_folder() -> Path:
 _SANDBOX_KINDS = frozenset({"template", "expression", "reads", "bundle", "playbook"})
 # Small entries a run reads by the hundred; the large tone-rule entries stay files of
 # their own (they are one file each already, and shared by every playbook).
-BUNDLED = frozenset({"template", "expression", "reads", "toml", "checked"})
+BUNDLED = frozenset({"template", "expression", "reads", "toml", "checked", "regex"})
+# Kinds a bundle takes only when a run reads them back (a later run needed them), and only
+# small ones: a first run compiles every tone rule's scan with `regex`, and later runs take
+# those from their own entry (`kept_programs`); in the bundle they would be megabytes read
+# by every run for nothing. The patterns the tone readings and contexts use are a few KB.
+_BUNDLED_WHEN_READ = frozenset({"regex"})
+_BUNDLED_WHEN_READ_MAX = 16_384  # bytes of one entry
 
 
 @functools.cache
@@ -151,7 +157,8 @@ def load(kind: str, text: str) -> Any | None:
     if payload is None:
         return None
     value = _loads(payload)
-    if value is not None and opened is not None and opened.where == where:
+    small = kind not in _BUNDLED_WHEN_READ or len(payload) <= _BUNDLED_WHEN_READ_MAX
+    if value is not None and opened is not None and opened.where == where and small:
         opened.add(kind, text, payload)
     return value
 
@@ -221,7 +228,7 @@ def store(kind: str, text: str, value: Any) -> None:
         return
     key = _key(kind, text)
     if _write(where, f"{key}.{kind}", payload):
-        opened = _bundle if kind in BUNDLED else None
+        opened = _bundle if kind in BUNDLED and kind not in _BUNDLED_WHEN_READ else None
         if opened is not None and opened.where == where:
             opened.add(kind, text, payload)
         if key[:2] == "00":  # now and then (1 write in 256), not on every write

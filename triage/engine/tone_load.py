@@ -342,31 +342,29 @@ def _load_scans(rules: list[ToneRule]) -> None:
     """Make ready what every check runs: each rule's scan, in the form it scans in (lowered
     when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can:
     their programs, each made into a regex the first time a scan needs it."""
-    specs: list[tuple[str, int]] = []
+    specs: dict[tuple[str, int], None] = {}  # in order; the same list whatever is compiled
     for rule in rules:
         if rule.reading:
             continue
         scan = _lowered_pattern(rule.bounded)
         rough = "" if scan else _rough_pattern(rule.bounded)
-        wanted: list[tuple[str, int]] = [(scan, 0)] if scan else [(rule.bounded, re.I)]
+        specs[(scan, 0) if scan else (rule.bounded, re.I)] = None
         if rough:
-            wanted.append((rough, 0))
-        for spec in wanted:
-            if spec[0] not in (_REGEXES if spec[1] else _FAST) and spec not in specs:
-                specs.append(spec)
+            specs[(rough, 0)] = None
     if not specs:
         return
-    programs = codecache.kept_programs(specs)
+    programs = codecache.kept_programs(list(specs))
     if programs is not None:
-        for spec, program in zip(specs, programs, strict=True):
-            _PROGRAMS.setdefault(spec, program)
+        for (pattern, flags), program in zip(specs, programs, strict=True):
+            if pattern not in (_REGEXES if flags else _FAST):
+                _PROGRAMS.setdefault((pattern, flags), program)
         return
     for rule in rules:  # one by one, then kept as one entry for the next process
         if not rule.reading and _fast(rule.bounded) is None:
             _regex(rule.bounded)
             _rough(rule.bounded)
     if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
-        codecache.keep_regexes(specs)
+        codecache.keep_regexes(list(specs))
 
 
 def _built_rules(sources: list[tuple[str, str]]) -> list[ToneRule]:
