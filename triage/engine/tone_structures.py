@@ -721,7 +721,9 @@ _WENT_WRONG_WIDE = _Lazy(
 
 # a condition on what the reader does, and a step that is ours to take
 _UNLESS_THEY = _Lazy(
-    r"\b(?:(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
+    r"\b(?:without (?:it|them|that|this)|silence (?:will be|is|would be) (?:taken|treated|read)|no "
+    r"(?:reply|response|answer) (?:will be|is) (?:taken|treated|read)|"
+    r"(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
     r"nothing|never|fails?|failed|misses|missed|still|without|pass(?:es)?)|unless|after which|failing (?:which|that|this|payment|"
     r"receipt|delivery|a \w+|an \w+|your|the|such|any)|(?:absent|without|in the absence of|barring) "
     r"(?:a |an |the |your |any |full |prompt |immediate |written |satisfactory |proper )?(?:\w+ )?"
@@ -737,8 +739,10 @@ _CLOSING = _Lazy(  # a last chance, or the time left to them
     r"final) (?:chance|opportunity|warning|reminder|request|notice)|(?:last|final) (?:chance|"
     r"warning|opportunity)|the last time (?:i|we)(?:'ll| will)? (?:be )?(?:ask|chas|remind|writ)\w*|"
     r"no (?:more|further) (?:extensions|chances|reminders|tickets)|(?:i'll|i will|we'll|we will) "
-    r"give (?:you|it) (?:one|a) (?:more|last|final|further) \w+|until (?:[\w'-]+ ){0,6}?(?:is|are|"
-    r"has been|have been) (?:paid|settled|cleared|withdrawn|signed|closed out|brought up to date)|(?:you have|we can "
+    r"give (?:you|it) (?:one|a) (?:more|last|final|further) \w+|until (?:[\w',.-]+ ){0,6}?(?:is|are|"
+    r"has been|have been) (?:paid|settled|cleared|withdrawn|signed|closed out|brought up to date)|"
+    r"until (?:you|your (?:\w+ ){0,2}?\w+) (?:withdraw|pay|settle|apologi[sz]e|sign|retract|drop|"
+    r"clear)\w*|(?:you have|we can "
     r"give you|i can give you|i'll give you|we'll give you|we will give you|i will give you|we are "
     r"giving you|i am giving you) (?:until|till|(?:one|two|three|\d+|a|another|a further) (?:more )?"
     r"(?:days?|hours?|weeks?|working days?))|no [\w'-]+(?: [\w'-]+)?,? no (?:further |more )?"
@@ -847,7 +851,8 @@ _WE_ACCEPT_LIABILITY = _Lazy(
     r"doing)|(?:is|was) (?:ours|mine)|(?:from|on) our side)\b"
 )
 _OURS_WHOLLY = _Lazy(
-    r"\b(?:(?:is|was|are|were|it's|that's|this is|this was) (?:[\w'-]+ ){0,2}?(?:all |entirely |"
+    r"\b(?:(?:totally|entirely|completely|all|100%|squarely|fully|wholly) on us|on us,? 100%|"
+    r"(?:is|was|are|were|it's|that's|this is|this was|one's) (?:[\w'-]+ ){0,2}?(?:all |entirely |"
     r"completely |totally |wholly |100% |fully |squarely |solely |purely )?(?:our (?:own )?(?:doing|"
     r"responsibility|liability|negligence)|(?:on|with|down to) us|(?:ours|mine) to (?:pay|cover|bear|"
     r"meet|fix))|(?:we|i)(?:'re| are| were| was|'m| am) (?:entirely |fully |wholly |completely |"
@@ -863,6 +868,30 @@ _WHOLE_OR_HARM = _Lazy(
     r"loss\w*|los[te]|flood\w*|fall|fell|injur\w*|fire|leak\w*|breach\w*|contaminat\w*|outage|"
     r"accident|recall|collision|costs?|pay|cover|compensat\w*|reimburs\w*|refund\w*|liable|"
     r"liability|negligen\w*)\b"
+)
+# whatever it comes to, we pay: "whatever the recall ends up costing you, we'll cover it"
+_WHATEVER_IT_COSTS = _Lazy(
+    r"\b(?:whatever (?:[\w'-]+ ){0,8}?(?:costs?|costing|come to|comes to|end up|ends up|amounts? to|"
+    r"adds? up to|bills?|figures?|total|being)|however much|no matter (?:the|what|how)|(?:any|every|"
+    r"all)(?: the| of the)? (?:[\w'-]+ ){0,3}?(?:you|your customers|you've|you'd) (?:had to|have "
+    r"had|lost|lose|incur\w*|miss\w*|paid|spent)|(?:anything|everything) (?:else )?(?:that )?"
+    r"(?:follow\w*|flows?|arising|results?|spoiled)|(?:every|each) (?:cost|penny|cent|order|"
+    r"appointment|booking) (?:that )?(?:flows?|you)|not a penny out of pocket|the whole (?:\w+ )?"
+    r"(?:batch|wedding|event|order|package|amount|cost|bill|lot)|(?:send|forward) (?:\w+ ){0,3}?"
+    r"(?:bills?|invoices|receipts|costs) (?:our way|to (?:me|us)|over|as they come))\b"
+)
+_WE_PAY_FOR_IT = _Lazy(
+    r"\b(?:we|i|we'll|i'll|our insurers?)(?:'ll| will| shall| would| can| personally)?(?: \w+ly)? "
+    r"(?:pay|cover|reimburse|refund|compensate|make good|settle|put (?:it|this|that|everything|"
+    r"things) right|owe you|take care of|make sure|foot|pick up|sort)\b"
+)
+# our fault, where it did harm: "it was our courier's fault that the chilled boxes sat ..."
+_OUR_FAULT = _Lazy(r"\b(?:our|my) (?:[\w'-]+'s )?(?:fault|error|mistake)\b")
+_HARM = _Lazy(
+    r"\b(?:damage\w*|loss(?:es)?|lost (?:sales|trade|trading|business|bookings|revenue|stock)|"
+    r"flood\w*|injur\w*|fire|leak\w*|breach\w*|contaminat\w*|outage|accident|recall|collision|"
+    r"spoil\w*|ruin\w*|destroy\w*|(?:we'll|we will|i'll|i will) (?:pay|cover|reimburse|refund|"
+    r"compensate|make good))\b"
 )
 _WE_INDEMNIFY = _Lazy(
     r"\b(?:we|i|our \w+)(?:'ll| will| shall| are going to| agree to)? (?:\w+ )?indemnif\w+\b"
@@ -894,7 +923,7 @@ _OUR_MOVE = (
     r"choice but to|entitled to|within our rights to|seriously|actively|currently|formally))*"
 )
 _LEGAL_MOVE = _Lazy(
-    rf"\b{_OUR_MOVE} (?:[\w'-]+ ){{0,6}}?(?:legal (?:action|options?|route|steps|proceedings|"
+    rf"\b{_OUR_MOVE} (?:[\w'-]+ ){{0,8}}?(?:legal (?:action|options?|route|steps|proceedings|"
     r"remedies|avenues|recourse|means|position)|(?:through|in|to|before) (?:the )?(?:courts?|"
     r"tribunal|a judge|arbitration)|court action|proceedings|litigation|lawsuit|sue\b|suing|"
     r"small claims|(?<!your )(?<!their )(?:a |the |our )?(?:formal )?claim (?:against|for|through|"
@@ -933,6 +962,46 @@ _PAPERWORK_ONLY = _Lazy(
     r"probate|your landlord|your case|your hearing|conveyanc\w*|the sale|the purchase|the "
     r"transfer|the indemnity|before we sign)\b"
 )
+# someone with power over them who could hear of it: "I'm sure the council's food safety people
+# would find your van interesting", "other venue managers have been asking who does our AV"
+_AUDIENCE = _Lazy(
+    r"\b(?:regulators?|authorit(?:y|ies)|inspector\w*|inspectorate|ombudsman|council|trading "
+    r"standards|environmental health|health and safety|food (?:safety|standards)|fire (?:brigade|"
+    r"service|officers?)|building control|licensing|the police|hmrc|irs|tax office|fda|hse|epa|"
+    r"osha|accc|worksafe|fair work|cqc|ofsted|ofgem|ofwat|ofcom|fca|cma|asa|bbb|better business "
+    r"bureau|tga|mhra|ftc|ico|data protection|press|media|journalists?|reporters?|newspapers?|the "
+    r"paper|columns?|columnist|editor|newsletter|magazine|trade (?:press|paper|magazine|journal)|"
+    r"blogs?|podcast|radio|social media|online|google|reviews?|tripadvisor|trustpilot|yelp|"
+    r"facebook|linkedin|twitter|instagram|forums?|whatsapp|group chat|(?:other|fellow) (?:\w+ )?"
+    r"(?:clients|customers|members|distributors|suppliers|operators|builders|trades|tradies|subbies|"
+    r"franchisees|venues|clinics|practices|growers|retailers|partners|businesses|managers|owners|"
+    r"landlords|tenants|schools|hotels|restaurants|brands|buyers|contractors|agencies|firms|"
+    r"companies)|our members|association|federation|chamber|our network|the industry|your (?:board|"
+    r"boss|md|ceo|directors?|owners?|head office|manager|chairman|chair|regional \w+|operations "
+    r"director|managing director|president|vp|parent company|franchisor|biggest clients?)|people "
+    r"upstairs)\b"
+)
+_WOULD_HEAR_OF_IT = _Lazy(
+    r"\b(?:(?:would|might|may|could|'d)(?: \w+){0,4}? (?:find|take (?:a|an)|have (?:a|an|some)|be "
+    r"(?:interested|keen|curious|glad|happy)|hear|read|learn|like to (?:know|hear|read|see)|love "
+    r"to|want to (?:know|hear|see)|view|see it|look (?:at|into)|write|publish|raise)|(?:hear|read|"
+    r"learn|find out|know) (?:about|how|what|that|of) (?:this|it|you|your|the way)|(?:keep|kept|"
+    r"(?:have|has|'ve) been|are|were|always) (?:\w+ )?(?:asking|ask) (?:me|us) (?:\w+ )?(?:how|what|"
+    r"who|why|whether|about|for references)|(?:haven't|have "
+    r"not|not) (?:yet )?(?:said|told|mentioned|posted|shared|given|passed|reported|published|sent|"
+    r"named)(?: [\w'-]+){0,5}? (?:yet|so far)|(?:i'd|i would|we'd|we would) (?:really |honestly )?"
+    r"hate (?:for|to)|would be a (?:shame|pity)|(?:end|ends|ended) up (?:with|on|in front of)|word "
+    r"(?:travels|gets around|spreads)|half[- ]written|(?:give|tell) (?:them|her|him) (?:the full "
+    r"story|everything|the truth)|(?:i'm|i am) sure you'd (?:rather|prefer)|sorted quietly|"
+    r"(?:take|taking) a (?:keen )?interest|if it (?:came|comes) to (?:that|it))\b"
+)
+_ORDINARY_AUDIENCE = _Lazy(
+    r"\b(?:recommend\w*|great|well|happy with|thank\w*|pleased|impressed|proud|with you|together|"
+    r"both|joint\w*|your proposal|the proposal|the agenda|your own|invite\w*|welcome|award|"
+    r"nominat\w*|sponsor\w*|talk|presentation|passed on your details|gave (?:her|him|them) your "
+    r"number|glowing|lovely|feature|showcase|spotlight|case study|profile|useful|helpful|"
+    r"worthwhile|valuable|join\w*|invitation|link)\b"
+)
 _YET_BUT = _Lazy(r"\b(?:but|however|if|unless|until|should|otherwise|before)\b")
 
 # going over their head: raising it with their boss, gated on what they do
@@ -966,7 +1035,15 @@ _MOCK_PRAISE = _Lazy(
     r"that (?:you|your|someone))|(?:so )?(?:glad|pleased) (?:you|your \w+|someone) (?:could|"
     r"finally|at last|eventually|managed)|personal best|new record|quite (?:an|the) "
     r"(?:achievement|feat|accomplishment)|a real (?:achievement|feat)|i have to (?:say|admit)|"
-    r"(?:i'm|i am) sure it's (?:very |so |really |terribly )?(?:hard|difficult|tough))\b"
+    r"(?:i'm|i am) sure it's (?:very |so |really |terribly )?(?:hard|difficult|tough)|(?:good|great|"
+    r"nice|lovely|wonderful) to (?:see|hear|know|learn|find)|really appreciate (?:you|your)|many "
+    r"thanks for|thank you so much for|thanks ever so|big congratulations|congratulations are in "
+    r"order|(?:pass on|send) my (?:compliments|congratulations)|what a (?:marvell?ous|masterclass|"
+    r"great|fantastic|wonderful|brilliant)|masterpiece|masterclass|riveting|dazzl\w*|admire the|"
+    r"takes (?:real|a (?:very )?special kind of) \w+|special kind of|setting the pace|swimmingly|"
+    r"top marks|baby steps|colou?r me|who knew|what a (?:surprise|shock)|oh great|ah grand|always "
+    r"(?:lovely|nice|great) to|were (?:thrilled|delighted)|so impressed|at least (?:you're|you "
+    r"are|they're|it's)|one can only|gold star|hats off|full marks)\b"
 )
 _LATE_OR_WRONG = _Lazy(
     r"\b(?:late|lateness|delay\w*|a whole (?:day|week|fortnight|month|year|\d+ \w+)|a mere|only "
@@ -978,7 +1055,27 @@ _LATE_OR_WRONG = _Lazy(
     r"pick(?:ing)? up (?:a|the) phone|deadlines|a suggestion|speed of|colder|worse|still "
     r"(?:waiting|no|not|a mystery)|mystery|(?:after|before) (?:the|our) (?:\w+ )?(?:show|event|"
     r"launch|deadline|fair|wedding)|squeeze us in|found (?:the )?time|managed to|the calendar|"
-    r"the day after|bang on time|\d+ (?:reminders|emails|calls)|lost count|favourite)\b"
+    r"the day after|bang on time|\d+ (?:reminders|emails|calls)|lost count|favourite|after only|"
+    r"after a (?:week|month|fortnight)|right after|remember we exist|on the first (?:try|go|"
+    r"attempt)|half the|last year's|forg[eo]t\w*|it took|broke|missed|fourth|third|week running|"
+    r"exact message|on (?:its|their) way|mislabell?ed|never turned up|late again|once again|"
+    r"already been applied|took effect|weren't paying|three weeks|six weeks|\w+ days after)\b"
+)
+# talking down: explaining slowly, 'as I told you', 'not complicated'
+_TALKING_DOWN = _Lazy(
+    r"\b(?:(?:let me|i'll|i will|to|i'll try to) (?:explain|put|set|spell|say) (?:\w+ ){0,3}?(?:slowly|"
+    r"in (?:plain|simple) (?:english|terms|words) for you|once more|one more time|for you)|(?:clear "
+    r"enough (?:this time|for you|now)|make (?:it|this|that) any clearer|(?:really |honestly )?not "
+    r"(?:that |really |very |at all )?complicated|now understood|(?:hope|trust) (?:that|this)(?:'s|"
+    r" is| makes it)? (?:clear|understood)(?: enough)?(?: this time| now)|as (?:i|we) (?:have )?(?:told|"
+    r"explained|said|pointed out|mentioned|stated|set out) (?:to )?(?:you )?(?:before|previously|"
+    r"already|several times|\w+ times|in my last|on several|more than once)|as i'm sure you're aware|"
+    r"with (?:all )?due respect))\b"
+)
+# a question that answers itself: "is anyone at your end actually reading my emails?"
+_ANYONE_ACTUALLY = _Lazy(
+    r"\b(?:is|are|does|did|do|has|have|was|were|can) (?:there )?(?:anyone|anybody|someone|somebody|"
+    r"one person|nobody)(?: [\w'-]+){0,5}? (?:actually|even|ever|bother\w*|at all)\b"
 )
 _TRULY_MEANT = _Lazy(
     r"\b(?:but|however|although|though|unfortunately|except|despite|even though|sadly|sorry|"
@@ -1349,8 +1446,20 @@ _STRUCTURES: tuple[_Structure, ...] = (
         unless=(_P(_PAPERWORK_ONLY),),
     ),
     _S("consequence", _OVER_THEIR_HEAD, needs=(_P(_GATED, "near", 1),), unless=(_P(_WELL_DONE),)),
+    _S(
+        "consequence",
+        _AUDIENCE,
+        needs=(_P(_WOULD_HEAR_OF_IT, "near", 1),),
+        unless=(
+            _P(_PLAIN_DUTY, "paragraph"),
+            _P(_ORDINARY_AUDIENCE, "near", 1),
+            _P(_ASKING, "rest"),
+        ),
+    ),
     # our side accepting a loss
     _S("cover", _WE_ACCEPT_LIABILITY, _WE_INDEMNIFY),
+    _S("cover", _OUR_FAULT, needs=(_P(_HARM, "near", 1, cue=False),), unless=(_P(_ONLY_A_REMEDY),)),
+    _S("cover", _WHATEVER_IT_COSTS, needs=(_P(_WE_PAY_FOR_IT),), unless=(_P(_ONLY_A_REMEDY),)),
     _S("cover", _OURS_WHOLLY, needs=(_P(_WHOLE_OR_HARM, cue=False),)),
     _S("cover", _PAY_OPEN, needs=(_P(_WE_WILL, "before"),), unless=(_P(_ONLY_A_REMEDY, "clause"),)),
     # praise around a delay or a failure
@@ -1361,6 +1470,8 @@ _STRUCTURES: tuple[_Structure, ...] = (
         unless=(_P(_TRULY_MEANT),),
     ),
     _S("mock", _SCARE_QUOTES, _FEIGNED_SYMPATHY),
+    _S("mock", _TALKING_DOWN, unless=(_P(_MY_FAULT, "near", 1),)),
+    _S("mock", _ANYONE_ACTUALLY, needs=(_P(_ASKING, "rest"),)),
 )
 
 
