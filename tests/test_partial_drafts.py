@@ -124,7 +124,7 @@ def test_the_plan_shows_money_at_stake_only_for_a_sum_in_dispute(money, amount, 
 @pytest.mark.parametrize(
     ("title", "subject"),
     [
-        ("Krogh - Mette says SLA breach", "**Subject:** Summary of what we agreed"),
+        ("Krogh - Mette says SLA breach", "**Subject:** Summary of our next steps"),
         ("Our claim and their contra-charges", "**Subject:** Our claim and your contra-charges: "),
         ("Unpaid invoices 2026-118", "**Subject:** Unpaid invoices 2026-118: "),
         ("The biscuit recall", "**Subject:** The biscuit recall: "),
