@@ -611,6 +611,9 @@ def test_the_fallback_typed_with_an_ask_never_reaches_them(typed, asked, kept_ba
             "we pushed the rollout without notice to your depots",
         ),
         ("in March invoices sent twice", "in March invoices sent twice"),
+        # a subject of its own is owned as it stands
+        ("nobody senior called them until the Monday", "nobody senior called you until the Monday"),
+        ("no one called them back", "no one called you back"),
     ],
 )
 def test_an_owned_mistake_keeps_who_did_what_to_whom(typed, shown):

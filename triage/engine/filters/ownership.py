@@ -103,6 +103,8 @@ def _as_ownership(text: str) -> str:
     low = first.lower().strip(".,")
     keep = first.isupper() or _inner_capital(first) or not _ordinary(first.strip(".,"))
     lower = first if keep else first.lower()
+    if low in ("nobody", "nothing", "none", "neither") or re.match(r"no\s+one\b", text, re.I):
+        return text  # "nobody senior called you": a subject of its own, owned as it stands
     if low == "no" and len(words) > 1:
         return "there was no" + text[len(first) :]
     if low in DETERMINERS or low in ("we", "i", "you", "there", "it", "they"):
