@@ -126,3 +126,49 @@ def test_a_rule_that_needs_several_words_is_ruled_out_by_any_one_missing():
     for missing in ("simply failed my calls", "you did not call", "you failed to ring"):
         assert not tone_scan._may_match(needs, missing)
         assert tone_scan._scan(bounded, missing, missing) == []
+
+
+def _reading_patterns() -> list[str]:
+    """Every pattern the readings (tone_clauses, tone_structures) compile lazily."""
+    from triage.engine import tone_clauses, tone_structures
+
+    found: list[str] = []
+    for module in (tone_clauses, tone_structures):
+        for value in vars(module).values():
+            items = value if isinstance(value, tuple | list) else (value,)
+            found += [item.pattern for item in items if isinstance(item, tone_clauses._Lazy)]
+    return found
+
+
+def test_the_pieces_a_pattern_needs_are_kept_and_read_back_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from re import _parser  # type: ignore[attr-defined]
+
+    from triage.engine import codecache
+
+    readings = _reading_patterns()
+    assert len(readings) >= 40
+    patterns = readings[:40] + [tone_scan._bounded(p) for p in _TRICKY]
+    patterns += ["(unclosed", "a{2,1}"]  # not patterns at all: unsure, never an error
+
+    def fresh(pattern: str) -> frozenset[str] | None:
+        try:
+            return tone_scan._required(_parser.parse(pattern, 0))
+        except re.error:
+            return None
+
+    expected = [fresh(p) for p in patterns]
+    monkeypatch.setenv("TRIAGE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(tone_scan, "_PIECES", {})
+    assert [tone_scan.required_pieces(p) for p in patterns] == expected  # worked out, kept
+    monkeypatch.setattr(tone_scan, "_PIECES", {})
+    monkeypatch.setattr(tone_scan, "_required", lambda parsed: pytest.fail("not read back"))
+    with codecache.bundle("a check"):
+        assert [tone_scan.required_pieces(p) for p in patterns] == expected  # from the cache
+    for entry in (tmp_path / "cache").iterdir():  # damaged: worked out again, the same
+        entry.write_bytes(entry.read_bytes()[:-3] + b"!!!")
+    monkeypatch.undo()
+    monkeypatch.setenv("TRIAGE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(tone_scan, "_PIECES", {})
+    assert [tone_scan.required_pieces(p) for p in patterns] == expected
