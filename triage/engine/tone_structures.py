@@ -319,6 +319,8 @@ _ABOUT_COMPETENCE = _Lazy(
     r"might) (?:\w+ )?(?:manage|handle|cope|follow|understand|do|get) (?:that|this|it)|"
     r"(?:a bit|too|rather) (?:much|complicated|technical|confusing) for|"
     r"(?:might|may|will) find it (?:a lot |much )?(?:more )?(?:straightforward|easier|simpler)|"
+    r"new (?:world|territory|ground|area|field|game) (?:for|to) you|(?:older|more experienced|"
+    r"senior) (?:hands|heads)|"
     r"(?:guide|primer|introduction|crash course|tutorial|explainer) (?:to|on) (?:reading|using|"
     r"understanding|writing|the basics)|the basics of)\b"
 )
@@ -326,7 +328,7 @@ _DOWN_TALK = _Lazy(
     r"\b(?:keep (?:this|it|things) simple|(?:simple|basic|straightforward)|explain|walk you "
     r"through|go through it|step by step|have a go|manage that|save us both|more experienced|"
     r"(?:may|might) not have been (?:fully )?clear|before sending|still a bit much|"
-    r"could manage|if the \w+ (?:are|is) still)\b"
+    r"could manage|if the \w+ (?:are|is) still|spell (?:it|this|that) out|older hands|show you how)\b"
 )
 _WELCOME = _Lazy(r"\b(?:welcome|welcoming|glad to have you|great to have you|onboard|induction)\b")
 
@@ -551,7 +553,11 @@ _SUPPOSING = _Lazy(  # the act is supposed, felt with them or denied, not assert
     r"saying|in case|maybe|perhaps|might have|may have|possibly|i wonder|wondering)\b"
 )
 _YOU_FAILED = _Lazy(rf"\b{_YOU} {_BETWEEN}{_FAILING_ACT}\b")
-_YOU_DID_IT_WRONG = _Lazy(rf"\b{_YOUR_PEOPLE},? (?:who |which |that )?{_BETWEEN}{_DONE_WRONG}")
+_YOU_DID_IT_WRONG = _Lazy(
+    rf"\b{_YOUR_PEOPLE},? (?:who |which |that )?{_BETWEEN}(?:{_DONE_WRONG}|(?:entered|keyed|booked|"
+    r"billed|charged|invoiced|sent|shipped|processed|input|logged|paid) (?:[\w'-]+ ){0,4}?(?:twice|"
+    r"in duplicate|two times)\b)"
+)
 # their people as the subject of a failing act, after a relative pronoun: "your QA people, who approved ..."
 _YOU_WHO_FAILED = _Lazy(rf"\b{_YOUR_PEOPLE},? (?:who|which) {_BETWEEN}{_FAILING_ACT}\b")
 # what they did, as an adjective: "you guys are impossible to get hold of", "your team was careless"
@@ -632,6 +638,13 @@ _FAULT_OF_THEIRS = _Lazy(
     r"incompetence|laziness) (?:[\w'-]+ ){0,2}?(?:on|at|from|in|by) your (?:[\w'-]+ )?"
     r"(?!favou?r)(?:end|side|part|team|office|kitchen|shop|warehouse|site|department|\w+)\b"
 )
+_BECAUSE_YOURS = _Lazy(r"\bbecause (?:[\w'-]+ ){0,6}?your\b")
+_LATE_AFTER = _Lazy(
+    r"\b(?:arrived|came|was|were|got here|turned up|reached us|went in) (?:\w+ )?(?:late|after|too "
+    r"late|wrong|incomplete|missing)|(?:never|didn't|did not|wasn't|weren't) (?:arrive|come|turn up|"
+    r"reach|get)\w*|nobody (?:there|at your end|on your side) \w+ed\b"
+)
+_NOBODY_THERE = _Lazy(r"\bnobody (?:there|at your end|on your side|in your \w+) (?:\w+ )?\w+ed\b")
 _NOT_US = _Lazy(rf"\b{_YOU},? (?:and )?not (?:us|me|ours|our \w+|we|anyone (?:here|at our end))\b")
 _SORRY = _Lazy(r"\b(?:sorry|apolog\w*|despite|fix(?:ing)?|sort(?:ing)? out|understand)\b")
 
@@ -662,7 +675,7 @@ _AS_EVER = _Lazy(
     r"\b(?:without fail|without exception|(?:month|week|day|year|time) after (?:month|week|day|year|"
     r"time)|time and (?:time )?again|again and again|as usual|as always|yet again|once again|"
     r"another (?:month|week|day|delivery|invoice|order|quarter|year), another|from day one|(?:every|each) (?:single )?time(?! (?:we|i)\b)|every (?:single )?"
-    r"one of them|typical(?:ly)? (?:of )?(?:you|your)|all the time|never-ending|the same (?:story|"
+    r"one of them|typical(?:ly)? (?:of )?(?:how |the way |what )?(?:you|your)|all the time|never-ending|the same (?:story|"
     r"way|excuse|excuses|thing) (?:every|each|with|again)|not (?:\w+ ){0,4}?once\b|(?:hasn't|has not|haven't|have not|didn't|did "
     r"not) \w+ (?:one|a single) \w+|(?:can't|cannot|couldn't) (?:recall|remember|think of|name) "
     r"(?:one|a single|any))"
@@ -721,7 +734,8 @@ _WENT_WRONG_WIDE = _Lazy(
 
 # a condition on what the reader does, and a step that is ours to take
 _UNLESS_THEY = _Lazy(
-    r"\b(?:without (?:it|them|that|this)|silence (?:will be|is|would be) (?:taken|treated|read)|no "
+    r"\b(?:any later(?: than (?:that|this|then))?(?: and)?|(?:a|one) (?:day|minute|hour|week) later "
+    r"and|no [\w'-]+(?: [\w'-]+)? by (?:\w+ ){1,3}?(?:means|and|=)|without (?:it|them|that|this)|silence (?:will be|is|would be) (?:taken|treated|read)|no "
     r"(?:reply|response|answer) (?:will be|is) (?:taken|treated|read)|"
     r"(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
     r"nothing|never|fails?|failed|misses|missed|still|without|pass(?:es)?)|unless|after which|failing (?:which|that|this|payment|"
@@ -735,7 +749,8 @@ _UNLESS_THEY = _Lazy(
     r"(?:st|nd|rd|th)))\b"
 )
 _CLOSING = _Lazy(  # a last chance, or the time left to them
-    r"\b(?:(?:this is|consider this|treat this as|take this as) (?:your|the|our) (?:very )?(?:last|"
+    r"\b(?:whoever (?:[\w'-]+ ){0,6}?(?:by then|first|in time) (?:is|gets|wins)|"
+    r"(?:this is|consider this|treat this as|take this as) (?:your|the|our) (?:very )?(?:last|"
     r"final) (?:chance|opportunity|warning|reminder|request|notice)|(?:last|final) (?:chance|"
     r"warning|opportunity)|the last time (?:i|we)(?:'ll| will)? (?:be )?(?:ask|chas|remind|writ)\w*|"
     r"no (?:more|further) (?:extensions|chances|reminders|tickets)|(?:i'll|i will|we'll|we will) "
@@ -803,7 +818,13 @@ _OURS_TO_IMPOSE = _Lazy(
     r"escrow|suspense) account|comes? off (?:site|the job)|off (?:site|the job) (?:\w+ )?(?:until|"
     r"till)|off your (?:\w+ )?(?:invoice|bill|payment|fee|account|retention)|(?:continue|keep) "
     r"(?:supplying|using|working with|buying from) you|whether (?:we|to) (?:continue|keep|renew)|"
-    r"(?:no|any) further (?:discussion|orders|deliveries|work|payments|business)|(?:cannot|can't|"
+    r"(?:no|any) further (?:discussion|orders|deliveries|work|payments|business)|(?:not|n't) (?:be )?"
+    r"(?:renew\w*|extend\w*|continu\w*)|non-renewal|(?:the job|the work|the contract|the order|"
+    r"the account|our business|the tender|the project|it) (?:moves|goes|will go|will move|gets "
+    r"moved|passes|is going) to (?!you\b|your\b)|appl\w* (?:the )?(?:full )?(?:sla |service )?"
+    r"(?:credits?|penalt\w+|liquidated damages)|rais\w* (?:it|this|the matter) (?:at|with|to) "
+    r"(?:the|our|your)|on your (?:account|dime|tab|head)|whoever (?:[\w'-]+ ){0,6}?(?:by then|"
+    r"first|in time)|(?:cannot|can't|"
     r"won't|will not|are not prepared to|aren't prepared to|not prepared to|unable to|refuse to) "
     r"(?:\w+ )?(?:discuss|talk about|consider|look at|release|process|issue|approve|sign|deliver|"
     r"ship|continue|proceed|renew|agree|accept|pay))\b"
@@ -872,10 +893,11 @@ _WHOLE_OR_HARM = _Lazy(
 # whatever it comes to, we pay: "whatever the recall ends up costing you, we'll cover it"
 _WHATEVER_IT_COSTS = _Lazy(
     r"\b(?:whatever (?:[\w'-]+ ){0,8}?(?:costs?|costing|come to|comes to|end up|ends up|amounts? to|"
-    r"adds? up to|bills?|figures?|total|being)|however much|no matter (?:the|what|how)|(?:any|every|"
+    r"adds? up to|bills?|figures?|total|being|comes? back with|asks? for|claims?)|out of pocket|however much|no matter (?:the|what|how)|(?:any|every|"
     r"all)(?: the| of the)? (?:[\w'-]+ ){0,3}?(?:you|your customers|you've|you'd) (?:had to|have "
     r"had|lost|lose|incur\w*|miss\w*|paid|spent)|(?:anything|everything) (?:else )?(?:that )?"
-    r"(?:follow\w*|flows?|arising|results?|spoiled)|(?:every|each) (?:cost|penny|cent|order|"
+    r"(?:follow\w*|flows?|arising|results?|spoiled)|(?:anything|everything|whatever) (?:else )?"
+    r"(?:that )?(?:it|this) (?:has )?costs?|(?:every|each) (?:cost|penny|cent|order|"
     r"appointment|booking) (?:that )?(?:flows?|you)|not a penny out of pocket|the whole (?:\w+ )?"
     r"(?:batch|wedding|event|order|package|amount|cost|bill|lot)|(?:send|forward) (?:\w+ ){0,3}?"
     r"(?:bills?|invoices|receipts|costs) (?:our way|to (?:me|us)|over|as they come))\b"
@@ -883,15 +905,29 @@ _WHATEVER_IT_COSTS = _Lazy(
 _WE_PAY_FOR_IT = _Lazy(
     r"\b(?:we|i|we'll|i'll|our insurers?)(?:'ll| will| shall| would| can| personally)?(?: \w+ly)? "
     r"(?:pay|cover|reimburse|refund|compensate|make good|settle|put (?:it|this|that|everything|"
-    r"things) right|owe you|take care of|make sure|foot|pick up|sort)\b"
+    r"things) right|owe you|take care of|make sure|foot|pick up|sort)\b|\band (?:pay|cover|"
+    r"reimburse|refund|compensate|pick up|foot|settle|make good)\b"
 )
 # our fault, where it did harm: "it was our courier's fault that the chilled boxes sat ..."
-_OUR_FAULT = _Lazy(r"\b(?:our|my) (?:[\w'-]+'s )?(?:fault|error|mistake)\b")
+_OUR_FAULT = _Lazy(
+    r"\b(?:our|my) (?:[\w'-]+'s )?(?:fault|error|mistake)\b|\b(?:because of|due to|down to) "
+    r"(?:us|me)\b|\b(?:fines?|costs?|bills?|losses|damages|penalt\w+|claims?|charges?) (?:\w+ ){0,3}?"
+    r"(?:are|is|will be) (?:all )?(?:ours|on us|for us to pay)\b"
+)
 _HARM = _Lazy(
     r"\b(?:damage\w*|loss(?:es)?|lost (?:sales|trade|trading|business|bookings|revenue|stock)|"
     r"flood\w*|injur\w*|fire|leak\w*|breach\w*|contaminat\w*|outage|accident|recall|collision|"
-    r"spoil\w*|ruin\w*|destroy\w*|(?:we'll|we will|i'll|i will) (?:pay|cover|reimburse|refund|"
+    r"spoil\w*|ruin\w*|destroy\w*|fines?|penalt\w+|(?:we'll|we will|i'll|i will) (?:pay|cover|"
+    r"reimburse|refund|"
     r"compensate|make good))\b"
+)
+# the whole bill asked for, where we did harm: "send us the full list of damaged stock and we'll pay it"
+_SEND_US_THE_FIGURE = _Lazy(
+    r"\b(?:send|give|tell|forward|pass) (?:me|us) (?:[\w'-]+ ){0,3}?(?:figures?|total|bills?|list|"
+    r"what it (?:cost|comes to|came to)|receipts|invoices|costs?)\b"
+)
+_HARM_OR_FAULT = _Lazy(
+    rf"{_HARM.pattern}|\b(?:our|my) (?:[\w'-]+'s )?(?:fault|error|mistake|doing)\b|\bon us\b"
 )
 _WE_INDEMNIFY = _Lazy(
     r"\b(?:we|i|our \w+)(?:'ll| will| shall| are going to| agree to)? (?:\w+ )?indemnif\w+\b"
@@ -906,12 +942,14 @@ _PAY_OPEN = _Lazy(
     r"anything else|all of it|right every|no questions asked|without (?:question|argument|quibble))\b"
 )
 _WE_WILL = _Lazy(
-    r"\b(?:we|i|we'll|i'll|our insurers?)(?: will| shall| would| are going to| can| personally)? \b"
+    r"\b(?:we|i|we'll|i'll|our insurers?)(?: will| shall| would| are going to| can| personally)? "
 )
 _ONLY_A_REMEDY = _Lazy(
     r"\b(?:the (?:\w+ )?(?:delivery|bank|late-payment|postage|call-out|courier) (?:charge|fee)|"
     r"free of charge|at no (?:charge|cost)|service credit|in your contract|as (?:the )?contract "
-    r"(?:says|provides)|replacement|reprint)\b"
+    r"(?:says|provides)|replacement|reprint|(?:refund|credit) (?:you )?(?:the )?(?:full )?(?:amount|"
+    r"price|cost) of (?:the|your|this)|(?:of|for) the (?:cancelled|returned|damaged|faulty|missing|"
+    r"wrong) (?:\w+ )?(?:order|item|goods|parcel|booking|delivery|ticket))\b"
 )
 
 # a legal actor or step as our next move
@@ -976,10 +1014,12 @@ _AUDIENCE = _Lazy(
     r"(?:clients|customers|members|distributors|suppliers|operators|builders|trades|tradies|subbies|"
     r"franchisees|venues|clinics|practices|growers|retailers|partners|businesses|managers|owners|"
     r"landlords|tenants|schools|hotels|restaurants|brands|buyers|contractors|agencies|firms|"
-    r"companies)|our members|association|federation|chamber|our network|the industry|your (?:board|"
-    r"boss|md|ceo|directors?|owners?|head office|manager|chairman|chair|regional \w+|operations "
-    r"director|managing director|president|vp|parent company|franchisor|biggest clients?)|people "
-    r"upstairs)\b"
+    r"companies)|our members|association|federation|chamber|our network|the industry|your (?:\w+'s )?"
+    r"(?:board|boss|md|ceo|coo|cfo|directors?|owners?|head office|manager|chairman|chair|regional "
+    r"\w+|operations director|managing director|president|vp|parent company|franchisor|biggest "
+    r"clients?|chief \w+ officer)|people upstairs|auditors?|assessors?|committee|panel|scorecard|"
+    r"radio|tv|television|the news|parents|(?:people|others|everyone) (?:have|has|had|keep|are) "
+    r"(?:started|been|begun))\b"
 )
 _WOULD_HEAR_OF_IT = _Lazy(
     r"\b(?:(?:would|might|may|could|'d)(?: \w+){0,4}? (?:find|take (?:a|an)|have (?:a|an|some)|be "
@@ -993,10 +1033,21 @@ _WOULD_HEAR_OF_IT = _Lazy(
     r"hate (?:for|to)|would be a (?:shame|pity)|(?:end|ends|ended) up (?:with|on|in front of)|word "
     r"(?:travels|gets around|spreads)|half[- ]written|(?:give|tell) (?:them|her|him) (?:the full "
     r"story|everything|the truth)|(?:i'm|i am) sure you'd (?:rather|prefer)|sorted quietly|"
-    r"(?:take|taking) a (?:keen )?interest|if it (?:came|comes) to (?:that|it))\b"
+    r"(?:take|taking) a (?:keen )?interest|if it (?:came|comes) to (?:that|it)|(?:comes?|came) up "
+    r"at|something (?:good|positive|nice) to (?:tell|say|report)|(?:would|'d) (?:rather|prefer|like"
+    r"|love) (?:to )?(?:be able to )?(?:tell|say to|report to|give|answer) (?:them|her|him)|tend to "
+    r"ask|(?:started|keep|kept|been|are|were|begun) asking (?:me |us )?(?:\w+ )?(?:how|what|who|"
+    r"why|whether|about)|(?:for now|so far|until now),? (?:i've|i have|we've|we have|i|we) (?:just |"
+    r"only )?(?:said|told|kept|held)|(?:haven't|have not|not yet) "
+    r"(?:involved|contacted|informed|notified|called in|brought in|reported|told)|keep it that way)\b"
+)
+_PLAIN_DUTY_TO_TELL = _Lazy(
+    r"\b(?:required to|obliged to|have to (?:notify|report|inform)|must (?:notify|report|inform)|"
+    r"duty to|by law|as standard|standard procedure|not a claim|routine|mandatory|statutory)\b"
 )
 _ORDINARY_AUDIENCE = _Lazy(
-    r"\b(?:recommend\w*|great|well|happy with|thank\w*|pleased|impressed|proud|with you|together|"
+    r"\b(?:recommend\w*|great|well|happy with|thank\w*|pleased|impressed|proud|with you|"
+    r"(?<!putting )(?<!put )together|"
     r"both|joint\w*|your proposal|the proposal|the agenda|your own|invite\w*|welcome|award|"
     r"nominat\w*|sponsor\w*|talk|presentation|passed on your details|gave (?:her|him|them) your "
     r"number|glowing|lovely|feature|showcase|spotlight|case study|profile|useful|helpful|"
@@ -1043,7 +1094,10 @@ _MOCK_PRAISE = _Lazy(
     r"takes (?:real|a (?:very )?special kind of) \w+|special kind of|setting the pace|swimmingly|"
     r"top marks|baby steps|colou?r me|who knew|what a (?:surprise|shock)|oh great|ah grand|always "
     r"(?:lovely|nice|great) to|were (?:thrilled|delighted)|so impressed|at least (?:you're|you "
-    r"are|they're|it's)|one can only|gold star|hats off|full marks)\b"
+    r"are|they're|it's)|one can only|gold star|hats off|full marks|(?:impeccable|perfect|flawless|"
+    r"immaculate|superb|excellent|spot-on|great) (?:timing|planning|work|service|organi[sz]ation|"
+    r"attention to detail|communication)|(?:genuinely |really |very )?(?:enjoyable|entertaining) "
+    r"read|a (?:good|fun|great) read)\b"
 )
 _LATE_OR_WRONG = _Lazy(
     r"\b(?:late|lateness|delay\w*|a whole (?:day|week|fortnight|month|year|\d+ \w+)|a mere|only "
@@ -1059,18 +1113,24 @@ _LATE_OR_WRONG = _Lazy(
     r"after a (?:week|month|fortnight)|right after|remember we exist|on the first (?:try|go|"
     r"attempt)|half the|last year's|forg[eo]t\w*|it took|broke|missed|fourth|third|week running|"
     r"exact message|on (?:its|their) way|mislabell?ed|never turned up|late again|once again|"
-    r"already been applied|took effect|weren't paying|three weeks|six weeks|\w+ days after)\b"
+    r"already been applied|took effect|weren't paying|three weeks|six weeks|\w+ days after|just in "
+    r"time (?:for us )?to (?:recycle|bin|throw|scrap)|(?:finished|ended|was over|closed) (?:yesterday|"
+    r"last week)|too late|after the (?:fair|show|event|launch|deadline)|no relation|bears? no "
+    r"resemblance|nothing to do with (?:reality|the facts|our actual|the real)|made up|fiction)\b"
 )
 # talking down: explaining slowly, 'as I told you', 'not complicated'
 _TALKING_DOWN = _Lazy(
-    r"\b(?:(?:let me|i'll|i will|to|i'll try to) (?:explain|put|set|spell|say) (?:\w+ ){0,3}?(?:slowly|"
+    r"\b(?:(?:let me|i'll|i will|to|i'll try to|let me try to) (?:explain|put|set|spell|say) (?:\w+ )"
+    r"{0,3}?(?:more simply|more slowly|slowly|"
     r"in (?:plain|simple) (?:english|terms|words) for you|once more|one more time|for you)|(?:clear "
     r"enough (?:this time|for you|now)|make (?:it|this|that) any clearer|(?:really |honestly )?not "
     r"(?:that |really |very |at all )?complicated|now understood|(?:hope|trust) (?:that|this)(?:'s|"
     r" is| makes it)? (?:clear|understood)(?: enough)?(?: this time| now)|as (?:i|we) (?:have )?(?:told|"
     r"explained|said|pointed out|mentioned|stated|set out) (?:to )?(?:you )?(?:before|previously|"
     r"already|several times|\w+ times|in my last|on several|more than once)|as i'm sure you're aware|"
-    r"with (?:all )?due respect))\b"
+    r"with (?:all )?due respect|recap (?:the|some) basics|back to basics|the basics,? (?:since|as|"
+    r"because)|in case the (?:first|last|previous|other) (?:\w+ )?(?:copies|copy|emails?|times?) "
+    r"(?:didn't|did not|never)))\b"
 )
 # a question that answers itself: "is anyone at your end actually reading my emails?"
 _ANYONE_ACTUALLY = _Lazy(
@@ -1089,6 +1149,10 @@ _TRULY_MEANT = _Lazy(
 _SCARE_QUOTES = _Lazy(
     r"(?:another|the|your|an?) \"(?:final|urgent|quick|priority|express|next-day|fixed|complete|"
     r"finished|done|on time|revised|updated|corrected)\""
+)
+_ON_TOUR = _Lazy(
+    r"\b(?:(?:its|their) (?:tour|travels|holiday|road trip|world tour|sightseeing|grand tour|"
+    r"adventure)|seen more of the (?:country|world) than|(?:scenic|long) route)\b"
 )
 _FEIGNED_SYMPATHY = _Lazy(
     r"\b(?:(?:far|much|so much|clearly|obviously) more important (?:clients?|customers?|jobs?|"
@@ -1364,6 +1428,13 @@ _STRUCTURES: tuple[_Structure, ...] = (
         unless=(_P(_PRAISED), _P(_NOT_A_CULPRIT)),
     ),
     _S("blame", _NOT_OUR_PROBLEM, unless=(_P(_ASKING, "rest"), _P(_EITHER_OF_US))),
+    _S(
+        "blame",
+        _BECAUSE_YOURS,
+        needs=(_P(_LATE_AFTER, "after", 60),),
+        unless=(_P(_PRAISED), _P(_NOT_A_CULPRIT), _P(_ASKING, "rest")),
+    ),
+    _S("blame", _NOBODY_THERE, unless=(_P(_ASKING, "rest"), _P(_NOT_A_CULPRIT))),
     # totals and habits of the reader
     _S(
         "always",
@@ -1451,7 +1522,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         _AUDIENCE,
         needs=(_P(_WOULD_HEAR_OF_IT, "near", 1),),
         unless=(
-            _P(_PLAIN_DUTY, "paragraph"),
+            _P(_PLAIN_DUTY_TO_TELL, "paragraph"),
             _P(_ORDINARY_AUDIENCE, "near", 1),
             _P(_ASKING, "rest"),
         ),
@@ -1460,6 +1531,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
     _S("cover", _WE_ACCEPT_LIABILITY, _WE_INDEMNIFY),
     _S("cover", _OUR_FAULT, needs=(_P(_HARM, "near", 1, cue=False),), unless=(_P(_ONLY_A_REMEDY),)),
     _S("cover", _WHATEVER_IT_COSTS, needs=(_P(_WE_PAY_FOR_IT),), unless=(_P(_ONLY_A_REMEDY),)),
+    _S(
+        "cover",
+        _SEND_US_THE_FIGURE,
+        needs=(_P(_WE_PAY_FOR_IT), _P(_HARM_OR_FAULT, "near", 1, cue=False)),
+        unless=(_P(_ONLY_A_REMEDY),),
+    ),
     _S("cover", _OURS_WHOLLY, needs=(_P(_WHOLE_OR_HARM, cue=False),)),
     _S("cover", _PAY_OPEN, needs=(_P(_WE_WILL, "before"),), unless=(_P(_ONLY_A_REMEDY, "clause"),)),
     # praise around a delay or a failure
@@ -1469,7 +1546,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         needs=(_P(_LATE_OR_WRONG, "near", 1),),
         unless=(_P(_TRULY_MEANT),),
     ),
-    _S("mock", _SCARE_QUOTES, _FEIGNED_SYMPATHY),
+    _S("mock", _SCARE_QUOTES, _FEIGNED_SYMPATHY, _ON_TOUR),
     _S("mock", _TALKING_DOWN, unless=(_P(_MY_FAULT, "near", 1),)),
     _S("mock", _ANYONE_ACTUALLY, needs=(_P(_ASKING, "rest"),)),
 )
