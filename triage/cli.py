@@ -309,12 +309,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments == ["--version"]:  # as argparse would print it, without building a parser
         say(f"triage {__version__}")
         return EXIT_OK
-    command = arguments[0] if arguments[0] in _COMMANDS else None  # else: all, for help
-    args = _parser(command).parse_args(arguments)
+    args = _quick_parse(arguments)
+    if args is None:
+        command = arguments[0] if arguments[0] in _COMMANDS else None  # else: all, for help
+        args = _parser(command).parse_args(arguments)
     status = _guarded_command(args)
     if argv is None and _screenless(args) and _is_the_program():
         _quick_exit(status)
     return status
+
+
+def _quick_parse(arguments: list[str]) -> argparse.Namespace | None:
+    """``run PLAYBOOK --answers FILE [--out DIR] [--force]``, in any order, each option
+    once and written in full: what ``_parser("run")`` gives for it, without loading
+    argparse and building the parser (as much as a tenth of a headless case's own work).
+    None for anything else, which argparse parses, with its help and its errors."""
+    if len(arguments) < 4 or arguments[0] != "run":
+        return None
+    given: dict[str, str] = {}
+    force = False
+    playbook = None
+    rest = iter(arguments[1:])
+    for token in rest:
+        if token in ("--answers", "--out"):
+            value = next(rest, None)
+            if value is None or value.startswith("-") or token in given:
+                return None
+            given[token] = value
+        elif token == "--force" and not force:
+            force = True
+        elif token.startswith("-") or playbook is not None:
+            return None
+        else:
+            playbook = token
+    if playbook is None or "--answers" not in given:
+        return None
+    return SimpleNamespace(  # type: ignore[return-value]
+        command="run",
+        playbook=playbook,
+        plain=False,
+        answers=given["--answers"],
+        out=given.get("--out"),
+        force=force,
+    )
 
 
 # Commands that never open a screen or prompt: once one is done, nothing is left to do
