@@ -338,6 +338,29 @@ def test_a_deadline_on_our_own_rights_is_met_before_anything_else(rendered):
         assert "serve our formal notice" in rows
 
 
+def test_a_business_that_may_not_pay_gets_the_steps_of_its_own_stage(rendered):
+    """ "They may not be able to pay" and a formal insolvency procedure need different steps. In a
+    procedure an office-holder deals with what is owed: our claim is lodged with them and new
+    orders go only on terms they confirm, with no payment plan agreed with the people we know.
+    Before one, we talk to them, keep new supply from adding to the debt and tell any credit
+    insurer in time; nothing is lodged with an office-holder who does not exist."""
+    if "insolvency" not in (rendered.get("red_flags") or []):
+        return
+    actions = " | ".join(row["action"] for row in rendered.rows)
+    owed = rendered.get("money") in ("they_owe", "both")
+    if rendered.get("insolvency_started"):
+        if owed and not rendered.fact("court_claim"):
+            assert rendered.route.chosen == "legal"
+            assert "lodge our claim for what is owed with the office-holder" in actions
+            assert "terms the office-holder confirms in writing" in actions
+        assert "Before agreeing any payment plan" not in actions
+        return
+    assert "office-holder" not in actions
+    ongoing = rendered.get("work_ongoing") is not False
+    if owed and rendered.route.chosen != "legal" and ongoing:
+        assert "add nothing to what is owed" in actions and "credit insurer" in actions
+
+
 def test_a_cure_their_lawyers_ask_for_is_answered_with_the_fix_the_lawyer_has_read(rendered):
     """Their lawyers ask only for a cure of something that is ours, with no money claimed: the
     reply owns it openly and says what changes (an acknowledgment that promises a reply 'once we
