@@ -612,7 +612,8 @@ _CAUSE_LINK = _Lazy(
     r"result of|(?:all |entirely |squarely |solely |purely |largely |mostly )?down to|(?:entirely |"
     r"wholly )?the (?:fault|doing) of|stems? from|stemmed from|(?:comes?|came) (?:down )?"
     r"(?:\w+ )?down to|(?:trac|tied|track|pinn)\w* (?:\w+ ){0,6}?(?:back |straight back |down )?to|"
-    r"(?:rests?|lies|lay|sits?|falls?) (?:\w+ ){0,4}?(?:with|on)|the root (?:cause )?of (?:[\w'-]+ )"
+    r"(?:rests?|lies|lay|falls?) (?:\w+ ){0,4}?(?:with|on)|sits? (?:(?:squarely|firmly|entirely|"
+    r"solely|wholly|fully) )*(?:with|on)|the root (?:cause )?of (?:[\w'-]+ )"
     r"{0,4}?(?:is|was)|the (?:real |only |main )?(?:reason|cause|source|origin) (?:[\w'-]+ ){0,8}?"
     r"(?:is|was)(?: that)?) (?:[\w'-]+ ){0,6}?(?:you(?! know)|your)\b"
 )
@@ -643,6 +644,10 @@ _LATE_AFTER = _Lazy(
     r"\b(?:arrived|came|was|were|got here|turned up|reached us|went in) (?:\w+ )?(?:late|after|too "
     r"late|wrong|incomplete|missing)|(?:never|didn't|did not|wasn't|weren't) (?:arrive|come|turn up|"
     r"reach|get)\w*|nobody (?:there|at your end|on your side) \w+ed\b"
+)
+_SOMEONE_HAS_TO = _Lazy(
+    r"\b(?:someone|somebody|anyone) (?:on|at|in) your (?:side|end|team|office) (?:really )?(?:has|"
+    r"needs|will have|is going to have) to (?:actually )?(?:read|check|look|listen|open|answer)\b"
 )
 _NOBODY_THERE = _Lazy(r"\bnobody (?:there|at your end|on your side|in your \w+) (?:\w+ )?\w+ed\b")
 _NOT_US = _Lazy(rf"\b{_YOU},? (?:and )?not (?:us|me|ours|our \w+|we|anyone (?:here|at our end))\b")
@@ -681,6 +686,14 @@ _AS_EVER = _Lazy(
     r"(?:one|a single|any))"
 )
 # "every time we raise a ticket, your guys go dark": what follows the comma is about them
+_NOT_ONCE = _Lazy(
+    r"\b(?:(?:has|have|had|was|were|is|are)(?:n't| not)|never|not) (?:\w+ ){1,7}?once\b(?! (?:a|every|"
+    r"or|again|more|in a while))"
+)
+_NEGATIVE_BETWEEN = _Lazy(  # "hasn't been late once" is praise
+    r"\b(?:late|wrong|missed|failed|short|broken|damaged|delayed|a problem|an issue|let us down|"
+    r"complain\w*|an error|a mistake)\b"
+)
 _WHENEVER_WE = _Lazy(r"\b(?:(?:any|every|each) (?:single )?time|whenever) (?:we|i)\b")
 _WENT_WRONG_ANY = _Lazy(
     rf"{_BAD_HABIT.pattern}|\b(?:\w+n't|never|nobody|no one|nowhere|nothing|outside|after "
@@ -734,7 +747,9 @@ _WENT_WRONG_WIDE = _Lazy(
 
 # a condition on what the reader does, and a step that is ours to take
 _UNLESS_THEY = _Lazy(
-    r"\b(?:any later(?: than (?:that|this|then))?(?: and)?|(?:a|one) (?:day|minute|hour|week) later "
+    r"\b(?:(?:every|each|any) (?:day|week|month|hour) (?:it|that|they|this|the \w+) (?:doesn't|don't|"
+    r"isn't|aren't|is not|are not|does not|do not)|the clock is (?:now )?(?:running|ticking)|"
+    r"any later(?: than (?:that|this|then))?(?: and)?|(?:a|one) (?:day|minute|hour|week) later "
     r"and|no [\w'-]+(?: [\w'-]+)? by (?:\w+ ){1,3}?(?:means|and|=)|without (?:it|them|that|this)|silence (?:will be|is|would be) (?:taken|treated|read)|no "
     r"(?:reply|response|answer) (?:will be|is) (?:taken|treated|read)|"
     r"(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
@@ -818,7 +833,11 @@ _OURS_TO_IMPOSE = _Lazy(
     r"escrow|suspense) account|comes? off (?:site|the job)|off (?:site|the job) (?:\w+ )?(?:until|"
     r"till)|off your (?:\w+ )?(?:invoice|bill|payment|fee|account|retention)|(?:continue|keep) "
     r"(?:supplying|using|working with|buying from) you|whether (?:we|to) (?:continue|keep|renew)|"
-    r"(?:no|any) further (?:discussion|orders|deliveries|work|payments|business)|(?:not|n't) (?:be )?"
+    r"(?:no|any) further (?:discussion|orders|deliveries|work|payments|business)|(?:plac|award|"
+    r"giv)\w* (?:the |our |this )?(?:\w+ )?(?:contract|order|work|business|account|tender) "
+    r"(?:with|to) (?:whichever|another|one of them|them|someone)|(?:mov|giv|pass|hand|transfer|"
+    r"switch)\w* (?:the|this|our) (?:role|job|work|contract|account|business|order|project|tender|"
+    r"vacanc\w+) to (?!you\b|your\b)|(?:won't|will not|not) (?:be )?pay\w*|(?:not|n't) (?:be )?"
     r"(?:renew\w*|extend\w*|continu\w*)|non-renewal|(?:the job|the work|the contract|the order|"
     r"the account|our business|the tender|the project|it) (?:moves|goes|will go|will move|gets "
     r"moved|passes|is going) to (?!you\b|your\b)|appl\w* (?:the )?(?:full )?(?:sla |service )?"
@@ -827,7 +846,7 @@ _OURS_TO_IMPOSE = _Lazy(
     r"first|in time)|(?:cannot|can't|"
     r"won't|will not|are not prepared to|aren't prepared to|not prepared to|unable to|refuse to) "
     r"(?:\w+ )?(?:discuss|talk about|consider|look at|release|process|issue|approve|sign|deliver|"
-    r"ship|continue|proceed|renew|agree|accept|pay))\b"
+    r"ship|continue|proceed|renew|agree|accept|pay\w*))\b"
 )
 _NONE_OF_YOURS = _Lazy(
     r"\b(?:none|not one|not a single one|not a single \w+) of (?:the |our |my )?(?:[\w'-]+ ){0,2}?"
@@ -847,13 +866,19 @@ _EITHER_OF_US = _Lazy(
     r"\b(?:or you|nor you|either of us|neither of us|anyone|storm|weather|customs|strike|courier|"
     r"carrier|holiday)\b"
 )
+_LEGAL_STEP = re.compile(
+    r"\b(?:legal|court|proceedings|claim|recover\w*|lawyers?|solicitors?|attorneys?|collections?|"
+    r"debt|recovery)\b"
+)
 _DATE_NEAR = _Lazy(
     r"\b(?:by|before|no later than|until|till|within|latest|from|after|on) (?:\w+ ){0,2}?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weds|tomorrow|tonight|noon|"
     r"midday|midnight|eod|cob|close of business|this week|next week|the end of (?:the |this |next )"
     r"?(?:day|week|month)|end of (?:the |this |next )?(?:day|week|month)|\d{1,2}(?:st|nd|rd|th)?|"
     r"the \d{1,2}(?:st|nd|rd|th)?|\d+ (?:working |business )?(?:days|hours)|(?:seven|five|ten|"
-    r"fourteen|two|three) (?:working |business )?(?:days|hours))\b|\b(?:\d+|one|two|three|"
+    r"fourteen|two|three) (?:working |business )?(?:days|hours))\b|\b(?:date|deadline) of \w+|"
+    r"\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\b(?:jan|feb|"
+    r"mar|apr|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b|\b(?:\d+|one|two|three|"
     r"seven|fourteen) (?:working |business )?(?:days|hours)\b|\bdeadline\b"
 )
 _HARMLESS_STEP = _Lazy(
@@ -887,12 +912,14 @@ _WHOLE_OR_HARM = _Lazy(
     r"\b(?:all|entirely|completely|totally|wholly|100%|fully|squarely|solely|full stop|no question|"
     r"without question|no excuse|start to finish|everything|whole|any|every|whatever|damage\w*|"
     r"loss\w*|los[te]|flood\w*|fall|fell|injur\w*|fire|leak\w*|breach\w*|contaminat\w*|outage|"
-    r"accident|recall|collision|costs?|pay|cover|compensat\w*|reimburs\w*|refund\w*|liable|"
+    r"accident|recall|collision|costs?|pay|cover|compensat\w*|reimburs\w*|refund\w*|liable|ill|"
+    r"illness|sick|poison\w*|hurt|harm\w*|"
     r"liability|negligen\w*)\b"
 )
 # whatever it comes to, we pay: "whatever the recall ends up costing you, we'll cover it"
 _WHATEVER_IT_COSTS = _Lazy(
     r"\b(?:whatever (?:[\w'-]+ ){0,8}?(?:costs?|costing|come to|comes to|end up|ends up|amounts? to|"
+    r"spen[dt]|lose|lost|paid|"
     r"adds? up to|bills?|figures?|total|being|comes? back with|asks? for|claims?)|out of pocket|however much|no matter (?:the|what|how)|(?:any|every|"
     r"all)(?: the| of the)? (?:[\w'-]+ ){0,3}?(?:you|your customers|you've|you'd) (?:had to|have "
     r"had|lost|lose|incur\w*|miss\w*|paid|spent)|(?:anything|everything) (?:else )?(?:that )?"
@@ -997,7 +1024,8 @@ _PAPERWORK_ONLY = _Lazy(
     r"\b(?:draft\w*|amendment|lease|nda|template|wording|deed|licence transfer|for your "
     r"(?:signature|comments|review)|review(?:ed|ing)? the (?:draft|contract|agreement|template)|"
     r"happy with|both|together|avoid|keep (?:\w+ ){0,3}?out|mediat\w*|insur\w*|your own|on leave|"
-    r"probate|your landlord|your case|your hearing|conveyanc\w*|the sale|the purchase|the "
+    r"probate|your landlord|your case|your hearing|conveyanc\w*|the sale|the purchase|joint|as agreed|as discussed|"
+    r"as requested|protocol|the "
     r"transfer|the indemnity|before we sign)\b"
 )
 # someone with power over them who could hear of it: "I'm sure the council's food safety people
@@ -1018,8 +1046,11 @@ _AUDIENCE = _Lazy(
     r"(?:board|boss|md|ceo|coo|cfo|directors?|owners?|head office|manager|chairman|chair|regional "
     r"\w+|operations director|managing director|president|vp|parent company|franchisor|biggest "
     r"clients?|chief \w+ officer)|people upstairs|auditors?|assessors?|committee|panel|scorecard|"
-    r"radio|tv|television|the news|parents|(?:people|others|everyone) (?:have|has|had|keep|are) "
-    r"(?:started|been|begun))\b"
+    r"radio|tv|television|the news|parents|(?:friend|mate|cousin|brother|sister|wife|husband|"
+    r"partner|uncle|aunt|neighbou?r)(?:-in-law)? (?:who|that) (?:does|practises|practices|is|was|"
+    r"works in|handles) (?:an? )?(?:\w+ ){0,2}?(?:law|litigation|lawyer|solicitor|barrister|attorney|"
+    r"journalist|reporter|inspector)|(?:people|others|everyone) (?:have|has|had|keep|are) "
+    r"(?:started|been|begun)|head office|(?:our|the) (?:franchisor|network|owners))\b"
 )
 _WOULD_HEAR_OF_IT = _Lazy(
     r"\b(?:(?:would|might|may|could|'d)(?: \w+){0,4}? (?:find|take (?:a|an)|have (?:a|an|some)|be "
@@ -1036,10 +1067,13 @@ _WOULD_HEAR_OF_IT = _Lazy(
     r"(?:take|taking) a (?:keen )?interest|if it (?:came|comes) to (?:that|it)|(?:comes?|came) up "
     r"at|something (?:good|positive|nice) to (?:tell|say|report)|(?:would|'d) (?:rather|prefer|like"
     r"|love) (?:to )?(?:be able to )?(?:tell|say to|report to|give|answer) (?:them|her|him)|tend to "
-    r"ask|(?:started|keep|kept|been|are|were|begun) asking (?:me |us )?(?:\w+ )?(?:how|what|who|"
-    r"why|whether|about)|(?:for now|so far|until now),? (?:i've|i have|we've|we have|i|we) (?:just |"
+    r"ask|(?:started|keep|kept|been|are|were|begun|starting) (?:asking|to ask) "
+    r"(?:me |us )?(?:\w+ )?(?:how|what|who|why|whether|if|about)|(?:for now|so far|until now),? (?:i've|i have|we've|we have|i|we) (?:just |"
     r"only )?(?:said|told|kept|held)|(?:haven't|have not|not yet) "
-    r"(?:involved|contacted|informed|notified|called in|brought in|reported|told)|keep it that way)\b"
+    r"(?:involved|contacted|informed|notified|called in|brought in|reported|told)|keep it that way|"
+    r"surprised (?:that )?(?:we|i) (?:haven't|have not|hadn't|didn't)|(?:had|took|has had) a (?:quick "
+    r"|good |close )?(?:read|look) (?:at|of|over|through) (?:the|our) (?:lease|contract|terms|"
+    r"agreement|paperwork))\b"
 )
 _PLAIN_DUTY_TO_TELL = _Lazy(
     r"\b(?:required to|obliged to|have to (?:notify|report|inform)|must (?:notify|report|inform)|"
@@ -1097,7 +1131,12 @@ _MOCK_PRAISE = _Lazy(
     r"are|they're|it's)|one can only|gold star|hats off|full marks|(?:impeccable|perfect|flawless|"
     r"immaculate|superb|excellent|spot-on|great) (?:timing|planning|work|service|organi[sz]ation|"
     r"attention to detail|communication)|(?:genuinely |really |very )?(?:enjoyable|entertaining) "
-    r"read|a (?:good|fun|great) read)\b"
+    r"read|a (?:good|fun|great) read|gracing|grace us|(?:with (?:your|their|his|her)) presence|"
+    r"deign\w*|kind enough to (?:join|turn up|show|reply|come)|(?:clearly|truly|real|true|an "
+    r"absolute) genius|a sort of success|(?:i|we) suppose (?:that's|it's|this is|is) (?:a|an) "
+    r"(?:\w+ )?(?:success|win|achievement|improvement)|admir\w*|(?:really |truly )?(?:is|was) "
+    r"quite something|reassuring to (?:know|see|hear|learn)|remarkable|a (?:real |true )?show of "
+    r"(?:commitment|dedication|efficiency))\b"
 )
 _LATE_OR_WRONG = _Lazy(
     r"\b(?:late|lateness|delay\w*|a whole (?:day|week|fortnight|month|year|\d+ \w+)|a mere|only "
@@ -1116,7 +1155,10 @@ _LATE_OR_WRONG = _Lazy(
     r"already been applied|took effect|weren't paying|three weeks|six weeks|\w+ days after|just in "
     r"time (?:for us )?to (?:recycle|bin|throw|scrap)|(?:finished|ended|was over|closed) (?:yesterday|"
     r"last week)|too late|after the (?:fair|show|event|launch|deadline)|no relation|bears? no "
-    r"resemblance|nothing to do with (?:reality|the facts|our actual|the real)|made up|fiction)\b"
+    r"resemblance|nothing to do with (?:reality|the facts|our actual|the real)|made up|fiction|"
+    r"(?:minutes|hours|days) after (?:it|the meeting|we) (?:started|began)|saga|(?:into|in) a \w+[- ]"
+    r"(?:month|week|year) (?:saga|epic|odyssey|project)|paper bags|\w+ of (?:twenty|\d+) arrived "
+    r"(?:intact|whole|complete)|and counting)\b"
 )
 # talking down: explaining slowly, 'as I told you', 'not complicated'
 _TALKING_DOWN = _Lazy(
@@ -1128,7 +1170,8 @@ _TALKING_DOWN = _Lazy(
     r" is| makes it)? (?:clear|understood)(?: enough)?(?: this time| now)|as (?:i|we) (?:have )?(?:told|"
     r"explained|said|pointed out|mentioned|stated|set out) (?:to )?(?:you )?(?:before|previously|"
     r"already|several times|\w+ times|in my last|on several|more than once)|as i'm sure you're aware|"
-    r"with (?:all )?due respect|recap (?:the|some) basics|back to basics|the basics,? (?:since|as|"
+    r"with (?:all )?due respect|in a way (?:that's|that is) (?:easy|simple) to (?:follow|understand)|"
+    r"(?:if|in case) (?:that's|that is|this is|it's) still too (?:much|complicated|hard|difficult)|recap (?:the|some) basics|back to basics|the basics,? (?:since|as|"
     r"because)|in case the (?:first|last|previous|other) (?:\w+ )?(?:copies|copy|emails?|times?) "
     r"(?:didn't|did not|never)))\b"
 )
@@ -1268,9 +1311,10 @@ def _structure(where: _Where, structure: _Structure) -> list[Reading]:
                     spans.append(need.span())
             else:
                 name = structure.name
-                if name == "ultimatum":  # with a date near it, a deadline
+                if name == "ultimatum":  # a threat when the step is legal and no date is near
                     date = _part(where, hit, _P(_DATE_NEAR, "back"))
-                    name = "deadline" if date else "consequence"
+                    legal = _LEGAL_STEP.search(where.low, *spans[-1])
+                    name = "consequence" if legal and not date else "deadline"
                     spans += [date.span()] if date else []
                 found.append(_found(name, spans))
     return found
@@ -1434,7 +1478,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         needs=(_P(_LATE_AFTER, "after", 60),),
         unless=(_P(_PRAISED), _P(_NOT_A_CULPRIT), _P(_ASKING, "rest")),
     ),
-    _S("blame", _NOBODY_THERE, unless=(_P(_ASKING, "rest"), _P(_NOT_A_CULPRIT))),
+    _S("blame", _NOBODY_THERE, _SOMEONE_HAS_TO, unless=(_P(_ASKING, "rest"), _P(_NOT_A_CULPRIT))),
     # totals and habits of the reader
     _S(
         "always",
@@ -1470,6 +1514,18 @@ _STRUCTURES: tuple[_Structure, ...] = (
             _P(_APOLOGY),
             _P(_ASKING, "rest"),
             _P(_WE_WILL_DO),
+        ),
+    ),
+    _S(
+        "always",
+        _NOT_ONCE,
+        needs=(_P(_ABOUT_YOU, "near", 1, cue=False),),
+        unless=(
+            _P(_THANKS_AFTER_ALL, "turn"),
+            _P(_OURS_NOT),
+            _P(_APOLOGY),
+            _P(_ASKING, "rest"),
+            _P(_NEGATIVE_BETWEEN, "rest"),
         ),
     ),
     _S(
