@@ -232,6 +232,25 @@ def test_a_damaged_bundle_is_ignored_and_written_again(cache: Path):
     assert bundle.read_bytes() == whole
 
 
+def test_a_bundle_whose_index_does_not_fit_its_file_is_ignored(cache: Path):
+    """Whole (its check holds) but with an index pointing past its end, or not an index at
+    all: the run compiles what it needs and writes a good bundle over it."""
+    import marshal
+
+    with codecache.bundle("a playbook"):
+        sandbox.render(TEMPLATE, CONTEXT)
+    (bundle,) = _bundles(cache)
+    good = bundle.read_bytes()
+    head = marshal.dumps({f"template\0{TEMPLATE}": (0, 10**6)})
+    for payload in (len(head).to_bytes(4, "little") + head + b"short", b"\xff" * 40):
+        bundle.unlink()
+        assert codecache._write(cache, bundle.name, payload)
+        _forget()
+        with codecache.bundle("a playbook"):
+            assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
+        assert bundle.read_bytes() == good
+
+
 def test_a_bundle_is_written_only_when_a_run_needed_something_new(cache: Path):
     with codecache.bundle("a playbook"):
         sandbox.render(TEMPLATE, CONTEXT)

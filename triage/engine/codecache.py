@@ -165,17 +165,23 @@ def load(kind: str, text: str) -> Any | None:
 
 def _read(path: Path) -> bytes | None:
     """The payload of an entry's file, if it reads back whole."""
+    payload = _read_view(path)
+    return None if payload is None else payload.tobytes()
+
+
+def _read_view(path: Path) -> memoryview | None:
+    """:func:`_read`, as a view of the bytes read rather than a copy (for a large file)."""
     try:
         data = path.read_bytes()
     except (OSError, ValueError):
         return None
-    head, check, payload = data[:4], data[4 : 4 + _CHECK], data[4 + _CHECK :]
-    if head != _MAGIC or hashlib.sha256(payload).digest()[:_CHECK] != check:
+    payload = memoryview(data)[4 + _CHECK :]
+    if data[:4] != _MAGIC or hashlib.sha256(payload).digest()[:_CHECK] != data[4 : 4 + _CHECK]:
         return None
     return payload
 
 
-def _loads(payload: bytes) -> Any | None:
+def _loads(payload: bytes | memoryview) -> Any | None:
     try:
         return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
@@ -255,20 +261,52 @@ def _write(where: Path, name: str, payload: bytes) -> bool:
 
 
 class _Bundle:
-    """The entries one run of a playbook used, read from and written to one file."""
+    """The entries one run of a playbook used, read from and written to one file.
 
-    def __init__(self, where: Path, name: str, kept: dict[str, bytes]) -> None:
+    The file holds an index (each entry's key, where its value starts and its length)
+    and the values one after the other, so opening it makes no object per entry: a value
+    is a view of the file's bytes until it is asked for, and is then loaded like an entry
+    of its own file."""
+
+    def __init__(self, where: Path, name: str, payload: memoryview | None) -> None:
         self.where = where
         self.name = name
-        self.kept = kept  # "kind\0text" -> marshalled value, as read
-        self.used: dict[str, bytes] = {}
+        self.index: dict[str, tuple[int, int]] = {}  # "kind\0text" -> (start, length)
+        self.body = memoryview(b"")
+        if payload is not None:
+            self._open(payload)
+        self.used: dict[str, bytes | memoryview] = {}
         self.changed = False
 
-    def get(self, kind: str, text: str) -> bytes | None:
+    def _open(self, payload: memoryview) -> None:
+        """Take the index and values of a bundle's file; none if anything is not right."""
+        try:
+            size = int.from_bytes(payload[:4], "little")
+            index = marshal.loads(payload[4 : 4 + size])
+        except (EOFError, ValueError, TypeError):
+            return
+        body = payload[4 + size :]
+        if not isinstance(index, dict):
+            return
+        for key, spot in index.items():
+            if not (isinstance(key, str) and isinstance(spot, tuple) and len(spot) == 2):
+                return
+            start, length = spot
+            if not (type(start) is int and type(length) is int):
+                return
+            if start < 0 or length < 0 or start + length > len(body):
+                return
+        self.index, self.body = index, body
+
+    def _kept(self, key: str) -> memoryview | None:
+        spot = self.index.get(key)
+        return None if spot is None else self.body[spot[0] : spot[0] + spot[1]]
+
+    def get(self, kind: str, text: str) -> bytes | memoryview | None:
         key = f"{kind}\0{text}"
         payload = self.used.get(key)
         if payload is None:
-            payload = self.kept.get(key)
+            payload = self._kept(key)
             if payload is not None:
                 self.used[key] = payload
         return payload
@@ -284,16 +322,29 @@ class _Bundle:
         stays small (another run may take another branch); nothing if nothing changed."""
         if not self.changed:
             return
-        unused = {k: v for k, v in self.kept.items() if k not in self.used}
-        entries = {**unused, **self.used} if len(unused) <= len(self.used) else self.used
+        unused = [key for key in self.index if key not in self.used]
+        entries: dict[str, bytes | memoryview] = {}
+        if len(unused) <= len(self.used):
+            entries = {key: self._kept(key) or b"" for key in unused}
+        entries.update(self.used)
+        index: dict[str, tuple[int, int]] = {}
+        start = 0
+        for key, value in entries.items():
+            index[key] = (start, len(value))
+            start += len(value)
         try:
-            payload = marshal.dumps(entries)
+            head = marshal.dumps(index)
         except ValueError:
             return
-        _write(self.where, self.name, payload)
+        _write(
+            self.where,
+            self.name,
+            len(head).to_bytes(4, "little") + head + b"".join(entries.values()),
+        )
 
 
 _bundle: _Bundle | None = None
+_BUNDLE_FORMAT = "bundle 2"  # in the file's name: a bundle of another layout is not read
 
 
 @contextlib.contextmanager
@@ -307,13 +358,9 @@ def bundle(name: str) -> Iterator[None]:
     if _bundle is not None or where is None:
         yield
         return
-    file = f"{_key('bundle', name)}.bundle"
-    payload = _read(where / file)
-    kept = _loads(payload) if payload is not None else None
-    valid = isinstance(kept, dict) and all(
-        isinstance(k, str) and isinstance(v, bytes) for k, v in kept.items()
-    )
-    opened = _Bundle(where, file, kept if valid else {})  # type: ignore[arg-type]
+    key = _key("bundle", f"{_BUNDLE_FORMAT}\0{name}")
+    file = f"{key}.bundle"
+    opened = _Bundle(where, file, _read_view(where / file))
     _bundle = opened
     try:
         yield

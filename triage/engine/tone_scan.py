@@ -317,8 +317,8 @@ _MAX_GROUP = 400
 def _requirements(pattern: str) -> _Needs:
     """What a match of ``pattern`` (scanned lowered, as :func:`_scan` does) needs: for a
     pattern of alternatives, "you (?:ignored|failed) us|we (?:were|felt) ignored", one
-    entry per alternative (("you",), ("ignored", "failed"), (" us",)) and (("we ",),
-    ("were", "felt"), (" ignored",)), and for any other pattern one entry. A match holds
+    entry per alternative (groups "you ", " us" and "failed" or "ignored"; groups "we ",
+    " ignored" and "felt" or "were"), and for any other pattern one entry. A match holds
     at least one piece of each group of some entry, so a text lacking that for every entry
     cannot match (:func:`_may_match`). () when that is not worth looking for (a pattern not
     scanned lowered, one the parser cannot read, an alternative that needs nothing, or more
