@@ -515,7 +515,7 @@ _FAILING_ACT = (
     r"lapse)|cut corners|went (?:silent|quiet|dark|awol|back on)|ghosted|reneged|"
     r"backtracked|lied|fobbed (?:us|me) off|passed the buck|stonewalled|dodged|wasted|blew|ruined|"
     r"wrecked|sabotaged|undermined|overcharged|over-?billed|double-?billed|under-?delivered|"
-    r"skipped|lost (?:our|my|the|both|all|two|three|\w+ of our)|(?:failed|neglected|refused|forgot) to|(?:didn't|did not|never|could not|couldn't) "
+    r"skipped|(?:failed|neglected|refused|forgot) to|(?:didn't|did not|never|could not|couldn't) "
     r"(?:even )?(?:be )?bother(?:ed)?|chose (?:not|to ignore)|(?:didn't|did not|failed to|neglected "
     r"to) (?:even )?(?:reply|respond|answer|call|ring|phone|read|check|test|follow|tell|inform|"
     r"notify|warn|confirm|turn up|show up|deliver|send|pay|fix|listen|care|update|return|"
@@ -527,12 +527,12 @@ _FAILING_ACT = (
 )
 # an ordinary act done wrongly: "your driver delivered it to the wrong address"
 _DONE_WRONG = (
-    r"(?:\w+ed|sent|put|gave|left|took|made|did|brought|built|fitted|wrote|set|cut|ran|told|"
+    r"(?:\w+ed|lost|sent|put|gave|left|took|made|did|brought|built|fitted|wrote|set|cut|ran|told|"
     r"let|kept|fed|hung|laid|paid|sold|shipped|keyed|packed) (?:[\w'-]+ ){0,6}?(?:wrong(?:ly)?|"
     r"incorrectly|badly|poorly|improperly|carelessly|late|against (?:our|the) (?:\w+ )?"
     r"(?:instructions?|advice|spec|specification|drawings?|agreement|method statement)|in the "
     r"rain|without (?:\w+ing|to \w+|our \w+|us|any \w+|permission|approval|notice|warning|"
-    r"authori[sz]ation)|beyond the (?:\w+ )?(?:limit|tolerance|capacity|rating)|(?:the|an|our) "
+    r"authori[sz]ation)|(?<=lost) (?:our|my|the|both|all|two|three|\w+ of our)|beyond the (?:\w+ )?(?:limit|tolerance|capacity|rating)|(?:the|an|our) "
     r"(?:old|outdated|superseded|previous|expired|out-of-date) (?:\w+ )?(?:address|postcode|"
     r"version|revision|price|rate|file|drawings?|spec|template|details|number|list)|before "
     r"(?:[\w'-]+ ){0,3}?(?:was|were|had been|could be|got) (?:\w+ )?(?:signed|approved|checked|"
@@ -643,7 +643,8 @@ _BECAUSE_YOURS = _Lazy(r"\bbecause (?:[\w'-]+ ){0,6}?your\b")
 _LATE_AFTER = _Lazy(
     r"\b(?:arrived|came|was|were|got here|turned up|reached us|went in) (?:\w+ )?(?:late|after|too "
     r"late|wrong|incomplete|missing)|(?:never|didn't|did not|wasn't|weren't) (?:arrive|come|turn up|"
-    r"reach|get)\w*|nobody (?:there|at your end|on your side) \w+ed\b"
+    r"reach|get)\w*|(?:sent|charged|billed|invoiced|delivered|shipped) (?:\w+ ){0,5}?(?:twice|three times|"
+    r"four times|\d+ times|again)|nobody (?:there|at your end|on your side) \w+ed\b"
 )
 _SOMEONE_HAS_TO = _Lazy(
     r"\b(?:someone|somebody|anyone) (?:on|at|in) your (?:side|end|team|office) (?:really )?(?:has|"
@@ -679,7 +680,8 @@ _BAD_HABIT = _Lazy(
 _AS_EVER = _Lazy(
     r"\b(?:without fail|without exception|(?:month|week|day|year|time) after (?:month|week|day|year|"
     r"time)|time and (?:time )?again|again and again|as usual|as always|yet again|once again|"
-    r"another (?:month|week|day|delivery|invoice|order|quarter|year), another|from day one|(?:every|each) (?:single )?time(?! (?:we|i)\b)|every (?:single )?"
+    r"another (?:month|week|day|delivery|invoice|order|quarter|year), another|from day one|(?:the )?same (?:old )?pattern|all year(?: long)?|(?:like|as) every "
+    r"(?:month|week|time|quarter|year)|(?:every|each) (?:single )?time(?! (?:we|i)\b)|every (?:single )?"
     r"one of them|typical(?:ly)? (?:of )?(?:how |the way |what )?(?:you|your)|all the time|never-ending|the same (?:story|"
     r"way|excuse|excuses|thing) (?:every|each|with|again)|not (?:\w+ ){0,4}?once\b|(?:hasn't|has not|haven't|have not|didn't|did "
     r"not) \w+ (?:one|a single) \w+|(?:can't|cannot|couldn't) (?:recall|remember|think of|name) "
@@ -724,7 +726,8 @@ _NONE_OF_YOU = _Lazy(
     r"ever|comes? (?:right|on time)|works?|arrives? (?:on time|complete|right))\b"
 )
 _SAME_EVERY_TIME = _Lazy(
-    r"\b(?:(?:it's|it is|that's|there's|there is) always (?:the same|something)|(?:the )?same "
+    r"\b(?:(?:it's|it is|that's|there's|there is) always (?:the same|something|some (?:reason|excuse|story|"
+    r"problem)|an excuse|a reason)|(?:the )?same "
     r"(?:old )?(?:story|thing|excuse|excuses|problem|song) (?:every time|again|each time|with "
     r"(?:you|your))|every (?:single )?time (?:we|i) (?:[\w'-]+ ){1,6}?(?:you|your|nobody|no one)"
     r"\b(?:[\w'-]+ ){0,8}?(?:never|nobody|no one|wrong|late|nothing|ignor\w*|forg[eo]t\w*|"
@@ -750,7 +753,7 @@ _UNLESS_THEY = _Lazy(
     r"\b(?:(?:every|each|any) (?:day|week|month|hour) (?:it|that|they|this|the \w+) (?:doesn't|don't|"
     r"isn't|aren't|is not|are not|does not|do not)|the clock is (?:now )?(?:running|ticking)|"
     r"any later(?: than (?:that|this|then))?(?: and)?|(?:a|one) (?:day|minute|hour|week) later "
-    r"and|no [\w'-]+(?: [\w'-]+)? by (?:\w+ ){1,3}?(?:means|and|=)|without (?:it|them|that|this)|silence (?:will be|is|would be) (?:taken|treated|read)|no "
+    r"and|no [\w'-]+(?: [\w'-]+)? by (?:\w+ ){1,3}?(?:means|and|=)|without (?:it|them|that|this)|in (?:the )?(?:other|contrary) case|if not so|silence (?:will be|is|would be) (?:taken|treated|read)|no "
     r"(?:reply|response|answer) (?:will be|is) (?:taken|treated|read)|"
     r"(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
     r"nothing|never|fails?|failed|misses|missed|still|without|pass(?:es)?)|unless|after which|failing (?:which|that|this|payment|"
@@ -827,7 +830,7 @@ _OURS_TO_IMPOSE = _Lazy(
     r"alternative|a different|a new) (?!(?:time|date|day|slot|week|way|copy|one for you)\b)"
     r"[\w'-]+|(?:other|alternative) (?:suppliers?|providers?|clients|customers|vendors|agencies|"
     r"firms|partners|labs|carriers|forwarders|contractors|printers|options|arrangements)|make other "
-    r"(?:plans|arrangements)|short-?pay\w*|recharg\w*|pull\w* (?:your|the|our) (?:\w+ ){0,2}?(?:slot|"
+    r"(?:plans|arrangements)|short-?pay\w*|recharg\w*|send (?:the goods|it|them|everything|the \w+) back|charg\w* you\b|pull\w* (?:your|the|our) (?:\w+ ){0,2}?(?:slot|"
     r"account|order|business|vacancies|booking|work|contract)|bill\w* you|charg\w* (?:[\w'-]+ )"
     r"{0,6}?(?:back to you|to you|to your)|(?:back|on) to you|(?:into|in) (?:a |an )?(?:holding|"
     r"escrow|suspense) account|comes? off (?:site|the job)|off (?:site|the job) (?:\w+ )?(?:until|"
@@ -920,7 +923,8 @@ _WHOLE_OR_HARM = _Lazy(
 _WHATEVER_IT_COSTS = _Lazy(
     r"\b(?:whatever (?:[\w'-]+ ){0,8}?(?:costs?|costing|come to|comes to|end up|ends up|amounts? to|"
     r"spen[dt]|lose|lost|paid|"
-    r"adds? up to|bills?|figures?|total|being|comes? back with|asks? for|claims?)|out of pocket|however much|no matter (?:the|what|how)|(?:any|every|"
+    r"adds? up to|bills?|figures?|total|being|comes? back with|asks? for|claims?)|out of pocket|(?:anything|everything) (?:else )?(?:[\w'-]+ ){0,5}?(?:that )?"
+    r"(?:got |was |were |is )?(?:damaged|broken|ruined|lost|affected|spoiled)|however much|no matter (?:the|what|how)|(?:any|every|"
     r"all)(?: the| of the)? (?:[\w'-]+ ){0,3}?(?:you|your customers|you've|you'd) (?:had to|have "
     r"had|lost|lose|incur\w*|miss\w*|paid|spent)|(?:anything|everything) (?:else )?(?:that )?"
     r"(?:follow\w*|flows?|arising|results?|spoiled)|(?:anything|everything|whatever) (?:else )?"
@@ -995,7 +999,8 @@ _LEGAL_MOVE = _Lazy(
     r"with the court)|"
     r"letter (?:before action|of claim|of demand)|formal demand|statutory demand|winding[- ]up|"
     r"bailiffs?|enforcement (?:officers?|agents?|action)|debt (?:recovery|collect\w*)|"
-    r"collections? (?:agency|agent)|recovery (?:agency|agent|proceedings|action)|(?:instruct\w*|"
+    r"collections? (?:agency|agent)|(?:who|that) (?:handles?|does|specialises in|"
+    r"specializes in|deals with) (?:\w+ )?(?:disputes|litigation|claims|debt recovery)|recovery (?:agency|agent|proceedings|action)|(?:instruct\w*|"
     r"engag\w*|retain\w*|involv\w*|consult\w*|speak\w* to|talk\w* to|meet\w*|meeting with|"
     r"pass\w* (?:\w+ ){0,3}?to|forward\w* (?:\w+ ){0,3}?to|refer\w* (?:\w+ ){0,3}?to|hand\w* "
     r"(?:\w+ ){0,3}?(?:over )?to|copy\w* (?:in )?) (?:our |my |a |the |outside |external )?"
@@ -1012,7 +1017,27 @@ _LEGAL_ACTOR_ACTS = _Lazy(
     r"(?:your|this|the matter)|advis\w* (?:us |me )?(?:on|that|of) (?:our|the) (?:options|rights|"
     r"position|remedies|next steps|claim)|advised (?:us|me) (?:that|we)|prepar\w* (?:a|the) "
     r"(?:claim|letter|notice|case)|prepared the notice|issu\w*|serv\w* (?:you|notice)|send\w* you "
-    r"(?:a|the) (?:letter|notice|demand|claim)|start\w* looking|begun|be calling|call\w* you)\b"
+    r"(?:a|the) (?:letter|notice|demand|claim)|start\w* looking|(?:\w+ ){0,8}?(?:which|what) (?:legal )?(?:actions?|"
+    r"options|steps|remedies) (?:we|are|is)|(?:\w+ ){0,8}?(?:where we stand|our (?:rights|options|remedies|"
+    r"position))|begun|be calling|call\w* you)\b"
+)
+# someone who handles disputes, brought in by us: "a colleague of his who handles commercial disputes"
+_DISPUTE_PERSON = _Lazy(
+    r"\b(?:who|that) (?:handles?|does|specialises in|specializes in|deals with|works on) (?:\w+ )?"
+    r"(?:disputes|litigation|claims|debt recovery)\b"
+)
+_WE_BROUGHT_IN = _Lazy(
+    r"\b(?:i've|we've|i have|we have|i|we) (?:asked|spoken|talked|consulted|instructed|briefed|"
+    r"passed|sent|shown|forwarded|been (?:speaking|talking))\b"
+)
+_INTRODUCTION = _Lazy(r"\b(?:recommend\w*|introduc\w*|your (?:own )?(?:case|dispute|claim))\b")
+_OUR_REMEDIES = _Lazy(
+    r"\b(?:(?:options|remedies|rights|recourse|steps) (?:\w+ ){0,2}?(?:available|open) to us|our "
+    r"(?:contractual |legal )?(?:rights|remedies|options|recourse) under (?:the|our) (?:contract|"
+    r"agreement|terms)|what (?:our|the) (?:contract|agreement) (?:allows|entitles|gives) us)\b"
+)
+_REMEDY_FOR_BOTH = _Lazy(
+    r"\b(?:extend\w*|extension|help|support|with you|both|mutual|your rights)\b"
 )
 _LEGAL_ON_THE_TABLE = _Lazy(
     r"\b(?:legal (?:action|route|steps|proceedings|options?|remedies)|court|proceedings|litigation|"
@@ -1135,7 +1160,9 @@ _MOCK_PRAISE = _Lazy(
     r"deign\w*|kind enough to (?:join|turn up|show|reply|come)|(?:clearly|truly|real|true|an "
     r"absolute) genius|a sort of success|(?:i|we) suppose (?:that's|it's|this is|is) (?:a|an) "
     r"(?:\w+ )?(?:success|win|achievement|improvement)|admir\w*|(?:really |truly )?(?:is|was) "
-    r"quite something|reassuring to (?:know|see|hear|learn)|remarkable|a (?:real |true )?show of "
+    r"quite something|reassuring to (?:know|see|hear|learn)|remarkable|thank(?:s| you) for your patience|must have been (?:very |so |terribly |really )?"
+    r"(?:trying|exhausting|tiring|taxing|demanding) for you|loved (?:getting|receiving|finding|seeing)|really "
+    r"helped (?:us|the \w+|me) (?:relax|sleep|plan|unwind)|a (?:real |true )?show of "
     r"(?:commitment|dedication|efficiency))\b"
 )
 _LATE_OR_WRONG = _Lazy(
@@ -1158,7 +1185,8 @@ _LATE_OR_WRONG = _Lazy(
     r"resemblance|nothing to do with (?:reality|the facts|our actual|the real)|made up|fiction|"
     r"(?:minutes|hours|days) after (?:it|the meeting|we) (?:started|began)|saga|(?:into|in) a \w+[- ]"
     r"(?:month|week|year) (?:saga|epic|odyssey|project)|paper bags|\w+ of (?:twenty|\d+) arrived "
-    r"(?:intact|whole|complete)|and counting)\b"
+    r"(?:intact|whole|complete)|and counting|(?:while|as) we waited|waiting for your|the night before|"
+    r"at \d{1,2} ?(?:pm|am)|last[- ]minute)\b"
 )
 # talking down: explaining slowly, 'as I told you', 'not complicated'
 _TALKING_DOWN = _Lazy(
@@ -1170,7 +1198,9 @@ _TALKING_DOWN = _Lazy(
     r" is| makes it)? (?:clear|understood)(?: enough)?(?: this time| now)|as (?:i|we) (?:have )?(?:told|"
     r"explained|said|pointed out|mentioned|stated|set out) (?:to )?(?:you )?(?:before|previously|"
     r"already|several times|\w+ times|in my last|on several|more than once)|as i'm sure you're aware|"
-    r"with (?:all )?due respect|in a way (?:that's|that is) (?:easy|simple) to (?:follow|understand)|"
+    r"with (?:all )?due respect|(?:go through|explain|take you through) (?:it|this|"
+    r"that) (?:one step at a time|step by step|slowly)|so (?:it's|it is) easy to follow|which (?:step|part|bit) "
+    r"(?:is|was) (?:causing|giving|confusing|unclear)|in a way (?:that's|that is) (?:easy|simple) to (?:follow|understand)|"
     r"(?:if|in case) (?:that's|that is|this is|it's) still too (?:much|complicated|hard|difficult)|recap (?:the|some) basics|back to basics|the basics,? (?:since|as|"
     r"because)|in case the (?:first|last|previous|other) (?:\w+ )?(?:copies|copy|emails?|times?) "
     r"(?:didn't|did not|never)))\b"
@@ -1191,7 +1221,7 @@ _TRULY_MEANT = _Lazy(
 )
 _SCARE_QUOTES = _Lazy(
     r"(?:another|the|your|an?) \"(?:final|urgent|quick|priority|express|next-day|fixed|complete|"
-    r"finished|done|on time|revised|updated|corrected)\""
+    r"finished|done|on time|revised|updated|corrected)(?: [\w ]{0,20})?\""
 )
 _ON_TOUR = _Lazy(
     r"\b(?:(?:its|their) (?:tour|travels|holiday|road trip|world tour|sightseeing|grand tour|"
@@ -1507,7 +1537,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
     _S(
         "always",
         _AS_EVER,
-        needs=(_P(_ABOUT_YOU, cue=False), _P(_WENT_WRONG_ANY, cue=False)),
+        needs=(_P(_ABOUT_YOU, "near", 1, cue=False), _P(_WENT_WRONG_ANY, cue=False)),
         unless=(
             _P(_THANKS_AFTER_ALL, "turn"),
             _P(_OURS_NOT),
@@ -1572,6 +1602,13 @@ _STRUCTURES: tuple[_Structure, ...] = (
         _LEGAL_ON_THE_TABLE,
         unless=(_P(_PAPERWORK_ONLY),),
     ),
+    _S(
+        "consequence",
+        _DISPUTE_PERSON,
+        needs=(_P(_WE_BROUGHT_IN, "before"),),
+        unless=(_P(_INTRODUCTION), _P(_ASKING, "rest")),
+    ),
+    _S("consequence", _OUR_REMEDIES, unless=(_P(_REMEDY_FOR_BOTH), _P(_ASKING, "rest"))),
     _S("consequence", _OVER_THEIR_HEAD, needs=(_P(_GATED, "near", 1),), unless=(_P(_WELL_DONE),)),
     _S(
         "consequence",
