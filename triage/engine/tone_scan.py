@@ -11,6 +11,7 @@ between full stops that hold one of a pattern's anchors. Every way finds the sam
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -230,13 +231,21 @@ def _within_a_sentence(pattern: str) -> bool:
         within = False
         if scan:
             try:
-                from re import _parser  # type: ignore[attr-defined]
-
-                within = _never_a_stop(_parser.parse(scan, 0))
+                within = _never_a_stop(_parsed(scan))
             except Exception:  # not the parser as we know it: scan the whole text
                 within = False
         _WITHIN[pattern] = within
     return within
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(scan: str) -> Any:
+    """``scan`` read by the parser of ``re``: once for the three readings of a rule's scan
+    (:func:`_within_a_sentence`, :func:`_anchors`, :func:`_requirements`), which are worked
+    out one after the other when its rules are first loaded."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _parser.parse(scan, 0)
 
 
 def _never_a_stop(parsed: Any) -> bool:
@@ -291,9 +300,7 @@ def _anchors(pattern: str) -> tuple[str, ...]:
         scan = _lowered_pattern(pattern) or _rough_pattern(pattern)
         if scan:
             try:
-                from re import _parser  # type: ignore[attr-defined]
-
-                found = _required(_parser.parse(scan, 0))
+                found = _required(_parsed(scan))
             except Exception:  # not the parser as we know it: scan every time
                 found = None
             if found and min(map(len, found)) >= 2 and len(found) <= _MAX_ANCHORS:
@@ -329,9 +336,7 @@ def _requirements(pattern: str) -> _Needs:
         scan = _lowered_pattern(pattern) or _rough_pattern(pattern)
         if scan:
             try:
-                from re import _parser  # type: ignore[attr-defined]
-
-                found = _tidy(_alternatives(_parser.parse(scan, 0)))
+                found = _tidy(_alternatives(_parsed(scan)))
             except Exception:  # not the parser as we know it: scan every time
                 found = ()
         _REQUIREMENTS[pattern] = found
