@@ -774,14 +774,28 @@ def _documented() -> dict[str, list[str]]:
     rows = {}
     for line in (REPO / "docs" / "tone-check.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if cells and cells[0] in ("main", "held-out", "clauses", "kinds"):
+        if cells and cells[0] in (
+            "main",
+            "held-out",
+            "clauses",
+            "kinds",
+            "roles",
+            "roles, held out",
+        ):
             rows[cells[0]] = cells[1:]
     return rows
 
 
 @pytest.mark.parametrize(
     ("name", "row"),
-    [("main", "main"), ("heldout", "held-out"), ("clauses", "clauses"), ("kinds", "kinds")],
+    [
+        ("main", "main"),
+        ("heldout", "held-out"),
+        ("clauses", "clauses"),
+        ("kinds", "kinds"),
+        ("roles", "roles"),
+        ("roles_heldout", "roles, held out"),
+    ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):
     result, _problems = score(corpus(name), rules)
@@ -1350,3 +1364,137 @@ def test_structures_flag_the_parts_of_a_kind(rules, category, text):
 @pytest.mark.parametrize("text", _STRUCTURE_CLEAN, ids=lambda v: v[:40])
 def test_structures_leave_the_same_words_alone_when_the_parts_are_not_all_there(rules, text):
     assert [str(w) for w in check_text(text, rules)] == []
+
+
+# --- readings by role (tone_structures): who does what to whom, with a near miss each -----------
+
+# (category, a sentence a mediator would stop, the same words for an ordinary reason)
+_ROLE_PAIRS = [
+    (
+        "blame",
+        "Your planners ignored the revised crane dates, so the lift slipped a week.",
+        "I know your planners had the revised crane dates late, which is on us.",
+    ),
+    (
+        "blame",
+        "The outage happened because your network team pushed the change without telling anyone.",
+        "The outage happened because of the storm, and your network team had us back up by noon.",
+    ),
+    (
+        "blame",
+        "The leak is the direct result of your plumber fitting the wrong seal.",
+        "Thanks to your plumber's quick work, the leak was fixed before the shop opened.",
+    ),
+    (
+        "blame",
+        "The signed order sat in someone's inbox at your office for twelve days.",
+        "The signed order is in your inbox now; could you confirm it has arrived?",
+    ),
+    (
+        "absolutes",
+        "You never send the timesheets on the day they are due.",
+        "You never need to send the timesheets twice; one copy is enough.",
+    ),
+    (
+        "absolutes",
+        "Without fail, your drivers arrive after the gate has closed.",
+        "Without fail, your drivers have been courteous to our staff, and we're grateful.",
+    ),
+    (
+        "absolutes",
+        "Whenever we raise a query, your team takes a fortnight to answer it.",
+        "Whenever we raise a query, your team answers within the hour.",
+    ),
+    (
+        "ultimatums",
+        "Unless the balance clears this week, the remaining orders will be cancelled.",
+        "Unless you tell me otherwise, I'll bring the samples to Thursday's meeting.",
+    ),
+    (
+        "ultimatums",
+        "Plans on my desk by Monday, or the work goes to the other practice.",
+        "Plans on my desk by Monday would let us keep the planning slot.",
+    ),
+    (
+        "ultimatums",
+        "Any later than the 14th and we'll be charging the storage back to you.",
+        "Any later than the 14th and the storage fee in the contract starts to apply; I'll remind you.",
+    ),
+    (
+        "threats",
+        "We are now exploring our legal options on the unpaid retention.",
+        "We both want to avoid legal costs, so could we meet on the retention?",
+    ),
+    (
+        "threats",
+        "Our solicitors will be writing to you about the damaged goods this week.",
+        "Our solicitors will send the revised lease for your comments this week.",
+    ),
+    (
+        "threats",
+        "I'll raise the missed deliveries with your managing director unless they stop.",
+        "I'll tell your managing director at the dinner how well the new depot is doing.",
+    ),
+    (
+        "threats",
+        "A reporter friend of mine has been asking what happened at the launch.",
+        "A reporter friend of mine asked for your number; may I pass it on?",
+    ),
+    (
+        "liability",
+        "The fire started in our wiring, so we accept liability for the damage.",
+        "The fire investigator is looking at the wiring, and we will share the report with you.",
+    ),
+    (
+        "liability",
+        "Whatever the clean-up ends up costing, send us the bills and we'll pay them.",
+        "Send us the bill for the extra visits you made at our request, and we'll pay it this month.",
+    ),
+    (
+        "liability",
+        "It was our driver's error, and we'll pay for the spoiled stock.",
+        "Our driver missed the slot, and he will call ahead from now on.",
+    ),
+    (
+        "sarcasm",
+        "Great job on the brochures: only a week after the show they were printed for.",
+        "Great job on the brochures; they arrived a week before the show.",
+    ),
+    (
+        "sarcasm",
+        "Thank you for finally gracing us with a reply.",
+        "Thank you for the reply, and for the detail on the delivery dates.",
+    ),
+    (
+        "sarcasm",
+        "Is anyone at your end actually reading the specifications?",
+        "Is anyone at your end free to walk through the specifications on Friday?",
+    ),
+    (
+        "sarcasm",
+        "Let me go through it one step at a time so it's easy to follow.",
+        "As you asked, here are the steps for the new portal.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("category", "text", "twin"), _ROLE_PAIRS, ids=lambda v: str(v)[:40])
+def test_a_role_is_found_by_its_parts_and_its_near_miss_passes(rules, category, text, twin):
+    """The reader as the one who failed, a condition with a step of ours, our side accepting a
+    loss, a legal step as our next move, praise around a delay: each is flagged in its category,
+    naming the words and what to write instead, and the same words for an ordinary reason pass."""
+    found = check_text(text, rules)
+    assert category in {w.category for w in found}, [str(w) for w in found]
+    for warning in found:
+        assert warning.matched and warning.matched in " ".join(text.split())
+        assert warning.suggestion and "Try: " in str(warning)
+    assert [str(w) for w in check_text(twin, rules)] == []
+
+
+def test_the_roles_development_set_is_caught_with_its_near_misses_clean(rules):
+    """Every flag-worthy draft written for the readings by role is caught, in its category, and
+    at most one near miss in twenty is flagged (roles.toml; its held-out part is scored in the
+    docs, not tuned on)."""
+    result, problems = score(corpus("roles"), rules)
+    assert result.recall == 1.0 and result.right_category == result.flagworthy, problems
+    assert result.false_flags * 20 <= result.clean, problems

@@ -948,9 +948,11 @@ _OUR_FAULT = _Lazy(
 _HARM = _Lazy(
     r"\b(?:damage\w*|loss(?:es)?|lost (?:sales|trade|trading|business|bookings|revenue|stock)|"
     r"flood\w*|injur\w*|fire|leak\w*|breach\w*|contaminat\w*|outage|accident|recall|collision|"
-    r"spoil\w*|ruin\w*|destroy\w*|fines?|penalt\w+|(?:we'll|we will|i'll|i will) (?:pay|cover|"
-    r"reimburse|refund|"
-    r"compensate|make good))\b"
+    r"spoil\w*|ruin\w*|destroy\w*|fines?|penalt\w+)\b"
+)
+_HARM_OR_PAY = _Lazy(
+    rf"{_HARM.pattern}|\b(?:we'll|we will|i'll|i will) (?:pay|cover|reimburse|refund|compensate|"
+    r"make good)\b"
 )
 # the whole bill asked for, where we did harm: "send us the full list of damaged stock and we'll pay it"
 _SEND_US_THE_FIGURE = _Lazy(
@@ -1173,7 +1175,7 @@ _LATE_OR_WRONG = _Lazy(
     r"broken|missing|actually|this time|for once|finally|at last|eventually|rather than from you|"
     r"from (?:your|the) website|from our (?:own )?customers|more important|other priorities|"
     r"pick(?:ing)? up (?:a|the) phone|deadlines|a suggestion|speed of|colder|worse|still "
-    r"(?:waiting|no|not|a mystery)|mystery|(?:after|before) (?:the|our) (?:\w+ )?(?:show|event|"
+    r"(?:waiting|no|not|a mystery)|mystery|after (?:the|our) (?:\w+ )?(?:show|event|"
     r"launch|deadline|fair|wedding)|squeeze us in|found (?:the )?time|managed to|the calendar|"
     r"the day after|bang on time|\d+ (?:reminders|emails|calls)|lost count|favourite|after only|"
     r"after a (?:week|month|fortnight)|right after|remember we exist|on the first (?:try|go|"
@@ -1622,7 +1624,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
     ),
     # our side accepting a loss
     _S("cover", _WE_ACCEPT_LIABILITY, _WE_INDEMNIFY),
-    _S("cover", _OUR_FAULT, needs=(_P(_HARM, "near", 1, cue=False),), unless=(_P(_ONLY_A_REMEDY),)),
+    _S(
+        "cover",
+        _OUR_FAULT,
+        needs=(_P(_HARM_OR_PAY, "near", 1, cue=False),),
+        unless=(_P(_ONLY_A_REMEDY),),
+    ),
     _S("cover", _WHATEVER_IT_COSTS, needs=(_P(_WE_PAY_FOR_IT),), unless=(_P(_ONLY_A_REMEDY),)),
     _S(
         "cover",
