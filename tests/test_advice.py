@@ -911,12 +911,20 @@ def test_an_unsettled_attempt_goes_one_level_up_once(rendered):
         assert not any(r["action"].startswith("Informal attempt") for r in rows)
 
 
-def test_a_tone_shift_described_without_a_log_is_prepared_for(rendered):
+def test_a_tone_shift_described_in_words_is_prepared_for_unless_the_log_names_our_message(
+    rendered,
+):
+    """Where the tone shifted, as described, is looked at again before the meeting, whether or
+    not messages were logged, unless the log already points at a message of ours (the first
+    sharp one, or the one just before their sharp reply), which has its own step."""
     rows = _rows_with(rendered, "look again at where the tone shifted")
     talk = rendered.route.chosen in ("negotiate", "mediate")
     talk = talk and not rendered.fact("misunderstanding_only")
-    wanted = rendered.get("tone_shift") and not rendered.fact("first_sharp") and talk
+    ours_logged = rendered.fact("sharp_ours") or rendered.fact("turned_after_ours")
+    wanted = rendered.get("tone_shift") and not ours_logged and talk
     assert bool(rows) == bool(wanted)
+    if rendered.fact("first_sharp") and rows:
+        assert not _rows_with(rendered, "where the tone first turned")
 
 
 def test_the_areas_a_partner_dispute_touches_bring_in_their_owners(rendered):
