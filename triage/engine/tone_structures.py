@@ -35,6 +35,7 @@ part, so a finding names its sentence and the words that made it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -486,13 +487,13 @@ _NOT_A_NOUN = (
     r"still|also|then|once)\b)"
 )
 _YOU = (
-    rf"(?:you(?: guys| lot| people| folks| all)?|(?:someone|somebody|anyone|anybody|[a-z]+) (?:in|on|"
+    rf"(?:you(?: guys| lot| people| folks| all)?|(?:(?:someone|somebody|anyone|anybody) )?(?:in|on|"
     rf"at|from) your (?:{_NOT_A_NOUN}[\w'-]+ ){{0,2}}?{_NOT_A_NOUN}[\w'-]+|your "
     rf"(?:{_NOT_A_NOUN}[\w'-]+ ){{0,3}}?{_NOT_A_NOUN}[\w'-]+)"
 )
 # the reader's people: "your site team", "your planner", "Kevin in your dispatch team"
 _YOUR_PEOPLE = (
-    r"(?:you(?: guys| lot| people| folks)?|(?:someone|somebody|anyone|[a-z]+) (?:in|on|at|from) "
+    r"(?:you(?: guys| lot| people| folks)?|(?:(?:someone|somebody|anyone) )?(?:in|on|at|from) "
     r"your (?:[\w'-]+ ){0,2}?[\w'-]+|your (?:[\w'-]+ ){0,2}?(?:team|teams|staff|people|crew|guys|"
     r"lot|side|end|office|department|dept|warehouse|depot|site|plant|group|desk|lab|shop|studio|"
     r"agency|company|firm|business|organi[sz]ation|management|accounts|finance|procurement|"
@@ -1325,10 +1326,26 @@ def _part(where: _Where, hit: Span, part: _Part) -> re.Match[str] | None:
     return found
 
 
+@functools.cache
+def _pieces() -> dict[str, tuple[str, ...]]:
+    """For each anchor's pattern, pieces of text one of which every hit holds (("",) when
+    unsure): an anchor none of whose pieces is in a text is not scanned. Working them out
+    parses every pattern (about a fifth of a second), so they are kept between runs."""
+    patterns = sorted({anchor.pattern for structure in _STRUCTURES for anchor in structure.anchors})
+    text = "\0".join(patterns)
+    kept = codecache.load("tonepieces", text)
+    if isinstance(kept, tuple) and len(kept) == len(patterns):
+        return dict(zip(patterns, kept, strict=True))
+    found = tuple(_anchors(_Lazy(pattern)) for pattern in patterns)
+    codecache.store("tonepieces", text, found)
+    return dict(zip(patterns, found, strict=True))
+
+
 def _structure(where: _Where, structure: _Structure) -> list[Reading]:
     found = []
+    pieces = _pieces()
     for anchor in structure.anchors:
-        if not any(piece in where.low for piece in _anchors(anchor)):
+        if not any(piece in where.low for piece in pieces[anchor.pattern]):
             continue  # a piece every hit holds is not in the text: nothing to scan for
         for match in anchor.finditer(where.low):
             hit = match.span()
