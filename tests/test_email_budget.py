@@ -40,7 +40,8 @@ MISTAKES = [
     {
         "mistake": "we released the new booking screen during your busiest clinic hours without "
         "warning your front desks or checking it with you first",
-        "fix": "every release now goes out after 8 pm with a tested rollback and a note to you",
+        "fix": "rolled back the same evening; every release now goes out after 8 pm with a "
+        "tested rollback and a note to you",
     },
     {
         "mistake": "your urgent ticket got an automated reply and nobody senior called you until "
@@ -99,6 +100,14 @@ def _cases() -> list[tuple[str, dict]]:
 CASES = _cases()
 
 
+def load_of(changes: dict) -> str:
+    return "light" if "shared_goal" not in changes else "heavy"
+
+
+def count_of(changes: dict) -> int:
+    return len(changes["our_mistakes"])
+
+
 @pytest.fixture
 def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
     from triage.engine import case
@@ -118,6 +127,11 @@ def test_every_email_is_at_most_200_words_and_keeps_what_we_commit_to(
     if changes.pop("complaint_procedure", False):
         answers["red_flags"] = [*(answers.get("red_flags") or []), "complaint_procedure"]
     answers.update(changes)
+    if load_of(changes) != "light":  # what they asked for, which the email must answer
+        answers["what_happened"] = (
+            f"{answers['what_happened']} They asked for a refund of the November invoices "
+            "and a call from a director."
+        )
     path = tmp_path / "answers.toml"
     path.write_bytes(tomli_w.dumps(answers).encode())
     case = read_answers(path, playbook)
@@ -134,7 +148,7 @@ def test_every_email_is_at_most_200_words_and_keeps_what_we_commit_to(
     flat = " ".join(body.split())
     if ctx_variant in ("at_fault", "reset", "misunderstanding", "owed"):
         for mistake in changes["our_mistakes"]:
-            fix = " ".join(mistake["fix"].split()[:6])
+            fix = " ".join(mistake["fix"].split(";")[-1].split()[:6])
             assert fix in flat, f"the change we make is kept: {fix!r}\n{body}"
     if ctx_variant == "owed" and "our_ask" in changes:
         assert "pay invoices 2026-118 and 2026-131" in flat.lower(), body
@@ -145,5 +159,13 @@ def test_every_email_is_at_most_200_words_and_keeps_what_we_commit_to(
         assert "I lead this on our side" in flat, "who leads from now on is kept"
     if "complaint_procedure" in answers["red_flags"] and ctx_variant not in ("formal", "exit"):
         assert re.search(r"answer (?:your formal complaint|the complaint)", flat), body
+    if ctx_variant not in ("formal",) and load_of(changes) != "light":
+        named = "You asked for a refund of the November invoices" in flat
+        assert named or "a full reply to what you asked for" in flat, body
+        assert re.search(
+            r"[Yy]ou will have a full reply (?:on the rest |to what you asked for )?by \w+day", flat
+        ), body
+    if ctx_variant in ("at_fault", "reset", "misunderstanding", "owed") and count_of(changes):
+        assert "we rolled it back the same evening" in flat, "what is already done is said"
     if "proposed_times" in changes and ctx_variant != "formal":
         assert re.search(r"^- \w+day \d", body, re.M), "a time offered is kept"

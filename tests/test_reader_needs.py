@@ -9,6 +9,7 @@ the mediation proposal.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from email import message_from_bytes
 from email.policy import default as default_policy
@@ -205,3 +206,180 @@ def test_the_exit_email_words_the_end_by_the_kind_of_exit(
         assert "transition" not in email and "current terms" not in email, email
     assert ("moved apart" in email) == moved_apart, email
     assert "final date" in email and "handover" in email, email
+
+
+# Kind: the email leaves out the one thing its reader most needs.
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_fix_typed_as_done_is_said_as_done_not_as_a_change_to_come(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/outage-our-fault")
+    answers["our_mistakes"] = [
+        {
+            "mistake": "we deployed an untested change during their busiest weekend",
+            "fix": "rolled back on 15 November; every change is now tested against their checkout",
+        }
+    ]
+    email = _flat(
+        drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)["reset-email.eml"]
+    )
+    assert "we rolled it back on 15 November" in email, email
+    changing = email.split("What we are changing:")[1].split(".")[0]
+    assert "rolled" not in changing and "every change is now tested" in changing, email
+
+
+def test_a_fix_told_in_what_happened_reaches_the_reader(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/outage-our-fault")
+    answers["our_mistakes"] = [{"mistake": "we deployed an untested change on a weekend"}]
+    answers["what_happened"] += " We fixed the checkout configuration a day later but told nobody."
+    email = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)[
+        "reset-email.eml"
+    ]
+    assert "We have fixed the checkout configuration." in email, email
+
+
+def test_the_exit_email_says_the_fault_was_fixed(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/tiny-account-angry-reviews")
+    email = _flat(
+        drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)["reset-email.eml"]
+    )
+    assert "we fixed it in April" in email, email
+
+
+@pytest.mark.parametrize(
+    ("name", "request_"),
+    [
+        ("client-communication-breakdown/small-sla-breach-friendly", "for the 10% service credit"),
+        ("client-communication-breakdown/overbilling-breach-alleged", "for a refund with interest"),
+        ("salvage-relationship/customer-may-not-pay", "for a 12-month payment plan"),
+        ("client-communication-breakdown/tiny-account-angry-reviews", "for a full year's refund"),
+    ],
+)
+def test_what_they_asked_for_is_named_and_answered_by_a_date(name, request_, tmp_path, monkeypatch):
+    email = _flat(
+        drafts(name.split("/")[0], example(name), tmp_path, monkeypatch)["reset-email.eml"]
+    )
+    assert f"You asked {request_}" in email, email
+    assert re.search(r"you will have a full reply (?:on the rest )?by \w+day \d+ \w+ 2026\.", email)
+
+
+def test_a_request_partly_met_already_says_so(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/overbilling-breach-alleged")
+    answers["our_mistakes"][0]["fix"] = "refunded the difference on 20 November"
+    email = _flat(
+        drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)["reset-email.eml"]
+    )
+    assert "we refunded the difference on 20 November" in email
+    assert "part of it is already done, and you will have a full reply on the rest by" in email
+
+
+def test_a_request_for_an_apology_is_answered_by_the_apology_itself(tmp_path, monkeypatch):
+    answers = example("partner-dispute/our-vp-insulted-reseller-ceo-leads")
+    answers["what_happened"] += " Marta has asked for an apology in writing before the review."
+    email = _flat(drafts("partner-dispute", answers, tmp_path, monkeypatch)["reset-email.eml"])
+    assert "You asked" not in email and "I am sorry" in email
+
+
+def test_with_no_mistake_listed_the_apology_names_what_we_did(tmp_path, monkeypatch):
+    answers = example("partner-dispute/our-vp-insulted-reseller-ceo-leads")
+    email = _flat(drafts("partner-dispute", answers, tmp_path, monkeypatch)["reset-email.eml"])
+    assert "We got this wrong: our VP's remarks were insulting" in email, email
+    assert "have not always spoken to you calmly" not in email
+
+
+def test_our_own_heat_named_to_them_from_the_message_log(tmp_path, monkeypatch):
+    email = _flat(
+        drafts(
+            "salvage-relationship",
+            example("salvage-relationship/goods-held-under-lien"),
+            tmp_path,
+            monkeypatch,
+        )["reset-email.eml"]
+    )
+    assert "I am also sorry for the tone of our email of 2 October 2026" in email, email
+
+
+def test_a_cure_already_done_is_said_in_the_acknowledgment(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/cure-notice-from-their-lawyers")
+    answers["our_mistakes"] = [
+        {
+            "mistake": "two booking pages failed their speed test",
+            "fix": "fixed both pages on 20 November",
+        }
+    ]
+    email = _flat(
+        drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)["reset-email.eml"]
+    )
+    assert (
+        "the work to put things right carries on. Part of it is already done: we fixed both pages on 20 November."
+        in email
+    ), email
+
+
+def test_the_exit_settles_the_sum_in_question_by_its_figure(tmp_path, monkeypatch):
+    email = _flat(
+        drafts(
+            "partner-dispute",
+            example("partner-dispute/referral-partner-leaving"),
+            tmp_path,
+            monkeypatch,
+        )["reset-email.eml"]
+    )
+    assert "a fair settlement of the £600 in question" in email, email
+
+
+@pytest.mark.parametrize(
+    ("typed", "done", "ahead"),
+    [
+        ("refunded on 2 December", "we refunded it on 2 December", ""),
+        (
+            "fixed the export bug on 4 December; every export is now checked",
+            "we fixed the export bug on 4 December",
+            "every export is now checked",
+        ),
+        ("the bug has been fixed", "the bug has been fixed", ""),
+        (
+            "a second engineer now covers every fault",
+            "",
+            "a second engineer now covers every fault",
+        ),
+        (
+            "corrected wording is with our regulatory team",
+            "",
+            "corrected wording is with our regulatory team",
+        ),
+    ],
+)
+def test_a_typed_fix_is_split_into_what_is_done_and_what_is_to_come(typed, done, ahead):
+    from triage.engine.filters.needs import split_fix
+
+    assert split_fix(typed) == (done, ahead)
+
+
+@pytest.mark.parametrize(
+    ("story", "request_"),
+    [
+        (
+            "Pip emailed twice. He wants the duplicate 86.40 refunded and a month free.",
+            "for the duplicate 86.40 refunded and a month free",
+        ),
+        (
+            "Aisha wrote that this breaches the SLA and asked for the 10% service credit it provides.",
+            "for the 10% service credit",
+        ),
+        ("Their engineering lead asked for a set of manuals in a third of the usual time.", ""),
+        ("Priya says the clients asked for a refund.", ""),
+        (
+            "Karen says she wants the free onboarding she was promised.",
+            "for the free onboarding you were promised",
+        ),
+        ("She asked us to withdraw the email and went quiet.", "us to withdraw the email"),
+    ],
+)
+def test_their_request_is_found_only_when_it_is_theirs_and_about_the_dispute(story, request_):
+    from triage.engine.filters.needs import their_request
+
+    assert their_request(story, "Aisha Karen", "Pip's Bakery") == request_

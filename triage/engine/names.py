@@ -18,5 +18,5 @@ ACTION_NAMES = frozenset(
 )
 # what the playbook's `days_off` may read: it is worked out before the names after it
 DAYS_OFF_NAMES = ACTION_NAMES - {"days_off", "deadline_source"}
-TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger", "retired_answers"}
+TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger", "retired_answers", "reader_needs"}
 RESERVED = TEMPLATE_NAMES | {"expect", "answers", "none", "true", "false"}

@@ -29,6 +29,7 @@ from triage.engine.evaluate import Evaluation, evaluate, route_view, work_out_fa
 from triage.engine.filters import as_date, markdown_inline, next_working_day
 from triage.engine.filters.dates import on_day
 from triage.engine.filters.deadlines import by_source, deadline_source
+from triage.engine.filters.needs import reader_needs
 from triage.engine.model import ActionSpec, Fact, OutputSpec, Playbook
 
 ACTIONS_FILE = "actions.csv"
@@ -105,6 +106,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
     ctx["deadline_source"] = deadline_source(ctx)
     work_out_facts(playbook, ctx, late=True)
     ctx["actions"] = actions(playbook, case, evaluation, ctx)
+    ctx["reader_needs"] = _reader_needs(ctx)
     _in_the_case_words(ctx)
     ctx["ledger"] = [
         {"at": e.at, "event": e.event, "detail": e.detail, "who": e.who, "version": e.version}
@@ -155,6 +157,27 @@ def days_off(playbook: Playbook, ctx: dict[str, Any]) -> list[dt.date]:
                 f"calendars ({known})."
             )
     return sorted(d for d in found if d.weekday() < 5)
+
+
+def _reader_needs(ctx: dict[str, Any]) -> dict[str, Any]:
+    """What the drafts must tell their reader, from the answers (see ``filters.needs``), and
+    the day we promise our answer to what they asked: within three working days, and before
+    the first meeting offered when there is one."""
+    needs = reader_needs(ctx)
+    today = ctx["today"]
+    off = frozenset(ctx.get("days_off") or ())
+    soon = next_working_day(today + dt.timedelta(days=1), off)
+    by = soon
+    for _ in range(2):  # three working days from today
+        by = next_working_day(by + dt.timedelta(days=1), off)
+    first = as_date(ctx.get("first_slot"))
+    if first is not None:
+        before = first - dt.timedelta(days=1)
+        while before.weekday() >= 5 or before in off:
+            before -= dt.timedelta(days=1)
+        by = max(soon, min(by, before))
+    needs["answer_by"] = by
+    return needs
 
 
 def _in_the_case_words(ctx: dict[str, Any]) -> None:

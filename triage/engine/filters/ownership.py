@@ -87,7 +87,10 @@ def _as_ownership(text: str) -> str:
         text = pattern.sub(instead, text)
     harsh = _HARSH.search(text)
     if harsh:
-        end = re.search(r"[.;]\s|[.;]?$", text[harsh.end() :])
+        # the words it was said to end before a second thing done ("and called their team...")
+        end = re.search(
+            r"[.;,]\s|[.;]?$|\s+(?:and|but)\s+(?!(?:his|her|their|its|the)\b)", text[harsh.end() :]
+        )
         cut = harsh.end() + (end.start() if end else len(text) - harsh.end())
         text = (
             text[: harsh.start()]

@@ -140,8 +140,9 @@ def _in_order(text: str) -> str:
         if len(items) < 2 or not ({"you", "me"} & set(low)):
             continue
         # "you + Femke" where Femke reads it: "you" once
+        typed = items
         items = [
-            x for i, x in enumerate(items) if low[i] not in ("you", "me") or low[i] not in low[:i]
+            x for n, x in enumerate(items) if low[n] not in ("you", "me") or low[n] not in low[:n]
         ]
         low = [x.lower() for x in items]
         if len(items) < 2:
@@ -156,7 +157,7 @@ def _in_order(text: str) -> str:
         ordered = [ordered[0]] + [
             x[0].lower() + x[1:] if x.split()[0].lower() in DETERMINERS else x for x in ordered[1:]
         ]
-        if ordered != items:
+        if ordered != typed:
             parts[i] = join_and(ordered)
     text = "".join(parts)
     return "you and me" if re.fullmatch(r"you\s*;\s*me", text) else text
@@ -255,7 +256,112 @@ def _to_reader(text: str, name: str) -> str:
     text = re.sub(
         r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b", to_you, text, flags=re.I
     )
-    return text.replace("on-their-own", "on their own").replace("On-their-own", "On their own")
+    text = text.replace("on-their-own", "on their own").replace("On-their-own", "On their own")
+    return _singular_to_reader(text)
+
+
+# People a "he" or "she" in our notes may stand for, other than the reader: our own people by
+# their job ("our director ... his temper") and anyone named.
+_PERSON_NOUNS = _words(
+    """
+    director directors manager managers engineer engineers agent agents driver drivers buyer
+    buyers rep reps technician courier colleague colleagues boss lead head owner founder
+    partner ceo coo cfo cto md vp president chair officer salesperson salesman saleswoman
+    designer developer adviser advisor consultant accountant lawyer solicitor counsel
+    supervisor planner coordinator assistant receptionist fitter fitters
+    """
+)
+_SINGULAR = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+_AS_YOU_VERB = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re", "’s": "’re"}
+
+
+_NOT_PEOPLE = _words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday i you we our your
+    """
+)
+
+
+def _people_at(text: str, subjects: bool = False) -> list[tuple[int, bool]]:
+    """Where ``text`` names a person, in order, and whether it is the reader ("you"): our
+    people by their job, capitalised names and (unless ``subjects``) "he" or "she" are not."""
+    found = []
+    for match in re.finditer(r"[\w'’-]+", text):
+        word = match.group(0)
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        if low in ("you", "your", "yours", "yourself"):
+            found.append((match.start(), True))
+        elif (
+            (low in ("he", "she") and not subjects)
+            or low in _PERSON_NOUNS
+            or (
+                word[:1].isupper()
+                and not _ordinary(word)
+                and low not in _NOT_PEOPLE
+                and not any(ch.isdigit() for ch in word)
+                and not word.isupper()
+            )
+        ):
+            found.append((match.start(), False))
+    return found
+
+
+def _singular_to_reader(text: str, subjects: bool = False) -> str:
+    """A "he", "him", "his" or "she", "her" in text for the reader that can only be the reader
+    (the nearest person named before it is "you", or no one else is named in the text): "we
+    took a week to answer him" gives "we took a week to answer you", "shouted at you and
+    called his team amateurs" "... your team amateurs", "the onboarding she was promised" "the
+    onboarding you were promised" (with ``subjects``: a "he" or "she" is ours as often as
+    theirs in our notes, so only a text known to be about the reader turns them). Kept where
+    one of our people or anyone named comes nearer before it ("our director lost his temper")."""
+    if not _SINGULAR.search(text):
+        return text
+    people = _people_at(text, subjects)
+    anyone_else = any(not reader for _, reader in people)
+
+    def the_reader(at: int) -> bool:
+        before = [reader for start, reader in people if start < at]
+        return before[-1] if before else not anyone_else
+
+    def you(match: re.Match[str]) -> str:
+        word = match.group(1)
+        low = word.lower()
+        tail = match.group(2) or ""
+        if not the_reader(match.start()) or (low in ("he", "she") and not subjects):
+            return match.group(0)
+        if low in ("he", "she"):
+            verb = match.group(2) or ""
+            said = "you"
+            if verb:
+                v = verb.strip().lower()
+                new = _AS_YOU_VERB.get(v) or (v[:-1] if _present_verb(v) else v)
+                said += (" " if not v.startswith(("'", "’")) else "") + new
+            return _keep_case(word, said)
+        if low == "his":
+            return _keep_case(word, "your") + tail
+        if low == "him":
+            return _keep_case(word, "you") + tail
+        # "her": "your" before a noun ("her salon"), else "you" ("answered her")
+        after = match.string[match.end() :]
+        noun = re.match(r"\s+([A-Za-z][\w'’-]*)", after)
+        stop = noun and noun.group(1).lower() in _PREPOSITION_WORDS
+        return _keep_case(word, "your" if noun and not stop else "you") + tail
+
+    return re.sub(
+        r"\b(he|she|him|his|her)\b((?:['’]s)|\s+(?:is|was|has|does|[a-z]+s)\b)?",
+        you,
+        text,
+        flags=re.I,
+    )
+
+
+_PREPOSITION_WORDS = _words(
+    """
+    to in on at by for with from of about into over under after before twice again and or but
+    a an the that this until when while as so yet back up down off out
+    """
+)
 
 
 # Words about our own internal limits and advice, which are not for the other side's eyes:

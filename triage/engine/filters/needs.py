@@ -1,0 +1,276 @@
+"""What the other side most needs to read, found in the answers typed for ourselves.
+
+A manager's notes carry it in passing: a fix typed as already done ("refunded on 2
+December"), a sentence of what happened saying so ("We fixed the bug a week later"), what they
+asked for ("She wants a full year's refund"), and, when no mistake is listed, what we did as
+our contribution says it. These functions find each in our notes' words; the templates put
+them in the reader's words (``first_person``) and in the version of the email that fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from triage.engine.filters.text import _squash
+from triage.engine.filters.voice import _singular_to_reader
+
+# Verbs that say a thing is already put right.
+_DONE_VERBS = (
+    r"fixed|repaired|patched|corrected|refunded|credited|reversed|restored|replaced|reissued"
+    r"|re-issued|resent|re-sent|resolved|removed|rolled\s+back|paid|repaid|returned|cancelled"
+    r"|canceled|deleted|recovered|reinstated|reconnected|rebooked|redelivered|re-delivered"
+    r"|withdrew|withdrawn|waived"
+)
+_DONE_START = re.compile(rf"^(?:already\s+)?(?:{_DONE_VERBS})\b", re.I)
+_WE_DONE = re.compile(
+    rf"^(?:we|i)\s+(?:have\s+|had\s+|'ve\s+)?(?:already\s+|now\s+|since\s+)?(?:{_DONE_VERBS})\b",
+    re.I,
+)
+_PASSIVE_DONE = re.compile(
+    rf"\b(?:has|have|had)\s+(?:already\s+|now\s+)?been\s+(?:{_DONE_VERBS})\b"
+    rf"|\b(?:was|were|is\s+now|are\s+now)\s+(?:already\s+)?(?:{_DONE_VERBS})\b(?!\s+by\s+(?:them|you))",
+    re.I,
+)
+# Words after a verb that open when or how, not its object: "refunded on 2 December".
+_NOT_OBJECT = re.compile(
+    r"^(?:$|[,;:.]|(?:on|in|at|by|within|last|yesterday|today|immediately|straight|overnight"
+    r"|after|before|with|and|the\s+(?:same|next|following)\s+(?:day|week|morning|afternoon|evening|night)"
+    r"|a\s+(?:day|week|month)\s+later|later|since|from|as\s+soon)\b)",
+    re.I,
+)
+
+
+def is_done(part: Any) -> bool:
+    """Whether a typed change says it is already done: "refunded on 2 December", "we fixed
+    the export bug", "the bug has been fixed"; not "a second engineer now covers faults", nor
+    "corrected wording is with our team" (a thing, described)."""
+    text = _squash(part)
+    if re.match(rf"^(?:{_DONE_VERBS})\s+[\w-]+\s+(?:is|are|was|were|has|have)\b", text, re.I):
+        return False
+    return bool(_DONE_START.match(text) or _WE_DONE.match(text) or _PASSIVE_DONE.search(text))
+
+
+def _with_subject(part: str) -> str:
+    """A done change with "we" as its subject and its object named: "refunded on 2 December"
+    gives "we refunded it on 2 December"; "fixed the export bug" "we fixed the export bug"."""
+    found = _DONE_START.match(part)
+    if not found:
+        return part
+    verb = found.group(0)
+    rest = part[found.end() :]
+    if _NOT_OBJECT.match(rest.strip()):
+        first, _, particle = verb.partition(" ")  # "rolled back" gives "rolled it back"
+        verb, rest = first, f" it{(' ' + particle) if particle else ''}{rest}"
+    return f"we {verb}{rest}"
+
+
+def split_fix(value: Any) -> tuple[str, str]:
+    """A typed fix split into what is already done (with "we" as its subject) and what is
+    still to change: "fixed the export bug on 4 December; every export is now checked" gives
+    ("we fixed the export bug on 4 December", "every export is now checked")."""
+    parts = [p.strip() for p in re.split(r"\s*;\s*", _squash(value)) if p.strip()]
+    done = [_with_subject(p) for p in parts if is_done(p)]
+    ahead = [p for p in parts if not is_done(p)]
+    return "; ".join(done), "; ".join(ahead)
+
+
+# In what happened: "we fixed the bug a week later but did not tell him".
+_STORY_FIX = re.compile(
+    rf"\bwe\s+(?:have\s+|had\s+|then\s+|since\s+|quickly\s+|already\s+)*(?P<verb>{_DONE_VERBS})\s+"
+    r"(?P<obj>(?:the|our|your|their|his|her|its|both|all|every|each|this|that|those|these)\s+"
+    r"[^,.;:!?]*?)(?=\s+(?:but|and|after|although|though|while|when|so|because|without|which"
+    r"|who|until)\b|[,.;:!?]|$)",
+    re.I,
+)
+# When, relative to the story's own events: meaningless to the reader out of it.
+_RELATIVE_WHEN = re.compile(
+    r"\s+(?:(?:a|one|two|three|four|five|\d+)\s+(?:day|days|week|weeks|month|months)\s+later"
+    r"|later|afterwards|eventually|in\s+the\s+end|the\s+(?:next|following)\s+(?:day|week|morning))$",
+    re.I,
+)
+_DATED = re.compile(
+    r"\b(?:on|in|by|since)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.I,
+)
+
+
+def fixed_in_story(value: Any) -> str:
+    """What a sentence of what happened says we have already put right, as a sentence for the
+    reader's eyes: "We fixed the bug a week later but did not tell him." gives "we have fixed
+    the bug"; "We fixed the export bug on 4 December." gives "we fixed the export bug on 4
+    December". '' when it says nothing of the kind."""
+    found = _STORY_FIX.search(_squash(value))
+    if not found:
+        return ""
+    obj = _RELATIVE_WHEN.sub("", found.group("obj").strip())
+    verb = found.group("verb").lower()
+    if _DATED.search(obj):
+        return f"we {verb} {obj}"
+    participle = "withdrawn" if verb == "withdrew" else verb
+    return f"we have {participle} {obj}"
+
+
+# What they asked of us, in what happened: "She wants a full year's refund".
+_ASKED = (
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+|then\s+|since\s+)?"
+    r"(?P<verb>asked|asks|is\s+asking|are\s+asking|wants|wanted|demanded|demands|requested"
+    r"|requests|insisted\s+on|insists\s+on|expects)\s+(?P<rest>(?:[^.;!?]|\.(?=\d))+)"
+)
+# Things a dispute's demand is about; a request for anything else is background ("their
+# engineering lead asked for a set of manuals"), not something to answer.
+_DEMAND = re.compile(
+    r"\b(?:refund\w*|credit\w*|compensat\w+|apolog\w+|explanation|report|discount|reduction|waive\w*"
+    r"|penalt\w+|payment|paid|pay|free|call|meeting|withdraw\w*|root\s+cause|breakdown|evidence"
+    r"|cancel\w*|interest|reprint\w*|replacement|replace|plan|date|terms|contract|copy|records"
+    r"|logs|data|fix\w*|answer|response|reply|figures|invoice\w*|statement|price\s+cut|rebate"
+    r"|escalat\w+|senior)\b",
+    re.I,
+)
+_THEN = re.compile(
+    r"\s*(?:,\s*(?:and|but)\b|\s+but\b|\s+and\s+(?:has\s+|have\s+|then\s+)?(?:[a-z]+ed|said|says|paused|"
+    r"threatened|posted|went|put|told|sent)\b).*$",
+    re.I,
+)
+
+
+def _their_names(reader: Any, counterparty: Any) -> list[str]:
+    names = ["she", "he", "they"]
+    for value in (reader, counterparty):
+        text = _squash(value)
+        if not text:
+            continue
+        words = [w for w in re.findall(r"[\w'’-]+", text) if len(w) > 1]
+        names.append(text)
+        names += [w for w in words if w[:1].isupper() and w.lower() not in ("ltd", "plc", "the")]
+    return names
+
+
+def their_request(value: Any, reader: Any = None, counterparty: Any = None) -> str:
+    """What they asked of us, as what happened tells it and as the reader would say it after
+    "You asked": "Pip wants the duplicate refunded and a month free." gives "for the duplicate
+    refunded and a month free"; "She wrote that we breached the SLA and asked for the credit."
+    gives "for the credit"; "She asked us to withdraw the email and went quiet." gives "us to
+    withdraw the email". Only their side's request counts (the reader, their company, "she",
+    "he", "they", "their finance team" as the sentence's subject), and only one about the
+    dispute (a refund, a credit, an apology, a report...); the last such one; '' when none."""
+    text = _squash(value)
+    if not text:
+        return ""
+    names = sorted(set(_their_names(reader, counterparty)), key=len, reverse=True)
+    who = re.compile(
+        r"^(?:then\s+|since\s+then\s+|now\s+)?(?:"
+        + "|".join(re.escape(n) for n in names)
+        + r"|their\s+[a-z]+(?:\s+[a-z]+)?)\b",
+        re.I,
+    )
+    direct = re.compile(
+        rf"\s+(?:(?:says|said|writes|wrote|tells\s+us|told\s+us)\s+(?:that\s+)?(?:she|he|they)\s+)?{_ASKED}",
+        re.I,
+    )
+    carried = re.compile(rf"\band\s+{_ASKED}", re.I)
+    found = None
+    for sentence in re.split(r"(?<=[.!?;])\s+(?=[A-Z])", text):
+        subject = who.match(sentence)
+        if not subject:
+            continue
+        first = direct.match(sentence, subject.end())
+        for match in [first] if first else carried.finditer(sentence, subject.end()):
+            rest = _THEN.sub("", match.group("rest")).strip(" ,.;")
+            if _DEMAND.search(rest):
+                found = (match.group("verb").lower(), rest)
+                break
+    if not found:
+        return ""
+    verb, rest = found
+    rest = re.sub(r"\s+(?:it|they|this|which)\s+(?:provides?|offers?|gives?|allows?)$", "", rest)
+    rest = _singular_to_reader(rest, subjects=True)  # the one who asked is the reader
+    if re.match(r"(?:us\s+(?:to|for)|for|that)\b", rest, re.I):
+        return re.sub(r"^us\s+for\b", "for", rest, flags=re.I)
+    if re.match(r"to\b", rest, re.I):
+        return "us " + rest
+    if verb.startswith("insist"):
+        return "for " + re.sub(r"^on\s+", "", rest, flags=re.I)
+    return "for " + rest
+
+
+def asks_apology(request: Any) -> bool:
+    """Whether their request is for an apology (answered by the email's own apology)."""
+    return bool(re.search(r"\bapolog", _squash(request), re.I))
+
+
+def conduct(value: Any) -> str:
+    """Our contribution's first sentence, as what we did, when it says something specific: not
+    "Not sure yet." or "Nothing much."; '' otherwise."""
+    text = _squash(value)
+    first = re.split(r"(?<=[.!?])\s+", text)[0].rstrip(".!? ") if text else ""
+    words = first.split()
+    if len(words) < 4 or len(words) > 35:
+        return ""
+    if re.match(
+        r"(?:not\s+sure|nothing|none|no\s+idea|unclear|n/?a|don't\s+know|unknown)\b", first, re.I
+    ):
+        return ""
+    return first
+
+
+def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
+    """What the drafts must say to their reader, from the answers: each listed mistake with
+    what is already done about it and what is still to change; what happened saying we fixed
+    something, when no mistake says so; their request; and our contribution as conduct."""
+    mistakes = []
+    for row in values.get("our_mistakes") or []:
+        if not isinstance(row, Mapping) or not _squash(row.get("mistake")):
+            continue
+        done, ahead = split_fix(row.get("fix"))
+        mistakes.append({"mistake": _squash(row.get("mistake")), "done": done, "ahead": ahead})
+    noted = " ".join(m["mistake"] + " " + m["done"] for m in mistakes)
+    fixed = (
+        ""
+        if re.search(rf"\b(?:{_DONE_VERBS})\b", noted, re.I)
+        else fixed_in_story(values.get("what_happened"))
+    )
+    request = their_request(
+        values.get("what_happened"), values.get("their_contact"), values.get("counterparty")
+    )
+    done_words = " ".join(m["done"] for m in mistakes) + " " + fixed
+    stems = {w[:5].lower() for w in re.findall(rf"\b(?:{_DONE_VERBS})\b", done_words, re.I)}
+    partly_done = bool(request) and any(stem in request.lower() for stem in stems)
+    return {
+        "mistakes": mistakes,
+        "asked_partly_done": partly_done,
+        "our_sharp": _our_sharp_message(values),
+        "fixed": fixed,
+        "asked": request,
+        "apology_asked": asks_apology(request),
+        "conduct": conduct(values.get("our_contribution")),
+    }
+
+
+_CHANNELS = {
+    "email": "our email",
+    "letter": "our letter",
+    "chat": "our message",
+    "ticket": "our reply",
+    "phone": "our call",
+    "video": "our call",
+    "meeting": "our meeting",
+}
+
+
+def _our_sharp_message(values: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The first message from our side in the log whose tone was hostile, defensive or terse
+    (the one to say sorry for): its channel in words and its date; None when there is none."""
+    rows = [r for r in values.get("timeline") or [] if isinstance(r, Mapping) and r.get("date")]
+    for tone in ("hostile", "defensive", "terse"):
+        for row in sorted(rows, key=lambda r: str(r.get("date"))):
+            if row.get("tone") == tone and re.search(
+                r"\((?:us|ours?)\)", str(row.get("who") or ""), re.I
+            ):
+                return {
+                    "what": _CHANNELS.get(str(row.get("channel")), "our message"),
+                    "date": row["date"],
+                }
+    return None
