@@ -721,7 +721,9 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
     return result, problems
 
 
-@pytest.mark.parametrize("name", ["main", "heldout", "clauses", "kinds", "roles", "roles_heldout"])
+@pytest.mark.parametrize(
+    "name", ["main", "heldout", "clauses", "kinds", "roles", "roles_heldout", "roles_fresh"]
+)
 def test_corpus_is_labelled_and_varied(name):
     drafts = corpus(name)
     ids = [d["id"] for d in drafts]
@@ -781,6 +783,7 @@ def _documented() -> dict[str, list[str]]:
             "kinds",
             "roles",
             "roles, held out",
+            "roles, fresh",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -795,6 +798,7 @@ def _documented() -> dict[str, list[str]]:
         ("kinds", "kinds"),
         ("roles", "roles"),
         ("roles_heldout", "roles, held out"),
+        ("roles_fresh", "roles, fresh"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):
