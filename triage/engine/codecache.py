@@ -74,7 +74,7 @@ def _default_folder() -> Path:
 _SANDBOX_KINDS = frozenset({"template", "expression", "reads", "bundle", "playbook"})
 # Small entries a run reads by the hundred; the large tone-rule entries stay files of
 # their own (they are one file each already, and shared by every playbook).
-BUNDLED = frozenset({"template", "expression", "reads", "toml", "checked", "regex", "pieces"})
+BUNDLED = frozenset({"template", "expression", "reads", "toml", "checked", "regex"})
 # Kinds a bundle takes only when a run reads them back (a later run needed them), and only
 # small ones: a first run compiles every tone rule's scan with `regex`, and later runs take
 # those from their own entry (`kept_programs`); in the bundle they would be megabytes read

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
 from triage.engine import codecache
@@ -474,48 +473,6 @@ def _required(parsed: Any) -> frozenset[str] | None:
     if run:
         consider(frozenset(["".join(run)]))
     return best
-
-
-_PIECES: dict[str, frozenset[str] | None] = {}  # a pattern -> required_pieces(pattern)
-
-
-def required_pieces(pattern: str) -> frozenset[str] | None:
-    """:func:`_required` of ``pattern`` as written (no flags): strings one of which every
-    match holds, or None when unsure. Worked out once and kept between runs in the code
-    cache, under this module's code: reading a long pattern with the parser costs far more
-    than matching it, and a check needs this for every pattern it may scan."""
-    if pattern in _PIECES:
-        return _PIECES[pattern]
-    key = f"{_code_stamp()}\0{pattern}"
-    kept = codecache.load("pieces", key)
-    if isinstance(kept, tuple) and len(kept) == 1 and isinstance(kept[0], frozenset | None):
-        found: frozenset[str] | None = kept[0]
-    else:
-        try:
-            from re import _parser  # type: ignore[attr-defined]
-
-            found = _required(_parser.parse(pattern, 0))
-        except Exception:  # not the parser as we know it, or not a pattern: unsure
-            found = None
-        codecache.store("pieces", key, (found,))
-    _PIECES[pattern] = found
-    return found
-
-
-_stamp: list[str] = []
-
-
-def _code_stamp() -> str:
-    """The hash of this module's code: what :func:`required_pieces` keeps depends on it."""
-    if not _stamp:
-        import hashlib
-
-        try:
-            code = Path(__file__).read_bytes()
-        except OSError:
-            code = b"unreadable"
-        _stamp.append(hashlib.sha256(code).hexdigest()[:32])
-    return _stamp[0]
 
 
 def _anchor_score(strings: frozenset[str]) -> tuple[int, int]:
