@@ -383,3 +383,19 @@ def test_their_request_is_found_only_when_it_is_theirs_and_about_the_dispute(sto
     from triage.engine.filters.needs import their_request
 
     assert their_request(story, "Aisha Karen", "Pip's Bakery") == request_
+
+
+def test_the_summary_lists_only_changes_still_to_make(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/outage-our-fault")
+    answers["our_mistakes"] = [
+        {"mistake": "we charged the weekend twice", "fix": "refunded on 20 November"},
+        {
+            "mistake": "nobody senior called",
+            "fix": "I call you myself within the hour of any incident",
+        },
+    ]
+    summary = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)[
+        "follow-up-summary.md"
+    ]
+    assert "We will make the changes we committed to: I call you myself" in summary, summary
+    assert "refunded" not in summary and "an owner and a date for each" not in summary

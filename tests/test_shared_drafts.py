@@ -235,6 +235,7 @@ def test_each_task_is_one_sentence_with_no_advice_to_us(drafts: Drafts):
     for task in drafts.summary_tasks():
         assert not re.search(r"[.!?] [A-Z]", task), task
         assert not re.search(r"not a claim to fight|no argument about|do not admit", task), task
+        assert "an owner and a date for each" not in task, task
 
 
 # 4. Nothing promised twice, nothing out of proportion.
