@@ -229,10 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["app", "headless", "case", "many", "version"],
+        choices=["app", "headless", "case", "validate", "many", "version"],
         action="append",
         help="run only these groups of rows (repeatable; 'case' is the headless group's "
-        "first row alone); default: all",
+        "first row alone, 'validate' its two validate rows); default: all",
     )
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         # The same case every run, so figures compare across runs (not whichever example
         # happens to sort first as examples are added).
         examples.sort(key=lambda path: path.stem != HEADLESS_EXAMPLE)
-        if not groups & {"headless", "case"}:
+        if not groups & {"headless", "case", "validate"}:
             pass
         elif copier and examples:
             counter = iter(range(10**6))
@@ -300,16 +300,17 @@ def main(argv: list[str] | None = None) -> int:
 
                 return run
 
-            say("a whole case without prompts, and copier, alternately ...")
-            pairs.append(
-                alternate(
-                    f"`triage run --answers` a whole case ({examples[0].stem})",
-                    "`copier copy --defaults` (3 questions, 2 files)",
-                    case_run(),
-                    copier_run,
-                    runs,
+            if groups & {"headless", "case"}:
+                say("a whole case without prompts, and copier, alternately ...")
+                pairs.append(
+                    alternate(
+                        f"`triage run --answers` a whole case ({examples[0].stem})",
+                        "`copier copy --defaults` (3 questions, 2 files)",
+                        case_run(),
+                        copier_run,
+                        runs,
+                    )
                 )
-            )
             if "headless" in groups:  # the rest of the group; "case" stops here
                 say("the same case with no code cache (a first run) ...")
                 pairs.append(
@@ -321,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
                         max(3, runs // 3),
                     )
                 )
+            if groups & {"headless", "validate"}:
                 say("validate every built-in playbook, and copier, alternately ...")
                 pairs.append(
                     alternate(
