@@ -322,8 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _quick_parse(arguments: list[str]) -> argparse.Namespace | None:
     """``run PLAYBOOK --answers FILE [--out DIR] [--force]``, in any order, each option
     once and written in full: what ``_parser("run")`` gives for it, without loading
-    argparse and building the parser (as much as a tenth of a headless case's own work).
-    None for anything else, which argparse parses, with its help and its errors."""
+    argparse and building the parser (a few milliseconds of a headless case). None for
+    anything else, which argparse parses, with its help and its errors."""
     if len(arguments) < 4 or arguments[0] != "run":
         return None
     given: dict[str, str] = {}
