@@ -399,3 +399,11 @@ def test_the_summary_lists_only_changes_still_to_make(tmp_path, monkeypatch):
     ]
     assert "We will make the changes we committed to: I call you myself" in summary, summary
     assert "refunded" not in summary and "an owner and a date for each" not in summary
+
+
+def test_a_deadline_kind_answered_outright_wins_over_what_the_answers_suggest():
+    from triage.engine.filters.deadlines import deadline_source
+
+    values = {"notice_deadline": dt.date(2026, 12, 8), "red_flags": ["data_breach"]}
+    assert deadline_source(values) == "statute"
+    assert deadline_source({**values, "deadline_kind": "contract"}) == "contract"

@@ -26,14 +26,18 @@ def _flags(values: Mapping[str, Any]) -> set[str]:
 
 
 def deadline_source(values: Mapping[str, Any]) -> str:
-    """Where the case's notice deadline (``notice_deadline``) comes from, as the answers
-    tell it: 'court' (proceedings issued), 'procedure' (their own complaints procedure),
+    """Where the case's notice deadline (``notice_deadline``) comes from: as answered to a
+    question ``deadline_kind`` where the playbook asks one (a key of ``NAMES``), else as the
+    answers tell it: 'court' (proceedings issued), 'procedure' (their own complaints procedure),
     'contract' (a clause listed about notices or claims, or a notice of ours), 'letter'
     (their letter of claim sets it), 'regulator' (a regulator already told), 'statute' (a
     data breach or a regulator not yet told: a reporting window set by law), else
     'contract'; '' when there is no deadline."""
     if not values.get("notice_deadline"):
         return ""
+    typed = values.get("deadline_kind")  # a playbook may ask it outright
+    if isinstance(typed, str) and typed in NAMES:
+        return typed
     flags = _flags(values)
     if "proceedings" in flags:
         return "court"
