@@ -785,10 +785,24 @@ def _rows_with(rendered: Rendered, text: str) -> list[dict[str, str]]:
     return [row for row in rendered.rows if text in row["action"]]
 
 
-def test_mixed_messages_leave_one_voice_on_our_side(rendered):
+def test_mixed_messages_are_settled_on_the_side_that_sent_them(rendered):
+    """Our people saying different things: one voice from now on, and the record corrected once
+    (or, with who said what unknown, found out first). Theirs: ask who speaks for them."""
+    side = rendered.fact("mixed_side")
+    talk = rendered.route.chosen not in ("legal", "exit")
     assert bool(_rows_with(rendered, "One voice from now on")) == bool(
-        rendered.get("mixed_messages")
+        rendered.get("mixed_messages") and side != "theirs"
     )
+    tell = _rows_with(rendered, "which of our messages stands") or _rows_with(
+        rendered, "Find out what each of our people"
+    )
+    assert bool(tell) == bool(side in ("ours", "both") and talk)
+    if tell:
+        stands = "which of our messages stands" in tell[0]["action"]
+        assert stands == bool(rendered.get("mixed_messages_detail"))
+        assert tell[0]["audience"] == "internal"
+    ask = _rows_with(rendered, "who speaks for")
+    assert bool(ask) == bool(side in ("theirs", "both") and talk)
 
 
 def test_when_the_channel_is_the_problem_the_substance_moves_to_a_call(rendered):
@@ -860,6 +874,8 @@ def test_every_answer_that_adds_a_step_is_pinned_by_an_example():
         actions = " | ".join(row["action"] for row in r.rows)
         for kind, text in {
             "one voice": "One voice from now on",
+            "our record corrected": "which of our messages stands",
+            "who speaks for them": "who speaks for",
             "call first": "before the email goes, so it is not",
             "ticket queue": "out of the ticket queue",
             "our tone turned it": "where the tone first turned",
@@ -878,7 +894,7 @@ def test_every_answer_that_adds_a_step_is_pinned_by_an_example():
         }.items():
             if text in actions:
                 seen.add(kind)
-    assert len(seen) == 16, seen
+    assert len(seen) == 18, seen
 
 
 def test_the_first_check_in_falls_one_cadence_after_the_meeting(rendered):

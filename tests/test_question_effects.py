@@ -1,0 +1,99 @@
+"""What each answer changes, seen by altering one answer of a built-in example.
+
+Issue 15 asks that every question either changes the route, the level, an action or a draft,
+or is removed. The examples pin what each answer does where it is given; these tests take an
+example, change the one answer in question (or take it away) and check what a manager would see
+change: an action appearing, its date or audience, the level, a draft's paragraph.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+import pytest
+
+from triage.engine.answersfile import read_answers
+from triage.engine.case import Case
+from triage.engine.evaluate import evaluate
+from triage.engine.library import builtin_dir
+from triage.engine.playbook import load_playbook
+from triage.engine.render import context, render_case
+
+# The examples are cases of late November 2026 (see tests/test_render.py).
+NOW = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def examples_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triage.engine import case
+
+    monkeypatch.setattr(case, "now", lambda: NOW)
+
+
+class Advice:
+    """One example with some answers changed: its route, actions, files and facts."""
+
+    def __init__(self, playbook_id: str, example: str, **changes: Any) -> None:
+        playbook = load_playbook(builtin_dir() / f"{playbook_id}.toml")
+        path = builtin_dir() / "examples" / playbook_id / f"{example}.toml"
+        answers = dict(read_answers(path, playbook).answers)
+        for key, value in changes.items():
+            if value is None:
+                answers.pop(key, None)
+            else:
+                answers[key] = value
+        case = Case.new(playbook, answers, "effects")
+        self.evaluation = evaluate(playbook, case.answers)
+        self.route = self.evaluation.route
+        self.files = render_case(playbook, case, self.evaluation)
+        self.rows = list(csv.DictReader(io.StringIO(self.files["actions.csv"].decode("utf-8-sig"))))
+        self.context = context(playbook, case, self.evaluation)
+
+    def rows_with(self, text: str) -> list[dict[str, str]]:
+        return [row for row in self.rows if text in row["action"]]
+
+    def text(self, name: str) -> str:
+        return self.files[name].decode("utf-8", errors="replace") if name in self.files else ""
+
+
+# --- Mixed messages: the side decides the step; who said what decides what we correct ---
+
+
+def test_mixed_messages_on_their_side_ask_who_speaks_for_them_not_for_one_voice_of_ours():
+    ours = Advice("contract-terms-dispute", "money-owed-both-ways", mixed_messages_side="ours")
+    theirs = Advice("contract-terms-dispute", "money-owed-both-ways")
+    assert ours.rows_with("One voice from now on") and not ours.rows_with("who speaks for")
+    assert theirs.rows_with("who speaks for Northgate College Group")
+    assert theirs.rows_with("who speaks for")[0]["audience"] == "shared"
+    assert not theirs.rows_with("One voice from now on")
+
+
+def test_who_said_what_on_our_side_is_corrected_once_or_found_out_first():
+    told = Advice("salvage-relationship", "customer-may-not-pay")
+    unknown = Advice("salvage-relationship", "customer-may-not-pay", mixed_messages_detail=None)
+    [tell] = told.rows_with("which of our messages stands")
+    assert "Finance put the account on stop" in tell["action"] or "finance put" in tell["action"]
+    assert not unknown.rows_with("which of our messages stands")
+    [find] = unknown.rows_with("Find out what each of our people has told")
+    assert find["audience"] == tell["audience"] == "internal"
+    assert find["due"] <= tell["due"]
+
+
+def test_an_imported_thread_says_whose_side_the_mixed_messages_were_on():
+    """A thread import writes the side into the detail ("(their side, on ...)"); with no side
+    chosen, that is read, so an imported thread changes the step as a typed answer would."""
+    detail = (
+        'Rhian Evans (3 Nov): "we accept the works point"; Dai Morgan (6 Nov): "we do not '
+        'accept it" (their side, on works, credit).'
+    )
+    advice = Advice(
+        "contract-terms-dispute",
+        "money-owed-both-ways",
+        mixed_messages_side=None,
+        mixed_messages_detail=detail,
+    )
+    assert advice.context["mixed_side"] == "theirs"
+    assert advice.rows_with("who speaks for") and not advice.rows_with("One voice")
