@@ -701,6 +701,8 @@ def test_money_owed_both_ways_is_reconciled_before_a_mediator(rendered):
         and (
             rendered.get("dispute_clause") == "mediation"
             or rendered.get("mediation_open") in ("yes", "proposed")
+            # the contract's ladder: its senior meeting has been held and failed
+            or bool(rendered.fact("senior_step_failed"))
         )
     )
     mediated = trust_gone or chain or deadlocked
