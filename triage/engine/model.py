@@ -163,6 +163,7 @@ class ActionSpec:
     source: str | None = None  # the id of a list question, for ``from = "..."``
     due: str | None = None  # an expression giving the due date; due_days when it gives none
     shared: bool = False  # to share with the other side (else internal)
+    any_day: bool = False  # keep a weekend or day-off date: a clock that does not stop
 
 
 @dataclass(frozen=True)

@@ -390,6 +390,7 @@ class _Loader:
             due=v["due"],
             when=v["when"],
             shared=v["shared"],
+            any_day=v["any_day"],
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:

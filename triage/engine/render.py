@@ -317,8 +317,8 @@ def _due(
     spec: ActionSpec, case: Case, ctx: dict[str, Any], where: str, off: frozenset[dt.date]
 ) -> dt.date | None:
     """The due date of a standard action, never before the day the plan is written, moved to
-    the next working day when it falls on a weekend or one of the days off; None when nothing
-    gives one."""
+    the next working day when it falls on a weekend or one of the days off (unless the action
+    is marked ``any_day``: a clock that does not stop); None when nothing gives one."""
     day = None
     if spec.due is not None:
         try:
@@ -337,7 +337,9 @@ def _due(
         day = case.date + dt.timedelta(days=spec.due_days)
     if day is not None and day < case.date:
         day = case.date  # a step worked out from a near date ("3 days before the meeting") is never already overdue
-    return None if day is None else next_working_day(day, off)
+    if day is None or spec.any_day:
+        return day
+    return next_working_day(day, off)
 
 
 def _by_due(row: dict[str, Any]) -> tuple[int, str]:

@@ -382,6 +382,15 @@ ACTION = Table(
         ),
         expression("when", "Include the action (or the rows) only when this holds."),
         Key(
+            "any_day",
+            BOOL,
+            "Keep the due date even on a weekend or a day off (default false: it moves to the "
+            "next working day): for a clock that does not stop, such as a 72-hour reporting "
+            "window.",
+            default=False,
+            documented=True,
+        ),
+        Key(
             "shared",
             BOOL,
             "To share with the other side (default false: internal); with `from`, a yesno "
