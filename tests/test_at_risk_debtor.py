@@ -58,7 +58,12 @@ def test_new_credit_stops_and_the_insurer_hears_before_anyone_talks_terms(
     insurer = [r for r in rows if "credit insurer" in r["action"]]
     assert insurer, f"{example.name}: nobody tells the credit insurer"
     if answers.get("work_ongoing") is not False:
-        stop = [r for r in rows if r["action"].startswith("Ship nothing more")]
+        stop = [
+            r
+            for r in rows
+            if ("nothing more" in r["action"] and "on credit" in r["action"])
+            or r["action"].startswith("Keep new supply")
+        ]
         assert stop, f"{example.name}: new supply still goes out on credit:\n" + "\n".join(whats)
         talks = [r for r in rows if r["action"].startswith(("Send the reset email", "Hold the"))]
         assert all(stop[0]["due"] <= t["due"] for t in talks), (stop[0], talks)
