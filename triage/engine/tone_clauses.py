@@ -296,7 +296,11 @@ _ASKED_FOR = _Lazy(  # the act is what the reader asked for, or what both agreed
 _SELF_OR_SHARED = _Lazy(
     r"\b(?:our own|for you|together|jointly|both of us|we both|each other|with your help)\b|"
     r"\b(?:our|my) (?:process|processes|setup|set-up|internal|checklist|approach|side|plan|"
-    r"schedule|forecast|figures|budget|records|procedures?)\b"
+    r"schedule|forecast|figures|budget|records|procedures?)\b|"
+    # passed up our own line to someone who can help them ("escalated it to our head of
+    # finance, who will call you"): not when the someone is legal or debt recovery
+    r"\bto our (?!(?:\w+ ){0,3}(?:legal|lawyers?|solicitors?|counsel|litigation|debt|collections?)\b)"
+    r"(?:\w+ )?(?:head|director|manager|team|lead|colleague|ceo|cfo|coo|md)\b"
 )
 # A change of plan forced by an outside event (a storm, a closed port, a strike) is news,
 # not a consequence of what the reader does.
