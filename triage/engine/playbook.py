@@ -88,7 +88,8 @@ def _kept_playbook(key: str) -> Playbook | None:
     kept = codecache.load_object(_KEPT_KIND, key)
     if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], Playbook)):
         return None
-    made_from, playbook = kept
+    made_from = kept[0]
+    playbook: Playbook = kept[1]
     sources = _sources(playbook)
     if not isinstance(made_from, list) or len(made_from) != len(sources):
         return None
