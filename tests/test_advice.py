@@ -552,9 +552,13 @@ def test_a_planned_exit_has_no_rescue_outputs(rendered):
     expected = {
         "them": "you have decided to move on",
         "mutual": "run its course",
-        "us": "not a judgement on you",
+        "us": "judgement on you",
     }[leaver]
-    assert expected in body, (leaver, body)
+    if leaver == "us" and rendered.get("exit_reason") == "conduct":
+        # ended over their conduct: saying it is no judgement on them would undercut us
+        assert "judgement" not in body and "for the reasons i gave" in body, body
+    else:
+        assert expected in body, (leaver, body)
     rescue = ("check-in", "progress updates", "small win", "touchpoint", "mediator")
     for row in rendered.rows:
         assert not any(word in row["action"].lower() for word in rescue), row["action"]
