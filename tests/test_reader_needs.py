@@ -87,15 +87,6 @@ def test_attendees_typed_as_a_note_are_named_as_the_reader_reads_them(tmp_path, 
     assert "Suggested attendees: you and your quantity surveyor; Tom and me." in invitation
 
 
-def test_the_terms_agreed_are_recorded_in_words_the_reader_uses(tmp_path, monkeypatch):
-    answers = example("contract-terms-dispute/unpaid-invoices-owed")
-    answers["agreed_terms"] = [{"term": "Erik's team pays the 184k by 18 Dec + we credit 2k"}]
-    summary = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)[
-        "follow-up-summary.md"
-    ]
-    assert "1. Your team pays the SEK 184,000 by 18 Dec and we credit SEK 2,000." in summary
-
-
 # Kind: a reporting window set by law is called a "contractual deadline".
 
 
