@@ -224,7 +224,7 @@ def test_a_name_is_used_as_a_name_wherever_a_draft_or_the_plan_names_someone(ren
             assert not any(note in line for line in lines), (name, note)
     for owner in owners:
         assert "(" not in owner, owner
-    assert not any("led by" in row["action"] and "(" in row["action"] for row in rendered.rows)
+    assert not any(re.search(r"\bled by [^;:(]*\(", row["action"]) for row in rendered.rows)
 
 
 def _agenda(text: str) -> list[tuple[str, int]]:
@@ -916,6 +916,33 @@ def test_the_first_check_in_falls_one_cadence_after_the_meeting(rendered):
         return
     due = dt.date.fromisoformat(rows[0]["due"])
     assert first + dt.timedelta(days=gap) <= due <= first + dt.timedelta(days=gap + 4)
+
+
+def test_the_least_we_accept_sets_the_mandate_and_the_failure_point_and_stays_ours(rendered):
+    """Our walk-away point is what the mandate signs off and what tells us a negotiation has
+    failed before its date; it is ours alone, so no draft and no shared step carries it."""
+    least = " ".join((rendered.get("minimum_outcome") or "").split())
+    mandate = _rows_with(rendered, "Agree our mandate")
+    if mandate:
+        assert ("the least we accept (" in mandate[0]["action"]) == bool(least)
+        assert mandate[0]["audience"] == "internal"
+    boxes = [
+        r
+        for r in rendered.rows
+        if r["action"].startswith(("Informal attempt", "If it is not settled by"))
+    ]
+    for row in boxes:
+        assert ("short of the least we can accept" in row["action"]) == bool(least)
+    if not least:
+        return
+    probe = least[1:40].lower()
+    drafts = [rendered.email] + [
+        data.decode("utf-8", errors="replace")
+        for name, data in rendered.files.items()
+        if name.endswith(".md") and name != "plan.md"
+    ]
+    for text in drafts + [r["action"] for r in rendered.rows if r["audience"] == "shared"]:
+        assert probe not in " ".join(text.split()).lower(), text[:200]
 
 
 def test_an_unsettled_attempt_goes_one_level_up_once(rendered):

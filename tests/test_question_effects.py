@@ -97,3 +97,21 @@ def test_an_imported_thread_says_whose_side_the_mixed_messages_were_on():
     )
     assert advice.context["mixed_side"] == "theirs"
     assert advice.rows_with("who speaks for") and not advice.rows_with("One voice")
+
+
+# --- The least we can accept: the mandate signs it off, and it marks a failed negotiation ---
+
+
+def test_without_a_walk_away_point_the_mandate_asks_for_one():
+    given = Advice("partner-dispute", "reseller-commission-negotiate")
+    missing = Advice("partner-dispute", "reseller-commission-negotiate", minimum_outcome=None)
+    [signed] = given.rows_with("Agree our mandate")
+    [asked] = missing.rows_with("Agree our mandate")
+    assert "the least we accept (a split of the commission" in signed["action"]
+    assert "where we would walk away" in asked["action"]
+    [attempt] = given.rows_with("Informal attempt")
+    assert (
+        "sooner if the best they offer stays short of the least we can accept"
+        in (attempt["action"])
+    )
+    assert "short of" not in missing.rows_with("Informal attempt")[0]["action"]
