@@ -945,6 +945,16 @@ def test_the_least_we_accept_sets_the_mandate_and_the_failure_point_and_stays_ou
         assert probe not in " ".join(text.split()).lower(), text[:200]
 
 
+def test_what_is_at_stake_for_each_side_sets_who_needs_what(rendered):
+    """The option prepared for what is at stake on their side must also protect what is at
+    stake for us (in PD, else what we gain); it is a step of ours alone."""
+    option = _rows_with(rendered, "Prepare one option for what is at stake on their side")
+    if option:
+        protects = "that also protects what is at stake for us" in option[0]["action"]
+        assert protects == bool(rendered.fact("our_need"))
+        assert option[0]["audience"] == "internal"
+
+
 def test_an_unsettled_attempt_goes_one_level_up_once(rendered):
     """One dated step says where an attempt that has not settled goes next, and it names the
     level above the one the route reached: never "escalate to level 2" at level 2."""

@@ -115,3 +115,26 @@ def test_without_a_walk_away_point_the_mandate_asks_for_one():
         in (attempt["action"])
     )
     assert "short of" not in missing.rows_with("Informal attempt")[0]["action"]
+
+
+# --- Our stake against theirs: who needs what ---
+
+
+def test_our_stake_is_what_the_option_for_theirs_must_also_protect():
+    given = Advice("salvage-relationship", "customer-may-not-pay")
+    missing = Advice("salvage-relationship", "customer-may-not-pay", our_stake=None)
+    [option] = given.rows_with("Prepare one option for what is at stake on their side")
+    assert "also protects what is at stake for us (£148,000, our stock" in option["action"]
+    [plain] = missing.rows_with("Prepare one option for what is at stake on their side")
+    assert plain["action"].endswith("and what we want in return")
+
+
+def test_in_a_partner_dispute_what_we_gain_stands_in_for_our_stake():
+    advice = Advice(
+        "partner-dispute",
+        "reseller-commission-negotiate",
+        our_stake=None,
+        gain_us="Kestrel's pipeline for the next four quarters",
+    )
+    [option] = advice.rows_with("Prepare one option for what is at stake on their side")
+    assert "protects what is at stake for us (Kestrel's pipeline" in option["action"]
