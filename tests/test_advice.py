@@ -897,10 +897,11 @@ def test_every_answer_that_adds_a_step_is_pinned_by_an_example():
             "area owners": "Bring in the people who own what this touches",
             "supply continuity": "Keep the supply running while this is settled",
             "support offers": "Set up what we offered",
+            "early warning": "Early-warning check before the review",
         }.items():
             if text in actions:
                 seen.add(kind)
-    assert len(seen) == 18, seen
+    assert len(seen) == 19, seen
 
 
 def test_the_first_check_in_falls_one_cadence_after_the_meeting(rendered):
@@ -953,6 +954,18 @@ def test_what_is_at_stake_for_each_side_sets_who_needs_what(rendered):
         protects = "that also protects what is at stake for us" in option[0]["action"]
         assert protects == bool(rendered.fact("our_need"))
         assert option[0]["audience"] == "internal"
+
+
+def test_the_warning_signs_chosen_are_checked_before_the_review(rendered):
+    signals = rendered.get("warning_signals")
+    rows = _rows_with(rendered, "Early-warning check before the review")
+    if not signals or rendered.route.chosen in ("exit", "legal"):
+        assert not rows
+        return
+    [check] = rows
+    assert check["audience"] == "internal"
+    review = _rows_with(rendered, "Review with")
+    assert not review or check["due"] <= review[0]["due"]
 
 
 def test_an_unsettled_attempt_goes_one_level_up_once(rendered):

@@ -138,3 +138,55 @@ def test_in_a_partner_dispute_what_we_gain_stands_in_for_our_stake():
     )
     [option] = advice.rows_with("Prepare one option for what is at stake on their side")
     assert "protects what is at stake for us (Kestrel's pipeline" in option["action"]
+
+
+# --- The contract named: the lawyer gets it, the clauses are read in it, or the terms found first ---
+
+
+def test_the_contract_named_goes_to_the_lawyer_and_frames_the_rereading():
+    named = Advice("contract-terms-dispute", "licence-audit-claim-answered")
+    unnamed = Advice("contract-terms-dispute", "licence-audit-claim-answered", contract_ref=None)
+    [lawyer] = named.rows_with("Brief our lawyer")
+    assert "; give them Vireon Master Licence Agreement" in lawyer["action"]
+    assert "give them" not in unnamed.rows_with("Brief our lawyer")[0]["action"]
+    [reread] = named.rows_with("Re-read in full")
+    assert "(Vireon Master Licence Agreement" in reread["action"]
+    [confirm] = unnamed.rows_with("Re-read")
+    assert "confirm which signed contract, and which version of it" in confirm["action"]
+
+
+def test_with_no_contract_and_no_clause_named_the_terms_are_established_first():
+    advice = Advice(
+        "contract-terms-dispute", "licence-audit-claim-answered", contract_ref=None, clauses=None
+    )
+    assert advice.rows_with("Establish which terms govern before anything else")
+    assert not advice.rows_with("Re-read")
+
+
+# --- Warning signals: a dated check before the review, not words in the touchpoint ---
+
+
+def test_the_warning_signs_chosen_become_a_check_before_the_review():
+    chosen = Advice("partner-dispute", "reseller-commission-negotiate")
+    none = Advice("partner-dispute", "reseller-commission-negotiate", warning_signals=None)
+    [check] = chosen.rows_with("Early-warning check before the review")
+    assert "have the numbers dipped (Registered deals per quarter" in check["action"]
+    assert "have referrals or joint activity fallen off" in check["action"]
+    assert "takes it to level 3 without waiting for the review" in check["action"]
+    assert check["audience"] == "internal"
+    review = chosen.rows_with("Review with")[0]
+    assert check["due"] < review["due"]
+    assert not none.rows_with("Early-warning check")
+    assert "watching on our side" in none.rows_with("Touchpoint with")[0]["action"]
+    assert "watching" not in chosen.rows_with("Touchpoint with")[0]["action"]
+
+
+def test_slower_replies_are_measured_against_the_reply_time_agreed():
+    advice = Advice(
+        "partner-dispute",
+        "reseller-commission-negotiate",
+        warning_signals=["slower_replies"],
+        response_hours=4,
+    )
+    [check] = advice.rows_with("Early-warning check")
+    assert "have replies been slower than the 4 working hours agreed?" in check["action"]
