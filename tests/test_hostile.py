@@ -3,7 +3,8 @@
 The playbooks live in tests/hostile/. Files named ``run-*`` are valid on their
 face and can only be refused while rendering (their danger depends on the
 answers); every other file must be refused by ``triage validate`` with one line.
-Time and memory bounds are generous safety limits, not performance timings.
+Time and memory bounds are generous safety limits, not performance timings; time is
+processor time, so a machine busy with other work does not fail them.
 
 Every test runs three times: with no compiled-code cache (each template and expression is
 parsed, checked and compiled from its text), with a warm one (the code that runs was
@@ -37,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 AT_VALIDATE = sorted(p for p in HOSTILE.glob("*.toml") if not p.name.startswith("run-"))
 AT_RENDER = sorted(HOSTILE.glob("run-*.toml"))
 LONG_ANSWER = "ab\n" * 33_334  # about 100,000 characters over many lines
-WALL_LIMIT = 5.0
+CPU_LIMIT = 5.0  # seconds of processor time: a busy machine's waits are not the playbook's
 MEMORY_LIMIT = 200 * 1024 * 1024
 
 
@@ -119,16 +120,16 @@ def test_there_are_hostile_playbooks_of_both_kinds():
 
 @pytest.mark.parametrize("path", AT_VALIDATE, ids=lambda p: p.stem)
 def test_triage_validate_refuses_with_one_line(path: Path, capsys: pytest.CaptureFixture[str]):
-    started = time.perf_counter()
+    started = time.process_time()
     status = main(["validate", str(path)])
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     out, err = capsys.readouterr()
     problems = [line for line in out.splitlines() if line and "playbook" not in line[:12]]
     problems = [line for line in out.splitlines() if ": " in line and not line[0].isdigit()]
     assert status == 1, out
     assert len(problems) == 1, out
     assert "Traceback" not in out + err
-    assert elapsed < WALL_LIMIT
+    assert elapsed < CPU_LIMIT
 
 
 @pytest.mark.parametrize("path", AT_VALIDATE, ids=lambda p: p.stem)
@@ -142,11 +143,11 @@ def test_validating_every_hostile_file_in_one_process_stays_small():
     """The real command in a child process: exit 1, one line per file, bounded time and memory."""
     script = textwrap.dedent(
         """
-        import resource, subprocess, sys, time
-        started = time.perf_counter()
+        import resource, subprocess, sys
         done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-        elapsed = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        elapsed = used.ru_utime + used.ru_stime
+        peak = used.ru_maxrss * 1024
         print(done.returncode, elapsed, peak)
         sys.stdout.write(done.stdout)
         sys.stderr.write(done.stderr)
@@ -166,7 +167,7 @@ def test_validating_every_hostile_file_in_one_process_stays_small():
     assert int(status) == 1
     assert "Traceback" not in done.stderr
     assert len([line for line in lines if line.startswith("tests/hostile")]) == len(AT_VALIDATE)
-    assert float(elapsed) < 20 * WALL_LIMIT / 5
+    assert float(elapsed) < 20 * CPU_LIMIT / 5
     assert int(peak) < MEMORY_LIMIT
 
 
@@ -186,7 +187,7 @@ RENDER_SCRIPT = textwrap.dedent(
         playbook = load_playbook(Path(name))
         case = Case.new(playbook, {"counterparty": answer})
         tracemalloc.start()
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             render_case(playbook, case, evaluate(playbook, case.answers))
             outcome = "rendered"
@@ -194,7 +195,7 @@ RENDER_SCRIPT = textwrap.dedent(
             outcome = "refused: " + str(exc)
         except BaseException as exc:  # anything else is a failure the test reports
             outcome = f"crashed: {exc.__class__.__name__}: {exc}"
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         results[Path(name).stem] = {"outcome": outcome, "seconds": elapsed, "peak": peak}
@@ -235,7 +236,7 @@ def test_render_time_payloads_are_refused_quickly_and_small(path: Path, rendered
     result = rendered[path.stem]
     assert result["outcome"].startswith("refused: notes.md: "), result["outcome"]
     assert "\n" not in result["outcome"]
-    assert result["seconds"] < WALL_LIMIT
+    assert result["seconds"] < CPU_LIMIT
     assert result["peak"] < MEMORY_LIMIT
 
 
@@ -309,16 +310,16 @@ EXPRESSIONS = [
 @pytest.mark.parametrize("source", EXPRESSIONS)
 def test_hostile_expressions_are_refused_in_little_time_and_memory(source: str):
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         with pytest.raises(sandbox.ExpressionError) as caught:
             sandbox.evaluate(source, dict(CONTEXT))
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert str(caught.value) and "\n" not in str(caught.value)
-    assert elapsed < WALL_LIMIT
+    assert elapsed < CPU_LIMIT
     assert peak < MEMORY_LIMIT
 
 
@@ -346,16 +347,32 @@ TEMPLATES = [
 @pytest.mark.parametrize("source", TEMPLATES)
 def test_hostile_templates_are_refused_in_little_time_and_memory(source: str):
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         with pytest.raises(sandbox.ExpressionError):
             sandbox.render(source, dict(CONTEXT))
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert elapsed < WALL_LIMIT
+    assert elapsed < CPU_LIMIT
     assert peak < MEMORY_LIMIT
+
+
+def test_a_slow_template_is_refused_by_its_own_work_not_the_wall_clock(monkeypatch):
+    """The time limit counts the processor time the render spends: a machine busy with
+    other work (a test run, a build) must not refuse a playbook that is fine, and a
+    template that spends the time itself is still stopped, with one sentence."""
+    from triage.engine.sandbox import limits
+
+    loop = "{% for a in s %}{% for b in items %}{{ b }}{% endfor %}{% endfor %}"
+    monkeypatch.setattr(limits, "MAX_SECONDS", 0.05)
+    with pytest.raises(sandbox.ExpressionError, match=r"took longer than 0\.05 seconds"):
+        sandbox.render(loop, dict(CONTEXT))
+    # Waiting (the wall clock running while this thread does nothing) is not work.
+    slow_clock = iter(range(0, 10**9, 10))
+    monkeypatch.setattr(limits.time, "monotonic", lambda: float(next(slow_clock)))
+    assert sandbox.render("{% for b in items %}{{ b }}{% endfor %}" * 20, dict(CONTEXT))
 
 
 @pytest.mark.parametrize(

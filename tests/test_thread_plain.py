@@ -91,6 +91,7 @@ def test_bad_input_is_one_sentence_then_pasted_text_is_read(tmp_path, triage_hom
     reply(child, "Import an email thread or pasted messages?", DOWN + DOWN + "\r")  # skip
     child.expect_exact("The key messages so far, oldest first")
     reply(child, "Add an entry?", "n")
+    child.expect_exact("Where did the tone shift")  # Ctrl-C at a question, not between two
     stop(child)
     assert answers(case) == before  # nothing imported (the walk saves where it stopped)
 

@@ -7,8 +7,9 @@ operators and filters that could be used to exhaust memory or time.
 Limits, all per evaluation or render (see ``_Budget``):
 
 - work: every loop iteration, call, filter, test, attribute read and guarded
-  operator is a step; more than ``MAX_STEPS`` steps, or ``MAX_SECONDS`` of wall
-  time, stops the template;
+  operator is a step; more than ``MAX_STEPS`` steps, or ``MAX_SECONDS`` of the
+  processor's time (not the wall clock: a machine busy with other work must not
+  refuse a playbook that is fine), stops the template;
 - size: no value (text, or a list or table counted by its contents) may grow
   beyond ``MAX_TEXT``, checked *before* the operations that multiply text
   (``*``, ``~``, ``+``, ``replace``, ``join``, ``indent``, widths ...), and a
