@@ -68,3 +68,36 @@ def test_new_credit_stops_and_the_insurer_hears_before_anyone_talks_terms(
         talks = [r for r in rows if r["action"].startswith(("Send the reset email", "Hold the"))]
         assert all(stop[0]["due"] <= t["due"] for t in talks), (stop[0], talks)
         assert rows.index(stop[0]) < rows.index(talks[0]) if talks else True
+
+
+@pytest.mark.parametrize(("playbook", "example"), AT_RISK, ids=lambda p: p.stem)
+def test_goods_already_on_their_way_are_held_or_paid_for_first(
+    playbook: Path, example: Path
+) -> None:
+    """A lorry already on the road to a customer who may not pay adds to the debt on arrival:
+    the step that stops new credit also decides what happens to what is already on its way."""
+    answers = read_answers(example, load_playbook(playbook)).answers
+    if answers.get("work_ongoing") is False:
+        pytest.skip("nothing is being supplied")
+    _, rows = _rows(playbook, example)
+    on_the_way = [r for r in rows if "already on its way to them" in r["action"]]
+    assert on_the_way, f"{example.name}: nothing says what happens to goods on their way"
+    assert "only against payment" in on_the_way[0]["action"]
+
+
+@pytest.mark.parametrize(("playbook", "example"), AT_RISK, ids=lambda p: p.stem)
+def test_insolvency_advice_comes_before_any_talk_when_much_or_soon_is_at_stake(
+    playbook: Path, example: Path
+) -> None:
+    answers = read_answers(example, load_playbook(playbook)).answers
+    urgent = answers.get("stake_vs_fee") == "larger" or "deadline" in answers["red_flags"]
+    _, rows = _rows(playbook, example)
+    advice = [r for r in rows if r["action"].startswith("Before agreeing any payment plan")]
+    talks = [
+        r
+        for r in rows
+        if r["action"].startswith(("Send the reset email", "Hold the", "Ask a senior colleague"))
+    ]
+    if not advice or not urgent or not talks:
+        return
+    assert advice[0]["due"] <= min(t["due"] for t in talks), (advice[0], talks)
