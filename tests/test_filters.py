@@ -738,3 +738,22 @@ def test_a_neutral_topic_with_a_dash_reaches_the_reader(title, named):
 def test_a_topic_named_to_the_reader_calls_theirs_yours(title, named):
     assert topic(title, "Dana Okafor") == named
     assert "their" in topic(title).lower() or "their" not in title.lower()
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("not sure now, Rohan left", ""),
+        ("TBC", ""),
+        ("?", ""),
+        ("n/a", ""),
+        ("don't know (new AP lead)", ""),
+        ("Noel Nash", "Noel Nash"),
+        ("Nonesuch Trading", "Nonesuch Trading"),
+        ("Tobias Unsworth", "Tobias Unsworth"),
+    ],
+)
+def test_a_placeholder_typed_for_a_name_is_no_name(typed: str, name: str):
+    from triage.engine.filters.people import person
+
+    assert person(typed) == name

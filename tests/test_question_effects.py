@@ -190,3 +190,141 @@ def test_slower_replies_are_measured_against_the_reply_time_agreed():
     )
     [check] = advice.rows_with("Early-warning check")
     assert "have replies been slower than the 4 working hours agreed?" in check["action"]
+
+
+def test_who_set_the_deadline_names_it_in_the_steps():
+    """A date a regulator set is not "the contractual deadline": when the manager says who
+    set the date, every step that names it says so; unsaid, it is inferred as before."""
+    inferred = Advice("partner-dispute", "processor-owned-breach-indemnity-notice")
+    assert inferred.rows_with("before the contractual deadline of")
+    told = Advice(
+        "partner-dispute", "processor-owned-breach-indemnity-notice", deadline_kind="regulator"
+    )
+    assert not told.rows_with("contractual deadline")
+    assert told.rows_with("before the regulator's deadline of")
+    letter = Advice(
+        "partner-dispute", "processor-owned-breach-indemnity-notice", deadline_kind="letter"
+    )
+    assert letter.rows_with("before their letter's deadline of")
+
+
+@pytest.mark.parametrize("nobody", ["not sure now, Dev left", "tbc", "?", "unknown"])
+def test_a_contact_typed_as_not_sure_is_nobody_and_finding_them_comes_first(nobody: str):
+    """'Phone not sure first' helps nobody: a placeholder in the contact's place counts as no
+    name, the steps speak of the company, and finding who decides is the first step."""
+    advice = Advice("contract-terms-dispute", "money-owed-both-ways", their_contact=nobody)
+    whats = [row["action"] for row in advice.rows]
+    assert not [w for w in whats if nobody in w], whats
+    assert whats[0].startswith("Find out who at "), whats[:3]
+    email = advice.text("reset-email.eml")
+    assert f"Dear {nobody}" not in email and f"To: {nobody}" not in email
+
+
+def test_a_misunderstanding_that_came_with_threats_is_not_kept_small():
+    """Threats (a re-tender, a public review) mean more than a misunderstanding: the route is
+    not the misunderstanding rule, and the plan does not say "keep it small"."""
+    calm = Advice("client-communication-breakdown", "misread-price-notice")
+    assert "Keep it small" in calm.text("plan.md")
+    # a misunderstanding cleared up in one call needs no standing check-ins afterwards
+    assert not calm.rows_with("check-ins with")
+    threatened = Advice(
+        "client-communication-breakdown", "misread-price-notice", red_flags=["threats"]
+    )
+    assert "misunderstanding" not in [rule.id for rule in threatened.route.fired]
+    assert "Keep it small" not in threatened.text("plan.md")
+    assert not threatened.rows_with("to clear up the misunderstanding")
+
+
+def test_a_date_weeks_away_in_ordinary_talks_does_not_wait_for_a_lawyer():
+    """A contractual date more than two weeks off, with no breach alleged and nothing formal,
+    is checked with our legal or finance lead before the meeting; the email does not wait for
+    a lawyer. A breach alleged, or a close date, still brings the lawyer in first."""
+    talks = Advice(
+        "contract-terms-dispute",
+        "money-owed-both-ways",
+        alleged_breach=False,
+        notice_deadline=dt.date(2027, 1, 29),
+    )
+    assert talks.rows_with("Check with our legal or finance lead")
+    assert not talks.rows_with("Take legal advice")
+    assert talks.rows_with("once our legal or finance lead has seen it")
+    breach = Advice(
+        "contract-terms-dispute", "money-owed-both-ways", notice_deadline=dt.date(2027, 1, 29)
+    )
+    assert breach.rows_with("Take legal advice")
+    assert breach.rows_with("once the lawyer has read it")
+    close = Advice(
+        "contract-terms-dispute",
+        "money-owed-both-ways",
+        alleged_breach=False,
+        notice_deadline=dt.date(2026, 12, 1),
+    )
+    assert close.rows_with("Take legal advice")
+
+
+def test_ending_it_ourselves_checks_the_contract_before_the_call_and_serves_notice_after():
+    advice = Advice("client-communication-breakdown", "small-retainer-exit-after-failed-reset")
+    whats = [row["action"] for row in advice.rows]
+    check = next(i for i, w in enumerate(whats) if w.startswith("Before anyone tells"))
+    call = next(i for i, w in enumerate(whats) if "by phone, then send the exit email" in w)
+    assert check < call
+    [notice] = advice.rows_with("Serve our notice to end")
+    assert notice["due"] > advice.rows[call]["due"]
+
+
+def test_when_talks_failed_and_mediation_is_refused_their_lawyers_make_it_legal():
+    """Their lawyers acting, talks failed, mediation turned down: nothing between the
+    principals is left open, so counsel leads (at the top level); open to mediation, the
+    example's own route stands."""
+    open_door = Advice("partner-dispute", "regulator-questions-joint-answer")
+    assert open_door.route.recommended != "legal"
+    refused = Advice("partner-dispute", "regulator-questions-joint-answer", mediation_open="no")
+    assert refused.route.recommended == "legal"
+    assert refused.route.level == 4
+
+
+def test_a_regulator_s_date_gets_its_own_step_to_send_the_answer():
+    advice = Advice(
+        "partner-dispute",
+        "regulator-questions-joint-answer",
+        notice_deadline=dt.date(2026, 12, 4),
+        deadline_kind="regulator",
+    )
+    [answer] = advice.rows_with("Send our answer to the regulator by")
+    assert answer["due"] == "2026-12-03"  # a working day before the regulator's date
+    assert "read by our lawyer" in answer["action"]
+    contract = Advice(
+        "partner-dispute",
+        "regulator-questions-joint-answer",
+        notice_deadline=dt.date(2026, 12, 4),
+        deadline_kind="contract",
+    )
+    assert not contract.rows_with("Send our answer to the regulator by")
+
+
+def test_a_client_leaving_for_its_own_reasons_gets_no_lawyers_letter():
+    """A relationship whose basis simply went (a strategy change, the work taken in-house) is
+    ended well, with no letter reserving our rights; one where they now compete with us gets
+    the measured letter about what they hold of ours."""
+    competes = Advice("partner-dispute", "referral-partner-now-competes")
+    assert competes.rows_with("reserving our rights")
+    strategy = Advice("partner-dispute", "referral-partner-now-competes", exit_reason="basis_gone")
+    assert strategy.route.recommended == competes.route.recommended
+    assert not strategy.rows_with("reserving our rights")
+
+
+def test_a_new_lead_and_a_day_to_day_contact_are_one_voice_not_two():
+    advice = Advice(
+        "client-communication-breakdown",
+        "renewal-at-risk-senior-first",
+        heat_source="ours",
+        heat_who="manager",
+        new_lead="Sam Ortiz, COO",
+        our_spoc="Jo Park",
+    )
+    [voice] = advice.rows_with("One voice from now on")
+    assert "Sam Ortiz leads for us" in voice["action"]
+    assert "Jo Park stays the day-to-day contact" in voice["action"]
+    assert "only Jo Park speaks for us" not in voice["action"]
+    handover = advice.rows_with("Hand the lead to")
+    assert not handover or "Sam Ortiz" in handover[0]["action"]

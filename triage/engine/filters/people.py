@@ -100,10 +100,28 @@ def people(value: Any) -> list[str]:
     return parts if len(parts) == 2 and all(_is_name(p) for p in parts) else [name]
 
 
+# Answers typed in a name's place that name nobody: "not sure now, Rohan left", "tbc", "?".
+_NOBODY = re.compile(
+    r"^\W*(?:not\s+sure|unsure|unknown|no\s+idea|(?:i\s+)?don'?t\s+know|dunno|idk|tbc|tbd|"
+    r"to\s+be\s+(?:confirmed|decided|agreed)|n/?a|none|nobody|no\s*one|not\s+known|"
+    r"not\s+yet|\?+|-+)(?:\W|$)",
+    re.I,
+)
+
+
+def names_nobody(value: Any) -> bool:
+    """Whether a name answer is a placeholder ("not sure", "tbc", "?"): used as a name it
+    would give "Phone not sure first", so it counts as no name at all."""
+    return bool(_NOBODY.match(_squash(value)))
+
+
 def _name_and_title(value: Any) -> tuple[str, str]:
     """A person's name and job title as typed: ("Daniel Fry", "Head of Partnerships") from
     "Daniel Fry, Head of Partnerships (our CRO withdraws the email)"; a note typed after the
-    name ("/ now their lawyers", "w/ me as day to day") is left out."""
+    name ("/ now their lawyers", "w/ me as day to day") is left out. A placeholder ("not
+    sure now, Rohan left", "tbc") gives no name."""
+    if names_nobody(value):
+        return "", ""
     text = _without_notes(value) or _squash(value)
     text = _JOINED.sub(lambda m: " and " if _joins_two(m) else m.group(0), text, count=1)
     text = _without_trailing_note(text)
