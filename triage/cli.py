@@ -23,7 +23,7 @@ from triage.status import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
 @contextlib.contextmanager
-def _loading() -> Iterator[None]:
+def _loading(command: str | None = None) -> Iterator[None]:
     """Import a command's modules with the cycle collector paused, then keep what they made.
 
     Loading modules makes tens of thousands of objects that live as long as the process
@@ -34,6 +34,10 @@ def _loading() -> Iterator[None]:
     anything read from a playbook, a case or an answers file: the collector is on again,
     as usual, before any of that is read or any template runs. (For the process's own
     entry point: a long-lived caller keeps what it had made as well.)
+
+    With ``command``, the regular expressions those modules compile as they load come
+    from the code cache when the last load of that command kept them
+    (:mod:`triage.engine.regexpool`).
     """
     import gc
 
@@ -42,7 +46,13 @@ def _loading() -> Iterator[None]:
         return
     gc.disable()
     try:
-        yield
+        if command is None:
+            yield
+        else:
+            from triage.engine.regexpool import kept
+
+            with kept(command):
+                yield
     finally:
         gc.freeze()
         gc.enable()
@@ -450,7 +460,7 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
 
 
 def _validate(args: argparse.Namespace) -> int:
-    with _loading():
+    with _loading("validate"):
         from triage.engine.validate import validate
 
     reports = validate(args.paths, strict=args.strict)
@@ -499,7 +509,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_answers(args: argparse.Namespace) -> int:
-    with _loading():
+    with _loading("run --answers"):
         from triage.engine import atomic, codecache
         from triage.engine.library import cases_dir, find_playbook
         from triage.engine.session import Session
