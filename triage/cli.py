@@ -502,8 +502,9 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    with _loading():
+    with _loading("app"):
         from triage.tui.app import run_app
+        from triage.tui.screens import home  # noqa: F401  # the first screen, and its widgets
 
     return run_app(target=args.playbook, out=args.out, force=args.force)
 
@@ -568,7 +569,7 @@ def _print_tone(findings: Sequence[Finding]) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    with _loading():
+    with _loading("render"):
         from triage.engine.session import Session
         from triage.engine.tone import check_session
 
@@ -822,7 +823,8 @@ def _new(args: argparse.Namespace) -> int:
 def _home(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         return _list(SimpleNamespace(json=False))  # type: ignore[arg-type]
-    with _loading():
+    with _loading("app"):
         from triage.tui.app import run_app
+        from triage.tui.screens import home  # noqa: F401  # the first screen, and its widgets
 
     return run_app()
