@@ -516,6 +516,10 @@ def _run_answers(args: argparse.Namespace) -> int:
         from triage.engine.session import Session
         from triage.engine.tone import check_session
 
+        _load_also(_LOADED_LATER)
+        # the filters' modules its templates call, through the package that loads them
+        from triage.engine.filters import amounts, opening_ask, sentence, topic  # noqa: F401
+
     # One file of compiled code for this playbook's run, not one per condition and template.
     with codecache.bundle(f"run\0{Path(args.playbook).stem}"):
         session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
@@ -537,6 +541,27 @@ def _run_answers(args: argparse.Namespace) -> int:
     _say_left_over(session, files, folder)
     _print_tone(findings)
     return EXIT_OK
+
+
+# Modules every headless case goes on to load (the answers file, the case file's writer, the
+# tone readings, the parser the drafts are read back with):
+# loaded with the rest, their regular expressions come from the code cache too.
+_LOADED_LATER = (
+    "email.generator",
+    "email.parser",
+    "tomli_w",
+    "triage.engine.answersfile",
+    "triage.engine.formats.case",
+    "triage.engine.tone_structures",
+)
+
+
+def _load_also(names: Sequence[str]) -> None:
+    import importlib
+
+    for name in names:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
 
 
 def _say_left_over(session: Session, files: Collection[str], folder: Path) -> None:
