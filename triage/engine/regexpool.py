@@ -63,11 +63,11 @@ def kept(name: str) -> Iterator[None]:
         if compiled is not None:
             cache[key] = compiled
             seeded.add(key)
-    before = set(cache)
+    before = set(cache)  # one call each: another thread may compile meanwhile
     try:
         yield
     finally:
-        new = [key for key in cache if key not in before and key not in seeded]
+        new = [key for key in list(cache) if key not in before and key not in seeded]
         if new:
             _keep(text, programs, new)
 
