@@ -2,7 +2,9 @@
 
 Measures one change against the tree before it, in the same run on the same machine:
 the headless case of bench/run.py (`triage run PLAYBOOK --answers FILE --out DIR`, warm
-cache) and, with `--validate`, `triage validate` of every built-in playbook. REF is a git
+cache); with `--validate`, `triage validate` of every built-in playbook; with `--app`, the
+first full home screen in a pseudo-terminal (bench/terminal.py, as bench/run.py times it;
+POSIX), where the CPU time is all the app's threads' until that screen. REF is a git
 revision (its files are taken with `git archive`); REF2 defaults to the working tree, and
 `--with FILE` puts the working tree's copy of FILE over REF2's (one change on its own while
 other edits are under way in the tree).
@@ -63,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("before", help="git revision measured first (e.g. HEAD)")
     parser.add_argument("after", nargs="?", default="work", help="revision, or 'work' (default)")
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--validate", action="store_true", help="time `validate` instead")
+    measured = parser.add_mutually_exclusive_group()
+    measured.add_argument("--validate", action="store_true", help="time `validate` instead")
+    measured.add_argument("--app", action="store_true", help="time the first full screen")
     parser.add_argument(
         "--with",
         dest="overlay",
@@ -74,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     script = Path(sys.executable).parent / "triage"
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # run.py and terminal.py
     with tempfile.TemporaryDirectory(prefix="triage-compare-") as scratch:
         work = Path(scratch)
         trees = [_tree(args.before, work / "before"), _tree(args.after, work / "after")]
@@ -101,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env.pop("TRIAGE_PLAYBOOKS", None)
             base = [str(script)] if script.exists() else [sys.executable, "-m", "triage"]
+            if args.app:
+                from run import HOME_MARKERS
+                from terminal import first_full_screen
+
+                frame = first_full_screen(base, HOME_MARKERS, env, work)
+                return frame.seconds, frame.cpu_seconds
             if args.validate:
                 command = [*base, "validate"]
             else:

@@ -23,7 +23,7 @@ from triage.status import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
 @contextlib.contextmanager
-def _loading() -> Iterator[None]:
+def _loading(command: str | None = None) -> Iterator[None]:
     """Import a command's modules with the cycle collector paused, then keep what they made.
 
     Loading modules makes tens of thousands of objects that live as long as the process
@@ -34,6 +34,10 @@ def _loading() -> Iterator[None]:
     anything read from a playbook, a case or an answers file: the collector is on again,
     as usual, before any of that is read or any template runs. (For the process's own
     entry point: a long-lived caller keeps what it had made as well.)
+
+    With ``command``, the regular expressions those modules compile as they load come
+    from the code cache when the last load of that command kept them
+    (:mod:`triage.engine.regexpool`).
     """
     import gc
 
@@ -42,7 +46,13 @@ def _loading() -> Iterator[None]:
         return
     gc.disable()
     try:
-        yield
+        if command is None:
+            yield
+        else:
+            from triage.engine.regexpool import kept
+
+            with kept(command):
+                yield
     finally:
         gc.freeze()
         gc.enable()
@@ -450,7 +460,7 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
 
 
 def _validate(args: argparse.Namespace) -> int:
-    with _loading():
+    with _loading("validate"):
         from triage.engine.validate import validate
 
     reports = validate(args.paths, strict=args.strict)
@@ -492,18 +502,23 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    with _loading():
+    with _loading("app"):
         from triage.tui.app import run_app
+        from triage.tui.screens import home  # noqa: F401  # the first screen, and its widgets
 
     return run_app(target=args.playbook, out=args.out, force=args.force)
 
 
 def _run_answers(args: argparse.Namespace) -> int:
-    with _loading():
+    with _loading("run --answers"):
         from triage.engine import atomic, codecache
         from triage.engine.library import cases_dir, find_playbook
         from triage.engine.session import Session
         from triage.engine.tone import check_session
+
+        _load_also(_LOADED_LATER)
+        # the filters' modules its templates call, through the package that loads them
+        from triage.engine.filters import amounts, opening_ask, sentence, topic  # noqa: F401
 
     # One file of compiled code for this playbook's run, not one per condition and template.
     with codecache.bundle(f"run\0{Path(args.playbook).stem}"):
@@ -526,6 +541,27 @@ def _run_answers(args: argparse.Namespace) -> int:
     _say_left_over(session, files, folder)
     _print_tone(findings)
     return EXIT_OK
+
+
+# Modules every headless case goes on to load (the answers file, the case file's writer, the
+# tone readings, the parser the drafts are read back with):
+# loaded with the rest, their regular expressions come from the code cache too.
+_LOADED_LATER = (
+    "email.generator",
+    "email.parser",
+    "tomli_w",
+    "triage.engine.answersfile",
+    "triage.engine.formats.case",
+    "triage.engine.tone_structures",
+)
+
+
+def _load_also(names: Sequence[str]) -> None:
+    import importlib
+
+    for name in names:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
 
 
 def _say_left_over(session: Session, files: Collection[str], folder: Path) -> None:
@@ -558,7 +594,7 @@ def _print_tone(findings: Sequence[Finding]) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    with _loading():
+    with _loading("render"):
         from triage.engine.session import Session
         from triage.engine.tone import check_session
 
@@ -812,7 +848,8 @@ def _new(args: argparse.Namespace) -> int:
 def _home(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         return _list(SimpleNamespace(json=False))  # type: ignore[arg-type]
-    with _loading():
+    with _loading("app"):
         from triage.tui.app import run_app
+        from triage.tui.screens import home  # noqa: F401  # the first screen, and its widgets
 
     return run_app()

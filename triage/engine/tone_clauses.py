@@ -562,20 +562,49 @@ def _grouped(
 def _anchors(regex: _Lazy) -> tuple[str, ...]:
     """Pieces of text one of which every hit of ``regex`` holds (("",) when unsure): a
     pattern none of whose pieces is in a text is not scanned. Worked out as the phrase
-    rules' are (:func:`triage.engine.tone_scan._required`), once per pattern."""
+    rules' are (:func:`triage.engine.tone_scan._required`), once per pattern; those of
+    the patterns the readings scan for (:data:`_SCANNED`) are kept between runs."""
     anchors = _ANCHORS.get(regex)
     if anchors is None:
-        from re import _parser  # type: ignore[attr-defined]
-
-        from triage.engine.tone_scan import _required
-
-        try:
-            found = _required(_parser.parse(regex.pattern, 0))
-        except Exception:  # not the parser as we know it: scan every time
-            found = None
-        anchors = tuple(found) if found and min(map(len, found)) >= 2 else ("",)
+        anchors = _kept_anchors().get(regex.pattern) or _worked_out(regex.pattern)
         _ANCHORS[regex] = anchors
     return anchors
+
+
+def _worked_out(pattern: str) -> tuple[str, ...]:
+    from re import _parser  # type: ignore[attr-defined]
+
+    from triage.engine.tone_scan import _required
+
+    try:
+        found = _required(_parser.parse(pattern, 0))
+    except Exception:  # not the parser as we know it: scan every time
+        found = None
+    return tuple(found) if found and min(map(len, found)) >= 2 else ("",)
+
+
+@functools.cache
+def _kept_anchors() -> dict[str, tuple[str, ...]]:
+    """The anchors of every pattern :func:`_live` may test that has no first word to
+    look up: working them out parses each pattern (a few ms a run), so, as the
+    structures' pieces are (``tone_structures._pieces``), they are kept as one entry."""
+    from triage.engine import codecache
+
+    patterns = sorted({r.pattern for group in _SCANNED for r in group if r not in _LEADS})
+    text = "clauses\0" + "\0".join(patterns)
+    kept = codecache.load("tonepieces", text)
+    if (
+        isinstance(kept, tuple)
+        and len(kept) == len(patterns)
+        and all(
+            isinstance(found, tuple) and found and all(isinstance(p, str) for p in found)
+            for found in kept
+        )
+    ):
+        return dict(zip(patterns, kept, strict=True))
+    worked = tuple(_worked_out(pattern) for pattern in patterns)
+    codecache.store("tonepieces", text, worked)
+    return dict(zip(patterns, worked, strict=True))
 
 
 def _hits(regexes: tuple[_Lazy, ...], low: str, more: Sequence[Span] = ()) -> list[Span]:
@@ -618,6 +647,18 @@ def _mock(low: str, starts: list[int]) -> list[Reading]:
             start += 1
         found.append(Reading("mock", start, end, ((start, end),)))
     return found
+
+
+# Every group of patterns :func:`_hits` scans for: the ones whose anchors are kept.
+_SCANNED = (
+    _AFTER_AN_AUTHORITY,
+    _CONSEQUENCE,
+    _BLAME,
+    _OWNED_WHOLE,
+    _OPEN_COST,
+    _SARCASM,
+    _ABSOLUTE,
+)
 
 
 def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str]) -> list[Reading]:

@@ -104,6 +104,7 @@ def is_draft(name: str) -> bool:
     return name not in NOT_DRAFTS and name.endswith(DRAFT_SUFFIXES)
 
 
+@functools.lru_cache(maxsize=32)  # asked of each draft by the answers' check, then its own
 def draft_text(name: str, data: bytes) -> str:
     """The words of a draft as the other side would read them (an email: subject and body)."""
     if not name.endswith(".eml"):

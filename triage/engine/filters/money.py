@@ -12,6 +12,13 @@ from triage.engine.filters.words import _DANGLING
 # reads the same way, else the code before the amount ("SGD 41,300").
 _CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
 _CURRENCY_WORDS = r"pounds?|euros?|dollars?|sterling|[A-Z]{3}"
+# Patterns the filters below use, compiled as the module loads, so that a run's kept
+# regular expressions hold them (see triage/engine/regexpool.py).
+_CODE = re.compile(r"[A-Z]{3}")
+_BARE_FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_CURRENCY_BEFORE = re.compile(rf"(?:[£€$¥]|\b(?:{_CURRENCY_WORDS}))\s?$")
+_CURRENCY_AFTER = re.compile(rf"\s?(?:{_CURRENCY_WORDS})\b|\s?[£€$%]")
+_NEXT_WORDS = re.compile(r"(?:\s+[A-Za-z][\w-]*){1,3}")
 # A figure in typed text: a number with thousands separators ("1,140", "95,000.50"), or a
 # number of thousands or millions ("41.3k", "2m"), or a number alone as the whole text.
 _AMOUNT = re.compile(
@@ -32,7 +39,7 @@ def money_sign(currency: Any) -> str:
     """What goes before an amount in ``currency``: "£", "€", "$", else the code and a space
     ("SGD "); '' when no currency was given."""
     code = _squash(currency).upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
+    if not _CODE.fullmatch(code):
         return ""
     return _CURRENCY_SIGNS.get(code, code + " ")
 
@@ -48,18 +55,18 @@ def amounts(text: str, currency: Any) -> str:
     sign = money_sign(currency)
     if not sign or not text:
         return text
-    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
+    if _BARE_FIGURE.fullmatch(text):
         return sign + text
 
     def add(match: re.Match[str]) -> str:
         before = text[: match.start()]
         after = text[match.end() :]
-        if re.search(rf"(?:[£€$¥]|\b(?:{_CURRENCY_WORDS}))\s?$", before):
+        if _CURRENCY_BEFORE.search(before):
             return match.group(0)
-        if re.match(rf"\s?(?:{_CURRENCY_WORDS})\b|\s?[£€$%]", after):
+        if _CURRENCY_AFTER.match(after):
             return match.group(0)
         # the words that follow, up to three, a punctuation mark or a small word ("by", "in")
-        following = re.match(r"(?:\s+[A-Za-z][\w-]*){1,3}", after)
+        following = _NEXT_WORDS.match(after)
         for counted in following.group(0).lower().split() if following else []:
             if counted in _DANGLING or counted in _NOT_PLURALS:
                 break

@@ -9,6 +9,16 @@ from triage.engine.filters.money import amounts
 from triage.engine.filters.text import _CLOSERS, _MARKS, _inner_capital, _mark, _squash, _words
 from triage.engine.filters.words import COMMON_WORDS, _ordinary
 
+# Patterns the filters below use, compiled as the module loads, so that a run's kept
+# regular expressions hold them (see triage/engine/regexpool.py).
+_OPENING_WORD = re.compile(r"^([\"'“‘(\[«]*)(\w+)")
+_TRAILING_MARKS = re.compile(r"[\s,;:.!?…]+$")
+_TRAILING_CLOSERS = re.compile(f"[{re.escape(_CLOSERS)}]+$")
+_CLAUSE_END = re.compile(r"[\s.!?…;:,]+$")
+_WORD = re.compile(r"\w+")
+_NOT_ENDING = re.compile(r"['’]t\b")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
 
 def sentence(value: Any, currency: Any = None) -> str:
     """Filter ``sentence(currency)``: trimmed, one line, a capital first letter, one
@@ -21,18 +31,18 @@ def sentence(value: Any, currency: Any = None) -> str:
     text = amounts(_squash(value), currency)
     if not any(ch.isalnum() for ch in text):
         return ""
-    first = re.match(r"^([\"'“‘(\[«]*)(\w+)", text)
+    first = _OPENING_WORD.match(text)
     if first and first.group(2)[0].islower() and not _inner_capital(first.group(2)):
         at = first.start(2)
         text = text[:at] + text[at].upper() + text[at + 1 :]
-    tail = re.search(r"[\s,;:.!?…]+$", text)
+    tail = _TRAILING_MARKS.search(text)
     if tail and any(ch in _MARKS for ch in tail.group(0)):
         return text[: tail.start()] + _mark(tail.group(0))
     core = text[: tail.start()] if tail else text
-    closers = re.search(f"[{re.escape(_CLOSERS)}]+$", core)
+    closers = _TRAILING_CLOSERS.search(core)
     if closers:
         inner = core[: closers.start()]
-        inside = re.search(r"[\s,;:.!?…]+$", inner)
+        inside = _TRAILING_MARKS.search(inner)
         if inside and any(ch in _MARKS for ch in inside.group(0)):
             return inner[: inside.start()] + _mark(inside.group(0)) + closers.group(0)
     return core + "."
@@ -48,18 +58,18 @@ def clause(value: Any, currency: Any = None) -> str:
     invoice 0419 (1,140)" gives "pay invoice 0419 (€1,140)", and ``labels.amount_at_stake |
     clause(currency)`` the amount at stake as the reader expects it ("SGD 41,300").
     """
-    text = re.sub(r"[\s.!?…;:,]+$", "", amounts(_squash(value), currency))
+    text = _CLAUSE_END.sub("", amounts(_squash(value), currency))
     if not any(ch.isalnum() for ch in text):
         return ""
-    first = re.match(r"\w+", text)
+    first = _WORD.match(text)
     if first is None:
         return text
     word = first.group(0)
     rest = text[first.end() :]
     capitalised = word.isalpha() and word[0].isupper() and not _inner_capital(word)
-    contraction = word.endswith("n") and re.match(r"['’]t\b", rest) is not None  # Didn't
+    contraction = word.endswith("n") and _NOT_ENDING.match(rest) is not None  # Didn't
     # a name of several capitalised words ("New York", "Partnership Board") keeps its case
-    named = re.match(r"\s+[A-Z]", rest) is not None and word.lower() not in COMMON_WORDS
+    named = _CAPITAL_NEXT.match(rest) is not None and word.lower() not in COMMON_WORDS
     if capitalised and ((_ordinary(word) and not named) or contraction):
         return text[0].lower() + text[1:]
     return text

@@ -17,9 +17,15 @@ def first_sentence(value: Any) -> str:
     a sentence, because the next word must start with a capital letter.
     """
     text = _squash(value)
-    found = re.match(r"(.+?[.!?])(?=\s+[\"“(]?[A-Z])", text)
+    found = _FIRST_SENTENCE.match(text)
     return found.group(1) if found else text
 
+
+# Patterns the filters below use, compiled as the module loads, so that a run's kept
+# regular expressions hold them (see triage/engine/regexpool.py).
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?=\s+[\"“(]?[A-Z])")
+_NON_SPACE = re.compile(r"\S+")
+_CUT_END = re.compile(r"[\s,;:(–—-]+$")
 
 # Where a long text may be cut, best first: a sentence's end, then ";", then ":", " (" or a
 # dash, then ",". Each pattern matches just before the cut.
@@ -45,7 +51,7 @@ def brief(value: Any, words: Any = 25, last: Any = 0) -> str:
     for name, count in (("words", words), ("last", last)):
         if isinstance(count, bool) or not isinstance(count, int) or count < (name == "words"):
             raise ValueError(f"brief needs a whole number of {name}, not {count!r}")
-    found = list(re.finditer(r"\S+", text))
+    found = list(_NON_SPACE.finditer(text))
     if len(found) <= words + last + max(2, words // 5):  # a few words over: not worth a cut
         return text
     head = text[: found[words - 1].end()]
@@ -61,7 +67,7 @@ def brief(value: Any, words: Any = 25, last: Any = 0) -> str:
             (bare := head[:best].rsplit(None, 1)) and len(bare) > 1 and bare[1].lower() in _DANGLING
         ):
             best = len(bare[0])
-    shortened = re.sub(r"[\s,;:(–—-]+$", "", head[:best]).rstrip(".") + "…"
+    shortened = _CUT_END.sub("", head[:best]).rstrip(".") + "…"
     starts = [m.end() for m in _CUTS[0].finditer(text) if m.end() > best]
     tail = next((text[s:].strip() for s in starts if len(text[s:].split()) <= last), "")
     return f"{shortened} {tail}" if tail else shortened
