@@ -515,6 +515,7 @@ UNSEEN_KINDS_FLAGGED = [
     ("absolutes", "Your help desk hasn't answered a single ticket we opened in March."),
     ("absolutes", "Your entire support team seems to go silent after lunch."),
     ("threats", "After the second recall we will need to reconsider our position."),
+    ("threats", "We will have to consider our position on this matter."),
     ("threats", "We are looking at the remedies available to us under the agreement."),
     ("threats", "Our rights in respect of the late handover remain fully reserved."),
     ("threats", "I can't promise this will stay between our two firms for much longer."),
@@ -541,6 +542,11 @@ UNSEEN_KINDS_CLEAN = [
     "Neither of us wants to end up in front of a tribunal, so let's talk on Monday.",
     "Absent any comments by Monday, I will circulate the minutes as they stand.",
     "Unless we hear otherwise by Thursday, we'll assume Tuesday at 10 still suits you.",
+    "Please ask your whole team to use the new portal every day.",
+    "I've been reviewing our position on stock levels and I think we can help.",
+    "We need to decide how to proceed with the relaunch, and I'd like your input.",
+    "Nobody at your end could have known the port would close.",
+    "It's almost impossible to get hold of a crane at this time of year, so your team did well.",
 ]
 
 
