@@ -516,6 +516,10 @@ UNSEEN_KINDS_FLAGGED = [
     ("absolutes", "Your entire support team seems to go silent after lunch."),
     ("threats", "After the second recall we will need to reconsider our position."),
     ("threats", "We will have to consider our position on this matter."),
+    ("threats", "Once we have your reply, we will determine our next steps accordingly."),
+    ("absolutes", "Every email we send to your claims desk goes unanswered."),
+    ("absolutes", "None of your fitters on the third floor have followed the method statement."),
+    ("ultimatums", "Miss that date and we'll move the job to the next window at your cost."),
     ("threats", "We are looking at the remedies available to us under the agreement."),
     ("threats", "Our rights in respect of the late handover remain fully reserved."),
     ("threats", "I can't promise this will stay between our two firms for much longer."),
@@ -547,6 +551,10 @@ UNSEEN_KINDS_CLEAN = [
     "We need to decide how to proceed with the relaunch, and I'd like your input.",
     "Nobody at your end could have known the port would close.",
     "It's almost impossible to get hold of a crane at this time of year, so your team did well.",
+    "We will plan our next steps together at the review.",
+    "Every email I send to your team gets a quick answer, which I appreciate.",
+    "None of your staff have had to sign in twice since the new system went live.",
+    "If you miss that and the next slot, just let me know and we'll find another date.",
 ]
 
 
