@@ -506,6 +506,68 @@ def test_the_same_acts_about_ourselves_or_done_together_pass(rules, sentence):
     assert check_text(sentence, rules) == []
 
 
+# Kinds that drafts by other writers still got past the check or flagged wrongly: absolutes
+# with no "never" or "always", veiled threats, and ultimatums whose penalty has no person;
+# each with a near miss that uses the same words fairly (more in tone_corpus/kinds2.toml).
+UNSEEN_KINDS_FLAGGED = [
+    ("absolutes", "Getting a delivery date out of your planners is almost impossible these days."),
+    ("absolutes", "Not one of your couriers has arrived in the booked slot since May."),
+    ("absolutes", "Your help desk hasn't answered a single ticket we opened in March."),
+    ("absolutes", "Your entire support team seems to go silent after lunch."),
+    ("threats", "After the second recall we will need to reconsider our position."),
+    ("threats", "We will have to consider our position on this matter."),
+    ("threats", "Once we have your reply, we will determine our next steps accordingly."),
+    ("absolutes", "Every email we send to your claims desk goes unanswered."),
+    ("absolutes", "None of your fitters on the third floor have followed the method statement."),
+    ("ultimatums", "Miss that date and we'll move the job to the next window at your cost."),
+    ("threats", "We are looking at the remedies available to us under the agreement."),
+    ("threats", "Our rights in respect of the late handover remain fully reserved."),
+    ("threats", "I can't promise this will stay between our two firms for much longer."),
+    ("threats", "We will be taking the matter further with your managing director."),
+    ("threats", "We may have to go down the legal route over the unpaid retention."),
+    ("ultimatums", "Barring payment by the 20th, the storage fee will be charged to your account."),
+    (
+        "ultimatums",
+        "Absent a signed order by noon Friday, your slot will be released to another brand.",
+    ),
+]
+UNSEEN_KINDS_CLEAN = [
+    "It would be impossible to find a more dependable carrier than your team.",
+    "Not one of your couriers has been late since May, and our staff have noticed.",
+    "Not once has your team missed a payment date in six years.",
+    "Not once did we tell you about the surcharge, and that was wrong of us.",
+    "Please thank your entire support team for staying late on Friday.",
+    "We will consider your proposal and come back to you by the 20th.",
+    "Both parties' rights are set out in section 9 of the draft.",
+    "We'd love to take the trial further next year.",
+    "As required by our permit, we will send the annual emissions report to the agency.",
+    "I've asked our legal team to check what the contract says about notice periods.",
+    "We have informed our insurers and the regulator as required.",
+    "Neither of us wants to end up in front of a tribunal, so let's talk on Monday.",
+    "Absent any comments by Monday, I will circulate the minutes as they stand.",
+    "Unless we hear otherwise by Thursday, we'll assume Tuesday at 10 still suits you.",
+    "Please ask your whole team to use the new portal every day.",
+    "I've been reviewing our position on stock levels and I think we can help.",
+    "We need to decide how to proceed with the relaunch, and I'd like your input.",
+    "Nobody at your end could have known the port would close.",
+    "It's almost impossible to get hold of a crane at this time of year, so your team did well.",
+    "We will plan our next steps together at the review.",
+    "Every email I send to your team gets a quick answer, which I appreciate.",
+    "None of your staff have had to sign in twice since the new system went live.",
+    "If you miss that and the next slot, just let me know and we'll find another date.",
+]
+
+
+@pytest.mark.parametrize(("category", "sentence"), UNSEEN_KINDS_FLAGGED)
+def test_absolutes_veiled_threats_and_impersonal_penalties_are_flagged(rules, category, sentence):
+    assert category in categories(sentence, rules), check_text(sentence, rules)
+
+
+@pytest.mark.parametrize("sentence", UNSEEN_KINDS_CLEAN)
+def test_their_near_misses_pass(rules, sentence):
+    assert check_text(sentence, rules) == []
+
+
 def test_a_reading_names_its_words_and_why(rules):
     text = "Thanks.\n\nIf it is missed, we will draw our own conclusions about the partnership."
     (warning,) = check_text(text, rules)
@@ -722,7 +784,18 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
 
 
 @pytest.mark.parametrize(
-    "name", ["main", "heldout", "clauses", "kinds", "roles", "roles_heldout", "roles_fresh"]
+    "name",
+    [
+        "main",
+        "heldout",
+        "clauses",
+        "kinds",
+        "roles",
+        "roles_heldout",
+        "roles_fresh",
+        "kinds2",
+        "kinds2_fresh",
+    ],
 )
 def test_corpus_is_labelled_and_varied(name):
     drafts = corpus(name)
@@ -771,6 +844,16 @@ def test_the_kinds_the_thirteenth_set_missed_are_caught_with_their_twins_clean(r
     assert result.recall == 1.0 and result.false_flags == 0
 
 
+def test_the_kinds_other_writers_got_past_are_caught_with_their_near_misses_clean(rules):
+    """Absolutes with no "never" or "always", veiled threats and impersonal penalties (the
+    development set written for them, in four batches) are each caught in their category;
+    their near misses (a duty to report, our lawyers checking a fact, regret, compliments,
+    harmless defaults) pass, at most one clean draft in twenty flagged."""
+    result, problems = score(corpus("kinds2"), rules)
+    assert result.recall == 1.0 and result.right_category == result.flagworthy, problems
+    assert result.false_flags * 20 <= result.clean, problems
+
+
 def _documented() -> dict[str, list[str]]:
     """The score rows of docs/tone-check.md: | set | drafts | flag-worthy | clean | ... |."""
     rows = {}
@@ -784,6 +867,8 @@ def _documented() -> dict[str, list[str]]:
             "roles",
             "roles, held out",
             "roles, fresh",
+            "kinds, second",
+            "kinds, second, fresh",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -799,6 +884,8 @@ def _documented() -> dict[str, list[str]]:
         ("roles", "roles"),
         ("roles_heldout", "roles, held out"),
         ("roles_fresh", "roles, fresh"),
+        ("kinds2", "kinds, second"),
+        ("kinds2_fresh", "kinds, second, fresh"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

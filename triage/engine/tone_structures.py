@@ -693,6 +693,18 @@ _NOT_ONCE = _Lazy(
     r"\b(?:(?:has|have|had|was|were|is|are)(?:n't| not)|never|not) (?:\w+ ){1,7}?once\b(?! (?:a|every|"
     r"or|again|more|in a while))"
 )
+# a routine still to come: "your collections will appear in it as usual"
+_AS_USUAL_TO_COME = _Lazy(
+    r"\b(?:will|shall|'ll|would|can|could)\b(?: [\w'-]+){0,4}? as (?:per )?usual\b"
+)
+# "not once did we warn you" is about us; "not once has your team missed a payment" is praise
+_NOT_ONCE_OURS = _Lazy(
+    r"\b(?:not once|never|at no (?:point|time)) (?:did|have|had|were|was|do) (?:we|i)\b"
+)
+_NOT_ONCE_FAILED = _Lazy(
+    r"\bnot once (?:\w+ ){0,6}?(?:missed|failed|been late|let (?:us|me) down|slipped|disappointed|"
+    r"complain\w*|grumbl\w*|objected|moan\w*|quibbl\w*|argued)\b"
+)
 _NEGATIVE_BETWEEN = _Lazy(  # "hasn't been late once" is praise
     r"\b(?:late|wrong|missed|failed|short|broken|damaged|delayed|a problem|an issue|let us down|"
     r"complain\w*|an error|a mistake)\b"
@@ -778,7 +790,8 @@ _CLOSING = _Lazy(  # a last chance, or the time left to them
     r"until (?:you|your (?:\w+ ){0,2}?\w+) (?:withdraw|pay|settle|apologi[sz]e|sign|retract|drop|"
     r"clear)\w*|(?:you have|we can "
     r"give you|i can give you|i'll give you|we'll give you|we will give you|i will give you|we are "
-    r"giving you|i am giving you) (?:until|till|(?:one|two|three|\d+|a|another|a further) (?:more )?"
+    r"giving you|i am giving you) (?:until|till|(?:one|two|three|\d+|a|another|a further|"
+    r"twenty-four|forty-eight|seventy-two|a few|several) (?:more )?"
     r"(?:days?|hours?|weeks?|working days?))|no [\w'-]+(?: [\w'-]+)?,? no (?:further |more )?"
     r"(?:crew|payment|payments|delivery|deliveries|deal|contract|work|order|orders|access|service|"
     r"release|sign-off|handover|invoice|money|discount|renewal|extension|visit|install|"
@@ -1382,7 +1395,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         "consequence",
         _POWER,
         needs=(_P(_TIED_TO_US, "around"), _P(_HELD_SO_FAR, "near", 1)),
-        unless=(_P(_PLAIN_DUTY, "paragraph"),),
+        unless=(_P(_PLAIN_DUTY, "paragraph"), _P(_PAPERWORK_ONLY)),
     ),
     # our side deciding the next step
     _S(
@@ -1449,7 +1462,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         "always",
         _NOT_ONE,
         needs=(_P(_EVER_DONE, "after"), _P(_ABOUT_THEM, cue=False)),
-        unless=(_P(_GOOD_NEWS), _P(_OURS_NOT)),
+        unless=(_P(_GOOD_NEWS), _P(_OURS_NOT), _P(_NOT_ONCE_OURS), _P(_NOT_ONCE_FAILED)),
     ),
     _S("always", _NONE_OF_THEIRS, unless=(_P(_GOOD_NEWS), _P(_OURS_NOT))),
     # a promise to pay without a limit
@@ -1558,6 +1571,9 @@ _STRUCTURES: tuple[_Structure, ...] = (
         _AS_EVER,
         needs=(_P(_ABOUT_YOU, "near", 1, cue=False), _P(_WENT_WRONG_ANY, cue=False)),
         unless=(
+            _P(_AS_USUAL_TO_COME),
+            _P(_NOT_ONCE_OURS),
+            _P(_NOT_ONCE_FAILED),
             _P(_THANKS_AFTER_ALL, "turn"),
             _P(_OURS_NOT),
             _P(_APOLOGY),
