@@ -517,19 +517,21 @@ def test_a_misunderstanding_they_call_a_breach_gets_a_short_friendly_note():
 
 def _reply_date(email: str) -> dt.date:
     found = re.search(
-        r"We will reply in full on the points it raises by \w+day (\d+ \w+ \d{4})", email
+        r"Our formal reply will come from our solicitors to yours by \w+day (\d+ \w+ \d{4})", email
     )
     assert found, email
     return dt.datetime.strptime(found.group(1), "%d %B %Y").date()
 
 
-def test_a_reply_we_promise_falls_before_their_deadline():
+def test_the_formal_reply_comes_from_our_solicitors_by_their_deadline_never_sooner():
+    """A letter from their solicitors is answered by ours, by the date it sets: the business
+    contact never promises an earlier full reply before our lawyer has advised, and under a
+    notice to put things right says nothing that concedes the breach."""
     playbook = load_playbook(builtin_dir() / "contract-terms-dispute.toml")
     example = next(e for e in examples_for(playbook) if e.stem == "solicitors-letter-after-project")
     deadline = read_answers(example, playbook).answers["notice_deadline"]
     email = _email("contract-terms-dispute", "solicitors-letter-after-project")
-    assert _reply_date(email) < deadline - dt.timedelta(days=1)
-    # Under a notice to put things right, the time is for the fixes: the reply comes soon.
+    assert _reply_date(email) == deadline
     flags = read_answers(example, playbook).answers["red_flags"] + ["termination_notice"]
     email = _email(
         "contract-terms-dispute",
@@ -538,8 +540,9 @@ def test_a_reply_we_promise_falls_before_their_deadline():
         fault="both",
         work_ongoing=True,
     )
-    assert (_reply_date(email) - read_answers(example, playbook).date).days <= 7
-    assert "the work to put things right carries on" in email
+    assert _reply_date(email) == deadline
+    assert "put things right" not in email and "sorry" not in email.lower()
+    assert "day-to-day work carries on" in email
 
 
 def test_our_mistakes_are_owned_in_words_for_them_not_pasted_from_our_notes():
