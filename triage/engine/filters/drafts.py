@@ -192,3 +192,65 @@ def reads_as_clause(value: Any) -> bool:
             r"\b(?:is|are|was|were|has|have|had|counts?|means?|covers?|includes?)\b", text, re.I
         )
     )
+
+
+# Words that put our negotiating position in a list of attendees: who holds authority,
+# who is on standby to sign off.
+_OUR_POSITION = re.compile(
+    r"\b(?:authority|mandate|sign[- ]?off|signs?\s+off|walk[- ]?away|fallback|our\s+limit|"
+    r"on\s+standby|available\s+by\s+phone)\b",
+    re.I,
+)
+
+
+def attendees_for_them(value: Any) -> str:
+    """Filter ``attendees_for_them``: our note of who attends, as the other side may read
+    it: "Their ops director + Gareth; our commercial director + me" gives "Their ops director
+    and Gareth; our commercial director and me"; an aside about who holds our authority
+    ("Alan available by phone with authority") and a "(not Jamie)" are left out."""
+    text = _squash(value)
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p and not _OUR_POSITION.search(p)]
+    text = " ".join(parts)
+    text = re.sub(r"\s*\((?:not|excluding|without)\b[^)]*\)", "", text, flags=re.I)
+    text = re.sub(
+        r"\s*[,;]?\s*[^,;.]*\b(?:with|has)\s+(?:full\s+)?authority\b[^,;.]*", "", text, flags=re.I
+    )
+    text = re.sub(r"\s+\+\s+", " and ", text)
+    return text.strip(" ,;.")
+
+
+_MONTHS = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+_END = re.compile(
+    r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+    r"[a-z]*\.?\s+(?P<year>20\d\d)\b",
+    re.I,
+)
+
+
+def end_date_in(value: Any) -> str:
+    """Filter ``end_date_in``: the end date our notes give for a notice ("notice now, ends 30
+    Jun 2027" gives "30 June 2027"; "We can end it from June 2027" gives "June 2027"), or ''."""
+    found = _END.search(_squash(value))
+    if not found:
+        return ""
+    month = _MONTHS[
+        found.group("month").lower()[:4].rstrip("t")
+        if found.group("month").lower().startswith("sept")
+        else found.group("month").lower()[:3]
+    ]
+    day = found.group("day")
+    return f"{day + ' ' if day else ''}{month} {found.group('year')}"

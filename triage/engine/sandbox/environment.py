@@ -192,6 +192,8 @@ def environment() -> _Environment:
     env.filters["via_counsel"] = filters.via_counsel
     env.filters["fix_sentence"] = filters.fix_sentence
     env.filters["hedged"] = filters.hedged
+    env.filters["end_date_in"] = filters.end_date_in
+    env.filters["attendees_for_them"] = filters.attendees_for_them
     env.filters["reads_as_clause"] = filters.reads_as_clause
     env.filters["first_sentence"] = filters.first_sentence
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
