@@ -8,20 +8,22 @@ did; a supplier who failed us is not told we are sorry.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from test_reader_needs import drafts, example
+from test_reader_needs import SATURDAY, drafts, example
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _email(playbook: str, answers: dict[str, Any], tmp_path, monkeypatch) -> str:
-    return _flat(drafts(playbook, answers, tmp_path, monkeypatch)["reset-email.eml"])
+def _email(playbook: str, answers: dict[str, Any], tmp_path, monkeypatch, now=None) -> str:
+    kw = {"now": now} if now else {}
+    return _flat(drafts(playbook, answers, tmp_path, monkeypatch, **kw)["reset-email.eml"])
 
 
 # Kind: a letter from their solicitors.
@@ -162,3 +164,126 @@ def test_a_mediation_proposal_does_not_ask_how_it_has_affected_them(tmp_path, mo
     answers = example("contract-terms-dispute/final-payment-mediation-clause")
     email = _email("contract-terms-dispute", answers, tmp_path, monkeypatch)
     assert "affected you" not in email, email
+
+
+# Kind: timing that fits the deadline.
+
+
+def test_no_call_is_asked_for_in_the_next_week_or_so(tmp_path, monkeypatch):
+    answers = _fixture("small-invoice-principle")
+    answers.pop("proposed_times", None)
+    email = _email("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    assert "next week or so" not in email, email
+    assert "this week" in email, email
+
+
+def test_a_call_comes_before_a_deadline_within_days(tmp_path, monkeypatch):
+    answers = _fixture("small-invoice-principle")
+    answers.pop("proposed_times", None)
+    answers["notice_deadline"] = dt.date(2026, 11, 27)  # Friday; the case opens on Monday 23rd
+    email = _email("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    assert "before Thursday 26 November 2026" in email, email
+
+
+def test_the_call_to_agree_a_mediator_is_not_put_off_to_the_mediation_dates(tmp_path, monkeypatch):
+    answers = _fixture("electrical-sub-final-account")
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, now=SATURDAY)
+    email = _flat(texts["reset-email.eml"])
+    assert "short call early next week" in email and "to agree the mediator" in email, email
+    assert "For the mediation itself, these dates would suit us" in email, email
+    proposal = _flat(texts["mediation-proposal.md"])
+    assert "short call early next week" in proposal, proposal
+    assert "The mediation itself could then take place on one of these dates" in proposal
+    invitation = _flat(texts["meeting-invitation.md"])
+    assert "dated once we have agreed the mediator" not in invitation, invitation
+    # Our authority stays in the plan, and the signer is "me", not "Fiona".
+    assert "authority" not in invitation and "Alan" not in invitation, invitation
+    assert "Fiona and" not in invitation, invitation
+
+
+# Kind: exit emails carry the exit's terms.
+
+
+def test_an_exit_over_their_breach_gives_notice_and_reserves_rights(tmp_path, monkeypatch):
+    answers = _fixture("distributor-launched-rival")
+    email = _email("partner-dispute", answers, tmp_path, monkeypatch, now=SATURDAY)
+    assert "judgement" not in email and "speaking with me earlier" not in email, email
+    assert "We reserve all our rights" in email and "§9.2" in email, email
+    assert "Under §14, the agreement ends on 30 June 2027." in email, email
+    assert "Under §11, please return" in email, email
+    assert "ask how information" not in email, email
+
+
+def test_an_exit_states_the_sum_we_have_decided_to_pay(tmp_path, monkeypatch):
+    answers = _fixture("referral-partner-wind-down")
+    email = _email("partner-dispute", answers, tmp_path, monkeypatch, now=SATURDAY)
+    assert "We will pay the £620 in question." in email, email
+    assert "fair settlement of the £620" not in email, email
+    assert "speaking with me earlier" not in email and "your team" not in email, email
+
+
+def test_an_exit_apology_is_a_whole_sentence_with_months_in_full(tmp_path, monkeypatch):
+    answers = _fixture("loss-making-client-exit")
+    email = _email("salvage-relationship", answers, tmp_path, monkeypatch, now=SATURDAY)
+    assert "I am sorry for the March pallet count error." in email, email
+    assert ": March pallet" not in email and "Nov storage" not in email, email
+    assert "settlement of the storage invoices and pick times" not in email, email
+
+
+# Kind: their lawyer asked that all contact go through her.
+
+
+def test_no_email_goes_to_a_contact_whose_lawyer_asked_for_all_contact(tmp_path, monkeypatch):
+    answers = _fixture("connector-data-exposure")
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, now=SATURDAY)
+    email = _flat(texts["reset-email.eml"])
+    assert email.startswith("Dear Sir or Madam"), email
+    assert "Dear Owen" not in email, email
+    assert "by Sunday 6 December 2026" in email, email  # within the 72-hour clock
+    assert "Send nothing to Owen Pritchard directly" in texts["plan.md"]
+
+
+def test_the_email_has_no_recipient_address_when_it_must_go_through_their_lawyer(
+    tmp_path, monkeypatch
+):
+    from email import message_from_bytes
+    from email.policy import default as default_policy
+
+    from triage.engine import case
+    from triage.engine.answersfile import read_answers
+    from triage.engine.library import builtin_dir
+    from triage.engine.playbook import load_playbook
+    from triage.engine.render import render_case
+
+    monkeypatch.setattr(case, "now", lambda: SATURDAY)
+    playbook = load_playbook(builtin_dir() / "partner-dispute.toml")
+    path = Path(__file__).parent / "fixtures" / "drafts" / "connector-data-exposure.toml"
+    files = render_case(playbook, read_answers(path, playbook))
+    message = message_from_bytes(files["reset-email.eml"], policy=default_policy)
+    assert "owen@" not in str(message["To"] or ""), message["To"]
+
+
+# Kind: shorthand from our notes.
+
+
+def test_month_abbreviations_and_trade_shorthand_are_spelled_out():
+    from triage.engine.filters.shorthand import spell_out
+
+    assert spell_out("pay the Nov storage invoice by 18 Dec") == (
+        "pay the November storage invoice by 18 December"
+    )
+    assert spell_out("settle the three D&D invoices") == (
+        "settle the three demurrage and detention invoices"
+    )
+
+
+def test_attendee_notes_lose_our_authority_and_plus_signs():
+    from triage.engine.filters import attendees_for_them
+
+    assert (
+        attendees_for_them(
+            "you and your QS; Fiona and our commercial manager. Alan available by phone with authority."
+        )
+        == "you and your QS; Fiona and our commercial manager"
+    )
+    assert attendees_for_them("our strategy lead (not Jamie) + me") == "our strategy lead and me"
