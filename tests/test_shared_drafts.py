@@ -119,7 +119,12 @@ def test_the_mediation_itself_is_not_dated_in_the_invitation(drafts: Drafts):
     if "mediation" not in drafts.email.lower() or "short call" not in drafts.email:
         return
     assert "a short call to agree the mediation" in drafts.invitation
-    assert "dated once we have agreed the mediator" in drafts.invitation
+    if "can then go ahead on one of the dates below" in drafts.invitation:
+        # The dates offered reach weeks ahead: they are the mediation's, and the call that
+        # sets it up comes within days.
+        assert re.search(r"- The call: (this week|early next week|before )", drafts.invitation)
+    else:
+        assert "dated once we have agreed the mediator" in drafts.invitation
     assert not re.search(r"\b(1[89]0|2[0-9]0|[3-9][0-9]0) minutes", drafts.invitation)
 
 
@@ -128,6 +133,15 @@ def test_the_times_offered_are_for_the_setup_call_never_for_the_mediation_itself
     """The email offers its times for a short call to set the mediation up; the proposal
     beside it offers the same times for that call, and dates the mediation with the mediator."""
     when = drafts.proposal.split("## When", 1)[1].split("\n## ", 1)[0]
+    if "The mediation itself could then take place on one of these dates" in when:
+        # Dates reaching weeks ahead are the mediation's own: the call to agree the mediator
+        # comes within days, in the email and the proposal alike, never on those dates.
+        call = re.search(
+            r"a short call (this week|early next week|before \w+day \d+ \w+ \d{4})", when
+        )
+        assert call, when
+        assert f"a short call {call[1]}" in " ".join(drafts.email.split()), drafts.email
+        return
     offered = SLOT.findall(drafts.proposal)
     first_slot = when.find("\n- ")
     call = when.find("a short call")
@@ -143,7 +157,10 @@ def test_the_times_offered_are_for_the_setup_call_never_for_the_mediation_itself
 
 
 def test_a_proposal_with_times_is_checked():
-    assert any(SLOT.search(d.proposal) for d in WITH_PROPOSAL)
+    assert any(
+        SLOT.search(d.proposal) or "could then take place on one of these dates" in d.proposal
+        for d in WITH_PROPOSAL
+    )
 
 
 # 2. The summary speaks to its reader, and only of what is still to come.

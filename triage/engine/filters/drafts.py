@@ -105,6 +105,8 @@ def sorry_for(value: Any) -> str:
     text = _squash(value).rstrip(" .;:")
     if not text:
         return ""
+    if re.match(r"^no\s", text, re.I):
+        return f"that there was {text[:1].lower() + text[1:]}"
     if _VERBISH.search(text):
         words = text.split()
         first = words[0].lower()
