@@ -149,7 +149,7 @@ def test_every_email_is_at_most_200_words_and_keeps_what_we_commit_to(
     if ctx_variant in ("at_fault", "reset", "misunderstanding", "owed"):
         for mistake in changes["our_mistakes"]:
             fix = " ".join(mistake["fix"].split(";")[-1].split()[:6])
-            assert fix in flat, f"the change we make is kept: {fix!r}\n{body}"
+            assert fix.lower() in flat.lower(), f"the change we make is kept: {fix!r}\n{body}"
     if ctx_variant == "owed" and "our_ask" in changes:
         assert "pay invoices 2026-118 and 2026-131" in flat.lower(), body
     if ctx_variant not in ("formal", "misunderstanding"):
@@ -166,6 +166,6 @@ def test_every_email_is_at_most_200_words_and_keeps_what_we_commit_to(
             r"[Yy]ou will have a full reply (?:on the rest |to what you asked for )?by \w+day", flat
         ), body
     if ctx_variant in ("at_fault", "reset", "misunderstanding", "owed") and count_of(changes):
-        assert "we rolled it back the same evening" in flat, "what is already done is said"
+        assert "we rolled it back the same evening" in flat.lower(), "what is already done is said"
     if "proposed_times" in changes and ctx_variant != "formal":
         assert re.search(r"^- \w+day \d", body, re.M), "a time offered is kept"

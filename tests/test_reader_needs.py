@@ -293,7 +293,9 @@ def test_our_own_heat_named_to_them_from_the_message_log(tmp_path, monkeypatch):
     assert "I am also sorry for the tone of our email of 2 October 2026" in email, email
 
 
-def test_a_cure_already_done_is_said_in_the_acknowledgment(tmp_path, monkeypatch):
+def test_a_cure_notice_is_acknowledged_without_conceding_the_breach(tmp_path, monkeypatch):
+    """Under their solicitors' notice, a fix we made is for our solicitors to put: the
+    acknowledgment neither says the work "to put things right" carries on nor lists fixes."""
     answers = example("contract-terms-dispute/cure-notice-from-their-lawyers")
     answers["our_mistakes"] = [
         {
@@ -304,10 +306,9 @@ def test_a_cure_already_done_is_said_in_the_acknowledgment(tmp_path, monkeypatch
     email = _flat(
         drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)["reset-email.eml"]
     )
-    assert (
-        "the work to put things right carries on. Part of it is already done: we fixed both pages on 20 November."
-        in email
-    ), email
+    assert "put things right" not in email, email
+    assert "fixed both pages" not in email, email
+    assert "from our solicitors to yours" in email, email
 
 
 def test_the_exit_settles_the_sum_in_question_by_its_figure(tmp_path, monkeypatch):

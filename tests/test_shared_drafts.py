@@ -119,7 +119,12 @@ def test_the_mediation_itself_is_not_dated_in_the_invitation(drafts: Drafts):
     if "mediation" not in drafts.email.lower() or "short call" not in drafts.email:
         return
     assert "a short call to agree the mediation" in drafts.invitation
-    assert "dated once we have agreed the mediator" in drafts.invitation
+    if "can then go ahead on one of the dates below" in drafts.invitation:
+        # The dates offered reach weeks ahead: they are the mediation's, and the call that
+        # sets it up comes within days.
+        assert re.search(r"- The call: (this week|early next week|before )", drafts.invitation)
+    else:
+        assert "dated once we have agreed the mediator" in drafts.invitation
     assert not re.search(r"\b(1[89]0|2[0-9]0|[3-9][0-9]0) minutes", drafts.invitation)
 
 
@@ -128,6 +133,15 @@ def test_the_times_offered_are_for_the_setup_call_never_for_the_mediation_itself
     """The email offers its times for a short call to set the mediation up; the proposal
     beside it offers the same times for that call, and dates the mediation with the mediator."""
     when = drafts.proposal.split("## When", 1)[1].split("\n## ", 1)[0]
+    if "The mediation itself could then take place on one of these dates" in when:
+        # Dates reaching weeks ahead are the mediation's own: the call to agree the mediator
+        # comes within days, in the email and the proposal alike, never on those dates.
+        call = re.search(
+            r"a short call (this week|early next week|before \w+day \d+ \w+ \d{4})", when
+        )
+        assert call, when
+        assert f"a short call {call[1]}" in " ".join(drafts.email.split()), drafts.email
+        return
     offered = SLOT.findall(drafts.proposal)
     first_slot = when.find("\n- ")
     call = when.find("a short call")
@@ -143,7 +157,10 @@ def test_the_times_offered_are_for_the_setup_call_never_for_the_mediation_itself
 
 
 def test_a_proposal_with_times_is_checked():
-    assert any(SLOT.search(d.proposal) for d in WITH_PROPOSAL)
+    assert any(
+        SLOT.search(d.proposal) or "could then take place on one of these dates" in d.proposal
+        for d in WITH_PROPOSAL
+    )
 
 
 # 2. The summary speaks to its reader, and only of what is still to come.
@@ -517,19 +534,21 @@ def test_a_misunderstanding_they_call_a_breach_gets_a_short_friendly_note():
 
 def _reply_date(email: str) -> dt.date:
     found = re.search(
-        r"We will reply in full on the points it raises by \w+day (\d+ \w+ \d{4})", email
+        r"Our formal reply will come from our solicitors to yours by \w+day (\d+ \w+ \d{4})", email
     )
     assert found, email
     return dt.datetime.strptime(found.group(1), "%d %B %Y").date()
 
 
-def test_a_reply_we_promise_falls_before_their_deadline():
+def test_the_formal_reply_comes_from_our_solicitors_by_their_deadline_never_sooner():
+    """A letter from their solicitors is answered by ours, by the date it sets: the business
+    contact never promises an earlier full reply before our lawyer has advised, and under a
+    notice to put things right says nothing that concedes the breach."""
     playbook = load_playbook(builtin_dir() / "contract-terms-dispute.toml")
     example = next(e for e in examples_for(playbook) if e.stem == "solicitors-letter-after-project")
     deadline = read_answers(example, playbook).answers["notice_deadline"]
     email = _email("contract-terms-dispute", "solicitors-letter-after-project")
-    assert _reply_date(email) < deadline - dt.timedelta(days=1)
-    # Under a notice to put things right, the time is for the fixes: the reply comes soon.
+    assert _reply_date(email) == deadline
     flags = read_answers(example, playbook).answers["red_flags"] + ["termination_notice"]
     email = _email(
         "contract-terms-dispute",
@@ -538,8 +557,9 @@ def test_a_reply_we_promise_falls_before_their_deadline():
         fault="both",
         work_ongoing=True,
     )
-    assert (_reply_date(email) - read_answers(example, playbook).date).days <= 7
-    assert "the work to put things right carries on" in email
+    assert _reply_date(email) == deadline
+    assert "put things right" not in email and "sorry" not in email.lower()
+    assert "day-to-day work carries on" in email
 
 
 def test_our_mistakes_are_owned_in_words_for_them_not_pasted_from_our_notes():

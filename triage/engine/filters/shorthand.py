@@ -33,6 +33,22 @@ _LETTER_FORMS = (
     (re.compile(r"(?<![\w'’-])([a-z][\w'’-]*) & (?=[A-Za-z])"), r"\1 and "),
     (re.compile(r"(?<=\w) \+ (?=[A-Za-z])|(?<=[A-Za-z]) \+ (?=\w)"), " and "),
 )
+# Short month names ("the Nov invoice", "by 18 Dec"), in full: a letter names its months.
+_MONTHS = {
+    "Jan": "January",
+    "Feb": "February",
+    "Mar": "March",
+    "Apr": "April",
+    "Jun": "June",
+    "Jul": "July",
+    "Aug": "August",
+    "Sep": "September",
+    "Sept": "September",
+    "Oct": "October",
+    "Nov": "November",
+    "Dec": "December",
+}
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b\.?(?=\s+(?:\d|[a-z])|\s*$|[,;:)])")
 
 # Abbreviations of our own notes and the words a reader outside the team needs, each with
 # whether it counts (takes "a"/"an" where no other word stands before it). Terms every buyer
@@ -63,6 +79,7 @@ _WORDS: dict[str, tuple[str, bool]] = {
     "yr": ("year", True),
     "yrs": ("years", False),
     "ppl": ("people", False),
+    "D&D": ("demurrage and detention", False),
 }
 _TERM = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(_WORDS, key=len, reverse=True)) + r")"
@@ -132,6 +149,7 @@ def spell_out(text: str) -> str:
     "agree EOT" "agree an extension of time")."""
     for pattern, instead in _LETTER_FORMS:
         text = pattern.sub(instead, text)
+    text = _MONTH.sub(lambda m: _MONTHS[m.group(1)], text)
     text = _THOUSANDS.sub(_thousands, text)
     text = _MILLIONS.sub(_millions, text)
     return _abbreviations(text)

@@ -185,6 +185,16 @@ def environment() -> _Environment:
     env.filters["join_and"] = filters.join_and
     env.filters["opening_ask"] = filters.opening_ask
     env.filters["ask_fallback"] = filters.ask_fallback
+    env.filters["ask_landing"] = filters.ask_landing
+    env.filters["ask_before_landing"] = filters.ask_before_landing
+    env.filters["sorry_for"] = filters.sorry_for
+    env.filters["will_pay"] = filters.will_pay
+    env.filters["via_counsel"] = filters.via_counsel
+    env.filters["fix_sentence"] = filters.fix_sentence
+    env.filters["hedged"] = filters.hedged
+    env.filters["end_date_in"] = filters.end_date_in
+    env.filters["attendees_for_them"] = filters.attendees_for_them
+    env.filters["reads_as_clause"] = filters.reads_as_clause
     env.filters["first_sentence"] = filters.first_sentence
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}

@@ -1,0 +1,258 @@
+"""Answers read for what the drafts to the other side must say, or must not.
+
+A manager types the landing point beside the ask ("pay 84k, or 60k now and the rest when
+the defects are closed"), a noun phrase for a mistake ("March pallet count error"), that
+we are happy to pay, and that their lawyer wants all contact through her. These filters
+find each, so that the email makes the offer the manager chose, says sorry in a whole
+sentence, states the sum we will pay, and does not go round their lawyer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.asks import ask_fallback, opening_ask
+from triage.engine.filters.text import _squash
+from triage.engine.filters.words import COMMON_WORDS, DETERMINERS
+
+# A landing point typed after the ask without "or": "- happy to split it, 1,740 now and ...".
+_HAPPY = re.compile(
+    r"\s*(?:[,;(]|\s-+|\s–|\s—)\s*(?:but\s+)?(?:we(?:'re|\s+are)\s+|i(?:'m|\s+am)\s+)?"
+    r"(?:happy|glad|willing|prepared|ok|okay|fine)\s+to\s+(?P<rest>.+)$",
+    re.I | re.S,
+)
+# "or we agree CPI and call it square": the other way to settle, our concession.
+_OR_WE = re.compile(
+    r"\s*(?:,\s*)?\bor\s+(?P<rest>(?:we|i)\s+(?:just\s+)?(?:agree|accept|take|settle|split|"
+    r"waive|credit|drop|write)\b.+)$",
+    re.I | re.S,
+)
+# A staged payment: an amount now and the rest on a later event.
+_STAGED = re.compile(
+    r"^[£€$]?\s?\d[\d,.]*k?\s+(?:now|today|this\s+week|up\s*front|upfront)\b.*"
+    r"\b(?:balance|rest|remainder|remaining|second\s+half|other\s+half|the\s+other)\b",
+    re.I | re.S,
+)
+# Our shorthand for a settlement left in a landing point.
+_PLAIN = (
+    (re.compile(r"\band\s+call\s+it\s+(?:square|quits|even)\b", re.I), "and settle it there"),
+    (re.compile(r"\bcall\s+it\s+(?:square|quits|even)\b", re.I), "settle it there"),
+    (re.compile(r"\bwith\s+the\s+(\w+)\s+(?:billing\s+)?run\b", re.I), r"with the \1 invoice"),
+    (re.compile(r"\s+and\s+(?:we'?re|we\s+are)\s+done\b", re.I), ""),
+    (re.compile(r"^split\s+it\s*[,:]\s*(?=[£€$]?\s?\d)", re.I), ""),
+)
+
+
+def ask_landing(value: Any) -> str:
+    """Filter ``ask_landing``: the landing point a manager typed beside the ask, '' when none.
+
+    ``"Pay invoice 4417 (84,000), or 60,000 now and the balance when the defects are
+    closed"`` gives ``"60,000 now and the balance when the defects are closed"``;
+    ``"Release INV-1 (3,480) - happy to split it, 1,740 now and 1,740 with the December
+    run"`` gives ``"split it, 1,740 now and 1,740 with the December invoice"``; ``"Agree the
+    uplift, or we agree CPI and call it square"`` gives ``"we agree CPI and settle it
+    there"``. The opening ask itself is never a landing point.
+    """
+    text = _squash(value)
+    found = _HAPPY.search(text) or _OR_WE.search(text)
+    if found and found.start() > 0:
+        rest = found.group("rest")
+    else:
+        # A staged payment offered as the other way ("or 60,000 now and the balance when the
+        # defects are closed") is a landing point; a bare lower figure ("or half and we're
+        # done", "would accept 5k") is the fallback kept for the meeting.
+        rest = ask_fallback(text)
+        rest = re.sub(r"^(?:or|else|otherwise)\s+", "", rest, flags=re.I)
+        if not _STAGED.match(rest):
+            return ""
+    rest = rest.strip(" ,;:-–—()")
+    for pattern, plain in _PLAIN:
+        rest = pattern.sub(plain, rest)
+    return rest
+
+
+def ask_before_landing(value: Any) -> str:
+    """Filter ``ask_before_landing``: the ask without the landing point typed after it."""
+    text = _squash(value)
+    found = _HAPPY.search(text) or _OR_WE.search(text)
+    if found and found.start() > 0:
+        return text[: found.start()].rstrip(" ,;:-–—(")
+    return opening_ask(text)
+
+
+# Words that make a typed mistake a clause ("we sent it late") rather than a noun phrase
+# ("March pallet count error").
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|did|didn'?t|does|doesn'?t|do|don'?t|got|"
+    r"went|sent|made|put|let|took|gave|came|left|kept|told|said|saw|set|ran|paid|"
+    r"can'?t|couldn'?t|won'?t|wouldn'?t|wasn'?t|weren'?t|never|failed|\w+ed)\b",
+    re.I,
+)
+# A typed mistake that starts with our verb and no subject: "paid late 3 times".
+_OWN_VERB = (
+    r"^(?:\w+ed|paid|sent|made|put|let|took|gave|told|said|kept|left|didn'?t|did\s+not|never)\b"
+)
+_DETERMINER = re.compile(
+    r"^(?:the|our|a|an|your|their|this|that|these|those|my|his|her|its|one|two|three|each)\b",
+    re.I,
+)
+
+
+def sorry_for(value: Any) -> str:
+    """Filter ``sorry_for``: a typed mistake as what follows "I am sorry": "for the March
+    pallet count error" from a noun phrase, "that we did not flag it" from a clause."""
+    text = _squash(value).rstrip(" .;:")
+    if not text:
+        return ""
+    if re.match(r"^no\s", text, re.I):
+        return f"that there was {text[:1].lower() + text[1:]}"
+    if _VERBISH.search(text):
+        words = text.split()
+        first = words[0].lower()
+        if first in COMMON_WORDS or _DETERMINER.match(text) or re.match(_OWN_VERB, text, re.I):
+            text = text[:1].lower() + text[1:]
+        if re.match(_OWN_VERB, text, re.I):
+            text = f"we {text}"
+        elif (
+            len(words) > 2
+            and first not in DETERMINERS
+            and words[1].islower()
+            and not _VERBISH.fullmatch(words[1])
+            and words[0][1:].islower()
+            and "'" not in words[0]
+            and "’" not in words[0]
+        ):
+            # "Change letter went to the wrong person": a thing, not a name, as the subject.
+            text = f"the {text[:1].lower() + text[1:]}"
+        return f"that {text}"
+    if not _DETERMINER.match(text):
+        text = f"the {text}"
+    return f"for {text}"
+
+
+_WILL_PAY = re.compile(
+    r"\b(?:happy|willing|prepared|fine|ok|okay|glad|will|going|agreed|decided)\s+(?:to\s+)?pay"
+    r"(?:\s+(?:him|her|them|it|the\s+[^,.;]*|in\s+full))?\b",
+    re.I,
+)
+
+
+def will_pay(value: Any) -> bool:
+    """Filter ``will_pay``: whether our notes say we have decided to pay what they ask
+    ("Happy to pay the 620", "we'll pay it"), so that the email says so."""
+    text = _squash(value)
+    return bool(_WILL_PAY.search(text) or re.search(r"\bwe'?ll\s+pay\b", text, re.I))
+
+
+_VIA_COUNSEL = re.compile(
+    r"\b(?:all\s+)?(?:further\s+)?(?:comms|communications?|contact|correspondence|emails?)\s+"
+    r"(?:to\s+go\s+|must\s+go\s+|should\s+go\s+|to\s+be\s+|goes\s+)?(?:via|through)\s+"
+    r"(?:her|him|them|their\s+(?:solicitors?|lawyers?|counsel)|counsel|solicitors?|lawyers?)\b",
+    re.I,
+)
+
+
+def via_counsel(value: Any) -> bool:
+    """Filter ``via_counsel``: whether our notes say their side has asked that all contact
+    go through their lawyer ("their solicitor emailed saying all further comms via her")."""
+    return bool(_VIA_COUNSEL.search(_squash(value)))
+
+
+_HEDGE = re.compile(
+    r"^\s*(?:dunno|don'?t\s+know|not\s+sure|no\s+idea|unsure|maybe|perhaps|possibly|might\b|"
+    r"could\s+be|probably\s+not|nothing(?:\s+much)?\b|none\b|n/?a\b)",
+    re.I,
+)
+
+
+def hedged(value: Any) -> bool:
+    """Filter ``hedged``: whether our typed part is a guess or a shrug ("dunno, maybe our
+    cut-off moved", "nothing much"), which must not be owned to them as fact."""
+    return bool(_HEDGE.match(_squash(value)))
+
+
+def fix_sentence(value: Any) -> str:
+    """Filter ``fix_sentence``: a typed change as a sentence of its own: a clause as it is
+    ("weekly report now has a risks line."), a bare thing named as the change ("What changes:
+    monthly count photo report.")."""
+    text = _squash(value).rstrip(" .;:")
+    if not text:
+        return ""
+    if not _VERBISH.search(text) and not re.search(r"\b(?:now|from\s+now|will|'ll)\b", text, re.I):
+        text = f"what changes: {text}"
+    return text[:1].upper() + text[1:] + "."
+
+
+def reads_as_clause(value: Any) -> bool:
+    """Filter ``reads_as_clause``: whether a typed note says something whole enough to follow
+    "As we read it," ("rejection came on day 12, so M3 is accepted"), not a fragment ("Met,
+    allowing for the agreed moves")."""
+    text = _squash(value)
+    return len(text.split()) >= 5 and bool(
+        re.search(
+            r"\b(?:is|are|was|were|has|have|had|counts?|means?|covers?|includes?)\b", text, re.I
+        )
+    )
+
+
+# Words that put our negotiating position in a list of attendees: who holds authority,
+# who is on standby to sign off.
+_OUR_POSITION = re.compile(
+    r"\b(?:authority|mandate|sign[- ]?off|signs?\s+off|walk[- ]?away|fallback|our\s+limit|"
+    r"on\s+standby|available\s+by\s+phone)\b",
+    re.I,
+)
+
+
+def attendees_for_them(value: Any) -> str:
+    """Filter ``attendees_for_them``: our note of who attends, as the other side may read
+    it: "Their ops director + Gareth; our commercial director + me" gives "Their ops director
+    and Gareth; our commercial director and me"; an aside about who holds our authority
+    ("Alan available by phone with authority") and a "(not Jamie)" are left out."""
+    text = _squash(value)
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p and not _OUR_POSITION.search(p)]
+    text = " ".join(parts)
+    text = re.sub(r"\s*\((?:not|excluding|without)\b[^)]*\)", "", text, flags=re.I)
+    text = re.sub(
+        r"\s*[,;]?\s*[^,;.]*\b(?:with|has)\s+(?:full\s+)?authority\b[^,;.]*", "", text, flags=re.I
+    )
+    text = re.sub(r"\s+\+\s+", " and ", text)
+    return text.strip(" ,;.")
+
+
+_MONTHS = {
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+}
+_END = re.compile(
+    r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+    r"[a-z]*\.?\s+(?P<year>20\d\d)\b",
+    re.I,
+)
+
+
+def end_date_in(value: Any) -> str:
+    """Filter ``end_date_in``: the end date our notes give for a notice ("notice now, ends 30
+    Jun 2027" gives "30 June 2027"; "We can end it from June 2027" gives "June 2027"), or ''."""
+    found = _END.search(_squash(value))
+    if not found:
+        return ""
+    month = _MONTHS[
+        found.group("month").lower()[:4].rstrip("t")
+        if found.group("month").lower().startswith("sept")
+        else found.group("month").lower()[:3]
+    ]
+    day = found.group("day")
+    return f"{day + ' ' if day else ''}{month} {found.group('year')}"
