@@ -328,3 +328,27 @@ def test_a_new_lead_and_a_day_to_day_contact_are_one_voice_not_two():
     assert "only Jo Park speaks for us" not in voice["action"]
     handover = advice.rows_with("Hand the lead to")
     assert not handover or "Sam Ortiz" in handover[0]["action"]
+
+
+def test_when_the_heat_came_from_our_side_the_apology_comes_before_our_claim():
+    """To someone our own side was rude to, the money is not the opening line: the email
+    says sorry first and puts our figure after it; otherwise the claim opens, as before."""
+    calm = Advice("contract-terms-dispute", "small-write-off-contract-owner")
+    body = calm.text("reset-email.eml")
+    assert body.index("As we see it") < body.index("I am sorry")
+    heated = Advice(
+        "contract-terms-dispute",
+        "small-write-off-contract-owner",
+        emotions="high",
+        heat_source="ours",
+        heat_who="manager",
+        our_mistakes=[
+            {
+                "mistake": "our account manager told your team the overrun was their fault",
+                "fix": "I lead this myself from now on",
+            }
+        ],
+    )
+    body = heated.text("reset-email.eml")
+    assert "As we see it" in body
+    assert body.index("I am sorry") < body.index("As we see it")
