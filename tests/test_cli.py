@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+REPO = Path(__file__).resolve().parent.parent
 HEADER = 'format = 1\ntitle = "T"\nsummary = "S"\nversion = "1"\n'
 
 
@@ -380,3 +381,35 @@ def test_the_cycle_collector_is_on_whenever_a_playbook_runs(good, tmp_path, monk
     assert main(["validate", str(good)]) == 0
     assert seen and all(seen)
     assert gc.isenabled()
+
+
+def test_a_python_without_a_needed_package_gets_one_sentence_saying_which(tmp_path):
+    """Run by an interpreter triage was not installed into (a clone run with the system
+    Python), a missing dependency is named in one sentence with the way to fix it."""
+    blocker = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'platformdirs':\n"
+        "            raise ModuleNotFoundError(\"No module named 'platformdirs'\", name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from triage.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("TRIAGE_HOME", "TRIAGE_CACHE")}
+    env["HOME"] = str(tmp_path)
+    example = REPO / "playbooks/examples/contract-terms-dispute/money-owed-both-ways.toml"
+    args = ["run", "contract-terms-dispute", "--answers", str(example), "--out", "out"]
+    done = subprocess.run(
+        [sys.executable, "-c", blocker, *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "'platformdirs'" in lines[0] and "pip" in lines[0]

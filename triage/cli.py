@@ -454,6 +454,13 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
             return EXIT_INVALID
         if os.environ.get("TRIAGE_DEBUG"):
             raise
+        if isinstance(exc, ModuleNotFoundError) and exc.name:
+            # Run by a Python that triage was not installed into (a clone run with another
+            # interpreter): say which package is missing and how to get it, not a traceback.
+            say(f"triage: the package {exc.name!r} that triage needs is not installed for "
+                f"{sys.executable}; install triage into this Python with pip (see the "
+                "README), or run the triage that pip installed.", file=sys.stderr)  # fmt: skip
+            return EXIT_INVALID
         say(f"triage: unexpected error ({exc.__class__.__name__}: {exc}); "
               "set TRIAGE_DEBUG=1 to see details.", file=sys.stderr)  # fmt: skip
         return EXIT_INVALID
