@@ -413,3 +413,23 @@ def test_a_python_without_a_needed_package_gets_one_sentence_saying_which(tmp_pa
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert "'platformdirs'" in lines[0] and "pip" in lines[0]
+
+
+def test_answers_under_an_answers_heading_are_read_like_a_flat_table(good, tmp_path):
+    answers = tmp_path / "headed.toml"
+    answers.write_text(
+        "# my answers\n[answers]\n"
+        'counterparty = "Acme Ltd"\nsince = 2026-01-05\nstrategic = true\n'
+        'annual_value = 150000\nalternatives = "easy"\ntrust_level = 4\n'
+        '[[answers.agreed_actions]]\nwhat = "Weekly call"\nowner = "Sam"\ndue = 2026-02-01\n'
+    )
+    out = tmp_path / "o"
+    result = triage("run", str(good / "mini.toml"), "--answers", str(answers), "--out", str(out))
+    assert_one_clean_line(result, 0)
+    assert "Weekly call" in (out / "actions.csv").read_text(encoding="utf-8-sig")
+    # A wrong answer under the heading is named where it is.
+    answers.write_text('[answers]\ntrust_level = "high"\n')
+    output = assert_one_clean_line(
+        triage("run", str(good / "mini.toml"), "--answers", str(answers)), 1
+    )
+    assert "headed.toml:2:1: 'trust_level'" in output and "1 to 5" in output

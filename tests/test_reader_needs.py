@@ -118,6 +118,17 @@ def test_a_deadline_under_a_notice_clause_is_still_contractual(tmp_path, monkeyp
             "contract",
         ),
         (["proceedings", "data_breach"], False, [], "court"),
+        # A regulator already told, and no notice clause: the date is the regulator's.
+        (["data_breach", "regulator", "deadline"], True, [], "regulator"),
+        # Their letter of claim sets its own date, even with a notice clause and a regulator.
+        (
+            ["data_breach", "regulator", "letter_of_claim", "lawyers"],
+            True,
+            [{"ref": "Schedule 4", "says": "notify within 24 hours of a privacy breach"}],
+            "letter",
+        ),
+        # A notice to end the contract runs on the contract's cure period.
+        (["termination_notice", "letter_of_claim"], False, [], "contract"),
         ([], False, [], "contract"),
     ],
 )

@@ -9,6 +9,7 @@ answer, a required one, and the rows of a list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,27 @@ def consider(question: Question, text: str | None = None, value: Any = None) -> 
 def is_empty(value: Any) -> bool:
     """Whether a value counts as unanswered: None, '', an empty list or an empty table."""
     return value is None or value == "" or value == [] or value == {}
+
+
+# An optional text answer that only says there is nothing to say ("none", "n/a", "none, it is
+# a billing query", "not applicable"): typed to move on, not to be quoted back.
+_NOTHING = re.compile(
+    r"(?:none|nil|nothing|n/?a|not applicable|no|tbc|tbd|unknown|not sure|idk|-+|\u2014|\u2013|\?+)"
+    r"(?:\s*$|\s*[,;:(\u2014\u2013-]|\.(?:\s|$))",
+    re.IGNORECASE,
+)
+
+
+def says_nothing(question: Question, value: Any) -> bool:
+    """Whether ``value``, answered to the optional text ``question``, only says there is
+    nothing to say: the rules, actions and drafts then read it as unanswered, while the
+    answer itself is kept, and shown, as typed."""
+    return (
+        not question.required
+        and question.kind in ("text", "longtext")
+        and isinstance(value, str)
+        and bool(_NOTHING.match(value.strip()))
+    )
 
 
 def check_value(question: Question, value: Any) -> Any:

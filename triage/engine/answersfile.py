@@ -1,4 +1,5 @@
-"""Read an answers file (a case.toml, or a flat table of question id = value).
+"""Read an answers file (a case.toml, or a flat table of question id = value, with or
+without an [answers] heading).
 
 Its few keys that are not answers are declared in
 :data:`triage.engine.formats.case.ANSWERS_FILE`; every other key must be a question of
@@ -60,6 +61,16 @@ def check_answers(
     return answers, problems
 
 
+def _answers_table(data: dict[str, Any], playbook: Playbook) -> bool:
+    """The file holds its answers in one table named ``answers`` (and nothing else but the
+    few keys an answers file may have), and the playbook has no question of that name."""
+    return (
+        isinstance(data.get("answers"), dict)
+        and "answers" not in playbook.questions
+        and all(key == "answers" or key in RESERVED_KEYS for key in data)
+    )
+
+
 def read_answers(path: Path, playbook: Playbook, example: bool = False) -> Case:
     """A case built from an answers file, or AnswersInvalid naming every problem.
 
@@ -90,6 +101,11 @@ def read_answers_evaluated(
                 ]
             )
         raw, prefix = case.answers, "answers."
+    elif _answers_table(data, playbook):
+        # The answers under an [answers] heading, as a case file holds them, without the
+        # case's own record: read as the flat table they are.
+        raw = {k: v for k, v in data["answers"].items() if k not in RESERVED_KEYS}
+        case, prefix = Case.new(playbook), "answers."
     else:
         raw = {k: v for k, v in data.items() if k not in RESERVED_KEYS}
         case, prefix = Case.new(playbook), ""

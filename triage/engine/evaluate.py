@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from triage.engine import sandbox
-from triage.engine.answers import is_empty
+from triage.engine.answers import is_empty, says_nothing
 from triage.engine.model import ROUTE_LABELS, ROUTES, Playbook, Question, Stage
 
 
@@ -165,7 +165,7 @@ def evaluate(
             if value is None and question.default is not None:
                 value = question.default
             if applies:
-                values[question.id] = value
+                values[question.id] = None if says_nothing(question, value) else value
             states.append(QuestionState(question, applies, value))
         stages.append(StageState(stage, stage_applies, states))
     answered = {qid for qid, value in answers.items() if not is_empty(value)}

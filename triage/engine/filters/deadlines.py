@@ -29,10 +29,11 @@ def deadline_source(values: Mapping[str, Any]) -> str:
     """Where the case's notice deadline (``notice_deadline``) comes from: as answered to a
     question ``deadline_kind`` where the playbook asks one (a key of ``NAMES``), else as the
     answers tell it: 'court' (proceedings issued), 'procedure' (their own complaints procedure),
-    'contract' (a clause listed about notices or claims, or a notice of ours), 'letter'
-    (their letter of claim sets it), 'regulator' (a regulator already told), 'statute' (a
-    data breach or a regulator not yet told: a reporting window set by law), else
-    'contract'; '' when there is no deadline."""
+    'contract' (a notice to end the contract), 'letter' (their letter of claim sets it),
+    'contract' (a clause listed about notices or claims, or a notice of ours), 'regulator' (a
+    regulator already told), 'statute' (a data breach or a regulator not yet told: a
+    reporting window set by law), else 'contract'; '' when there is no deadline. A date a
+    regulator set beside a notice clause is told apart only by the question itself."""
     if not values.get("notice_deadline"):
         return ""
     typed = values.get("deadline_kind")  # a playbook may ask it outright
@@ -43,6 +44,12 @@ def deadline_source(values: Mapping[str, Any]) -> str:
         return "court"
     if values.get("complaint_procedure") or "complaint_procedure" in flags:
         return "procedure"
+    # A notice to end the contract runs on the contract's own cure or notice period.
+    if "termination_notice" in flags:
+        return "contract"
+    # Their letter of claim sets its own date, whatever the contract says about notices.
+    if "letter_of_claim" in flags and values.get("formal_from") != "us":
+        return "letter"
     clauses = values.get("clauses") or []
     for c in clauses if isinstance(clauses, list) else []:
         if isinstance(c, Mapping) and _NOTICE_CLAUSE.search(
@@ -51,8 +58,6 @@ def deadline_source(values: Mapping[str, Any]) -> str:
             return "contract"
     if values.get("formal_from") == "us":
         return "contract"
-    if "letter_of_claim" in flags and values.get("formal_from") != "us":
-        return "letter"
     if flags & {"data_breach", "regulator"}:
         return "regulator" if values.get("regulator_told") else "statute"
     return "contract"
