@@ -551,11 +551,9 @@ def _run_answers(args: argparse.Namespace) -> int:
 
 
 # Modules every headless case goes on to load (the answers file, the case file's writer, the
-# tone readings, the parser the drafts are read back with):
+# tone readings; not the email package: a plain draft is written and read without it):
 # loaded with the rest, their regular expressions come from the code cache too.
 _LOADED_LATER = (
-    "email.generator",
-    "email.parser",
     "tomli_w",
     "triage.engine.answersfile",
     "triage.engine.formats.case",
