@@ -131,3 +131,17 @@ def test_header_text_that_is_not_plain_goes_through_the_email_package():
     parts = email_parts("Hello\r\nBcc: x@evil.example", "Eve\nBcc: e@x.org <a@b.c>", "hi\n")
     written = email_bytes(parts)
     assert b"\nBcc:" not in written and written == _package_bytes(parts)
+
+
+def test_headers_and_lines_at_the_length_limits_are_written_as_the_email_package_writes():
+    """Lines of up to 998 characters stay whole; the body's 900 is where it turns to
+    quoted-printable: each side of both, the same bytes."""
+    for length in range(985, 1002):
+        subject = ("word " * 300)[:length].strip()
+        to = ("Ann " * 300)[: length - 20].strip() + " <a@b.example>"
+        parts = EmailParts(subject, to, "", "x\n", "")
+        assert email_bytes(parts) == _package_bytes(parts)
+    for length in (899, 900, 901, 997, 998, 999):
+        parts = EmailParts("S", "a@b.example", "", "x" * length + "\n", "")
+        assert email_bytes(parts) == _package_bytes(parts)
+        assert draft_text("a.eml", email_bytes(parts)) == _package_text(email_bytes(parts))
