@@ -35,9 +35,9 @@ def _loading(command: str | None = None) -> Iterator[None]:
     as usual, before any of that is read or any template runs. (For the process's own
     entry point: a long-lived caller keeps what it had made as well.)
 
-    With ``command``, the regular expressions those modules compile as they load come
-    from the code cache when the last load of that command kept them
-    (:mod:`triage.engine.regexpool`).
+    With ``command``, the regular expressions those modules compile as they load, and the
+    methods of their data classes, come from the code cache when the last load of that
+    command kept them (:mod:`triage.engine.regexpool`, :mod:`triage.engine.classpool`).
     """
     import gc
 
@@ -49,9 +49,9 @@ def _loading(command: str | None = None) -> Iterator[None]:
         if command is None:
             yield
         else:
-            from triage.engine.regexpool import kept
+            from triage.engine import classpool, regexpool
 
-            with kept(command):
+            with regexpool.kept(command), classpool.kept(command):
                 yield
     finally:
         gc.freeze()
@@ -551,11 +551,9 @@ def _run_answers(args: argparse.Namespace) -> int:
 
 
 # Modules every headless case goes on to load (the answers file, the case file's writer, the
-# tone readings, the parser the drafts are read back with):
+# tone readings; not the email package: a plain draft is written and read without it):
 # loaded with the rest, their regular expressions come from the code cache too.
 _LOADED_LATER = (
-    "email.generator",
-    "email.parser",
     "tomli_w",
     "triage.engine.answersfile",
     "triage.engine.formats.case",

@@ -153,13 +153,13 @@ def load(kind: str, text: str) -> Any | None:
         payload = opened.get(kind, text)
         if payload is not None:
             return _loads(payload)
-    payload = _read(where / f"{_key(kind, text)}.{kind}")
+    payload = _read_view(where / f"{_key(kind, text)}.{kind}")  # not copied: some are MBs
     if payload is None:
         return None
     value = _loads(payload)
     small = kind not in _BUNDLED_WHEN_READ or len(payload) <= _BUNDLED_WHEN_READ_MAX
     if value is not None and opened is not None and opened.where == where and small:
-        opened.add(kind, text, payload)
+        opened.add(kind, text, payload.tobytes())
     return value
 
 

@@ -84,6 +84,18 @@ def _programs(value: Any) -> dict[tuple[str, int], tuple[Any, ...]]:
     return value
 
 
+def _letters(pattern: str) -> str:
+    return "".join(sorted(pattern))
+
+
+def _shuffled(programs: dict[tuple[str, int], tuple[Any, ...]]) -> set[tuple[str, int]]:
+    """The kept patterns by their letters in order: a module that writes a set of
+    characters into a pattern (the email package's parser makes four that way) writes
+    them in another order in every process, as strings hash differently in each; such a
+    pattern is compiled as it loads, rather than kept again on every run."""
+    return {(_letters(pattern), flags) for pattern, flags in programs}
+
+
 def _keep(
     text: str,
     programs: dict[tuple[str, int], tuple[Any, ...]],
@@ -91,9 +103,12 @@ def _keep(
 ) -> None:
     """Keep the programs of the ``new`` patterns, with those kept before while few."""
     made: dict[tuple[str, int], tuple[Any, ...]] = {}
+    shuffled = _shuffled(programs)
     for kind, pattern, flags in new:
         if kind is not str:  # bytes patterns are rare at import: left to compile
             continue
+        if (_letters(pattern), flags) in shuffled:
+            continue  # a set written out in another order: new in every run, never kept
         try:
             program = codecache._program(pattern, flags)
         except re.error:

@@ -14,14 +14,9 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.errors import MessageError
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import parseaddr
 from typing import Any
 
-from triage.engine import calendar, holidays, sandbox, tracking
+from triage.engine import calendar, eml, holidays, sandbox, tracking
 from triage.engine.answers import as_text, is_empty
 from triage.engine.case import Case
 from triage.engine.errors import TriageError
@@ -403,11 +398,14 @@ def split_address(text: str) -> tuple[str, str]:
     found = _ANGLE.match(text)
     if found:
         return found.group(1).strip().strip('"').strip(), found.group(2).strip()
+    if "@" not in text:  # no address at all (parseaddr finds none either)
+        return "", ""
+    if eml.address("", text) == text:  # a plain address alone: what parseaddr gives
+        return "", text
+    from email.utils import parseaddr
+
     _name, address = parseaddr(text)
     return ("", address) if "@" in address and "," not in text else ("", "")
-
-
-_UNFOLDED = SMTP.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)
@@ -431,9 +429,7 @@ def email_parts(subject: str, to: str, body: str, sender: str = "", cc: str = ""
         name, address = split_address(header_text(value))
         shown = ""
         if address and "@" in address:
-            # Not a usable address: the draft is still written, without that header.
-            with contextlib.suppress(ValueError, IndexError, TypeError, MessageError):
-                shown = str(Address(display_name=header_text(name), addr_spec=address))
+            shown = eml.address(header_text(name), address) or _address(name, address)
         addresses.append(shown)
     body = body.replace("\x00", "")
     return EmailParts(
@@ -450,8 +446,26 @@ def email_message(subject: str, to: str, body: str, sender: str = "", cc: str = 
     return email_bytes(email_parts(subject, to, body, sender, cc))
 
 
+def _address(name: str, address: str) -> str:
+    """``Name <address>`` as mail clients read it, or '' for an address that is not usable
+    (the draft is still written, without that header)."""
+    from email.errors import MessageError
+    from email.headerregistry import Address
+
+    with contextlib.suppress(ValueError, IndexError, TypeError, MessageError):
+        return str(Address(display_name=header_text(name), addr_spec=address))
+    return ""
+
+
 def email_bytes(parts: EmailParts) -> bytes:
     """An email draft as .eml bytes, marked unsent, with headers left unfolded."""
+    headers = [("From", parts.sender), ("To", parts.to), ("Cc", parts.cc)]
+    plain = eml.write(parts.subject, headers, parts.body)  # the email package's bytes
+    if plain is not None:
+        return plain
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
     message = EmailMessage()
     message["Subject"] = parts.subject
     for header, value in (("From", parts.sender), ("To", parts.to), ("Cc", parts.cc)):
@@ -463,7 +477,7 @@ def email_bytes(parts: EmailParts) -> bytes:
     # Headers are not folded at 78 columns: Python folds a subject holding ": " right after
     # "Subject:", leaving the first line empty, which some clients show as a blank subject
     # or a leading space. Lines up to 998 characters are what RFC 5322 requires.
-    return message.as_bytes(policy=_UNFOLDED)
+    return message.as_bytes(policy=SMTP.clone(max_line_length=998))
 
 
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")

@@ -109,6 +109,11 @@ def draft_text(name: str, data: bytes) -> str:
     """The words of a draft as the other side would read them (an email: subject and body)."""
     if not name.endswith(".eml"):
         return data.decode("utf-8", errors="replace")
+    from triage.engine.eml import read
+
+    plain = read(data)  # a plain draft, read as the email package reads it
+    if plain is not None:
+        return plain
     from email import message_from_bytes, policy
     from email.message import EmailMessage
 

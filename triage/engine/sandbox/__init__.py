@@ -20,7 +20,12 @@ Limits, all per evaluation or render (see ``_Budget``):
   template is parsed, so ``triage validate`` reports them.
 """
 
+# ruff: noqa: E402  (Jinja2 is imported by import_jinja2 before the imports below)
 from __future__ import annotations
+
+from triage.engine.sandbox.later import import_jinja2
+
+import_jinja2()  # without its compiler, lexer and parser until a template is compiled
 
 import functools
 import types
@@ -30,7 +35,6 @@ from typing import Any
 from jinja2 import Template, Undefined, nodes
 from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
-from jinja2.parser import Parser
 
 from triage.engine import codecache
 from triage.engine.errors import ExpressionError as ExpressionError
@@ -49,6 +53,8 @@ def parse_expression(source: str) -> nodes.Expr:
     env = environment()
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError("the expression is empty")
+    from jinja2.parser import Parser  # loaded here, not when every expression is cached
+
     try:
         parser = Parser(env, source, state="variable")
         expr = parser.parse_expression()

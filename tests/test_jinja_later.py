@@ -1,0 +1,91 @@
+"""With every template compiled in the code cache, a run loads no part of Jinja2's compiler,
+lexer or parser, and the sandbox's limits hold as they do in a run that compiles; a
+template compiled later in such a run gets the real compiler, refusals and all."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+SCRIPT = r"""
+import json, sys
+from triage.engine import sandbox
+
+def outcome(source, context):
+    try:
+        return ["ok", sandbox.render(source, context)]
+    except sandbox.ExpressionError as exc:
+        return ["refused", str(exc)]
+
+fine = "Dear {{ name }},{% for x in items %} {{ x | upper }}{% endfor %}"
+heavy = "{% for i in range(200000) %}{{ i }}{% endfor %}"
+wide = "{{ name * 100000000 }}"
+loaded = lambda: sorted(
+    m for m in ("jinja2.compiler", "jinja2.lexer", "jinja2.parser", "jinja2.idtracking")
+    if getattr(sys.modules.get(m), "__file__", None)
+)
+seen = {
+    "fine": outcome(fine, {"name": "Ann", "items": ["a", "b"]}),
+    "heavy": outcome(heavy, {}),
+    "wide": outcome(wide, {"name": "ab"}),
+    "condition": sandbox.holds("score > 3 and name != 'x'", {"score": 4, "name": "y"}),
+    "loaded": loaded(),
+}
+if sys.argv[1] == "later":  # then something new: compiled, and refused, as always
+    seen["new"] = outcome("{{ name | lower }}!", {"name": "ANN"})
+    seen["include"] = outcome("{% include 'x' %}", {})
+    seen["loaded after"] = loaded()
+print(json.dumps(seen))
+"""
+
+
+def _run(tmp_path: Path, step: str, cache: str | None = None) -> dict:
+    env = dict(os.environ, TRIAGE_CACHE=cache or str(tmp_path / "cache"), PYTHONPATH=str(REPO))
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, step],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_a_warm_run_loads_no_compiler_and_keeps_every_limit(tmp_path: Path):
+    cold = _run(tmp_path, "first", cache="off")
+    _run(tmp_path, "first")  # fills the cache
+    warm = _run(tmp_path, "again")
+    assert cold["loaded"] == [
+        "jinja2.compiler",
+        "jinja2.idtracking",
+        "jinja2.lexer",
+        "jinja2.parser",
+    ]
+    assert warm["loaded"] == []
+    assert cold["fine"] == warm["fine"] == ["ok", "Dear Ann, A B"]
+    for limit in ("heavy", "wide"):
+        assert warm[limit][0] == "refused" and warm[limit] == cold[limit]
+    assert cold["condition"] is warm["condition"] is True
+
+
+def test_a_template_compiled_after_a_warm_start_is_compiled_and_refused_as_always(
+    tmp_path: Path,
+):
+    _run(tmp_path, "first")
+    later = _run(tmp_path, "later")
+    assert later["loaded"] == []
+    assert later["new"] == ["ok", "ann!"]
+    assert later["include"][0] == "refused" and "include" in later["include"][1]
+    assert later["loaded after"] == [
+        "jinja2.compiler",
+        "jinja2.idtracking",
+        "jinja2.lexer",
+        "jinja2.parser",
+    ]
