@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from triage.engine import tone_clauses, tone_stance
+from triage.engine import tone_clauses
 from triage.engine.tone_load import _packaged_rules
 from triage.engine.tone_rule import ToneRule, ToneWarning
 from triage.engine.tone_scan import (
@@ -150,6 +150,8 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
             found.append((reading.start, reading.end, order, warning))
     if any(item[3].category == "blame" for item in found):
         # blame in our own words taken back, or in a commitment of ours, is not blame
+        from triage.engine import tone_stance  # with the readings, only when a check needs it
+
         low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
         found = [
             item
