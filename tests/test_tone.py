@@ -568,6 +568,86 @@ def test_their_near_misses_pass(rules, sentence):
     assert check_text(sentence, rules) == []
 
 
+# Kinds the twentieth blind set got past the check, read by stance rather than by act: talking
+# down patiently, thanks with a sting, verdicts on dealing with them, a third party who will
+# judge, pointed reminders; each with near misses in the same words (more in kinds3.toml).
+STANCE_FLAGGED = [
+    ("sarcasm", "Let me try to explain this in a way that makes sense: the fee is per month."),
+    ("sarcasm", "Once again, for the avoidance of doubt, the warranty does not cover misuse."),
+    ("sarcasm", "I will repeat what I wrote on Monday, since it seems to have been missed."),
+    ("sarcasm", "We really do appreciate your prompt reply, three weeks after the deadline."),
+    ("sarcasm", "It was good of you to show up at all."),
+    ("sarcasm", "I'm sure it was yet another unexpected problem with the courier."),
+    ("absolutes", "Trying to get a straight answer out of your office is an exercise in patience."),
+    ("absolutes", "Dealing with your accounts team is a full-time job."),
+    ("absolutes", "Your drivers seem to treat the delivery window as a suggestion."),
+    ("threats", "An arbitrator would have no trouble seeing who is at fault here."),
+    ("threats", "Our members will be hearing about this at the AGM."),
+    ("sarcasm", "Just circling back on this again, as I haven't heard anything."),
+]
+STANCE_CLEAN = [
+    "I'd be happy to go over it again with your new accounts colleague.",
+    "Let me explain again why we need the PO number, because our auditor has asked us to check.",
+    "We explained to the council again that the road is closed.",
+    "As I said when we spoke, we are ending the arrangement; I will not go over it again here.",
+    "Finally, thank you for the help with the audit.",
+    "We finally have the revised figures, and thank you for waiting.",
+    "Only two days after we reported the fault, your engineer had it fixed, thank you.",
+    "I'm sure this was one of those freak storms nobody could plan for, so no blame on you.",
+    "Getting the permit from your council is a project in itself, so we have started early.",
+    "Dealing with your team has been a pleasure this year.",
+    "Your engineers seem to know the site well.",
+    "The adjudicator will rule on the claim by the 12th.",
+    "We report all late payments to the credit agencies as our terms require.",
+    "Our members will hear about the new scheme at the AGM.",
+    "Just a gentle reminder that the survey closes on Friday; thanks again for taking part.",
+    "Our email of 3 May suggested your team caused the leak; we now know it was the valve.",
+    "I said last week that your crew had damaged the gate, and I was wrong.",
+    "Your tenants were moved before the water came in, and we will send a report on what failed.",
+]
+
+
+@pytest.mark.parametrize(("category", "sentence"), STANCE_FLAGGED)
+def test_a_stance_against_the_reader_is_flagged_when_its_act_is_harmless(rules, category, sentence):
+    assert category in categories(sentence, rules), check_text(sentence, rules)
+
+
+@pytest.mark.parametrize("sentence", STANCE_CLEAN)
+def test_the_same_words_offered_meant_or_taken_back_pass(rules, sentence):
+    assert check_text(sentence, rules) == []
+
+
+def _quoted(text: str) -> list[str]:
+    """Quoted passages of seven words or more: example sentences, not ways of wording."""
+    return [q for q in re.findall(r'"([^"]+)"', text) if len(q.split()) >= 7]
+
+
+def test_a_suggestion_quotes_only_the_draft_it_was_made_for(rules):
+    """The rewrite shown with a finding is the flagged sentence without the flagged words, never
+    a template sentence from another dispute (a floor plan in a note about payroll)."""
+    rewrites = 0
+    for draft in [d for name in ("main", "kinds2", "kinds3", "roles") for d in corpus(name)]:
+        flat = " ".join(draft["text"].split()).lower()
+        for warning in check_text(draft["text"], rules):
+            for quote in _quoted(warning.suggestion):
+                assert quote.lower().rstrip(".?") in flat, (draft["id"], warning.suggestion)
+                assert warning.matched.lower() not in quote.lower(), (draft["id"], quote)
+                rewrites += 1
+    assert rewrites >= 10
+
+
+def test_a_suggestion_rewrites_the_flagged_sentence_where_it_can(rules):
+    text = "Hi Gail,\n\nPer my last three emails, the signed variation is still outstanding.\n"
+    (warning,) = check_text(text, rules)
+    assert warning.suggestion.endswith(
+        'Without the flagged words: "The signed variation is still outstanding."'
+    )
+    # the flagged words in the middle of a sentence: the advice alone, no stranger's example
+    text = "Your staff were rude, and the floor plan they issued was wrong, as usual."
+    for warning in check_text(text, rules):
+        assert "3 May" not in warning.suggestion and warning.suggestion
+
+
 def test_a_reading_names_its_words_and_why(rules):
     text = "Thanks.\n\nIf it is missed, we will draw our own conclusions about the partnership."
     (warning,) = check_text(text, rules)
@@ -795,6 +875,8 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "roles_fresh",
         "kinds2",
         "kinds2_fresh",
+        "kinds3",
+        "kinds3_fresh",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -854,6 +936,34 @@ def test_the_kinds_other_writers_got_past_are_caught_with_their_near_misses_clea
     assert result.false_flags * 20 <= result.clean, problems
 
 
+def _by_note(drafts: list[dict]) -> dict[str, list[dict]]:
+    kinds: dict[str, list[dict]] = {}
+    for draft in drafts:
+        kinds.setdefault(draft["note"], []).append(draft)
+    return kinds
+
+
+def test_the_kinds_the_twentieth_set_missed_are_caught_kind_by_kind(rules):
+    """Talking down, thanks with a sting, absolutes with no universal word, threats through a
+    third party and pointed reminders (kinds3.toml) are each caught in their category, kind by
+    kind; the clean drafts written in the same words (a walk-through offered, thanks meant, a
+    third party as a fact, our own earlier words taken back, a third party's fact reported) are
+    flagged at most once in twenty."""
+    drafts = corpus("kinds3")
+    kinds = _by_note(drafts)
+    flagged_kinds = {note for note, group in kinds.items() if any(d["flag"] for d in group)}
+    assert len(flagged_kinds) == 5
+    for note in flagged_kinds:
+        group = [d for d in kinds[note] if d["flag"]]
+        result, problems = score(group, rules)
+        assert len(group) >= 3 and result.right_category == result.flagworthy, (note, problems)
+    clean = [d for d in drafts if not d["flag"]]
+    result, problems = score(clean, rules)
+    assert len(clean) * 2 >= len(drafts) and result.false_flags * 20 <= result.clean, problems
+    own_words = kinds["our own words taken back, a third party's fact"]
+    assert score(own_words, rules)[0].false_flags == 0
+
+
 def _documented() -> dict[str, list[str]]:
     """The score rows of docs/tone-check.md: | set | drafts | flag-worthy | clean | ... |."""
     rows = {}
@@ -869,6 +979,8 @@ def _documented() -> dict[str, list[str]]:
             "roles, fresh",
             "kinds, second",
             "kinds, second, fresh",
+            "kinds, third",
+            "kinds, third, fresh",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -886,6 +998,8 @@ def _documented() -> dict[str, list[str]]:
         ("roles_fresh", "roles, fresh"),
         ("kinds2", "kinds, second"),
         ("kinds2_fresh", "kinds, second, fresh"),
+        ("kinds3", "kinds, third"),
+        ("kinds3_fresh", "kinds, third, fresh"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):
@@ -1589,3 +1703,41 @@ def test_the_roles_development_set_is_caught_with_its_near_misses_clean(rules):
     result, problems = score(corpus("roles"), rules)
     assert result.recall == 1.0 and result.right_category == result.flagworthy, problems
     assert result.false_flags * 20 <= result.clean, problems
+
+
+# --- the suggestion shown with a finding ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "matched", "rewrite"),
+    [
+        ("As we have explained, it is due.", "As we have explained", None),  # too short
+        (
+            "As we have explained, the fee is due on the 1st.",
+            "As we have explained",
+            "The fee is due on the 1st.",
+        ),
+        (
+            "The fee is overdue, and we will instruct our solicitors.",
+            "we will instruct our solicitors",
+            "The fee is overdue.",
+        ),
+        ("I'll be blunt: do you want our business?", "do you want our business", None),
+        ("The fee, as we said, is due.", "as we said", None),  # in the middle
+        ("Should this go further, an adjudicator will agree.", "an adjudicator will agree", None),
+    ],
+)
+def test_a_rewrite_drops_only_a_whole_clause(sentence, matched, rewrite):
+    from triage.engine.tone_suggest import _without
+
+    assert _without(sentence, matched) == rewrite
+
+
+def test_the_advice_keeps_short_quotes_and_drops_a_closing_example():
+    from triage.engine.tone_suggest import advice
+
+    assert advice('Ask once: "Could you send the plans by Thursday?"') == "Ask once."
+    kept = 'Describe it neutrally ("the contract provides for mediation"), then ask.'
+    assert advice(kept) == kept
+    inner = 'Own it ("I\'m sorry the outage disrupted your month-end close") and stop there.'
+    assert advice(inner) == "Own it and stop there."

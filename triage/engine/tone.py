@@ -25,7 +25,9 @@ The parts live in modules of their own: :mod:`~triage.engine.tone_load` (reading
 files and what is kept between runs), :mod:`~triage.engine.tone_rule` (a rule and a
 warning), :mod:`~triage.engine.tone_text` (text as the rules read it),
 :mod:`~triage.engine.tone_scan` (scanning patterns quickly), :mod:`~triage.engine.tone_check`
-(one text), :mod:`~triage.engine.tone_clauses` (the readings of who does what to whom) and
+(one text), :mod:`~triage.engine.tone_clauses` (the readings of who does what to whom),
+:mod:`~triage.engine.tone_stance` (the readings of stance, and blame we take back),
+:mod:`~triage.engine.tone_suggest` (the suggestion, made from the flagged sentence) and
 :mod:`~triage.engine.tone_report` (a case's drafts and answers, and findings for a person).
 """
 

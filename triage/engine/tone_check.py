@@ -15,6 +15,7 @@ from triage.engine.tone_scan import (
     _Pieces,
     _scan,
 )
+from triage.engine.tone_suggest import suggestion_for
 from triage.engine.tone_text import _NEWLINE, _nearest, _normalise, _sentence_starts, _vetoed
 
 __all__ = ["check_text"]
@@ -43,6 +44,14 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
 
     def words(lo: int, hi: int) -> str:
         return " ".join(text[index[lo] : index[hi - 1] + 1].split())
+
+    def suggestion(rule: ToneRule, lo: int, matched: str) -> str:
+        """The rule's advice, with the flagged sentence rewritten where it can be."""
+        number = bisect.bisect_right(starts, lo) - 1
+        end = starts[number + 1] if number + 1 < len(starts) else len(flat)
+        return suggestion_for(
+            rule.suggestion, words(starts[number], end), matched, lambda t: not check_text(t, rules)
+        )
 
     spans_of: dict[str, list[tuple[int, int]]] = {}  # rules that share a pattern scan once
     # ASCII letters lowered once, so most rules scan without IGNORECASE (same spans)
@@ -109,13 +118,14 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
                 lo, hi = found_spans[0][0], max(e for _s, e in found_spans)
                 first = index[lo]
                 line = bisect.bisect_right(line_starts, first) - 1
+                matched = words(lo, hi)
                 warning = ToneWarning(
                     line=line + 1,
                     column=first - line_starts[line] + 1,
-                    matched=words(lo, hi),
+                    matched=matched,
                     category=rule.category,
                     explanation=rule.explanation,
-                    suggestion=rule.suggestion,
+                    suggestion=suggestion(rule, lo, matched),
                     rule=rule.id,
                     cues=tuple(words(s, e) for s, e in found_spans) if rule.also_bounded else (),
                 )
@@ -126,17 +136,28 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
             order, rule = readings[reading.name]
             first = index[reading.start]
             line = bisect.bisect_right(line_starts, first) - 1
+            matched = words(reading.start, reading.end)
             warning = ToneWarning(
                 line=line + 1,
                 column=first - line_starts[line] + 1,
-                matched=words(reading.start, reading.end),
+                matched=matched,
                 category=rule.category,
                 explanation=rule.explanation,
-                suggestion=rule.suggestion,
+                suggestion=suggestion(rule, reading.start, matched),
                 rule=rule.id,
                 cues=tuple(words(s, e) for s, e in reading.cues),
             )
             found.append((reading.start, reading.end, order, warning))
+    if any(item[3].category == "blame" for item in found):
+        # blame in our own words taken back, or in a commitment of ours, is not blame
+        from triage.engine import tone_stance  # with the readings, only when a check needs it
+
+        low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
+        found = [
+            item
+            for item in found
+            if item[3].category != "blame" or not tone_stance.excused(low, starts, *item[:2])
+        ]
     # plain findings first, in reading order, then findings of cues where nothing overlaps
     found.sort(key=lambda item: (bool(item[3].cues), item[0], -item[1], item[2]))
     kept: list[tuple[int, int, int, ToneWarning]] = []

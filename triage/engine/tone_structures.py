@@ -1094,7 +1094,8 @@ _AUDIENCE = _Lazy(
     r"(?:started|been|begun)|head office|(?:our|the) (?:franchisor|network|owners))\b"
 )
 _WOULD_HEAR_OF_IT = _Lazy(
-    r"\b(?:(?:would|might|may|could|'d)(?: \w+){0,4}? (?:find|take (?:a|an)|have (?:a|an|some)|be "
+    r"\b(?:(?:would|might|may|could|'d)(?! (?:we|i|you)\b)(?: \w+){0,4}? (?:find|take (?:a|an)|"
+    r"have (?:a|an|some)|be "
     r"(?:interested|keen|curious|glad|happy)|hear|read|learn|like to (?:know|hear|read|see)|love "
     r"to|want to (?:know|hear|see)|view|see it|look (?:at|into)|write|publish|raise)|(?:hear|read|"
     r"learn|find out|know) (?:about|how|what|that|of) (?:this|it|you|your|the way)|(?:keep|kept|"
@@ -1217,7 +1218,7 @@ _TALKING_DOWN = _Lazy(
     r"with (?:all )?due respect|(?:go through|explain|take you through) (?:it|this|"
     r"that) (?:one step at a time|step by step|slowly)|so (?:it's|it is) easy to follow|which (?:step|part|bit) "
     r"(?:is|was) (?:causing|giving|confusing|unclear)|in a way (?:that's|that is) (?:easy|simple) to (?:follow|understand)|"
-    r"(?:if|in case) (?:that's|that is|this is|it's) still too (?:much|complicated|hard|difficult)|recap (?:the|some) basics|back to basics|the basics,? (?:since|as|"
+    r"(?:if|in case) (?:that's|that is|this is|it's) still too (?:much|complicated|hard|difficult)|recap (?:the|some) basics|back to basics(?! (?:on|with|in|for) our)|the basics,? (?:since|as|"
     r"because)|in case the (?:first|last|previous|other) (?:\w+ )?(?:copies|copy|emails?|times?) "
     r"(?:didn't|did not|never)))\b"
 )

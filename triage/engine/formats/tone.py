@@ -31,7 +31,10 @@ MAX_NEARBY = 2
 # A rule may name one of these readings of a sentence (triage.engine.tone_clauses) instead of
 # giving a pattern: who does what to whom, rather than which words.
 READING_KEY = "reading"
-READINGS = ("consequence", "deadline", "blame", "always", "cover", "mock")
+READINGS = (
+    "consequence", "deadline", "blame", "always", "cover", "mock",
+    "patronise", "irony", "habit", "audience", "chase",
+)  # fmt: skip
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 WORDS_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 TOP_KEYS = ("format", "rules", "words")
