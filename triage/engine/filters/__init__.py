@@ -39,6 +39,13 @@ if TYPE_CHECKING:
         via_counsel,
         will_pay,
     )
+    from triage.engine.filters.formal import (
+        customers_named,
+        lawyer_word,
+        notice_end,
+        notice_period,
+        own_letter,
+    )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.money import amounts, money_sign
@@ -69,6 +76,11 @@ _HOME = {
     "sorry_for": "drafts",
     "via_counsel": "drafts",
     "will_pay": "drafts",
+    "customers_named": "formal",
+    "lawyer_word": "formal",
+    "notice_end": "formal",
+    "notice_period": "formal",
+    "own_letter": "formal",
     "first_name": "greeting",
     "markdown_inline": "markdown",
     "amounts": "money",
@@ -106,6 +118,7 @@ __all__ = [
     "attendees_for_them",
     "brief",
     "clause",
+    "customers_named",
     "end_date_in",
     "first_name",
     "first_person",
@@ -114,12 +127,16 @@ __all__ = [
     "goal",
     "hedged",
     "job_title",
+    "lawyer_word",
     "join_and",
     "markdown_inline",
     "money_sign",
     "next_working_day",
+    "notice_end",
+    "notice_period",
     "opening_ask",
     "our_roles",
+    "own_letter",
     "person",
     "reads_as_clause",
     "sentence",

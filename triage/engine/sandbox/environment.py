@@ -193,6 +193,11 @@ def environment() -> _Environment:
     env.filters["fix_sentence"] = filters.fix_sentence
     env.filters["hedged"] = filters.hedged
     env.filters["end_date_in"] = filters.end_date_in
+    env.filters["notice_end"] = filters.notice_end
+    env.filters["notice_period"] = filters.notice_period
+    env.filters["customers_named"] = filters.customers_named
+    env.filters["lawyer_word"] = filters.lawyer_word
+    env.filters["own_letter"] = filters.own_letter
     env.filters["attendees_for_them"] = filters.attendees_for_them
     env.filters["reads_as_clause"] = filters.reads_as_clause
     env.filters["first_sentence"] = filters.first_sentence
