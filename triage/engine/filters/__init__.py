@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.money import amounts, money_sign
-    from triage.engine.filters.people import job_title, our_roles, person
+    from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
     from triage.engine.filters.topic import topic
@@ -88,6 +88,7 @@ _HOME = {
     "job_title": "people",
     "our_roles": "people",
     "person": "people",
+    "role_of": "people",
     "SUBJECTS": "sentences",
     "clause": "sentences",
     "goal": "sentences",
@@ -139,6 +140,7 @@ __all__ = [
     "own_letter",
     "person",
     "reads_as_clause",
+    "role_of",
     "sentence",
     "short_date",
     "sorry_for",

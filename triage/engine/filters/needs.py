@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from triage.engine.filters.text import _squash
+from triage.engine.filters.threats import our_threat
 from triage.engine.filters.voice import _singular_to_reader
 
 # Verbs that say a thing is already put right.
@@ -242,6 +243,7 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
         "mistakes": mistakes,
         "asked_partly_done": partly_done,
         "our_sharp": _our_sharp_message(values),
+        "our_threat": our_threat(values),
         "fixed": fixed,
         "asked": request,
         "apology_asked": asks_apology(request),

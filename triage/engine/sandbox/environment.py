@@ -180,6 +180,7 @@ def environment() -> _Environment:
     env.filters["first_person"] = filters.first_person
     env.filters["person"] = filters.person
     env.filters["job_title"] = filters.job_title
+    env.filters["role_of"] = filters.role_of
     env.filters["our_roles"] = filters.our_roles
     env.filters["brief"] = filters.brief
     env.filters["join_and"] = filters.join_and
