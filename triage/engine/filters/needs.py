@@ -236,6 +236,8 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
     request = their_request(
         values.get("what_happened"), values.get("their_contact"), values.get("counterparty")
     )
+    # Their words quoted back in scare quotes read as sarcasm: "'a few changes'" is said plainly.
+    request = re.sub(r"(?<![\w'’])['‘]([^'‘’]{1,40})['’](?![\w'’])", r"\1", request)
     done_words = " ".join(m["done"] for m in mistakes) + " " + fixed
     stems = {w[:5].lower() for w in re.findall(rf"\b(?:{_DONE_VERBS})\b", done_words, re.I)}
     partly_done = bool(request) and any(stem in request.lower() for stem in stems)
