@@ -133,3 +133,38 @@ def own_letter(timeline: Any, contact: Any) -> bool:
         if any(re.search(rf"\b{re.escape(n)}\b", who, re.I) for n in names):
             return True
     return False
+
+
+_BODY_IN_BRACKETS = re.compile(r"\bmediat\w*\s*\(([^()]{3,60})\)", re.I)
+_BODY_AFTER = re.compile(
+    r"\bmediat\w*\s+(?:under|through|with|by|at|via)\s+(?:the\s+)?"
+    r"([^,;.()]{3,60}?)(?=\s*(?:[,;.()]|\s+(?:before|then|and|or|if|within)\b|$))",
+    re.I,
+)
+
+
+def mediation_body(value: Any) -> str:
+    """Filter ``mediation_body``: the body or rules a dispute clause names for mediation, as
+    typed ("then mediation (SCC Mediation Rules)" gives "SCC Mediation Rules", "mediation
+    under the bfa scheme" gives "bfa scheme"), or ''."""
+    text = _squash(value)
+    found = _BODY_IN_BRACKETS.search(text) or _BODY_AFTER.search(text)
+    return found.group(1).strip() if found else ""
+
+
+_REF = re.compile(
+    r"(?:\bcl(?:ause)?\.?\s*|§\s*|\bsection\s+|\bart(?:icle)?\.?\s*)(\d+(?:\.\d+)*)", re.I
+)
+
+
+def clause_ref(value: Any) -> str:
+    """Filter ``clause_ref``: a clause reference as a letter writes it, without the notes
+    typed beside it: "cl. 36 Dispute resolution" and "Agreement cl. 24" give "clause 36" and
+    "clause 24", "§14" stays "§14", "14.1" gives "clause 14.1"; anything else is kept."""
+    text = _squash(value)
+    found = _REF.search(text)
+    if found:
+        return ("§" if "§" in found.group(0) else "clause ") + found.group(1)
+    if re.fullmatch(r"\d+(?:\.\d+)*", text):
+        return f"clause {text}"
+    return text
