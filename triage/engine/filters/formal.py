@@ -67,7 +67,7 @@ def notice_end(value: Any, start: Any) -> dt.date | None:
 _CUSTOMERS = re.compile(
     r"\b(?P<about>about\s+|around\s+|some\s+|~\s?)?(?P<n>\d{1,5}|"
     + "|".join(_NUMBERS)
-    + r")\s+(?P<shared>shared\s+|joint\s+|common\s+)?(?P<who>customers|clients|accounts|end[- ]users)\b",
+    + r")\s+(?P<shared>shared\s+|joint\s+|common\s+)?(?P<who>customers|clients|accounts|clinics|practices|stores|sites|members|subscribers|end[- ]users)\b",
     re.I,
 )
 
