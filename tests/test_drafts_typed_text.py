@@ -52,3 +52,13 @@ def test_who_did_it_is_kept_when_our_notes_name_them(tmp_path, monkeypatch):
 
 def test_a_labels_trailing_month_reads_as_words():
     assert topic("standby invoices, Aug", "Brent") == "the standby invoices for August"
+
+
+def test_the_invitation_signed_by_a_new_lead_reads_me_as_the_signer(tmp_path, monkeypatch):
+    # Lena typed "Sabine + me"; Dr. Sabine Huber signs the invitation.
+    texts = render(
+        "client-communication-breakdown--munich-md-debrief-outburst", tmp_path, monkeypatch
+    )
+    invitation = texts["meeting-invitation.md"]
+    assert "Sabine and me" not in invitation, invitation
+    assert "Lena and me" in invitation, invitation

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         notice_end,
         notice_period,
         own_letter,
+        typed_me,
     )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
@@ -85,6 +86,7 @@ _HOME = {
     "notice_end": "formal",
     "notice_period": "formal",
     "own_letter": "formal",
+    "typed_me": "formal",
     "first_name": "greeting",
     "markdown_inline": "markdown",
     "amounts": "money",
@@ -151,6 +153,7 @@ __all__ = [
     "short_date",
     "sorry_for",
     "topic",
+    "typed_me",
     "via_counsel",
     "weekday_date",
     "will_pay",

@@ -168,3 +168,11 @@ def clause_ref(value: Any) -> str:
     if re.fullmatch(r"\d+(?:\.\d+)*", text):
         return f"clause {text}"
     return text
+
+
+def typed_me(value: Any, name: Any) -> str:
+    """Filter ``typed_me(name)``: a note typed by our contact ("Sabine + me") for a draft
+    someone else signs: "me" is the person who typed it, by ``name`` ("Sabine + Lena")."""
+    text = _squash(value)
+    who = _squash(name)
+    return re.sub(r"\bme\b", who, text) if who else text

@@ -66,6 +66,10 @@ def _name_pattern(value: Any, with_title: bool) -> str:
     if len(signer) > 1:  # two people typed as the lead: the first signs, and is "I"
         own = value = signer[0]
     names = {own, first_name(value)} - {""}
+    # "Dr. Sabine Huber" is also "Sabine Huber" and "Sabine" in our own notes
+    bare = re.sub(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau)\.?\s+", "", own)
+    if bare != own and len(bare.split()) > 1:
+        names |= {bare, bare.split()[0]}
     names = {n for n in names if n[:1].isupper() and not _ordinary(n.split()[0])}
     patterns = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
     if with_title and title:

@@ -199,6 +199,7 @@ def environment() -> _Environment:
     env.filters["customers_named"] = filters.customers_named
     env.filters["lawyer_word"] = filters.lawyer_word
     env.filters["own_letter"] = filters.own_letter
+    env.filters["typed_me"] = filters.typed_me
     env.filters["clause_ref"] = filters.clause_ref
     env.filters["mediation_body"] = filters.mediation_body
     env.filters["attendees_for_them"] = filters.attendees_for_them
