@@ -551,7 +551,9 @@ def test_a_planned_exit_has_no_rescue_outputs(rendered):
     assert "mediation-proposal.md" not in rendered.files
     assert "meeting-invitation.md" not in rendered.files
     body = rendered.email.lower()
-    assert "final date" in body and "handover" in body and "check-in" not in body
+    # the end: a final date to agree, or the date a notice period ends
+    assert ("final date" in body or "ends on" in body) and "handover" in body, body
+    assert "check-in" not in body
     assert "rather than stretch" not in body
     leaver = rendered.fact("leaver")
     expected = {
