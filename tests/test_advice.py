@@ -180,7 +180,8 @@ def test_the_greeting_uses_the_first_name(rendered):
 
 def test_the_email_is_signed_by_the_calm_lead(rendered):
     """By name, with a job title typed beside it on a line of its own, never a note in
-    brackets; the From line names the same person, and only from our contact's own address."""
+    brackets; the From line names the same person, and only from their own address (our
+    contact's, or the one typed for a new lead)."""
     typed = rendered.get("new_lead") or rendered.get("our_contact")
     lead, title = person(typed), job_title(typed)
     closing = rendered.email.strip().split("\n")
@@ -194,6 +195,10 @@ def test_the_email_is_signed_by_the_calm_lead(rendered):
     if rendered.get("our_email") and not handed_over:
         assert sender.addresses[0].display_name == lead
         assert sender.addresses[0].addr_spec == rendered.get("our_email")
+    elif handed_over and rendered.get("new_lead_email"):
+        # the new lead's own address, typed for them: never our contact's under their name
+        assert sender.addresses[0].display_name == lead
+        assert sender.addresses[0].addr_spec == rendered.get("new_lead_email")
     else:
         assert sender is None, "a new lead sends the draft from their own account"
     spoc = rendered.get("our_spoc")
@@ -546,7 +551,9 @@ def test_a_planned_exit_has_no_rescue_outputs(rendered):
     assert "mediation-proposal.md" not in rendered.files
     assert "meeting-invitation.md" not in rendered.files
     body = rendered.email.lower()
-    assert "final date" in body and "handover" in body and "check-in" not in body
+    # the end: a final date to agree, or the date a notice period ends
+    assert ("final date" in body or "ends on" in body) and "handover" in body, body
+    assert "check-in" not in body
     assert "rather than stretch" not in body
     leaver = rendered.fact("leaver")
     expected = {

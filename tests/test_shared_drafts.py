@@ -534,7 +534,9 @@ def test_a_misunderstanding_they_call_a_breach_gets_a_short_friendly_note():
 
 def _reply_date(email: str) -> dt.date:
     found = re.search(
-        r"Our formal reply will come from our solicitors to yours by \w+day (\d+ \w+ \d{4})", email
+        r"Our formal (?:reply|response) will come from our solicitors to yours by \w+day "
+        r"(\d+ \w+ \d{4})",
+        email,
     )
     assert found, email
     return dt.datetime.strptime(found.group(1), "%d %B %Y").date()
@@ -542,8 +544,9 @@ def _reply_date(email: str) -> dt.date:
 
 def test_the_formal_reply_comes_from_our_solicitors_by_their_deadline_never_sooner():
     """A letter from their solicitors is answered by ours, by the date it sets: the business
-    contact never promises an earlier full reply before our lawyer has advised, and under a
-    notice to put things right says nothing that concedes the breach."""
+    contact never promises an earlier full reply before our lawyer has advised. Under a
+    notice to put things right the response comes before the cure period ends, and says
+    nothing that concedes the breach."""
     playbook = load_playbook(builtin_dir() / "contract-terms-dispute.toml")
     example = next(e for e in examples_for(playbook) if e.stem == "solicitors-letter-after-project")
     deadline = read_answers(example, playbook).answers["notice_deadline"]
@@ -557,7 +560,10 @@ def test_the_formal_reply_comes_from_our_solicitors_by_their_deadline_never_soon
         fault="both",
         work_ongoing=True,
     )
-    assert _reply_date(email) == deadline
+    # Under a cure notice the response comes before the cure period ends, never on its last
+    # day: a reply dated on the deadline tells them we will use all of it.
+    assert _reply_date(email) < deadline
+    assert f"before the cure period ends on {deadline.day} {deadline:%B %Y}" in email, email
     assert "put things right" not in email and "sorry" not in email.lower()
     assert "day-to-day work carries on" in email
 

@@ -39,10 +39,20 @@ if TYPE_CHECKING:
         via_counsel,
         will_pay,
     )
+    from triage.engine.filters.formal import (
+        clause_ref,
+        customers_named,
+        lawyer_word,
+        mediation_body,
+        notice_end,
+        notice_period,
+        own_letter,
+        typed_me,
+    )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.money import amounts, money_sign
-    from triage.engine.filters.people import job_title, our_roles, person
+    from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
     from triage.engine.filters.topic import topic
@@ -69,6 +79,14 @@ _HOME = {
     "sorry_for": "drafts",
     "via_counsel": "drafts",
     "will_pay": "drafts",
+    "clause_ref": "formal",
+    "customers_named": "formal",
+    "lawyer_word": "formal",
+    "mediation_body": "formal",
+    "notice_end": "formal",
+    "notice_period": "formal",
+    "own_letter": "formal",
+    "typed_me": "formal",
     "first_name": "greeting",
     "markdown_inline": "markdown",
     "amounts": "money",
@@ -76,6 +94,7 @@ _HOME = {
     "job_title": "people",
     "our_roles": "people",
     "person": "people",
+    "role_of": "people",
     "SUBJECTS": "sentences",
     "clause": "sentences",
     "goal": "sentences",
@@ -106,6 +125,8 @@ __all__ = [
     "attendees_for_them",
     "brief",
     "clause",
+    "clause_ref",
+    "customers_named",
     "end_date_in",
     "first_name",
     "first_person",
@@ -115,17 +136,24 @@ __all__ = [
     "hedged",
     "job_title",
     "join_and",
+    "lawyer_word",
     "markdown_inline",
+    "mediation_body",
     "money_sign",
     "next_working_day",
+    "notice_end",
+    "notice_period",
     "opening_ask",
     "our_roles",
+    "own_letter",
     "person",
     "reads_as_clause",
+    "role_of",
     "sentence",
     "short_date",
     "sorry_for",
     "topic",
+    "typed_me",
     "via_counsel",
     "weekday_date",
     "will_pay",

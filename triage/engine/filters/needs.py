@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from triage.engine.filters.text import _squash
+from triage.engine.filters.threats import our_threat
 from triage.engine.filters.voice import _singular_to_reader
 
 # Verbs that say a thing is already put right.
@@ -235,6 +236,8 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
     request = their_request(
         values.get("what_happened"), values.get("their_contact"), values.get("counterparty")
     )
+    # Their words quoted back in scare quotes read as sarcasm: "'a few changes'" is said plainly.
+    request = re.sub(r"(?<![\w'’])['‘]([^'‘’]{1,40})['’](?![\w'’])", r"\1", request)
     done_words = " ".join(m["done"] for m in mistakes) + " " + fixed
     stems = {w[:5].lower() for w in re.findall(rf"\b(?:{_DONE_VERBS})\b", done_words, re.I)}
     partly_done = bool(request) and any(stem in request.lower() for stem in stems)
@@ -242,6 +245,7 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
         "mistakes": mistakes,
         "asked_partly_done": partly_done,
         "our_sharp": _our_sharp_message(values),
+        "our_threat": our_threat(values),
         "fixed": fixed,
         "asked": request,
         "apology_asked": asks_apology(request),

@@ -139,7 +139,12 @@ def _as_ownership(text: str) -> str:
         noun = lower + thing.group(1)[len(first) :]
         rest = text[thing.end() :]
         if low in _PLACES:  # "on the status page blamed X": we did; else kept as typed
-            active = _object_follows(rest) and not thing.group(2)
+            # "at the debrief our managing director blamed X" names who did it: kept as typed.
+            active = (
+                _object_follows(rest)
+                and not thing.group(2)
+                and not re.search(r"\b(?:our|my)\s", thing.group(1), re.I)
+            )
             return f"{noun}, we {thing.group(3)}{rest}" if active else text
         if _object_follows(rest):  # "status page blamed Shirasagi by name": it did, not we
             return f"our {noun} {thing.group(2) or ''}{thing.group(3)}{rest}"

@@ -174,3 +174,23 @@ def our_roles(value: Any) -> list[str]:
     job, in the third person ("our COO will call you himself" gives ``["our COO"]``), so a
     template can ask the signer to check a draft that may speak of them as someone else."""
     return [m.group(0) for m in _OUR_ROLE.finditer(_squash(value))]
+
+
+_ROLE_IN_BRACKETS = re.compile(
+    r"\(\s*((?:[A-Za-z-]+\s+){0,3}?(?:c[a-z]o|md|vp|director|manager|head\s+of\s+[a-z ]+|chief\s+"
+    r"[a-z]+\s+officer|founder|owner|partner|chair(?:man|woman|person)?|president|lead)"
+    r"(?:\s+[a-z ]+)?)\s*\)",
+    re.I,
+)
+
+
+def role_of(value: Any) -> str:
+    """Filter ``role_of``: the role typed with a person, as the signer says it of themself
+    after "our": ``"Sue Patel (finance director)"`` gives ``"finance director"``, ``"Marek
+    Wojcik (COO)"`` ``"COO"``, ``"Sabine Huber, Co-Managing Director"`` ``"Co-Managing
+    Director"``; a note that is no role ("(me)") or a name alone gives ''."""
+    titled = job_title(value)
+    if titled:
+        return titled
+    found = _ROLE_IN_BRACKETS.search(_squash(value))
+    return found.group(1).strip() if found else ""

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from triage.engine.filters.money import amounts
+from triage.engine.filters.shorthand import typed_right
 from triage.engine.filters.text import _CLOSERS, _MARKS, _inner_capital, _mark, _squash, _words
 from triage.engine.filters.words import COMMON_WORDS, _ordinary
 
@@ -28,7 +29,7 @@ def sentence(value: Any, currency: Any = None) -> str:
     ``,``, ``;`` or ``:`` becomes ``.``; a mark inside closing quotes stays there. With
     ``currency`` (optional, a code such as "EUR"), a bare amount gets it: see ``amounts``.
     """
-    text = amounts(_squash(value), currency)
+    text = typed_right(amounts(_squash(value), currency))
     if not any(ch.isalnum() for ch in text):
         return ""
     first = _OPENING_WORD.match(text)
@@ -58,7 +59,7 @@ def clause(value: Any, currency: Any = None) -> str:
     invoice 0419 (1,140)" gives "pay invoice 0419 (€1,140)", and ``labels.amount_at_stake |
     clause(currency)`` the amount at stake as the reader expects it ("SGD 41,300").
     """
-    text = _CLAUSE_END.sub("", amounts(_squash(value), currency))
+    text = _CLAUSE_END.sub("", typed_right(amounts(_squash(value), currency)))
     if not any(ch.isalnum() for ch in text):
         return ""
     first = _WORD.match(text)
@@ -99,12 +100,19 @@ def goal(value: Any) -> str:
         return sentence(value)
     word = words[0]
     name_like = len(words) > 1 and words[1][:1].isupper()
+    month = word.lower() in _MONTH_NAMES
     if word.isalpha() and word[0].isupper() and not _inner_capital(word) and not name_like:
-        text = text[0].lower() + text[1:]
+        text = text if month else text[0].lower() + text[1:]
     if first in _GOAL_VERBS and len(words) > 1:  # "grow fleet telematics together"
         return f"We both want to {text}."
     return f"What we both want is {text}."
 
+
+_MONTH_NAMES = _words(
+    """
+    january february march april may june july august september october november december
+    """
+)
 
 # Verbs a goal typed as an action opens with: "grow sales in the north", "keep the line running".
 _GOAL_VERBS = _words(

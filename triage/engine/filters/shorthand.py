@@ -107,6 +107,9 @@ def _counted(text: str, at: int, after: str) -> bool:
     after a determiner, a possessive or an adjective ("the IPC", "our full EOT")."""
     if re.match(r"\s*(?:no\.?\s*)?\d", after, re.I):
         return False
+    # before an identifier ("inv INK-2609", "PO A-118"): "invoice INK-2609", no article
+    if re.match(r"\s*#?[A-Z]{1,6}[-/]?\d", after):
+        return False
     before = re.findall(r"[\w'’]+", text[:at])
     return not before or before[-1].lower() in _BEFORE_ARTICLE
 
@@ -142,6 +145,33 @@ def _abbreviations(text: str) -> str:
     return "".join(out)
 
 
+# A month typed in small letters ("january shipments", "delivered in sept"); "may" and
+# "march" only beside a day number, since they are ordinary words too.
+_SMALL_MONTH = re.compile(
+    r"\b(january|february|april|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\s+\d|\s*$|[,;:)]|\s+(?:and|to|or|for)\b)"
+    r"|(?<=\d\s)(?:march|may|mar)|(?:march|may)(?=\s+\d))\b"
+)
+# "didnt", "wasnt": the apostrophe a quick note leaves out.
+_NO_APOSTROPHE = re.compile(
+    r"\b((?:[Dd]id|[Dd]oes|[Ww]as|[Ww]ere|[Ii]s|[Aa]re|[Hh]as|[Hh]ave|[Hh]ad|[Cc]ould|[Ww]ould"
+    r"|[Ss]hould|[Dd]o))nt\b"
+)
+
+
+def _month_name(word: str) -> str:
+    short = word[:1].upper() + word[1:]
+    return _MONTHS.get(short, short)
+
+
+def typed_right(text: str) -> str:
+    """``text`` as a letter spells what a quick note leaves out: a month typed in small
+    letters gets its capital ("january shipments", "in sept" gives "in September") and a
+    negative its apostrophe ("didnt" gives "didn't")."""
+    text = _SMALL_MONTH.sub(lambda m: _month_name(m.group(1)), text)
+    return _NO_APOSTROPHE.sub(lambda m: m.group(1) + "n't", text)
+
+
 def spell_out(text: str) -> str:
     """``text`` with the shorthand of a note to ourselves in the words a letter uses: "w/",
     "asap", "->", "=", "&", "+", figures in thousands ("EUR 410k" gives "EUR 410,000") and
@@ -150,6 +180,7 @@ def spell_out(text: str) -> str:
     for pattern, instead in _LETTER_FORMS:
         text = pattern.sub(instead, text)
     text = _MONTH.sub(lambda m: _MONTHS[m.group(1)], text)
+    text = typed_right(text)
     text = _THOUSANDS.sub(_thousands, text)
     text = _MILLIONS.sub(_millions, text)
     return _abbreviations(text)

@@ -89,6 +89,13 @@ def topic(value: Any, reader: Any = None, article: bool = True) -> str:
         return ""
     if reader is not None:  # "our claim and their contra-charges": theirs are the reader's
         text = _to_reader(spell_out(text), "")
+        # a label's trailing month ("standby invoices, August") reads "for August"
+        text = re.sub(
+            r",\s+((?:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December)(?:\s+\d{4})?)$",
+            r" for \1",
+            text,
+        )
     if not article:
         return text
     first = re.match(r"[\w'’]+", text)

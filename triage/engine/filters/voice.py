@@ -7,7 +7,7 @@ from typing import Any
 
 from triage.engine.filters.greeting import first_name
 from triage.engine.filters.ownership import _as_ownership
-from triage.engine.filters.people import _name_and_title, people
+from triage.engine.filters.people import _name_and_title, people, person
 from triage.engine.filters.shorten import join_and
 from triage.engine.filters.shorthand import spell_out
 from triage.engine.filters.text import _squash, _words
@@ -66,6 +66,10 @@ def _name_pattern(value: Any, with_title: bool) -> str:
     if len(signer) > 1:  # two people typed as the lead: the first signs, and is "I"
         own = value = signer[0]
     names = {own, first_name(value)} - {""}
+    # "Dr. Sabine Huber" is also "Sabine Huber" and "Sabine" in our own notes
+    bare = re.sub(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau)\.?\s+", "", own)
+    if bare != own and len(bare.split()) > 1:
+        names |= {bare, bare.split()[0]}
     names = {n for n in names if n[:1].isupper() and not _ordinary(n.split()[0])}
     patterns = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
     if with_title and title:
@@ -111,6 +115,25 @@ def _in_own_voice(text: str, name: str) -> str:
         if listed and _people(part) and not re.fullmatch(rf"(?:{name})", text, flags=re.I):
             parts[i] = re.sub(rf"\b(?:{name})\b(?!['’])", "me", part, flags=re.I)
     return "".join(parts)
+
+
+def _full_name(sender: Any) -> str:
+    return str(person(sender) or "")
+
+
+def _with_colleague(text: str, full_name: str) -> str:
+    """The sender, by full name, with a colleague as the subject ("Hannah and Sean Moran (COO)
+    are your contacts", "Sean Moran and Hannah will call"): "Hannah and I are your contacts".
+    A first name alone may be someone else's, and is left as typed."""
+    if len(full_name.split()) < 2:
+        return text
+    both = rf"(?:{re.escape(full_name)})(?:\s*\([^()]*\))?"
+    verbs = r"are|were|will|have|would|can|share|lead|run"
+    colleague = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+    text = re.sub(rf"^{colleague}\s+and\s+{both}\s+({verbs})\b", r"\1 and I \2", text, count=1)
+    return re.sub(
+        rf"^{both}\s+and\s+{colleague}\s+({verbs})\b", r"\1 and I \2", text, count=1, flags=re.I
+    )
 
 
 _VERB = re.compile(rf"\b(?:{_MODALS}|is|are|am|was|were|has|have|does|do|did)\b", re.I)
@@ -431,7 +454,7 @@ def first_person(value: Any, sender: Any, reader: Any = None, owned: Any = False
         return text
     name = _name_pattern(sender, with_title=True)
     if name:
-        text = _in_own_voice(text, name)
+        text = _in_own_voice(_with_colleague(text, _full_name(sender)), name)
     if owned:
         text = _as_ownership(text)
     if reader is not None:

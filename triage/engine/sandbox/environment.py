@@ -180,6 +180,7 @@ def environment() -> _Environment:
     env.filters["first_person"] = filters.first_person
     env.filters["person"] = filters.person
     env.filters["job_title"] = filters.job_title
+    env.filters["role_of"] = filters.role_of
     env.filters["our_roles"] = filters.our_roles
     env.filters["brief"] = filters.brief
     env.filters["join_and"] = filters.join_and
@@ -193,6 +194,14 @@ def environment() -> _Environment:
     env.filters["fix_sentence"] = filters.fix_sentence
     env.filters["hedged"] = filters.hedged
     env.filters["end_date_in"] = filters.end_date_in
+    env.filters["notice_end"] = filters.notice_end
+    env.filters["notice_period"] = filters.notice_period
+    env.filters["customers_named"] = filters.customers_named
+    env.filters["lawyer_word"] = filters.lawyer_word
+    env.filters["own_letter"] = filters.own_letter
+    env.filters["typed_me"] = filters.typed_me
+    env.filters["clause_ref"] = filters.clause_ref
+    env.filters["mediation_body"] = filters.mediation_body
     env.filters["attendees_for_them"] = filters.attendees_for_them
     env.filters["reads_as_clause"] = filters.reads_as_clause
     env.filters["first_sentence"] = filters.first_sentence

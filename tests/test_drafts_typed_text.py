@@ -1,0 +1,64 @@
+"""Kind: raw or garbled answer text reaching the recipient.
+
+Our notes are typed fast: "pay inv INK-2609", "didnt", "january shipments", "delivered in
+sept", "standby invoices, Aug", "at the debrief our managing director blamed...". The one
+shared filter puts them in a letter's spelling, and never splices "we" into a sentence that
+already names who did it.
+"""
+
+from __future__ import annotations
+
+from drafts_cases import render
+
+from triage.engine.filters import clause, first_person, sentence, topic
+from triage.engine.filters.shorthand import spell_out
+
+
+def test_an_invoice_number_is_not_given_an_article(tmp_path, monkeypatch):
+    email = render("salvage-relationship--design-studio-silent-developer", tmp_path, monkeypatch)[
+        "email"
+    ]
+    assert "an invoice INK-2609" not in email, email
+    assert "invoice INK-2609" in email, email
+    assert spell_out("pay inv 443") == "pay invoice 443"
+
+
+def test_a_missing_apostrophe_and_a_small_month_are_put_right(tmp_path, monkeypatch):
+    email = render("partner-dispute--london-austin-launch-campaign-split", tmp_path, monkeypatch)[
+        "email"
+    ]
+    assert "didnt" not in email and "didn't loop you in" in email, email
+    email = render("salvage-relationship--forwarder-wine-hs-code-errors", tmp_path, monkeypatch)[
+        "email"
+    ]
+    assert "january" not in email, email
+    assert clause("texts delivered in sept for free") == "texts delivered in September for free"
+    assert sentence("we didnt call") == "We didn't call."
+    # "may" and "march" are words too: only beside a day are they months.
+    assert clause("we may call on 3 march") == "we may call on 3 March"
+
+
+def test_who_did_it_is_kept_when_our_notes_name_them(tmp_path, monkeypatch):
+    email = render(
+        "client-communication-breakdown--munich-md-debrief-outburst", tmp_path, monkeypatch
+    )["email"]
+    assert "managing director, we blamed" not in email, email
+    assert "our managing director blamed your team" in email, email
+    owned = first_person(
+        "at the debrief our managing director blamed your team", "Sabine Huber", "Miriam", True
+    )
+    assert owned == "at the debrief our managing director blamed your team"
+
+
+def test_a_labels_trailing_month_reads_as_words():
+    assert topic("standby invoices, Aug", "Brent") == "the standby invoices for August"
+
+
+def test_the_invitation_signed_by_a_new_lead_reads_me_as_the_signer(tmp_path, monkeypatch):
+    # Lena typed "Sabine + me"; Dr. Sabine Huber signs the invitation.
+    texts = render(
+        "client-communication-breakdown--munich-md-debrief-outburst", tmp_path, monkeypatch
+    )
+    invitation = texts["meeting-invitation.md"]
+    assert "Sabine and me" not in invitation, invitation
+    assert "Lena and me" in invitation, invitation

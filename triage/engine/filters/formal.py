@@ -1,0 +1,178 @@
+"""Formal facts read from the answers for the drafts: when a notice ends, how many customers
+move, what the other side calls its lawyers, and whether their letter came from our contact."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from triage.engine.filters.text import _squash
+
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+}
+# "6 months written notice", "90 days' notice", "three months' notice in writing"
+_PERIOD = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")[\s-]*(?P<unit>day|week|month)s?['’]?"
+    r"\s+(?:(?:prior|written|advance)\s+)*notice\b",
+    re.I,
+)
+
+
+def notice_period(value: Any) -> str:
+    """Filter ``notice_period``: the notice a clause gives, as words ("6 months"), or ''."""
+    found = _PERIOD.search(_squash(value))
+    if not found:
+        return ""
+    n = found.group("n").lower()
+    count = int(n) if n.isdigit() else _NUMBERS[n]
+    unit = found.group("unit").lower()
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def notice_end(value: Any, start: Any) -> dt.date | None:
+    """Filter ``notice_end(start)``: the day a notice given on ``start`` ends, from the
+    period a clause gives ("either party may terminate on 6 months written notice", given on
+    5 December 2026, ends on 5 June 2027; a month with no such day ends on its last day), or
+    None when no period is given."""
+    period = notice_period(value)
+    if not period or not isinstance(start, dt.date):
+        return None
+    count_text, unit = period.split()
+    count = int(count_text)
+    if unit.startswith("day"):
+        return start + dt.timedelta(days=count)
+    if unit.startswith("week"):
+        return start + dt.timedelta(weeks=count)
+    months = start.month - 1 + count
+    year, month = start.year + months // 12, months % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+_CUSTOMERS = re.compile(
+    r"\b(?P<about>about\s+|around\s+|some\s+|~\s?)?(?P<n>\d{1,5}|"
+    + "|".join(_NUMBERS)
+    + r")\s+(?P<shared>shared\s+|joint\s+|common\s+)?(?P<who>customers|clients|accounts|clinics|practices|stores|sites|members|subscribers|end[- ]users)\b",
+    re.I,
+)
+
+
+def customers_named(value: Any) -> str:
+    """Filter ``customers_named``: the customers our notes count as ours to hand over ("about
+    60 customers", "12 shared customers", "serves 40 clients"; not "a deck from 2 customers"),
+    as the other side may read it ("the 60 or so customers", "the 12 customers we share"), or ''."""
+    text = _squash(value)
+    for found in _CUSTOMERS.finditer(text):
+        before = text[: found.start()].split()[-1:] or [""]
+        if (
+            found.group("about")
+            or found.group("shared")
+            or re.fullmatch(r"(?:all|has|have|serves?|supports?|manages?|with|of)", before[0], re.I)
+        ):
+            break
+    else:
+        return ""
+    count, who = found.group("n").lower(), found.group("who").lower()
+    if found.group("shared"):
+        return f"the {count} {who} we share"
+    return f"the {count} or so {who}" if found.group("about") else f"the {count} {who}"
+
+
+_THEIR_LAW = re.compile(
+    r"\b(?:their|his|her|your|the\s+client'?s?)\s+(?:own\s+)?(solicitors?|lawyers?|counsel|attorneys?)",
+    re.I,
+)
+_SOLICITOR_PLACES = re.compile(r"\.(?:uk|ie)\b|\b(?:GBP|england_wales|scotland|northern_ireland)\b")
+
+
+def lawyer_word(value: Any, hint: Any = "") -> str:
+    """Filter ``lawyer_word(hint)``: what to call the other side's lawyers, in the words our
+    notes use for them ("their solicitors" gives "solicitors", "their counsel" "counsel",
+    "their attorneys" "attorneys"); failing that "solicitors" where ``hint`` (their address,
+    the currency, the calendars) says the UK or Ireland, else "lawyers", which reads right
+    in every jurisdiction."""
+    found = _THEIR_LAW.search(_squash(value))
+    if found:
+        word = found.group(1).lower()
+        return word if word == "counsel" else word.rstrip("s") + "s"
+    return "solicitors" if _SOLICITOR_PLACES.search(_squash(hint)) else "lawyers"
+
+
+_LAW_WORDS = re.compile(r"\b(?:solicitor|lawyer|counsel|attorney|legal)", re.I)
+
+
+def own_letter(timeline: Any, contact: Any) -> bool:
+    """Filter ``own_letter(contact)``: whether the formal letter in the timeline came from
+    their contact in person ("Grace Whitmore MP (them)"), not from lawyers acting for them."""
+    names = [w for w in re.split(r"[\s,.]+", _squash(contact)) if len(w) > 2]
+    if not names or not isinstance(timeline, list):
+        return False
+    for row in timeline:
+        if not isinstance(row, dict):
+            continue
+        who = _squash(row.get("who"))
+        if _squash(row.get("channel")).lower() != "letter" or "(them)" not in who.lower():
+            continue
+        if _LAW_WORDS.search(who):
+            return False
+        if any(re.search(rf"\b{re.escape(n)}\b", who, re.I) for n in names):
+            return True
+    return False
+
+
+_BODY_IN_BRACKETS = re.compile(r"\bmediat\w*\s*\(([^()]{3,60})\)", re.I)
+_BODY_AFTER = re.compile(
+    r"\bmediat\w*\s+(?:under|through|with|by|at|via)\s+(?:the\s+)?"
+    r"([^,;.()]{3,60}?)(?=\s*(?:[,;.()]|\s+(?:before|then|and|or|if|within)\b|$))",
+    re.I,
+)
+
+
+def mediation_body(value: Any) -> str:
+    """Filter ``mediation_body``: the body or rules a dispute clause names for mediation, as
+    typed ("then mediation (SCC Mediation Rules)" gives "SCC Mediation Rules", "mediation
+    under the bfa scheme" gives "bfa scheme"), or ''."""
+    text = _squash(value)
+    found = _BODY_IN_BRACKETS.search(text) or _BODY_AFTER.search(text)
+    return found.group(1).strip() if found else ""
+
+
+_REF = re.compile(
+    r"(?:\bcl(?:ause)?\.?\s*|§\s*|\bsection\s+|\bart(?:icle)?\.?\s*)(\d+(?:\.\d+)*)", re.I
+)
+
+
+def clause_ref(value: Any) -> str:
+    """Filter ``clause_ref``: a clause reference as a letter writes it, without the notes
+    typed beside it: "cl. 36 Dispute resolution" and "Agreement cl. 24" give "clause 36" and
+    "clause 24", "§14" stays "§14", "14.1" gives "clause 14.1"; anything else is kept."""
+    text = _squash(value)
+    found = _REF.search(text)
+    if found:
+        return ("§" if "§" in found.group(0) else "clause ") + found.group(1)
+    if re.fullmatch(r"\d+(?:\.\d+)*", text):
+        return f"clause {text}"
+    return text
+
+
+def typed_me(value: Any, name: Any) -> str:
+    """Filter ``typed_me(name)``: a note typed by our contact ("Sabine + me") for a draft
+    someone else signs: "me" is the person who typed it, by ``name`` ("Sabine + Lena")."""
+    text = _squash(value)
+    who = _squash(name)
+    return re.sub(r"\bme\b", who, text) if who else text
