@@ -62,3 +62,13 @@ def test_the_invitation_signed_by_a_new_lead_reads_me_as_the_signer(tmp_path, mo
     invitation = texts["meeting-invitation.md"]
     assert "Sabine and me" not in invitation, invitation
     assert "Lena and me" in invitation, invitation
+
+
+def test_the_signer_naming_themself_in_brackets_reads_as_plain_i():
+    from triage.engine.filters.voice import first_person
+
+    typed = "I (Priya, COO) lead this from now on; Daniel will apologise to your IT team"
+    said = first_person(typed, "Priya Raman (COO)", "Sato Kenji")
+    assert said == "I lead this from now on; Daniel will apologise to your IT team", said
+    # A note that is not the signer's own name stays as typed.
+    assert "(the account lead)" in first_person("I (the account lead) will call", "Priya Raman")

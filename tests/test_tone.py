@@ -1741,3 +1741,36 @@ def test_the_advice_keeps_short_quotes_and_drops_a_closing_example():
     assert advice(kept) == kept
     inner = 'Own it ("I\'m sorry the outage disrupted your month-end close") and stop there.'
     assert advice(inner) == "Own it and stop there."
+
+
+# Sentences triage's own drafts write when we own a failure or ask to listen: the check that
+# runs on every draft must not call our own apology blame, our own reply an absolute about
+# them, or a wish to hear how it affected them a threat.
+OWN_DRAFT_CLEAN = [
+    "I am sorry that we told you about the shade failure 10 days late.",
+    "Our reply to your third ticket was dismissive, and went to your whole team.",
+    "I would value a conversation to hear how this has affected you and agree practical next "
+    "steps. What we both want is a solid reply to the regulator by 15 January.",
+]
+OWN_DRAFT_STILL_FLAGGED = [
+    ("blame", "As we told you in March, the price rises in June."),
+    ("absolutes", "Your whole team has been dismissive since the audit."),
+    ("threats", "Other clients will hear how this was handled if it goes on."),
+]
+
+
+@pytest.mark.parametrize("sentence", OWN_DRAFT_CLEAN)
+def test_our_own_apologies_and_listening_are_not_flagged(sentence):
+    assert check_text(sentence) == []
+
+
+@pytest.mark.parametrize(("category", "sentence"), OWN_DRAFT_STILL_FLAGGED)
+def test_the_same_words_aimed_at_them_are_still_flagged(category, sentence):
+    assert category in {w.category for w in check_text(sentence)}
+
+
+def test_a_formal_notice_to_end_may_reserve_rights_but_a_friendly_email_may_not():
+    notice = "As I said, we are ending our distribution agreement, and we reserve all our rights under it."
+    assert check_text(notice) == []
+    friendly = "We would like to keep working with you, but we reserve all our rights."
+    assert "threats" in {w.category for w in check_text(friendly)}

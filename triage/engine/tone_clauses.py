@@ -260,7 +260,9 @@ _CONSEQUENCE = _each(
     r"(?:would|will|might) (?:find|take) (?:\w+ ){0,4}?(?:interesting|a keen interest|an interest)",
     r"(?:would|will|might) be (?:keen|interested|glad|curious) to (?:hear|know|learn|read)",
     r"word (?:travels|gets around|spreads)",
-    r"(?:hear|find out|know|learn) how (?:this|you|your|the \w+ was)",
+    # (asking to hear how it has affected them is listening, not an audience)
+    r"(?:hear|find out|know|learn) how (?:this|you|your|the \w+ was)"
+    r"(?! (?:has |have |had )?(?:affected|hit|landed|felt|been for) you)(?!r (?:side|team) (?:has|have) been affected)",
     r"(?:public conversation|on linkedin|on social media|go public|goes public)",
     r"(?:posting|post|leave|leaving|write|writing) (?:\w+ ){0,2}?(?:reviews?|anything|a post|"
     r"an article|something) (?:\w+ ){0,3}?(?:about|on|online)",

@@ -80,7 +80,8 @@ _OFFER = _Lazy(
     r"would|that'd|it helps|that helps) |would you like|you asked|as requested|on (?:a|the|"
     r"our|\w+'s) (?:\w+ )?(?:call|phone|meeting)|when we meet|at the meeting|on site|together|"
     r"our (?:own )?(?:team|staff|finance|board)|new|updated|revised|changed|could we|can we|"
-    r"shall we|let's|let us|the two of us|both of us|with (?:our|the) (?:\w+ )?team|"
+    r"shall we|let's|let us|the two of us|both of us|we(?:'ve| have| are|'re)? both|each of us|"
+    r"both sides|with (?:our|the) (?:\w+ )?team|"
     r"because (?:our|we))\b"
 )
 

@@ -419,6 +419,11 @@ def _for_their_eyes(text: str) -> str:
     return " ".join(text.split())
 
 
+# A note in brackets after "I" or "me" saying who that is ("I (me, COO)", "me (myself)"):
+# once the text is in the signer's own voice it says nothing.
+_SELF_NOTE = re.compile(r"\b(I|me) \((?:me|myself)(?:,[^()]*)?\)")
+
+
 def first_person(value: Any, sender: Any, reader: Any = None, owned: Any = False) -> str:
     """Filter ``first_person(sender, reader)``: the sender's own commitments in their own
     voice, addressed to the reader.
@@ -455,6 +460,8 @@ def first_person(value: Any, sender: Any, reader: Any = None, owned: Any = False
     name = _name_pattern(sender, with_title=True)
     if name:
         text = _in_own_voice(_with_colleague(text, _full_name(sender)), name)
+        # "I (Priya, COO) lead this" typed by the signer: the note on who "I" is goes.
+        text = _SELF_NOTE.sub(r"\1", text)
     if owned:
         text = _as_ownership(text)
     if reader is not None:
