@@ -101,3 +101,21 @@ def test_an_answer_that_only_says_none_is_not_quoted_back_as_if_it_were_one(tmp_
     answers["sla_commitment"] = "invoices issued by the 5th working day (Schedule 2)"
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
     assert "line by line with invoices issued by the 5th working day" in texts["actions.csv"]
+
+
+def test_a_step_timed_against_a_weekend_deadline_is_not_moved_past_it(tmp_path, monkeypatch):
+    # A 72-hour reporting window that ends on a Sunday, seen on the Saturday before.
+    import datetime as dt
+
+    from test_reader_needs import SATURDAY
+
+    answers = example("client-communication-breakdown/loyalty-app-shopper-data-complaint")
+    answers.update(notice_deadline=dt.date(2026, 12, 6), deadline_kind="statute")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    timed = [r for r in rows(texts) if "6 December 2026" in r["action"]]
+    assert timed, [r["action"][:60] for r in rows(texts)]
+    for row in timed:
+        assert row["due"] <= "2026-12-06", (row["due"], row["action"][:80])
+    # The mandate, not timed against it, still falls on the next working day.
+    mandate = next(r for r in rows(texts) if r["action"].startswith("Agree our mandate"))
+    assert mandate["due"] == "2026-12-07", mandate["due"]

@@ -334,7 +334,14 @@ def _due(
         day = case.date  # a step worked out from a near date ("3 days before the meeting") is never already overdue
     if day is None or spec.any_day:
         return day
-    return next_working_day(day, off)
+    rolled = next_working_day(day, off)
+    deadline = as_date(ctx.get("notice_deadline"))
+    timed = "deadline" in (spec.due or "")  # the step is timed against the case's deadline
+    if timed and deadline is not None and day <= deadline < rolled:
+        # A deadline that falls before the next working day (a reporting window ending on a
+        # Sunday) does not wait for Monday: the step timed against it keeps its day.
+        return day
+    return rolled
 
 
 def _by_due(row: dict[str, Any]) -> tuple[int, str]:
