@@ -716,7 +716,20 @@ def test_money_owed_both_ways_is_reconciled_before_a_mediator(rendered):
             or bool(rendered.fact("senior_step_failed"))
         )
     )
-    mediated = trust_gone or chain or deadlocked
+    # Claims both ways where nothing favours mediation yet, but trust is gone and feelings
+    # are high on both sides (not only ours), over a sum above a mediator's fee, after talks
+    # failed: another meeting of the same people will not close it.
+    both_heated = (
+        rendered.get("fault") == "both"
+        and rendered.get("direct_talks_failed")
+        and rendered.get("worth_salvaging") == "yes"
+        and rendered.get("mediation_open") != "no"
+        and rendered.get("stake_vs_fee") == "larger"
+        and (rendered.get("trust_today") or 5) <= 2
+        and rendered.get("emotions") == "high"
+        and rendered.get("heat_source") != "ours"
+    )
+    mediated = trust_gone or chain or deadlocked or both_heated
     assert rendered.route.recommended == ("mediate" if mediated else "negotiate")
     if deadlocked and not chain:
         assert any(r["action"].startswith("Agree a standstill") for r in rendered.rows)

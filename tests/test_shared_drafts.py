@@ -278,7 +278,9 @@ def test_structure_is_in_proportion_to_the_partnership(drafts: Drafts):
 
 # 5. A time offered across a border says whose clock it is on.
 
-_FOREIGN_FORMS = re.compile(r"\b(GmbH|AG|AB|A/S|ApS|ASA|Oy|B\.?V\.?|N\.?V\.?|SARL|SAS|Inc\.?|LLC)$")
+_FOREIGN_FORMS = re.compile(
+    r"\b(GmbH|AG|AB|A/S|AS|ApS|ASA|Oy|B\.?V\.?|N\.?V\.?|SARL|SAS|Inc\.?|LLC)$"
+)
 _UK_FORMS = re.compile(r"\b(Ltd|Limited|plc|LLP)\.?$")
 
 

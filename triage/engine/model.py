@@ -164,6 +164,7 @@ class ActionSpec:
     due: str | None = None  # an expression giving the due date; due_days when it gives none
     shared: bool = False  # to share with the other side (else internal)
     any_day: bool = False  # keep a weekend or day-off date: a clock that does not stop
+    priority: str = "normal"  # high, normal or low: the order among steps due the same day
 
 
 @dataclass(frozen=True)

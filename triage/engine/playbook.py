@@ -392,6 +392,7 @@ class _Loader:
             when=v["when"],
             shared=v["shared"],
             any_day=v["any_day"],
+            priority=v["priority"],
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:

@@ -265,7 +265,8 @@ def _label(question: Any, value: Any) -> Any:
 def actions(
     playbook: Playbook, case: Case, evaluation: Evaluation, ctx: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    """The action tracker rows, sorted by due date (rows without one last, else in order).
+    """The action tracker rows, sorted by due date (rows without one last), then by priority
+    (high, normal, low) among rows due the same day, else in playbook order.
 
     A computed due date (``due``, else ``due_days``) on a Saturday, a Sunday or one of the
     playbook's days off moves to the next working day; a date typed in a list question's
@@ -303,6 +304,7 @@ def actions(
             # is not called "the contractual deadline".
             what = on_day(by_source(what, str(ctx.get("deadline_source") or "")), first, case.date)
             row = _row(what, owner, due, None, spec.shared)
+            row["priority"] = spec.priority
             row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
             rows.append(row)
     return sorted(tracking.apply(rows, case), key=_by_due)
@@ -344,9 +346,14 @@ def _due(
     return rolled
 
 
-def _by_due(row: dict[str, Any]) -> tuple[int, str]:
+_WEIGHT = {"high": 0, "normal": 1, "low": 2}
+
+
+def _by_due(row: dict[str, Any]) -> tuple[int, str, int]:
+    """Due date first; among steps due the same day, the high-priority ones first."""
     day = as_date(row["due"])
-    return (0, day.isoformat()) if day else (1, "")
+    weight = _WEIGHT.get(str(row.get("priority") or "normal"), 1)
+    return (0, day.isoformat(), weight) if day else (1, "", weight)
 
 
 def _row(what: Any, owner: Any, due: Any, status: Any, shared: bool) -> dict[str, Any]:

@@ -53,8 +53,10 @@ if TYPE_CHECKING:
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.money import amounts, money_sign
     from triage.engine.filters.people import job_title, our_roles, person, role_of
+    from triage.engine.filters.senior import our_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
+    from triage.engine.filters.steps import next_three
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
     from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
@@ -94,6 +96,7 @@ _HOME = {
     "job_title": "people",
     "our_roles": "people",
     "person": "people",
+    "our_senior": "senior",
     "role_of": "people",
     "SUBJECTS": "sentences",
     "clause": "sentences",
@@ -102,6 +105,7 @@ _HOME = {
     "brief": "shorten",
     "first_sentence": "shorten",
     "join_and": "shorten",
+    "next_three": "steps",
     "topic": "topic",
     "first_person": "voice",
     "COMMON_WORDS": "words",
@@ -140,11 +144,13 @@ __all__ = [
     "markdown_inline",
     "mediation_body",
     "money_sign",
+    "next_three",
     "next_working_day",
     "notice_end",
     "notice_period",
     "opening_ask",
     "our_roles",
+    "our_senior",
     "own_letter",
     "person",
     "reads_as_clause",

@@ -369,6 +369,7 @@ LEVEL = Table(
     ),
     schema={"dependentRequired": {"when": ["because"]}},
 )
+PRIORITIES = ("high", "normal", "low")  # an action's weight beside others due the same day
 ACTION = Table(
     "action",
     (
@@ -388,6 +389,17 @@ ACTION = Table(
             "next working day): for a clock that does not stop, such as a 72-hour reporting "
             "window.",
             default=False,
+            documented=True,
+        ),
+        Key(
+            "priority",
+            description="How much the step matters beside others due the same day, and for the "
+            "plan's next three actions: `high` for the act that protects us before a deadline "
+            "or carries the remedy the case turns on, `low` for preparation and routine (a "
+            "document list, a ledger); default `normal`.",
+            default="normal",
+            choices=PRIORITIES,
+            choices_message="`{where}` = {value!r} is not a priority; use one of {choices}.",
             documented=True,
         ),
         Key(

@@ -1,0 +1,109 @@
+"""The plan's first screen names what to do first: the act that protects us before a
+deadline, the remedy the case turns on, the senior person who can decide; routine
+preparation (a document list, a ledger) does not crowd them out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from typing import Any
+
+from test_reader_needs import MONDAY, drafts, example
+
+from triage.engine.filters.senior import our_senior
+from triage.engine.filters.steps import next_three
+
+
+def first_three(texts: dict[str, str]) -> list[str]:
+    plan = texts["plan.md"]
+    block = plan.split("### Next three actions", 1)[1].split("\n\n", 2)[1]
+    return re.findall(r"^\d\. (.*)$", block, re.M)
+
+
+def rows(texts: dict[str, str]) -> list[dict[str, Any]]:
+    return list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+
+
+def test_a_protecting_step_due_later_in_the_week_is_among_the_next_three():
+    day = dt.date(2026, 12, 7)
+    steps = [
+        {"what": "Gather the documents", "due": "2026-12-07", "priority": "low"},
+        {"what": "Take legal advice", "due": "2026-12-07", "priority": "normal"},
+        {"what": "Re-read the clauses", "due": "2026-12-07", "priority": "low"},
+        {"what": "Send the reset email", "due": "2026-12-08", "priority": "normal"},
+        {"what": "Serve our notice", "due": "2026-12-09", "priority": "high"},
+        {"what": "Lessons review", "due": "2026-12-10", "priority": "low"},
+        {"what": "Hold the meeting", "due": "2026-12-11", "priority": "normal"},
+    ]
+    chosen = [s["what"] for s in next_three(steps, day)]
+    # The notice is chosen, the routine steps are not, and the three keep their date order.
+    assert chosen == ["Take legal advice", "Send the reset email", "Serve our notice"]
+    # A high-priority step weeks away does not push out this week's work.
+    later = {**steps[4], "due": "2027-01-20"}
+    steps = [*steps[:4], *steps[5:], later]  # the tracker's order: by date
+    chosen = [s["what"] for s in next_three(steps, day)]
+    assert chosen == ["Take legal advice", "Send the reset email", "Hold the meeting"]
+
+
+def test_the_senior_person_named_among_those_who_attend_is_found_on_our_side_only():
+    assert our_senior("Thabo + their finance mgr; our MD Pieter van Wyk + me") == "Pieter van Wyk"
+    assert our_senior("me, Juliana Prado, our head of CS (Carla Menezes)") == "Carla Menezes"
+    assert our_senior("ours: Claudia (CFO), MD Dr. Hessler; theirs: Murat + their GM") == (
+        "Dr Hessler"
+    )
+    assert our_senior("our CEO + Sameer; their CEO + their legal head") == "Our CEO"
+    assert our_senior("Rajesh + Daniel, their COO + Grace") == ""
+    assert our_senior("Mercy and me") == ""
+
+
+def test_the_mandate_and_the_call_go_to_the_senior_person_who_attends(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/improper-request-compliance")
+    answers["chair"] = "self"
+    answers.pop("chair_name", None)
+    answers["attendees"] = "me and our CFO, Rita Gomes; their finance lead"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    owners = {r["action"][:20]: r["owner"] for r in rows(texts)}
+    assert owners["Agree our mandate wi"] == "Rita Gomes"
+    # Their people never own our steps.
+    answers["attendees"] = "me; their CFO, Rita Gomes"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    owners = {r["action"][:20]: r["owner"] for r in rows(texts)}
+    assert owners["Agree our mandate wi"] == "Aisha Khan"
+
+
+def test_our_own_notice_due_this_week_is_served_even_when_their_lawyers_have_written(
+    tmp_path, monkeypatch
+):
+    answers = example("contract-terms-dispute/cure-notice-their-lawyers-no-mediation")
+    answers["formal_from"] = "both"
+    answers["red_flags"] = ["lawyers", "letter_of_claim", "notice_close"]
+    answers["notice_deadline"] = (MONDAY.date() + dt.timedelta(days=4)).isoformat()
+    answers["deadline_kind"] = "contract"
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    served = [s for s in first_three(texts) if s.startswith("Have our lawyer serve our formal")]
+    assert served, first_three(texts)
+    row = next(r for r in rows(texts) if r["action"].startswith("Have our lawyer serve"))
+    assert row["due"] < answers["notice_deadline"]
+
+
+def test_a_misunderstanding_is_called_first_then_confirmed_once(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/misread-price-notice")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    steps = [r["action"] for r in rows(texts)]
+    call = next(i for i, s in enumerate(steps) if s.startswith("Have a short call"))
+    confirm = next(i for i, s in enumerate(steps) if s.startswith("After the call, send"))
+    assert call < confirm
+    assert not any(s.startswith("Send ") and "written summary" in s for s in steps)
+
+
+def test_when_we_are_at_fault_the_first_call_opens_with_a_specific_apology(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/outage-our-fault")
+    answers["channel_problem"] = True
+    answers["felt_undervalued"] = True
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    call = next(r["action"] for r in rows(texts) if r["action"].startswith("Phone "))
+    assert "Open with a specific apology: sorry " in call
+    assert "Listen first" not in call

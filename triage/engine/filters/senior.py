@@ -1,0 +1,99 @@
+"""The most senior person on our side named in a free-text answer ("who should attend"),
+so that the steps only a senior person can take (signing off the mandate, the first call at
+level 2 and above) are owned by them rather than by the person who handles the account."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.text import _squash
+
+__all__ = ["our_senior"]
+
+# Job titles by seniority: 3 runs the company, 2 is a director or an officer, 1 heads a
+# function. A manager, a lead or a lawyer is not senior in this sense.
+_RANKS = (
+    (
+        3,
+        r"ceo|chief executive(?: officer)?|managing director|md|founder|co-founder|owner|"
+        r"president|chair(?:man|woman|person)?|gesch(?:ä|a)ftsf(?:ü|u)hrer|directeur g(?:é|e)n(?:é|e)ral",
+    ),
+    (
+        2,
+        r"c[a-z]o|chief [a-z]+ officer|(?:senior |executive )?vice president|s?vp(?: of [a-z]+)?|"
+        r"(?:[a-z]+ )?director|board member",
+    ),
+    (1, r"head of (?:[A-Z]{2,5}\b|[a-z&]+(?: [a-z&]+)?)|general manager|gm"),
+)
+_TITLE = re.compile(
+    "|".join(f"(?P<r{rank}>\\b(?:{words})\\b)" for rank, words in _RANKS), re.IGNORECASE
+)
+_PARTICLE = r"(?:van|von|de|der|den|da|do|dos|del|della|di|du|le|la|al|el|bin|ibn|ter)"
+_WORD = r"[^\W\d_][\w'’.-]*"
+_NAME = rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,3}}"
+_AFTER = re.compile(rf"^\s*(?:\(|,|:)?\s*({_NAME})")
+_BEFORE = re.compile(rf"({_NAME})\s*(?:\(|,)\s*$")
+_SIDE = re.compile(r"^\s*(ours|us|our side|we|theirs|them|their side|they)\s*[:=-]", re.I)
+_NOT_NAME = {"our", "their", "my", "me", "and", "the", "with", "plus", "counsel", "lawyer"}
+_OURS = re.compile(r"\b(?:our|my)\s+$", re.I)
+_THEIRS = re.compile(r"\b(?:their|his|her)\s+$", re.I)
+
+
+def _name(found: re.Match[str] | None) -> str:
+    """The name a match holds, cut at the first word that cannot be part of a name."""
+    if found is None:
+        return ""
+    kept: list[str] = []
+    for word in found.group(1).split():
+        bare = word.strip(".,'’")
+        if bare.lower() in _NOT_NAME or _TITLE.fullmatch(bare):
+            break
+        if not (bare[:1].isupper() or re.fullmatch(_PARTICLE, bare)):
+            break
+        kept.append(word.rstrip(",."))
+    while kept and re.fullmatch(_PARTICLE, kept[-1]):
+        kept.pop()
+    return " ".join(kept)
+
+
+def _segments(text: str) -> list[tuple[str, str]]:
+    """The text cut where one side's list ends ("ours: ...; theirs: ..."), each piece with
+    the side it names at its start ('ours', 'theirs' or '')."""
+    pieces = re.split(
+        r"[;\n]|\.\s+(?=(?:ours|theirs|us|them|our side|their side)\b)", text, flags=re.I
+    )
+    out = []
+    for piece in pieces:
+        label = _SIDE.match(piece)
+        side = ""
+        if label:
+            side = "theirs" if label.group(1).lower().startswith(("the", "they")) else "ours"
+        elif re.search(r"\b(?:our|me|my|I)\b", piece) and not re.search(r"\btheir\b", piece, re.I):
+            side = "ours"
+        out.append((piece, side))
+    return out
+
+
+def our_senior(value: Any) -> str:
+    """Filter ``our_senior``: the most senior person on our side that a text names with a
+    job title: ``"Thabo + their finance mgr; our MD Pieter van Wyk + me"`` gives ``"Pieter
+    van Wyk"``, ``"ours: Claudia (CFO), MD Dr. Hessler"`` gives ``"Dr. Hessler"``; a title
+    with no name gives the title ("our CEO + Sameer" gives ``"Our CEO"``); '' when the text
+    names nobody senior on our side. The other side's people ("their GM") never count."""
+    best: tuple[int, int, str] | None = None
+    for piece, side in _segments(_squash(value)):
+        for found in _TITLE.finditer(piece):
+            before = piece[: found.start()]
+            if _THEIRS.search(before):
+                continue
+            mine = bool(_OURS.search(before)) or side == "ours"
+            if not mine:
+                continue
+            rank = next(int(k[1:]) for k, v in found.groupdict().items() if v)
+            who = _name(_AFTER.match(piece[found.end() :])) or _name(_BEFORE.search(before))
+            if not who:
+                who = "Our " + found.group(0) if _OURS.search(before) else ""
+            if who and (best is None or rank > best[0]):
+                best = (rank, found.start(), who)
+    return best[2] if best else ""
