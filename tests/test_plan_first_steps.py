@@ -107,3 +107,40 @@ def test_when_we_are_at_fault_the_first_call_opens_with_a_specific_apology(tmp_p
     call = next(r["action"] for r in rows(texts) if r["action"].startswith("Phone "))
     assert "Open with a specific apology: sorry " in call
     assert "Listen first" not in call
+
+
+def test_a_regulator_with_no_personal_data_gets_no_data_protection_steps(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/labelling-regulator-dated-plan")
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
+    everything = texts["plan.md"] + texts["actions.csv"]
+    for stock in ("data protection", "72 hours", "Personal data"):
+        assert stock not in everything
+    assert "what the regulator requires of us" in first_three(texts)[0]
+    # The same case with a breach of personal data keeps the reporting clock.
+    answers["red_flags"] = ["data_breach", "regulator", "deadline"]
+    answers["breach_where"] = "ours"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
+    assert "72 hours" in texts["actions.csv"]
+
+
+def test_ending_it_with_an_abusive_client_is_written_and_protects_our_people(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/labelling-regulator-dated-plan")
+    answers.update(
+        worth_salvaging="no",
+        ending_by="us",
+        exit_reason="conduct",
+        heat_source="theirs",
+        emotions="high",
+        strategic_value="marginal",
+        category="operational",
+        red_flags=["personal"],
+    )
+    for key in ("notice_deadline", "deadline_kind", "regulator_told"):
+        answers.pop(key)
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
+    steps = [r["action"] for r in rows(texts)]
+    assert any(s.startswith("Tell our team that from now on all contact") for s in steps)
+    assert any(s.startswith("Send Mette Kristensen the exit email yourself") for s in steps)
+    for absent in ("Meet Mette", "warm confirmation", "by phone"):
+        assert not any(absent in s for s in steps), absent
+    assert "No meeting is needed." in texts["plan.md"]
