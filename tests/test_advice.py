@@ -411,7 +411,8 @@ def test_a_data_angle_with_nothing_formal_is_talked_through_with_a_privacy_check
     """A personal-data complaint or a regulator who may need to be told, with no regulator
     involved yet, no claim and no lawyers of theirs: negotiated, not handed to lawyers. Our data
     protection lead checks today, first of all, and reads the email before it goes; the email
-    is open (no without-prejudice label) and not a bare acknowledgment."""
+    is open (no without-prejudice label) and not a bare acknowledgment. With no personal data
+    in it, the check is our compliance or legal lead's."""
     if not rendered.data_angle_only:
         return
     assert rendered.route.chosen == "negotiate"
@@ -421,7 +422,14 @@ def test_a_data_angle_with_nothing_formal_is_talked_through_with_a_privacy_check
     assert "WITHOUT PREJUDICE" not in rendered.email
     assert "what we need from you" not in rendered.subject
     send = [r["action"] for r in rendered.rows if r["action"].startswith("Send the")]
-    assert send and all("once our data protection lead has read it" in s for s in send), send
+    # A regulator with no personal data in it (a language law, food labelling): the
+    # compliance or legal lead reads it, not the data protection lead.
+    reader = (
+        "once our data protection lead has read it"
+        if "data_breach" in (rendered.get("red_flags") or [])
+        else "once our compliance or legal lead has read it"
+    )
+    assert send and all(reader in s for s in send), send
 
 
 def test_a_claim_passed_along_a_chain_is_not_handed_to_lawyers_or_the_insurer(rendered):
