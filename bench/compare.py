@@ -4,7 +4,8 @@ Measures one change against the tree before it, in the same run on the same mach
 the headless case of bench/run.py (`triage run PLAYBOOK --answers FILE --out DIR`, warm
 cache); with `--validate`, `triage validate` of every built-in playbook; with `--app`, the
 first full home screen in a pseudo-terminal (bench/terminal.py, as bench/run.py times it;
-POSIX), where the CPU time is all the app's threads' until that screen. REF is a git
+POSIX), where the CPU time is all the app's threads' until that screen; with `--cold`,
+either command with no code cache (TRIAGE_CACHE=off: a first run). REF is a git
 revision (its files are taken with `git archive`); REF2 defaults to the working tree, and
 `--with FILE` puts the working tree's copy of FILE over REF2's (one change on its own while
 other edits are under way in the tree).
@@ -69,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     measured.add_argument("--validate", action="store_true", help="time `validate` instead")
     measured.add_argument("--app", action="store_true", help="time the first full screen")
     parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="no code cache (TRIAGE_CACHE=off): a first run, or CI on a clean machine",
+    )
+    parser.add_argument(
         "--with",
         dest="overlay",
         action="append",
@@ -101,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                 os.environ,
                 PYTHONPATH=str(tree),
                 TRIAGE_HOME=str(work / "home"),
-                TRIAGE_CACHE=str(work / f"cache-{index}"),
+                TRIAGE_CACHE="off" if args.cold else str(work / f"cache-{index}"),
             )
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env.pop("TRIAGE_PLAYBOOKS", None)

@@ -115,6 +115,30 @@ def test_a_kept_regex_matches_exactly_as_a_fresh_one(cache: Path):
         assert [(m.span(), m.groupdict()) for m in kept.finditer(text)] == spans
 
 
+def test_a_regex_compiled_from_a_tree_parsed_before_is_the_same(cache: Path):
+    """The tone rules' scans compile from the tree their anchors were read from: the same
+    program as from the text, and no parse at all when the program is kept."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    pattern = r"(?<!\w)(?:you (?:ignored|failed) us|we (?:were|felt) ignored)(?!\w)"
+    parsed: list[object] = []
+
+    def parse() -> object:
+        parsed.append(_parser.parse(pattern, 0))
+        return parsed[-1]
+
+    first = codecache.regex(pattern, 0, parse)
+    assert len(parsed) == 1
+    assert codecache.load("regex", f"0\0{pattern}") == codecache._program(pattern, 0)
+    kept = codecache.regex(pattern, 0, parse)
+    assert len(parsed) == 1  # read from the cache, not parsed
+    fresh = re.compile(pattern)
+    for text in ["you ignored us", "we felt ignored.", "you ignored usual", "nothing"]:
+        spans = [m.span() for m in fresh.finditer(text)]
+        assert [m.span() for m in first.finditer(text)] == spans
+        assert [m.span() for m in kept.finditer(text)] == spans
+
+
 def test_a_tampered_regex_program_falls_back_to_compiling(cache: Path):
     pattern = "threat(en)?s?"
     codecache.regex(pattern)

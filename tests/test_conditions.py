@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from jinja2 import nodes
 
 from triage.engine import sandbox
+from triage.engine.library import builtin_dir, playbook_files
+from triage.engine.playbook import load_playbook
+from triage.engine.sandbox.reads import descendants
 
 
 @pytest.mark.parametrize(
@@ -66,3 +72,53 @@ def test_names_are_found_for_validation():
     tree = sandbox.parse_expression("a > 1 and b | length and scores.trust < 2")
     assert sandbox.expression_names(tree) == {"a", "b", "scores"}
     assert sandbox.attribute_uses(tree, "scores") == {"trust"}
+
+
+def _as_jinja_finds(tree: nodes.Node, kinds: Any) -> list[Any]:
+    return [*([tree] if isinstance(tree, kinds) else []), *tree.find_all(kinds)]
+
+
+def test_what_each_built_in_template_reads_is_what_jinja2s_own_walk_finds(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The names, attributes and first lines a template reads (validate's unknown-name
+    checks rest on them) come from one walk of its tree: the same as Jinja2's ``find_all``
+    finds, base by base, for every template and condition of the built-in playbooks."""
+    monkeypatch.setenv("TRIAGE_CACHE", "off")
+    trees: list[nodes.Node] = []
+    real = sandbox._reads
+    monkeypatch.setattr(
+        sandbox, "_reads", lambda tree, names: trees.append(tree) or real(tree, names)
+    )
+    for cached in (sandbox._template, sandbox.expression_reads):
+        cached.cache_clear()
+    try:
+        for path in playbook_files(builtin_dir()):
+            load_playbook(path)
+    finally:
+        for cached in (sandbox._template, sandbox.expression_reads):
+            cached.cache_clear()
+    assert len(trees) > 100
+    for tree in trees:
+        reads = real(tree, set())
+        attributes: dict[str, set[str]] = {}
+        for node in _as_jinja_finds(tree, (nodes.Getattr, nodes.Getitem)):
+            if isinstance(node.node, nodes.Name):
+                attributes.setdefault(node.node.name, set())
+        for node in _as_jinja_finds(tree, nodes.Getattr):
+            if isinstance(node.node, nodes.Name) and node.attr not in (
+                "items",
+                "keys",
+                "values",
+                "get",
+            ):
+                attributes[node.node.name].add(node.attr)
+        for node in _as_jinja_finds(tree, nodes.Getitem):
+            if isinstance(node.node, nodes.Name) and isinstance(node.arg, nodes.Const):
+                attributes[node.node.name].add(str(node.arg.value))
+        lines: dict[str, int] = {}
+        for node in _as_jinja_finds(tree, (nodes.Name, nodes.Getattr)):
+            lines.setdefault(node.name if isinstance(node, nodes.Name) else node.attr, node.lineno)
+        assert reads.attributes == {base: frozenset(found) for base, found in attributes.items()}
+        assert list(reads.lines.items()) == list(lines.items())
+        assert list(descendants(tree)) == _as_jinja_finds(tree, nodes.Node)

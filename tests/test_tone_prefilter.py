@@ -126,3 +126,19 @@ def test_a_rule_that_needs_several_words_is_ruled_out_by_any_one_missing():
     for missing in ("simply failed my calls", "you did not call", "you failed to ring"):
         assert not tone_scan._may_match(needs, missing)
         assert tone_scan._scan(bounded, missing, missing) == []
+
+
+def test_the_anchors_a_text_holds_are_found_at_once_exactly(texts: list[str]):
+    """A rule is skipped when its text holds none of its anchors: the index that finds
+    which anchors a text holds must find exactly those a search for each one finds."""
+    from triage.engine import tone_structures
+    from triage.engine.tone_pieces import PieceIndex
+
+    rules = [r for r in tone.load_rules() if not r.reading]
+    anchors = {a for rule in rules for a in tone_scan._anchors(rule.bounded)}
+    anchors |= {p for found in tone_structures._pieces().values() for p in found}
+    anchors |= {"", "a", "?", "é", "ab", "abc", "you ", " us", "\n\n"}
+    index = PieceIndex(sorted(anchors))
+    odd = ["", "a", "é", "ab", "b a", "you us", "x\n\ny", "?!"]
+    for text in [*odd, *(t.translate(tone_scan._ASCII_LOWER) for t in texts)]:
+        assert index.held(text) == {a for a in anchors if a in text}, text[:80]

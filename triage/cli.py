@@ -551,13 +551,17 @@ def _run_answers(args: argparse.Namespace) -> int:
 
 
 # Modules every headless case goes on to load (the answers file, the case file's writer, the
-# tone readings; not the email package: a plain draft is written and read without it):
-# loaded with the rest, their regular expressions come from the code cache too.
+# tone readings; the filters of the drafts every built-in playbook writes; not the email
+# package: a plain draft is written and read without it): loaded with the rest, their
+# regular expressions come from the code cache too.
 _LOADED_LATER = (
     "tomli_w",
     "triage.engine.answersfile",
     "triage.engine.formats.case",
     "triage.engine.tone_structures",
+    "triage.engine.tone_stance",
+    "triage.engine.filters.drafts",
+    "triage.engine.filters.formal",
 )
 
 

@@ -34,7 +34,7 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -400,7 +400,7 @@ def parsed_toml(source: str) -> dict[str, Any]:
     return data
 
 
-def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def regex(pattern: str, flags: int = 0, parse: Callable[[], Any] | None = None) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, with the compiled program kept between runs.
 
     The tone rules are long alternations of word lists, and compiling them is most of a
@@ -409,6 +409,10 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     that list is kept here, keyed as above (Python's exact version included). If anything
     about it is not as expected, this is plain ``re.compile``. Errors in the pattern
     raise ``re.error`` as usual.
+
+    ``parse``, when given, returns what ``re``'s parser makes of ``pattern`` with these
+    flags (a caller that has read the pattern's tree already: parsing is most of what
+    compiling a long alternation costs); it is called only if the pattern is compiled.
     """
     text = f"{int(flags)}\0{pattern}"
     kept = load("regex", text)
@@ -417,7 +421,7 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         if compiled is not None:
             _programs[(pattern, int(flags))] = kept
             return compiled
-    program = _program(pattern, flags)  # raises re.error for a bad pattern
+    program = _program(pattern, flags, parse)  # raises re.error for a bad pattern
     compiled = _from_program(pattern, program) if program is not None else None
     if program is None or compiled is None:  # not CPython's engine as we know it
         return re.compile(pattern, flags)
@@ -478,12 +482,18 @@ def keep_regexes(specs: list[tuple[str, int]]) -> None:
         store("regexes", _bundle_key(specs), programs)
 
 
-def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
-    """What ``re`` hands its engine for ``pattern``, as plain data; None if out of reach."""
+def _program(
+    pattern: str, flags: int, parse: Callable[[], Any] | None = None
+) -> tuple[Any, ...] | None:
+    """What ``re`` hands its engine for ``pattern``, as plain data; None if out of reach.
+    ``parse``: see :func:`regex` (the compiler leaves the tree it reads as it was)."""
+    # As ``re.compile`` does before it parses: with a RegexFlag, every flag test in the
+    # parser and the compiler is an enum operation, and compiling takes twice as long.
+    flags = int(flags)
     try:
         from re import _compiler, _parser  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(pattern, flags)
+        parsed = _parser.parse(pattern, flags) if parse is None else parse()
     except re.error:
         raise
     except Exception:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 from triage.engine import tone_clauses
 from triage.engine.tone_load import _packaged_rules
+from triage.engine.tone_pieces import PieceIndex
 from triage.engine.tone_rule import ToneRule, ToneWarning
 from triage.engine.tone_scan import (
     _ASCII_LOWER,
@@ -25,6 +27,13 @@ def _caseless_beyond_ascii(text: str) -> bool:
     """No letter outside ASCII has another case: lowering the ASCII letters then gives
     exactly what IGNORECASE would match."""
     return all(c.isascii() or c.lower() == c.upper() == c for c in set(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _anchor_index(patterns: tuple[str, ...]) -> PieceIndex:
+    """Every anchor of these patterns (the rules' scans), indexed to find at once which a
+    text holds."""
+    return PieceIndex(anchor for pattern in patterns for anchor in _anchors(pattern))
 
 
 def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarning]:
@@ -58,6 +67,11 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     lowered = flat.translate(_ASCII_LOWER) if _caseless_beyond_ascii(flat) else None
     # a long text is scanned piece by piece where that can be done (a short one, whole)
     pieces = _Pieces(lowered) if lowered is not None and len(lowered) > _PIECES_FROM else None
+    # which of the rules' anchors the text holds, found for all of them at once
+    held = frozenset[str]()
+    if lowered is not None:
+        scanned = tuple(rule.bounded for rule in rules if not rule.reading)
+        held = _anchor_index(scanned).held(lowered)
     found: list[tuple[int, int, int, ToneWarning]] = []
     readings: dict[str, tuple[int, ToneRule]] = {}  # the rules that read sentences, by reading
     for order, rule in enumerate(rules):
@@ -66,7 +80,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
             continue
         if rule.bounded not in spans_of:
             anchors = _anchors(rule.bounded) if lowered is not None else ()
-            if anchors and not any(anchor in lowered for anchor in anchors):  # type: ignore[operator]
+            if anchors and held.isdisjoint(anchors):
                 spans_of[rule.bounded] = []  # it cannot match: a word it needs is not there
             else:
                 spans_of[rule.bounded] = _scan(rule.bounded, flat, lowered, pieces)

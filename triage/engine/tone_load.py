@@ -238,7 +238,11 @@ def load_rules(
     rules = _kept_rules(codecache.load(_BUNDLE_KIND, key))
     if rules is None:
         rules = _built_rules(sources)
-        codecache.store(_BUNDLE_KIND, key, [_kept_form(rule) for rule in rules])
+        kept = []
+        for rule in rules:
+            kept.append(_kept_form(rule))
+            _compile_scans(rule)  # while the tree its forms were read from is at hand
+        codecache.store(_BUNDLE_KIND, key, kept)
     _load_scans(rules)
     return rules
 
@@ -360,11 +364,16 @@ def _load_scans(rules: list[ToneRule]) -> None:
                 _PROGRAMS.setdefault((pattern, flags), program)
         return
     for rule in rules:  # one by one, then kept as one entry for the next process
-        if not rule.reading and _fast(rule.bounded) is None:
-            _regex(rule.bounded)
-            _rough(rule.bounded)
+        _compile_scans(rule)
     if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
         codecache.keep_regexes(list(specs))
+
+
+def _compile_scans(rule: ToneRule) -> None:
+    """A rule's scans compiled (see :func:`_load_scans`): lowered, else as written and rough."""
+    if not rule.reading and _fast(rule.bounded) is None:
+        _regex(rule.bounded)
+        _rough(rule.bounded)
 
 
 def _built_rules(sources: list[tuple[str, str]]) -> list[ToneRule]:

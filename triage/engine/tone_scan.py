@@ -49,13 +49,15 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 def _kept_or_compiled(pattern: str, flags: int) -> re.Pattern[str]:
     """``pattern`` from its kept program when there is one that loads, else compiled (or
-    read from the cache) as :func:`codecache.regex` does; raises ``re.error`` as it does."""
+    read from the cache) as :func:`codecache.regex` does; raises ``re.error`` as it does.
+    A lowered or rough scan is compiled from the tree :func:`_parsed` read it into (its
+    anchors and requirements were worked out from that tree just before, on a first run)."""
     program = _PROGRAMS.pop((pattern, flags), None)
     if program is not None:
         compiled = codecache.from_program(pattern, flags, program)
         if compiled is not None:
             return compiled
-    return codecache.regex(pattern, flags)
+    return codecache.regex(pattern, flags, None if flags else lambda: _parsed(pattern))
 
 
 def _lower_unless_escape(match: re.Match[str]) -> str:

@@ -42,6 +42,7 @@ from typing import NamedTuple
 from triage.engine import codecache
 from triage.engine.tone_clauses import Reading, _anchors
 from triage.engine.tone_clauses import _Lazy as _Compiled
+from triage.engine.tone_pieces import PieceIndex
 
 
 class _Lazy(_Compiled):
@@ -1355,11 +1356,19 @@ def _pieces() -> dict[str, tuple[str, ...]]:
     return dict(zip(patterns, found, strict=True))
 
 
-def _structure(where: _Where, structure: _Structure) -> list[Reading]:
+@functools.cache
+def _piece_index() -> PieceIndex:
+    """Every anchor's pieces, indexed to find at once which a text holds."""
+    return PieceIndex(piece for found in _pieces().values() for piece in found)
+
+
+def _structure(where: _Where, structure: _Structure, held: frozenset[str]) -> list[Reading]:
+    """The readings of ``structure`` in the text; ``held`` are the pieces of
+    :func:`_pieces` the text holds."""
     found = []
     pieces = _pieces()
     for anchor in structure.anchors:
-        if not any(piece in where.low for piece in pieces[anchor.pattern]):
+        if held.isdisjoint(pieces[anchor.pattern]):
             continue  # a piece every hit holds is not in the text: nothing to scan for
         for match in anchor.finditer(where.low):
             hit = match.span()
@@ -1689,8 +1698,9 @@ _STRUCTURES: tuple[_Structure, ...] = (
 def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str]) -> list[Reading]:
     """Every structural reading in ``wanted`` found in ``low`` (ASCII letters lowered)."""
     where = _Where(low, starts, breaks)
+    held = _piece_index().held(low)
     found: list[Reading] = []
     for structure in _STRUCTURES:
         if structure.name in wanted or (structure.name == "ultimatum" and "deadline" in wanted):
-            found += _structure(where, structure)
+            found += _structure(where, structure, held)
     return found
