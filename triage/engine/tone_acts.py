@@ -1,0 +1,420 @@
+"""The tone check's reading of actor and act: who does what, clause by clause.
+
+The phrase rules and the older readings know each kind of wording by its words, and every
+new writer found wordings they did not know. This reading looks at each clause for two
+things, each a broad class rather than a phrase, and decides from the pair:
+
+- the **actor**: our side (we, I, our lawyers), the reader (you, your team, anyone at your
+  end) or neither (the factory, the weather, "it");
+- the **act**: a legal step made ready, a word held over their reputation, a failure, a
+  cause, a fault or an open promise to pay, a sweep over everything they do, praise that
+  does not fit what it praises.
+
+So "we are ready to refer it to adjudication" (our side, a legal step made ready) is a
+threat and "we both want to avoid adjudication" (both sides, a legal step avoided) is not;
+"every query we raise disappears" (a sweep over what they do with ours, ending badly) is an
+absolute and "every query we raise gets an answer within a day" is not; "a real gift for
+it" beside a weekend lost is sarcasm, and beside a job well done is thanks.
+
+:func:`read` returns :class:`~triage.engine.tone_clauses.Reading` tuples named ``act-...``;
+the rules of the same names in ``tone-rules.toml`` give each its words. Pure Python over
+the lowered text the other readings read; each test is compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from triage.engine.tone_clauses import Reading, _Lazy
+
+__all__ = ["NAMES", "read"]
+
+NAMES = frozenset(("act-threat", "act-ultimatum", "act-blame", "act-mock", "act-absolute"))
+
+Span = tuple[int, int]
+
+# -- clauses and their actors ---------------------------------------------------------------
+_CLAUSE_CUT = _Lazy(r"[;:]|, (?=(?:but|and|so|which|because|as|while|though|although)\b)| - ")
+_OURS = r"(?:we|i|us|our|ours|my|me|we'll|i'll|we're|i'm|i've|we've|i'd|we'd)"
+_THEIRS = r"(?:you|your|yours|you've|you're|you'd|you'll)"
+_OUR_ACTOR = _Lazy(rf"\b{_OURS}\b")
+_THEIR_ACTOR = _Lazy(rf"\b{_THEIRS}\b|\b(?:anyone|anybody|nobody|no one|someone) (?:at|in|from) ")
+_SHARED = _Lazy(
+    r"\b(?:we both|both of us|both sides|both (?:our )?(?:businesses|companies|teams)|"
+    r"each side|either side|neither (?:of us|side)|together|jointly|mutual\w*)\b"
+)
+
+
+def _sentences(low: str, starts: list[int]) -> Iterator[Span]:
+    for number, lo in enumerate(starts):
+        yield lo, starts[number + 1] if number + 1 < len(starts) else len(low)
+
+
+def _paragraph(breaks: list[int], size: int, at: int) -> Span:
+    lo, hi = 0, size
+    for cut in breaks:
+        if cut <= at:
+            lo = cut
+        else:
+            hi = cut
+            break
+    return lo, hi
+
+
+# -- threats: a legal step our side has made ready ------------------------------------------
+_LEGAL = _Lazy(
+    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|legal (?:action|proceedings|"
+    r"route|remed\w+|options?|steps?|advice|recourse|avenues?)|proceedings|litigat\w+|"
+    r"court|tribunal|adjudicat\w+|arbitrat\w+|small claims|claim form|letter before action|"
+    r"statutory demand|winding[- ]up|referral notice|notice of (?:dispute|claim|adjudication|"
+    r"arbitration)|ombudsman|trading standards|bailiffs?|debt collect\w+|sue|suing)\b"
+)
+_MADE_READY = _Lazy(
+    r"\b(?:(?:are|am|stand) (?:\w+ )?(?:ready|prepared|willing) to|is (?:now )?in draft|"
+    r"(?:has|have) been drafted|(?:is|are) being (?:drafted|prepared)|drafted and ready|"
+    r"(?:have|has) (?:now )?(?:instructed|briefed|engaged|retained)|"
+    r"(?:their|his|her|the) (?:view|advice|opinion) is|advised (?:us |me )?that|"
+    r"(?:little|no) (?:difficulty|trouble|doubt) (?:in )?(?:finding|ruling|deciding)|"
+    r"find(?:ing)? (?:for|in favour of) us|in our favou?r|"
+    r"(?:won't|will not|would not|wouldn't) hesitate|not afraid to|"
+    r"(?:bear|keep) (?:that|this|it) in mind|go down that (?:route|road|path)|"
+    r"(?:has|have|'ve|'s) (?:now |already )?(?:drafted|prepared|filed|lodged|issued|briefed|"
+    r"instructed)|standing by|(?:is|are) (?:all )?(?:prepared|ready|drafted|signed)\b|"
+    r"(?:think|believe|say|feel|are confident|advise|advised) (?:that )?(?:we|our (?:case|claim|"
+    r"position)) (?:would|will|'d|is|are) (?:be )?(?:on (?:solid|firm|strong) ground|win|succeed|"
+    r"strong|in a strong position|likely to (?:win|succeed))|"
+    r"(?:we|i) (?:will|shall|'ll) (?:have to |need to |be )?(?:issue|file|commence|refer|"
+    r"instruct|pursue|escalate|start)\w*)"
+)
+_LEGAL_NEUTRAL = _Lazy(
+    r"\b(?:avoid\w*|keep \w+ out of|without (?:going to|needing|the need)|draft\w* (?:the |an |a )?"
+    r"(?:amendment|agreement|contract|variation|wording|terms|clause|side letter)|"
+    r"formal wording|your (?:own )?(?:lawyers?|solicitors?|advisers?|counsel)|"
+    r"as (?:agreed|discussed)|dispute (?:resolution )?clause (?:provides|says|allows)|"
+    r"if (?:you|either of us) (?:would like|wish|want)|lease|deed|licence|conveyanc\w*|"
+    r"completion|nda|the sale|the purchase|probate)\b"
+)
+
+
+def _threats(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        legal = _LEGAL.search(low, lo, hi)
+        if legal is None:
+            continue
+        ready = _MADE_READY.search(low, lo, hi)
+        if ready is None or _CONCILIATORY.compiled.match(low, ready.end()):
+            continue
+        plo, phi = _paragraph(breaks, len(low), lo)
+        if not _OUR_ACTOR.search(low, plo, phi) or _LEGAL_NEUTRAL.search(low, lo, hi):
+            continue
+        spans = sorted([legal.span(), ready.span()])
+        yield Reading("act-threat", spans[0][0], spans[-1][1], tuple(spans))
+
+
+# what follows "we are prepared to" in an offer, not a threat
+_CONCILIATORY = _Lazy(
+    r" (?:offer|agree|accept|meet|discuss|talk|settle|pay|waive|extend|share|split|consider|"
+    r"look|review|mediat\w*|compromise|help|work)"
+)
+
+
+# -- threats: our word about them, held over them -------------------------------------------
+_AUDIENCE = _Lazy(
+    r"\b(?:peers?|network|community|circles?|industry|members|other (?:customers|clients|"
+    r"buyers|suppliers|firms|businesses|companies)|people (?:do |often |keep |have )?"
+    r"(?:ask|asking|asked)|asked (?:me|us) (?:for|about|whom|who|which)|recommend\w*|"
+    r"referrals?|references?|reviews?|write-up|testimonial|rating|g2|trustpilot|google|"
+    r"glassdoor|linkedin|capterra|yelp|tripadvisor|case study|word of mouth|word gets)\b|"
+    r"\bpeople (?:\w+ ){0,2}?(?:ask|asking|asked)\b"
+)
+_CONTINGENT = _Lazy(
+    r"\b(?:(?:a |such a |real )?(?:pity|shame) if|sad if|unfortunate if|if that (?:were to )?"
+    r"chang\w+|held off|holding off|(?:haven't|have not|not) (?:yet |so far )?"
+    r"(?:posted|written|published|said|put)|so far (?:i|we)(?:'ve| have)|"
+    r"(?:like|love|want|hope) to be able to (?:say|give|recommend|write)|"
+    r"(?:like|love|want|hope) to have (?:a |something )?(?:good|positive|nice|happy) "
+    r"(?:story|thing|things|news|word) to (?:tell|say|report|share|write)|"
+    r"(?:depends|depend|depending) on (?:how|whether|what)|before (?:i|we) (?:post|write|"
+    r"answer|reply|respond|recommend))"
+)
+
+
+def _audience(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        held = _CONTINGENT.search(low, lo, hi)
+        if held is None:
+            continue
+        near_lo, near_hi = _paragraph(breaks, len(low), lo)
+        audience = _AUDIENCE.search(low, near_lo, near_hi)
+        if audience is None or _THANKS_FOR_IT.search(low, near_lo, near_hi):
+            continue
+        spans = sorted([held.span(), audience.span()])
+        yield Reading("act-threat", spans[0][0], spans[-1][1], tuple(spans))
+
+
+_THANKS_FOR_IT = _Lazy(
+    r"\bthank\w* (?:you )?for (?:the|your) (?:review|recommendation|referral|reference)|"
+    r"\bhappy to (?:recommend|give a reference|be a reference)\b(?![^.]*\bif\b)"
+)
+
+
+# -- blame: their person did it without the obvious step, or "if they had" -----------------
+_THEIR_PERSON = r"(?:you|your (?:\w+ ){0,2}?\w+|(?:he|she|they))"
+_WITHOUT_STEP = _Lazy(
+    rf"\b{_THEIR_PERSON} (?:\w+ ){{0,2}}?(?:signed|approved|sent|shipped|released|"
+    r"submitted|booked|ordered|changed|accepted|closed|passed|installed|built|issued|"
+    r"cut|loaded|packed|agreed|quoted|priced)\b(?: [\w'-]+){0,5}?,? without,? "
+    r"(?:[^,.;]{0,30}, )?(?:even |actually |properly |ever )?(?:reading|checking|"
+    r"looking at|testing|measuring|telling|asking|consulting|confirming|opening|reviewing)"
+)
+_IF_THEY_HAD = _Lazy(
+    r"\b(?:if|had) (?:he|she|they|you|your (?:\w+ ){0,2}?\w+) (?:had|did|read|checked)\b"
+    r"(?:[^.;]{0,60}?)\b(?:we|it|this|none of this|there) (?:wouldn't|would not|would "
+    r"never|couldn't|could not)\b"
+)
+_ROOT = _Lazy(
+    r"\b(?:root|source|cause|origin) of (?:the|this|all this) (?:problem|issue|mess|trouble)\b|"
+    r"\bwhere (?:it|this|things) went wrong\b"
+)
+_OUR_SLIP = _Lazy(
+    r"\b(?:our|my) (?:own )?(?:fault|mistake|error|slip|oversight)|on us\b|we should have\b"
+)
+
+
+def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        hit = _WITHOUT_STEP.search(low, lo, hi) or _IF_THEY_HAD.search(low, lo, hi)
+        if hit is None:
+            continue
+        plo, phi = _paragraph(breaks, len(low), lo)
+        if _OUR_SLIP.search(low, plo, phi):
+            continue
+        words = hit.group()
+        third = re.match(r"(?:if |had )?(?:he|she|they)\b", words)
+        if third and not (_ROOT.search(low, plo, phi) or _THEIR_ACTOR.search(low, plo, phi)):
+            continue  # "she" with nothing tying her to their side
+        yield Reading("act-blame", *hit.span(), (hit.span(),))
+
+
+# -- absolutes: a sweep over what they do with ours, ending badly ---------------------------
+_SWEEP = _Lazy(
+    r"\b(?:every|each|any|all (?:of )?(?:our|my|the)|not (?:one|a single)|none of (?:our|my|the))"
+    r" (?:\w+ ){0,2}?(?:query|queries|question|questions|email|emails|request|requests|"
+    r"ticket|tickets|call|calls|message|messages|complaint|complaints|chaser|reminder|"
+    r"invoice|invoices|claim|claims)\b"
+)
+_BAD_FATE = _Lazy(
+    r"\b(?:disappear\w*|vanish\w*|into (?:the |a )?(?:same |black |bottomless )?(?:hole|void|"
+    r"abyss|ether)|goes nowhere|go nowhere|gets? (?:lost|ignored|buried)|"
+    r"(?:goes|go|went|gone) (?:unanswered|unread|unacknowledged|ignored|missing)|"
+    r"(?:is|are|was|were|has been|have been) (?:ignored|lost|buried|left unanswered)|"
+    r"(?:never|not) (?:\w+ )?(?:answered|acknowledged|returned|replied to|read))\b"
+)
+_ANYONE_AT = _Lazy(
+    r"\b(?:anyone|anybody|someone|nobody|no one) (?:at|in|from) (?:your |the )?[\w&'-]+"
+    r"(?:[^.;]{0,60}?)\b(?:beyond us|impossible|straight answer|get hold of|pin down|"
+    r"never|nowhere)\b|"
+    r"\b(?:straight answer|answer|reply|response) (?:out of|from) (?:anyone|anybody) "
+    r"(?:at|in) [\w&'-]+"
+)
+
+
+def _absolutes(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        sweep = _SWEEP.search(low, lo, hi)
+        if sweep is not None:
+            fate = _BAD_FATE.search(low, sweep.end(), hi)
+            if fate is not None:
+                yield Reading(
+                    "act-absolute", sweep.start(), fate.end(), (sweep.span(), fate.span())
+                )
+                continue
+        anyone = _ANYONE_AT.search(low, lo, hi)
+        if anyone is not None:
+            yield Reading("act-absolute", *anyone.span(), (anyone.span(),))
+
+
+# -- sarcasm: praise that does not fit what it praises --------------------------------------
+_PRAISE_TOO_MUCH = _Lazy(
+    r"\b(?:(?:really |truly |so )?appreciate the timing|(?:remarkable|impressive|amazing|"
+    r"incredible|astonishing|extraordinary) (?:\w+ )?(?:engineering|timing|work|effort|"
+    r"achievement|feat|precision|planning|consistency|speed)|a (?:real |rare |true )?"
+    r"(?:gift|talent|knack) for|nothing (?:quite )?like (?:having|getting|spending|"
+    r"finding|being|a)|(?:i'm|i am) sure (?:it's|it is|it was|that's|that was) "
+    r"(?:\w+ )?(?:a |an )?(?:coincidence|accident|oversight)|(?:purely|pure|sheer) "
+    r"(?:a )?coincidence|(?:hit|hitting|timed|time) (?:the|that) (?:date|deadline|day) so)\b"
+)
+_SINCERE = _Lazy(r"\b(?:sorry|apolog\w*|despite|in spite|even though|although|genuinely)\b")
+
+
+def _mock(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        praise = _PRAISE_TOO_MUCH.search(low, lo, hi)
+        if praise is None or _SINCERE.search(low, lo, hi):
+            continue
+        yield Reading("act-mock", *praise.span(), (praise.span(),))
+
+
+# -- sarcasm: the basics of their own trade, defined for them --------------------------------
+_DEFINITION = _Lazy(
+    r"(?:^|[.!?]\s+|\n)(?:a|an) (?:[\w-]+ ){1,3}is (?:the|a|an) (?:[\w-]+ ){0,2}?"
+    r"(?:document|thing|process|form|record|figure|agreement|instruction|step|way)\b"
+    r"(?:[^.]{0,20}?)\b(?:in which|that|which|where|by which|used to)\b"
+)
+_BASICS = _Lazy(
+    r"\b(?:first principles|the basics|back to basics|basic (?:point|principle)|"
+    r"(?:hope|trust) (?:that|this) (?:clarifies|helps|makes (?:it|things) clear)|"
+    r"not the same (?:thing )?as|to put it simply|in simple terms)\b"
+)
+
+
+def _basics(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
+    for definition in _DEFINITION.finditer(low):
+        at = (
+            definition.start()
+            + len(definition.group())
+            - len(definition.group().lstrip(".!?\n \t"))
+        )
+        plo, phi = _paragraph(breaks, len(low), at)
+        basics = _BASICS.search(low, plo, phi)
+        if basics is None:
+            continue
+        spans = sorted([(at, definition.end()), basics.span()])
+        yield Reading("act-mock", spans[0][0], spans[-1][1], tuple(spans))
+
+
+# -- sarcasm: praise turned up too far, beside what went wrong -------------------------------
+_BIG_PRAISE = _Lazy(
+    r"\b(?:working so well|so (?:efficient|reliable|smooth|well organi[sz]ed|considerate|"
+    r"thoughtful|quick|prompt|helpful)|(?:very|most|truly|really) (?:considerate|thoughtful) "
+    r"(?:timing|of you)|(?:considerate|impeccable|perfect|excellent|great) timing)\b"
+)
+_WENT_WRONG = _Lazy(
+    r"\b(?:late|later|after (?:we|the)|wrong|missing|broken|damaged|short|lost|again|"
+    r"(?:days?|weeks?|hours?) (?:late|after|overdue)|instead of|before finding|never arrived|"
+    r"already (?:placed|paid|sent|left))\b"
+)
+_SURE_OF_THEIR_REASONS = _Lazy(
+    r"\b(?:i'm|i am|we're|we are) sure (?:that )?(?:you|your (?:[\w-]+ ){0,2}?[\w-]+|they) "
+    r"(?:had|have|has) (?:a |an |their |your |its )?(?:very |perfectly |really )?"
+    r"(?:excellent|good|sound|great|important|pressing|compelling)? ?(?:reasons?|explanation|"
+    r"priorities|things to do)\b"
+)
+
+
+def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        praise = _BIG_PRAISE.search(low, lo, hi)
+        if praise is not None and not _SINCERE.search(low, lo, hi):
+            wrong = _WENT_WRONG.search(low, lo, hi)
+            if wrong is not None:
+                spans = sorted([praise.span(), wrong.span()])
+                yield Reading("act-mock", spans[0][0], spans[-1][1], tuple(spans))
+                continue
+        sure = _SURE_OF_THEIR_REASONS.search(low, lo, hi)
+        if sure is not None:
+            yield Reading("act-mock", *sure.span(), (sure.span(),))
+
+
+# -- absolutes: each time we reach them, the same bad end -----------------------------------
+_EACH_TIME_WE = _Lazy(
+    r"\b(?:whenever|every time|each time|any time|anytime) (?:we|i|our (?:[\w-]+ ){0,2}?[\w-]+) "
+)
+_SAME_BAD_END = _Lazy(
+    r"\b(?:put on hold|kept (?:on hold|waiting)|on hold for|no (?:one|body) (?:answers|picks up|"
+    r"replies|gets back)|nobody (?:answers|picks up|replies|gets back)|(?:goes|go|went) (?:straight )?to "
+    r"voicemail|(?:get|gets|are|is) (?:passed|bounced|cut off|fobbed off|ignored|told to wait)|"
+    r"(?:never|don't|do not) (?:get|hear) (?:a |an |any )?(?:answer|reply|response|call back|"
+    r"straight answer)|wait (?:for )?(?:hours|days|weeks|the best part)|"
+    r"the best part of an? (?:hour|day|week))"
+)
+
+
+def _each_time(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        habit = _EACH_TIME_WE.search(low, lo, hi)
+        if habit is None:
+            continue
+        bad = _SAME_BAD_END.search(low, habit.end(), hi)
+        if bad is not None:
+            yield Reading("act-absolute", habit.start(), bad.end(), (habit.span(), bad.span()))
+
+
+# -- ultimatums: a condition on what they do, a date, and our next move ----------------------
+_IF_NOT = _Lazy(
+    r"\b(?:if (?:[\w'-]+ ){0,8}?(?:isn't|is not|aren't|are not|hasn't|has not|haven't|have not|"
+    r"doesn't|does not|don't|do not|won't|will not|can't|cannot|wasn't|weren't|still|no)|"
+    r"unless|should (?:[\w'-]+ ){1,8}?(?:not|fail|miss)|failing (?:that|which|this)|"
+    r"in the absence of|absent|otherwise|or else)\b"
+)
+_BY_A_DATE = _Lazy(
+    r"\b(?:by|before|on|until|within|no later than|end of) (?:the )?(?:[\w':]+ ){0,3}?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|noon|"
+    r"midday|eod|cob|close of business|the \d+(?:st|nd|rd|th)|\d+(?:st|nd|rd|th)|\d+ "
+    r"(?:working |business )?(?:days|hours|weeks)|(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)|next week|this week|month[- ]end|"
+    r"end of (?:the )?(?:day|week|month))\b|\bby then\b"
+)
+_OUR_NEXT_MOVE = _Lazy(
+    r"\b(?:we|i)(?:'ll| will| shall| would| are going to| have to| will have to| will need to|"
+    r"'ll have to|'ll need to) (?!(?:\w+ )?(?:ask|call|ring|phone|help|check|chase|try|see|look|"
+    r"let you know|send you|talk|speak|meet|hold|keep|come back|get back|be in touch|remind|"
+    r"follow up|book you)\b)"
+)
+# a condition on a preference of theirs, or a move made for them, is not a penalty
+_FOR_THEM = _Lazy(
+    r"\b(?:unless|if) you(?:'d| would) (?:prefer|rather|like)|\bso (?:that )?you (?:can |could )?"
+    r"keep|\bto help you\b"
+)
+# what our move lands on: their account, invoices or slot, the cost, or the work going elsewhere
+_ON_THEIR_THINGS = _Lazy(
+    r"\b(?:your (?!call|way|side|answer|reply|thoughts|comments|views|name down)[\w-]+|"
+    r"(?:the |full |all |any |extra )?(?:costs?|difference|charges?)\b(?! (?:to|for) (?:us|ourselves))|"
+    r"elsewhere|someone else|somebody else|another (?:supplier|firm|provider|contractor|"
+    r"company|agency|vendor|carrier|installer|printer|engineer|lab)|other (?:suppliers|firms|"
+    r"providers|contractors|options))"
+)
+_AT_OUR_COST = _Lazy(
+    r"\b(?:at (?:our|no) (?:own )?(?:cost|expense)|free of charge|no charge|to help|for you)\b"
+)
+
+
+def _terms(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences(low, starts):
+        gate = _IF_NOT.search(low, lo, hi)
+        if gate is None:
+            continue
+        date = _BY_A_DATE.search(low, lo, hi)
+        move = _OUR_NEXT_MOVE.search(low, gate.end(), hi)
+        if date is None or move is None:
+            continue
+        lands = _ON_THEIR_THINGS.search(low, move.end(), hi)
+        if (
+            lands is None
+            or _AT_OUR_COST.search(low, move.end(), hi)
+            or _FOR_THEM.search(low, lo, hi)
+        ):
+            continue
+        spans = sorted([gate.span(), date.span(), (move.start(), lands.end())])
+        yield Reading("act-ultimatum", spans[0][0], spans[-1][1], tuple(spans))
+
+
+def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str]) -> list[Reading]:
+    """Every reading of actor and act in ``wanted`` found in ``low``."""
+    found: list[Reading] = []
+    if "act-threat" in wanted:
+        found += _threats(low, starts, breaks)
+        found += _audience(low, starts, breaks)
+    if "act-blame" in wanted:
+        found += _blame(low, starts, breaks)
+    if "act-absolute" in wanted:
+        found += _absolutes(low, starts)
+        found += _each_time(low, starts)
+    if "act-ultimatum" in wanted:
+        found += _terms(low, starts)
+    if "act-mock" in wanted:
+        found += _mock(low, starts)
+        found += _basics(low, starts, breaks)
+        found += _too_much(low, starts)
+    return found
