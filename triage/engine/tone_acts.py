@@ -23,6 +23,7 @@ the lowered text the other readings read; each test is compiled on first use.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -46,9 +47,21 @@ _SHARED = _Lazy(
 )
 
 
-def _sentences(low: str, starts: list[int]) -> Iterator[Span]:
-    for number, lo in enumerate(starts):
-        yield lo, starts[number + 1] if number + 1 < len(starts) else len(low)
+def _sentences_with(
+    low: str, starts: list[int], keys: tuple[str, ...], *anchors: _Lazy
+) -> Iterator[Span]:
+    """The sentences holding a match of one of ``anchors``, each once, in order; none at all
+    (and no scan) when the text holds none of ``keys``, plain substrings one of which every
+    match contains: most drafts have none, so a reading costs them a few substring tests."""
+    if not any(key in low for key in keys):
+        return
+    numbers = {
+        bisect.bisect_right(starts, match.start()) - 1
+        for anchor in anchors
+        for match in anchor.finditer(low)
+    }
+    for number in sorted(numbers):
+        yield starts[number], starts[number + 1] if number + 1 < len(starts) else len(low)
 
 
 def _paragraph(breaks: list[int], size: int, at: int) -> Span:
@@ -70,6 +83,12 @@ _LEGAL = _Lazy(
     r"statutory demand|winding[- ]up|referral notice|notice of (?:dispute|claim|adjudication|"
     r"arbitration)|ombudsman|trading standards|bailiffs?|debt collect\w+|sue|suing)\b"
 )
+_LEGAL_KEYS = (
+    "lawyer", "solicitor", "attorney", "barrister", "counsel", "legal", "proceedings", "litigat",
+    "court", "tribunal", "adjudicat", "arbitrat", "small claims", "claim form", "before action",
+    "statutory", "winding", "referral notice", "notice of", "ombudsman", "trading standards",
+    "bailiff", "debt collect", "sue", "suing",
+)  # fmt: skip
 _MADE_READY = _Lazy(
     r"\b(?:(?:are|am|stand) (?:\w+ )?(?:ready|prepared|willing) to|is (?:now )?in draft|"
     r"(?:has|have) been drafted|(?:is|are) being (?:drafted|prepared)|drafted and ready|"
@@ -98,7 +117,7 @@ _LEGAL_NEUTRAL = _Lazy(
 
 
 def _threats(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _LEGAL_KEYS, _LEGAL):
         legal = _LEGAL.search(low, lo, hi)
         if legal is None:
             continue
@@ -140,8 +159,14 @@ _CONTINGENT = _Lazy(
 )
 
 
+_CONTINGENT_KEYS = (
+    "pity", "shame", "sad if", "unfortunate if", "chang", "held off", "holding off", "not",
+    "so far", "able to", "to have", "depend", "before i", "before we",
+)  # fmt: skip
+
+
 def _audience(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _CONTINGENT_KEYS, _CONTINGENT):
         held = _CONTINGENT.search(low, lo, hi)
         if held is None:
             continue
@@ -182,8 +207,11 @@ _OUR_SLIP = _Lazy(
 )
 
 
+_BLAME_KEYS = ("without", "had", "did", "read", "checked")
+
+
 def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _BLAME_KEYS, _WITHOUT_STEP, _IF_THEY_HAD):
         hit = _WITHOUT_STEP.search(low, lo, hi) or _IF_THEY_HAD.search(low, lo, hi)
         if hit is None:
             continue
@@ -220,8 +248,14 @@ _ANYONE_AT = _Lazy(
 )
 
 
+_SWEEP_KEYS = (
+    "every", "each", "any", "all ", "not one", "not a single", "none of", "nobody", "no one",
+    "someone",
+)  # fmt: skip
+
+
 def _absolutes(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _SWEEP_KEYS, _SWEEP, _ANYONE_AT):
         sweep = _SWEEP.search(low, lo, hi)
         if sweep is not None:
             fate = _BAD_FATE.search(low, sweep.end(), hi)
@@ -248,8 +282,14 @@ _PRAISE_TOO_MUCH = _Lazy(
 _SINCERE = _Lazy(r"\b(?:sorry|apolog\w*|despite|in spite|even though|although|genuinely)\b")
 
 
+_PRAISE_KEYS = (
+    "timing", "remarkable", "impressive", "amazing", "incredible", "astonishing", "extraordinary",
+    "gift", "talent", "knack", "nothing", "coincidence", "accident", "oversight", "so precisely",
+)  # fmt: skip
+
+
 def _mock(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _PRAISE_KEYS, _PRAISE_TOO_MUCH):
         praise = _PRAISE_TOO_MUCH.search(low, lo, hi)
         if praise is None or _SINCERE.search(low, lo, hi):
             continue
@@ -269,7 +309,14 @@ _BASICS = _Lazy(
 )
 
 
+_BASICS_KEYS = (
+    "first principles", "basic", "clarifies", "helps", "clear", "same", "simpl",
+)  # fmt: skip
+
+
 def _basics(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
+    if not any(key in low for key in _BASICS_KEYS) or " is " not in low:
+        return
     for definition in _DEFINITION.finditer(low):
         at = (
             definition.start()
@@ -303,8 +350,11 @@ _SURE_OF_THEIR_REASONS = _Lazy(
 )
 
 
+_TOO_MUCH_KEYS = ("so ", "considerate", "thoughtful", "timing", "sure")
+
+
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _TOO_MUCH_KEYS, _BIG_PRAISE, _SURE_OF_THEIR_REASONS):
         praise = _BIG_PRAISE.search(low, lo, hi)
         if praise is not None and not _SINCERE.search(low, lo, hi):
             wrong = _WENT_WRONG.search(low, lo, hi)
@@ -331,8 +381,11 @@ _SAME_BAD_END = _Lazy(
 )
 
 
+_EACH_TIME_KEYS = ("whenever", "every time", "each time", "any time", "anytime")
+
+
 def _each_time(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _EACH_TIME_KEYS, _EACH_TIME_WE):
         habit = _EACH_TIME_WE.search(low, lo, hi)
         if habit is None:
             continue
@@ -380,8 +433,11 @@ _AT_OUR_COST = _Lazy(
 )
 
 
+_IF_NOT_KEYS = ("if ", "unless", "should", "failing", "absence", "absent", "otherwise", "or else")
+
+
 def _terms(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences(low, starts):
+    for lo, hi in _sentences_with(low, starts, _IF_NOT_KEYS, _IF_NOT):
         gate = _IF_NOT.search(low, lo, hi)
         if gate is None:
             continue
