@@ -56,7 +56,7 @@ def _sentences_with(
     if not any(key in low for key in keys):
         return
     numbers = {
-        bisect.bisect_right(starts, match.start()) - 1
+        bisect.bisect_right(starts, match.end() - 1) - 1
         for anchor in anchors
         for match in anchor.finditer(low)
     }
@@ -144,7 +144,8 @@ _AUDIENCE = _Lazy(
     r"buyers|suppliers|firms|businesses|companies)|people (?:do |often |keep |have )?"
     r"(?:ask|asking|asked)|asked (?:me|us) (?:for|about|whom|who|which)|recommend\w*|"
     r"referrals?|references?|reviews?|write-up|testimonial|rating|g2|trustpilot|google|"
-    r"glassdoor|linkedin|capterra|yelp|tripadvisor|case study|word of mouth|word gets)\b|"
+    r"glassdoor|linkedin|capterra|yelp|tripadvisor|case study|word of mouth|word gets|"
+    r"scorecard|league table|journal|trade press|newsletter|write (?:it|this|them) up)\b|"
     r"\bpeople (?:\w+ ){0,2}?(?:ask|asking|asked)\b"
 )
 _CONTINGENT = _Lazy(
@@ -154,14 +155,14 @@ _CONTINGENT = _Lazy(
     r"(?:like|love|want|hope) to be able to (?:say|give|recommend|write)|"
     r"(?:like|love|want|hope) to have (?:a |something )?(?:good|positive|nice|happy) "
     r"(?:story|thing|things|news|word) to (?:tell|say|report|share|write)|"
-    r"(?:depends|depend|depending) on (?:how|whether|what)|before (?:i|we) (?:post|write|"
+    r"(?:depends|depend|depending|hinges|turns|rests) (?:\w+ ){0,2}?on (?:how|whether|what)|before (?:i|we) (?:post|write|"
     r"answer|reply|respond|recommend))"
 )
 
 
 _CONTINGENT_KEYS = (
     "pity", "shame", "sad if", "unfortunate if", "chang", "held off", "holding off", "not",
-    "so far", "able to", "to have", "depend", "before i", "before we",
+    "so far", "able to", "to have", "depend", "hinges", "turns", "rests", "before i", "before we",
 )  # fmt: skip
 
 
@@ -186,6 +187,48 @@ _THANKS_FOR_IT = _Lazy(
 
 # -- blame: their person did it without the obvious step, or "if they had" -----------------
 _THEIR_PERSON = r"(?:you|your (?:\w+ ){0,2}?\w+|(?:he|she|they))"
+# someone on their side: "you", "your site manager", "anyone in your dispatch team"
+_THEIR_SIDE = (
+    r"(?:you|your (?:[\w-]+ ){0,2}?[\w-]+|(?:anyone|anybody|someone|somebody|nobody|no one) "
+    r"(?:in|at|on|from) your (?:[\w-]+ ){0,2}?[\w-]+)"
+)
+# "had anyone in your dispatch team glanced at the label, the pallet would be in leeds"
+_HAD_THEIR_SIDE = _Lazy(
+    rf"\b(?:had {_THEIR_SIDE} (?:\w+ )?\w+(?:ed|en|t|wn|ne)|if {_THEIR_SIDE} had(?:n't| not)? "
+    r"(?:\w+ )?\w+(?:ed|en|t|wn|ne))\b(?=[^.;?]*\b(?:would|wouldn't|could|couldn't)\b)"
+)
+# their side's act, then what it led to: "your site manager waved the lorry in without a
+# banksman, which is how the gatepost came to be flattened"
+_THEIR_ACT_LED_TO = _Lazy(
+    rf"(?:^|[.!?;]\s+|\n|, )(?:frankly,? |honestly,? |sadly,? )?{_THEIR_SIDE} (?:\w+ )?\w+ed\b"
+    r"[^.;?]{0,80}?(?:which (?:is|was) (?:how|why)|that(?:'s| is| was) (?:how|why)|which "
+    r"(?:caused|led to|meant|is what)|and (?:that|this) (?:is|was) (?:how|why)|as a result)"
+)
+# their side's approval of the wrong thing: "your QA lead signed off the artwork with last
+# year's allergen panel still on it"
+_THEIR_WRONG_PICK = _Lazy(
+    rf"\b{_THEIR_SIDE} (?:\w+ )?(?:signed off|approved|released|sent|shipped|used|ordered|"
+    r"installed|printed|fitted|loaded|delivered|quoted|invoiced|booked|specified|picked)\b"
+    r"(?: [\w'-]+){0,6}? (?:the wrong|last (?:year|month|season)'s|the old|an old|an "
+    r"out-of-date|out-of-date|outdated|superseded|expired|obsolete|the previous (?:version|"
+    r"revision|drawing|spec|panel|artwork)|incorrect|unapproved)\b"
+)
+# something went wrong, in the act or what followed it (a broad class, not a phrase)
+_WENT_BADLY = _Lazy(
+    r"\b(?:without|not|never|\w+n't|no|wrong\w*|fail\w*|miss\w*|late|lost|los[et]|damag\w*|"
+    r"broke\w*|crack\w*|flatten\w*|smash\w*|dent\w*|scratch\w*|leak\w*|flood\w*|spoil\w*|"
+    r"ruin\w*|short|delay\w*|slip\w*|overr?an|cost us|scrap\w*|unusable|can't use|cannot use|"
+    r"rework|redo|injur\w*|hurt|fault\w*|error\w*|mistake\w*|problem\w*|defect\w*|"
+    r"collaps\w*|burst|fell|dropped|spilt|spilled|contaminat\w*|expired|outage|down)\b"
+)
+_PRAISED = _Lazy(
+    r"\b(?:thank\w*|grateful|appreciat\w*|great|excellent|brilliant|well done|impressed|"
+    r"keep coming back|love\w*|proud|superb)\b"
+)
+_AGREED_OR_ASKED = _Lazy(
+    r"\b(?:as (?:agreed|requested|asked|discussed|planned)|at our request|we asked|for comparison|"
+    r"to compare|for reference|for comment)\b"
+)
 _WITHOUT_STEP = _Lazy(
     rf"\b{_THEIR_PERSON} (?:\w+ ){{0,2}}?(?:signed|approved|sent|shipped|released|"
     r"submitted|booked|ordered|changed|accepted|closed|passed|installed|built|issued|"
@@ -207,14 +250,19 @@ _OUR_SLIP = _Lazy(
 )
 
 
-_BLAME_KEYS = ("without", "had", "did", "read", "checked")
+_BLAME_KEYS = ("without", "had", "did", "read", "checked", "which", "that", "result", "your")
 
 
 def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences_with(low, starts, _BLAME_KEYS, _WITHOUT_STEP, _IF_THEY_HAD):
-        hit = _WITHOUT_STEP.search(low, lo, hi) or _IF_THEY_HAD.search(low, lo, hi)
-        if hit is None:
+    anchors = (_WITHOUT_STEP, _IF_THEY_HAD, _HAD_THEIR_SIDE, _THEIR_ACT_LED_TO, _THEIR_WRONG_PICK)
+    for lo, hi in _sentences_with(low, starts, _BLAME_KEYS, *anchors):
+        hit = next(
+            filter(None, (anchor.search(low, max(0, lo - 2), hi) for anchor in anchors)), None
+        )
+        if hit is None or _AGREED_OR_ASKED.search(low, lo, hi) or _PRAISED.search(low, lo, hi):
             continue
+        if hit.re is _THEIR_ACT_LED_TO.compiled and not _WENT_BADLY.search(low, lo, hi):
+            continue  # "your studio has delivered, which is why we came back"
         plo, phi = _paragraph(breaks, len(low), lo)
         if _OUR_SLIP.search(low, plo, phi):
             continue
@@ -222,7 +270,8 @@ def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
         third = re.match(r"(?:if |had )?(?:he|she|they)\b", words)
         if third and not (_ROOT.search(low, plo, phi) or _THEIR_ACTOR.search(low, plo, phi)):
             continue  # "she" with nothing tying her to their side
-        yield Reading("act-blame", *hit.span(), (hit.span(),))
+        at = (hit.start() + len(hit.group()) - len(hit.group().lstrip(".!?;, \n")), hit.end())
+        yield Reading("act-blame", *at, (at,))
 
 
 # -- absolutes: a sweep over what they do with ours, ending badly ---------------------------
@@ -350,11 +399,29 @@ _SURE_OF_THEIR_REASONS = _Lazy(
 )
 
 
-_TOO_MUCH_KEYS = ("so ", "considerate", "thoughtful", "timing", "sure")
+_TOO_MUCH_KEYS = ("so ", "considerate", "thoughtful", "timing", "sure", " way ", " to ")
+
+
+# a verdict that pretends to be mild: "that's certainly one way to run a cold store"
+_ONE_WAY_TO = _Lazy(
+    r"\b(?:that's|that is|this is|what) (?:certainly |definitely |quite |an? |one )?(?:one|"
+    r"interesting|novel|unusual|creative|original|new) (?:way|approach) (?:to|of) \w+"
+)
+# pleased to learn what should never have needed saying: "heartening to know your engineer did
+# eventually find our building, on the third attempt"
+_PLEASED_TO_KNOW = _Lazy(
+    r"\b(?:heartening|reassuring|encouraging|comforting|gratifying|refreshing|good|nice|great|"
+    r"lovely|wonderful) to (?:know|see|hear|learn|discover)\b"
+)
+_GRUDGING = _Lazy(
+    r"\b(?:did (?:\w+ )?eventually|eventually|finally|at (?:long )?last|on the (?:second|third|"
+    r"fourth|fifth|\d+(?:st|nd|rd|th)) (?:attempt|try|visit|go|time)|after only|a mere)\b"
+)
 
 
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences_with(low, starts, _TOO_MUCH_KEYS, _BIG_PRAISE, _SURE_OF_THEIR_REASONS):
+    anchors = (_BIG_PRAISE, _SURE_OF_THEIR_REASONS, _ONE_WAY_TO, _PLEASED_TO_KNOW)
+    for lo, hi in _sentences_with(low, starts, _TOO_MUCH_KEYS, *anchors):
         praise = _BIG_PRAISE.search(low, lo, hi)
         if praise is not None and not _SINCERE.search(low, lo, hi):
             wrong = _WENT_WRONG.search(low, lo, hi)
@@ -362,9 +429,15 @@ def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
                 spans = sorted([praise.span(), wrong.span()])
                 yield Reading("act-mock", spans[0][0], spans[-1][1], tuple(spans))
                 continue
-        sure = _SURE_OF_THEIR_REASONS.search(low, lo, hi)
+        sure = _SURE_OF_THEIR_REASONS.search(low, lo, hi) or _ONE_WAY_TO.search(low, lo, hi)
         if sure is not None:
             yield Reading("act-mock", *sure.span(), (sure.span(),))
+            continue
+        pleased = _PLEASED_TO_KNOW.search(low, lo, hi)
+        grudging = _GRUDGING.search(low, pleased.end(), hi) if pleased else None
+        if pleased is not None and grudging is not None and not _SINCERE.search(low, lo, hi):
+            cues = (pleased.span(), grudging.span())
+            yield Reading("act-mock", pleased.start(), grudging.end(), cues)
 
 
 # -- absolutes: each time we reach them, the same bad end -----------------------------------
@@ -399,10 +472,12 @@ _IF_NOT = _Lazy(
     r"\b(?:if (?:[\w'-]+ ){0,8}?(?:isn't|is not|aren't|are not|hasn't|has not|haven't|have not|"
     r"doesn't|does not|don't|do not|won't|will not|can't|cannot|wasn't|weren't|still|no)|"
     r"unless|should (?:[\w'-]+ ){1,8}?(?:not|fail|miss)|failing (?:that|which|this)|"
+    r"(?:if|should) (?:[\w'-]+ ){1,6}?(?:remains?|is still|are still|still be|stays?) (?:\w+ )?"
+    r"(?:unpaid|outstanding|overdue|unresolved|missing|late|incomplete|unsigned|open)|"
     r"in the absence of|absent|otherwise|or else)\b"
 )
 _BY_A_DATE = _Lazy(
-    r"\b(?:by|before|on|until|within|no later than|end of) (?:the )?(?:[\w':]+ ){0,3}?"
+    r"\b(?:by|before|on|at|until|within|no later than|end of) (?:the )?(?:[\w':]+ ){0,3}?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|noon|"
     r"midday|eod|cob|close of business|the \d+(?:st|nd|rd|th)|\d+(?:st|nd|rd|th)|\d+ "
     r"(?:working |business )?(?:days|hours|weeks)|(?:january|february|march|april|may|june|"
@@ -436,23 +511,34 @@ _AT_OUR_COST = _Lazy(
 _IF_NOT_KEYS = ("if ", "unless", "should", "failing", "absence", "absent", "otherwise", "or else")
 
 
+# their things held or lost, said with no actor: "your retention stays with us", "your account
+# will be placed on stop"
+_THEIRS_HELD = _Lazy(
+    r"\byour (?:[\w-]+ ){1,2}?(?:stays?|remains?|will (?:stay|remain|be|go)|is|are|gets?|goes) "
+    r"(?:\w+ )?(?:with us|on (?:stop|hold)|withheld|held back|suspended|cancell?ed|frozen|closed|"
+    r"terminated|forfeit\w*|reallocated|to (?:another|someone else|the next)|"
+    r"off the (?:list|panel|table))\b"
+)
+
+
 def _terms(low: str, starts: list[int]) -> Iterator[Reading]:
     for lo, hi in _sentences_with(low, starts, _IF_NOT_KEYS, _IF_NOT):
         gate = _IF_NOT.search(low, lo, hi)
         if gate is None:
             continue
         date = _BY_A_DATE.search(low, lo, hi)
-        move = _OUR_NEXT_MOVE.search(low, gate.end(), hi)
-        if date is None or move is None:
+        if date is None or _FOR_THEM.search(low, lo, hi):
             continue
-        lands = _ON_THEIR_THINGS.search(low, move.end(), hi)
-        if (
-            lands is None
-            or _AT_OUR_COST.search(low, move.end(), hi)
-            or _FOR_THEM.search(low, lo, hi)
-        ):
-            continue
-        spans = sorted([gate.span(), date.span(), (move.start(), lands.end())])
+        held = _THEIRS_HELD.search(low, gate.end(), hi)
+        if held is not None:
+            move_at = held.span()
+        else:
+            move = _OUR_NEXT_MOVE.search(low, gate.end(), hi)
+            lands = _ON_THEIR_THINGS.search(low, move.end(), hi) if move else None
+            if move is None or lands is None or _AT_OUR_COST.search(low, move.end(), hi):
+                continue
+            move_at = (move.start(), lands.end())
+        spans = sorted([gate.span(), date.span(), move_at])
         yield Reading("act-ultimatum", spans[0][0], spans[-1][1], tuple(spans))
 
 
