@@ -98,6 +98,9 @@ _MADE_READY = _Lazy(
     r"find(?:ing)? (?:for|in favour of) us|in our favou?r|"
     r"(?:won't|will not|would not|wouldn't) hesitate|not afraid to|"
     r"(?:bear|keep) (?:that|this|it) in mind|go down that (?:route|road|path)|"
+    r"(?:our|my) (?:[\w-]+ )?(?:advisers?|advisors?|lawyers?|solicitors?|counsel|legal (?:team|"
+    r"people|department))(?: \w+){0,2}? (?:say|says|said|think|believe|feel|advise|advised|tell us|"
+    r"told us|are of the view|are confident)\b|"
     r"(?:has|have|'ve|'s) (?:now |already )?(?:drafted|prepared|filed|lodged|issued|briefed|"
     r"instructed)|standing by|(?:is|are) (?:all )?(?:prepared|ready|drafted|signed)\b|"
     r"(?:think|believe|say|feel|are confident|advise|advised) (?:that )?(?:we|our (?:case|claim|"
@@ -225,6 +228,12 @@ _PRAISED = _Lazy(
     r"\b(?:thank\w*|grateful|appreciat\w*|great|excellent|brilliant|well done|impressed|"
     r"keep coming back|love\w*|proud|superb)\b"
 )
+# the cause named as their side: "the root cause is your warehouse team stacking the cartons"
+_CAUSE_IS_THEIRS = _Lazy(
+    r"\b(?:(?:root |real |main |underlying )?cause|the reason|the source|the culprit|what went "
+    r"wrong)(?: of (?:this|the \w+))? (?:is|was|lies with|lay with|comes down to|came down to|"
+    rf"traces back to) (?:simply |clearly |obviously |squarely )?{_THEIR_SIDE}\b"
+)
 _AGREED_OR_ASKED = _Lazy(
     r"\b(?:as (?:agreed|requested|asked|discussed|planned)|at our request|we asked|for comparison|"
     r"to compare|for reference|for comment)\b"
@@ -250,11 +259,18 @@ _OUR_SLIP = _Lazy(
 )
 
 
-_BLAME_KEYS = ("without", "had", "did", "read", "checked", "which", "that", "result", "your")
+_BLAME_KEYS = ("without", "had", "did", "read", "checked", "which", "that", "result", "your", "you")
 
 
 def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
-    anchors = (_WITHOUT_STEP, _IF_THEY_HAD, _HAD_THEIR_SIDE, _THEIR_ACT_LED_TO, _THEIR_WRONG_PICK)
+    anchors = (
+        _WITHOUT_STEP,
+        _IF_THEY_HAD,
+        _HAD_THEIR_SIDE,
+        _THEIR_ACT_LED_TO,
+        _THEIR_WRONG_PICK,
+        _CAUSE_IS_THEIRS,
+    )
     for lo, hi in _sentences_with(low, starts, _BLAME_KEYS, *anchors):
         hit = next(
             filter(None, (anchor.search(low, max(0, lo - 2), hi) for anchor in anchors)), None
@@ -299,12 +315,35 @@ _ANYONE_AT = _Lazy(
 
 _SWEEP_KEYS = (
     "every", "each", "any", "all ", "not one", "not a single", "none of", "nobody", "no one",
-    "someone",
+    "someone", "remember", "recall", "think of", "invariabl", "always", "routinely", "habitual",
+    "inevitabl", "consistent", "constant", "perpetual", "forever", "without fail", "reliabl",
 )  # fmt: skip
 
 
+# "i cannot remember the last time one of your engineers turned up with the right parts": a
+# good act said to be unheard of is a sweep; with a failure in it ("without the right parts")
+# it is praise
+_LAST_TIME_THEY = _Lazy(
+    r"\b(?:can't|cannot|can not|don't|do not|couldn't|could not) (?:even )?(?:remember|recall|think "
+    rf"of) (?:the last time|when) (?:one of |any of |anyone (?:in|at|from) )?{_THEIR_SIDE}\b"
+    r"[^.;!?]*"
+)
+_FAILURE_IN_IT = _Lazy(
+    r"\b(?:without|late|wrong|missed|failed|forgot|\w+n't|not|short|broken|damaged|unannounced)\b"
+)
+# their work, habitually off: "your final invoices are invariably higher than the figure we agreed"
+_HABITUALLY_OFF = _Lazy(
+    rf"\b{_THEIR_SIDE} (?:are|is|were|was|have been|has been|come|comes|arrive|arrives|run|runs|"
+    r"turn up|turns up|end up|ends up) (?:\w+ )?(?:invariably|always|routinely|habitually|"
+    r"inevitably|consistently|constantly|perpetually|forever|without fail|reliably) (?:\w+ ){0,2}?"
+    r"(?:higher|more|bigger|late|later|wrong|short|incomplete|missing|over|behind|incorrect|"
+    r"inaccurate|different|broken|damaged|unavailable|closed|above|out by|off by)\b"
+)
+
+
 def _absolutes(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences_with(low, starts, _SWEEP_KEYS, _SWEEP, _ANYONE_AT):
+    anchors = (_SWEEP, _ANYONE_AT, _HABITUALLY_OFF, _LAST_TIME_THEY)
+    for lo, hi in _sentences_with(low, starts, _SWEEP_KEYS, *anchors):
         sweep = _SWEEP.search(low, lo, hi)
         if sweep is not None:
             fate = _BAD_FATE.search(low, sweep.end(), hi)
@@ -313,9 +352,13 @@ def _absolutes(low: str, starts: list[int]) -> Iterator[Reading]:
                     "act-absolute", sweep.start(), fate.end(), (sweep.span(), fate.span())
                 )
                 continue
-        anyone = _ANYONE_AT.search(low, lo, hi)
+        anyone = _ANYONE_AT.search(low, lo, hi) or _HABITUALLY_OFF.search(low, lo, hi)
         if anyone is not None:
             yield Reading("act-absolute", *anyone.span(), (anyone.span(),))
+            continue
+        last = _LAST_TIME_THEY.search(low, lo, hi)
+        if last is not None and not _FAILURE_IN_IT.search(low, last.start(), last.end()):
+            yield Reading("act-absolute", *last.span(), (last.span(),))
 
 
 # -- sarcasm: praise that does not fit what it praises --------------------------------------
@@ -400,6 +443,11 @@ _SURE_OF_THEIR_REASONS = _Lazy(
 
 
 _TOO_MUCH_KEYS = ("so ", "considerate", "thoughtful", "timing", "sure", " way ", " to ")
+_ECHO_KEYS = (
+    "memorabl", "consisten", "impressiv", "remarkabl", "reliabl", "efficien", "punctual", "quick",
+    "thorough", "creativ", "special", "unforgettabl", "professional", "organi", "dependabl",
+    "predictabl", "prompt", "attentiv", "responsiv",
+)  # fmt: skip
 
 
 # a verdict that pretends to be mild: "that's certainly one way to run a cold store"
@@ -419,7 +467,24 @@ _GRUDGING = _Lazy(
 )
 
 
+# praise echoed with a twist: "a truly memorable installation, memorable mostly for the
+# flooding", "so consistent: consistently closed whenever we call"
+_ECHO = _Lazy(
+    r"\b(?P<w>memorabl|consisten|impressiv|remarkabl|reliabl|efficien|punctual|quick|thorough|"
+    r"creativ|special|unforgettabl|professional|organi[sz]ed|dependabl|predictabl|prompt|"
+    r"attentiv|responsiv)\w*\b[^.!?]{0,60}?[:,;-] (?:\w+ )?(?P=w)\w* (?:mostly |mainly |chiefly |"
+    r"largely |only |particularly |especially )?(?:for (?:the|its|your) |in (?:the|its|your) )?"
+    r"(?:\w+ )?(?:late|wrong|missing|closed|absent|silent|unavailable|unreachable|broken|"
+    r"flood\w*|leak\w*|delay\w*|failure\w*|fault\w*|mistake\w*|error\w*|mess|chaos|"
+    r"disaster|damage\w*|excuses?|problems?|short)\b"
+)
+
+
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(low, starts, _ECHO_KEYS, _ECHO):
+        echo = _ECHO.search(low, lo, hi)
+        if echo is not None:
+            yield Reading("act-mock", *echo.span(), (echo.span(),))
     anchors = (_BIG_PRAISE, _SURE_OF_THEIR_REASONS, _ONE_WAY_TO, _PLEASED_TO_KNOW)
     for lo, hi in _sentences_with(low, starts, _TOO_MUCH_KEYS, *anchors):
         praise = _BIG_PRAISE.search(low, lo, hi)
