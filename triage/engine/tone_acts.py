@@ -77,8 +77,7 @@ def _paragraph(breaks: list[int], size: int, at: int) -> Span:
 
 # -- threats: a legal step our side has made ready ------------------------------------------
 _LEGAL = _Lazy(
-    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|legal (?:action|proceedings|"
-    r"route|remed\w+|options?|steps?|advice|recourse|avenues?)|proceedings|litigat\w+|"
+    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|legal [\w-]+|proceedings|litigat\w+|"
     r"court|tribunal|adjudicat\w+|arbitrat\w+|small claims|claim form|letter before action|"
     r"statutory demand|winding[- ]up|referral notice|notice of (?:dispute|claim|adjudication|"
     r"arbitration)|ombudsman|trading standards|bailiffs?|debt collect\w+|sue|suing)\b"
@@ -101,6 +100,8 @@ _MADE_READY = _Lazy(
     r"(?:our|my) (?:[\w-]+ )?(?:advisers?|advisors?|lawyers?|solicitors?|counsel|legal (?:team|"
     r"people|department))(?: \w+){0,2}? (?:say|says|said|think|believe|feel|advise|advised|tell us|"
     r"told us|are of the view|are confident)\b|"
+    r"(?:has|have|'ve|'s) (?:now |already |just )?(?:forwarded|passed|sent|handed|referred|"
+    r"escalated)(?: [\w'-]+){0,8}? to\b|"
     r"(?:has|have|'ve|'s) (?:now |already )?(?:drafted|prepared|filed|lodged|issued|briefed|"
     r"instructed)|standing by|(?:is|are) (?:all )?(?:prepared|ready|drafted|signed)\b|"
     r"(?:think|believe|say|feel|are confident|advise|advised) (?:that )?(?:we|our (?:case|claim|"
@@ -203,7 +204,7 @@ _HAD_THEIR_SIDE = _Lazy(
 # their side's act, then what it led to: "your site manager waved the lorry in without a
 # banksman, which is how the gatepost came to be flattened"
 _THEIR_ACT_LED_TO = _Lazy(
-    rf"(?:^|[.!?;]\s+|\n|, )(?:frankly,? |honestly,? |sadly,? )?{_THEIR_SIDE} (?:\w+ )?\w+ed\b"
+    rf"(?:^|[.!?;]\s+|\n|, )(?:frankly,? |honestly,? |sadly,? )?{_THEIR_SIDE} (?:\w+ )?\w+\b"
     r"[^.;?]{0,80}?(?:which (?:is|was) (?:how|why)|that(?:'s| is| was) (?:how|why)|which "
     r"(?:caused|led to|meant|is what)|and (?:that|this) (?:is|was) (?:how|why)|as a result)"
 )
@@ -216,14 +217,16 @@ _THEIR_WRONG_PICK = _Lazy(
     r"out-of-date|out-of-date|outdated|superseded|expired|obsolete|the previous (?:version|"
     r"revision|drawing|spec|panel|artwork)|incorrect|unapproved)\b"
 )
-# something went wrong, in the act or what followed it (a broad class, not a phrase)
+# what followed their act went wrong (a broad class of outcomes, not a phrase)
 _WENT_BADLY = _Lazy(
-    r"\b(?:without|not|never|\w+n't|no|wrong\w*|fail\w*|miss\w*|late|lost|los[et]|damag\w*|"
+    r"\b(?:wrong\w*|fail\w*|miss\w*|late|lost|los[et]|damag\w*|"
     r"broke\w*|crack\w*|flatten\w*|smash\w*|dent\w*|scratch\w*|leak\w*|flood\w*|spoil\w*|"
     r"ruin\w*|short|delay\w*|slip\w*|overr?an|cost us|scrap\w*|unusable|can't use|cannot use|"
     r"rework|redo|injur\w*|hurt|fault\w*|error\w*|mistake\w*|problem\w*|defect\w*|"
     r"collaps\w*|burst|fell|dropped|spilt|spilled|contaminat\w*|expired|outage|down)\b"
 )
+# a good record, then the one lapse: "which is why this month's delays surprised us"
+_SURPRISED = _Lazy(r"\b(?:surpris\w*|unusual|out of character|unlike you|not like you)\b")
 _PRAISED = _Lazy(
     r"\b(?:thank\w*|grateful|appreciat\w*|great|excellent|brilliant|well done|impressed|"
     r"keep coming back|love\w*|proud|superb)\b"
@@ -277,7 +280,10 @@ def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
         )
         if hit is None or _AGREED_OR_ASKED.search(low, lo, hi) or _PRAISED.search(low, lo, hi):
             continue
-        if hit.re is _THEIR_ACT_LED_TO.compiled and not _WENT_BADLY.search(low, lo, hi):
+        led_to = hit.re is _THEIR_ACT_LED_TO.compiled
+        if led_to and (
+            not _WENT_BADLY.search(low, hit.end(), hi) or _SURPRISED.search(low, lo, hi)
+        ):
             continue  # "your studio has delivered, which is why we came back"
         plo, phi = _paragraph(breaks, len(low), lo)
         if _OUR_SLIP.search(low, plo, phi):
@@ -390,19 +396,20 @@ def _mock(low: str, starts: list[int]) -> Iterator[Reading]:
 
 # -- sarcasm: the basics of their own trade, defined for them --------------------------------
 _DEFINITION = _Lazy(
-    r"(?:^|[.!?]\s+|\n)(?:a|an) (?:[\w-]+ ){1,3}is (?:the|a|an) (?:[\w-]+ ){0,2}?"
-    r"(?:document|thing|process|form|record|figure|agreement|instruction|step|way)\b"
-    r"(?:[^.]{0,20}?)\b(?:in which|that|which|where|by which|used to)\b"
+    r"(?:^|[.!?:]\s+|\n)(?:a|an) (?:[\w-]+ ){1,3}(?:is|means) (?:the|a|an) (?:[\w-]+ ){0,2}?"
+    r"[\w-]+(?:[^.]{0,20}?)\b(?:in which|during which|that|which|where|by which|used to|when)\b"
 )
 _BASICS = _Lazy(
     r"\b(?:first principles|the basics|back to basics|basic (?:point|principle)|"
     r"(?:hope|trust) (?:that|this) (?:clarifies|helps|makes (?:it|things) clear)|"
-    r"not the same (?:thing )?as|to put it simply|in simple terms)\b"
+    r"not the same (?:thing )?as|to put it simply|in simple terms|(?:to )?spell it out|"
+    r"in other words)\b"
 )
 
 
 _BASICS_KEYS = (
-    "first principles", "basic", "clarifies", "helps", "clear", "same", "simpl",
+    "first principles", "basic", "clarifies", "helps", "clear", "same", "simpl", "spell it",
+    "other words",
 )  # fmt: skip
 
 
@@ -442,7 +449,7 @@ _SURE_OF_THEIR_REASONS = _Lazy(
 )
 
 
-_TOO_MUCH_KEYS = ("so ", "considerate", "thoughtful", "timing", "sure", " way ", " to ")
+_TOO_MUCH_KEYS = ("so ", "considerate", "thoughtful", "timing", "sure", " way ", " to ", "know")
 _ECHO_KEYS = (
     "memorabl", "consisten", "impressiv", "remarkabl", "reliabl", "efficien", "punctual", "quick",
     "thorough", "creativ", "special", "unforgettabl", "professional", "organi", "dependabl",
@@ -480,12 +487,23 @@ _ECHO = _Lazy(
 )
 
 
+# the basics of the job asked after as if they were an extra: "do let us know if answering
+# emails becomes part of your service at some point"
+_BASICS_AS_EXTRA = _Lazy(
+    r"\b(?:let (?:us|me) know|do tell (?:us|me)|keep (?:us|me) posted) (?:if|when|once) "
+    r"(?:[\w'-]+ ){0,3}?(?:answer\w*|repl\w*|respond\w*|reading|turning up|showing up|picking up|"
+    r"returning (?:calls|emails)|calling (?:us )?back|communicat\w*|keeping (?:us )?informed|"
+    r"updat\w*|meeting deadlines|paying)(?: [\w'-]+){0,3}? (?:becomes?|is ever|are ever|starts? "
+    r"being|turns? into) (?:a |an )?(?:part of|included in|a feature of|on) (?:your|the)\b"
+)
+
+
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
     for lo, hi in _sentences_with(low, starts, _ECHO_KEYS, _ECHO):
         echo = _ECHO.search(low, lo, hi)
         if echo is not None:
             yield Reading("act-mock", *echo.span(), (echo.span(),))
-    anchors = (_BIG_PRAISE, _SURE_OF_THEIR_REASONS, _ONE_WAY_TO, _PLEASED_TO_KNOW)
+    anchors = (_BIG_PRAISE, _SURE_OF_THEIR_REASONS, _ONE_WAY_TO, _PLEASED_TO_KNOW, _BASICS_AS_EXTRA)
     for lo, hi in _sentences_with(low, starts, _TOO_MUCH_KEYS, *anchors):
         praise = _BIG_PRAISE.search(low, lo, hi)
         if praise is not None and not _SINCERE.search(low, lo, hi):
@@ -494,7 +512,11 @@ def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
                 spans = sorted([praise.span(), wrong.span()])
                 yield Reading("act-mock", spans[0][0], spans[-1][1], tuple(spans))
                 continue
-        sure = _SURE_OF_THEIR_REASONS.search(low, lo, hi) or _ONE_WAY_TO.search(low, lo, hi)
+        sure = (
+            _SURE_OF_THEIR_REASONS.search(low, lo, hi)
+            or _ONE_WAY_TO.search(low, lo, hi)
+            or _BASICS_AS_EXTRA.search(low, lo, hi)
+        )
         if sure is not None:
             yield Reading("act-mock", *sure.span(), (sure.span(),))
             continue
@@ -539,7 +561,7 @@ _IF_NOT = _Lazy(
     r"unless|should (?:[\w'-]+ ){1,8}?(?:not|fail|miss)|failing (?:that|which|this)|"
     r"(?:if|should) (?:[\w'-]+ ){1,6}?(?:remains?|is still|are still|still be|stays?) (?:\w+ )?"
     r"(?:unpaid|outstanding|overdue|unresolved|missing|late|incomplete|unsigned|open)|"
-    r"in the absence of|absent|otherwise|or else)\b"
+    r"in the absence of|absent|otherwise|or else|, or (?=we |i ))\b"
 )
 _BY_A_DATE = _Lazy(
     r"\b(?:by|before|on|at|until|within|no later than|end of) (?:the )?(?:[\w':]+ ){0,3}?"
@@ -551,9 +573,9 @@ _BY_A_DATE = _Lazy(
 )
 _OUR_NEXT_MOVE = _Lazy(
     r"\b(?:we|i)(?:'ll| will| shall| would| are going to| have to| will have to| will need to|"
-    r"'ll have to|'ll need to) (?!(?:\w+ )?(?:ask|call|ring|phone|help|check|chase|try|see|look|"
+    r"'ll have to|'ll need to|(?<=or we)|(?<=or i)) (?!(?:\w+ )?(?:ask|call|ring|phone|help|check|chase|try|see|look|"
     r"let you know|send you|talk|speak|meet|hold|keep|come back|get back|be in touch|remind|"
-    r"follow up|book you)\b)"
+    r"follow up|book you|can|could|are happy|'re happy|would be happy|'d be happy|come|visit)\b)"
 )
 # a condition on a preference of theirs, or a move made for them, is not a penalty
 _FOR_THEM = _Lazy(
@@ -566,14 +588,17 @@ _ON_THEIR_THINGS = _Lazy(
     r"(?:the |full |all |any |extra )?(?:costs?|difference|charges?)\b(?! (?:to|for) (?:us|ourselves))|"
     r"elsewhere|someone else|somebody else|another (?:supplier|firm|provider|contractor|"
     r"company|agency|vendor|carrier|installer|printer|engineer|lab)|other (?:suppliers|firms|"
-    r"providers|contractors|options))"
+    r"providers|contractors|options)|(?:statutory |late[- ]payment )?interest|(?:the |your )?"
+    r"(?:\w+[- ])?(?:discount|rebate|credit terms))"
 )
 _AT_OUR_COST = _Lazy(
     r"\b(?:at (?:our|no) (?:own )?(?:cost|expense)|free of charge|no charge|to help|for you)\b"
 )
 
 
-_IF_NOT_KEYS = ("if ", "unless", "should", "failing", "absence", "absent", "otherwise", "or else")
+_IF_NOT_KEYS = (
+    "if ", "unless", "should", "failing", "absence", "absent", "otherwise", "or else", ", or ",
+)  # fmt: skip
 
 
 # their things held or lost, said with no actor: "your retention stays with us", "your account
