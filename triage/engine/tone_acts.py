@@ -347,6 +347,47 @@ _HABITUALLY_OFF = _Lazy(
 )
 
 
+# the broadest sweep: in one clause, the reader's side, a universal word and a failure, with
+# nothing that makes it ours, praise, a question or a supposition ("your team doesn't seem able
+# to get a single invoice right", "whatever we agree with your team seems to be forgotten")
+_UNIVERSAL = _Lazy(
+    r"\b(?:always|never|every|each|any|all|none|nothing|nobody|no one|whatever|whenever|single|"
+    r"once again|yet again|constantly|continually|repeatedly|invariably|forever|ever)\b"
+)
+_FAILURE = _Lazy(
+    r"\b(?:forg[oe]t\w*|ignor\w*|wrong|lost|miss(?:ed|es)|fail(?:ed|s)|messe?s? up|mixe?s? up|"
+    r"botch\w*|overcharg\w*|incorrect|inaccurate|unanswered|disappear\w*|vanish\w*|"
+    r"(?:doesn't|don't|didn't|can't|cannot|won't|isn't|aren't)(?: \w+){0,3}? (?:right|on time|"
+    r"answer|reply|respond|read|listen|bother|turn up|able))\b"
+)
+_NOT_A_FAILURE = _Lazy(
+    r"\b(?:never|not once|no|without)(?: \w+){0,3}? (?:late|wrong|missed|failed|short|broken|"
+    r"damaged|forgot|lost|let us down|a problem)\b|\b(?:never|not)(?: \w+){0,2}? (?:miss|fail|"
+    r"forget|lose)\w*|\?|\b(?:sorry|apolog\w*|thank\w*|grateful|our (?:fault|mistake|error)|"
+    r"on us|if|in case|whether|i know|we know|hope|great|excellent|brilliant|reliable|"
+    r"appreciat\w*|surpris\w*|policy|requires?|never again)\b"
+)
+_OURS_FIRST = _Lazy(r"\W*(?:we|i|our|my|we'll|i'll|we're|i'm|we've|i've|we'd|i'd)\b")
+_YOURS = _Lazy(r"\byour?\b")
+_CLAUSES = re.compile(r"[;:,]| - ")
+
+
+def _sweeps(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(low, starts, (*_SWEEP_KEYS, "whatever", "never"), _UNIVERSAL):
+        cut = lo
+        for end in [m.start() for m in _CLAUSES.finditer(low, lo, hi)] + [hi]:
+            clo, chi, cut = cut, end, end + 1
+            universal = _UNIVERSAL.search(low, clo, chi)
+            failure = _FAILURE.search(low, clo, chi) if universal else None
+            if universal is None or failure is None or not _YOURS.search(low, clo, chi):
+                continue
+            if _OURS_FIRST.compiled.match(low, clo) or _NOT_A_FAILURE.search(low, lo, hi):
+                continue
+            spans = sorted([universal.span(), failure.span()])
+            yield Reading("act-absolute", spans[0][0], spans[-1][1], tuple(spans))
+            break
+
+
 def _absolutes(low: str, starts: list[int]) -> Iterator[Reading]:
     anchors = (_SWEEP, _ANYONE_AT, _HABITUALLY_OFF, _LAST_TIME_THEY)
     for lo, hi in _sentences_with(low, starts, _SWEEP_KEYS, *anchors):
@@ -643,6 +684,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
     if "act-absolute" in wanted:
         found += _absolutes(low, starts)
         found += _each_time(low, starts)
+        found += _sweeps(low, starts)
     if "act-ultimatum" in wanted:
         found += _terms(low, starts)
     if "act-mock" in wanted:
