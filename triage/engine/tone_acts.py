@@ -64,6 +64,16 @@ def _sentences_with(
         yield starts[number], starts[number + 1] if number + 1 < len(starts) else len(low)
 
 
+def _nearest_actor(low: str, lo: int, hi: int) -> str:
+    """'ours', 'theirs' or '' for the last actor word in ``low[lo:hi]``: the subject of what
+    follows, as near as a reading without a parser can tell."""
+    ours = [m.start() for m in _OUR_ACTOR.finditer(low[lo:hi])]
+    theirs = [m.start() for m in _THEIR_ACTOR.finditer(low[lo:hi])]
+    if not ours and not theirs:
+        return ""
+    return "ours" if max(ours, default=-1) > max(theirs, default=-1) else "theirs"
+
+
 def _paragraph(breaks: list[int], size: int, at: int) -> Span:
     lo, hi = 0, size
     for cut in breaks:
@@ -102,6 +112,8 @@ _MADE_READY = _Lazy(
     r"told us|are of the view|are confident)\b|"
     r"(?:has|have|'ve|'s) (?:now |already |just )?(?:forwarded|passed|sent|handed|referred|"
     r"escalated)(?: [\w'-]+){0,8}? to\b|"
+    r"(?:has|have|'ve|'s|got) (?:the |a |an |our )(?:[\w-]+ ){0,3}?(?:prepared|drafted|ready|"
+    r"signed|filed)\b|"
     r"(?:has|have|'ve|'s) (?:now |already )?(?:drafted|prepared|filed|lodged|issued|briefed|"
     r"instructed)|standing by|(?:is|are) (?:all )?(?:prepared|ready|drafted|signed)\b|"
     r"(?:think|believe|say|feel|are confident|advise|advised) (?:that )?(?:we|our (?:case|claim|"
@@ -128,6 +140,8 @@ def _threats(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading
         ready = _MADE_READY.search(low, lo, hi)
         if ready is None or _CONCILIATORY.compiled.match(low, ready.end()):
             continue
+        if _nearest_actor(low, max(lo, ready.start() - 40), ready.start()) == "theirs":
+            continue  # their side's step ("your insurer has a claim form prepared")
         plo, phi = _paragraph(breaks, len(low), lo)
         if not _OUR_ACTOR.search(low, plo, phi) or _LEGAL_NEUTRAL.search(low, lo, hi):
             continue
@@ -198,7 +212,7 @@ _THEIR_SIDE = (
 )
 # "had anyone in your dispatch team glanced at the label, the pallet would be in leeds"
 _HAD_THEIR_SIDE = _Lazy(
-    rf"\b(?:had {_THEIR_SIDE} (?:\w+ )?\w+(?:ed|en|t|wn|ne)|if {_THEIR_SIDE} had(?:n't| not)? "
+    rf"\b(?:had {_THEIR_SIDE} (?:\w+ )?\w+|if {_THEIR_SIDE} had(?:n't| not)? "
     r"(?:\w+ )?\w+(?:ed|en|t|wn|ne))\b(?=[^.;?]*\b(?:would|wouldn't|could|couldn't)\b)"
 )
 # their side's act, then what it led to: "your site manager waved the lorry in without a
@@ -372,8 +386,14 @@ _YOURS = _Lazy(r"\byour?\b")
 _CLAUSES = re.compile(r"[;:,]| - ")
 
 
+_UNIVERSAL_KEYS = (
+    "ever", "each", "any", "all", "none", "nothing", "nobody", "no one", "single", "again",
+    "constant", "continual", "repeated", "invariabl", "always",
+)  # fmt: skip
+
+
 def _sweeps(low: str, starts: list[int]) -> Iterator[Reading]:
-    for lo, hi in _sentences_with(low, starts, (*_SWEEP_KEYS, "whatever", "never"), _UNIVERSAL):
+    for lo, hi in _sentences_with(low, starts, _UNIVERSAL_KEYS, _UNIVERSAL):
         cut = lo
         for end in [m.start() for m in _CLAUSES.finditer(low, lo, hi)] + [hi]:
             clo, chi, cut = cut, end, end + 1
