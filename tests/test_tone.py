@@ -996,6 +996,7 @@ ACTS_FLAGGED = [
         "It is heartening to know your engineer did eventually find us, on the third attempt.",
     ),
     ("sarcasm", "A truly memorable installation, memorable mostly for the flooding."),
+    ("sarcasm", "The container won't be here until the 19th. Your team has a real gift for it."),
 ]
 ACTS_CLEAN = [
     "Our counsel has the papers ready for the new lease, so we can both sign on Friday.",
@@ -1013,6 +1014,7 @@ ACTS_CLEAN = [
     "That should never have happened, and we will always confirm slots in writing from now on.",
     "It is heartening to know your engineer found the fault on the first visit.",
     "This offer is open until 9 January, in full and final settlement, each side bearing its own costs.",
+    "Thanks for the quick turnaround on the drawings. Your team has a real gift for it.",
 ]
 
 

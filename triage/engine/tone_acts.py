@@ -36,15 +36,10 @@ NAMES = frozenset(("act-threat", "act-ultimatum", "act-blame", "act-mock", "act-
 Span = tuple[int, int]
 
 # -- clauses and their actors ---------------------------------------------------------------
-_CLAUSE_CUT = _Lazy(r"[;:]|, (?=(?:but|and|so|which|because|as|while|though|although)\b)| - ")
 _OURS = r"(?:we|i|us|our|ours|my|me|we'll|i'll|we're|i'm|i've|we've|i'd|we'd)"
 _THEIRS = r"(?:you|your|yours|you've|you're|you'd|you'll)"
 _OUR_ACTOR = _Lazy(rf"\b{_OURS}\b")
 _THEIR_ACTOR = _Lazy(rf"\b{_THEIRS}\b|\b(?:anyone|anybody|nobody|no one|someone) (?:at|in|from) ")
-_SHARED = _Lazy(
-    r"\b(?:we both|both of us|both sides|both (?:our )?(?:businesses|companies|teams)|"
-    r"each side|either side|neither (?:of us|side)|together|jointly|mutual\w*)\b"
-)
 
 
 def _sentences_with(
@@ -447,11 +442,26 @@ _PRAISE_KEYS = (
 )  # fmt: skip
 
 
+# praise that is only ever said of a failure: a coincidence, the timing
+_ONLY_EVER_MOCK = _Lazy(r"coincidence|accident|oversight|timing|so precisely|date so")
+_SOMETHING_WRONG = _Lazy(r"\b(?:\w+n't|not|never|no longer)\b")
+
+
 def _mock(low: str, starts: list[int]) -> Iterator[Reading]:
     for lo, hi in _sentences_with(low, starts, _PRAISE_KEYS, _PRAISE_TOO_MUCH):
         praise = _PRAISE_TOO_MUCH.search(low, lo, hi)
         if praise is None or _SINCERE.search(low, lo, hi):
             continue
+        if not _ONLY_EVER_MOCK.search(praise.group()):
+            # "a real gift for it" is mockery beside a failure, in its sentence or the one
+            # before, and thanks beside a job well done
+            before = bisect.bisect_right(starts, lo - 1) - 1
+            near = starts[before] if before >= 0 else lo
+            if not any(
+                pattern.search(low, near, hi)
+                for pattern in (_WENT_WRONG, _WENT_BADLY, _SOMETHING_WRONG)
+            ):
+                continue
         yield Reading("act-mock", *praise.span(), (praise.span(),))
 
 
