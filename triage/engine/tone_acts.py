@@ -31,7 +31,9 @@ from triage.engine.tone_clauses import Reading, _Lazy
 
 __all__ = ["NAMES", "read"]
 
-NAMES = frozenset(("act-threat", "act-ultimatum", "act-blame", "act-mock", "act-absolute"))
+NAMES = frozenset(
+    ("act-threat", "act-audience", "act-ultimatum", "act-blame", "act-mock", "act-absolute")
+)
 
 Span = tuple[int, int]
 
@@ -189,7 +191,7 @@ def _audience(low: str, starts: list[int], breaks: list[int]) -> Iterator[Readin
         if audience is None or _THANKS_FOR_IT.search(low, near_lo, near_hi):
             continue
         spans = sorted([held.span(), audience.span()])
-        yield Reading("act-threat", spans[0][0], spans[-1][1], tuple(spans))
+        yield Reading("act-audience", spans[0][0], spans[-1][1], tuple(spans))
 
 
 _THANKS_FOR_IT = _Lazy(
@@ -708,6 +710,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
     found: list[Reading] = []
     if "act-threat" in wanted:
         found += _threats(low, starts, breaks)
+    if "act-audience" in wanted:
         found += _audience(low, starts, breaks)
     if "act-blame" in wanted:
         found += _blame(low, starts, breaks)
