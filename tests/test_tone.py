@@ -877,6 +877,9 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "kinds2_fresh",
         "kinds3",
         "kinds3_fresh",
+        "acts",
+        "acts_fresh",
+        "acts_fresh2",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -964,6 +967,86 @@ def test_the_kinds_the_twentieth_set_missed_are_caught_kind_by_kind(rules):
     assert score(own_words, rules)[0].false_flags == 0
 
 
+# Each reading of actor and act (tone_acts.py), and the same words with another actor or act.
+ACTS_FLAGGED = [
+    (
+        "threats",
+        "Our counsel has the claim form prepared and signed, and I've asked her to hold it.",
+    ),
+    ("threats", "Our advisers say the paper trail is more than enough to take to court."),
+    ("threats", "I've forwarded the whole file to our insurers' legal panel this morning."),
+    (
+        "threats",
+        "Members often ask me which joinery firms we use. I'd like to have a good story to tell.",
+    ),
+    ("ultimatums", "If it isn't with us by the 30th, we'll start taking it off your invoices."),
+    ("ultimatums", "Unless the panels are on site by Monday, your retention stays with us."),
+    ("blame", "Your site manager waved the lorry in, which is how the gatepost got flattened."),
+    ("blame", "Had anyone in your dispatch team read the label, it would be in Leeds."),
+    ("blame", "The root cause is your warehouse team stacking the cartons six high."),
+    ("absolutes", "Whenever we ring your helpline, we are put on hold for an hour."),
+    ("absolutes", "Your final invoices are invariably higher than the figure we agreed."),
+    ("absolutes", "Your team doesn't seem able to get a single invoice right."),
+    (
+        "sarcasm",
+        "Glad to see the routing system is working so well: the pallets came four days late.",
+    ),
+    (
+        "sarcasm",
+        "It is heartening to know your engineer did eventually find us, on the third attempt.",
+    ),
+    ("sarcasm", "A truly memorable installation, memorable mostly for the flooding."),
+    ("sarcasm", "The container won't be here until the 19th. Your team has a real gift for it."),
+]
+ACTS_CLEAN = [
+    "Our counsel has the papers ready for the new lease, so we can both sign on Friday.",
+    "We both want to avoid adjudication, so could our surveyors walk the site together?",
+    "Our legal team will draft the amendment and send it to your solicitor.",
+    "Members often ask me which joinery firms we use, and I happily give your name.",
+    "If it's easier, the credit can go on your next invoice instead.",
+    "If we don't have it by then, the factory will release the slot; I'll call you either way.",
+    "Your engineers stayed late twice, and our plant head asked me to pass on his appreciation.",
+    "Had anyone asked us, we would have said the label was fine.",
+    "The root cause looks like the cartons shifting in transit.",
+    "Whenever we ring your helpline, someone picks up within minutes.",
+    "Your quotes are invariably clear and easy to compare.",
+    "Your team has got every invoice right since the new system went live.",
+    "That should never have happened, and we will always confirm slots in writing from now on.",
+    "It is heartening to know your engineer found the fault on the first visit.",
+    "This offer is open until 9 January, in full and final settlement, each side bearing its own costs.",
+    "Thanks for the quick turnaround on the drawings. Your team has a real gift for it.",
+]
+
+
+@pytest.mark.parametrize(("category", "sentence"), ACTS_FLAGGED)
+def test_an_act_against_the_reader_is_flagged_in_unseen_words(rules, category, sentence):
+    found = check_text(sentence, rules)
+    assert category in {w.category for w in found}, found
+    assert all(w.matched and w.explanation and w.suggestion for w in found)
+
+
+@pytest.mark.parametrize("sentence", ACTS_CLEAN)
+def test_the_same_words_with_another_actor_or_act_pass(rules, sentence):
+    assert check_text(sentence, rules) == []
+
+
+def test_unseen_wordings_of_each_act_are_caught_by_who_does_it(rules):
+    """The development set for the readings of actor and act (acts.toml, three batches, each
+    written to get past the check before it) is caught kind by kind, nearly all in their own
+    category (a sweep over their people can read as blame, and blame of "nobody at your end" as a
+    sweep); the near misses, the same act done by our side, by both sides, by a third party or in
+    praise, all pass."""
+    drafts = corpus("acts")
+    for note, group in _by_note(drafts).items():
+        result, problems = score([d for d in group if d["flag"]], rules)
+        assert result.caught == result.flagworthy, (note, problems)
+    result, problems = score([d for d in drafts if d["flag"]], rules)
+    assert result.right_category * 20 >= result.flagworthy * 19, problems
+    clean = [d for d in drafts if not d["flag"]]
+    result, problems = score(clean, rules)
+    assert len(clean) >= 40 and result.false_flags == 0, problems
+
+
 def _documented() -> dict[str, list[str]]:
     """The score rows of docs/tone-check.md: | set | drafts | flag-worthy | clean | ... |."""
     rows = {}
@@ -981,6 +1064,9 @@ def _documented() -> dict[str, list[str]]:
             "kinds, second, fresh",
             "kinds, third",
             "kinds, third, fresh",
+            "acts",
+            "acts, fresh",
+            "acts, fresh, second",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1000,6 +1086,9 @@ def _documented() -> dict[str, list[str]]:
         ("kinds2_fresh", "kinds, second, fresh"),
         ("kinds3", "kinds, third"),
         ("kinds3_fresh", "kinds, third, fresh"),
+        ("acts", "acts"),
+        ("acts_fresh", "acts, fresh"),
+        ("acts_fresh2", "acts, fresh, second"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

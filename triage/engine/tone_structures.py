@@ -545,7 +545,7 @@ _NOT_A_CULPRIT = _Lazy(
     r"(?:you|your)|understandabl\w*|fair enough|no problem|no worries|our (?:own )?(?:fault|"
     r"mistake|error|slip)|on us|down to us|because of (?:our|us|me|my|the (?:storm|weather|"
     r"traffic|roadworks|strike|snow|flood\w*))|thanks to (?:our|us)|thank you for|thanks for|"
-    r"grateful|appreciate)\b"
+    r"grateful|appreciat\w*)\b"
 )
 _ASKING = _Lazy(r"\?")
 _SUPPOSING = _Lazy(  # the act is supposed, felt with them or denied, not asserted
@@ -899,6 +899,18 @@ _DATE_NEAR = _Lazy(
     r"mar|apr|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b|\b(?:\d+|one|two|three|"
     r"seven|fourteen) (?:working |business )?(?:days|hours)\b|\bdeadline\b"
 )
+# the step is someone else's, outside both sides, on its own clock: "if we don't have it by then,
+# the factory will release the slot"; or the reader is told we will plan around either answer
+_THEIR_OWN_CLOCK = _Lazy(
+    r"\bthe (?:[\w-]+ ){0,2}?(?:factory|mill|plant|carrier|airline|shipping line|port|venue|hotel|"
+    r"printer|manufacturer|maker|courier|bank|council|landlord|lab|laboratory|forwarder|broker|"
+    r"insurer|registry|authority) (?:will|would|'ll|is going to|has to|must|may|might) (?!be\b)|"
+    r"\b(?:either way|whatever you decide|plan around|work around (?:whatever|your))\b"
+)
+# a recommendation given gladly: "we have happily put your name forward again"
+_GLADLY = _Lazy(
+    r"\b(?:happily|gladly|(?:happy|glad|pleased|proud) to (?:recommend|put|give|pass))\b"
+)
 _HARMLESS_STEP = _Lazy(
     r"\b(?:(?:call|ring|phone|chase|remind|email|text) you|let you know|keep your place|help "
     r"(?:you|with)|as planned|as usual|go ahead|no charge|free of charge|at (?:our|no) (?:cost|"
@@ -1065,6 +1077,7 @@ _LEGAL_ON_THE_TABLE = _Lazy(
 _PAPERWORK_ONLY = _Lazy(
     r"\b(?:draft\w*|amendment|lease|nda|template|wording|deed|licence transfer|for your "
     r"(?:signature|comments|review)|review(?:ed|ing)? the (?:draft|contract|agreement|template)|"
+    r"(?:reviewed|received|assessed|considered|looked at|processed|examined) (?:the|your) claim|"
     r"happy with|both|together|avoid|keep (?:\w+ ){0,3}?out|mediat\w*|insur\w*|your own|on leave|"
     r"probate|your landlord|your case|your hearing|conveyanc\w*|the sale|the purchase|joint|as agreed|as discussed|"
     r"as requested|protocol|the "
@@ -1422,7 +1435,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
         unless=(_P(_OUR_OWN_TROUBLE),),
     ),
     # others asking us about them, and what we will tell them
-    _S("consequence", _ASKING_ABOUT_YOU, needs=(_P(_VERDICT, "near", 1),)),
+    _S(
+        "consequence",
+        _ASKING_ABOUT_YOU,
+        needs=(_P(_VERDICT, "near", 1),),
+        unless=(_P(_GLADLY),),
+    ),
     # a demand with no way out
     _S(
         "deadline",
@@ -1631,7 +1649,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         _UNLESS_THEY,
         _BY_THEN_OR,
         needs=(_P(_OURS_TO_IMPOSE),),
-        unless=(_P(_HARMLESS_STEP),),
+        unless=(_P(_HARMLESS_STEP), _P(_THEIR_OWN_CLOCK, "near", 1)),
     ),
     _S(
         "ultimatum",

@@ -34,6 +34,7 @@ READING_KEY = "reading"
 READINGS = (
     "consequence", "deadline", "blame", "always", "cover", "mock",
     "patronise", "irony", "habit", "audience", "chase",
+    "act-threat", "act-audience", "act-ultimatum", "act-blame", "act-absolute", "act-mock",
 )  # fmt: skip
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 WORDS_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
