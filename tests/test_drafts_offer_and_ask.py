@@ -44,3 +44,26 @@ def test_accepting_their_mediation_says_yes_and_keeps_our_position_for_it(tmp_pa
     assert "before we pay the balance" not in email, email
     assert "I would ask you" not in email, email
     assert "to your side" not in email, email
+
+
+def test_an_exit_with_claims_both_ways_does_not_ask_only_for_ours(tmp_path, monkeypatch):
+    change = {
+        "money": "both",
+        "owed_basis": "due",
+        "our_ask": "pay invoice FS-2209 (EUR 6,400)",
+        "amount_at_stake": 9000,
+    }
+    email = render(PORTO, tmp_path, monkeypatch, change)["email"]
+    assert "On the amounts each side claims, I would like one statement we can both check" in email
+    assert "I would ask you to pay invoice FS-2209 (EUR 6,400)" in email, email
+
+
+def test_a_reply_to_their_letter_promises_the_response_once(tmp_path, monkeypatch):
+    change = {
+        "red_flags": ["payment_withheld", "letter_of_claim"],
+        "formal_from": "them",
+        "response_hours": 8,
+    }
+    email = render(DOHA, tmp_path, monkeypatch, change)["email"]
+    assert "Thank you for your letter" in email, email
+    assert email.count("within 8 working hours") == 1, email
