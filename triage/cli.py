@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
@@ -545,9 +545,18 @@ def _run_answers(args: argparse.Namespace) -> int:
         say(f"Route: {route.chosen} ({route.because})")
     for path in written:
         say(f"Wrote {path}")
+    _say_addresses(files)
     _say_left_over(session, files, folder)
     _print_tone(findings)
     return EXIT_OK
+
+
+def _say_addresses(files: Mapping[str, bytes]) -> None:
+    """Which drafts were written without a To or From address, and what fills it in."""
+    from triage.engine.addresses import missing_addresses
+
+    for note in missing_addresses(files):
+        say(note)
 
 
 # Modules every headless case goes on to load (the answers file, the case file's writer, the
@@ -615,6 +624,7 @@ def _render(args: argparse.Namespace) -> int:
     written = session.write_outputs(Path(args.out) if args.out else None, force=args.force)
     for path in written:
         say(f"Wrote {path}")
+    _say_addresses({path.name: path.read_bytes() for path in written if path.suffix == ".eml"})
     if written:
         _say_left_over(session, {path.name for path in written}, written[0].parent)
     _print_tone(check_session(session, _tone_rules()))

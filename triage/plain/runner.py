@@ -474,6 +474,11 @@ class PlainRun:
         say("Wrote:")
         for path in written:
             say(f"  {path}")
+        from triage.engine.addresses import missing_addresses
+
+        emails = {path.name: path.read_bytes() for path in written if path.suffix == ".eml"}
+        for note in missing_addresses(emails):
+            say(note)
         self.show_tone()
         say(f"The case is saved in {session.path}; to change answers later: {self.command()}")
         return EXIT_OK

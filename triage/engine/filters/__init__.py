@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.money import amounts, money_sign
+    from triage.engine.filters.notes import call_recorded, has_date, note_fragment
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.senior import our_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
@@ -90,6 +91,9 @@ _HOME = {
     "own_letter": "formal",
     "typed_me": "formal",
     "first_name": "greeting",
+    "call_recorded": "notes",
+    "has_date": "notes",
+    "note_fragment": "notes",
     "markdown_inline": "markdown",
     "amounts": "money",
     "money_sign": "money",
@@ -128,6 +132,7 @@ __all__ = [
     "ask_landing",
     "attendees_for_them",
     "brief",
+    "call_recorded",
     "clause",
     "clause_ref",
     "customers_named",
@@ -137,6 +142,7 @@ __all__ = [
     "first_sentence",
     "fix_sentence",
     "goal",
+    "has_date",
     "hedged",
     "job_title",
     "join_and",
@@ -146,6 +152,7 @@ __all__ = [
     "money_sign",
     "next_three",
     "next_working_day",
+    "note_fragment",
     "notice_end",
     "notice_period",
     "opening_ask",

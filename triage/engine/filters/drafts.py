@@ -179,9 +179,30 @@ def fix_sentence(value: Any) -> str:
     text = _squash(value).rstrip(" .;:")
     if not text:
         return ""
-    if not _VERBISH.search(text) and not re.search(r"\b(?:now|from\s+now|will|'ll)\b", text, re.I):
+    # A thing named after the change's own clause ("…in red, and a one-page note on the new flow
+    # to all clients") is a second change, said as one.
+    tail = _AND_THING.search(text)
+    if tail and not _STRICT_VERB.search(tail.group("thing")):
+        return f"{fix_sentence(text[: tail.start()])} Also: {tail.group('thing')}."
+    named = _NOUN_START.match(text) and not _STRICT_VERB.search(text)
+    if named or (
+        not _VERBISH.search(text) and not re.search(r"\b(?:now|from\s+now|will|'ll)\b", text, re.I)
+    ):
         text = f"what changes: {text}"
     return text[:1].upper() + text[1:] + "."
+
+
+# A change typed as a thing, not a clause: "one confirmed date, from me only, on every order".
+_NOUN_START = re.compile(
+    r"^(?:one|a|an|each|every|weekly|monthly|daily|quarterly|fortnightly|annual|no|all|\d+)\b",
+    re.I,
+)
+_STRICT_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|now|'ll|has|have|get|gets|goes|go|say|says|do|does|starts?|"
+    r"runs?|sends?|calls?|checks?|comes?|reviews?)\b",
+    re.I,
+)
+_AND_THING = re.compile(r",\s+and\s+(?P<thing>(?:a|an)\s+[^,;]+)$", re.I)
 
 
 def reads_as_clause(value: Any) -> bool:

@@ -116,9 +116,20 @@ def lawyer_word(value: Any, hint: Any = "") -> str:
 _LAW_WORDS = re.compile(r"\b(?:solicitor|lawyer|counsel|attorney|legal)", re.I)
 
 
+# Their contact named as a lawyer, in English or in the words of the letter's country.
+_LAWYER_CONTACT = re.compile(
+    r"\b(?:solicitor|lawyer|attorney|counsel|advocaat|advocate|avocat|avocate|abogad[oa]|"
+    r"avvocat[oa]|rechtsanwalt|rechtsanw\u00e4ltin|advokat|mecenas|radca prawny)\b|^mec\.\s",
+    re.I,
+)
+
+
 def own_letter(timeline: Any, contact: Any) -> bool:
-    """Filter ``own_letter(contact)``: whether the formal letter in the timeline came from
-    their contact in person ("Grace Whitmore MP (them)"), not from lawyers acting for them."""
+    """Filter ``own_letter(contact)``: whether the formal letter came from their contact in
+    person ("Grace Whitmore MP (them)" in the timeline, or a contact named as their lawyer,
+    "mr. J. van der Berg, advocaat"), not from lawyers acting for them."""
+    if _LAWYER_CONTACT.search(_squash(contact)):
+        return True  # "mec. Agnieszka Zielińska (their lawyer)": we write to the lawyer
     names = [w for w in re.split(r"[\s,.]+", _squash(contact)) if len(w) > 2]
     if not names or not isinstance(timeline, list):
         return False

@@ -66,6 +66,14 @@ _NOT_A_PERSON = _GROUP_NOUNS | _words(
 )
 
 
+# Titles of a profession as they are written small before a name in Polish, Dutch, Italian
+# and French letters: "mec." (mecenas), "mr." (meester), "avv.", "adw.", "me", "ing.", "dr.".
+_LOWER_TITLES = _words("mec adw r.pr radca avv adv me mr mrs ms dr ing eng prof")
+# A lawyer's title in French, Polish or Italian, however it is written: "Me", "Maître", "Mec.".
+_LAWYER_TITLES = _words("me mtre maître maitre mec adw avv")
+_GOES_BY = re.compile(r"^(?:\S+\.?\s+)?(?:[A-Z]\.\s*)+\(([A-Z][a-zà-ÿ'’-]+)\)")
+
+
 def _bare(word: str) -> str:
     return word.strip(".,'’").lower()
 
@@ -241,7 +249,20 @@ def first_name(value: Any, preferred: Any = None) -> str:
     text = _squash(value).strip(_QUOTES + " ")
     if not text or "@" in text:
         return ""
+    # The name someone goes by, written in brackets after their initials ("J. (Jeroen) van
+    # der Berg") is the name to greet them by.
+    goes_by = _GOES_BY.search(text)
+    if goes_by:
+        return goes_by.group(1)
     text = person(_without_notes(text)).split(",")[0].strip(_QUOTES + " ")
+    # A professional title written small in its own language ("mec.", "mr." for a Dutch
+    # lawyer, "avv.") is no English title: the person is greeted by their given name.
+    words = text.split()
+    if len(words) > 2 and (
+        _bare(words[0]) in _LAWYER_TITLES
+        or (_bare(words[0]) in _LOWER_TITLES and words[0][:1].islower())
+    ):
+        text = " ".join(words[1:])
     people = re.split(r"\s+(?:and|&)\s+", text)
     if len(people) == 2 and all(people):
         both = [first_name(p) for p in people]

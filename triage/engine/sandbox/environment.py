@@ -207,6 +207,9 @@ def environment() -> _Environment:
     env.filters["attendees_for_them"] = filters.attendees_for_them
     env.filters["reads_as_clause"] = filters.reads_as_clause
     env.filters["first_sentence"] = filters.first_sentence
+    env.filters["has_date"] = filters.has_date
+    env.filters["call_recorded"] = filters.call_recorded
+    env.filters["note_fragment"] = filters.note_fragment
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env

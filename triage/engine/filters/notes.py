@@ -1,0 +1,97 @@
+"""What a manager's notes record, read before a draft states it to the other side.
+
+Whether a typed ask already names its date ("or agree a written plan by 18 Dec"), whether a
+call with them is recorded (so that an email may thank them for it), and whether a typed
+line is a note rather than a sentence ("commission statement late 6 wks, no deal
+registration portal"), so that the email never pastes it in as if it were one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from triage.engine.filters.text import _squash
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\d{4}-\d{2}-\d{2}|end\s+of\s+(?:the\s+)?"
+    rf"(?:month|week|{_MONTH})|(?:monday|tuesday|wednesday|thursday|friday)\b)",
+    re.I,
+)
+
+
+def has_date(value: Any) -> bool:
+    """Filter ``has_date``: whether typed text names a date or a day ("by 18 Dec", "11.12",
+    "by Friday", "end of January"), so that a draft does not add a second one."""
+    return bool(_DATE.search(_squash(value)))
+
+
+# A call or a meeting with them, in what happened or in a timeline row's channel.
+_CALL_WORDS = re.compile(
+    r"\b(?:phoned|spoke|spoken|(?:called|rang|phoned|met)\s+(?:with\s+)?(?:him|her|them|us|me)\b|"
+    r"(?:on|in|after|during|at)\s+(?:(?:a|the|our|their|that|this)\s+)?(?:phone\s+|video\s+|zoom\s+|teams\s+)?"
+    r"(?:call|meeting)\b|\bcall\s+(?:on|of)\s+\d|\b(?:phone|video)\s+call\s+(?:on|with)\b)",
+    re.I,
+)
+_CALL_CHANNELS = {"call", "phone", "meeting", "video", "in_person", "in person"}
+
+
+def call_recorded(timeline: Any, notes: Any = "") -> bool:
+    """Filter ``call_recorded(notes)``: whether a call or a meeting with them is on record, in
+    the timeline (a row on a call, phone, video or meeting channel) or in the notes typed
+    ("Rohit said on the call", "we spoke on 3 Dec"). An email thanks them for a call only then."""
+    for row in timeline if isinstance(timeline, list) else []:
+        if isinstance(row, Mapping) and _squash(row.get("channel")).lower() in _CALL_CHANNELS:
+            return True
+    return bool(_CALL_WORDS.search(_squash(notes)))
+
+
+# A verb that makes a line a sentence: a common finite verb, a past tense, or a modal.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|will|would|shall|"
+    r"should|may|might|must|\w{3,}ed|\w{3,}ing|said|sent|told|gave|went|got|made|took|paid|"
+    r"let|put|set|kept|left|lost|missed|forgot|ran|broke|came|saw|knew|thought|chose|wrote|"
+    r"spoke|rang|cut|shut|hit|says|gets|goes|runs|puts|takes|makes|gives|sends|needs|"
+    r"wants|uses|owes|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|won'?t|"
+    r"can'?t|couldn'?t|isn'?t|aren'?t)\b",
+    re.I,
+)
+# Note-taking shorthand that never belongs in a sentence to them: "6 wks", "w/o", "b/c".
+_SHORTHAND = re.compile(
+    r"\b\d+\s*(?:wks?|hrs?|mins?|mths?|yrs?)\b|\b(?:wks|hrs|mths|yrs|asap|pls|bc|vs)\b|\bw/o\b|\bb/c\b"
+)
+
+
+def note_fragment(value: Any) -> bool:
+    """Filter ``note_fragment``: whether typed text is a note, not a sentence that can be said
+    to them as typed: a part between commas or "so" with no verb ("commission statement late
+    6 weeks, no deal registration portal so attribution is by email"), or note shorthand ("6
+    wks"). "we didn't test against your sandbox changelog" is a sentence."""
+    text = _squash(value)
+    if not text:
+        return False
+    if _SHORTHAND.search(text):
+        return True
+    parts = [p for p in re.split(r"[,;]|\s+so\s+|\s+(?:and|but)\s+(?=no\b)", text) if p.strip()]
+    return any(_verbless(p) for p in parts)
+
+
+# A part that hangs on the clause before it: "…, without a purchase order", "…, for 3 days".
+_ATTACHED = re.compile(
+    r"(?:without|with|from|on|in|for|by|after|before|at|to|about|over|under|since|until|"
+    r"as|like|because|while|when|which|who|where|including|except|despite|than|and|or|but)\b",
+    re.I,
+)
+_DATE_WORDS = re.compile(rf"^(?:{_MONTH}|and|or|to|the|\d.*)$", re.I)
+
+
+def _verbless(part: str) -> bool:
+    """A part of three words or more with no verb, other than a date or a list of dates
+    ("15 Nov and 1 Dec" stands beside what it dates)."""
+    words = part.split()
+    if len(words) < 3 or _FINITE.search(part) or _ATTACHED.match(part.strip()):
+        return False
+    return not all(_DATE_WORDS.match(w) for w in words)
