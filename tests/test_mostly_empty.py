@@ -60,8 +60,7 @@ def test_two_answers_give_a_plan_that_says_what_it_does_not_know(playbook):
     gaps = plan.split("## Not answered yet", 1)[1].split("\n## ", 1)[0]
     assert "**Who leads for us:** not named, so the email is unsigned" in gaps
     assert "**Their contact:** not named" in gaps
-    assert "**Trust today:** not rated, so taken as neither high nor low" in gaps
-    assert "**How heated it is:** not rated" in gaps
+    assert "**Trust and heat:** not rated, so taken as in the middle" in gaps
     assert "**The least you could accept:** not set" in gaps
     assert "Also left blank: when it started, what is at stake for you" in gaps
     assert email.rstrip().endswith(("Kind regards,", "Best wishes,")), "unsigned, not 'None'"
@@ -82,10 +81,20 @@ def test_a_fully_answered_point_is_not_listed_as_open(playbook):
     }
     plan, email, _ = _render(playbook, answers)
     gaps = plan.split("## Not answered yet", 1)[1].split("\n## ", 1)[0]
-    for point in ("Who leads", "Their contact", "A name for", "Trust today", "How heated"):
+    for point in ("Who leads", "Their contact", "A name for", "Trust", "How heated"):
         assert f"**{point}" not in gaps
     assert "least you could accept" not in gaps
     assert email.rstrip().endswith("Sam Lee")
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS, ids=lambda p: p.id)
+def test_trust_and_heat_are_named_apart_when_only_one_was_rated(playbook):
+    plan = _render(playbook, {**BARE, "emotions": "high"})[0]
+    assert "**Trust today:** not rated, so taken as neither high nor low" in plan
+    assert "How heated" not in plan and "Trust and heat" not in plan
+    plan = _render(playbook, {**BARE, "trust_today": 2})[0]
+    assert "**How heated it is:** not rated" in plan
+    assert "Trust today" not in plan and "Trust and heat" not in plan
 
 
 @pytest.mark.parametrize("playbook", PLAYBOOKS, ids=lambda p: p.id)
