@@ -162,3 +162,17 @@ def test_a_marginal_account_let_go_needs_no_replacement_lined_up():
     core = {**answers, "strategic_value": "important"}
     case = Case.new(playbook, core, "rushed")
     assert "alternative is ready" in render_case(playbook, case)["actions.csv"].decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS, ids=lambda p: p.id)
+@pytest.mark.parametrize("since", [None, dt.date(2026, 10, 12)], ids=["no date", "a date"])
+def test_an_unnamed_issue_is_named_in_the_plan_as_the_email_names_it(playbook, since):
+    answers = {**BARE, "since": since} if since else BARE
+    files = render_case(playbook, Case.new(playbook, answers, "rushed"))
+    subject = str(message_from_bytes(files["reset-email.eml"], policy=default_policy)["Subject"])
+    said = "what happened in October" if since else "what happened in recent weeks"
+    assert subject.startswith(said[:1].upper() + said[1:])
+    assert (
+        f"**A name for the issue:** not given, so the email names it only vaguely, as “{said}”"
+        in (files["plan.md"].decode())
+    )
