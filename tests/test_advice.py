@@ -194,6 +194,10 @@ def test_the_email_is_signed_by_the_calm_lead(rendered):
     closing = rendered.email.strip().split("\n")
     at = max(i for i, line in enumerate(closing) if line in ("Kind regards,", "Best wishes,"))
     signature = closing[at + 1 :]
+    if not lead:  # nobody named to lead: left unsigned, and the plan asks for the name
+        assert signature in ([], [rendered.get("our_company")]), signature
+        assert "**Who leads for us:** not named, so the email is unsigned" in rendered.plan
+        return
     assert signature[0] == lead
     assert signature[1] == title if title else signature[1:] in ([], [rendered.get("our_company")])
     assert not any("(" in line for line in signature), signature
