@@ -131,8 +131,13 @@ def test_the_plan_opens_with_the_recommendation_and_the_next_three_actions(rende
     assert head[1].startswith("What to do"), "the first section is what to do"
     first_screen = head[1]
     assert rendered.route.chosen and first_screen.count("\n1. ") == 1
-    for n in ("1. ", "2. ", "3. "):
+    # The next three, or every step when a small case has fewer (a misunderstanding: the
+    # call and the written confirmation).
+    open_rows = [r for r in rendered.rows if r.get("status") not in ("done", "dropped")]
+    for n in ("1. ", "2. ", "3. ")[: min(3, len(open_rows))]:
         assert f"\n{n}" in first_screen, f"next action {n} is on the first screen"
+    if len(open_rows) < 3:
+        assert "### Next steps" in first_screen
     label = {
         "negotiate": "Negotiate",
         "mediate": "mediator",
