@@ -144,3 +144,16 @@ def test_ending_it_with_an_abusive_client_is_written_and_protects_our_people(tmp
     for absent in ("Meet Mette", "warm confirmation", "by phone"):
         assert not any(absent in s for s in steps), absent
     assert "No meeting is needed." in texts["plan.md"]
+
+
+def test_a_chief_executive_who_leads_makes_the_senior_call_herself(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/labelling-regulator-dated-plan")
+    answers["first_contact"] = "senior"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
+    assert any(r["action"].startswith("Ask a senior colleague to phone") for r in rows(texts))
+    # When the lead is our chief executive, there is nobody more senior to ask.
+    answers.update(heat_source="ours", heat_who="manager", new_lead="Hugh Bramley (CEO)")
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
+    steps = [r["action"] for r in rows(texts)]
+    assert not any(s.startswith("Ask a senior colleague to phone") for s in steps)
+    assert any(s.startswith("Phone Mette Kristensen first") for s in steps)
