@@ -933,7 +933,9 @@ def test_what_is_at_stake_for_them_becomes_an_option_and_a_missing_goal_a_questi
         need and talk
     )
     asked = _rows_with(rendered, "what a good outcome looks like on their side")
-    assert bool(asked) == bool(talk and not rendered.get("shared_goal"))
+    # A debt that is due and undisputed is chased, not negotiated towards a shared goal.
+    chased = rendered.fact("debt_chase")
+    assert bool(asked) == bool(talk and not rendered.get("shared_goal") and not chased)
     if asked:
         assert asked[0]["audience"] == "shared"
 

@@ -11,7 +11,7 @@ import io
 import re
 from typing import Any
 
-from test_reader_needs import MONDAY, drafts, example
+from test_reader_needs import MONDAY, SATURDAY, drafts, example
 
 from triage.engine.filters.senior import our_senior
 from triage.engine.filters.steps import next_three
@@ -157,3 +157,94 @@ def test_a_chief_executive_who_leads_makes_the_senior_call_herself(tmp_path, mon
     steps = [r["action"] for r in rows(texts)]
     assert not any(s.startswith("Ask a senior colleague to phone") for s in steps)
     assert any(s.startswith("Phone Mette Kristensen first") for s in steps)
+
+
+def test_a_debt_is_chased_with_a_call_and_a_dated_demand_not_a_reset(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/agency-client-unpaid-silent")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    table = rows(texts)
+    steps = [r["action"] for r in table]
+    first = first_three(texts)
+    # Nothing more on credit, and a call to whoever can pay, first; not another email.
+    assert first[0].startswith("Hold further supply to Harrowgate Home Interiors Ltd on credit")
+    call = next(r for r in table if r["action"].startswith("Phone "))
+    assert "can authorise the payment" in call["action"] and "not another email" in call["action"]
+    assert call["owner"] == "Tom Reyes" and call["audience"] == "internal"  # our words
+    assert any(s.startswith("Phone ") for s in first)
+    after = next(s for s in steps if s.startswith("After the call, send Daniel Frost the email"))
+    assert "a formal demand follows if nothing is agreed" in after
+    for reset in ("reset meeting", "what a good outcome looks like", "Send the reset email"):
+        assert not any(reset in s for s in steps), reset
+
+
+def test_the_managers_own_step_this_week_stands_for_the_standard_one(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/cure-notice-their-lawyers-no-mediation")
+    monday = MONDAY.date()
+    answers["agreed_actions"] = [
+        {"what": "Our solicitor reviews their letter and drafts our reply", "owner": "Priya Nair",
+         "due": monday + dt.timedelta(days=1)},
+    ]  # fmt: skip
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    first = first_three(texts)
+    mine = [s for s in first if s.startswith("Our solicitor reviews their letter")]
+    assert mine and "Priya Nair" in mine[0]
+    # The standard "take advice" step does not repeat it on the first screen.
+    assert not any(s.startswith(("Take legal advice", "Brief our lawyer")) for s in first)
+    # Without the manager's own step, the standard one is there.
+    answers.pop("agreed_actions")
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    assert any(s.startswith(("Take legal advice", "Brief our lawyer")) for s in first_three(texts))
+
+
+def test_a_deadline_on_monday_is_prepared_for_before_it_not_on_it(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/cure-notice-their-lawyers-no-mediation")
+    answers["notice_deadline"] = "2026-12-07"  # the Monday after a Saturday
+    answers["red_flags"] = ["lawyers", "letter_of_claim", "notice_close"]
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, now=SATURDAY)
+    advice = next(
+        r for r in rows(texts) if r["action"].startswith(("Take legal advice", "Brief our lawyer"))
+    )
+    assert advice["due"] < "2026-12-07", advice
+
+
+def test_a_step_towards_them_is_on_the_first_screen_but_its_words_stay_ours(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/agency-client-unpaid-silent")
+    answers["agreed_actions"] = [
+        {"what": "Ask Daniel for the name of their finance lead", "owner": "Ines Moreau",
+         "due": MONDAY.date() + dt.timedelta(days=3)},
+        {"what": "Update our credit-hold rule", "owner": "Ines Moreau",
+         "due": MONDAY.date() + dt.timedelta(days=1)},
+    ]  # fmt: skip
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    assert any(s.startswith("Phone whoever at Harrowgate") for s in first_three(texts))
+    audience = {r["action"]: r["audience"] for r in rows(texts)}
+    # The call and the manager's notes are ours to read: not on the list they receive.
+    assert audience["Ask Daniel for the name of their finance lead"] == "internal"
+    assert all(audience[a] == "internal" for a in audience if a.startswith("Phone whoever"))
+    summary = texts["follow-up-summary.md"]
+    for ours in ("not another email", "has stopped replying", "Ask Daniel", "without conceding"):
+        assert ours not in summary, ours
+
+
+def test_who_said_what_is_named_without_the_side_tags(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/misread-price-notice")
+    answers.update(
+        mixed_messages=True,
+        mixed_messages_detail="support (our side) said January; the newsletter (our side) said "
+        "July; their buyer (their side) read it as 1 March",
+    )
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    everything = texts["plan.md"] + texts["actions.csv"]
+    assert "(our side)" not in everything.split("## The situation")[0]
+    tell = [r["action"] for r in rows(texts) if "which of our messages stands" in r["action"]]
+    for step in tell:
+        assert "side)" not in step and "their buyer" not in step
+        assert "support said January; the newsletter said July" in step
+
+
+def test_the_senior_named_before_a_bracketed_title_is_found():
+    assert our_senior("Mart + Kadri Saar (our COO) / Ilze + their CFO") == "Kadri Saar"
+    # A first name for the lead themselves gives the lead's full name.
+    assert our_senior("Farid (Group MD) + our COO / Dilani + their CFO", "Farid Rahman") == (
+        "Farid Rahman"
+    )

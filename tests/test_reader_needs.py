@@ -151,11 +151,23 @@ def test_a_deadline_is_named_by_its_source(flags, told, clauses, source):
 
 def test_on_a_weekend_the_words_name_the_day_the_step_is_dated(tmp_path, monkeypatch):
     answers = example("client-communication-breakdown/loyalty-app-shopper-data-complaint")
+    # A regulator's question, with no breach of personal data: nothing runs over the weekend.
+    answers["red_flags"] = ["regulator"]
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
     plan = texts["plan.md"]
     first_screen = plan.split("## The situation")[0]
     assert "today" not in first_screen.lower(), first_screen
     assert "on Monday" in first_screen
+    # A breach of personal data: the reporting clock runs over the weekend, so the check is
+    # dated Saturday and says "today", and so does the reason; nothing dated Monday does.
+    answers["red_flags"] = ["data_breach", "regulator"]
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    first_screen = texts["plan.md"].split("## The situation")[0]
+    steps = re.findall(r"^\d\. (.*)$", first_screen, re.M)
+    assert any("today" in s and s.endswith("Saturday 5 December 2026.*") for s in steps), steps
+    for step in steps:
+        if "today" in step.lower():
+            assert step.endswith("Saturday 5 December 2026.*"), step
     for row in texts["actions.csv"].splitlines()[1:]:
         if "today" in row.lower():
             assert ",2026-12-05," in row, row  # only a step due today says "today"

@@ -165,6 +165,7 @@ class ActionSpec:
     shared: bool = False  # to share with the other side (else internal)
     any_day: bool = False  # keep a weekend or day-off date: a clock that does not stop
     priority: str = "normal"  # high, normal or low: the order among steps due the same day
+    outward: bool = False  # a step towards them, kept on our own list (not shared)
 
 
 @dataclass(frozen=True)

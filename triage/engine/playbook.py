@@ -383,7 +383,9 @@ class _Loader:
     def action(self, c: Checker, path: str, table: dict[str, Any]) -> ActionSpec:
         v = c.shape(fmt.ACTION, table, path)
         if "from" in table:
-            return ActionSpec(source=v["from"], when=v["when"], shared=v["shared"])
+            return ActionSpec(
+                source=v["from"], when=v["when"], shared=v["shared"], priority=v["priority"]
+            )
         return ActionSpec(
             what=v["what"],
             owner=v["owner"],
@@ -393,6 +395,7 @@ class _Loader:
             shared=v["shared"],
             any_day=v["any_day"],
             priority=v["priority"],
+            outward=v["outward"],
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:

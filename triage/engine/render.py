@@ -184,6 +184,12 @@ def _in_the_case_words(ctx: dict[str, Any]) -> None:
         return
     today = ctx["today"]
     first = next_working_day(today, frozenset(ctx.get("days_off") or ()))
+    deadline = as_date(ctx.get("notice_deadline"))
+    flags = ctx.get("red_flags") or ()
+    if (deadline is not None and today <= deadline <= first) or "data_breach" in flags:
+        # A deadline that does not wait for Monday, or a breach whose reporting clock runs
+        # over the weekend: "take legal advice today" means today.
+        first = today
     source = str(ctx.get("deadline_source") or "")
 
     def words(text: Any) -> Any:
@@ -283,15 +289,17 @@ def actions(
             if spec.source is not None:
                 for row in evaluation.values.get(spec.source) or []:
                     shared = row.get("shared")
-                    rows.append(
-                        _row(
-                            row.get("what", ""),
-                            row.get("owner", ""),
-                            row.get("due"),
-                            row.get("status"),
-                            shared if isinstance(shared, bool) else spec.shared,
-                        )
+                    typed = _row(
+                        row.get("what", ""),
+                        row.get("owner", ""),
+                        row.get("due"),
+                        row.get("status"),
+                        shared if isinstance(shared, bool) else spec.shared,
                     )
+                    typed["mine"] = True  # the manager's own step, typed in the answers
+                    typed["priority"] = spec.priority
+                    typed["outward"] = _to_them(row.get("what"), ctx)
+                    rows.append(typed)
                 continue
             what = sandbox.render(spec.what, ctx).strip()
             owner = sandbox.render(spec.owner, ctx).strip() if spec.owner else ""
@@ -300,14 +308,29 @@ def actions(
             raise RenderError(f"{where}: {exc}.") from None
         if what:
             # The words agree with the date and with the deadline's source: on a Saturday a
-            # step dated Monday says "on Monday", not "today"; a reporting window set by law
-            # is not called "the contractual deadline".
-            what = on_day(by_source(what, str(ctx.get("deadline_source") or "")), first, case.date)
+            # step dated Monday says "on Monday", not "today" (one kept on the Saturday, before
+            # a deadline that does not wait, still says "today"); a reporting window set by
+            # law is not called "the contractual deadline".
+            day = due if due is not None and due < first else first
+            what = on_day(by_source(what, str(ctx.get("deadline_source") or "")), day, case.date)
             row = _row(what, owner, due, None, spec.shared)
             row["priority"] = spec.priority
+            row["outward"] = spec.outward
             row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
             rows.append(row)
     return sorted(tracking.apply(rows, case), key=_by_due)
+
+
+def _to_them(what: Any, ctx: dict[str, Any]) -> bool:
+    """Whether a step the manager typed goes to the other side: it names their contact
+    ("incident report to Ilze", "Karin calls Ole Martin"). It stays on our own list unless
+    its row says it is shared: the words are the manager's notes."""
+    text = str(what or "")
+    for said in (ctx.get("their_contact"), ctx.get("their_greeting")):
+        names = [n for n in str(said or "").split() if len(n) > 2]
+        if any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in names[:1] + names[-1:]):
+            return True
+    return False
 
 
 def _due(
@@ -339,9 +362,10 @@ def _due(
     rolled = next_working_day(day, off)
     deadline = as_date(ctx.get("notice_deadline"))
     timed = "deadline" in (spec.due or "")  # the step is timed against the case's deadline
-    if timed and deadline is not None and day <= deadline < rolled:
-        # A deadline that falls before the next working day (a reporting window ending on a
-        # Sunday) does not wait for Monday: the step timed against it keeps its day.
+    if timed and deadline is not None and day <= deadline <= rolled:
+        # A deadline that falls on or before the next working day (a reporting window ending
+        # on a Sunday or on the Monday) does not wait for Monday: the step timed against it
+        # keeps its day, so it is never due on the deadline day itself.
         return day
     return rolled
 

@@ -46,13 +46,20 @@ if TYPE_CHECKING:
         mediation_body,
         notice_end,
         notice_period,
+        notice_served,
         own_letter,
         typed_me,
     )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.money import amounts, money_sign
-    from triage.engine.filters.notes import call_recorded, has_date, note_fragment
+    from triage.engine.filters.notes import (
+        call_recorded,
+        gone_quiet,
+        has_date,
+        note_fragment,
+        our_messages,
+    )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.senior import our_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
@@ -88,12 +95,15 @@ _HOME = {
     "mediation_body": "formal",
     "notice_end": "formal",
     "notice_period": "formal",
+    "notice_served": "formal",
     "own_letter": "formal",
     "typed_me": "formal",
     "first_name": "greeting",
     "call_recorded": "notes",
     "has_date": "notes",
+    "gone_quiet": "notes",
     "note_fragment": "notes",
+    "our_messages": "notes",
     "markdown_inline": "markdown",
     "amounts": "money",
     "money_sign": "money",
@@ -142,6 +152,7 @@ __all__ = [
     "first_sentence",
     "fix_sentence",
     "goal",
+    "gone_quiet",
     "has_date",
     "hedged",
     "job_title",
@@ -155,7 +166,9 @@ __all__ = [
     "note_fragment",
     "notice_end",
     "notice_period",
+    "notice_served",
     "opening_ask",
+    "our_messages",
     "our_roles",
     "our_senior",
     "own_letter",

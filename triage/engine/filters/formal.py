@@ -187,3 +187,28 @@ def typed_me(value: Any, name: Any) -> str:
     text = _squash(value)
     who = _squash(name)
     return re.sub(r"\bme\b", who, text) if who else text
+
+
+_DEMAND = (
+    r"(?:letter of demand|demand letter|letter before (?:action|claim)|statutory demand|"
+    r"final demand|formal demand|notice of (?:default|breach|termination|claim)|"
+    r"(?:our |the )?(?:termination |default |breach )?notice)"
+)
+_SERVED = re.compile(
+    rf"\b(?:sent|served|issued|gave|delivered)\b[^.;]{{0,30}}\b{_DEMAND}|"
+    rf"\b{_DEMAND}\s+(?:was\s+|went\s+|has been\s+)?(?:sent|served|issued|out|delivered)\b|"
+    rf"\b{_DEMAND}\s+(?:dated\s+|of\s+|on\s+)?\d{{1,2}}[./ ]",
+    re.I,
+)
+
+
+def notice_served(value: Any) -> bool:
+    """Filter ``notice_served``: whether a note says our formal step has already gone out
+    ("our lawyer sent a letter of demand 27/11", "letter of demand 27/11", "notice served
+    on 2 Dec"): then its date is theirs to meet, and our rights are already protected."""
+    text = _squash(value)
+    for found in _SERVED.finditer(text):
+        before = " ".join(text[: found.start()].split()[-4:]).lower()
+        if not re.search(r"\b(they|their|them)\b", before):
+            return True
+    return False

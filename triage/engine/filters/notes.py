@@ -95,3 +95,60 @@ def _verbless(part: str) -> bool:
     if len(words) < 3 or _FINITE.search(part) or _ATTACHED.match(part.strip()):
         return False
     return not all(_DATE_WORDS.match(w) for w in words)
+
+
+_SIDE_TAG = re.compile(r"\s*\((our|their) side\)", re.I)
+
+
+def our_messages(value: Any) -> str:
+    """Filter ``our_messages``: who said what on our side, from a note that tags each
+    message "(our side)" or "(their side)": the parts about our people, with the tags taken
+    out, so that a step can name them in a sentence ("support said January, the newsletter
+    said July") and never prints "((our side) …". Untagged notes are kept whole."""
+    text = _squash(value)
+    parts = [p.strip() for p in re.split(r";", text) if p.strip()]
+    if any(_SIDE_TAG.search(p) for p in parts):
+        ours = [p for p in parts if re.search(r"\(our side\)", p, re.I)]
+        parts = ours or parts
+    cleaned = "; ".join(_SIDE_TAG.sub("", p) for p in parts)
+    return re.sub(r"\s+([,;.])", r"\1", re.sub(r"^\(\s*|\s{2,}", " ", cleaned)).strip()
+
+
+_QUIET = re.compile(
+    r"\b(?:calls?|phones?|emails?|messages?|mails?)\s+(?:(?:are|were|go|going|went|get|got)\s+)?"
+    r"(?:not|never|un)\s*(?:picked|answered|returned|replied)|"
+    r"\bno\s+(?:reply|replies|response|responses|answer|answers|word)\b|"
+    r"\b(?:stopped|stop|not|isn'?t|aren'?t|won'?t|doesn'?t|don'?t|hasn'?t|haven'?t)\s+"
+    r"(?:answered|replied|responded|answering|replying|responding|"
+    r"returning|picking up|answer|reply|respond|pick up)\b|"
+    r"\b(?:gone|went|go|going)\s+(?:quiet|silent|dark|awol|missing)\b|"
+    r"\bghost(?:ed|ing)\b|\bradio silence\b|\bsilent since\b|\bsilence since\b|"
+    r"\bignor(?:ing|ed|es)\s+(?:our|my|us|me)\b",
+    re.I,
+)
+
+
+_CALLS = re.compile(
+    r"\b(?:calls?|phones?)\b[^.;]{0,20}\b(?:not|never|un)\s*(?:picked|answered|returned)|"
+    r"\bnot\s+(?:picking up|answering (?:the |my |our )?(?:phone|calls?))|"
+    r"\b(?:ignoring|ignored|ignores)\s+(?:our|my)\s+calls\b|"
+    r"\b(?:called|rang|phoned|calling|ringing)\b[^.;]{0,25}\bno (?:answer|reply|response|pick ?up)\b",
+    re.I,
+)
+
+
+def gone_quiet(value: Any, calls: bool = False) -> bool:
+    """Filter ``gone_quiet``: whether a manager's note says the other side has stopped
+    answering ("calls not picked", "no reply since 27 Oct", "they've gone quiet", "ignoring
+    our emails"), for answer sets where the list of warning signs was left empty. With
+    ``calls=true``, only when our phone calls go unanswered too: more of them will not help."""
+    text = _squash(value)
+    for found in (_CALLS if calls else _QUIET).finditer(text):
+        before = text[: found.start()].split()[-3:]
+        # "we did not reply" is our silence, not theirs.
+        ours = any(w.lower().strip(",.") in {"we", "i", "our", "my", "us"} for w in before)
+        if found.group(0).lower().startswith(("called", "rang", "phoned", "calling", "no ")):
+            ours = False  # "we called twice, no answer": our call, their silence
+        if not ours:
+            return True
+    return False

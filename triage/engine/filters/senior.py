@@ -33,7 +33,8 @@ _PARTICLE = r"(?:van|von|de|der|den|da|do|dos|del|della|di|du|le|la|al|el|bin|ib
 _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{0,3}}"
 _AFTER = re.compile(rf"^\s*(?:\(|,|:)?\s*({_NAME})")
-_BEFORE = re.compile(rf"({_NAME})\s*(?:\(|,)\s*$")
+# The name just before its title: "Pieter (MD", "Kadri Saar (our COO", "Farid (Group MD".
+_BEFORE = re.compile(rf"({_NAME})\s*(?:\(|,)\s*(?:(?:our|my)\s+)?(?:[A-Z][a-z]+\s+)?$")
 _SIDE = re.compile(r"^\s*(ours|us|our side|we|theirs|them|their side|they)\s*[:=-]", re.I)
 _NOT_NAME = {"our", "their", "my", "me", "and", "the", "with", "plus", "counsel", "lawyer"}
 _OURS = re.compile(r"\b(?:our|my)\s+$", re.I)
@@ -61,7 +62,7 @@ def _segments(text: str) -> list[tuple[str, str]]:
     """The text cut where one side's list ends ("ours: ...; theirs: ..."), each piece with
     the side it names at its start ('ours', 'theirs' or '')."""
     pieces = re.split(
-        r"[;\n]|\.\s+(?=(?:ours|theirs|us|them|our side|their side)\b)", text, flags=re.I
+        r"[;\n]|\s/\s|\.\s+(?=(?:ours|theirs|us|them|our side|their side)\b)", text, flags=re.I
     )
     out = []
     for piece in pieces:
@@ -75,12 +76,14 @@ def _segments(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def our_senior(value: Any) -> str:
+def our_senior(value: Any, lead: Any = "") -> str:
     """Filter ``our_senior``: the most senior person on our side that a text names with a
     job title: ``"Thabo + their finance mgr; our MD Pieter van Wyk + me"`` gives ``"Pieter
     van Wyk"``, ``"ours: Claudia (CFO), MD Dr. Hessler"`` gives ``"Dr. Hessler"``; a title
     with no name gives the title ("our CEO + Sameer" gives ``"Our CEO"``); '' when the text
-    names nobody senior on our side. The other side's people ("their GM") never count."""
+    names nobody senior on our side. The other side's people ("their GM") never count.
+    When the person found is ``lead`` named by a first name only ("Farid (Group MD)" for
+    "Farid Rahman"), the lead's full name is given."""
     best: tuple[int, int, str] | None = None
     for piece, side in _segments(_squash(value)):
         for found in _TITLE.finditer(piece):
@@ -96,4 +99,8 @@ def our_senior(value: Any) -> str:
                 who = "Our " + found.group(0) if _OURS.search(before) else ""
             if who and (best is None or rank > best[0]):
                 best = (rank, found.start(), who)
-    return best[2] if best else ""
+    named = best[2] if best else ""
+    full = _squash(lead)
+    if named and full.lower().startswith(named.lower() + " "):
+        return full
+    return named

@@ -3,26 +3,64 @@
 The tracker lists every step by its due date. The plan's first screen names three, and a
 step that protects us before a deadline, or carries the remedy the case turns on, belongs
 among them even when routine steps (a document list, a ledger) fall due a day earlier.
+
+Three more things decide the three:
+- the steps the manager typed in (``mine``) are their own plan: those of high priority due
+  this week (the playbook gives a list its priority: agreed actions high, say, and process
+  changes normal) come before the standard high-priority ones, and where one covers the same ground as a standard step (counsel, the
+  mandate, the notice, the call), it stands for it, with its own date and owner;
+- the first step this week that goes to the other side (the call, the proposal, the notice)
+  is always among the three, so the screen never holds only preparation;
+- the three are given back in date order, as the tracker lists them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from triage.engine.filters.dates import as_date
 
-__all__ = ["next_three"]
+__all__ = ["next_three", "topics"]
 
 # A high-priority step is one of the next three when it falls due within this many days.
 _HORIZON = dt.timedelta(days=7)
 
+# What a step is about, read from its words. A standard step is read from its opening words
+# only ("Send the reset email once the lawyer has read it" is not a step about counsel).
+_TOPICS = {
+    "counsel": re.compile(
+        r"\b(lawyers?|counsel|solicitors?|attorneys?|legal (advice|review|check)|"
+        r"take legal|advokat\w*|abogad\w*|avocat\w*|anwalt\w*)\b"
+    ),
+    "mandate": re.compile(r"\b(mandate|sign(s|ed)?[- ]off|approv\w*)\b"),
+    "notice": re.compile(r"\b(serves?|send|sends|give|gives)\b[^.;]{0,30}\bnotice\b"),
+    "call": re.compile(r"\b(phones?|calls?|ring)\b"),
+}
+_OPENING_WORDS = 8
+
+
+def topics(row: Any) -> frozenset[str]:
+    """The ground a step covers: counsel, the mandate, the notice, a call (none or several)."""
+    text = str(row.get("what") or "").lower()
+    opening = " ".join(text.split()[:_OPENING_WORDS])
+    mine = bool(row.get("mine"))
+    return frozenset(
+        name
+        for name, pattern in _TOPICS.items()
+        # A typed step is read whole, except for a call: "phones within the hour" in a
+        # list of changes is not the call to them.
+        if pattern.search(text if mine and name != "call" else opening)
+    )
+
 
 def next_three(rows: Any, today: Any = None) -> list[Any]:
     """Filter ``next_three``: the three steps a manager should take next, from open tracker
-    rows already sorted by due date. The high-priority steps due within a week come
-    first (at most three), the earliest of the others fill the rest, low-priority ones
-    last; the three are given back in date order, as the tracker lists them."""
+    rows already sorted by due date. The high-priority steps due within a week come first
+    (the manager's own steps due this week among them, and the first one this week that
+    goes to the other side always), the earliest of the others fill the rest, low-priority
+    ones last; the three are given back in date order, as the tracker lists them."""
     rows = list(rows or [])
     start = as_date(today)
     order = {id(row): index for index, row in enumerate(rows)}
@@ -31,8 +69,44 @@ def next_three(rows: Any, today: Any = None) -> list[Any]:
         day = as_date(row.get("due"))
         return day is None or start is None or day <= start + _HORIZON
 
-    high = [r for r in rows if r.get("priority") == "high" and soon(r)][:3]
+    # The manager's own steps this week stand for the standard ones on the same ground.
+    planned = [r for r in rows if r.get("mine") and r.get("priority") == "high" and soon(r)]
+    covered = frozenset().union(*(topics(r) for r in planned))
+    rows = [r for r in rows if r.get("mine") or not (topics(r) & covered)]
+
+    high = [r for r in rows if r.get("priority") == "high" and soon(r)]
+    # The first step to the other side: the first high-priority one this week, else the
+    # earliest in the first two working days.
+    outward = next((r for r in high if _towards(r)), None)
+    if outward is None:
+        outward = next((r for r in rows if _towards(r) and _first_day(r, start)), None)
+    # The act towards them, then the manager's own steps, then the standard high ones; an
+    # act towards them that is not itself high priority (the email) takes the last place.
+    mine = [r for r in high if r.get("mine") and r is not outward]
+    others = [r for r in high if not r.get("mine") and r is not outward]
+    if outward is None:
+        high = (mine + others)[:3]
+    elif outward.get("priority") == "high":
+        high = [outward, *mine, *others][:3]
+    else:
+        high = [*(mine + others)[:2], outward]
     rest = [r for r in rows if r.get("priority") != "low" and not any(r is h for h in high)]
-    low = [r for r in rows if r.get("priority") == "low"]
+    low = [r for r in rows if r.get("priority") == "low" and not any(r is h for h in high)]
     chosen = (high + rest + low)[:3]
     return sorted(chosen, key=lambda row: order[id(row)])
+
+
+def _towards(row: Any) -> bool:
+    """A step that goes to the other side: shared with them, or ours towards them."""
+    return bool(row.get("shared") or row.get("outward"))
+
+
+def _first_day(row: Any, start: dt.date | None) -> bool:
+    """Due within the first two working days (a step to the other side worth the screen)."""
+    day = as_date(row.get("due"))
+    if day is None or start is None:
+        return False
+    weekdays = sum(
+        1 for n in range((day - start).days + 1) if (start + dt.timedelta(n)).weekday() < 5
+    )
+    return weekdays <= 2 and row.get("priority") != "low"

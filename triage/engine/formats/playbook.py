@@ -396,7 +396,8 @@ ACTION = Table(
             description="How much the step matters beside others due the same day, and for the "
             "plan's next three actions: `high` for the act that protects us before a deadline "
             "or carries the remedy the case turns on, `low` for preparation and routine (a "
-            "document list, a ledger); default `normal`.",
+            "document list, a ledger); default `normal`. With `from`, it is the priority "
+            "of every row the manager typed.",
             default="normal",
             choices=PRIORITIES,
             choices_message="`{where}` = {value!r} is not a priority; use one of {choices}.",
@@ -410,6 +411,15 @@ ACTION = Table(
             default=False,
             documented=True,
         ),
+        Key(
+            "outward",
+            BOOL,
+            "A step towards the other side (a call, an email, a notice) whose words are for "
+            "us, so it stays off the shared list: the plan's next three always hold one such "
+            "step (or a shared one) when there is one this week. Default false.",
+            default=False,
+            documented=True,
+        ),
         text(
             "from",
             "The id of a list question whose rows are actions.",
@@ -418,7 +428,7 @@ ACTION = Table(
     ),
     "An action written into actions.csv; or, with `from`, the rows of a list question "
     "(fields what, owner, due, and optionally status and a yesno shared).",
-    variant=Variant("from", ("from", "when", "shared")),
+    variant=Variant("from", ("from", "when", "shared", "priority")),
 )
 
 # -- outputs -------------------------------------------------------------------------------

@@ -210,6 +210,9 @@ def environment() -> _Environment:
     env.filters["has_date"] = filters.has_date
     env.filters["call_recorded"] = filters.call_recorded
     env.filters["note_fragment"] = filters.note_fragment
+    env.filters["our_messages"] = filters.our_messages
+    env.filters["gone_quiet"] = filters.gone_quiet
+    env.filters["notice_served"] = filters.notice_served
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env
