@@ -154,7 +154,7 @@ def load(kind: str, text: str) -> Any | None:
     if where is None:
         return None
     opened = _bundle if kind in BUNDLED else None
-    if opened is not None and opened.where == where:
+    if opened is not None and _same(opened.where, where):
         payload = opened.get(kind, text)
         if payload is not None:
             return _loads(payload)
@@ -163,9 +163,15 @@ def load(kind: str, text: str) -> Any | None:
         return None
     value = _loads(payload)
     small = kind not in _BUNDLED_WHEN_READ or len(payload) <= _BUNDLED_WHEN_READ_MAX
-    if value is not None and opened is not None and opened.where == where and small:
+    if value is not None and opened is not None and _same(opened.where, where) and small:
         opened.add(kind, text, payload.tobytes())
     return value
+
+
+def _same(one: Path, other: Path) -> bool:
+    """``one == other``; the same object first (``folder`` hands out one per setting):
+    comparing two paths splits both into parts, and a run asks this hundreds of times."""
+    return one is other or one == other
 
 
 def _read(path: Path) -> bytes | None:
@@ -244,7 +250,7 @@ def store(kind: str, text: str, value: Any) -> None:
     key = _key(kind, text)
     if _write(where, f"{key}.{kind}", payload):
         opened = _bundle if kind in BUNDLED and kind not in _BUNDLED_WHEN_READ else None
-        if opened is not None and opened.where == where:
+        if opened is not None and _same(opened.where, where):
             opened.add(kind, text, payload)
         if key[:2] == "00":  # now and then (1 write in 256), not on every write
             _prune(where)

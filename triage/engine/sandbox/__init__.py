@@ -121,8 +121,11 @@ def _new_context(template: Template, context: dict[str, Any]) -> Context:
     key; with the 100-200 names of a case, that was most of what an expression costs, and
     a headless case evaluates about 300 of them. Here it is copied once.
     """
-    parent = dict(template.globals)
-    parent.update(context)
+    if template.globals:  # a ChainMap, empty here (the sandbox removes Jinja2's globals)
+        parent = dict(template.globals)
+        parent.update(context)
+    else:
+        parent = dict(context)
     return template.new_context(parent, shared=True)
 
 
