@@ -71,10 +71,24 @@ def test_a_template_that_is_refused_is_never_kept(cache: Path):
 def test_a_damaged_entry_is_ignored_and_replaced(cache: Path):
     sandbox.render(TEMPLATE, CONTEXT)
     for entry in _entries(cache):
-        entry.write_bytes(b"TRC1" + b"\0" * 40)  # right start, wrong contents
+        entry.write_bytes(codecache._MAGIC + b"\0" * 40)  # right start, wrong contents
     _forget()
     assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,")
     assert codecache.load("template", TEMPLATE) is not None  # written again, whole
+
+
+def test_an_entry_with_one_byte_changed_is_not_used(cache: Path):
+    codecache.store("toml", "x = 1", {"x": 1})
+    (entry,) = [p for p in _entries(cache) if p.suffix == ".toml"]
+    whole = entry.read_bytes()
+    assert codecache.load("toml", "x = 1") == {"x": 1}
+    for spot in (len(whole) - 1, len(codecache._MAGIC) + codecache._CHECK):
+        damaged = bytearray(whole)
+        damaged[spot] ^= 0x01  # still marshal data for {"x": 0} or the like: the check finds it
+        entry.write_bytes(bytes(damaged))
+        assert codecache.load("toml", "x = 1") is None
+    entry.write_bytes(whole[:-1])  # cut short
+    assert codecache.load("toml", "x = 1") is None
 
 
 def test_an_unusable_cache_folder_is_no_cache_and_no_error(

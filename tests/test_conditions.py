@@ -33,6 +33,26 @@ def test_an_unanswered_number_makes_a_comparison_false_not_an_error():
     assert sandbox.holds("amount > 1000", {"amount": None}) is False
 
 
+def test_a_context_is_read_as_given_and_left_as_it_was():
+    context = {"amount": 1200, "names": ["Dana", "Lee"]}
+    assert sandbox.evaluate("amount > 1000 and names | length == 2", context) is True
+    assert sandbox.render("{% set amount = 5 %}{{ amount }} {{ names | join(', ') }}", context) == (
+        "5 Dana, Lee"
+    )
+    assert context == {"amount": 1200, "names": ["Dana", "Lee"]}  # a set stays in the template
+
+
+def test_a_context_jinja2_cannot_take_fails_as_it_always_did():
+    # As keyword arguments: a key that is not text, or Jinja2's own `self`, is a TypeError,
+    # which makes a condition false and a render an error naming it.
+    for context in ({"self": 1, "x": 2}, {1: 1, "x": 2}):
+        assert sandbox.holds("x == 2", context) is False
+    with pytest.raises(sandbox.ExpressionError, match="multiple values for argument 'self'"):
+        sandbox.render("{{ x }}", {"self": "me", "x": 1})
+    with pytest.raises(sandbox.ExpressionError, match="keywords must be strings"):
+        sandbox.render("{{ x }}", {1: 2, "x": 1})
+
+
 def test_no_condition_always_holds():
     assert sandbox.holds(None, {}) is True
 

@@ -82,6 +82,12 @@ def test_the_formal_filters_read_the_notes_as_typed():
     assert notice_end("90 days' notice", dt.date(2026, 12, 5)) == dt.date(2027, 3, 5)
     assert notice_end("three months notice", dt.date(2026, 11, 30)) == dt.date(2027, 2, 28)
     assert notice_end("by written notice", dt.date(2026, 12, 5)) is None
+    # A month with no such day ends on its last day: leap years, December, the last year.
+    assert notice_end("one month notice", dt.date(2028, 1, 31)) == dt.date(2028, 2, 29)
+    assert notice_end("1 month notice", dt.date(2100, 1, 31)) == dt.date(2100, 2, 28)
+    assert notice_end("2 months notice", dt.date(2026, 10, 31)) == dt.date(2026, 12, 31)
+    assert notice_end("3 months notice", dt.date(9999, 9, 30)) == dt.date(9999, 12, 30)
+    assert notice_end("4 months notice", dt.date(2027, 8, 31)) == dt.date(2027, 12, 31)
     assert customers_named("12 shared customers on the connector") == "the 12 customers we share"
     assert lawyer_word("their counsel wrote", "") == "counsel"
     assert lawyer_word("", "ciaran@hotel.ie EUR") == "solicitors"

@@ -560,17 +560,24 @@ def _say_addresses(files: Mapping[str, bytes]) -> None:
 
 
 # Modules every headless case goes on to load (the answers file, the case file's writer, the
-# tone readings; the filters of the drafts every built-in playbook writes; not the email
+# tone readings; the filters of the drafts every built-in playbook writes, and those the
+# template environment takes when it is made; the note on missing addresses; not the email
 # package: a plain draft is written and read without it): loaded with the rest, their
-# regular expressions come from the code cache too.
+# regular expressions come from the code cache too, and the collector leaves them alone.
 _LOADED_LATER = (
     "tomli_w",
+    "encodings.utf_8_sig",
     "triage.engine.answersfile",
     "triage.engine.formats.case",
     "triage.engine.tone_structures",
     "triage.engine.tone_stance",
+    "triage.engine.tone_acts",
+    "triage.engine.addresses",
     "triage.engine.filters.drafts",
     "triage.engine.filters.formal",
+    "triage.engine.filters.notes",
+    "triage.engine.filters.senior",
+    "triage.engine.filters.steps",
 )
 
 
