@@ -98,7 +98,9 @@ _THEIRS = r"(?:\byou(?! know)\b|\byour\b|\byou guys\b|\byou lot\b|\byou people\b
 _THEIRS_RE = _Lazy(_THEIRS)
 _SORRY = _Lazy(r"\b(?:sorry|apolog\w*|regret\w*)\b")
 _OUR_FAULT = _Lazy(
-    r"\b(?:our|my) (?:own )?(?:fault|error|mistake|slip|part|side|end)\b|\bwas ours\b|"
+    r"\b(?:our|my) (?:own )?(?:fault|error|mistake|slip|part)\b|\bwas ours\b|"
+    r"\b(?:errors?|mistakes?|faults?|slips?|problems?|issues?) (?:was |were |is |are )?(?:on|at|"
+    r"from) (?:our|my) (?:side|end)\b|"
     r"\bon (?:us|me)\b|\b(?:we|i) (?:got|made|missed|forgot|should have)\b|"
     r"\b(?:errors?|mistakes?|faults?|slips?|problems?|issues?) (?:in|on|with|from|at) (?:our|my)\b"
 )
