@@ -880,6 +880,7 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "acts",
         "acts_fresh",
         "acts_fresh2",
+        "frames",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -1047,6 +1048,99 @@ def test_unseen_wordings_of_each_act_are_caught_by_who_does_it(rules):
     assert len(clean) >= 40 and result.false_flags == 0, problems
 
 
+def test_each_frame_is_caught_with_its_near_miss_clean(rules):
+    """The readings by frame (frames.toml): each frame in words of our own is caught in its
+    category, kind by kind, and each near miss that shares some of its words passes: our hand
+    forced, a mock excuse, praise against expectation, the basics simplified for them, a
+    decision that their handling weighs on, our word about them held back, a habit of failing,
+    their people unable to do the basics, and a counterfactual about them; and the kind frames
+    other readings took for something else (thanks for their patience while we traced it, a
+    notice under the contract given with thanks, praise beside a slot that lies ahead)."""
+    drafts = corpus("frames")
+    for note, group in _by_note(drafts).items():
+        result, problems = score(group, rules)
+        assert result.right_category == result.flagworthy, (note, problems)
+        assert result.false_flags == 0, (note, problems)
+
+
+# Each frame in a sentence or two of our own, and a near miss in some of the same words.
+FRAMES_FLAGGED = [
+    (
+        "ultimatums",
+        "If the crates aren't collected by Friday, you leave us no choice but to skip them.",
+    ),
+    (
+        "ultimatums",
+        "Unless the deposit is returned, we will have to recover it through the agency.",
+    ),
+    ("ultimatums", "Settle the March invoice this week or we'll have a real problem."),
+    ("sarcasm", "No doubt it was purely an oversight, like the last three times."),
+    ("sarcasm", "The cabling is wrong again. We're used to it by now at your end."),
+    ("sarcasm", "Great to see your driver actually ring ahead for once."),
+    ("sarcasm", "Thanks for your detailed one-line answer to our six questions."),
+    (
+        "sarcasm",
+        "There seems to be some confusion, so in simple terms: a credit note reduces the invoice.",
+    ),
+    (
+        "threats",
+        "Our board reviews its suppliers in June, and how this recall was handled will weigh on that decision.",
+    ),
+    ("threats", "The other tenants will no doubt ask why your team left the lift out of service."),
+    (
+        "threats",
+        "Several members have asked me about your service; so far I've held back from commenting.",
+    ),
+    ("absolutes", "Another quarter, another late report from your team."),
+    ("absolutes", "Every single pallet from your depot this month has arrived damaged."),
+    ("blame", "Your fitters can't even measure a doorway."),
+    ("blame", "The sign went up crooked despite the drawing we sent you."),
+    ("blame", "If your engineer had checked the fuse, we wouldn't have lost a day's trading."),
+]
+FRAMES_CLEAN = [
+    "If the crates aren't needed by Friday, we would be glad to store them for you.",
+    "Unless you'd prefer a call, we will write up the notes and send them round.",
+    "Could you settle the March invoice this week, or would a split payment help?",
+    "I'm sure the new routing will settle down, and thanks for keeping us posted.",
+    "We're used to tight deadlines in December, so Friday is fine.",
+    "Great to see your driver this morning; the new van is much quieter.",
+    "Thanks for your detailed answer to our six questions.",
+    "Here is the credit note process in simple terms for your new starter, as you asked.",
+    "Our board reviews its suppliers in June, and we would welcome your proposal for it.",
+    "Our tenants will want to know when the lift is back; could you give me a date?",
+    "Several members have asked me about your service, and I've happily passed on your number.",
+    "Another quarter, another clean report from your team, thank you.",
+    "Every single pallet from your depot this month has arrived in perfect condition.",
+    "Our drawing had the wrong width, so your fitters couldn't measure the doorway; that's on us.",
+    "If we had checked the fuse ourselves, we wouldn't have lost a day's trading.",
+    "Thanks for your patience while we traced the missing parcels; the trace report follows on Friday.",
+]
+
+
+@pytest.mark.parametrize(("category", "sentence"), FRAMES_FLAGGED)
+def test_a_frame_aimed_at_the_reader_is_flagged(rules, category, sentence):
+    assert category in categories(sentence, rules)
+
+
+@pytest.mark.parametrize("sentence", FRAMES_CLEAN)
+def test_the_same_words_outside_the_frame_pass(rules, sentence):
+    assert check_text(sentence, rules) == []
+
+
+def test_a_held_out_set_loses_the_words_it_taught_the_frames():
+    """Leave-one-set-out scoring: with a set held out, a reading whose cues hold a word only that
+    set taught is dropped, so the set is scored with what the others taught."""
+    from triage.engine import tone_frames
+
+    text = "If we don't hear back, you'll leave us with little option but to sell the stock."
+    assert any(w.rule == "frame-our-hand-forced" for w in check_text(text))
+    tone_frames.held_out = frozenset({"tone24"})
+    try:
+        assert not any(w.rule == "frame-our-hand-forced" for w in check_text(text))
+    finally:
+        tone_frames.held_out = frozenset()
+
+
 def _documented() -> dict[str, list[str]]:
     """The score rows of docs/tone-check.md: | set | drafts | flag-worthy | clean | ... |."""
     rows = {}
@@ -1067,6 +1161,7 @@ def _documented() -> dict[str, list[str]]:
             "acts",
             "acts, fresh",
             "acts, fresh, second",
+            "frames",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1089,6 +1184,7 @@ def _documented() -> dict[str, list[str]]:
         ("acts", "acts"),
         ("acts_fresh", "acts, fresh"),
         ("acts_fresh2", "acts, fresh, second"),
+        ("frames", "frames"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

@@ -679,11 +679,13 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += _cover(low, starts)
     if "mock" in wanted:
         found += _mock(low, starts)
-    from triage.engine import tone_acts, tone_stance, tone_structures  # built on these
+    from triage.engine import tone_acts, tone_frames, tone_stance, tone_structures  # built on these
 
     found += tone_structures.read(low, starts, breaks, wanted)
     if wanted & tone_stance.NAMES:
         found += tone_stance.read(low, starts, breaks, wanted)
     if wanted & tone_acts.NAMES:
         found += tone_acts.read(low, starts, breaks, wanted)
+    if wanted & tone_frames.NAMES:
+        found += tone_frames.read(low, starts, breaks, wanted)
     return found

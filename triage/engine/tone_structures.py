@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from triage.engine import codecache
@@ -1375,14 +1376,26 @@ def _piece_index() -> PieceIndex:
     return PieceIndex(piece for found in _pieces().values() for piece in found)
 
 
-def _structure(where: _Where, structure: _Structure, held: frozenset[str]) -> list[Reading]:
-    """The readings of ``structure`` in the text; ``held`` are the pieces of
-    :func:`_pieces` the text holds."""
-    found = []
+@functools.cache
+def _anchors_by_piece() -> dict[str, tuple[tuple[int, int], ...]]:
+    """For each piece, the anchors (structure number, anchor number) it lets through: a
+    text's pieces then name the few anchors worth scanning, instead of every structure
+    testing each of its anchors against them (about a fifth of the check's time)."""
     pieces = _pieces()
-    for anchor in structure.anchors:
-        if held.isdisjoint(pieces[anchor.pattern]):
-            continue  # a piece every hit holds is not in the text: nothing to scan for
+    by_piece: dict[str, list[tuple[int, int]]] = {}
+    for number, structure in enumerate(_STRUCTURES):
+        for at, anchor in enumerate(structure.anchors):
+            for piece in pieces[anchor.pattern]:
+                by_piece.setdefault(piece, []).append((number, at))
+    return {piece: tuple(found) for piece, found in by_piece.items()}
+
+
+def _structure(where: _Where, structure: _Structure, live: Iterable[int]) -> list[Reading]:
+    """The readings of ``structure`` in the text, scanning only the anchors numbered
+    ``live`` (those one of whose pieces the text holds)."""
+    found = []
+    for at in live:
+        anchor = structure.anchors[at]
         for match in anchor.finditer(where.low):
             hit = match.span()
             if any(_part(where, hit, part) for part in structure.unless):
@@ -1716,9 +1729,14 @@ _STRUCTURES: tuple[_Structure, ...] = (
 def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str]) -> list[Reading]:
     """Every structural reading in ``wanted`` found in ``low`` (ASCII letters lowered)."""
     where = _Where(low, starts, breaks)
-    held = _piece_index().held(low)
+    by_piece = _anchors_by_piece()
+    live: dict[int, set[int]] = {}
+    for piece in _piece_index().held(low):
+        for number, at in by_piece.get(piece, ()):
+            live.setdefault(number, set()).add(at)
     found: list[Reading] = []
-    for structure in _STRUCTURES:
+    for number in sorted(live):
+        structure = _STRUCTURES[number]
         if structure.name in wanted or (structure.name == "ultimatum" and "deadline" in wanted):
-            found += _structure(where, structure, held)
+            found += _structure(where, structure, sorted(live[number]))
     return found

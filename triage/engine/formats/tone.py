@@ -35,6 +35,8 @@ READINGS = (
     "consequence", "deadline", "blame", "always", "cover", "mock",
     "patronise", "irony", "habit", "audience", "chase",
     "act-threat", "act-audience", "act-ultimatum", "act-blame", "act-absolute", "act-mock",
+    "frame-forced-hand", "frame-mock-excuse", "frame-against-expectation", "frame-simplified",
+    "frame-weighs", "frame-held-back", "frame-sweep", "frame-incapable", "frame-counterfactual",
 )  # fmt: skip
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 WORDS_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
