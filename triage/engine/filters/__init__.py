@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from triage.engine.filters.asks import ask_fallback, opening_ask
+    from triage.engine.filters.commitments import approved_offer, deliverables, pending_step
     from triage.engine.filters.dates import (
         add_working_days,
         as_date,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
-    from triage.engine.filters.money import amounts, money_sign
+    from triage.engine.filters.money import about_eur, amounts, money_sign
     from triage.engine.filters.notes import call_recorded, has_date, note_fragment
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.senior import our_senior
@@ -66,6 +67,9 @@ if TYPE_CHECKING:
 _HOME = {
     "ask_fallback": "asks",
     "opening_ask": "asks",
+    "approved_offer": "commitments",
+    "deliverables": "commitments",
+    "pending_step": "commitments",
     "add_working_days": "dates",
     "as_date": "dates",
     "next_working_day": "dates",
@@ -95,6 +99,7 @@ _HOME = {
     "has_date": "notes",
     "note_fragment": "notes",
     "markdown_inline": "markdown",
+    "about_eur": "money",
     "amounts": "money",
     "money_sign": "money",
     "job_title": "people",
@@ -124,8 +129,10 @@ __all__ = [
     "ROLE_WORDS",
     "SUBJECTS",
     "TITLES",
+    "about_eur",
     "add_working_days",
     "amounts",
+    "approved_offer",
     "as_date",
     "ask_before_landing",
     "ask_fallback",
@@ -136,6 +143,7 @@ __all__ = [
     "clause",
     "clause_ref",
     "customers_named",
+    "deliverables",
     "end_date_in",
     "first_name",
     "first_person",
@@ -159,6 +167,7 @@ __all__ = [
     "our_roles",
     "our_senior",
     "own_letter",
+    "pending_step",
     "person",
     "reads_as_clause",
     "role_of",

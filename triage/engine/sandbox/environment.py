@@ -210,6 +210,10 @@ def environment() -> _Environment:
     env.filters["has_date"] = filters.has_date
     env.filters["call_recorded"] = filters.call_recorded
     env.filters["note_fragment"] = filters.note_fragment
+    env.filters["deliverables"] = filters.deliverables
+    env.filters["pending_step"] = filters.pending_step
+    env.filters["approved_offer"] = filters.approved_offer
+    env.filters["about_eur"] = filters.about_eur
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env
