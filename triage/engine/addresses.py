@@ -52,7 +52,7 @@ def missing_addresses(files: Mapping[str, bytes]) -> list[str]:
                 "your mail program fills it in from the account you send it with."
             )
     for name in sorted(files):
-        if not name.endswith((".eml", ".md")):
+        if not name.endswith((".eml", ".md")) or name == "plan.md":
             continue
         for mark, answer in _PLACEHOLDERS.items():
             escaped = mark.replace(b"[", b"\\[").replace(b"]", b"\\]")

@@ -96,7 +96,8 @@ def deliverables(
             who = f"{named}, {clause(role.group(1), currency)}"
         else:
             who = clause(owner, currency)
-        found.append({"what": text[:1].upper() + text[1:], "who": who, "due": due})
+        plan = bool(re.search(r"\bplan\b", text, re.I))
+        found.append({"what": text[:1].upper() + text[1:], "who": who, "due": due, "plan": plan})
     return sorted(found, key=lambda item: item["due"])
 
 
