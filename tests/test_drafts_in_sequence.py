@@ -232,3 +232,17 @@ def test_the_subject_names_the_sum_when_nothing_else_names_the_issue(tmp_path, m
     files = render_case(playbook, read_answers(path, playbook))
     subject = str(message_from_bytes(files["reset-email.eml"], policy=default_policy)["Subject"])
     assert subject == "The €38,500 outstanding: next steps", subject
+
+
+def test_a_colleagues_step_typed_after_a_comma_reads_as_its_own_sentence():
+    said = filters.fix_sentence("I will lead from now, Youssef writes a short apology to Javier")
+    assert said == "I will lead from now. Youssef will write a short apology to Javier.", said
+    actions = [
+        {
+            "what": "Youssef apology note to Javier",
+            "owner": "Youssef Benali",
+            "due": dt.date(2026, 12, 7),
+        }
+    ]
+    found = filters.deliverables(actions, [], "Samira El Idrissi", "Lucia", dt.date(2026, 12, 5))
+    assert found[0]["who"] == "", found  # the note already names him

@@ -92,6 +92,8 @@ def deliverables(
         role = _ROLE.search(owner)
         if owner and me and named.lower() == me:
             who = ""
+        elif named and re.search(rf"\b{re.escape(named.split()[0])}\b", text, re.I):
+            who = ""  # the text already names them ("Youssef's apology note to Javier")
         elif named and role:
             who = f"{named}, {clause(role.group(1), currency)}"
         else:
