@@ -92,7 +92,7 @@ def deliverables(
         role = _ROLE.search(owner)
         if owner and me and named.lower() == me:
             who = ""
-        elif named and re.search(rf"\b{re.escape(named.split()[0])}\b", text, re.I):
+        elif named[:1].isupper() and re.search(rf"\b{re.escape(named.split()[0])}\b", text):
             who = ""  # the text already names them ("Youssef's apology note to Javier")
         elif named and role:
             who = f"{named}, {clause(role.group(1), currency)}"
