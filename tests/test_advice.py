@@ -199,9 +199,13 @@ def test_the_email_is_signed_by_the_calm_lead(rendered):
     closing = rendered.email.strip().split("\n")
     at = max(i for i, line in enumerate(closing) if line in ("Kind regards,", "Best wishes,"))
     signature = closing[at + 1 :]
-    if not lead:  # nobody named to lead: left unsigned, and the plan asks for the name
-        assert signature in ([], [rendered.get("our_company")]), signature
-        assert "**Who leads for us:** not named, so the email is unsigned" in rendered.plan
+    if not lead:  # nobody named to lead: a placeholder to fill, and the plan asks for the name
+        assert signature in (["[YOUR NAME]"], ["[YOUR NAME]", rendered.get("our_company")]), (
+            signature
+        )
+        assert "**Who leads for us:** not named, so the email is signed “[YOUR NAME]”" in (
+            rendered.plan
+        )
         return
     assert signature[0] == lead
     assert signature[1] == title if title else signature[1:] in ([], [rendered.get("our_company")])
@@ -330,11 +334,19 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
     body = rendered.email
     # The lawyer reads it first: said in the tracker, never as a note inside the draft that
     # could go out with the email.
-    assert "[" not in body and "lawyer read this" not in body
+    # (A name nobody typed is a placeholder the user is told to fill; no other bracket.)
+    unfilled = body
+    for mark in ("[THEIR NAME]", "[YOUR NAME]", "[WHAT THIS IS ABOUT]"):
+        unfilled = unfilled.replace(mark, "")
+    assert "[" not in unfilled and "lawyer read this" not in body
     assert any("once the lawyer has read it" in row["action"] for row in rendered.rows)
-    assert "WITHOUT PREJUDICE" not in body and "prejudice" not in rendered.subject.lower()
     for admission in ADMISSIONS:
         assert admission not in body.lower()
+    if rendered.fact("wp_letter"):
+        # A reply to their lawyers that proposes something is without prejudice, and cleared.
+        assert body.lstrip().startswith("WITHOUT PREJUDICE") and "counsel's clearance" in body
+        return
+    assert "WITHOUT PREJUDICE" not in body and "prejudice" not in rendered.subject.lower()
     if rendered.route.chosen == "legal":
         assert "Could we talk at" not in body, "no meeting round the lawyers"
     _advice_comes_before_the_email(rendered)
@@ -595,7 +607,9 @@ def test_a_planned_exit_has_no_rescue_outputs(rendered):
     assert "meeting-invitation.md" not in rendered.files
     body = rendered.email.lower()
     # the end: a final date to agree, or the date a notice period ends
-    assert ("final date" in body or "ends on" in body) and "handover" in body, body
+    # An end date, or (with the notice still to be checked and sent) when the notice follows.
+    ends = ("final date", "ends on", "notice period ends")
+    assert any(w in body for w in ends) and "handover" in body, body
     assert "check-in" not in body
     assert "rather than stretch" not in body
     leaver = rendered.fact("leaver")
@@ -693,10 +707,12 @@ def test_a_claim_they_sent_themselves_is_answered_not_handed_to_lawyers(rendered
         return
     assert rendered.route.recommended != "legal"
     body = rendered.email
-    assert "Thank you for your letter" in body or "Thank you for your message" in body
+    assert any(f"Thank you for your {what}" in body for what in ("letter", "message", "notice"))
     assert "Our lawyers will reply" not in body and "acknowledging" not in rendered.subject
     if rendered.get("notice_deadline"):  # their letter's date, or the contract's
-        assert "you will have one by then" in body or "you will have our answer by then" in body
+        # A cure period is met with the plan, before it ends; any other date with the answer.
+        said = ("you will have one by then", "you will have our answer by then")
+        assert any(w in body for w in said) or "you will have our written plan to meet it" in body
     checks = ("lawyer", "legal advice", "legal or finance lead")
     assert any(w in row["action"].lower() for row in rendered.rows[:3] for w in checks)
 

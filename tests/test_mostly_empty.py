@@ -58,13 +58,15 @@ def test_two_answers_give_a_plan_that_says_what_it_does_not_know(playbook):
     for text in (plan, email):
         assert "None" not in text
     gaps = plan.split("## Not answered yet", 1)[1].split("\n## ", 1)[0]
-    assert "**Who leads for us:** not named, so the email is unsigned" in gaps
+    assert "**Who leads for us:** not named, so the email is signed “[YOUR NAME]”" in gaps
     assert "**Their contact:** not named" in gaps
     assert "**Trust and heat:** not rated, so taken as in the middle" in gaps
     assert "**The least you could accept:** not set" in gaps
     assert "Also left blank: when it started, what is at stake for you" in gaps
-    assert email.rstrip().endswith(("Kind regards,", "Best wishes,")), "unsigned, not 'None'"
-    assert re.search(r"(?m)^Dear Harbour Trust team,$", email)
+    # A name nobody gave is a placeholder the sender must fill in, never a blank or "None",
+    # and never "Dear Harbour Trust team" from a company name.
+    assert email.rstrip().endswith(("Kind regards,\n[YOUR NAME]", "Best wishes,\n[YOUR NAME]"))
+    assert re.search(r"(?m)^Dear \[THEIR NAME\],$", email)
 
 
 @pytest.mark.parametrize("playbook", PLAYBOOKS, ids=lambda p: p.id)
@@ -131,7 +133,7 @@ def test_their_lawyers_claim_with_trust_unrated_is_not_read_as_principals_still_
 @pytest.mark.parametrize("playbook", PLAYBOOKS, ids=lambda p: p.id)
 def test_a_shrug_typed_for_their_contact_is_read_as_not_known(playbook):
     plan, email, _ = _render(playbook, {**BARE, "their_contact": "not sure"})
-    assert re.search(r"(?m)^Dear Harbour Trust team,$", email)
+    assert re.search(r"(?m)^Dear \[THEIR NAME\],$", email)
     assert "**Their contact:** not named" in plan
 
 
@@ -170,9 +172,16 @@ def test_an_unnamed_issue_is_named_in_the_plan_as_the_email_names_it(playbook, s
     answers = {**BARE, "since": since} if since else BARE
     files = render_case(playbook, Case.new(playbook, answers, "rushed"))
     subject = str(message_from_bytes(files["reset-email.eml"], policy=default_policy)["Subject"])
-    said = "what happened in October" if since else "what happened in recent weeks"
-    assert subject.startswith(said[:1].upper() + said[1:])
-    assert (
-        f"**A name for the issue:** not given, so the email names it only vaguely, as “{said}”"
-        in (files["plan.md"].decode())
-    )
+    plan = files["plan.md"].decode()
+    if since:
+        said = "what happened in October"
+        assert subject.startswith(said[:1].upper() + said[1:])
+        assert (
+            f"**A name for the issue:** not given, so the email names it only vaguely, as “{said}”"
+            in plan
+        )
+    else:
+        # No date and no sum to name it by: a placeholder the sender must fill, never "recent weeks".
+        assert subject.startswith("[WHAT THIS IS ABOUT]")
+        assert "recent weeks" not in subject
+        assert "the email has the placeholder “[WHAT THIS IS ABOUT]”" in plan

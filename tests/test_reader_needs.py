@@ -71,7 +71,8 @@ def test_a_typed_ask_reaches_them_without_our_shorthand(tmp_path, monkeypatch):
     answers["our_ask"] = "release the EUR 410k deducted from IPC 14 + agree EOT w/ Erik asap"
     email = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)["reset-email.eml"]
     assert (
-        "Release the EUR 410,000 deducted from interim payment certificate 14 and agree an "
+        "I would ask you to release the EUR 410,000 deducted from interim payment certificate 14 "
+        "and agree an "
         "extension of time with you as soon as possible." in email
     ), email
     for shorthand in ("410k", "IPC", "EOT", " + ", "w/", "asap"):

@@ -136,11 +136,11 @@ def test_the_times_offered_are_for_the_setup_call_never_for_the_mediation_itself
     if "The mediation itself could then take place on one of these dates" in when:
         # Dates reaching weeks ahead are the mediation's own: the call to agree the mediator
         # comes within days, in the email and the proposal alike, never on those dates.
-        call = re.search(
-            r"a short call (this week|early next week|before \w+day \d+ \w+ \d{4})", when
-        )
+        # We phone on a named working day to set it up, in the email and the proposal alike.
+        call = re.search(r"I will phone you on (\w+day \d+ \w+ \d{4}) to arrange it", when)
         assert call, when
-        assert f"a short call {call[1]}" in " ".join(drafts.email.split()), drafts.email
+        said = " ".join(drafts.email.split())
+        assert f"I will phone you on {call[1]} to agree the mediator" in said, drafts.email
         return
     offered = SLOT.findall(drafts.proposal)
     first_slot = when.find("\n- ")
@@ -567,7 +567,10 @@ def test_the_formal_reply_comes_from_our_solicitors_by_their_deadline_never_soon
     assert _reply_date(email) < deadline
     assert f"before the cure period ends on {deadline.day} {deadline:%B %Y}" in email, email
     assert "put things right" not in email and "sorry" not in email.lower()
-    assert "day-to-day work carries on" in email
+    # Under a cure notice the work as it was is what failed: it does not "carry on as normal",
+    # and the contact is not "as before".
+    assert "day-to-day work carries on" not in email, email
+    assert "as before" not in email, email
 
 
 def test_our_mistakes_are_owned_in_words_for_them_not_pasted_from_our_notes():

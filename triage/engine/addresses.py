@@ -1,9 +1,11 @@
-"""Which drafts go out without an address, said once when the outputs are written.
+"""Which drafts go out without an address or a name, said once when the outputs are written.
 
 A draft with no address typed for it is still a well-formed message a mail client opens: the
 header is left out (never a placeholder that could be sent as typed), the mail program fills
 From from the account it is sent with, and the user adds To. The outputs step tells them which
-draft lacks which address, and which answer would fill it in next time.
+draft lacks which address, and which answer would fill it in next time. A name the answers
+did not give (theirs in the greeting, ours in the signature, the issue in the subject) is a
+visible placeholder in brackets, and the user is told which draft holds it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 __all__ = ["missing_addresses"]
+
+# The placeholders a draft writes where a name was not given, and the answer that fills each.
+_PLACEHOLDERS = {
+    b"[THEIR NAME]": "their contact's name (or answer 'Who is your main contact there?')",
+    b"[YOUR NAME]": "the signer's name (or answer 'Who will lead this on your side?')",
+    b"[WHAT THIS IS ABOUT]": "a few words on the issue (or answer 'Name the issue in a few words')",
+}
 
 
 def _headers(data: bytes) -> set[str]:
@@ -25,7 +34,7 @@ def _headers(data: bytes) -> set[str]:
 
 def missing_addresses(files: Mapping[str, bytes]) -> list[str]:
     """One sentence for each .eml draft in ``files`` written without a To or a From header,
-    naming the file and the address it lacks. Only file names and fixed words: nothing typed
+    naming the file and the address it lacks, and one for each placeholder left in a draft. Only file names and fixed words: nothing typed
     by the user reaches the terminal through it."""
     notes = []
     for name in sorted(files):
@@ -42,4 +51,14 @@ def missing_addresses(files: Mapping[str, bytes]) -> list[str]:
                 f"{name} has no From address, as none was given for the person who signs it: "
                 "your mail program fills it in from the account you send it with."
             )
+    for name in sorted(files):
+        if not name.endswith((".eml", ".md")) or name == "plan.md":
+            continue
+        for mark, answer in _PLACEHOLDERS.items():
+            escaped = mark.replace(b"[", b"\\[").replace(b"]", b"\\]")
+            if mark in files[name] or escaped in files[name]:
+                notes.append(
+                    f"{name} has the placeholder {mark.decode()}: replace it with {answer} "
+                    "before you send it."
+                )
     return notes

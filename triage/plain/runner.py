@@ -476,7 +476,9 @@ class PlainRun:
             say(f"  {path}")
         from triage.engine.addresses import missing_addresses
 
-        emails = {path.name: path.read_bytes() for path in written if path.suffix == ".eml"}
+        emails = {
+            path.name: path.read_bytes() for path in written if path.suffix in (".eml", ".md")
+        }
         for note in missing_addresses(emails):
             say(note)
         self.show_tone()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from triage.engine.filters.asks import ask_fallback, opening_ask
+    from triage.engine.filters.commitments import approved_offer, deliverables, pending_step
     from triage.engine.filters.dates import (
         add_working_days,
         as_date,
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.markdown import markdown_inline
-    from triage.engine.filters.money import amounts, money_sign
+    from triage.engine.filters.money import about_eur, amounts, money_sign
     from triage.engine.filters.notes import (
         call_recorded,
         gone_quiet,
@@ -73,6 +74,9 @@ if TYPE_CHECKING:
 _HOME = {
     "ask_fallback": "asks",
     "opening_ask": "asks",
+    "approved_offer": "commitments",
+    "deliverables": "commitments",
+    "pending_step": "commitments",
     "add_working_days": "dates",
     "as_date": "dates",
     "next_working_day": "dates",
@@ -105,6 +109,7 @@ _HOME = {
     "note_fragment": "notes",
     "our_messages": "notes",
     "markdown_inline": "markdown",
+    "about_eur": "money",
     "amounts": "money",
     "money_sign": "money",
     "job_title": "people",
@@ -134,8 +139,10 @@ __all__ = [
     "ROLE_WORDS",
     "SUBJECTS",
     "TITLES",
+    "about_eur",
     "add_working_days",
     "amounts",
+    "approved_offer",
     "as_date",
     "ask_before_landing",
     "ask_fallback",
@@ -146,6 +153,7 @@ __all__ = [
     "clause",
     "clause_ref",
     "customers_named",
+    "deliverables",
     "end_date_in",
     "first_name",
     "first_person",
@@ -172,6 +180,7 @@ __all__ = [
     "our_roles",
     "our_senior",
     "own_letter",
+    "pending_step",
     "person",
     "reads_as_clause",
     "role_of",

@@ -179,6 +179,12 @@ def fix_sentence(value: Any) -> str:
     text = _squash(value).rstrip(" .;:")
     if not text:
         return ""
+    # A second person's step run on after a comma ("I will lead from now, Youssef writes a
+    # short apology to Javier") is its own sentence, in the future like the first.
+    other = _OTHER_STEP.search(text)
+    if other:
+        rest = f"{other.group('name')} will {other.group('verb')} {other.group('rest')}"
+        return f"{fix_sentence(text[: other.start()])} {rest[:1].upper()}{rest[1:]}."
     # A thing named after the change's own clause ("…in red, and a one-page note on the new flow
     # to all clients") is a second change, said as one.
     tail = _AND_THING.search(text)
@@ -201,6 +207,10 @@ _STRICT_VERB = re.compile(
     r"\b(?:is|are|was|were|will|now|'ll|has|have|get|gets|goes|go|say|says|do|does|starts?|"
     r"runs?|sends?|calls?|checks?|comes?|reviews?)\b",
     re.I,
+)
+_OTHER_STEP = re.compile(
+    r",\s+(?P<name>[A-Z][a-z]+)\s+(?P<verb>write|send|call|visit|review|phone|meet|sign|check)s\s+"
+    r"(?P<rest>.+)$"
 )
 _AND_THING = re.compile(r",\s+and\s+(?P<thing>(?:a|an)\s+[^,;]+)$", re.I)
 

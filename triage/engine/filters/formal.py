@@ -160,13 +160,16 @@ _BODY_AFTER = re.compile(
     re.I,
 )
 
+# A body named by its initials just before the word ("then AIAC mediation"), kept as typed.
+_BODY_BEFORE = re.compile(r"\b([A-Z]{2,}[A-Za-z]*)\s+mediat", re.U)
+
 
 def mediation_body(value: Any) -> str:
     """Filter ``mediation_body``: the body or rules a dispute clause names for mediation, as
     typed ("then mediation (SCC Mediation Rules)" gives "SCC Mediation Rules", "mediation
-    under the bfa scheme" gives "bfa scheme"), or ''."""
+    under the bfa scheme" gives "bfa scheme", "then AIAC mediation" gives "AIAC"), or ''."""
     text = _squash(value)
-    found = _BODY_IN_BRACKETS.search(text) or _BODY_AFTER.search(text)
+    found = _BODY_IN_BRACKETS.search(text) or _BODY_AFTER.search(text) or _BODY_BEFORE.search(text)
     return found.group(1).strip() if found else ""
 
 

@@ -76,3 +76,62 @@ def amounts(text: str, currency: Any) -> str:
         return sign + match.group(0)
 
     return _AMOUNT.sub(add, text)
+
+
+# Rough euros per unit, for telling a small sum from a large one only (never shown, never used
+# to convert a figure for the reader): late-2026 orders of magnitude.
+_ROUGH_EUR = {
+    "EUR": 1.0,
+    "USD": 0.9,
+    "GBP": 1.15,
+    "CHF": 1.05,
+    "CAD": 0.65,
+    "AUD": 0.6,
+    "NZD": 0.55,
+    "SGD": 0.7,
+    "JPY": 0.006,
+    "CNY": 0.13,
+    "HKD": 0.12,
+    "TWD": 0.028,
+    "KRW": 0.00065,
+    "INR": 0.011,
+    "MYR": 0.2,
+    "THB": 0.026,
+    "IDR": 0.000057,
+    "PHP": 0.016,
+    "VND": 0.000036,
+    "LKR": 0.003,
+    "AED": 0.25,
+    "SAR": 0.24,
+    "ZAR": 0.05,
+    "BRL": 0.17,
+    "MXN": 0.05,
+    "COP": 0.00023,
+    "CLP": 0.00098,
+    "ARS": 0.001,
+    "PLN": 0.23,
+    "CZK": 0.04,
+    "HUF": 0.0025,
+    "RON": 0.2,
+    "BGN": 0.51,
+    "SEK": 0.087,
+    "NOK": 0.085,
+    "DKK": 0.134,
+    "ISK": 0.0066,
+    "TRY": 0.025,
+    "ILS": 0.25,
+    "EGP": 0.019,
+    "NGN": 0.0006,
+    "KES": 0.007,
+    "MAD": 0.092,
+}
+
+
+def about_eur(amount: Any, currency: Any) -> float | None:
+    """Filter ``about_eur(currency)``: a sum in rough euros, to tell a small claim from a large
+    one when the user did not say how it compares with a lawyer's fee; none for a currency
+    not known or an amount that is not a number."""
+    rate = _ROUGH_EUR.get(str(currency or "").strip().upper())
+    if rate is None or isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        return None
+    return float(amount) * rate

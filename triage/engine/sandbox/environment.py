@@ -213,6 +213,10 @@ def environment() -> _Environment:
     env.filters["our_messages"] = filters.our_messages
     env.filters["gone_quiet"] = filters.gone_quiet
     env.filters["notice_served"] = filters.notice_served
+    env.filters["deliverables"] = filters.deliverables
+    env.filters["pending_step"] = filters.pending_step
+    env.filters["approved_offer"] = filters.approved_offer
+    env.filters["about_eur"] = filters.about_eur
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env
