@@ -248,3 +248,16 @@ def test_the_senior_named_before_a_bracketed_title_is_found():
     assert our_senior("Farid (Group MD) + our COO / Dilani + their CFO", "Farid Rahman") == (
         "Farid Rahman"
     )
+
+
+def test_when_our_calls_go_unanswered_the_next_contact_is_a_visit(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/rushed-silent-after-our-defect")
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
+    visit = [s for s in first_three(texts) if s.startswith("Go to see Orchard Lane Bakeries")]
+    assert visit and "taking a director from our side" in visit[0]
+    assert "come and see you" in texts["reset-email.eml"]
+    assert "I will phone you" not in texts["reset-email.eml"]
+    # Emails unanswered but no word of calls: a phone call comes first, as before.
+    answers["what_happened"] = "wrong allergen panel on batch 2207, two emails unanswered"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
+    assert not any(s.startswith("Go to see") for s in first_three(texts))
