@@ -261,3 +261,13 @@ def test_when_our_calls_go_unanswered_the_next_contact_is_a_visit(tmp_path, monk
     answers["what_happened"] = "wrong allergen panel on batch 2207, two emails unanswered"
     texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch)
     assert not any(s.startswith("Go to see") for s in first_three(texts))
+
+
+def test_a_cure_notice_with_dated_steps_but_no_written_plan_still_drafts(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/cure-period-plan-and-ceo-meeting")
+    answers["agreed_actions"] = [
+        step for step in answers["agreed_actions"] if "plan" not in step["what"]
+    ]
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    # Before, the draft failed to render ("No first item") and the case wrote nothing.
+    assert "Thank you for your notice" in texts["reset-email.eml"]
