@@ -360,9 +360,18 @@ def test_an_answer_whose_save_failed_is_saved_when_offered_again(good, monkeypat
     assert load_case(session.path).answers["annual_value"] == 120000
 
 
-def test_a_headless_write_takes_the_next_step_from_rows_already_rendered(good, tmp_path):
+def test_a_headless_write_takes_the_next_step_from_rows_already_rendered(
+    good, tmp_path, monkeypatch
+):
     """write_with_case given a rendering writes what it would have rendered itself, and
     keeps the same next step, without working out the tracker a second time."""
+    import datetime as dt
+
+    from triage.engine import case
+
+    # Both cases start in the same second: the case id (in the plan) is made from the time.
+    started = dt.datetime(2026, 12, 5, 17, 11, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(case, "now", lambda: started)
     playbook = load_playbook(good / "mini.toml")
     answers = good / "examples" / "mini" / "calm.toml"
     written = {}
