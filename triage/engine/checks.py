@@ -258,6 +258,7 @@ class _References:
                     )
                 continue
             self.expression(None, f"{key}.due", action.due, allowed, "action due dates")
+            self.expression(None, f"{key}.before", action.before, allowed, "action due dates")
             self.template_text(f"{key}.what", action.what, allowed, "actions")
             self.template_text(f"{key}.owner", action.owner, allowed, "actions")
 

@@ -166,6 +166,7 @@ class ActionSpec:
     any_day: bool = False  # keep a weekend or day-off date: a clock that does not stop
     priority: str = "normal"  # high, normal or low: the order among steps due the same day
     outward: bool = False  # a step towards them, kept on our own list (not shared)
+    before: str | None = None  # an expression giving a moment the step must come before
 
 
 @dataclass(frozen=True)

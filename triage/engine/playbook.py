@@ -396,6 +396,7 @@ class _Loader:
             any_day=v["any_day"],
             priority=v["priority"],
             outward=v["outward"],
+            before=v["before"],
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:

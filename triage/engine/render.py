@@ -237,7 +237,7 @@ def action_names(specs: tuple[ActionSpec, ...], facts: tuple[Fact, ...] = ()) ->
     """
     names: set[str] = set()
     for spec in specs:
-        names |= sandbox.names_in(e for e in (spec.when, spec.due) if e)
+        names |= sandbox.names_in(e for e in (spec.when, spec.due, spec.before) if e)
         for source in (spec.what, spec.owner):
             if source:
                 names |= sandbox.template_reads(source).names
@@ -303,7 +303,8 @@ def actions(
                 continue
             what = sandbox.render(spec.what, ctx).strip()
             owner = sandbox.render(spec.owner, ctx).strip() if spec.owner else ""
-            due = _due(spec, case, ctx, where, off)
+            moment = _moment(spec, ctx, where)
+            due = _before(_due(spec, case, ctx, where, off), moment, case, off)
         except sandbox.ExpressionError as exc:
             raise RenderError(f"{where}: {exc}.") from None
         if what:
@@ -316,9 +317,14 @@ def actions(
             row = _row(what, owner, due, None, spec.shared)
             row["priority"] = spec.priority
             row["outward"] = spec.outward
+            # A step timed against a moment: our preparation for it, or the step towards them
+            # that meets it (asking them to move their notice date).
+            row["timed"] = moment is not None and moment >= case.date
+            row["prepares"] = row["timed"] and not (spec.outward or spec.shared)
             row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
             rows.append(row)
-    return sorted(tracking.apply(rows, case), key=_by_due)
+    talk_first = ctx.get("route") != "legal"  # RouteView compares by its id
+    return sorted(tracking.apply(rows, case), key=functools.partial(_by_due, talk_first=talk_first))
 
 
 def _to_them(what: Any, ctx: dict[str, Any]) -> bool:
@@ -370,14 +376,45 @@ def _due(
     return rolled
 
 
+def _moment(spec: ActionSpec, ctx: dict[str, Any], where: str) -> dt.date | None:
+    """The moment an action's ``before`` names (the first meeting, their notice date), if any."""
+    if spec.before is None:
+        return None
+    try:
+        return as_date(sandbox.evaluate(spec.before, ctx))
+    except sandbox.ExpressionError as exc:
+        raise RenderError(f"{where}.before: {exc}.") from None
+
+
+def _before(
+    day: dt.date | None, moment: dt.date | None, case: Case, off: frozenset[dt.date]
+) -> dt.date | None:
+    """The due date brought forward to come before the action's ``before`` moment (the
+    first meeting, their deadline): the last working day before it, or, when none is left
+    after the case date, the last day before it, weekend or not (preparing for a Monday
+    meeting is done by Sunday, not on the morning itself); the case date at the earliest."""
+    if day is None or moment is None or moment < case.date or day < moment:
+        return day
+    earlier = moment - dt.timedelta(days=1)
+    while earlier >= case.date and (earlier.weekday() >= 5 or earlier in off):
+        earlier -= dt.timedelta(days=1)
+    if earlier >= case.date:
+        return earlier
+    return max(case.date, moment - dt.timedelta(days=1))
+
+
 _WEIGHT = {"high": 0, "normal": 1, "low": 2}
 
 
-def _by_due(row: dict[str, Any]) -> tuple[int, str, int]:
-    """Due date first; among steps due the same day, the high-priority ones first."""
+def _by_due(row: dict[str, Any], talk_first: bool = False) -> tuple[int, str, int, int]:
+    """Due date first; among steps due the same day, the high-priority ones first, and of
+    those, unless the matter is with lawyers (``talk_first`` false), our preparation for the
+    meeting (a step with a ``before`` moment: the check with our legal or finance lead, the
+    mandate) after the rest: the apology call leads, and the preparation follows it."""
     day = as_date(row["due"])
     weight = _WEIGHT.get(str(row.get("priority") or "normal"), 1)
-    return (0, day.isoformat(), weight) if day else (1, "", weight)
+    later = talk_first and weight == 0 and bool(row.get("prepares"))
+    return (0, day.isoformat(), weight, int(later)) if day else (1, "", weight, int(later))
 
 
 def _row(what: Any, owner: Any, due: Any, status: Any, shared: bool) -> dict[str, Any]:

@@ -89,6 +89,8 @@ class _Strict:
                 yield None, f"actions[{i}].when", action.when
             if action.due:
                 yield None, f"actions[{i}].due", action.due
+            if action.before:
+                yield None, f"actions[{i}].before", action.before
         for output in self.playbook.outputs:
             if output.when:
                 yield None, f"outputs.{output.name}.when", output.when

@@ -17,7 +17,8 @@ _RANKS = (
     (
         3,
         r"ceo|chief executive(?: officer)?|managing director|md|founder|co-founder|owner|"
-        r"president|chair(?:man|woman|person)?|gesch(?:ä|a)ftsf(?:ü|u)hrer|directeur g(?:é|e)n(?:é|e)ral",
+        r"president|chair(?:man|woman|person)?|gesch(?:ä|a)ftsf(?:ü|u)hrer|directeur g(?:é|e)n(?:é|e)ral|"
+        r"vd|pdg|verkst(?:ä|a)llande direkt(?:ö|o)r|administrerende direkt(?:ø|o)r|toimitusjohtaja",
     ),
     (
         2,

@@ -10,7 +10,8 @@ Three more things decide the three:
   changes normal) come before the standard high-priority ones, and where one covers the same ground as a standard step (counsel, the
   mandate, the notice, the call), it stands for it, with its own date and owner;
 - the first step this week that goes to the other side (the call, the proposal, the notice)
-  is always among the three, so the screen never holds only preparation;
+  is always among the three, so the screen never holds only preparation; one timed against
+  a moment (asking them to move their notice date before it passes) is chosen first;
 - the three are given back in date order, as the tracker lists them.
 """
 
@@ -77,7 +78,9 @@ def next_three(rows: Any, today: Any = None) -> list[Any]:
     high = [r for r in rows if r.get("priority") == "high" and soon(r)]
     # The first step to the other side: the first high-priority one this week, else the
     # earliest in the first two working days.
-    outward = next((r for r in high if _towards(r)), None)
+    # One timed against a moment (their notice date) comes before the others.
+    outward = next((r for r in high if _towards(r) and r.get("timed")), None)
+    outward = outward or next((r for r in high if _towards(r)), None)
     if outward is None:
         outward = next((r for r in rows if _towards(r) and _first_day(r, start)), None)
     # The act towards them, then the manager's own steps, then the standard high ones; an

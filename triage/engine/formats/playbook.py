@@ -381,6 +381,13 @@ ACTION = Table(
             "The due date: an expression giving a date, e.g. `today | add_working_days(3)`; "
             "none falls back to `due_days`.",
         ),
+        expression(
+            "before",
+            "A moment the step must come before: an expression giving a date (the first "
+            "meeting, their deadline), or none. A due date on or after it moves to the last "
+            "working day before it, or, when no working day is left, to the last day before "
+            "it, weekend or not; never before the case date.",
+        ),
         expression("when", "Include the action (or the rows) only when this holds."),
         Key(
             "any_day",

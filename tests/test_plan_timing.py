@@ -1,0 +1,89 @@
+"""The plan's first steps are timed against the moment that matters: the meeting they
+prepare, the notice date the other side may use. Preparation is never dated on the morning
+of the meeting it is for; the call to them leads, the checks behind it follow; a notice date
+that is theirs to use is asked to move, in writing, on the first screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from test_plan_first_steps import first_three, rows
+from test_reader_needs import SATURDAY, drafts, example
+
+from triage.engine.filters.senior import our_senior
+
+RENEWAL = "salvage-relationship/renewal-notice-threatened-monday"
+
+
+def dated(step: str) -> str:
+    """The date a step on the first screen is given ("Sunday 6 December 2026")."""
+    found = re.search(r", ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d+ \w+ \d{4})\.\*$", step)
+    assert found, step
+    return found.group(1)
+
+
+def test_preparation_for_a_monday_morning_meeting_is_done_by_sunday(tmp_path, monkeypatch):
+    # Written on a Saturday; the meeting is on Monday at 08:30, the day they said the notice
+    # goes. The mandate and the money check cannot wait for Monday morning.
+    answers = example(RENEWAL)
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    first = first_three(texts)
+    mandate = next(s for s in first if s.startswith("Agree our mandate"))
+    check = next(s for s in first if s.startswith("Check with our legal or finance lead"))
+    assert dated(mandate) == dated(check) == "Sunday 6 December 2026"
+    # The senior person who attends (our MD) signs off the mandate and makes the call.
+    assert mandate.endswith("*Joost de Vries, Sunday 6 December 2026.*")
+    table = {r["action"][:30]: r["due"] for r in rows(texts)}
+    assert table["Hold the reset meeting with Va"] == "2026-12-07"
+    # With the meeting later in the week, the same steps are dated on a working day before it.
+    answers["proposed_times"] = [{"date": dt.date(2026, 12, 9), "time": "10:00"}]
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    due = {r["action"][:16]: r["due"] for r in rows(texts)}
+    assert due["Agree our mandat"] == "2026-12-07"
+    assert due["Check with our l"] == "2026-12-07"
+
+
+def test_their_notice_date_is_asked_to_move_before_it_passes(tmp_path, monkeypatch):
+    answers = example(RENEWAL)
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    call = next(s for s in first_three(texts) if s.startswith("Phone Marloes Visser"))
+    assert "move the notice date of 10 December 2026" in call
+    assert call.endswith("*Joost de Vries, Monday 7 December 2026.*")
+    # Where the playbook has no standing first call, the ask is a step of its own, towards
+    # them, and on the first screen.
+    answers = example("client-communication-breakdown/renewal-at-risk-senior-first")
+    answers["notice_deadline"] = dt.date(2026, 12, 10)
+    answers["deadline_kind"] = "contract"
+    answers["formal_from"] = "them"
+    answers["red_flags"] = [*answers["red_flags"], "notice_close"]
+    answers["what_happened"] += " They can give notice not to renew by 10 December."
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    asks = [s for s in first_three(texts) if "move the notice date of 10 December 2026" in s]
+    assert len(asks) == 1, first_three(texts)
+    assert dated(asks[0]) == "Monday 7 December 2026"
+    # A claim against us is answered, not asked to move.
+    answers["red_flags"] = [*answers["red_flags"], "letter_of_claim"]
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "move the notice date" not in texts["plan.md"]
+
+
+def test_the_call_to_them_leads_the_checks_due_the_same_day(tmp_path, monkeypatch):
+    # We are mostly at fault and the meeting is on Wednesday: the call, the money check and
+    # the mandate all fall on Monday. The call comes first.
+    answers = example(RENEWAL)
+    answers["proposed_times"] = [{"date": dt.date(2026, 12, 9), "time": "10:00"}]
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    first = first_three(texts)
+    assert first[0].startswith("Phone Marloes Visser first"), first
+    assert {dated(s) for s in first} == {"Monday 7 December 2026"}
+    # On the legal route the lawyer still comes first.
+    answers = example("contract-terms-dispute/letter-of-claim")
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert re.match(r"(Take legal advice|Brief our lawyer)", first_three(texts)[0])
+
+
+def test_a_managing_director_is_found_under_other_languages_titles():
+    assert our_senior("Johanna + their production mgr; our VD Anna Berg + me") == "Anna Berg"
+    assert our_senior("our PDG Marc Lévy and me; their buyer") == "Marc Lévy"
+    assert our_senior("their VD Lars Ek; me") == ""
