@@ -87,3 +87,36 @@ def test_a_managing_director_is_found_under_other_languages_titles():
     assert our_senior("Johanna + their production mgr; our VD Anna Berg + me") == "Anna Berg"
     assert our_senior("our PDG Marc Lévy and me; their buyer") == "Marc Lévy"
     assert our_senior("their VD Lars Ek; me") == ""
+
+
+def test_court_threatened_by_our_own_person_is_taken_back_in_the_first_call(tmp_path, monkeypatch):
+    from triage.engine.filters import we_threatened
+
+    assert we_threatened("our PM Rami lost it, said 'we'll see you in court' in front of them")
+    assert we_threatened("our project manager threatened court in front of your team")
+    assert not we_threatened("They said they would see us in court.")
+    assert not we_threatened("We have NOT called any lawyer.")
+    # A salvage case: the call a senior person makes takes it back, and she makes it herself.
+    answers = example(RENEWAL)
+    answers["what_happened"] += (
+        ". At the last site walk our site manager shouted that our lawyers would take it from here."
+    )
+    answers["heat_source"] = "ours"
+    answers["heat_who"] = "manager"
+    answers["new_lead"] = "Joost de Vries, Managing Director"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    call = next(s for s in first_three(texts) if "Marloes Visser" in s and "hone" in s)
+    assert call.startswith("Phone Marloes Visser first"), call
+    assert "Take back plainly what was said on our side about court and lawyers" in call
+    assert "no lawyer has been asked to act" in call
+    # Another playbook: a step of its own, towards them, on the first screen.
+    answers = example("client-communication-breakdown/our-director-argued-on-site")
+    answers["what_happened"] += " Our director told their site lead we would see them in court."
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = [s for s in first_three(texts) if "take back plainly" in s]
+    assert len(steps) == 1, first_three(texts)
+    # Their lawyers acting: nothing is taken back by us on a call.
+    answers["red_flags"] = [*(answers.get("red_flags") or []), "lawyers"]
+    answers["lawyers_side"] = "theirs"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "take back plainly" not in texts["actions.csv"]

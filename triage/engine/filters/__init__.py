@@ -60,6 +60,7 @@ if TYPE_CHECKING:
         has_date,
         note_fragment,
         our_messages,
+        we_threatened,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.senior import our_senior
@@ -108,6 +109,7 @@ _HOME = {
     "gone_quiet": "notes",
     "note_fragment": "notes",
     "our_messages": "notes",
+    "we_threatened": "notes",
     "markdown_inline": "markdown",
     "about_eur": "money",
     "amounts": "money",
@@ -190,6 +192,7 @@ __all__ = [
     "topic",
     "typed_me",
     "via_counsel",
+    "we_threatened",
     "weekday_date",
     "will_pay",
     "working_day",

@@ -152,3 +152,34 @@ def gone_quiet(value: Any, calls: bool = False) -> bool:
         if not ours:
             return True
     return False
+
+
+# Court, lawyers or legal action, in words one of our people used in anger.
+_LEGAL_THREAT = re.compile(
+    r"\b(?:court|sue|suing|lawyers?|solicitors?|attorneys?|legal\s+action|"
+    r"see\s+you\s+in\s+court|tribunal|arbitration)\b",
+    re.I,
+)
+_OUR_PERSON = re.compile(r"\b(?:we|i|our|my)\b", re.I)
+_SAID = re.compile(
+    r"\b(?:said|says|shouted|threatened|threatening|told|wrote|warned|yelled|snapped|"
+    r"emailed|texted|messaged|mentioned)\b",
+    re.I,
+)
+_NOT_CALLED = re.compile(
+    r"\b(?:not|never|no)\b[^.;]{0,25}\b(?:called|instructed|involved|contacted|spoken)\b", re.I
+)
+
+
+def we_threatened(value: Any) -> bool:
+    """Filter ``we_threatened``: whether a note says one of our own people spoke of court or
+    lawyers to them ("our PM said 'we'll see you in court'", "our project manager threatened
+    court in front of your team"), so that the first contact takes it back plainly. A note
+    that no lawyer is involved ("we have NOT called any lawyer") is not a threat."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+|;\s*", _squash(value)):
+        if _NOT_CALLED.search(sentence) or not _LEGAL_THREAT.search(sentence):
+            continue
+        said = _SAID.search(sentence)
+        if said and _OUR_PERSON.search(sentence[: said.start()]):
+            return True
+    return False

@@ -213,6 +213,7 @@ def environment() -> _Environment:
     env.filters["our_messages"] = filters.our_messages
     env.filters["gone_quiet"] = filters.gone_quiet
     env.filters["notice_served"] = filters.notice_served
+    env.filters["we_threatened"] = filters.we_threatened
     env.filters["deliverables"] = filters.deliverables
     env.filters["pending_step"] = filters.pending_step
     env.filters["approved_offer"] = filters.approved_offer
