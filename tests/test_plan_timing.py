@@ -120,3 +120,25 @@ def test_court_threatened_by_our_own_person_is_taken_back_in_the_first_call(tmp_
     answers["lawyers_side"] = "theirs"
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
     assert "take back plainly" not in texts["actions.csv"]
+
+
+def test_a_known_reporting_window_is_met_by_the_report_and_their_exposure_closed_today(
+    tmp_path, monkeypatch
+):
+    answers = example("partner-dispute/processor-data-breach")
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    # Unknown window: the first step asks whether and when it must be reported.
+    assert first_three(texts)[0].startswith("Check with our data protection lead whether")
+    # Known window (the law's 72 hours end on Monday), the data on their side: the report
+    # itself, dated before the deadline even on a Sunday, and their exposure closed today.
+    answers["notice_deadline"] = dt.date(2026, 12, 7)
+    answers["deadline_kind"] = "statute"
+    answers["breach_where"] = "theirs"
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    first = first_three(texts)
+    report = next(s for s in first if s.startswith("Report the breach to the data protection"))
+    assert "before the reporting deadline of 7 December 2026" in report
+    assert dated(report) == "Sunday 6 December 2026"
+    close = next(s for s in first if s.startswith("Ask Marco Bellini today, in writing, to close"))
+    assert dated(close) == "Saturday 5 December 2026"
+    assert "whether the breach must be reported" not in texts["actions.csv"]
