@@ -139,6 +139,10 @@ def test_a_known_reporting_window_is_met_by_the_report_and_their_exposure_closed
     report = next(s for s in first if s.startswith("Report the breach to the data protection"))
     assert "before the reporting deadline of 7 December 2026" in report
     assert dated(report) == "Sunday 6 December 2026"
-    close = next(s for s in first if s.startswith("Ask Marco Bellini today, in writing, to close the exposure"))
+    close = next(
+        s
+        for s in first
+        if s.startswith("Ask Marco Bellini today, in writing, to close the exposure")
+    )
     assert dated(close) == "Saturday 5 December 2026"
     assert "whether the breach must be reported" not in texts["actions.csv"]
