@@ -23,3 +23,26 @@ def test_an_owner_is_not_sent_to_a_leadership_team(tmp_path, monkeypatch):
     answers["nobody_above"] = False
     texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
     assert "Take the wider problem this exposed to the leadership team" in texts["actions.csv"]
+
+
+def test_ending_a_tiny_account_needs_our_terms_re_read_not_a_lawyer(tmp_path, monkeypatch):
+    case = "client-communication-breakdown/small-retainer-exit-after-failed-reset"
+    answers = example(case)
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "re-read our terms with them for the notice period" in steps
+    assert "our lawyer" not in steps.lower()
+    # The same ending on an account that matters is checked with our lawyer.
+    answers["strategic_value"] = "important"
+    answers["stake_vs_fee"] = "larger"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "check with our lawyer what the contract requires to end it" in texts["actions.csv"]
+
+
+def test_with_nobody_named_on_their_side_the_plan_asks_who_we_will_speak_to(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/sparse-answers")
+    answers.pop("their_contact", None)
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "you will speak to" in steps and "your usual contact" in steps
+    assert "switchboard" not in steps
