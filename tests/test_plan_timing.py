@@ -146,3 +146,16 @@ def test_a_known_reporting_window_is_met_by_the_report_and_their_exposure_closed
     )
     assert dated(close) == "Saturday 5 December 2026"
     assert "whether the breach must be reported" not in texts["actions.csv"]
+
+
+def test_a_first_win_promised_at_once_or_this_week_is_dated_so(tmp_path, monkeypatch):
+    answers = example(RENEWAL)
+    answers.pop("proposed_times")
+    answers["first_win"] = "the credit note for the missed shifts issued straight away"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    due = {r["action"][:29]: r["due"] for r in rows(texts)}
+    assert due["Deliver the first small win: "] == "2026-12-07"
+    answers["first_win"] = "standby crew in place this week"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    due = {r["action"][:29]: r["due"] for r in rows(texts)}
+    assert due["Deliver the first small win: "] == "2026-12-11"
