@@ -215,7 +215,7 @@ def test_a_contact_typed_as_not_sure_is_nobody_and_finding_them_comes_first(nobo
     advice = Advice("contract-terms-dispute", "money-owed-both-ways", their_contact=nobody)
     whats = [row["action"] for row in advice.rows]
     assert not [w for w in whats if nobody in w], whats
-    assert whats[0].startswith("Find out who at "), whats[:3]
+    assert whats[0].startswith("Write down who at "), whats[:3]
     email = advice.text("reset-email.eml")
     assert f"Dear {nobody}" not in email and f"To: {nobody}" not in email
 
