@@ -28,7 +28,6 @@ from __future__ import annotations
 import array
 import contextlib
 import functools
-import hashlib
 import importlib.util
 import marshal
 import os
@@ -38,6 +37,8 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+from triage.engine.digests import sha256
 
 ENV = "TRIAGE_CACHE"
 MAX_ENTRIES = 4000  # beyond this, the least recently written half is removed
@@ -94,7 +95,7 @@ def _fingerprint(sandboxed: bool) -> bytes:
     and expressions, the sandbox's own code and Jinja2 too."""
     import triage
 
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in (triage.__version__, sys.version, importlib.util.MAGIC_NUMBER.hex()):
         digest.update(part.encode() + b"\0")
     if sandboxed:
@@ -104,7 +105,12 @@ def _fingerprint(sandboxed: bool) -> bytes:
 
         digest.update(jinja2.__version__.encode() + b"\0")
         folder = Path(sandbox.__file__).parent
-        for module in sorted(folder.glob("*.py")):  # its refusals and hardening are its code
+        try:
+            modules = sorted(path for path in folder.iterdir() if path.name.endswith(".py"))
+        except OSError:
+            modules = []
+            digest.update(b"sandbox unreadable")
+        for module in modules:  # its refusals and hardening are its code
             try:
                 digest.update(module.name.encode() + b"\0" + module.read_bytes())
             except OSError:
@@ -142,7 +148,7 @@ def _unreadable(error: OSError) -> None:
 
 
 def _key(kind: str, text: str) -> str:
-    digest = hashlib.sha256(_fingerprint(kind in _SANDBOX_KINDS))
+    digest = sha256(_fingerprint(kind in _SANDBOX_KINDS))
     digest.update(kind.encode() + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
