@@ -273,6 +273,31 @@ def test_a_bundle_keeps_what_a_run_used_in_one_file(cache: Path):
     assert not [p for p in _entries(cache) if p.suffix != ".bundle"], "nothing was compiled"
 
 
+def test_a_bundle_drops_what_only_a_playbook_read_from_its_files_needed(cache: Path):
+    """The first run parses the playbook's TOML; later runs load its kept model and render:
+    the parsed TOML leaves the bundle they read, yet a run that rendered nothing (it stopped
+    before its templates) keeps the bundle as it was."""
+    source = 'title = "Mini"\n'
+    with codecache.bundle("a playbook"):
+        codecache.parsed_toml(source)
+        assert sandbox.evaluate("amount > 10", {"amount": 11}) is True
+        sandbox.render(TEMPLATE, CONTEXT)
+    (bundle,) = _bundles(cache)
+    first = bundle.read_bytes()
+    assert f"toml\0{source}".encode() in first
+    _forget()
+    with codecache.bundle("a playbook"):
+        assert sandbox.evaluate("amount > 10", {"amount": 11}) is True  # stops before rendering
+    assert bundle.read_bytes() == first
+    _forget()
+    with codecache.bundle("a playbook"):
+        sandbox.render(TEMPLATE, CONTEXT)
+    kept = bundle.read_bytes()
+    assert f"toml\0{source}".encode() not in kept
+    assert f"template\0{TEMPLATE}".encode() in kept
+    assert codecache.parsed_toml(source) == {"title": "Mini"}  # still kept on its own
+
+
 def test_a_bundle_answers_only_for_the_exact_text(cache: Path):
     with codecache.bundle("a playbook"):
         sandbox.render(TEMPLATE, CONTEXT)
