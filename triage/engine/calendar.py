@@ -16,11 +16,11 @@ start a property or a component of its own.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from triage.engine.digests import sha256
 from triage.engine.filters import as_date
 
 __all__ = [
@@ -139,7 +139,7 @@ def _written() -> tuple[str, str]:
 
 
 def _uid(*parts: Any) -> str:
-    digest = sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{digest[:32]}@triage"
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import array
 import contextlib
 import functools
+import hashlib
 import importlib.util
 import marshal
 import os
@@ -37,8 +38,6 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-
-from triage.engine.digests import sha256
 
 ENV = "TRIAGE_CACHE"
 MAX_ENTRIES = 4000  # beyond this, the least recently written half is removed
@@ -95,7 +94,7 @@ def _fingerprint(sandboxed: bool) -> bytes:
     and expressions, the sandbox's own code and Jinja2 too."""
     import triage
 
-    digest = sha256()
+    digest = hashlib.sha256()
     for part in (triage.__version__, sys.version, importlib.util.MAGIC_NUMBER.hex()):
         digest.update(part.encode() + b"\0")
     if sandboxed:
@@ -148,7 +147,7 @@ def _unreadable(error: OSError) -> None:
 
 
 def _key(kind: str, text: str) -> str:
-    digest = sha256(_fingerprint(kind in _SANDBOX_KINDS))
+    digest = hashlib.sha256(_fingerprint(kind in _SANDBOX_KINDS))
     digest.update(kind.encode() + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
 
 from triage.engine import codecache, names, sandbox
-from triage.engine.digests import sha256
 from triage.engine.errors import PlaybookInvalid, Problem
 from triage.engine.formats import playbook as fmt
 from triage.engine.model import (
@@ -95,7 +95,7 @@ def _kept_playbook(key: str) -> Playbook | None:
         return None
     for path, kept_from in zip(sources, made_from, strict=True):
         found = _read(path)
-        if found is None or (found[0], sha256(found[1]).hexdigest()) != kept_from:
+        if found is None or (found[0], hashlib.sha256(found[1]).hexdigest()) != kept_from:
             return None
     return playbook
 
@@ -109,13 +109,13 @@ def _keep_playbook(key: str, playbook: Playbook) -> None:
     found = [_read(path) for path in sources]
     if any(one is None for one in found):
         return
-    whole = sha256()  # as _Loader hashes them: TOML text (no BOM), then templates
+    whole = hashlib.sha256()  # as _Loader hashes them: TOML text (no BOM), then templates
     for number, (_real, data) in enumerate(one for one in found if one is not None):
         toml = number < len(playbook.files)
         whole.update(data.removeprefix(b"\xef\xbb\xbf") if toml else data)
     if "sha256:" + whole.hexdigest() != playbook.content_hash:
         return
-    made_from = [(real, sha256(data).hexdigest()) for real, data in filter(None, found)]
+    made_from = [(real, hashlib.sha256(data).hexdigest()) for real, data in filter(None, found)]
     codecache.store_object(_KEPT_KIND, key, (made_from, playbook))
 
 
@@ -156,7 +156,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.files: list[Path] = []
         self.tomls: dict[Path, TomlFile] = {}
-        self.hash = sha256()
+        self.hash = hashlib.sha256()
 
     def read(self, path: Path, what: str) -> TomlFile | None:
         found = read_toml(path, what, keep=True)

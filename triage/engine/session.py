@@ -7,13 +7,13 @@ so a killed process resumes at the last answer.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from triage.engine.answers import Offer, check_value, consider
 from triage.engine.case import CASE_FILE, Case, load_case, new_case_id
-from triage.engine.digests import sha256
 from triage.engine.errors import PlaybookInvalid, Problem, TriageError
 from triage.engine.evaluate import Evaluation, StageState, evaluate
 from triage.engine.library import cases_dir, find_playbook
@@ -410,7 +410,7 @@ class Session:
             return ""
         if data is None:
             return ""
-        return sha256(draft_text(file_name, data).encode()).hexdigest()[:16]
+        return hashlib.sha256(draft_text(file_name, data).encode()).hexdigest()[:16]
 
     def template_output(self, file_name: str) -> bytes | None:
         """One output as its template writes it, ignoring any draft (None if it does not apply)."""

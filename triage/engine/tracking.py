@@ -50,9 +50,9 @@ class Change:
 def action_key(template: str, taken: list[Any]) -> str:
     """A short, stable name for a playbook action: a digest of its unrendered text (and a
     number when two share it)."""
-    from triage.engine.digests import sha256
+    import hashlib
 
-    base = "a-" + sha256(" ".join(template.split()).encode()).hexdigest()[:12]
+    base = "a-" + hashlib.sha256(" ".join(template.split()).encode()).hexdigest()[:12]
     key, n = base, 1
     while key in taken:
         n += 1

@@ -5,8 +5,8 @@ tracking and optimizer) as it loads, about 4 ms of a headless case, yet a run wh
 templates and conditions all come compiled from the code cache only runs their code:
 ``jinja2.runtime`` and the environment's sandbox methods. It also loads its template
 loaders and bytecode caches, which the sandbox never uses (its templates are text handed
-to it, and its code cache is triage's own), and with them ``hashlib`` (OpenSSL),
-``tempfile`` and ``pickle``: about 5 ms more. :func:`import_jinja2` imports Jinja2 with
+to it, and its code cache is triage's own), and with them ``tempfile`` (with ``shutil``
+and its compression modules) and ``pickle``: about 3 ms more. :func:`import_jinja2` imports Jinja2 with
 stand-ins for those five modules: ``jinja2.environment`` and the ``jinja2`` package alone
 receive, for each name they take from them, a stand-in that loads the real modules on
 first use (a call or an attribute) and puts the real names back in their places; any
