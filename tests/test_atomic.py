@@ -269,3 +269,23 @@ def test_a_headless_run_writes_the_same_files_in_one_batch(tmp_path: Path, good:
     names = sorted(os.listdir(out))
     assert "case.toml" in names and not [n for n in names if n.startswith(".")]
     assert load_case(out / "case.toml").answers
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
+def test_a_link_or_file_planted_at_the_temporary_name_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Someone who can guess the temporary's name cannot make the save write elsewhere,
+    nor into a file they made: the temporary is always a new file, the owner's alone."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("theirs")
+    draws = iter([bytes(8), bytes(8), bytes([1] * 8)])  # the same name twice, then another
+    monkeypatch.setattr(atomic.os, "urandom", lambda n: next(draws))
+    first = tmp_path / ".plan.md.aaaaaaaa.tmp"
+    first.symlink_to(victim)
+    target = tmp_path / "plan.md"
+    atomic.write_atomic(target, b"ours")
+    assert target.read_bytes() == b"ours" and not target.is_symlink()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert victim.read_text() == "theirs" and first.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [first.name, "plan.md", "victim.txt"]

@@ -52,6 +52,17 @@ def test_typed_text_cannot_add_an_event_or_a_property():
     assert "Zoë; Ops" in str(event["description"])
 
 
+def test_long_plain_lines_are_folded_at_exactly_75_octets():
+    title = "Call the depot about the March invoice and the missing pallets, then " * 4
+    data = meeting_ics([{"date": dt.date(2026, 12, 10), "time": "09:00"}], 45, title, "s", STAMP)
+    lines = data.split(b"\r\n")
+    summary = next(i for i, line in enumerate(lines) if line.startswith(b"SUMMARY:"))
+    assert len(lines[summary]) == 75 and lines[summary + 1].startswith(b" ")
+    assert len(lines[summary + 1]) == 75
+    (event,) = _events(data)
+    assert str(event["summary"]) == title
+
+
 def test_long_lines_are_folded_without_splitting_a_character():
     title = "Réunion à propos du retard de livraison 🚚 " * 6
     data = meeting_ics([{"date": dt.date(2026, 12, 10), "time": "09:00"}], 45, title, "s", STAMP)

@@ -25,6 +25,7 @@ CONTEXT = {"name": "Dana Whitfield", "items": ["the March invoice", "the call no
 
 def _forget() -> None:
     sandbox._template.cache_clear()
+    sandbox._made_template.cache_clear()
     sandbox.compile_expression.cache_clear()
     sandbox.expression_reads.cache_clear()
 
@@ -51,6 +52,31 @@ def test_a_template_renders_the_same_from_the_cache(cache: Path):
     warm = sandbox.render(TEMPLATE, CONTEXT)
     assert warm == cold == "Dear Dana,\n- the March invoice\n- the call notes\n"
     assert sandbox.template_reads(TEMPLATE).names == {"name", "items"}
+
+
+def test_what_a_kept_template_reads_is_known_without_loading_its_code(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A run asks what every action's text reads and renders about half of them: the
+    others' code stays as it was kept, and a template rendered later loads it then."""
+    sandbox.render(TEMPLATE, CONTEXT)
+    _forget()
+    loaded: list[bytes] = []
+    real = sandbox._loaded_code
+    monkeypatch.setattr(sandbox, "_loaded_code", lambda data: loaded.append(data) or real(data))
+    assert sandbox.template_reads(TEMPLATE).names == {"name", "items"}
+    assert loaded == []
+    assert (
+        sandbox.render(TEMPLATE, CONTEXT) == "Dear Dana,\n- the March invoice\n- the call notes\n"
+    )
+    assert len(loaded) == 1
+
+
+def test_kept_template_code_that_does_not_load_is_compiled_again(cache: Path):
+    reads = sandbox.template_reads(TEMPLATE)
+    codecache.store("template", TEMPLATE, (reads.names, reads.attributes, reads.lines, b"\xe3x"))
+    _forget()
+    assert sandbox.render(TEMPLATE, CONTEXT).startswith("Dear Dana,\n- the March invoice")
 
 
 def test_expressions_evaluate_the_same_from_the_cache(cache: Path):
@@ -245,6 +271,31 @@ def test_a_bundle_keeps_what_a_run_used_in_one_file(cache: Path):
         assert sandbox.evaluate("amount > 10", {"amount": 9}) is False
         assert sandbox.template_reads(TEMPLATE).names == {"name", "items"}
     assert not [p for p in _entries(cache) if p.suffix != ".bundle"], "nothing was compiled"
+
+
+def test_a_bundle_drops_what_only_a_playbook_read_from_its_files_needed(cache: Path):
+    """The first run parses the playbook's TOML; later runs load its kept model and render:
+    the parsed TOML leaves the bundle they read, yet a run that rendered nothing (it stopped
+    before its templates) keeps the bundle as it was."""
+    source = 'title = "Mini"\n'
+    with codecache.bundle("a playbook"):
+        codecache.parsed_toml(source)
+        assert sandbox.evaluate("amount > 10", {"amount": 11}) is True
+        sandbox.render(TEMPLATE, CONTEXT)
+    (bundle,) = _bundles(cache)
+    first = bundle.read_bytes()
+    assert f"toml\0{source}".encode() in first
+    _forget()
+    with codecache.bundle("a playbook"):
+        assert sandbox.evaluate("amount > 10", {"amount": 11}) is True  # stops before rendering
+    assert bundle.read_bytes() == first
+    _forget()
+    with codecache.bundle("a playbook"):
+        sandbox.render(TEMPLATE, CONTEXT)
+    kept = bundle.read_bytes()
+    assert f"toml\0{source}".encode() not in kept
+    assert f"template\0{TEMPLATE}".encode() in kept
+    assert codecache.parsed_toml(source) == {"title": "Mini"}  # still kept on its own
 
 
 def test_a_bundle_answers_only_for_the_exact_text(cache: Path):

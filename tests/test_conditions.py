@@ -110,13 +110,13 @@ def test_what_each_built_in_template_reads_is_what_jinja2s_own_walk_finds(
     monkeypatch.setattr(
         sandbox, "_reads", lambda tree, names: trees.append(tree) or real(tree, names)
     )
-    for cached in (sandbox._template, sandbox.expression_reads):
+    for cached in (sandbox._template, sandbox._made_template, sandbox.expression_reads):
         cached.cache_clear()
     try:
         for path in playbook_files(builtin_dir()):
             load_playbook(path)
     finally:
-        for cached in (sandbox._template, sandbox.expression_reads):
+        for cached in (sandbox._template, sandbox._made_template, sandbox.expression_reads):
             cached.cache_clear()
     assert len(trees) > 100
     for tree in trees:

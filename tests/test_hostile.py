@@ -45,6 +45,7 @@ MEMORY_LIMIT = 200 * 1024 * 1024
 def _forget_compiled() -> None:
     """Drop what this process compiled, so the next use compiles or loads from disk."""
     sandbox._template.cache_clear()
+    sandbox._made_template.cache_clear()
     sandbox.compile_expression.cache_clear()
     sandbox.expression_reads.cache_clear()
 

@@ -89,3 +89,46 @@ def test_a_template_compiled_after_a_warm_start_is_compiled_and_refused_as_alway
         "jinja2.lexer",
         "jinja2.parser",
     ]
+
+
+HEADLESS = r"""
+import json, sys
+from triage.cli import main
+
+status = main(["run", sys.argv[1], "--answers", sys.argv[2], "--out", sys.argv[3], "--force"])
+unused = ("tempfile", "shutil", "jinja2.loaders", "jinja2.bccache")
+seen = {
+    "status": status,
+    "loaded": sorted(m for m in unused if getattr(sys.modules.get(m), "__file__", None)),
+}
+import jinja2  # another user of Jinja2 in the same process still gets all of it
+
+env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}))
+seen["loader"] = [env.get_template("t").render(), isinstance(env.loader, jinja2.BaseLoader)]
+print(json.dumps(seen))
+"""
+
+
+def test_a_warm_headless_case_loads_no_loader_bytecode_cache_or_tempfile(
+    tmp_path: Path, good: Path
+):
+    """A case's templates come from the code cache: Jinja2's template loaders and bytecode
+    caches and ``tempfile`` (with ``shutil``) are not loaded for it, yet anything else in
+    the process that wants them gets the real ones."""
+    args = [str(good / "mini.toml"), str(good / "examples" / "mini" / "calm.toml")]
+    env = dict(os.environ, TRIAGE_CACHE=str(tmp_path / "cache"), PYTHONPATH=str(REPO))
+    env["TRIAGE_HOME"] = str(tmp_path / "home")
+    for step in ("first", "second", "warm"):  # the second still adds to the run's bundle
+        done = subprocess.run(
+            [sys.executable, "-c", HEADLESS, *args, str(tmp_path / step)],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["status"] == 0
+    assert seen["loaded"] == []
+    assert seen["loader"] == ["2", True]

@@ -559,12 +559,14 @@ def _say_addresses(files: Mapping[str, bytes]) -> None:
         say(note)
 
 
-# Modules every headless case goes on to load (the answers file, the case file's writer, the
-# tone readings; the filters of the drafts every built-in playbook writes, and those the
-# template environment takes when it is made; the note on missing addresses; not the email
-# package: a plain draft is written and read without it): loaded with the rest, their
-# regular expressions come from the code cache too, and the collector leaves them alone.
+# Modules every headless case goes on to load (pickle, for the kept playbook; the answers
+# file, the case file's writer, the tone readings; the filters of the drafts every built-in
+# playbook writes, and those the template environment takes when it is made; the note on
+# missing addresses; not the email package: a plain draft is written and read without it):
+# loaded with the rest, their regular expressions come from the code cache too, and the
+# collector leaves them alone.
 _LOADED_LATER = (
+    "pickle",
     "tomli_w",
     "encodings.utf_8_sig",
     "triage.engine.answersfile",
@@ -572,7 +574,9 @@ _LOADED_LATER = (
     "triage.engine.tone_structures",
     "triage.engine.tone_stance",
     "triage.engine.tone_acts",
+    "triage.engine.tone_frames",
     "triage.engine.addresses",
+    "triage.engine.filters.commitments",
     "triage.engine.filters.drafts",
     "triage.engine.filters.formal",
     "triage.engine.filters.notes",

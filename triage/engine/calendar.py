@@ -97,6 +97,11 @@ def _text(value: Any) -> str:
 
 def _fold(line: str) -> str:
     """The line folded at 75 octets, never inside a UTF-8 sequence."""
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters: 72 octets at most
+        return line
+    if line.isascii():  # an octet a character: 75, then a space and 74 on each line
+        rest = (" " + line[start : start + 74] for start in range(75, len(line), 74))
+        return "\r\n".join((line[:75], *rest))
     out: list[str] = []
     current = ""
     size = 0

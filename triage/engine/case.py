@@ -260,11 +260,14 @@ def _without_none(value: Any) -> Any:
     return value
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str, limit: int = 40, sep: str = "-") -> str:
     """A safe name from any text (a folder, an id): lower-case ASCII letters and digits
     joined by ``sep``; no path separators, dots or control characters."""
     normal = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    cleaned = re.sub(r"[^a-z0-9]+", sep, normal.lower()).strip(sep)
+    cleaned = _NOT_SLUG.sub(sep, normal.lower()).strip(sep)
     return cleaned[:limit].strip(sep)
 
 

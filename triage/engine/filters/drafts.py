@@ -34,6 +34,7 @@ _STAGED = re.compile(
     r"\b(?:balance|rest|remainder|remaining|second\s+half|other\s+half|the\s+other)\b",
     re.I | re.S,
 )
+_OR_ELSE = re.compile(r"^(?:or|else|otherwise)\s+", re.I)
 # Our shorthand for a settlement left in a landing point.
 _PLAIN = (
     (re.compile(r"\band\s+call\s+it\s+(?:square|quits|even)\b", re.I), "and settle it there"),
@@ -63,7 +64,7 @@ def ask_landing(value: Any) -> str:
         # defects are closed") is a landing point; a bare lower figure ("or half and we're
         # done", "would accept 5k") is the fallback kept for the meeting.
         rest = ask_fallback(text)
-        rest = re.sub(r"^(?:or|else|otherwise)\s+", "", rest, flags=re.I)
+        rest = _OR_ELSE.sub("", rest)
         if not _STAGED.match(rest):
             return ""
     rest = rest.strip(" ,;:-–—()")

@@ -72,6 +72,8 @@ _LOWER_TITLES = _words("mec adw r.pr radca avv adv me mr mrs ms dr ing eng prof"
 # A lawyer's title in French, Polish or Italian, however it is written: "Me", "Maître", "Mec.".
 _LAWYER_TITLES = _words("me mtre maître maitre mec adw avv")
 _GOES_BY = re.compile(r"^(?:\S+\.?\s+)?(?:[A-Z]\.\s*)+\(([A-Z][a-zà-ÿ'’-]+)\)")
+_SALUTATION = re.compile(r"^(?:dear|hi|hello)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|&)\s+")
 
 
 def _bare(word: str) -> str:
@@ -242,7 +244,7 @@ def first_name(value: Any, preferred: Any = None) -> str:
 
     ``preferred`` (optional: how they like to be addressed, as they sign) wins when given.
     """
-    chosen = re.sub(r"^(?:dear|hi|hello)\s+", "", _squash(preferred), flags=re.I)
+    chosen = _SALUTATION.sub("", _squash(preferred))
     chosen = chosen.strip(_QUOTES + " ,;:.!")
     if chosen and "@" not in chosen:
         return chosen
@@ -263,7 +265,7 @@ def first_name(value: Any, preferred: Any = None) -> str:
         or (_bare(words[0]) in _LOWER_TITLES and words[0][:1].islower())
     ):
         text = " ".join(words[1:])
-    people = re.split(r"\s+(?:and|&)\s+", text)
+    people = _AND.split(text)
     if len(people) == 2 and all(people):
         both = [first_name(p) for p in people]
         return " and ".join(both) if all(both) else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _MD_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 # What opens a block when it starts a line: a heading, a list item, a setext underline or
 # a thematic break ("*", "_", ">" and "`" are escaped everywhere already).
@@ -20,7 +21,7 @@ def markdown_inline(text: str) -> str:
     link, or pass HTML through; ``5 < 6 & "x"`` stays readable.
     Spaces at either end are kept: templates join values with them.
     """
-    text = re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)
+    text = _LINE_BREAK.sub(" ", text)
     text = _MD_PUNCTUATION.sub(r"\\\1", text)
     text = _MD_ENTITY.sub("&amp;", text)
     return _MD_BLOCK_START.sub(lambda m: (m.group(1) or "") + "\\", text, count=1)

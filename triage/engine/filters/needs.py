@@ -67,11 +67,14 @@ def _with_subject(part: str) -> str:
     return f"we {verb}{rest}"
 
 
+_SEMICOLON = re.compile(r"\s*;\s*")
+
+
 def split_fix(value: Any) -> tuple[str, str]:
     """A typed fix split into what is already done (with "we" as its subject) and what is
     still to change: "fixed the export bug on 4 December; every export is now checked" gives
     ("we fixed the export bug on 4 December", "every export is now checked")."""
-    parts = [p.strip() for p in re.split(r"\s*;\s*", _squash(value)) if p.strip()]
+    parts = [p.strip() for p in _SEMICOLON.split(_squash(value)) if p.strip()]
     done = [_with_subject(p) for p in parts if is_done(p)]
     ahead = [p for p in parts if not is_done(p)]
     return "; ".join(done), "; ".join(ahead)
@@ -137,13 +140,22 @@ _THEN = re.compile(
 )
 
 
+_WORD = re.compile(r"[\w'’-]+")
+_DIRECT_ASK = re.compile(
+    rf"\s+(?:(?:says|said|writes|wrote|tells\s+us|told\s+us)\s+(?:that\s+)?(?:she|he|they)\s+)?{_ASKED}",
+    re.I,
+)
+_CARRIED_ASK = re.compile(rf"\band\s+{_ASKED}", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z])")
+
+
 def _their_names(reader: Any, counterparty: Any) -> list[str]:
     names = ["she", "he", "they"]
     for value in (reader, counterparty):
         text = _squash(value)
         if not text:
             continue
-        words = [w for w in re.findall(r"[\w'’-]+", text) if len(w) > 1]
+        words = [w for w in _WORD.findall(text) if len(w) > 1]
         names.append(text)
         names += [w for w in words if w[:1].isupper() and w.lower() not in ("ltd", "plc", "the")]
     return names
@@ -167,18 +179,13 @@ def their_request(value: Any, reader: Any = None, counterparty: Any = None) -> s
         + r"|their\s+[a-z]+(?:\s+[a-z]+)?)\b",
         re.I,
     )
-    direct = re.compile(
-        rf"\s+(?:(?:says|said|writes|wrote|tells\s+us|told\s+us)\s+(?:that\s+)?(?:she|he|they)\s+)?{_ASKED}",
-        re.I,
-    )
-    carried = re.compile(rf"\band\s+{_ASKED}", re.I)
     found = None
-    for sentence in re.split(r"(?<=[.!?;])\s+(?=[A-Z])", text):
+    for sentence in _SENTENCE_BREAK.split(text):
         subject = who.match(sentence)
         if not subject:
             continue
-        first = direct.match(sentence, subject.end())
-        for match in [first] if first else carried.finditer(sentence, subject.end()):
+        first = _DIRECT_ASK.match(sentence, subject.end())
+        for match in [first] if first else _CARRIED_ASK.finditer(sentence, subject.end()):
             rest = _THEN.sub("", match.group("rest")).strip(" ,.;")
             if _DEMAND.search(rest):
                 found = (match.group("verb").lower(), rest)
@@ -197,22 +204,29 @@ def their_request(value: Any, reader: Any = None, counterparty: Any = None) -> s
     return "for " + rest
 
 
+_APOLOGY = re.compile(r"\bapolog", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_NO_CONDUCT = re.compile(
+    r"(?:not\s+sure|nothing|none|no\s+idea|unclear|n/?a|don't\s+know|unknown)\b", re.I
+)
+_DONE_WORD = re.compile(rf"\b(?:{_DONE_VERBS})\b", re.I)
+_SCARE_QUOTES = re.compile(r"(?<![\w'’])['‘]([^'‘’]{1,40})['’](?![\w'’])")
+
+
 def asks_apology(request: Any) -> bool:
     """Whether their request is for an apology (answered by the email's own apology)."""
-    return bool(re.search(r"\bapolog", _squash(request), re.I))
+    return bool(_APOLOGY.search(_squash(request)))
 
 
 def conduct(value: Any) -> str:
     """Our contribution's first sentence, as what we did, when it says something specific: not
     "Not sure yet." or "Nothing much."; '' otherwise."""
     text = _squash(value)
-    first = re.split(r"(?<=[.!?])\s+", text)[0].rstrip(".!? ") if text else ""
+    first = _SENTENCE_END.split(text)[0].rstrip(".!? ") if text else ""
     words = first.split()
     if len(words) < 4 or len(words) > 35:
         return ""
-    if re.match(
-        r"(?:not\s+sure|nothing|none|no\s+idea|unclear|n/?a|don't\s+know|unknown)\b", first, re.I
-    ):
+    if _NO_CONDUCT.match(first):
         return ""
     return first
 
@@ -228,16 +242,12 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
         done, ahead = split_fix(row.get("fix"))
         mistakes.append({"mistake": _squash(row.get("mistake")), "done": done, "ahead": ahead})
     noted = " ".join(m["mistake"] + " " + m["done"] for m in mistakes)
-    fixed = (
-        ""
-        if re.search(rf"\b(?:{_DONE_VERBS})\b", noted, re.I)
-        else fixed_in_story(values.get("what_happened"))
-    )
+    fixed = "" if _DONE_WORD.search(noted) else fixed_in_story(values.get("what_happened"))
     request = their_request(
         values.get("what_happened"), values.get("their_contact"), values.get("counterparty")
     )
     # Their words quoted back in scare quotes read as sarcasm: "'a few changes'" is said plainly.
-    request = re.sub(r"(?<![\w'’])['‘]([^'‘’]{1,40})['’](?![\w'’])", r"\1", request)
+    request = _SCARE_QUOTES.sub(r"\1", request)
     done_words = " ".join(m["done"] for m in mistakes) + " " + fixed
     stems = {w[:5].lower() for w in re.findall(rf"\b(?:{_DONE_VERBS})\b", done_words, re.I)}
     partly_done = bool(request) and any(stem in request.lower() for stem in stems)

@@ -81,6 +81,7 @@ def _role(text: str) -> bool:
 
 # How two people are typed as one answer: "Ana Ruiz and Tom Berg", "Ana Ruiz / Tom Berg".
 _JOINED = re.compile(r"\s*/\s*|\s+(?:and|&|\+)\s+")
+_LEADING_DETERMINER = re.compile(r"^(?:our|the|my)\s+", re.I)
 
 
 def _joins_two(match: re.Match[str]) -> bool:
@@ -130,13 +131,13 @@ def _name_and_title(value: Any) -> tuple[str, str]:
     if len(parts) == 1 and not names:
         name, title = _split_role(parts[0])
         if name:
-            title = re.sub(r"^(?:our|the|my)\s+", "", title, flags=re.I)
+            title = _LEADING_DETERMINER.sub("", title)
             return name, title[:1].upper() + title[1:]
     if len(parts) < 2 or len(names) != 1:  # no name, or "Smith, John": kept as typed
         return text, ""
     named = names[0]
     title = ", ".join(parts[:named] + parts[named + 1 :])
-    title = re.sub(r"^(?:our|the|my)\s+", "", title, flags=re.I)
+    title = _LEADING_DETERMINER.sub("", title)
     return parts[named], title[:1].upper() + title[1:]
 
 

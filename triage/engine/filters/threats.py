@@ -19,6 +19,7 @@ _THREAT = re.compile(
     r"stop\s+(?:all\s+)?(?:supply|supplies|work|deliveries)|pull\s+(?:the\s+)?plug)\b",
     re.I,
 )
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 # One of us telling them something: "i whatsapped their MD", "our FD mentioned", "we told".
 _OURS_SAID = re.compile(
     r"\b(?:i|we|our\s+(?:[a-z]+\s+){0,2}[a-z]+)\s+(?:told|said|threatened|mentioned|warned|"
@@ -97,7 +98,7 @@ def our_threat(values: Mapping[str, Any]) -> dict[str, Any] | None:
             "mine": False,
         }
     story = _squash(values.get("what_happened"))
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", story):
+    for sentence in _SENTENCES.split(story):
         said = _OURS_SAID.search(sentence)
         if not said or not _THREAT.search(sentence[said.start() :]):
             continue

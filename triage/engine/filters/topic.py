@@ -27,6 +27,11 @@ _VERDICT_WORDS = _words(
 # Shorthand of a note to ourselves: "A / B", "x + y", "w/", "??", "re:", "vs".
 _SHORTHAND = re.compile(r"/|\s\+\s|[?!]{1,}|\bre:|\bvs\.?\b|\.\.|\bw/|->|=", re.I)
 _DASH = re.compile(r"\s[-–—]\s")
+_FIRST_WORD = re.compile(r"[\w'’]+")
+_TRAILING_MONTH = re.compile(
+    r",\s+((?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{4})?)$"
+)
 # Capitalised words a neutral topic may hold beside ordinary words: months and days.
 _WHEN = _words(
     """
@@ -90,15 +95,10 @@ def topic(value: Any, reader: Any = None, article: bool = True) -> str:
     if reader is not None:  # "our claim and their contra-charges": theirs are the reader's
         text = _to_reader(spell_out(text), "")
         # a label's trailing month ("standby invoices, August") reads "for August"
-        text = re.sub(
-            r",\s+((?:January|February|March|April|May|June|July|August|September|October"
-            r"|November|December)(?:\s+\d{4})?)$",
-            r" for \1",
-            text,
-        )
+        text = _TRAILING_MONTH.sub(r" for \1", text)
     if not article:
         return text
-    first = re.match(r"[\w'’]+", text)
+    first = _FIRST_WORD.match(text)
     word = first.group(0).lower() if first else ""
     owner = word.endswith(("'s", "’s", "s'", "s’"))
     gerund = word.endswith("ing") and len(word) > 5 and word not in _ING_NOUNS

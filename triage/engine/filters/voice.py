@@ -58,6 +58,9 @@ def _present_verb(word: str) -> bool:
     )
 
 
+_TITLE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau)\.?\s+")
+
+
 def _name_pattern(value: Any, with_title: bool) -> str:
     """A regular expression for a person as a text may name them: full name, first name,
     and (``with_title``) "our <job title>" when a title was typed beside the name."""
@@ -67,7 +70,7 @@ def _name_pattern(value: Any, with_title: bool) -> str:
         own = value = signer[0]
     names = {own, first_name(value)} - {""}
     # "Dr. Sabine Huber" is also "Sabine Huber" and "Sabine" in our own notes
-    bare = re.sub(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau)\.?\s+", "", own)
+    bare = _TITLE.sub("", own)
     if bare != own and len(bare.split()) > 1:
         names |= {bare, bare.split()[0]}
     names = {n for n in names if n[:1].isupper() and not _ordinary(n.split()[0])}
@@ -85,6 +88,10 @@ def _you(match: re.Match[str], new: str) -> str:
     """``new`` for a name: with a capital only where a sentence starts inside the text."""
     before = match.string[: match.start()].rstrip()
     return new[:1].upper() + new[1:] if before.endswith((".", "!", "?")) else new
+
+
+_SEMICOLONS = re.compile(r"(\s*;\s*)")
+_LISTED = re.compile(r",|\sand\s")
 
 
 def _in_own_voice(text: str, name: str) -> str:
@@ -109,9 +116,9 @@ def _in_own_voice(text: str, name: str) -> str:
     text = re.sub(rf"{start}['’]s\b", "my", text, count=1, flags=re.I)
     text = re.sub(rf"\b({_PREPOSITIONS})\s+(?:{name})\b(?!['’])", r"\1 me", text, flags=re.I)
     # In a list of people ("Callum Reid and our service manager"), the sender is "me".
-    parts = re.split(r"(\s*;\s*)", text)
+    parts = _SEMICOLONS.split(text)
     for i, part in enumerate(parts):
-        listed = len(parts) > 1 or re.search(r",|\sand\s", part)
+        listed = len(parts) > 1 or _LISTED.search(part)
         if listed and _people(part) and not re.fullmatch(rf"(?:{name})", text, flags=re.I):
             parts[i] = re.sub(rf"\b(?:{name})\b(?!['’])", "me", part, flags=re.I)
     return "".join(parts)
@@ -139,26 +146,33 @@ def _with_colleague(text: str, full_name: str) -> str:
 _VERB = re.compile(rf"\b(?:{_MODALS}|is|are|am|was|were|has|have|does|do|did)\b", re.I)
 
 
+_STOPS = re.compile(r"[.:!?]")
+
+
 def _people(part: str) -> bool:
     """Whether ``part`` reads as a list of people ("Jo Bloggs, our DPO and me"): short,
     without a verb, a full stop or a colon."""
     return (
         bool(part)
         and len(part.split()) <= 14
-        and not re.search(r"[.:!?]", part)
+        and not _STOPS.search(part)
         and not (_VERB.search(part))
     )
+
+
+_ITEMS = re.compile(r"\s*,\s*|\s+and\s+")
+_YOU_AND_ME = re.compile(r"you\s*;\s*me")
 
 
 def _in_order(text: str) -> str:
     """Each list of people with "you" first and "me" last: "your finance director and you"
     gives "you and your finance director", "me, our DPO" gives "our DPO and me", and a
     list of just "you" and "me" reads "you and me"."""
-    parts = re.split(r"(\s*;\s*)", text)
+    parts = _SEMICOLONS.split(text)
     for i, part in enumerate(parts):
         if not _people(part):
             continue
-        items = [x for x in re.split(r"\s*,\s*|\s+and\s+", part) if x]
+        items = [x for x in _ITEMS.split(part) if x]
         low = [x.lower() for x in items]
         if len(items) < 2 or not ({"you", "me"} & set(low)):
             continue
@@ -183,7 +197,7 @@ def _in_order(text: str) -> str:
         if ordered != typed:
             parts[i] = join_and(ordered)
     text = "".join(parts)
-    return "you and me" if re.fullmatch(r"you\s*;\s*me", text) else text
+    return "you and me" if _YOU_AND_ME.fullmatch(text) else text
 
 
 def _plural_subject(text: str) -> bool:
@@ -253,6 +267,10 @@ _THEY = {
 }
 
 
+_ON_THEIR_OWN = re.compile(r"\bon\s+their\s+own\b", re.I)
+_THEY_WORDS = re.compile(r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b", re.I)
+
+
 def _to_reader(text: str, name: str) -> str:
     """``text`` addressed to its reader: the reader's name (matched by ``name``), and "they",
     "them" and "their" for their side, in the second person."""
@@ -268,7 +286,7 @@ def _to_reader(text: str, name: str) -> str:
         text = re.sub(rf"{start}(?!['’])", lambda m: _you(m, "you"), text)
     if _plural_subject(text):
         return text
-    text = re.sub(r"\bon\s+their\s+own\b", "on-their-own", text, flags=re.I)  # an idiom
+    text = _ON_THEIR_OWN.sub("on-their-own", text)  # an idiom
 
     def to_you(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -276,9 +294,7 @@ def _to_reader(text: str, name: str) -> str:
             return word  # "staged releases for their depots without disrupting them"
         return _keep_case(word, _THEY[word.lower()])
 
-    text = re.sub(
-        r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b", to_you, text, flags=re.I
-    )
+    text = _THEY_WORDS.sub(to_you, text)
     text = text.replace("on-their-own", "on their own").replace("On-their-own", "On their own")
     return _singular_to_reader(text)
 

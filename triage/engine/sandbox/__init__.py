@@ -28,6 +28,7 @@ from triage.engine.sandbox.later import import_jinja2
 import_jinja2()  # without its compiler, lexer and parser until a template is compiled
 
 import functools
+import marshal
 import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -203,35 +204,59 @@ def expression_reads(source: str) -> Reads:
 
 def template_reads(source: str) -> Reads:
     """What a template reads; ExpressionError (with ``.line``) when it does not compile."""
-    return _template(source)[0]
+    return _made_template(source)[0]
+
+
+@functools.lru_cache(maxsize=256)
+def _made_template(source: str) -> tuple[Reads, types.CodeType | bytes]:
+    """A template's reads and its code: made once per process, kept between runs.
+
+    The first time, the text is parsed (refusing what the sandbox forbids), read, hardened
+    and compiled; later runs load the reads from the cache, which keeps only what compiled
+    without a problem, with the code still as the bytes it was kept as: a run asks what
+    every action's text reads (to know which answers the plan may leave out) and renders
+    about half of them, and loading code is most of what a kept template costs.
+    """
+    kept = _kept_template(source)
+    return kept if kept is not None else _compile_template(source)
+
+
+def _compile_template(source: str) -> tuple[Reads, types.CodeType]:
+    env = environment()
+    tree = parse_template(source)
+    reads = _reads(tree, template_names(tree))
+    try:
+        code = env.compile(harden(tree))
+    except TemplateError as exc:
+        raise _with_line(exc) from None
+    kept = (reads.names, reads.attributes, reads.lines, marshal.dumps(code))
+    codecache.store("template", source, kept)
+    return reads, code
 
 
 @functools.lru_cache(maxsize=256)
 def _template(source: str) -> tuple[Reads, Template]:
-    """A template's reads and its compiled form: made once per process, kept between runs.
-
-    The first time, the text is parsed (refusing what the sandbox forbids), read, hardened
-    and compiled; later runs load the code and the reads from the cache, which keeps only
-    what compiled without a problem.
-    """
+    """A template's reads and its compiled form (see :func:`_made_template`)."""
     env = environment()
-    kept = _kept_template(source)
-    if kept is not None:
-        reads, code = kept
-    else:
-        tree = parse_template(source)
-        reads = _reads(tree, template_names(tree))
-        try:
-            code = env.compile(harden(tree))
-        except TemplateError as exc:
-            raise _with_line(exc) from None
-        codecache.store("template", source, (reads.names, reads.attributes, reads.lines, code))
+    reads, code = _made_template(source)
+    if isinstance(code, bytes):
+        loaded = _loaded_code(code)
+        reads, code = (reads, loaded) if loaded is not None else _compile_template(source)
     return reads, env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
-def _kept_template(source: str) -> tuple[Reads, types.CodeType] | None:
+def _loaded_code(data: bytes) -> types.CodeType | None:
+    """Kept code, loaded; None if it is not code that loads (then it is compiled again)."""
+    try:
+        code = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
+
+
+def _kept_template(source: str) -> tuple[Reads, bytes] | None:
     kept = codecache.load("template", source)
-    if not (isinstance(kept, tuple) and len(kept) == 4 and isinstance(kept[3], types.CodeType)):
+    if not (isinstance(kept, tuple) and len(kept) == 4 and isinstance(kept[3], bytes)):
         return None
     reads = _kept_reads(kept[:3])
     return None if reads is None else (reads, kept[3])

@@ -1,16 +1,19 @@
-"""Jinja2 without its compiler, lexer and parser until a template has to be compiled.
+"""Jinja2 without its compiler, lexer, parser, loaders and bytecode caches until needed.
 
 Jinja2's package loads its lexer, parser and compiler (with the compiler's symbol
 tracking and optimizer) as it loads, about 4 ms of a headless case, yet a run whose
 templates and conditions all come compiled from the code cache only runs their code:
-``jinja2.runtime`` and the environment's sandbox methods. :func:`import_jinja2` imports
-Jinja2 with stand-ins for those three modules: ``jinja2.environment`` alone receives, for
-each name it takes from them, a stand-in that loads the real module on first use (a call
-or an attribute) and puts the real names back in its place; any other module asking for
-one of those names gets the real one, loaded there and then. Nothing that checks or
-limits a template lives in these modules: the sandbox's checks are the environment's
-own methods and ours, loaded as always; what is compiled is compiled by the real
-compiler. If Jinja2 will not import this way, it is imported as usual.
+``jinja2.runtime`` and the environment's sandbox methods. It also loads its template
+loaders and bytecode caches, which the sandbox never uses (its templates are text handed
+to it, and its code cache is triage's own), and with them ``tempfile`` (with ``shutil``
+and its compression modules) and ``pickle``: about 3 ms more. :func:`import_jinja2` imports Jinja2 with
+stand-ins for those five modules: ``jinja2.environment`` and the ``jinja2`` package alone
+receive, for each name they take from them, a stand-in that loads the real modules on
+first use (a call or an attribute) and puts the real names back in their places; any
+other module asking for one of those names gets the real one, loaded there and then.
+Nothing that checks or limits a template lives in these modules: the sandbox's checks are
+the environment's own methods and ours, loaded as always; what is compiled is compiled by
+the real compiler. If Jinja2 will not import this way, it is imported as usual.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ import sys
 import types
 from typing import Any
 
-LATER = ("jinja2.compiler", "jinja2.lexer", "jinja2.parser")
-_TAKER = "jinja2.environment"  # the one module that receives stand-ins
+LATER = ("jinja2.compiler", "jinja2.lexer", "jinja2.parser", "jinja2.loaders", "jinja2.bccache")
+# The modules that receive stand-ins: the environment (from the compiler, lexer and parser)
+# and the package itself, which names the loaders and bytecode caches for its users.
+_TAKERS = frozenset({"jinja2.environment", "jinja2"})
 _loaded = False
 
 
@@ -54,7 +59,7 @@ class _Stub(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        if not _loaded and sys._getframe(1).f_globals.get("__name__") == _TAKER:
+        if not _loaded and sys._getframe(1).f_globals.get("__name__") in _TAKERS:
             return _Later(self.__name__, name)
         load()
         return getattr(sys.modules[self.__name__], name)
@@ -85,10 +90,11 @@ def load() -> None:
     for name in LATER:
         importlib.import_module(name)
     _loaded = True
-    taker = sys.modules.get(_TAKER)
-    if taker is None:
-        return
-    places: list[Any] = [taker, *(v for v in vars(taker).values() if isinstance(v, type))]
+    places: list[Any] = []
+    for name in sorted(_TAKERS):
+        taker = sys.modules.get(name)
+        if taker is not None:
+            places += [taker, *(v for v in vars(taker).values() if isinstance(v, type))]
     for place in places:
         for key, value in list(vars(place).items()):
             if isinstance(value, _Later):
