@@ -881,6 +881,9 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "acts_fresh",
         "acts_fresh2",
         "frames",
+        "moves",
+        "moves_fresh",
+        "moves_fresh2",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -1162,6 +1165,9 @@ def _documented() -> dict[str, list[str]]:
             "acts, fresh",
             "acts, fresh, second",
             "frames",
+            "moves",
+            "moves, fresh",
+            "moves, fresh, second",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1185,6 +1191,9 @@ def _documented() -> dict[str, list[str]]:
         ("acts_fresh", "acts, fresh"),
         ("acts_fresh2", "acts, fresh, second"),
         ("frames", "frames"),
+        ("moves", "moves"),
+        ("moves_fresh", "moves, fresh"),
+        ("moves_fresh2", "moves, fresh, second"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

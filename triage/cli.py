@@ -572,6 +572,7 @@ _LOADED_LATER = (
     "triage.engine.tone_structures",
     "triage.engine.tone_stance",
     "triage.engine.tone_acts",
+    "triage.engine.tone_moves",
     "triage.engine.addresses",
     "triage.engine.filters.drafts",
     "triage.engine.filters.formal",

@@ -571,6 +571,25 @@ _BASICS_AS_EXTRA = _Lazy(
 )
 
 
+# the basics of their job offered as a bold new idea: "here is a novel idea: what if the
+# installers brought the right fixings?"; a new idea of ours with no "what if" is just an idea
+_MOCK_IDEA = _Lazy(
+    r"\b(?:here's|here is|heres|i have|i've got|we have|may i (?:offer|suggest)|let me (?:offer|"
+    r"suggest)|just) (?:a |an |this )?(?:novel|radical|revolutionary|crazy|wild|bold|daring|"
+    r"outlandish|groundbreaking|ground-breaking|brilliant|genius) (?:idea|concept|thought|"
+    r"suggestion|proposal)\b[^.!?]{0,4}?(?:what if|how about|why not|maybe|perhaps|try)\b"
+)
+_IDEA_KEYS = ("novel", "radical", "revolutionary", "crazy", "wild", "bold", "daring", "outlandish",
+              "groundbreaking", "ground-breaking", "brilliant", "genius")  # fmt: skip
+
+
+def _mock_idea(low: str, starts: list[int]) -> Iterator[Reading]:
+    if not any(key in low for key in _IDEA_KEYS):
+        return
+    for idea in _MOCK_IDEA.finditer(low):
+        yield Reading("act-mock", *idea.span(), (idea.span(),))
+
+
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
     for lo, hi in _sentences_with(low, starts, _ECHO_KEYS, _ECHO):
         echo = _ECHO.search(low, lo, hi)
@@ -625,6 +644,34 @@ def _each_time(low: str, starts: list[int]) -> Iterator[Reading]:
         bad = _SAME_BAD_END.search(low, habit.end(), hi)
         if bad is not None:
             yield Reading("act-absolute", habit.start(), bad.end(), (habit.span(), bad.span()))
+
+
+# -- absolutes: however often we ask, the same failure ----------------------------------------
+_HOWEVER_OFTEN = _Lazy(
+    r"\b(?:no matter how (?:many times|often|many reminders|many emails|many calls|politely|"
+    r"clearly)|however (?:many times|often|politely|clearly)|(?:for|after) the (?:\w+ )?time of "
+    r"asking|(?:as|so) (?:often|many times) as (?:we|i)) (?:(?:we|i) )?(?:\w+ )?(?:ask|asked|"
+    r"remind|reminded|chase|chased|raise|raised|tell|told|complain|complained|call|called|email|"
+    r"emailed|write|wrote|explain|explained|mention|mentioned|request|requested|point it out)?"
+)
+_HOWEVER_KEYS = ("no matter how", "however many", "however often", "however polit",
+                 "however clear", "time of asking", "often as", "many times as")  # fmt: skip
+# however often we ask, they answer kindly: praise, not a sweep
+_GLAD_OF_IT = _Lazy(
+    r"\b(?:quick\w*|prompt\w*|happy|happily|glad\w*|gladly|patien\w*|smil\w*|cheerful\w*|kind\w*|"
+    r"always (?:help|answer|there|find))\b"
+)
+_OURS_TO_FIX = _Lazy(r"\b(?:sorry|apolog\w*|our (?:fault|mistake|error)|on us|we should have)\b")
+
+
+def _however_often(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(low, starts, _HOWEVER_KEYS, _HOWEVER_OFTEN):
+        often = _HOWEVER_OFTEN.search(low, lo, hi)
+        if often is None or _GLAD_OF_IT.search(low, lo, hi):
+            continue
+        if _OURS_TO_FIX.search(low, lo, hi) or _PRAISED.search(low, lo, hi):
+            continue
+        yield Reading("act-absolute", *often.span(), (often.span(),))
 
 
 # -- ultimatums: a condition on what they do, a date, and our next move ----------------------
@@ -718,10 +765,12 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += _absolutes(low, starts)
         found += _each_time(low, starts)
         found += _sweeps(low, starts)
+        found += _however_often(low, starts)
     if "act-ultimatum" in wanted:
         found += _terms(low, starts)
     if "act-mock" in wanted:
         found += _mock(low, starts)
         found += _basics(low, starts, breaks)
         found += _too_much(low, starts)
+        found += _mock_idea(low, starts)
     return found

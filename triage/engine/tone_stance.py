@@ -105,7 +105,11 @@ _STING = _Lazy(
 _SINCERE = _Lazy(
     r"\b(?:i know (?:it|you|how|that)|i understand|difficult|hard (?:week|time|month|year)|"
     r"given the|while (?:we|our|the)|apolog\w*|sorry|no blame|not your fault|(?:nobody|no one|"
-    r"nothing) (?:could|can)|(?:no one|nobody)'s fault)\b"
+    r"nothing) (?:could|can)|(?:no one|nobody)'s fault|"
+    # a meeting both sides wanted, and were glad of: "thanks for meeting in person at last"
+    r"it was (?:good|great|lovely|nice|a pleasure|a joy) to (?:meet|see|put|catch up|talk|"
+    r"speak)|faces to names|meet(?:ing)? (?:you |"
+    r"each other )?in person)\b"
 )
 _ONE_OF_THOSE = _Lazy(r"\b(?:yet another|another (?:one )?of (?:those|these|your)|one of those)\b")
 _MOCK_BELIEF = _Lazy(

@@ -915,8 +915,8 @@ _GLADLY = _Lazy(
 _HARMLESS_STEP = _Lazy(
     r"\b(?:(?:call|ring|phone|chase|remind|email|text) you|let you know|keep your place|help "
     r"(?:you|with)|as planned|as usual|go ahead|no charge|free of charge|at (?:our|no) (?:cost|"
-    r"expense)|close the (?:ticket|case)|(?:another|a new|a different) (?:time|date|slot|day)|"
-    r"ticket)\b"
+    r"expense)|close the (?:ticket|case|file|matter)|(?:another|a new|a different) (?:time|date|"
+    r"slot|day)|ticket|(?:no|not any) further (?:action|steps))\b"
 )
 
 # our side accepting a loss: "the fall was entirely our fault", "we accept liability"
