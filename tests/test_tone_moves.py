@@ -53,6 +53,31 @@ MOVES_FLAGGED = [
     ("absolutes", "No matter how many times we remind your drivers, the gate is left open."),
     # the basics offered as a bold new idea
     ("sarcasm", "Here's a radical idea: how about your fitters read the drawings first?"),
+    # a legal actor made ready in the passive, or waiting for our word
+    ("threats", "Our attorney has been briefed and is only waiting for our go-ahead."),
+    # thanks whose late act is theirs, though "I" thank
+    (
+        "sarcasm",
+        "I'm so grateful the invoice came at all; two months must have flown by over there.",
+    ),
+    # the reader's capacity doubted while we help
+    (
+        "sarcasm",
+        "I've kept the guide short, so even someone without any accounting training can follow it.",
+    ),
+    (
+        "sarcasm",
+        "Opening attachments seems to be a challenge at your end, so the figures are below.",
+    ),
+    (
+        "sarcasm",
+        "Customers without a technical background often blame the router, so we are not surprised.",
+    ),
+    # their people, then a relative clause that says what they failed to do
+    (
+        "blame",
+        "We'll add a refresher for your supervisors, who, as you know, skipped the induction.",
+    ),
 ]
 
 MOVES_CLEAN = [
@@ -73,6 +98,18 @@ MOVES_CLEAN = [
     "No matter how many times we call, your helpdesk answers kindly and quickly.",
     "No matter how many times we ask, the answer is the same: we are sorry, it was our error.",
     "Your designer had a brilliant idea for the packaging, and we would like to use it.",
+    "Our attorney has been briefed on the addendum, so both sides can sign on Friday.",
+    "I'm grateful you could come at all, given the rail strike.",
+    "The guide is short, so anyone on your team can follow it.",
+    "For customers without a technical background, we run a free onboarding call every Tuesday.",
+    "Finding parking seems to be a challenge for everyone near the new site.",
+    "We'll add a refresher for your supervisors, who asked for a second induction.",
+    "I'm on jury duty at the Crown Court next week, so could we meet on the 20th?",
+    "We are not ignoring the readings your engineers sent; our lab is re-testing them now.",
+    "Thank you for turning the drawings around in just three days.",
+    "Because the other driver accepted fault, this should go through as a no-fault claim.",
+    "I've asked our solicitor to check that the side letter matches what we agreed.",
+    "Our lawyer has prepared the addendum with the dates we discussed.",
 ]
 
 

@@ -84,13 +84,14 @@ def _paragraph(breaks: list[int], size: int, at: int) -> Span:
 
 # -- threats: a legal step our side has made ready ------------------------------------------
 _LEGAL = _Lazy(
-    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|legal [\w-]+|proceedings|litigat\w+|"
+    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|advocates?|counsel|legal [\w-]+|proceedings|litigat\w+|"
     r"court|tribunal|adjudicat\w+|arbitrat\w+|small claims|claim form|letter before action|"
     r"statutory demand|winding[- ]up|referral notice|notice of (?:dispute|claim|adjudication|"
     r"arbitration)|ombudsman|trading standards|bailiffs?|debt collect\w+|sue|suing)\b"
 )
 _LEGAL_KEYS = (
-    "lawyer", "solicitor", "attorney", "barrister", "counsel", "legal", "proceedings", "litigat",
+    "lawyer", "solicitor", "attorney", "barrister", "advocate", "counsel", "legal", "proceedings",
+    "litigat",
     "court", "tribunal", "adjudicat", "arbitrat", "small claims", "claim form", "before action",
     "statutory", "winding", "referral notice", "notice of", "ombudsman", "trading standards",
     "bailiff", "debt collect", "sue", "suing",
@@ -99,6 +100,9 @@ _MADE_READY = _Lazy(
     r"\b(?:(?:are|am|stand) (?:\w+ )?(?:ready|prepared|willing) to|is (?:now )?in draft|"
     r"(?:has|have) been drafted|(?:is|are) being (?:drafted|prepared)|drafted and ready|"
     r"(?:have|has) (?:now )?(?:instructed|briefed|engaged|retained)|"
+    r"(?:has|have) (?:now |already )?been (?:fully |now |already )?(?:briefed|instructed|engaged|"
+    r"retained)|(?:only |just )?(?:waiting|awaiting|waits|ready) (?:for |on )?(?:our |my |the "
+    r"go-ahead|a )?(?:instructions?|word|go-ahead|green light)|"
     r"(?:their|his|her|the) (?:view|advice|opinion) is|advised (?:us |me )?that|"
     r"(?:little|no) (?:difficulty|trouble|doubt) (?:in )?(?:finding|ruling|deciding)|"
     r"find(?:ing)? (?:for|in favour of) us|in our favou?r|"
@@ -121,7 +125,8 @@ _MADE_READY = _Lazy(
 )
 _LEGAL_NEUTRAL = _Lazy(
     r"\b(?:avoid\w*|keep \w+ out of|without (?:going to|needing|the need)|draft\w* (?:the |an |a )?"
-    r"(?:amendment|agreement|contract|variation|wording|terms|clause|side letter)|"
+    r"(?:amendment|agreement|contract|variation|wording|terms|clause|side letter|addendum)|"
+    r"(?:the |an |a |our )?(?:addendum|variation letter|amendment|side letter|heads of terms)|"
     r"formal wording|your (?:own )?(?:lawyers?|solicitors?|advisers?|counsel)|"
     r"as (?:agreed|discussed)|dispute (?:resolution )?clause (?:provides|says|allows)|"
     r"if (?:you|either of us) (?:would like|wish|want)|lease|deed|licence|conveyanc\w*|"
@@ -264,6 +269,14 @@ _IF_THEY_HAD = _Lazy(
     r"(?:[^.;]{0,60}?)\b(?:we|it|this|none of this|there) (?:wouldn't|would not|would "
     r"never|couldn't|could not)\b"
 )
+# their people, then a relative clause that says what they failed to do: "your regional
+# managers, who, as you'll recall, skipped the original sessions"
+_THEIR_WHO_FAILED = _Lazy(
+    rf"\b{_THEIR_SIDE},? who,? (?:[^.;!?]{{0,40}}?,? )?(?:had |have |has |then |also |simply )?"
+    r"(?:skipped|missed|ignored|forgot|failed|refused|didn't|did not|never (?!miss|fail|forg|let)|"
+    r"lost|broke|damaged|cancell?ed|bypassed|overrode|declined|chose not|rejected|left out|"
+    r"dropped)\b"
+)
 _ROOT = _Lazy(
     r"\b(?:root|source|cause|origin) of (?:the|this|all this) (?:problem|issue|mess|trouble)\b|"
     r"\bwhere (?:it|this|things) went wrong\b"
@@ -284,6 +297,7 @@ def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
         _THEIR_ACT_LED_TO,
         _THEIR_WRONG_PICK,
         _CAUSE_IS_THEIRS,
+        _THEIR_WHO_FAILED,
     )
     for lo, hi in _sentences_with(low, starts, _BLAME_KEYS, *anchors):
         hit = next(
@@ -590,6 +604,50 @@ def _mock_idea(low: str, starts: list[int]) -> Iterator[Reading]:
         yield Reading("act-mock", *idea.span(), (idea.span(),))
 
 
+# the reader's capacity doubted while we help: "written so that even someone with no technical
+# background at all can follow it", "reading past the first page seems to be a struggle over
+# there", "clients without a trained eye often picture colours differently, so we are not
+# surprised"
+_EVEN_SOMEONE = _Lazy(
+    r"\beven (?:someone|somebody|anyone|anybody|a child|a beginner|a novice|a layman|a layperson|"
+    r"a newcomer|a junior|an intern|a trainee|a first-year|my (?:grandmother|grandma|gran|mum|"
+    r"mother|kids?|son|daughter)) (?:with (?:no|little|zero)|without|who (?:has|have) (?:never|"
+    r"no)|who (?:can't|cannot|doesn't|does not|isn't|is not|knows nothing))\b"
+)
+_A_STRUGGLE = _Lazy(
+    r"\b(?:seems?|appears?|looks?|is|are|must be) (?:to be )?(?:a |quite a |something of a |a bit "
+    r"of a |rather a |such a )?(?:struggle|challenge|stretch|mystery|tall order|step too far|big "
+    r"ask) (?:over there|for you|at your end|on your side|in your (?:office|team)|for your "
+    r"[\w-]+|for some)\b"
+)
+_UNTRAINED = _Lazy(
+    r"\b(?:clients|customers|people|buyers|users|those|anyone|someone|somebody|non-experts?|"
+    r"laypeople|most people|owners) (?:without|with no|who lack|lacking) (?:a |an |any )?(?:trained|"
+    r"expert|professional|technical|design|specialist|proper|real|engineering|financial|legal) "
+    r"(?:eye|background|knowledge|training|experience|understanding|mind)\b"
+)
+_AS_EXPECTED = _Lazy(
+    r"\b(?:common|often|tend to|usually|typically|not surprised|no surprise|naturally|happens a lot|"
+    r"understandabl\w*)\b"
+)
+_CAPACITY_KEYS = ("even ", "struggle", "challenge", "stretch", "mystery", "tall order",
+                  "too far", "big ask", "without a", "with no", "who lack", "lacking")  # fmt: skip
+
+
+def _talked_down(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(
+        low, starts, _CAPACITY_KEYS, _EVEN_SOMEONE, _A_STRUGGLE, _UNTRAINED
+    ):
+        if _SINCERE.search(low, lo, hi) or _OUR_SLIP.search(low, lo, hi):
+            continue
+        hit = _EVEN_SOMEONE.search(low, lo, hi) or _A_STRUGGLE.search(low, lo, hi)
+        if hit is None:
+            hit = _UNTRAINED.search(low, lo, hi)
+            if hit is None or not _AS_EXPECTED.search(low, lo, hi):
+                continue
+        yield Reading("act-mock", *hit.span(), (hit.span(),))
+
+
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
     for lo, hi in _sentences_with(low, starts, _ECHO_KEYS, _ECHO):
         echo = _ECHO.search(low, lo, hi)
@@ -773,4 +831,5 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += _basics(low, starts, breaks)
         found += _too_much(low, starts)
         found += _mock_idea(low, starts)
+        found += _talked_down(low, starts)
     return found

@@ -311,7 +311,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
             else:
                 if kind.unless is not None and kind.unless.search(low[lo:hi]):
                     continue
-                if kind.name == "irony" and _ours(low, lo, parts[-1]):
+                if kind.name == "irony" and _ours(low, lo, parts[0], parts[-1]):
                     continue
                 spans = sorted(parts)
                 end = max(e for _s, e in spans)
@@ -350,10 +350,14 @@ def _pieces() -> tuple[tuple[tuple[str, ...], ...], ...]:
     return worked
 
 
-def _ours(low: str, lo: int, sting: Span) -> bool:
-    """Whether the late or grudging word is said of our own side ("we finally have it")."""
+def _ours(low: str, lo: int, thanks: Span, sting: Span) -> bool:
+    """Whether the late or grudging word is said of our own side ("we finally have it"). The
+    "I" who thanks is not the one who was late: after the thanks, only an actor named between
+    them and the late word counts ("I'm grateful it turned up at all" is theirs)."""
     if low.startswith(("our", "my"), sting[0]):
         return False
+    if thanks[1] <= sting[0]:
+        lo = max(lo, thanks[1])
     return _actor(low, lo, sting[0]) == "ours"
 
 

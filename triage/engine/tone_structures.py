@@ -828,7 +828,7 @@ _OURS_TO_IMPOSE = _Lazy(
     r"balance|amount)|becomes? (?:due|payable)|legal (?:action|proceedings|steps|route|options|"
     r"remedies)|court|proceedings|(?:file|issue|lodge|bring|start|pursue) (?:a |the )?(?:formal )?"
     r"claim|recover\w* (?:the|our|this|it|full|all|any)|lawyers?|solicitors?|attorneys?|as closed|"
-    r"at an end|as (?:a no|cancelled|terminated|withdrawn|void|final)|as we see fit|further "
+    r"at an end|as (?:a no\b(?!-)|cancelled|terminated|withdrawn|void|final)|as we see fit|further "
     r"(?:action|steps)|escalat\w*|report\w* (?:this|it|you|the matter)|back of the queue|"
     r"no longer (?:be )?(?:able|in a position|available|valid|use|supply|deal|continue|work with)|"
     r"(?:will|'ll|shall|have to|need to|be forced to) (?:\w+ )?review (?:the|our|your) (?:account|"
