@@ -884,6 +884,7 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "moves",
         "moves_fresh",
         "moves_fresh2",
+        "moves_fresh3",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -1168,6 +1169,7 @@ def _documented() -> dict[str, list[str]]:
             "moves",
             "moves, fresh",
             "moves, fresh, second",
+            "moves, fresh, third",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1194,6 +1196,7 @@ def _documented() -> dict[str, list[str]]:
         ("moves", "moves"),
         ("moves_fresh", "moves, fresh"),
         ("moves_fresh2", "moves, fresh, second"),
+        ("moves_fresh3", "moves, fresh, third"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

@@ -77,7 +77,16 @@ MOVES_FLAGGED = [
     (
         "blame",
         "We'll add a refresher for your supervisors, who, as you know, skipped the induction.",
+    ),  # a forum as an option open to us; their silence taken as their yes; done with them
+    ("threats", "Adjudication is still open to us if the valuation is not corrected."),
+    ("ultimatums", "We will treat no reply by Monday as your agreement to the revised figure."),
+    (
+        "ultimatums",
+        "You have two more days to fix the lift. After that we are finished with your firm.",
     ),
+    # praise "as ever" beside what went wrong; their sign-off of a mistake
+    ("sarcasm", "Impressive as always: the menus went to print with last year's prices."),
+    ("blame", "Your buyer approved the artwork with the spelling mistake still in it."),
 ]
 
 MOVES_CLEAN = [
@@ -110,6 +119,12 @@ MOVES_CLEAN = [
     "Because the other driver accepted fault, this should go through as a no-fault claim.",
     "I've asked our solicitor to check that the side letter matches what we agreed.",
     "Our lawyer has prepared the addendum with the dates we discussed.",
+    "Adjudication is open to either party under clause 30, but we hope to agree it between us.",
+    "If we hear nothing by Monday, I'll call you to check the figure reached you.",
+    "You have two more days of free storage. After that we will call you to arrange delivery.",
+    "Impressive as always: the menus look wonderful and went to print on time.",
+    "Your buyer approved the artwork, and the spelling mistake in it was ours; we have reprinted.",
+    "Your owner would like to see the new showroom, so I have invited him to the opening.",
 ]
 
 
@@ -130,7 +145,7 @@ def _drafts(name: str) -> list[dict]:
         return tomllib.load(fh)["draft"]
 
 
-@pytest.mark.parametrize("name", ["moves", "moves_fresh"])
+@pytest.mark.parametrize("name", ["moves", "moves_fresh"])  # the later fresh sets: in the docs
 def test_the_moves_development_sets_are_caught_in_category_with_their_near_misses_clean(
     rules, name
 ):

@@ -231,7 +231,8 @@ _THEIR_WRONG_PICK = _Lazy(
     r"installed|printed|fitted|loaded|delivered|quoted|invoiced|booked|specified|picked)\b"
     r"(?: [\w'-]+){0,6}? (?:the wrong|last (?:year|month|season)'s|the old|an old|an "
     r"out-of-date|out-of-date|outdated|superseded|expired|obsolete|the previous (?:version|"
-    r"revision|drawing|spec|panel|artwork)|incorrect|unapproved)\b"
+    r"revision|drawing|spec|panel|artwork)|incorrect|unapproved|with (?:the |a |an |that )?"
+    r"(?:[\w-]+ )?(?:typos?|errors?|mistakes?|faults?|defects?|wrong \w+) (?:still )?(?:in|on))\b"
 )
 # what followed their act went wrong (a broad class of outcomes, not a phrase)
 _WENT_BADLY = _Lazy(
@@ -286,6 +287,11 @@ _OUR_SLIP = _Lazy(
 )
 
 
+# our slip denied: "I don't see how the reprint is on us"
+_NOT_OUR_SLIP = _Lazy(
+    r"\b(?:(?:don't|do not|can't|cannot|fail to) see (?:how|why)|(?:isn't|is not|wasn't|was not|"
+    r"not) (?:\w+ )?(?:on us|our (?:fault|mistake|error))|nothing to do with (?:us|our))\b"
+)
 _BLAME_KEYS = ("without", "had", "did", "read", "checked", "which", "that", "result", "your", "you")
 
 
@@ -311,7 +317,7 @@ def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
         ):
             continue  # "your studio has delivered, which is why we came back"
         plo, phi = _paragraph(breaks, len(low), lo)
-        if _OUR_SLIP.search(low, plo, phi):
+        if _OUR_SLIP.search(low, plo, phi) and not _NOT_OUR_SLIP.search(low, plo, phi):
             continue
         words = hit.group()
         third = re.match(r"(?:if |had )?(?:he|she|they)\b", words)
@@ -648,6 +654,35 @@ def _talked_down(low: str, starts: list[int]) -> Iterator[Reading]:
         yield Reading("act-mock", *hit.span(), (hit.span(),))
 
 
+# praise "as ever" beside what went wrong: "brilliant as ever: the brochures came back with
+# last year's prices on them"
+_AS_EVER = _Lazy(
+    r"\b(?:brilliant|great|impressive|lovely|excellent|superb|stellar|top-notch|marvellous|"
+    r"wonderful|fantastic|outstanding|reliable|efficient|professional|helpful) as (?:ever|always|"
+    r"usual)\b"
+)
+
+
+_OUT_OF_DATE = _Lazy(
+    r"\b(?:last (?:year|month|season|quarter)'s|out of date|out-of-date|outdated|superseded|the old "
+    r"(?:prices|logo|version|address|rates?|artwork))\b"
+)
+
+
+def _as_ever(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(low, starts, (" as ever", " as always", " as usual"), _AS_EVER):
+        praise = _AS_EVER.search(low, lo, hi)
+        wrong = (
+            _WENT_WRONG.search(low, lo, hi)
+            or _WENT_BADLY.search(low, lo, hi)
+            or _OUT_OF_DATE.search(low, lo, hi)
+        )
+        if praise is None or wrong is None or _SINCERE.search(low, lo, hi):
+            continue
+        spans = sorted([praise.span(), wrong.span()])
+        yield Reading("act-mock", spans[0][0], spans[-1][1], tuple(spans))
+
+
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
     for lo, hi in _sentences_with(low, starts, _ECHO_KEYS, _ECHO):
         echo = _ECHO.search(low, lo, hi)
@@ -832,4 +867,5 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += _too_much(low, starts)
         found += _mock_idea(low, starts)
         found += _talked_down(low, starts)
+        found += _as_ever(low, starts)
     return found

@@ -14,7 +14,7 @@ Each move is a pair of broad classes, and a sentence needs both:
   aware of how this has been handled"); praise told to the same people, a duty to report, or
   a question, is not a move against them;
 - **a last request**: our asking said to be final ("this is the last time I am going to
-  ask");
+  ask"), or their silence taken as their yes ("we will take your silence as acceptance");
 - **a sanction left vague**: other measures, further steps, the whole relationship looked at
   again, by our side, under a condition on them ("if no solution is offered, we will have to
   look at other measures to protect our business"); none, taken together, or for them, is not;
@@ -83,7 +83,9 @@ _AHEAD = _Lazy(
     r"(?:end up|wind up|finish up|land|go)\b|(?:looking at|considering|exploring|weighing|"
     r"reviewing|keeping|assessing) (?:all )?(?:of )?(?:our|my|the)? ?(?:\w+ )?(?:options|"
     r"alternatives|next steps|remedies)|next (?:step|stop)|only (?:way|route|option) left|"
-    r"no (?:other )?(?:choice|alternative|option) (?:but|than|except))"
+    r"no (?:other )?(?:choice|alternative|option) (?:but|than|except)|(?:available|open) to "
+    r"(?:us|me)|at our disposal|(?:we|i) (?:can|could) (?:always |still )?(?:go|take (?:it|this)|"
+    r"refer (?:it|this)|turn))"
 )
 # the forum as something both of us want to stay out of, or theirs, or offered, or asked
 _AWAY = _Lazy(
@@ -200,7 +202,7 @@ _AFTER_A_DATE = _Lazy(
 )
 _LOST_KEYS = (
     "move on", "elsewhere", "switch", "another", "someone else", "give ", "lapse", "withdrawn",
-    "expires", "will expire",
+    "expires", "will expire", "done with", "finished with", "through with",
     "cancel", "held", "with us", "forfeit", "expire", "released", "goes to", "go to",
     "reallocated", "suspended", "closed", "terminated",
 )  # fmt: skip
@@ -208,14 +210,17 @@ _A_DATE_SET = _Lazy(
     r"\b(?:deadline|cut-?off|no later than|by (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|tomorrow|noon|midday|the \d+|\d+|end of|close of|(?:january|february|"
     r"march|april|may|june|july|august|september|october|november|december))|until|by then|"
-    r"(?:at|by) the end of (?:the|this|next) (?:day|week|month|quarter))\b"
+    r"(?:at|by) the end of (?:the|this|next) (?:day|week|month|quarter)|(?:you have|within|in) "
+    r"(?:one|two|three|four|five|seven|ten|fourteen|\d+|a|another) (?:more |further )?(?:working "
+    r"|business )?(?:days?|weeks?|hours?))\b"
 )
 # what happens then: our custom goes elsewhere, or their order, retention or discount is lost
 _LOST_TO_THEM = _Lazy(
     r"\b(?:(?:we|i)(?:'ll| will| shall|'re going to| are going to)? (?:\w+ )?(?:move on|go "
     r"elsewhere|take (?:it|this|the \w+|our \w+) elsewhere|look elsewhere|switch|use another|"
     r"appoint another|find another|give (?:it|the \w+) to)|another (?:supplier|firm|provider|"
-    r"contractor|vendor|installer|agency|carrier)|someone else|"
+    r"contractor|vendor|installer|agency|carrier)|someone else|(?:we|i)(?:'re| are| am|'m|'ll be| "
+    r"will be) (?:\w+ )?(?:done|finished|through) with (?:you|your)|"
     r"(?:your |the )?(?:order|purchase order|po|retention|discount|credit|offer|slot|booking|"
     r"reservation|quote|quotation|price|rate|guarantee|warranty|priority|account|deposit|"
     r"contract|agreement|rebate|allocation|place) (?:\w+ )?(?:lapses|will "
@@ -273,7 +278,20 @@ def _audience(low: str, starts: list[int]) -> Iterator[Reading]:
         yield Reading("move-audience", *_cues(telling.span(), judges.span()))
 
 
+# their silence taken as their yes: "we will take your silence after Tuesday as acceptance"
+_DEEMED = _Lazy(
+    r"\b(?:(?:take|treat|regard|read|count) (?:your |their )?(?:silence|no reply|no response|lack "
+    r"of (?:a )?(?:reply|response))(?: [\w'-]+){0,4}? as (?:your )?(?:acceptance|agreement|"
+    r"consent|approval|a yes|confirmation|sign-off)|(?:silence|no (?:reply|response|answer)) "
+    r"(?:will be|is|shall be) (?:taken|treated|read|deemed|regarded) as (?:acceptance|agreement|"
+    r"consent|approval|a yes|confirmation))\b"
+)
+_DEEMED_KEYS = ("silence", "no reply", "no response", "no answer", "lack of")
+
+
 def _last_ask(low: str, starts: list[int]) -> Iterator[Reading]:
+    for deemed, _lo, _hi in _anchored(low, starts, _DEEMED_KEYS, _DEEMED):
+        yield Reading("move-last-ask", *_cues(deemed.span()))
     for last, lo, hi in _anchored(low, starts, _LAST_KEYS, _LAST_ASK):
         if not _FAREWELL.search(low, lo, hi):
             yield Reading("move-last-ask", *_cues(last.span()))
