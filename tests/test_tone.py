@@ -881,6 +881,10 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "acts_fresh",
         "acts_fresh2",
         "frames",
+        "moves",
+        "moves_fresh",
+        "moves_fresh2",
+        "moves_fresh3",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -1162,6 +1166,10 @@ def _documented() -> dict[str, list[str]]:
             "acts, fresh",
             "acts, fresh, second",
             "frames",
+            "moves",
+            "moves, fresh",
+            "moves, fresh, second",
+            "moves, fresh, third",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1185,6 +1193,10 @@ def _documented() -> dict[str, list[str]]:
         ("acts_fresh", "acts, fresh"),
         ("acts_fresh2", "acts, fresh, second"),
         ("frames", "frames"),
+        ("moves", "moves"),
+        ("moves_fresh", "moves, fresh"),
+        ("moves_fresh2", "moves, fresh, second"),
+        ("moves_fresh3", "moves, fresh, third"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

@@ -575,6 +575,7 @@ _LOADED_LATER = (
     "triage.engine.tone_stance",
     "triage.engine.tone_acts",
     "triage.engine.tone_frames",
+    "triage.engine.tone_moves",
     "triage.engine.addresses",
     "triage.engine.filters.commitments",
     "triage.engine.filters.drafts",

@@ -84,13 +84,14 @@ def _paragraph(breaks: list[int], size: int, at: int) -> Span:
 
 # -- threats: a legal step our side has made ready ------------------------------------------
 _LEGAL = _Lazy(
-    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|counsel|legal [\w-]+|proceedings|litigat\w+|"
+    r"\b(?:lawyers?|solicitors?|attorneys?|barristers?|advocates?|counsel|legal [\w-]+|proceedings|litigat\w+|"
     r"court|tribunal|adjudicat\w+|arbitrat\w+|small claims|claim form|letter before action|"
     r"statutory demand|winding[- ]up|referral notice|notice of (?:dispute|claim|adjudication|"
     r"arbitration)|ombudsman|trading standards|bailiffs?|debt collect\w+|sue|suing)\b"
 )
 _LEGAL_KEYS = (
-    "lawyer", "solicitor", "attorney", "barrister", "counsel", "legal", "proceedings", "litigat",
+    "lawyer", "solicitor", "attorney", "barrister", "advocate", "counsel", "legal", "proceedings",
+    "litigat",
     "court", "tribunal", "adjudicat", "arbitrat", "small claims", "claim form", "before action",
     "statutory", "winding", "referral notice", "notice of", "ombudsman", "trading standards",
     "bailiff", "debt collect", "sue", "suing",
@@ -99,6 +100,9 @@ _MADE_READY = _Lazy(
     r"\b(?:(?:are|am|stand) (?:\w+ )?(?:ready|prepared|willing) to|is (?:now )?in draft|"
     r"(?:has|have) been drafted|(?:is|are) being (?:drafted|prepared)|drafted and ready|"
     r"(?:have|has) (?:now )?(?:instructed|briefed|engaged|retained)|"
+    r"(?:has|have) (?:now |already )?been (?:fully |now |already )?(?:briefed|instructed|engaged|"
+    r"retained)|(?:only |just )?(?:waiting|awaiting|waits|ready) (?:for |on )?(?:our |my |the "
+    r"go-ahead|a )?(?:instructions?|word|go-ahead|green light)|"
     r"(?:their|his|her|the) (?:view|advice|opinion) is|advised (?:us |me )?that|"
     r"(?:little|no) (?:difficulty|trouble|doubt) (?:in )?(?:finding|ruling|deciding)|"
     r"find(?:ing)? (?:for|in favour of) us|in our favou?r|"
@@ -121,7 +125,8 @@ _MADE_READY = _Lazy(
 )
 _LEGAL_NEUTRAL = _Lazy(
     r"\b(?:avoid\w*|keep \w+ out of|without (?:going to|needing|the need)|draft\w* (?:the |an |a )?"
-    r"(?:amendment|agreement|contract|variation|wording|terms|clause|side letter)|"
+    r"(?:amendment|agreement|contract|variation|wording|terms|clause|side letter|addendum)|"
+    r"(?:the |an |a |our )?(?:addendum|variation letter|amendment|side letter|heads of terms)|"
     r"formal wording|your (?:own )?(?:lawyers?|solicitors?|advisers?|counsel)|"
     r"as (?:agreed|discussed)|dispute (?:resolution )?clause (?:provides|says|allows)|"
     r"if (?:you|either of us) (?:would like|wish|want)|lease|deed|licence|conveyanc\w*|"
@@ -226,7 +231,8 @@ _THEIR_WRONG_PICK = _Lazy(
     r"installed|printed|fitted|loaded|delivered|quoted|invoiced|booked|specified|picked)\b"
     r"(?: [\w'-]+){0,6}? (?:the wrong|last (?:year|month|season)'s|the old|an old|an "
     r"out-of-date|out-of-date|outdated|superseded|expired|obsolete|the previous (?:version|"
-    r"revision|drawing|spec|panel|artwork)|incorrect|unapproved)\b"
+    r"revision|drawing|spec|panel|artwork)|incorrect|unapproved|with (?:the |a |an |that )?"
+    r"(?:[\w-]+ )?(?:typos?|errors?|mistakes?|faults?|defects?|wrong \w+) (?:still )?(?:in|on))\b"
 )
 # what followed their act went wrong (a broad class of outcomes, not a phrase)
 _WENT_BADLY = _Lazy(
@@ -264,6 +270,14 @@ _IF_THEY_HAD = _Lazy(
     r"(?:[^.;]{0,60}?)\b(?:we|it|this|none of this|there) (?:wouldn't|would not|would "
     r"never|couldn't|could not)\b"
 )
+# their people, then a relative clause that says what they failed to do: "your regional
+# managers, who, as you'll recall, skipped the original sessions"
+_THEIR_WHO_FAILED = _Lazy(
+    rf"\b{_THEIR_SIDE},? who,? (?:[^.;!?]{{0,40}}?,? )?(?:had |have |has |then |also |simply )?"
+    r"(?:skipped|missed|ignored|forgot|failed|refused|didn't|did not|never (?!miss|fail|forg|let)|"
+    r"lost|broke|damaged|cancell?ed|bypassed|overrode|declined|chose not|rejected|left out|"
+    r"dropped)\b"
+)
 _ROOT = _Lazy(
     r"\b(?:root|source|cause|origin) of (?:the|this|all this) (?:problem|issue|mess|trouble)\b|"
     r"\bwhere (?:it|this|things) went wrong\b"
@@ -273,6 +287,11 @@ _OUR_SLIP = _Lazy(
 )
 
 
+# our slip denied: "I don't see how the reprint is on us"
+_NOT_OUR_SLIP = _Lazy(
+    r"\b(?:(?:don't|do not|can't|cannot|fail to) see (?:how|why)|(?:isn't|is not|wasn't|was not|"
+    r"not) (?:\w+ )?(?:on us|our (?:fault|mistake|error))|nothing to do with (?:us|our))\b"
+)
 _BLAME_KEYS = ("without", "had", "did", "read", "checked", "which", "that", "result", "your", "you")
 
 
@@ -284,6 +303,7 @@ def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
         _THEIR_ACT_LED_TO,
         _THEIR_WRONG_PICK,
         _CAUSE_IS_THEIRS,
+        _THEIR_WHO_FAILED,
     )
     for lo, hi in _sentences_with(low, starts, _BLAME_KEYS, *anchors):
         hit = next(
@@ -297,7 +317,7 @@ def _blame(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
         ):
             continue  # "your studio has delivered, which is why we came back"
         plo, phi = _paragraph(breaks, len(low), lo)
-        if _OUR_SLIP.search(low, plo, phi):
+        if _OUR_SLIP.search(low, plo, phi) and not _NOT_OUR_SLIP.search(low, plo, phi):
             continue
         words = hit.group()
         third = re.match(r"(?:if |had )?(?:he|she|they)\b", words)
@@ -571,6 +591,98 @@ _BASICS_AS_EXTRA = _Lazy(
 )
 
 
+# the basics of their job offered as a bold new idea: "here is a novel idea: what if the
+# installers brought the right fixings?"; a new idea of ours with no "what if" is just an idea
+_MOCK_IDEA = _Lazy(
+    r"\b(?:here's|here is|heres|i have|i've got|we have|may i (?:offer|suggest)|let me (?:offer|"
+    r"suggest)|just) (?:a |an |this )?(?:novel|radical|revolutionary|crazy|wild|bold|daring|"
+    r"outlandish|groundbreaking|ground-breaking|brilliant|genius) (?:idea|concept|thought|"
+    r"suggestion|proposal)\b[^.!?]{0,4}?(?:what if|how about|why not|maybe|perhaps|try)\b"
+)
+_IDEA_KEYS = ("novel", "radical", "revolutionary", "crazy", "wild", "bold", "daring", "outlandish",
+              "groundbreaking", "ground-breaking", "brilliant", "genius")  # fmt: skip
+
+
+def _mock_idea(low: str, starts: list[int]) -> Iterator[Reading]:
+    if not any(key in low for key in _IDEA_KEYS):
+        return
+    for idea in _MOCK_IDEA.finditer(low):
+        yield Reading("act-mock", *idea.span(), (idea.span(),))
+
+
+# the reader's capacity doubted while we help: "written so that even someone with no technical
+# background at all can follow it", "reading past the first page seems to be a struggle over
+# there", "clients without a trained eye often picture colours differently, so we are not
+# surprised"
+_EVEN_SOMEONE = _Lazy(
+    r"\beven (?:someone|somebody|anyone|anybody|a child|a beginner|a novice|a layman|a layperson|"
+    r"a newcomer|a junior|an intern|a trainee|a first-year|my (?:grandmother|grandma|gran|mum|"
+    r"mother|kids?|son|daughter)) (?:with (?:no|little|zero)|without|who (?:has|have) (?:never|"
+    r"no)|who (?:can't|cannot|doesn't|does not|isn't|is not|knows nothing))\b"
+)
+_A_STRUGGLE = _Lazy(
+    r"\b(?:seems?|appears?|looks?|is|are|must be) (?:to be )?(?:a |quite a |something of a |a bit "
+    r"of a |rather a |such a )?(?:struggle|challenge|stretch|mystery|tall order|step too far|big "
+    r"ask) (?:over there|for you|at your end|on your side|in your (?:office|team)|for your "
+    r"[\w-]+|for some)\b"
+)
+_UNTRAINED = _Lazy(
+    r"\b(?:clients|customers|people|buyers|users|those|anyone|someone|somebody|non-experts?|"
+    r"laypeople|most people|owners) (?:without|with no|who lack|lacking) (?:a |an |any )?(?:trained|"
+    r"expert|professional|technical|design|specialist|proper|real|engineering|financial|legal) "
+    r"(?:eye|background|knowledge|training|experience|understanding|mind)\b"
+)
+_AS_EXPECTED = _Lazy(
+    r"\b(?:common|often|tend to|usually|typically|not surprised|no surprise|naturally|happens a lot|"
+    r"understandabl\w*)\b"
+)
+_CAPACITY_KEYS = ("even ", "struggle", "challenge", "stretch", "mystery", "tall order",
+                  "too far", "big ask", "without a", "with no", "who lack", "lacking")  # fmt: skip
+
+
+def _talked_down(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(
+        low, starts, _CAPACITY_KEYS, _EVEN_SOMEONE, _A_STRUGGLE, _UNTRAINED
+    ):
+        if _SINCERE.search(low, lo, hi) or _OUR_SLIP.search(low, lo, hi):
+            continue
+        hit = _EVEN_SOMEONE.search(low, lo, hi) or _A_STRUGGLE.search(low, lo, hi)
+        if hit is None:
+            hit = _UNTRAINED.search(low, lo, hi)
+            if hit is None or not _AS_EXPECTED.search(low, lo, hi):
+                continue
+        yield Reading("act-mock", *hit.span(), (hit.span(),))
+
+
+# praise "as ever" beside what went wrong: "brilliant as ever: the brochures came back with
+# last year's prices on them"
+_AS_EVER = _Lazy(
+    r"\b(?:brilliant|great|impressive|lovely|excellent|superb|stellar|top-notch|marvellous|"
+    r"wonderful|fantastic|outstanding|reliable|efficient|professional|helpful) as (?:ever|always|"
+    r"usual)\b"
+)
+
+
+_OUT_OF_DATE = _Lazy(
+    r"\b(?:last (?:year|month|season|quarter)'s|out of date|out-of-date|outdated|superseded|the old "
+    r"(?:prices|logo|version|address|rates?|artwork))\b"
+)
+
+
+def _as_ever(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(low, starts, (" as ever", " as always", " as usual"), _AS_EVER):
+        praise = _AS_EVER.search(low, lo, hi)
+        wrong = (
+            _WENT_WRONG.search(low, lo, hi)
+            or _WENT_BADLY.search(low, lo, hi)
+            or _OUT_OF_DATE.search(low, lo, hi)
+        )
+        if praise is None or wrong is None or _SINCERE.search(low, lo, hi):
+            continue
+        spans = sorted([praise.span(), wrong.span()])
+        yield Reading("act-mock", spans[0][0], spans[-1][1], tuple(spans))
+
+
 def _too_much(low: str, starts: list[int]) -> Iterator[Reading]:
     for lo, hi in _sentences_with(low, starts, _ECHO_KEYS, _ECHO):
         echo = _ECHO.search(low, lo, hi)
@@ -625,6 +737,34 @@ def _each_time(low: str, starts: list[int]) -> Iterator[Reading]:
         bad = _SAME_BAD_END.search(low, habit.end(), hi)
         if bad is not None:
             yield Reading("act-absolute", habit.start(), bad.end(), (habit.span(), bad.span()))
+
+
+# -- absolutes: however often we ask, the same failure ----------------------------------------
+_HOWEVER_OFTEN = _Lazy(
+    r"\b(?:no matter how (?:many times|often|many reminders|many emails|many calls|politely|"
+    r"clearly)|however (?:many times|often|politely|clearly)|(?:for|after) the (?:\w+ )?time of "
+    r"asking|(?:as|so) (?:often|many times) as (?:we|i)) (?:(?:we|i) )?(?:\w+ )?(?:ask|asked|"
+    r"remind|reminded|chase|chased|raise|raised|tell|told|complain|complained|call|called|email|"
+    r"emailed|write|wrote|explain|explained|mention|mentioned|request|requested|point it out)?"
+)
+_HOWEVER_KEYS = ("no matter how", "however many", "however often", "however polit",
+                 "however clear", "time of asking", "often as", "many times as")  # fmt: skip
+# however often we ask, they answer kindly: praise, not a sweep
+_GLAD_OF_IT = _Lazy(
+    r"\b(?:quick\w*|prompt\w*|happy|happily|glad\w*|gladly|patien\w*|smil\w*|cheerful\w*|kind\w*|"
+    r"always (?:help|answer|there|find))\b"
+)
+_OURS_TO_FIX = _Lazy(r"\b(?:sorry|apolog\w*|our (?:fault|mistake|error)|on us|we should have)\b")
+
+
+def _however_often(low: str, starts: list[int]) -> Iterator[Reading]:
+    for lo, hi in _sentences_with(low, starts, _HOWEVER_KEYS, _HOWEVER_OFTEN):
+        often = _HOWEVER_OFTEN.search(low, lo, hi)
+        if often is None or _GLAD_OF_IT.search(low, lo, hi):
+            continue
+        if _OURS_TO_FIX.search(low, lo, hi) or _PRAISED.search(low, lo, hi):
+            continue
+        yield Reading("act-absolute", *often.span(), (often.span(),))
 
 
 # -- ultimatums: a condition on what they do, a date, and our next move ----------------------
@@ -718,10 +858,14 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += _absolutes(low, starts)
         found += _each_time(low, starts)
         found += _sweeps(low, starts)
+        found += _however_often(low, starts)
     if "act-ultimatum" in wanted:
         found += _terms(low, starts)
     if "act-mock" in wanted:
         found += _mock(low, starts)
         found += _basics(low, starts, breaks)
         found += _too_much(low, starts)
+        found += _mock_idea(low, starts)
+        found += _talked_down(low, starts)
+        found += _as_ever(low, starts)
     return found

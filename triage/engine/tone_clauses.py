@@ -297,6 +297,8 @@ _ASKED_FOR = _Lazy(  # the act is what the reader asked for, or what both agreed
 )
 _SELF_OR_SHARED = _Lazy(
     r"\b(?:our own|for you|together|jointly|both of us|we both|each other|with your help)\b|"
+    # options that include them: "considering our options and would like yours to be one"
+    r"\b(?:(?:to be|as|be) one of (?:them|those|the \w+)|among them|including you(?:rs)?)\b|"
     r"\b(?:our|my) (?:process|processes|setup|set-up|internal|checklist|approach|side|plan|"
     r"schedule|forecast|figures|budget|records|procedures?)\b|"
     # passed up our own line to someone who can help them ("escalated it to our head of
@@ -679,7 +681,13 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += _cover(low, starts)
     if "mock" in wanted:
         found += _mock(low, starts)
-    from triage.engine import tone_acts, tone_frames, tone_stance, tone_structures  # built on these
+    from triage.engine import (  # built on these
+        tone_acts,
+        tone_frames,
+        tone_moves,
+        tone_stance,
+        tone_structures,
+    )
 
     found += tone_structures.read(low, starts, breaks, wanted)
     if wanted & tone_stance.NAMES:
@@ -688,4 +696,6 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += tone_acts.read(low, starts, breaks, wanted)
     if wanted & tone_frames.NAMES:
         found += tone_frames.read(low, starts, breaks, wanted)
+    if wanted & tone_moves.NAMES:
+        found += tone_moves.read(low, starts, breaks, wanted)
     return found

@@ -105,7 +105,11 @@ _STING = _Lazy(
 _SINCERE = _Lazy(
     r"\b(?:i know (?:it|you|how|that)|i understand|difficult|hard (?:week|time|month|year)|"
     r"given the|while (?:we|our|the)|apolog\w*|sorry|no blame|not your fault|(?:nobody|no one|"
-    r"nothing) (?:could|can)|(?:no one|nobody)'s fault)\b"
+    r"nothing) (?:could|can)|(?:no one|nobody)'s fault|"
+    # a meeting both sides wanted, and were glad of: "thanks for meeting in person at last"
+    r"it was (?:good|great|lovely|nice|a pleasure|a joy) to (?:meet|see|put|catch up|talk|"
+    r"speak)|faces to names|meet(?:ing)? (?:you |"
+    r"each other )?in person)\b"
 )
 _ONE_OF_THOSE = _Lazy(r"\b(?:yet another|another (?:one )?of (?:those|these|your)|one of those)\b")
 _MOCK_BELIEF = _Lazy(
@@ -307,7 +311,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
             else:
                 if kind.unless is not None and kind.unless.search(low[lo:hi]):
                     continue
-                if kind.name == "irony" and _ours(low, lo, parts[-1]):
+                if kind.name == "irony" and _ours(low, lo, parts[0], parts[-1]):
                     continue
                 spans = sorted(parts)
                 end = max(e for _s, e in spans)
@@ -346,10 +350,14 @@ def _pieces() -> tuple[tuple[tuple[str, ...], ...], ...]:
     return worked
 
 
-def _ours(low: str, lo: int, sting: Span) -> bool:
-    """Whether the late or grudging word is said of our own side ("we finally have it")."""
+def _ours(low: str, lo: int, thanks: Span, sting: Span) -> bool:
+    """Whether the late or grudging word is said of our own side ("we finally have it"). The
+    "I" who thanks is not the one who was late: after the thanks, only an actor named between
+    them and the late word counts ("I'm grateful it turned up at all" is theirs)."""
     if low.startswith(("our", "my"), sting[0]):
         return False
+    if thanks[1] <= sting[0]:
+        lo = max(lo, thanks[1])
     return _actor(low, lo, sting[0]) == "ours"
 
 

@@ -828,7 +828,7 @@ _OURS_TO_IMPOSE = _Lazy(
     r"balance|amount)|becomes? (?:due|payable)|legal (?:action|proceedings|steps|route|options|"
     r"remedies)|court|proceedings|(?:file|issue|lodge|bring|start|pursue) (?:a |the )?(?:formal )?"
     r"claim|recover\w* (?:the|our|this|it|full|all|any)|lawyers?|solicitors?|attorneys?|as closed|"
-    r"at an end|as (?:a no|cancelled|terminated|withdrawn|void|final)|as we see fit|further "
+    r"at an end|as (?:a no\b(?!-)|cancelled|terminated|withdrawn|void|final)|as we see fit|further "
     r"(?:action|steps)|escalat\w*|report\w* (?:this|it|you|the matter)|back of the queue|"
     r"no longer (?:be )?(?:able|in a position|available|valid|use|supply|deal|continue|work with)|"
     r"(?:will|'ll|shall|have to|need to|be forced to) (?:\w+ )?review (?:the|our|your) (?:account|"
@@ -915,8 +915,8 @@ _GLADLY = _Lazy(
 _HARMLESS_STEP = _Lazy(
     r"\b(?:(?:call|ring|phone|chase|remind|email|text) you|let you know|keep your place|help "
     r"(?:you|with)|as planned|as usual|go ahead|no charge|free of charge|at (?:our|no) (?:cost|"
-    r"expense)|close the (?:ticket|case)|(?:another|a new|a different) (?:time|date|slot|day)|"
-    r"ticket)\b"
+    r"expense)|close the (?:ticket|case|file|matter)|(?:another|a new|a different) (?:time|date|"
+    r"slot|day)|ticket|(?:no|not any) further (?:action|steps))\b"
 )
 
 # our side accepting a loss: "the fall was entirely our fault", "we accept liability"

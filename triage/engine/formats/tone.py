@@ -37,6 +37,7 @@ READINGS = (
     "act-threat", "act-audience", "act-ultimatum", "act-blame", "act-absolute", "act-mock",
     "frame-forced-hand", "frame-mock-excuse", "frame-against-expectation", "frame-simplified",
     "frame-weighs", "frame-held-back", "frame-sweep", "frame-incapable", "frame-counterfactual",
+    "move-forum", "move-audience", "move-last-ask", "move-after-date", "move-sanction",
 )  # fmt: skip
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 WORDS_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
