@@ -253,6 +253,14 @@ _THEY = {
 }
 
 
+# What things do, never people: "they" before it stands for the things just named.
+_EVENT_VERB = re.compile(
+    r"\s+(?:happened|occurred|arose|took\s+place|came\s+up|fell\s+due|"
+    r"were\s+(?:raised|made|logged|added|billed|done|requested))\b",
+    re.I,
+)
+
+
 def _to_reader(text: str, name: str) -> str:
     """``text`` addressed to its reader: the reader's name (matched by ``name``), and "they",
     "them" and "their" for their side, in the second person."""
@@ -274,6 +282,12 @@ def _to_reader(text: str, name: str) -> str:
         word = match.group(0)
         if word.lower().startswith("them") and _things_before(match.string[: match.start()]):
             return word  # "staged releases for their depots without disrupting them"
+        if (
+            word.lower() == "they"
+            and _EVENT_VERB.match(match.string, match.end())
+            and _things_before(match.string[: match.start()])
+        ):
+            return word  # "the extra rounds ... when they happened": things, not the reader
         return _keep_case(word, _THEY[word.lower()])
 
     text = re.sub(
