@@ -25,6 +25,7 @@ from triage.engine.filters import (
     job_title,
     our_roles,
     person,
+    unsaid,
 )
 from triage.engine.library import builtin_dir, playbook_files
 from triage.engine.playbook import load_playbook
@@ -167,9 +168,10 @@ def test_the_email_body_is_at_most_200_words_and_keeps_every_commitment(rendered
         fix = (mistake.get("fix") or "").strip().rstrip(".")
         if fix:  # kept word for word, or in the sender's own voice ("Helen will" -> "I will")
             in_own_voice = first_person(fix, sender)
-            assert in_own_voice[1:].lower() in rendered.email.lower(), (
-                f"the commitment {fix!r} is kept"
-            )
+            # ... or said once, with its owner and date, among what we will do by when.
+            assert in_own_voice[1:].lower() in rendered.email.lower() or not unsaid(
+                [in_own_voice], rendered.email
+            ), f"the commitment {fix!r} is kept"
 
 
 def test_substituted_answers_read_as_sentences(rendered):
@@ -208,6 +210,12 @@ def test_the_email_is_signed_by_the_calm_lead(rendered):
         )
         return
     assert signature[0] == lead
+    # At level 2 and above, the senior person who leads for us co-signs, after the signer.
+    cosigner = [line for line in signature[1:] if line not in (title, rendered.get("our_company"))]
+    assert len(cosigner) <= 1, signature
+    if cosigner:
+        assert (rendered.route.level or 1) >= 2, signature
+        signature = [line for line in signature if line not in cosigner]
     assert signature[1] == title if title else signature[1:] in ([], [rendered.get("our_company")])
     assert not any("(" in line for line in signature), signature
     sender = rendered.message["From"]
@@ -707,12 +715,17 @@ def test_a_claim_they_sent_themselves_is_answered_not_handed_to_lawyers(rendered
         return
     assert rendered.route.recommended != "legal"
     body = rendered.email
-    assert any(f"Thank you for your {what}" in body for what in ("letter", "message", "notice"))
+    if not rendered.fact("notice_to_come"):  # a notice only threatened is not thanked for
+        assert any(f"Thank you for your {w}" in body for w in ("letter", "message", "notice"))
     assert "Our lawyers will reply" not in body and "acknowledging" not in rendered.subject
     if rendered.get("notice_deadline"):  # their letter's date, or the contract's
         # A cure period is met with the plan, before it ends; any other date with the answer.
-        said = ("you will have one by then", "you will have our answer by then")
-        assert any(w in body for w in said) or "you will have our written plan to meet it" in body
+        # Promised before the date, never on it; a date that is theirs to use (a renewal they
+        # may stop) is asked to be moved, not answered by.
+        said = ("you will have one before then", "you will have our answer before then")
+        said += ("you will have one by then", "you will have our answer by then")
+        said += ("you will have our written plan to meet it", "agree in writing to move it to")
+        assert any(w in body for w in said), body
     checks = ("lawyer", "legal advice", "legal or finance lead")
     assert any(w in row["action"].lower() for row in rendered.rows[:3] for w in checks)
 

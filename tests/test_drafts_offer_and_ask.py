@@ -1,7 +1,8 @@
 """Kinds: the offer that is the point of the email, and one-sided asks in conciliatory emails.
 
 What we offer them (`our_offer`, apart from our private minimum) is stated with its figure in
-the email, in every version; an apology carries our ask only beside an offer; accepting their
+the email, in every version; an apology for what is mostly our fault carries no money ask at
+all, even beside an offer (the money waits for the meeting); accepting their
 proposal to mediate says yes plainly and leaves both positions for the mediation.
 """
 
@@ -26,15 +27,17 @@ def test_what_we_offer_is_stated_with_its_figure(tmp_path, monkeypatch):
     assert "What we can offer" not in email, email
 
 
-def test_an_apology_asks_for_our_money_only_beside_an_offer(tmp_path, monkeypatch):
+def test_an_apology_for_our_fault_leaves_our_money_for_the_meeting(tmp_path, monkeypatch):
     email = render(DOHA, tmp_path, monkeypatch)["email"]
     assert "We got this wrong" in email, email
     assert "release the held" not in email, email
+    # Even beside an offer, the held fees are not asked for: an apology that ends in a money
+    # ask reads as a trade. The offer stays, and the money is said to wait.
     offer = "a service credit of QAR 30,000 against the next invoice"
     email = render(DOHA, tmp_path, monkeypatch, {"our_offer": offer})["email"]
     assert "What we can offer: a service credit of QAR 30,000" in email, email
-    assert "I would ask you to release the held Q3 and Q4 fees (QAR 180,000)" in email, email
-    assert email.index("What we can offer") < email.index("I would ask you"), email
+    assert "release the held" not in email and "I would ask you" not in email, email
+    assert "can wait until we have met" in email, email
 
 
 def test_accepting_their_mediation_says_yes_and_keeps_our_position_for_it(tmp_path, monkeypatch):

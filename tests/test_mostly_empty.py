@@ -181,7 +181,8 @@ def test_an_unnamed_issue_is_named_in_the_plan_as_the_email_names_it(playbook, s
             in plan
         )
     else:
-        # No date and no sum to name it by: a placeholder the sender must fill, never "recent weeks".
-        assert subject.startswith("[WHAT THIS IS ABOUT]")
-        assert "recent weeks" not in subject
-        assert "the email has the placeholder “[WHAT THIS IS ABOUT]”" in plan
+        # No date and no sum to name it by: a subject that can go as it is, never a placeholder
+        # (a subject line is the part least read before sending) nor "recent weeks".
+        assert "[" not in subject and "recent weeks" not in subject
+        assert subject.startswith("Our work together")
+        assert "names it only vaguely, as “our work together”" in plan

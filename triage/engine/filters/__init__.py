@@ -63,6 +63,15 @@ if TYPE_CHECKING:
         we_threatened,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
+    from triage.engine.filters.repair import (
+        effect_on_them,
+        month_named,
+        notice_threatened,
+        says_same,
+        their_option,
+        unsaid,
+        worst_first,
+    )
     from triage.engine.filters.senior import our_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
@@ -118,6 +127,13 @@ _HOME = {
     "our_roles": "people",
     "person": "people",
     "our_senior": "senior",
+    "month_named": "repair",
+    "effect_on_them": "repair",
+    "says_same": "repair",
+    "notice_threatened": "repair",
+    "their_option": "repair",
+    "worst_first": "repair",
+    "unsaid": "repair",
     "role_of": "people",
     "SUBJECTS": "sentences",
     "clause": "sentences",
@@ -156,6 +172,7 @@ __all__ = [
     "clause_ref",
     "customers_named",
     "deliverables",
+    "effect_on_them",
     "end_date_in",
     "first_name",
     "first_person",
@@ -171,12 +188,14 @@ __all__ = [
     "markdown_inline",
     "mediation_body",
     "money_sign",
+    "month_named",
     "next_three",
     "next_working_day",
     "note_fragment",
     "notice_end",
     "notice_period",
     "notice_served",
+    "notice_threatened",
     "opening_ask",
     "our_messages",
     "our_roles",
@@ -186,16 +205,20 @@ __all__ = [
     "person",
     "reads_as_clause",
     "role_of",
+    "says_same",
     "sentence",
     "short_date",
     "sorry_for",
+    "their_option",
     "topic",
     "typed_me",
+    "unsaid",
     "via_counsel",
     "we_threatened",
     "weekday_date",
     "will_pay",
     "working_day",
+    "worst_first",
 ]
 
 

@@ -86,7 +86,8 @@ def ask_before_landing(value: Any) -> str:
 # ("March pallet count error").
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|did|didn'?t|does|doesn'?t|do|don'?t|got|"
-    r"went|sent|made|put|let|took|gave|came|left|kept|told|said|saw|set|ran|paid|"
+    r"went|sent|made|put|let|took|gave|came|left|kept|told|said|saw|set|ran|paid|fell|lost|"
+    r"broke|forgot|missed|sold|sat|spoke|wrote|chose|shut|cut|"
     r"can'?t|couldn'?t|won'?t|wouldn'?t|wasn'?t|weren'?t|never|failed|\w+ed)\b",
     re.I,
 )

@@ -269,6 +269,12 @@ _THEY = {
 
 _ON_THEIR_OWN = re.compile(r"\bon\s+their\s+own\b", re.I)
 _THEY_WORDS = re.compile(r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b", re.I)
+# What things do, never people: "they" before it stands for the things just named.
+_EVENT_VERB = re.compile(
+    r"\s+(?:happened|occurred|arose|took\s+place|came\s+up|fell\s+due|"
+    r"were\s+(?:raised|made|logged|added|billed|done|requested))\b",
+    re.I,
+)
 
 
 def _to_reader(text: str, name: str) -> str:
@@ -292,6 +298,12 @@ def _to_reader(text: str, name: str) -> str:
         word = match.group(0)
         if word.lower().startswith("them") and _things_before(match.string[: match.start()]):
             return word  # "staged releases for their depots without disrupting them"
+        if (
+            word.lower() == "they"
+            and _EVENT_VERB.match(match.string, match.end())
+            and _things_before(match.string[: match.start()])
+        ):
+            return word  # "the extra rounds ... when they happened": things, not the reader
         return _keep_case(word, _THEY[word.lower()])
 
     text = _THEY_WORDS.sub(to_you, text)

@@ -217,6 +217,13 @@ def environment() -> _Environment:
     env.filters["deliverables"] = filters.deliverables
     env.filters["pending_step"] = filters.pending_step
     env.filters["approved_offer"] = filters.approved_offer
+    env.filters["worst_first"] = filters.worst_first
+    env.filters["their_option"] = filters.their_option
+    env.filters["notice_threatened"] = filters.notice_threatened
+    env.filters["month_named"] = filters.month_named
+    env.filters["effect_on_them"] = filters.effect_on_them
+    env.filters["says_same"] = filters.says_same
+    env.filters["unsaid"] = filters.unsaid
     env.filters["about_eur"] = filters.about_eur
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}

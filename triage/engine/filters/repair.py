@@ -1,0 +1,161 @@
+"""What a repair email needs from the answers: our worst mistake first, whose right a notice
+date is, and a name for the issue when none was typed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from triage.engine.filters.text import _squash
+from triage.engine.filters.words import DETERMINERS
+
+# Words that start an effect without a thing of theirs to name: "about 40 patients".
+_NOT_NOUN = frozenset(
+    {"about", "around", "some", "most", "all", "many", "several", "over", "nearly"}
+)
+
+# A mistake that hurt them personally: an insult, a public put-down, a rude or angry message.
+_PERSONAL = re.compile(
+    r"\b(?:insult\w*|rude\w*|amateur\w*|humiliat\w*|belittl\w*|shout\w*|swore|abus\w*|"
+    r"offensive\w*|disrespect\w*|mock\w*|threaten\w*|in front of|copied your|cc'?d your|"
+    r"personal|raised (?:his|her|my|our) voice|questioned your|motives|sarcas\w*)\b",
+    re.I,
+)
+# A mistake with a safety, health, hygiene or legal effect on them: graver than a delay.
+_GRAVE = re.compile(
+    r"\b(?:safety|unsafe|hygien\w*|high[- ]care|contaminat\w*|patients?|injur\w*|"
+    r"recall\w*|personal data|data breach|regulator\w*|accreditation)\b",
+    re.I,
+)
+
+
+def worst_first(mistakes: Any) -> list[Any]:
+    """Filter ``worst_first``: our listed mistakes (rows with a ``mistake``) with the worst
+    first, the one the apology must name: a personal insult from our side, then one with a
+    safety, health or legal effect on them, then the rest in the order typed."""
+    rows = list(mistakes or [])
+
+    def rank(row: Any) -> int:
+        text = _squash(row.get("mistake") if isinstance(row, Mapping) else row)
+        return 0 if _PERSONAL.search(text) else 1 if _GRAVE.search(text) else 2
+
+    return sorted(rows, key=rank)
+
+
+# A notice date that is theirs to use: a renewal they may stop, a contract they may end.
+_OPTION = re.compile(
+    r"\b(?:auto[- ]?renew\w*|renew\w*|rolls?\s+over|roll[- ]?over|opt[- ]?out|break\s+clause|"
+    r"notice\s+(?:to|of)\s+(?:terminat\w*|end|cancel\w*|non[- ]renew\w*)|"
+    r"terminat\w*\s+(?:the\s+)?(?:contract|agreement)|cancel\w*\s+(?:the\s+)?contract)\b",
+    re.I,
+)
+# A notice still to come: they say they will send it, or threaten to.
+_THREATENED = re.compile(
+    r"\b(?:will|'ll|’ll|going\s+to|plan\s+to|intend\s+to|threaten\w*|may|might|could)\s+"
+    r"(?:\w+\s+){0,2}(?:send|give|serve|issue)\w*\s+(?:\w+\s+){0,2}notice\b|"
+    r"\bthreaten\w*\s+(?:\w+\s+){0,3}notice\b|\bunless\b",
+    re.I,
+)
+
+
+def their_option(value: Any) -> bool:
+    """Filter ``their_option``: whether the notes on a notice deadline (what happened, the
+    clauses, our minimum) describe a right of theirs (to stop a renewal, to opt out, to end the
+    contract) rather than a date by which we must answer them."""
+    return bool(_OPTION.search(_squash(value)))
+
+
+def notice_threatened(value: Any) -> bool:
+    """Filter ``notice_threatened``: whether the notes say their notice is still to come
+    ("they'll send the notice monday unless ..."), so that nobody thanks them for it."""
+    return bool(_THREATENED.search(_squash(value)))
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = re.compile(
+    r"\b(?:(?P<day>\d{1,2})\s*/\s*(?P<num>1[0-2]|0?[1-9])(?!\s*/\s*\d{1,2}\b)|"
+    r"(?P<name>jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december))\b",
+    re.I,
+)
+
+
+def month_named(value: Any) -> str:
+    """Filter ``month_named``: the first month the notes name ("tickets sat 2 wks in nov",
+    "rejected 12 nov", "on 12/11"), as its full name; '' when none."""
+    for match in _MONTH.finditer(_squash(value)):
+        if match.group("name"):
+            word = match.group("name").lower()
+            return next(m for m in _MONTHS if m.startswith(word[:3])).capitalize()
+        if match.group("num"):
+            return _MONTHS[int(match.group("num")) - 1].capitalize()
+    return ""
+
+
+# What our failure did to them, in the notes: patients recalled, staff who had to make do.
+_EFFECT = re.compile(
+    r"\b(?:had\s+to|recall\w*|re-?draws?|could(?:n't|\s+not)|unable\s+to|left\s+without|"
+    r"sat\s+(?:for\s+)?(?:\d|two|three|four)|lost\s+(?:a|an|their|the)\b|"
+    r"(?:line|plant|production|site|shop|kitchen|ward)\s+(?:stopped|stood\s+still|shut))",
+    re.I,
+)
+
+
+def effect_on_them(value: Any) -> str:
+    """Filter ``effect_on_them``: the first part of the notes that says what our failure did to
+    them ("~40 patients recalled for re-draws", "their staff had to re-wear"), with "~" said
+    as "about"; '' when the notes say none, or only what we had to do."""
+    for part in re.split(r"(?<=[.;!?])\s+|\s+[-–—+]\s+|,\s+|\.\s*$", _squash(value)):
+        part = part.strip(" .;,")
+        if not part or not _EFFECT.search(part):
+            continue
+        if re.match(r"(?:we|our|i|us)\b", part, re.I) or len(part.split()) > 14:
+            continue
+        part = re.sub(r"^(?:they|she|he)\s+(?:say|says|said|claim|claims)\s+(?:that\s+)?", "", part)
+        part = re.sub(r"~\s*(?=\d)", "about ", part)
+        first = part.split()[0]
+        if first.isalpha() and first.islower() and first not in DETERMINERS | _NOT_NOUN:
+            part = f"your {part}"  # "bottling line stopped" is theirs: "your bottling line"
+        return part
+    return ""
+
+
+def says_same(value: Any, other: Any) -> bool:
+    """Filter ``says_same``: whether ``value`` (a topic) says nothing that ``other`` (the
+    mistake named beside it) does not: two thirds of its longer words are in it."""
+    words = {w for w in re.findall(r"[a-z]{4,}", _squash(value).lower())}
+    if not words:
+        return False
+    theirs = set(re.findall(r"[a-z]{4,}", _squash(other).lower()))
+    return len(words & theirs) * 3 >= len(words) * 2
+
+
+def unsaid(items: Any, said: Any) -> list[str]:
+    """Filter ``unsaid``: each of ``items`` (what we are changing) without the parts that
+    ``said`` (our offer) already says, so that each fact is in the email once: "a second van
+    from 14 December and a call the day before" beside an offer of the van keeps only the
+    call; an item said in full is left out."""
+    text = _squash(said).lower()
+    kept = []
+    for item in items or []:
+        parts = [p for p in re.split(r"\s+and\s+|;\s+", _squash(item)) if p]
+        rest = [p for p in parts if p.lower().strip(" .") not in text and not says_same(p, text)]
+        if len(rest) == len(parts):
+            kept.append(_squash(item))
+        elif rest:
+            kept.append(" and ".join(rest))
+    return kept
