@@ -94,3 +94,17 @@ def test_the_drafts_are_signed_by_one_lead_and_the_plan_asks_for_one(playbook, t
 def test_one_lead_gets_no_note(playbook, fixed_now):
     plan, _ = _drafts(playbook, {**ANSWERS, "our_contact": "Ana Ruiz"})
     assert "One lead, one voice" not in plan
+
+
+def test_the_signer_named_as_the_subject_of_a_later_clause_speaks_as_i():
+    from triage.engine.filters.voice import first_person
+
+    # A fix typed as "...; Farah leads" in an email Farah signs: "I will lead", never "me leads".
+    said = first_person("Rami is off the project; Farah leads", "Farah Haddad", "Yusuf")
+    assert said == "Rami is off the project; I will lead"
+    assert first_person("weekly call. Helen joins it", "Helen Achebe") == (
+        "weekly call. I will join it"
+    )
+    # Both verbs of one clause follow the subject.
+    said = first_person("Farah calls Yusuf and apologises", "Farah Haddad", "Yusuf")
+    assert said == "I will call you and apologise"

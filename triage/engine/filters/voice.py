@@ -97,20 +97,38 @@ _LISTED = re.compile(r",|\sand\s")
 def _in_own_voice(text: str, name: str) -> str:
     """``text`` with the sender (matched by ``name``) in the first person."""
     start = rf"^(?:{name})\b"
+    # The sender as the subject of a clause: at the start, or after a semicolon or a full stop
+    # ("Rami is off the project; Farah leads" -> "...; I will lead").
+    clause = rf"(?:^|(?<=;)\s*|(?<=\.)\s+)(?:{name})\b"
 
     def subject(match: re.Match[str]) -> str:
         verb = match.group(1)
         return "I " + _AS_SUBJECT.get(verb.lower(), verb)
 
     text, made = re.subn(
-        rf"{start}\s+({_MODALS}|is|was|has|does)\b", subject, text, count=1, flags=re.I
+        rf"{clause}\s+({_MODALS}|is|was|has|does)\b", subject, text, count=1, flags=re.I
     )
     if not made:  # "Marisol leads the account from now on" -> "I will lead the account ..."
-        found = re.match(rf"{start}\s+((?:(?:{_ADVERBS})\s+)?)([a-z]+)\b", text, flags=re.I)
-        if found and _present_verb(found.group(2)):
-            adverb = found.group(1)
-            text = f"I will {adverb}{_base_form(found.group(2))}{text[found.end() :]}"
+        pattern = rf"{clause}\s+((?:(?:{_ADVERBS})\s+)?)([a-z]+)\b"
+        for found in re.finditer(pattern, text, flags=re.I):
+            if not _present_verb(found.group(2)):
+                continue
+            lead = found.group(0)[: len(found.group(0)) - len(found.group(0).lstrip())]
+            said = f"{lead}I will {found.group(1)}{_base_form(found.group(2))}"
+            rest = text[found.end() :]
+            # "Farah calls Yusuf and apologises" -> "I will call Yusuf and apologise"
+            rest = re.sub(
+                r"^([^;.]*?\band\s+)([a-z]+)\b",
+                lambda m: (
+                    m.group(1)
+                    + (_base_form(m.group(2)) if _present_verb(m.group(2)) else m.group(2))
+                ),
+                rest,
+                count=1,
+            )
+            text = text[: found.start()] + said + rest
             made = 1
+            break
     if made:  # "Helen will call you herself" -> "I will call you myself"
         text = re.sub(r"\b(?:herself|himself|themselves|themself)\b", "myself", text, count=1)
     text = re.sub(rf"{start}['’]s\b", "my", text, count=1, flags=re.I)
