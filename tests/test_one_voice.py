@@ -108,3 +108,17 @@ def test_the_signer_named_as_the_subject_of_a_later_clause_speaks_as_i():
     # Both verbs of one clause follow the subject.
     said = first_person("Farah calls Yusuf and apologises", "Farah Haddad", "Yusuf")
     assert said == "I will call you and apologise"
+
+
+def test_an_email_that_follows_the_first_call_does_not_promise_another_call(tmp_path, monkeypatch):
+    from test_reader_needs import SATURDAY, drafts, example
+
+    answers = example("salvage-relationship/renewal-notice-threatened-monday")
+    answers.pop("proposed_times")
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    # The plan has our managing director phone first, before anything goes in writing: the
+    # email follows that call and does not promise to phone "to find a time to talk".
+    assert "Phone Marloes Visser first, before anything goes in writing" in texts["plan.md"]
+    email = texts["reset-email.eml"]
+    assert "Following my call, I would like us to find a time to talk" in email
+    assert "I will phone you" not in email
