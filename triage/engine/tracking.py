@@ -89,6 +89,7 @@ def apply(rows: list[dict[str, Any]], case: Case) -> list[dict[str, Any]]:
                 "status": change.status if change else "open",
                 "audience": "shared" if added.get("shared") else "internal",
                 "shared": bool(added.get("shared")),
+                "outward": False,  # a step added later: the drafts read every row's keys
             }
         )
     return out
