@@ -63,6 +63,63 @@ def notice_end(value: Any, start: Any) -> dt.date | None:
     return dt.date(year, month, min(start.day, _days_in(year, month)))
 
 
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+_MON = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "nov 30", "30 nov", "30th November 2026", "30/11", "30.11.2026", "2026-11-30"
+_GIVEN_ON = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    r"|(?P<d4>\d{1,2})[./](?P<m4>\d{1,2})(?:[./](?P<y4>\d{2,4}))?\b)",
+    re.I,
+)
+
+
+def _given_on(found: re.Match[str], today: dt.date) -> dt.date | None:
+    """The date one match of ``_GIVEN_ON`` names; without a year, the latest such day on or
+    before ``today`` (a notice already given)."""
+    g = found.groupdict()
+    if g["y3"]:
+        year, month, day = int(g["y3"]), int(g["m3"]), int(g["d3"])
+    elif g["d4"]:
+        day, month = int(g["d4"]), int(g["m4"])
+        year = int(g["y4"]) if g["y4"] else 0
+        year = year + 2000 if 0 < year < 100 else year
+    else:
+        day = int(g["d1"] or g["d2"])
+        month = _MONTHS[(g["mon"] or g["mon2"]).lower()[:3]]
+        year = int(g["y1"] or g["y2"] or 0)
+    try:
+        if year:
+            return dt.date(year, month, day)
+        found_day = dt.date(today.year, month, day)
+        return found_day if found_day <= today else dt.date(today.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def notice_given_end(value: Any, today: Any) -> dt.date | None:
+    """Filter ``notice_given_end(today)``: the day a notice our notes say was given ends
+    ("gave 60 day notice nov 30", read on 5 December 2026, ends on 29 January 2027), from
+    the period and the date nearest it; None when the notes give no period or no date."""
+    text = _squash(value)
+    period = _PERIOD.search(text)
+    if not period or not isinstance(today, dt.date):
+        return None
+    dates = [
+        (abs(found.start() - period.start()), day)
+        for found in _GIVEN_ON.finditer(text)
+        if (day := _given_on(found, today)) is not None and day <= today
+    ]
+    end = notice_end(period.group(0), min(dates)[1]) if dates else None
+    return end if end and end >= today else None
+
+
 def _days_in(year: int, month: int) -> int:
     """How many days ``month`` of ``year`` has (what ``calendar.monthrange`` gives; that
     module and ``locale``, which it loads, cost a headless case about 1 ms)."""

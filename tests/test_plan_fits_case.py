@@ -1,0 +1,142 @@
+"""The first screen fits the case: a customer who gave notice gets the date it runs out and a
+standard held to the end; a company's head writes the mandate down instead of agreeing it with
+sponsors above them; a small working-level matter is one half-hour call; a mixed message is
+decided before it is told."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_reader_needs import SATURDAY, drafts, example
+
+from triage.engine.filters import notice_given_end
+
+
+def _first_screen(plan: str) -> str:
+    return plan.split("### Next three actions", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_end_of_a_notice_is_read_from_the_notes():
+    saturday = dt.date(2026, 12, 5)
+    assert notice_given_end("they gave 60 day notice nov 30, floor was patchy", saturday) == (
+        dt.date(2027, 1, 29)
+    )
+    assert notice_given_end("3 months' notice received on 14/11", saturday) == dt.date(2027, 2, 14)
+    # No period, or no date it was given: nothing is made up.
+    assert notice_given_end("they gave notice on 1 Dec", saturday) is None
+    assert notice_given_end("30 days notice", saturday) is None
+
+
+def _leaving_customer() -> dict:
+    return {
+        "counterparty": "Harrow Vale Primary School",
+        "our_contact": "Dana Whitfield",
+        "what_happened": (
+            "bursar emailed: 90 days notice given 20 nov, cleaning contract. two missed nights "
+            "in october and the hall floor polish was streaky. honestly we barely break even"
+        ),
+        "annual_value": 41000,
+        "currency": "GBP",
+        "worth_salvaging": "no",
+        "ending_by": "them",
+    }
+
+
+def test_a_customer_who_gave_notice_gets_its_end_date_and_the_standard_held_to_it(
+    tmp_path, monkeypatch
+):
+    texts = drafts("salvage-relationship", _leaving_customer(), tmp_path, monkeypatch, SATURDAY)
+    plan = texts["plan.md"]
+    first = _first_screen(plan)
+    assert "ends on 18 February 2027, when their notice runs out" in first
+    assert "delivered in full and on time" in first
+    assert "their notice runs to 18 February 2027" in plan
+    # Replacing an account we would not have kept is worth doing, but not among the first three.
+    assert "Plan how we replace" not in first
+    assert "Plan how we replace" in texts["actions.csv"]
+    # An exit's mandate is what we settle, not where we would walk away.
+    assert "where we would walk away" not in plan
+    assert "what we settle and what we need back before the end" in first
+
+
+def test_without_a_date_the_team_still_hears_the_standard_holds(tmp_path, monkeypatch):
+    answers = _leaving_customer()
+    answers["what_happened"] = "bursar says they are moving to another cleaner at the end of term"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "ends when their notice runs out" in steps
+    assert "their notice runs to" not in texts["plan.md"]
+
+
+def test_a_chief_executive_leading_is_not_sent_to_sponsors_for_a_mandate(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/renewal-at-risk-senior-first")
+    answers["our_contact"] = "Marta Kowal (CEO)"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Write down our mandate" in steps
+    assert "Agree our mandate with the" not in steps
+    # A head of department leading still agrees it with the sponsors above.
+    answers["our_contact"] = "Marta Kowal (Head of Accounts)"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Agree our mandate with the" in steps
+
+
+def _small_gripe() -> dict:
+    return {
+        "counterparty": "Nordhafen Labels GmbH",
+        "our_contact": "Pia Lorenz",
+        "their_contact": "Jan Albers",
+        "what_happened": (
+            "two proof rounds late this month, and their calls went to voicemail. our account "
+            "exec left in october and nobody picked up her queue"
+        ),
+        "amount_at_stake": 1900,
+        "currency": "EUR",
+        "fault": "both",
+        "emotions": "tense",
+    }
+
+
+def test_a_small_working_level_matter_is_one_half_hour_call(tmp_path, monkeypatch):
+    texts = drafts(
+        "client-communication-breakdown", _small_gripe(), tmp_path, monkeypatch, SATURDAY
+    )
+    steps = texts["actions.csv"]
+    assert "Have a half-hour call with Jan Albers to agree what changes" in steps
+    assert "Hold the reset meeting" not in steps
+    assert "check-ins" not in steps
+    assert "about 30 minutes" in texts["meeting-invitation.md"]
+    # Asked for, the check-ins stay.
+    answers = _small_gripe() | {"checkin_cadence": "fortnightly"}
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "fortnightly check-ins" in texts["actions.csv"]
+    # A larger sum is a reset meeting, with weekly check-ins.
+    answers = _small_gripe() | {"amount_at_stake": 48000}
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Hold the reset meeting" in steps and "weekly check-ins" in steps
+
+
+def test_a_mixed_message_is_decided_before_it_is_told(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/ceo-reply-all-coo-takes-over")
+    answers["mixed_messages"] = True
+    answers["mixed_messages_side"] = "ours"
+    answers["mixed_messages_detail"] = "our support lead promised a full refund; sales said credit"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Decide which of our messages stands" in steps
+    assert "what stands and what does not" in steps
+
+
+def test_a_lead_who_tops_our_escalation_writes_the_mandate_down(tmp_path, monkeypatch):
+    answers = example("partner-dispute/chain-claim-contaminated-flour")
+    answers["escalation_owner"] = f"{answers['our_contact']}, CEO"
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Write down our mandate" in steps
+    assert "Agree our mandate with the" not in steps
+    # With someone else at the top of our escalation, the lead agrees it with them.
+    answers["escalation_owner"] = "Ruth Okoye (chief executive)"
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "Agree our mandate with the" in texts["actions.csv"]
