@@ -140,3 +140,14 @@ def test_a_lead_who_tops_our_escalation_writes_the_mandate_down(tmp_path, monkey
     answers["escalation_owner"] = "Ruth Okoye (chief executive)"
     texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     assert "Agree our mandate with the" in texts["actions.csv"]
+
+
+def test_a_clause_that_goes_straight_to_court_is_not_an_order_to_follow(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/unpaid-invoices-owed")
+    answers["dispute_clause"] = "arbitration_courts"
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "Follow it." not in texts["plan.md"]
+    assert "nothing in it stops you talking first" in texts["plan.md"]
+    answers["dispute_clause"] = "escalation"
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "talks between named people or levels first. Follow it." in texts["plan.md"]

@@ -5,6 +5,9 @@ clause, which is not a contract amendment for the directors."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 from test_reader_needs import SATURDAY, drafts
 
 
@@ -92,3 +95,45 @@ def test_extra_work_under_the_variations_clause_is_not_a_contract_amendment(tmp_
     answers["our_ask"] = "keep the current rates to the end of the term"
     texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     assert "decided at level 3" in _decided(texts)
+
+
+def test_a_processor_gives_the_controller_what_its_report_needs(tmp_path, monkeypatch):
+    answers = _payslips() | {
+        "notice_deadline": "2026-12-08",
+        "deadline_kind": "statute",
+        "what_happened": "our clerk mailed their payslip file to another client. under our data "
+        "processing agreement we told them within the day; they must report it by tuesday",
+    }
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "what their report to the data protection regulator needs" in steps
+    assert "never file around them" in steps
+    assert "Report the breach to the data protection regulator" not in steps
+    # The email goes before that deadline, not on it.
+    sent = [r for r in csv.DictReader(io.StringIO(steps)) if r["action"].startswith("Send the")]
+    assert [r["due"] for r in sent] == ["2026-12-07"]
+    # Holding the data ourselves, with no processing agreement named, we report it.
+    answers["what_happened"] = "a laptop with their staff records was stolen from our office"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "Report the breach to the data protection regulator" in texts["actions.csv"]
+
+
+def test_a_small_slip_gets_one_first_call_after_finding_who_to_call(tmp_path, monkeypatch):
+    answers = {
+        "counterparty": "Pekarna Sever s.r.o.",
+        "what_happened": "three deliveries short last week, our new scanner probably miscounted",
+        "amount_at_stake": 30000,
+        "currency": "CZK",
+        "worth_salvaging": "yes",
+        "fault": "mostly_us",
+        "emotions": "calm",
+    }
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    first = texts["plan.md"].split("### Next three actions", 1)[1].split("\n## ", 1)[0]
+    assert first.index("Write down who at Pekarna Sever") < first.index("Have a short call")
+    assert "Phone Pekarna Sever s.r.o. first" not in texts["actions.csv"]
+    # A small account the manager keeps is not told that parting is a fine outcome.
+    assert "parting on good terms" not in texts["plan.md"]
+    assert "keep the effort in proportion" in texts["plan.md"]
+    # The email follows that call instead of promising another.
+    assert "Following my call" in texts["reset-email.eml"]
