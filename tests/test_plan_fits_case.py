@@ -5,7 +5,9 @@ decided before it is told."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 from test_reader_needs import SATURDAY, drafts, example
 
@@ -151,3 +153,27 @@ def test_a_clause_that_goes_straight_to_court_is_not_an_order_to_follow(tmp_path
     answers["dispute_clause"] = "escalation"
     texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     assert "talks between named people or levels first. Follow it." in texts["plan.md"]
+
+
+def test_a_call_the_manager_typed_is_the_first_call_and_the_email_follows_it(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/slow-helpdesk-negotiate")
+    answers["agreed_actions"] = [
+        {
+            "what": "ring Megan to say sorry and walk her through the fix",
+            "owner": "Sam Okafor",
+            "due": "2026-12-09",
+        }
+    ]
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    assert not [r for r in steps if r["action"].startswith("Phone Megan Price")]
+    email_day = [r["due"] for r in steps if r["action"].startswith("Send the reset email")]
+    assert email_day == ["2026-12-09"]
+    assert "Following my call" in texts["reset-email.eml"]
+    assert "I will phone you" not in texts["reset-email.eml"]
+    # A call to someone else (our lawyer) is not a call to them.
+    answers["agreed_actions"] = [
+        {"what": "call our lawyer about clause 9", "owner": "Sam Okafor", "due": "2026-12-09"}
+    ]
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "Phone Megan Price before the email goes" in texts["actions.csv"]

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         has_date,
         note_fragment,
         our_messages,
+        typed_call,
         we_threatened,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
@@ -120,6 +121,7 @@ _HOME = {
     "gone_quiet": "notes",
     "note_fragment": "notes",
     "our_messages": "notes",
+    "typed_call": "notes",
     "we_threatened": "notes",
     "markdown_inline": "markdown",
     "about_eur": "money",
@@ -201,6 +203,7 @@ __all__ = [
     "notice_threatened",
     "opening_ask",
     "our_messages",
+    "typed_call",
     "our_roles",
     "our_senior",
     "own_letter",

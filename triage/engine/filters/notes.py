@@ -183,3 +183,45 @@ def we_threatened(value: Any) -> bool:
         if said and _OUR_PERSON.search(sentence[: said.start()]):
             return True
     return False
+
+
+# A step the manager typed that calls, phones or visits someone ("call Daniel first so the
+# notice is not a surprise", "Ingrid phones Bjørn and Silje to apologise").
+_CALL_VERB = re.compile(
+    r"\b(?:call|calls|phone|phones|ring|rings|visit|visits|go(?:es)? to see)\b", re.I
+)
+
+
+def typed_call(steps: Any, names: Any) -> Any:
+    """Filter ``typed_call(names)``: the earliest day among the manager's own steps that is a
+    call or a visit to one of ``names`` (their contact, the company), so that the plan does
+    not add a second first call and the email follows that one; None when there is none."""
+    from triage.engine.filters.dates import as_date
+
+    words = {
+        word.lower()
+        for name in (names if isinstance(names, (list, tuple)) else [names])
+        for word in re.findall(r"[^\W\d_][\w']{2,}", _squash(name))
+        if word.lower() not in _NOT_NAMES
+    }
+    days = []
+    for step in steps if isinstance(steps, (list, tuple)) else []:
+        if not isinstance(step, Mapping):
+            continue
+        text = _squash(step.get("what"))
+        verb = _CALL_VERB.search(text)
+        if not verb or not words:
+            continue
+        after = {w.lower() for w in re.findall(r"[^\W\d_][\w']{2,}", text[verb.end() :])}
+        day = as_date(step.get("due"))
+        if after & words and day is not None:
+            days.append(day)
+    return min(days) if days else None
+
+
+# Words in a company's or a person's name that are not a name to match a call by.
+_NOT_NAMES = frozenset(
+    "ltd limited inc gmbh ag sa sas srl spa bv nv ab as aps oy plc llc pty pte co company "
+    "group holdings the and services industries international mr mrs ms dr dra sro "
+    "san sama".split()
+)
