@@ -221,7 +221,5 @@ def typed_call(steps: Any, names: Any) -> Any:
 
 # Words in a company's or a person's name that are not a name to match a call by.
 _NOT_NAMES = frozenset(
-    "ltd limited inc gmbh ag sa sas srl spa bv nv ab as aps oy plc llc pty pte co company "
-    "group holdings the and services industries international mr mrs ms dr dra sro "
-    "san sama".split()
+    ["ltd", "limited", "inc", "gmbh", "ag", "sa", "sas", "srl", "spa", "bv", "nv", "ab", "as", "aps", "oy", "plc", "llc", "pty", "pte", "co", "company", "group", "holdings", "the", "and", "services", "industries", "international", "mr", "mrs", "ms", "dr", "dra", "sro", "san", "sama"]
 )
