@@ -177,3 +177,18 @@ def test_a_call_the_manager_typed_is_the_first_call_and_the_email_follows_it(tmp
     ]
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
     assert "Phone Megan Price before the email goes" in texts["actions.csv"]
+
+
+def test_a_change_said_to_take_effect_at_once_is_dated_now(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/outage-our-fault")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = {r["action"]: r for r in csv.DictReader(io.StringIO(texts["actions.csv"]))}
+    now = [a for a in steps if a.startswith("Put in place now what we said takes effect")]
+    assert len(now) == 1 and "incidents now page the on-call engineer" in now[0]
+    assert steps[now[0]]["due"] == "2026-12-07"
+    later = [a for a in steps if a.startswith("Make the changes we committed to")]
+    assert len(later) == 1
+    assert "on-call engineer" not in later[0]
+    assert "no changes to your store on weekends" in later[0]
+    # "Will" is a promise still to keep, not a change in force.
+    assert "Helen will call you herself" in later[0]

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.notes import (
         call_recorded,
         gone_quiet,
+        in_force,
         has_date,
         note_fragment,
         our_messages,
@@ -119,6 +120,7 @@ _HOME = {
     "call_recorded": "notes",
     "has_date": "notes",
     "gone_quiet": "notes",
+    "in_force": "notes",
     "note_fragment": "notes",
     "our_messages": "notes",
     "typed_call": "notes",
@@ -184,6 +186,7 @@ __all__ = [
     "fix_sentence",
     "goal",
     "gone_quiet",
+    "in_force",
     "has_date",
     "hedged",
     "job_title",

@@ -221,5 +221,66 @@ def typed_call(steps: Any, names: Any) -> Any:
 
 # Words in a company's or a person's name that are not a name to match a call by.
 _NOT_NAMES = frozenset(
-    ["ltd", "limited", "inc", "gmbh", "ag", "sa", "sas", "srl", "spa", "bv", "nv", "ab", "as", "aps", "oy", "plc", "llc", "pty", "pte", "co", "company", "group", "holdings", "the", "and", "services", "industries", "international", "mr", "mrs", "ms", "dr", "dra", "sro", "san", "sama"]
+    [
+        "ltd",
+        "limited",
+        "inc",
+        "gmbh",
+        "ag",
+        "sa",
+        "sas",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "ab",
+        "as",
+        "aps",
+        "oy",
+        "plc",
+        "llc",
+        "pty",
+        "pte",
+        "co",
+        "company",
+        "group",
+        "holdings",
+        "the",
+        "and",
+        "services",
+        "industries",
+        "international",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "dra",
+        "sro",
+        "san",
+        "sama",
+    ]
 )
+
+
+# A change said to take effect at once ("Ingrid leads your account from today", "Geir is not
+# on it", "P1 tickets now page the on-call engineer").
+_AT_ONCE = re.compile(
+    r"\b(?:from\s+(?:today|now|tomorrow|monday|this\s+week)|with\s+immediate\s+effect|"
+    r"immediately|already|now|no\s+longer|(?:is|are)\s+(?:off|not\s+on)|"
+    r"(?:has|have)\s+been)\b",
+    re.I,
+)
+
+
+def in_force(fixes: Any, at_once: bool = True) -> list[str]:
+    """Filter ``in_force``: the promised changes that take effect at once (or, with
+    ``false``, those still to be made), so the first are dated now, not weeks ahead."""
+    items = fixes if isinstance(fixes, (list, tuple)) else []
+    return [str(fix) for fix in items if fix and _at_once(_squash(fix)) == at_once]
+
+
+_STILL_TO_COME = re.compile(r"\b(?:will|going\s+to|plan\s+to|by\s+(?:the\s+)?end\s+of)\b", re.I)
+
+
+def _at_once(text: str) -> bool:
+    return bool(_AT_ONCE.search(text)) and not _STILL_TO_COME.search(text)
