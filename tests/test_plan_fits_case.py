@@ -192,3 +192,18 @@ def test_a_change_said_to_take_effect_at_once_is_dated_now(tmp_path, monkeypatch
     assert "no changes to your store on weekends" in later[0]
     # "Will" is a promise still to keep, not a change in force.
     assert "Helen will call you herself" in later[0]
+
+
+def test_a_cause_in_our_own_process_is_ours_to_fix_even_when_they_owe_us(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/unpaid-invoices-owed")
+    answers["fault"] = "mostly_them"
+    answers["why_1"] = "the invoices went unpaid for ten weeks"
+    answers["root_cause"] = "we have no reminder step after the first overdue notice"
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Fix the cause, not only this case: we have no reminder step" in steps
+    assert "who changes what to remove the cause" not in steps
+    # A cause on their side is still agreed with them.
+    answers["root_cause"] = "their AP team only pays invoices that quote a purchase order"
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "who changes what to remove the cause" in texts["actions.csv"]
