@@ -207,3 +207,33 @@ def test_a_cause_in_our_own_process_is_ours_to_fix_even_when_they_owe_us(tmp_pat
     answers["root_cause"] = "their AP team only pays invoices that quote a purchase order"
     texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     assert "who changes what to remove the cause" in texts["actions.csv"]
+
+
+def test_ending_a_tiny_account_takes_no_lawyer_even_when_they_allege_a_breach(
+    tmp_path, monkeypatch
+):
+    answers = example("client-communication-breakdown/small-retainer-exit-after-failed-reset")
+    answers["alleged_breach"] = True
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "five minutes and no lawyer" in steps
+    assert "Take legal advice" not in steps and "once the lawyer has read it" not in steps
+
+
+def test_a_small_exit_lets_go_only_of_what_is_above_the_least_we_set(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/small-retainer-exit-after-failed-reset")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "hold to the least you set (Notice given, £6,400 paid" in steps
+    assert "writing it off costs less than chasing it" not in steps
+
+
+def test_the_call_to_agree_a_mediation_comes_days_before_the_mediation(tmp_path, monkeypatch):
+    answers = example("partner-dispute/chain-claim-contaminated-flour")
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    call = [r for r in rows if "to agree the mediation" in r["action"]]
+    assert len(call) == 1
+    first = answers["proposed_times"][0]["date"]
+    assert dt.date.fromisoformat(call[0]["due"]) < first
+    assert "the first date offered for the mediation" in call[0]["action"]
