@@ -237,3 +237,15 @@ def test_the_call_to_agree_a_mediation_comes_days_before_the_mediation(tmp_path,
     first = answers["proposed_times"][0]["date"]
     assert dt.date.fromisoformat(call[0]["due"]) < first
     assert "the first date offered for the mediation" in call[0]["action"]
+
+
+def test_a_claim_over_finished_work_is_answered_not_put_right(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/cure-notice-from-their-lawyers")
+    answers["work_ongoing"] = False
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Meet their date" in steps and "nothing left to put right" in steps
+    assert "put right what we can before it" not in steps
+    answers["work_ongoing"] = True
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "nothing left to put right" not in texts["actions.csv"]
