@@ -249,3 +249,19 @@ def test_a_claim_over_finished_work_is_answered_not_put_right(tmp_path, monkeypa
     answers["work_ongoing"] = True
     texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     assert "nothing left to put right" not in texts["actions.csv"]
+
+
+def test_a_wider_problem_that_may_have_hurt_others_is_checked_now(tmp_path, monkeypatch):
+    answers = _small_gripe() | {
+        "worth_salvaging": "yes",
+        "wider_problem": "every client's proofs go through the same shared inbox, so others "
+        "may be waiting too",
+    }
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    rows = [r for r in csv.DictReader(io.StringIO(texts["actions.csv"]))]
+    wider = [r for r in rows if "wider problem" in r["action"]]
+    assert len(wider) == 1 and "check now whether it has hurt anyone else" in wider[0]["action"]
+    assert wider[0]["due"] == "2026-12-07"
+    answers["wider_problem"] = "handovers between sales and delivery are informal"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "hurt anyone else" not in texts["actions.csv"]
