@@ -265,3 +265,15 @@ def test_a_wider_problem_that_may_have_hurt_others_is_checked_now(tmp_path, monk
     answers["wider_problem"] = "handovers between sales and delivery are informal"
     texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
     assert "hurt anyone else" not in texts["actions.csv"]
+
+
+def test_a_heated_remark_said_aloud_is_apologised_for_as_a_remark(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/ceo-reply-all-coo-takes-over")
+    answers["tone_shift"] = "the review meeting: our CEO said their team was useless and walked out"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "our chief executive’s remark" in steps
+    assert "from the person who made it" in steps
+    answers["tone_shift"] = "our CEO's reply-all email calling their team useless"
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "our chief executive’s message" in texts["actions.csv"]
