@@ -277,3 +277,17 @@ def test_a_heated_remark_said_aloud_is_apologised_for_as_a_remark(tmp_path, monk
     answers["tone_shift"] = "our CEO's reply-all email calling their team useless"
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
     assert "our chief executive’s message" in texts["actions.csv"]
+
+
+def test_an_exit_after_a_call_the_manager_typed_serves_notice_after_it(tmp_path, monkeypatch):
+    answers = example("partner-dispute/rival-exit-notice-after-checks")
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    call = [r for r in rows if r["action"].startswith("MD calls Mads")]
+    email = [r for r in rows if "the exit email" in r["action"]]
+    notice = [r for r in rows if r["action"].startswith("Serve our notice")]
+    assert len(call) == 1 and len(email) == 1
+    assert "once your call has told them" in email[0]["action"]
+    assert "yourself, by phone" not in texts["actions.csv"]
+    assert email[0]["due"] >= call[0]["due"]
+    assert all(r["due"] >= call[0]["due"] for r in notice)
