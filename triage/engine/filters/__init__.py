@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from triage.engine.filters.asks import ask_fallback, opening_ask
+    from triage.engine.filters.calendars import currency_holidays, holiday_names
     from triage.engine.filters.commitments import approved_offer, deliverables, pending_step
     from triage.engine.filters.dates import (
         add_working_days,
@@ -84,6 +85,8 @@ if TYPE_CHECKING:
 _HOME = {
     "ask_fallback": "asks",
     "opening_ask": "asks",
+    "currency_holidays": "calendars",
+    "holiday_names": "calendars",
     "approved_offer": "commitments",
     "deliverables": "commitments",
     "pending_step": "commitments",
@@ -170,6 +173,7 @@ __all__ = [
     "call_recorded",
     "clause",
     "clause_ref",
+    "currency_holidays",
     "customers_named",
     "deliverables",
     "effect_on_them",
@@ -182,6 +186,7 @@ __all__ = [
     "gone_quiet",
     "has_date",
     "hedged",
+    "holiday_names",
     "job_title",
     "join_and",
     "lawyer_word",
