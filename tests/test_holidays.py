@@ -77,8 +77,12 @@ def test_a_us_new_year_on_a_saturday_is_observed_the_friday_before():
 
 
 def test_an_unknown_calendar_is_a_key_error():
-    assert set(CALENDARS) == {"england_wales", "scotland", "northern_ireland", "united_states",
-                              "germany"}  # fmt: skip
+    assert set(CALENDARS) == {
+        "england_wales", "scotland", "northern_ireland", "ireland", "united_states", "canada",
+        "germany", "france", "italy", "spain", "netherlands", "belgium", "switzerland",
+        "austria", "sweden", "denmark", "norway", "poland", "australia", "new_zealand",
+        "south_africa",
+    }  # fmt: skip
     with pytest.raises(KeyError):
         public_holidays("atlantis", 2026)
 
@@ -137,7 +141,7 @@ def test_a_case_in_pounds_dates_nothing_on_a_bank_holiday_and_says_so():
     review = next(a for a in ctx["actions"] if a["what"].startswith("Review with"))
     assert review["due"] == "2026-12-29"  # 21 days on is Monday 28th, Boxing Day's substitute
     plan = render_case(playbook, case)["plan.md"].decode()
-    assert "Dates skip weekends and public holidays in England and Wales." in plan
+    assert "Dates skip weekends and public holidays in England and Wales (as GBP suggests)." in plan
     assert "**Review on 29 December 2026:**" in plan
 
 
@@ -187,3 +191,61 @@ def test_a_days_off_expression_that_names_no_calendar_stops_the_rendering(tmp_pa
     case = Case.new(playbook, dict(BASE), case_id="holidays")
     with pytest.raises(RenderError, match="'atlantis', which is neither a date nor one of"):
         render_case(playbook, case)
+
+
+def _review_due(answers: dict, day: dt.date) -> tuple[str, str]:
+    """The review action's due date and the plan, for a case opened on ``day``."""
+    playbook, case, evaluation = _render(answers, day)
+    ctx = context(playbook, case, evaluation)
+    review = next(a for a in ctx["actions"] if a["what"].startswith("Review with"))
+    return review["due"], render_case(playbook, case)["plan.md"].decode()
+
+
+def test_a_case_in_rand_with_no_answer_keeps_south_african_holidays_and_says_why():
+    # Nine days on from 7 December is Wednesday 16th, the Day of Reconciliation.
+    answers = dict(BASE, currency="ZAR", review_days=9)
+    playbook, case, evaluation = _render(answers, D(2026, 12, 7))
+    ctx = context(playbook, case, evaluation)
+    assert D(2026, 12, 16) in ctx["days_off"]
+    assert "2026-12-16" not in {a["due"] for a in ctx["actions"]}
+    due, plan = _review_due(answers, D(2026, 12, 7))
+    assert due == "2026-12-17"
+    assert "Dates skip weekends and public holidays in South Africa (as ZAR suggests)." in plan
+
+
+def test_a_case_in_canadian_dollars_skips_the_observed_boxing_day():
+    due, plan = _review_due(dict(BASE, currency="CAD"), D(2026, 12, 7))
+    assert due == "2026-12-29"  # 28th: Boxing Day (Saturday 26th) observed on the Monday
+    assert "public holidays in Canada (as CAD suggests)." in plan
+
+
+def test_choosing_ireland_moves_an_action_off_the_st_stephens_day_substitute():
+    answers = dict(BASE, currency="EUR", public_holidays=["ireland"])
+    due, plan = _review_due(answers, D(2026, 12, 7))
+    assert due == "2026-12-29"
+    assert "Dates skip weekends and public holidays in Ireland." in plan
+    assert "(as EUR suggests)" not in plan  # answered: nothing to correct
+
+
+def test_choosing_italy_keeps_the_immacolata_free_in_the_plan_and_the_email():
+    answers = dict(BASE, currency="EUR", review_days=7, public_holidays=["england_wales", "italy"])
+    due, plan = _review_due(answers, D(2026, 12, 1))
+    assert due == "2026-12-09"  # a week on is Tuesday 8th
+    assert "public holidays in England and Wales and Italy." in plan
+    slots = [{"date": D(2026, 12, 8), "time": "10:00"}, {"date": D(2026, 12, 10), "time": "10:00"}]
+    playbook, case, _ = _render(dict(answers, proposed_times=slots), D(2026, 12, 1))
+    files = render_case(playbook, case)
+    assert "Left out of the email as public holidays or closures: 8 December 2026." in (
+        files["plan.md"].decode()
+    )
+    body = files["reset-email.eml"].decode()
+    assert "Thursday 10 December 2026" in body and "8 December" not in body
+
+
+def test_an_answer_wins_over_the_currency():
+    answers = dict(BASE, currency="ZAR", review_days=9, public_holidays=["england_wales"])
+    due, plan = _review_due(answers, D(2026, 12, 7))
+    assert due == "2026-12-16"
+    assert "public holidays in England and Wales." in plan and "South Africa" not in plan
+    due, plan = _review_due(dict(answers, public_holidays=["none"]), D(2026, 12, 7))
+    assert due == "2026-12-16" and "Dates skip" not in plan

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from triage.engine.filters.asks import ask_fallback, opening_ask
+    from triage.engine.filters.calendars import currency_holidays, holiday_names
     from triage.engine.filters.commitments import approved_offer, deliverables, pending_step
     from triage.engine.filters.dates import (
         add_working_days,
@@ -87,6 +88,8 @@ if TYPE_CHECKING:
 _HOME = {
     "ask_fallback": "asks",
     "opening_ask": "asks",
+    "currency_holidays": "calendars",
+    "holiday_names": "calendars",
     "approved_offer": "commitments",
     "deliverables": "commitments",
     "pending_step": "commitments",
@@ -176,6 +179,7 @@ __all__ = [
     "call_recorded",
     "clause",
     "clause_ref",
+    "currency_holidays",
     "customers_named",
     "deliverables",
     "effect_on_them",
@@ -188,6 +192,7 @@ __all__ = [
     "gone_quiet",
     "has_date",
     "hedged",
+    "holiday_names",
     "in_force",
     "job_title",
     "join_and",

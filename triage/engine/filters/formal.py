@@ -161,7 +161,9 @@ _THEIR_LAW = re.compile(
     r"\b(?:their|his|her|your|the\s+client'?s?)\s+(?:own\s+)?(solicitors?|lawyers?|counsel|attorneys?)",
     re.I,
 )
-_SOLICITOR_PLACES = re.compile(r"\.(?:uk|ie)\b|\b(?:GBP|england_wales|scotland|northern_ireland)\b")
+_SOLICITOR_PLACES = re.compile(
+    r"\.(?:uk|ie)\b|\b(?:GBP|england_wales|scotland|northern_ireland|ireland)\b"
+)
 
 
 def lawyer_word(value: Any, hint: Any = "") -> str:

@@ -172,6 +172,8 @@ def environment() -> _Environment:
     env.filters["short_date"] = filters.short_date
     env.filters["working_day"] = filters.working_day
     env.filters["add_working_days"] = filters.add_working_days
+    env.filters["currency_holidays"] = filters.currency_holidays
+    env.filters["holiday_names"] = filters.holiday_names
     env.filters["next_three"] = filters.next_three
     env.filters["our_senior"] = filters.our_senior
     env.filters["sentence"] = filters.sentence
