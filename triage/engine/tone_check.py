@@ -224,7 +224,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     if found:
         # a finding whose frame shows it is meant kindly (thanks for their patience while we
         # looked into it, a notice under the contract given with thanks) is not reported
-        from triage.engine import tone_frames
+        from triage.engine import tone_frames, tone_who
 
         low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
         found = [
@@ -233,6 +233,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
             if not tone_frames.cleared(
                 low, starts, breaks, item[0], item[1], item[3].rule, item[3].category
             )
+            and not tone_who.cleared(low, starts, item[0], item[1], item[3].rule, item[3].category)
         ]
     # plain findings first, in reading order, then findings of cues where nothing overlaps
     found.sort(key=lambda item: (bool(item[3].cues), item[0], -item[1], item[2]))
