@@ -576,6 +576,7 @@ _LOADED_LATER = (
     "triage.engine.tone_acts",
     "triage.engine.tone_frames",
     "triage.engine.tone_moves",
+    "triage.engine.tone_who",
     "triage.engine.addresses",
     "triage.engine.filters.commitments",
     "triage.engine.filters.drafts",

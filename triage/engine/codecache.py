@@ -173,6 +173,35 @@ def load(kind: str, text: str) -> Any | None:
     return value
 
 
+def load_bundled(kind: str, text: str) -> Any | None:
+    """The value :func:`store_bundled` kept for ``text`` in the bundle open now, or None
+    (also when no bundle is open)."""
+    opened = _bundle
+    if opened is None:
+        return None
+    payload = opened.get(kind, text)
+    return None if payload is None else _loads(payload)
+
+
+def store_bundled(kind: str, text: str, value: Any) -> None:
+    """Keep ``value`` (anything marshal writes) in the bundle open now, and nowhere else:
+    for what is cheap to work out again and worth keeping only for the next run of the same
+    thing (a run's tone findings). Nothing happens when no bundle is open."""
+    opened = _bundle
+    if opened is None:
+        return
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:
+        return
+    opened.add(kind, text, payload)
+
+
+def bundle_open() -> bool:
+    """Whether a bundle is open (a headless run of a playbook)."""
+    return _bundle is not None
+
+
 def _same(one: Path, other: Path) -> bool:
     """``one == other``; the same object first (``folder`` hands out one per setting):
     comparing two paths splits both into parts, and a run asks this hundreds of times."""
@@ -490,11 +519,15 @@ def _bundle_key(specs: list[tuple[str, int]]) -> str:
     return "\1".join(f"{int(flags)}\0{pattern}" for pattern, flags in specs)
 
 
-def kept_programs(specs: list[tuple[str, int]]) -> list[tuple[Any, ...]] | None:
+def kept_programs(
+    specs: list[tuple[str, int]], name: str | None = None
+) -> list[tuple[Any, ...]] | None:
     """The programs of many patterns at once, from one entry (one file to read, not one
     per pattern), if ``keep_regexes`` kept exactly these before; else None. Each is made
-    into a regex by :func:`from_program` only when it is needed."""
-    kept = load("regexes", _bundle_key(specs))
+    into a regex by :func:`from_program` only when it is needed. ``name``, when given,
+    stands for the patterns in the key: a short name that changes whenever they do (a
+    digest of what they are made from), so that a run does not join and hash them all."""
+    kept = load("regexes", name if name is not None else _bundle_key(specs))
     if not (isinstance(kept, list) and len(kept) == len(specs)):
         return None
     if not all(isinstance(program, tuple) and len(program) == 5 for program in kept):
@@ -513,11 +546,12 @@ def from_program(pattern: str, flags: int, program: tuple[Any, ...]) -> re.Patte
     return compiled
 
 
-def keep_regexes(specs: list[tuple[str, int]]) -> None:
-    """Keep, as one entry, the programs of patterns this process compiled with ``regex``."""
+def keep_regexes(specs: list[tuple[str, int]], name: str | None = None) -> None:
+    """Keep, as one entry, the programs of patterns this process compiled with ``regex``
+    (under ``name``, as :func:`kept_programs` reads them)."""
     programs = [_programs.get((pattern, int(flags))) for pattern, flags in specs]
     if all(program is not None for program in programs):
-        store("regexes", _bundle_key(specs), programs)
+        store("regexes", name if name is not None else _bundle_key(specs), programs)
 
 
 def _program(

@@ -94,10 +94,51 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     written (line breaks and runs of spaces shown as one space). When two rules of the
     same category flag overlapping words, only the first, longer one is kept; a finding
     made of cues gives way to any plain one of its category that it overlaps.
+
+    In a headless run (while a code-cache bundle is open), a text found clean is noted in
+    the run's bundle by a digest of it (never the text: drafts quote private notes), so
+    running the case again does not read the same clean drafts and answers again.
     """
     if rules is None:
         rules = _packaged_rules()
+    from triage.engine import codecache
 
+    key = _clean_key(text, rules) if codecache.bundle_open() else ""
+    if not key:
+        return _check_text(text, rules)
+    if codecache.load_bundled(_CLEAN_KIND, key) is True:
+        return []
+    found = _check_text(text, rules)
+    if not found:  # findings quote the text, so only "clean" is kept
+        codecache.store_bundled(_CLEAN_KIND, key, True)
+    return found
+
+
+_CLEAN_KIND = "toneclean"
+_clean_prefix: dict[str, bytes] = {}
+
+
+def _clean_key(text: str, rules: list[ToneRule]) -> str:
+    """The digest a clean ``text`` is noted under: of the rules files, the engine's stamp
+    (every module of the check, by size and time) and the text, so a changed rule or a
+    changed reading checks the text again. '' for rules not loaded from files."""
+    import hashlib
+
+    from triage.engine.tone_load import digest_of
+
+    digest = digest_of(rules)
+    if digest is None:
+        return ""
+    prefix = _clean_prefix.get(digest)
+    if prefix is None:
+        from triage.engine import codecache
+
+        prefix = _clean_prefix[digest] = f"{digest}\0{codecache.engine_stamp()}\0".encode()
+    return hashlib.sha256(prefix + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _check_text(text: str, rules: list[ToneRule]) -> list[ToneWarning]:
+    """:func:`check_text`, worked out."""
     flat, index, breaks = _normalise(text)
     starts = _sentence_starts(flat, breaks)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
@@ -224,7 +265,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     if found:
         # a finding whose frame shows it is meant kindly (thanks for their patience while we
         # looked into it, a notice under the contract given with thanks) is not reported
-        from triage.engine import tone_frames
+        from triage.engine import tone_frames, tone_who
 
         low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
         found = [
@@ -233,6 +274,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
             if not tone_frames.cleared(
                 low, starts, breaks, item[0], item[1], item[3].rule, item[3].category
             )
+            and not tone_who.cleared(low, starts, item[0], item[1], item[3].rule, item[3].category)
         ]
     # plain findings first, in reading order, then findings of cues where nothing overlaps
     found.sort(key=lambda item: (bool(item[3].cues), item[0], -item[1], item[2]))

@@ -687,6 +687,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         tone_moves,
         tone_stance,
         tone_structures,
+        tone_who,
     )
 
     found += tone_structures.read(low, starts, breaks, wanted)
@@ -698,4 +699,6 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += tone_frames.read(low, starts, breaks, wanted)
     if wanted & tone_moves.NAMES:
         found += tone_moves.read(low, starts, breaks, wanted)
+    if wanted & tone_who.NAMES:
+        found += tone_who.read(low, starts, breaks, wanted)
     return found

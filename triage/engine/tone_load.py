@@ -9,6 +9,7 @@ the code of the modules that work it out, so a change to either is read afresh.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import tomllib
@@ -234,17 +235,36 @@ def load_rules(
     paths += [Path(p) for p in extra]
 
     sources = [(str(p), _read_text(p)) for p in paths]
-    key = _bundle_key(sources)
-    rules = _kept_rules(codecache.load(_BUNDLE_KIND, key))
+    # hashed once: the entries below are keyed by this digest, not by the text again (the
+    # rules and their scans' patterns are over half a megabyte)
+    digest = hashlib.sha256(_bundle_key(sources).encode("utf-8", "surrogatepass")).hexdigest()
+    rules = _kept_rules(codecache.load(_BUNDLE_KIND, digest))
     if rules is None:
         rules = _built_rules(sources)
         kept = []
         for rule in rules:
             kept.append(_kept_form(rule))
             _compile_scans(rule)  # while the tree its forms were read from is at hand
-        codecache.store(_BUNDLE_KIND, key, kept)
-    _load_scans(rules)
+        codecache.store(_BUNDLE_KIND, digest, kept)
+    _load_scans(rules, digest)
+    _DIGESTS[id(rules)] = (rules, tuple(rules), digest)
     return rules
+
+
+# The digest each list load_rules returned was read under, by the list's id (the list is
+# held, so the id stays its own): a check's findings are kept between runs under it.
+_DIGESTS: dict[int, tuple[list[ToneRule], tuple[ToneRule, ...], str]] = {}
+
+
+def digest_of(rules: list[ToneRule]) -> str | None:
+    """The digest of the files ``rules`` were loaded from, if it is a list that
+    :func:`load_rules` returned and nobody has changed since; else None."""
+    entry = _DIGESTS.get(id(rules))
+    if entry is None or entry[0] is not rules or len(rules) != len(entry[1]):
+        return None
+    if any(a is not b for a, b in zip(rules, entry[1], strict=True)):
+        return None
+    return entry[2]
 
 
 # What is kept between runs for a set of rules files (keyed by their text and the code of
@@ -255,7 +275,7 @@ def load_rules(
 # compiled, or read from the cache one by one, when a check first needs them. For most
 # rules on most drafts that is never.
 _BUNDLE_KIND = "tonerules"
-_BUNDLE_FORMAT = "tone rules 4"
+_BUNDLE_FORMAT = "tone rules 5"
 _KEPT_FIELDS = 15
 _KEYED_MODULES = ("tone_load.py", "tone_rule.py", "tone_scan.py")
 
@@ -342,7 +362,7 @@ def _kept_rules(kept: Any) -> list[ToneRule] | None:
     return rules
 
 
-def _load_scans(rules: list[ToneRule]) -> None:
+def _load_scans(rules: list[ToneRule], digest: str) -> None:
     """Make ready what every check runs: each rule's scan, in the form it scans in (lowered
     when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can:
     their programs, each made into a regex the first time a scan needs it."""
@@ -357,7 +377,8 @@ def _load_scans(rules: list[ToneRule]) -> None:
             specs[(rough, 0)] = None
     if not specs:
         return
-    programs = codecache.kept_programs(list(specs))
+    name = f"tone scans\0{digest}"  # the patterns follow from the rules and this code
+    programs = codecache.kept_programs(list(specs), name)
     if programs is not None:
         for (pattern, flags), program in zip(specs, programs, strict=True):
             if pattern not in (_REGEXES if flags else _FAST):
@@ -366,7 +387,7 @@ def _load_scans(rules: list[ToneRule]) -> None:
     for rule in rules:  # one by one, then kept as one entry for the next process
         _compile_scans(rule)
     if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
-        codecache.keep_regexes(list(specs))
+        codecache.keep_regexes(list(specs), name)
 
 
 def _compile_scans(rule: ToneRule) -> None:

@@ -139,6 +139,7 @@ _JUDGES = _Lazy(
     r"council|meeting)|(?:your|their) (?:other |biggest |largest |main )(?:customers|clients|"
     r"buyers|accounts)|(?:other|several|many|some) (?:of )?(?:your )?(?:customers|clients|"
     r"members|buyers|suppliers) of yours|your (?:ceo|chief executive|md|managing director|"
+    r"vp|vice[- ]president|svp|evp|coo|cfo|cto|general manager|regional director|boss|"
     r"chair|chairman|chairwoman|board|owner|owners|head office|parent company|group board|"
     r"shareholders|investors)|the (?:press|trade press|media)|journalists?)\b"
 )
@@ -147,6 +148,8 @@ _JUDGES_KEYS = (
     "network", "council", "meeting", "customers", "clients", "buyers", "members", "suppliers",
     "your ceo", "chief executive", "your md", "managing director", "your chair", "your board",
     "your owner", "head office", "parent", "shareholder", "investor", "press", "media",
+    "your vp", "vice", "your svp", "your evp", "your coo", "your cfo", "your cto",
+    "general manager", "regional director", "your boss",
     "journalist",
 )  # fmt: skip
 # praise told, a duty, their leave, or a question: not a move against them
@@ -163,7 +166,8 @@ _FAIR_TELLING = _Lazy(
 # what is told is their conduct: them, how it went, the thread, the failure (not the agenda)
 _THEIR_CONDUCT = _Lazy(
     r"\b(?:you|your (?!other |biggest |largest |main |ceo|chief|md\b|managing|chair|board|owners?\b|"
-    r"head office|parent|group board|shareholders|investors)|how (?:this|it|the|things|you|"
+    r"head office|parent|group board|shareholders|investors|vp\b|vice|svp|evp|coo|cfo|cto|"
+    r"general manager|regional director|boss)|how (?:this|it|the|things|you|"
     r"your|we(?:'ve| have) been)|the way|what happened|(?:this|the) (?:whole )?(?:matter|issue|"
     r"dispute|complaint|situation|episode|thread|correspondence|saga|recall|delays?|failures?|"
     r"problems?|defects?|snagging|overcharg\w*))\b"
@@ -171,7 +175,7 @@ _THEIR_CONDUCT = _Lazy(
 _AWARE = _Lazy(
     r"\b(?:(?:so|so that|to make sure|to ensure) (?:they|he|she|everyone)(?:'re| are| is| can|"
     r" will|'ll)? (?:be )?(?:aware|see|know|understand)|how (?:this|it|the \w+|things|your \w+|"
-    r"you) (?:has|have|was|were|is|are) (?:been )?(?:handled|managed|dealt with|treated|going|"
+    r"you) (?:has|have|was|were|is|are) (?:been |being )?(?:handled|managed|dealt with|treated|going|"
     r"gone)|(?:where|while) (?:several |some |many )?(?:of )?your (?:other )?(?:customers|"
     r"clients))\b"
 )

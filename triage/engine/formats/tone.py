@@ -38,6 +38,8 @@ READINGS = (
     "frame-forced-hand", "frame-mock-excuse", "frame-against-expectation", "frame-simplified",
     "frame-weighs", "frame-held-back", "frame-sweep", "frame-incapable", "frame-counterfactual",
     "move-forum", "move-audience", "move-last-ask", "move-after-date", "move-sanction",
+    "who-competence", "who-worse-imagined", "who-offer-expires", "who-relationship-alternative",
+    "who-cause-theirs", "who-every-loss", "who-tally", "who-firm-reads-file",
 )  # fmt: skip
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 WORDS_NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
