@@ -62,6 +62,13 @@ if TYPE_CHECKING:
         our_messages,
         we_threatened,
     )
+    from triage.engine.filters.offers import (
+        asks_now,
+        beyond_ask,
+        offer_said,
+        one_money_style,
+        self_notes,
+    )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.repair import (
         effect_on_them,
@@ -123,6 +130,11 @@ _HOME = {
     "about_eur": "money",
     "amounts": "money",
     "money_sign": "money",
+    "asks_now": "offers",
+    "beyond_ask": "offers",
+    "offer_said": "offers",
+    "one_money_style": "offers",
+    "self_notes": "offers",
     "job_title": "people",
     "our_roles": "people",
     "person": "people",
@@ -165,7 +177,9 @@ __all__ = [
     "ask_before_landing",
     "ask_fallback",
     "ask_landing",
+    "asks_now",
     "attendees_for_them",
+    "beyond_ask",
     "brief",
     "call_recorded",
     "clause",
@@ -196,6 +210,8 @@ __all__ = [
     "notice_period",
     "notice_served",
     "notice_threatened",
+    "offer_said",
+    "one_money_style",
     "opening_ask",
     "our_messages",
     "our_roles",
@@ -206,6 +222,7 @@ __all__ = [
     "reads_as_clause",
     "role_of",
     "says_same",
+    "self_notes",
     "sentence",
     "short_date",
     "sorry_for",

@@ -161,6 +161,21 @@ def _their_names(reader: Any, counterparty: Any) -> list[str]:
     return names
 
 
+# Words typed in capitals for stress ("AND"), said in the reader's ordinary case.
+_SHOUTED = re.compile(r"\b(?:AND|OR|BUT|NOT|NOW|ALL|ALSO|ONLY|NEVER|ALWAYS|PLUS|THEN|EVEN)\b")
+# "~4.100": a rough figure written with a point between thousands, as in German.
+_ROUGH = re.compile(r"~\s*")
+_POINT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,%])")
+
+
+def _typed_plainly(text: str) -> str:
+    """Typed shorthand as the reader would write it: "AND" gives "and", "~4.100" gives
+    "about 4,100"."""
+    text = _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+    text = _POINT_THOUSANDS.sub(r"\1,\2", text)
+    return _ROUGH.sub("about ", text)
+
+
 def their_request(value: Any, reader: Any = None, counterparty: Any = None) -> str:
     """What they asked of us, as what happened tells it and as the reader would say it after
     "You asked": "Pip wants the duplicate refunded and a month free." gives "for the duplicate
@@ -195,10 +210,12 @@ def their_request(value: Any, reader: Any = None, counterparty: Any = None) -> s
     verb, rest = found
     rest = re.sub(r"\s+(?:it|they|this|which)\s+(?:provides?|offers?|gives?|allows?)$", "", rest)
     rest = _singular_to_reader(rest, subjects=True)  # the one who asked is the reader
+    rest = _typed_plainly(rest)
     if re.match(r"(?:us\s+(?:to|for)|for|that)\b", rest, re.I):
         return re.sub(r"^us\s+for\b", "for", rest, flags=re.I)
     if re.match(r"to\b", rest, re.I):
-        return "us " + rest
+        # "She wants to pay in instalments": the one who asked does it, never "us".
+        return rest
     if verb.startswith("insist"):
         return "for " + re.sub(r"^on\s+", "", rest, flags=re.I)
     return "for " + rest
