@@ -248,6 +248,63 @@ def conduct(value: Any) -> str:
     return first
 
 
+# A sentence of what happened that tells a failure on our side: "jonas (our PM) left oct,
+# handover was a mess". Their account of it ("they say 2 jobs late") is theirs, not ours.
+_OURS = re.compile(r"\b(?:our|we|we['’](?:ve|d))\b", re.I)
+_THEIRS = re.compile(r"^(?:they|she|he)\s+(?:say|says|said|claim|claims|complain\w*)\b", re.I)
+_FAILED = re.compile(
+    r"\b(?:mess|messy|poor(?:ly)?|badly|sloppy|missed|forgot|failed|lost|dropped|wrong"
+    r"|mistakes?|errors?|didn['’]?t|did\s+not|never|no\s+handover|slow|late)\b",
+    re.I,
+)
+_NAMED_ROLE = re.compile(r"\b[A-Za-z][a-z]+\s+\((our\s+[^)]+)\)")
+_ROLE_WORDS = {"PM": "project manager", "AM": "account manager", "KAM": "key account manager"}
+_SHORT_MONTH = re.compile(
+    r"\b(left|joined|started|moved|went|changed|ended)\s+"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.I,
+)
+_MONTH_WORDS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "sept": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+}  # fmt: skip
+_BARE_CLAUSE = re.compile(r",\s+(?!and\b|but\b|so\b|the\b|our\b)([a-z]+)\s+(was|were)\b")
+
+
+def failure_in_story(value: Any) -> str:
+    """Our own failure as what happened tells it, for an email whose our-contribution answer
+    is blank: "jonas (our PM) left oct, handover was a mess" gives "our project manager left
+    in October, and the handover was not handled well". Only a sentence that names our side
+    and a failure counts, never their account of it ("they say 2 jobs late"); '' when none."""
+    text = _squash(value)
+    for sentence in _SENTENCE_END.split(text):
+        sentence = sentence.strip().rstrip(".!?")
+        if _THEIRS.match(sentence) or not (_OURS.search(sentence) and _FAILED.search(sentence)):
+            continue
+        if len(sentence.split()) > 25 or "?" in sentence:
+            continue
+        if re.search(r"\b(?:it|this|that|them|these|those)$", sentence, re.I):
+            continue  # "our proofing missed it": what "it" is, the email does not say
+        said = _NAMED_ROLE.sub(lambda m: m.group(1), sentence)
+        said = re.sub(
+            r"\b(our\s+)(PM|AM|KAM)\b", lambda m: m.group(1) + _ROLE_WORDS[m.group(2)], said
+        )
+        said = _SHORT_MONTH.sub(
+            lambda m: f"{m.group(1)} in {_MONTH_WORDS[m.group(2).lower()]}", said
+        )
+        said = _BARE_CLAUSE.sub(r", and the \1 \2", said)
+        # "X left in October, and the handover ...": the change is when it went wrong.
+        said = re.sub(
+            r"^(.{3,60}?\b(?:left|joined|changed)\b[^,]*),\s+and\s+the\b", r"when \1, the", said
+        )
+        said = re.sub(
+            r"\b(was|were)\s+a\s+(?:mess|shambles|disaster)\b", r"\1 not handled well", said
+        )
+        return said
+    return ""
+
+
 def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
     """What the drafts must say to their reader, from the answers: each listed mistake with
     what is already done about it and what is still to change; what happened saying we fixed
@@ -276,7 +333,13 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
         "fixed": fixed,
         "asked": request,
         "apology_asked": asks_apology(request),
-        "conduct": conduct(values.get("our_contribution")),
+        # Left blank, our contribution is still what the facts say we did wrong.
+        "conduct": conduct(values.get("our_contribution"))
+        or (
+            ""
+            if _squash(values.get("our_contribution"))
+            else failure_in_story(values.get("what_happened"))
+        ),
     }
 
 
