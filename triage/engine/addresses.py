@@ -52,6 +52,12 @@ def missing_addresses(files: Mapping[str, bytes]) -> list[str]:
                 f"{name} has no From address, as none was given for the person who signs it: "
                 "your mail program fills it in from the account you send it with."
             )
+        if b"[Cc: " in files[name]:
+            notes.append(
+                f"{name} names someone the plan says it copies, without their address: add "
+                "them in Cc in your mail program and delete the [Cc: ...] line before you send "
+                "it (or answer 'Their escalation owner's email address')."
+            )
     for name in sorted(files):
         if not name.endswith((".eml", ".md")) or name == "plan.md":
             continue
