@@ -67,7 +67,9 @@ if TYPE_CHECKING:
         beyond_ask,
         offer_said,
         one_money_style,
+        owed_work,
         self_notes,
+        without_owed_work,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.repair import (
@@ -133,6 +135,8 @@ _HOME = {
     "asks_now": "offers",
     "beyond_ask": "offers",
     "offer_said": "offers",
+    "owed_work": "offers",
+    "without_owed_work": "offers",
     "one_money_style": "offers",
     "self_notes": "offers",
     "job_title": "people",
@@ -216,6 +220,7 @@ __all__ = [
     "our_messages",
     "our_roles",
     "our_senior",
+    "owed_work",
     "own_letter",
     "pending_step",
     "person",
@@ -234,6 +239,7 @@ __all__ = [
     "we_threatened",
     "weekday_date",
     "will_pay",
+    "without_owed_work",
     "working_day",
     "worst_first",
 ]

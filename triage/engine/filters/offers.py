@@ -174,3 +174,28 @@ def asks_now(ask: Any) -> bool:
     """Filter ``asks_now``: whether an ask wants its money at once ("release AED 111,000 of
     the retention now"), which an email that lets the money wait cannot also say."""
     return bool(_NOW.search(_squash(ask)))
+
+
+# Work an offer promises to finish ("and deliver both modules by January 15"): owed already
+# under the work as agreed, so never one side of a trade.
+_OWED_WORK = re.compile(
+    r"(?:^(?:we\s+(?:will\s+)?)?|\s+and\s+(?:we\s+(?:will\s+)?)?)"
+    r"(?P<work>(?:deliver|complete|finish|ship)\b[^;,]*)$",
+    re.I,
+)
+
+
+def owed_work(offer: Any) -> str:
+    """Filter ``owed_work``: the work still to be done that an offer lists as a term ("we
+    reduce the invoice to USD 9,250 and deliver both modules by January 15" gives "deliver
+    both modules by January 15"), or ''."""
+    found = _OWED_WORK.search(_squash(offer).rstrip(" ."))
+    return found.group("work") if found else ""
+
+
+def without_owed_work(offer: Any) -> str:
+    """Filter ``without_owed_work``: the offer without the work it lists as a term (see
+    ``owed_work``): "we reduce the invoice to USD 9,250"."""
+    text = _squash(offer).rstrip(" .")
+    found = _OWED_WORK.search(text)
+    return text[: found.start()].strip() if found else text
