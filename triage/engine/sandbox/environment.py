@@ -225,6 +225,7 @@ def environment() -> _Environment:
     env.filters["says_same"] = filters.says_same
     env.filters["unsaid"] = filters.unsaid
     env.filters["about_eur"] = filters.about_eur
+    env.filters["as_date"] = filters.as_date
     env.filters["asks_now"] = filters.asks_now
     env.filters["beyond_ask"] = filters.beyond_ask
     env.filters["offer_said"] = filters.offer_said
