@@ -19,7 +19,7 @@ _PLACEHOLDERS = {
     b"[THEIR NAME]": "their contact's name (or answer 'Who is your main contact there?')",
     b"[YOUR NAME]": "the signer's name (or answer 'Who will lead this on your side?')",
     b"[WHAT THIS IS ABOUT]": "a few words on the issue (or answer 'Name the issue in a few words')",
-    b"[YOUR PHONE NUMBER]": "your own phone number (your notes say the email gives it)",
+    b"[YOUR PHONE NUMBER]": "the number they can reach you on",
 }
 
 
