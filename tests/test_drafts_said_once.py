@@ -88,11 +88,3 @@ def test_an_email_that_lets_the_money_wait_does_not_ask_for_it_now(tmp_path, mon
     assert "retention released now" not in email, email
     # Our own commitments in the offer stay.
     assert "we close our snags by 15 January" in email, email
-
-
-def test_a_mediation_body_and_a_named_mediator_read_as_prose(tmp_path, monkeypatch):
-    texts = render("partner-dispute--espresso-distributor-exclusivity", tmp_path, monkeypatch)
-    assert "through CEDR" in texts["email"] and "the CEDR" not in texts["email"], texts["email"]
-    proposal = texts["mediation-proposal.md"]
-    assert "One possibility is a CEDR panel mediator, but" in proposal, proposal
-    assert "to be agreed" not in proposal, proposal
