@@ -19,6 +19,7 @@ _PLACEHOLDERS = {
     b"[THEIR NAME]": "their contact's name (or answer 'Who is your main contact there?')",
     b"[YOUR NAME]": "the signer's name (or answer 'Who will lead this on your side?')",
     b"[WHAT THIS IS ABOUT]": "a few words on the issue (or answer 'Name the issue in a few words')",
+    b"[YOUR PHONE NUMBER]": "the number they can reach you on",
 }
 
 
@@ -50,6 +51,12 @@ def missing_addresses(files: Mapping[str, bytes]) -> list[str]:
             notes.append(
                 f"{name} has no From address, as none was given for the person who signs it: "
                 "your mail program fills it in from the account you send it with."
+            )
+        if b"[Cc: " in files[name]:
+            notes.append(
+                f"{name} names someone the plan says it copies, without their address: add "
+                "them in Cc in your mail program and delete the [Cc: ...] line before you send "
+                "it (or answer 'Their escalation owner's email address')."
             )
     for name in sorted(files):
         if not name.endswith((".eml", ".md")) or name == "plan.md":

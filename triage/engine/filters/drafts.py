@@ -217,11 +217,21 @@ _OTHER_STEP = re.compile(
 _AND_THING = re.compile(r",\s+and\s+(?P<thing>(?:a|an)\s+[^,;]+)$", re.I)
 
 
+# A note that opens on what is done, with no one doing it ("paid in Jan only if ...").
+_NO_SUBJECT = re.compile(
+    r"(?:only\s+|not\s+)?(?:paid|payable|due|owed|credited|earned|refunded|released|waived"
+    r"|deducted|applied|valid|void|met|missed|allowed|excluded|included|capped|limited)\b",
+    re.I,
+)
+
+
 def reads_as_clause(value: Any) -> bool:
     """Filter ``reads_as_clause``: whether a typed note says something whole enough to follow
     "As we read it," ("rejection came on day 12, so M3 is accepted"), not a fragment ("Met,
     allowing for the agreed moves")."""
     text = _squash(value)
+    if _NO_SUBJECT.match(text):
+        return False  # "paid in Jan only if 400t is hit": whose payment, the reader cannot tell
     return len(text.split()) >= 5 and bool(
         re.search(
             r"\b(?:is|are|was|were|has|have|had|counts?|means?|covers?|includes?)\b", text, re.I

@@ -161,6 +161,21 @@ def _their_names(reader: Any, counterparty: Any) -> list[str]:
     return names
 
 
+# Words typed in capitals for stress ("AND"), said in the reader's ordinary case.
+_SHOUTED = re.compile(r"\b(?:AND|OR|BUT|NOT|NOW|ALL|ALSO|ONLY|NEVER|ALWAYS|PLUS|THEN|EVEN)\b")
+# "~4.100": a rough figure written with a point between thousands, as in German.
+_ROUGH = re.compile(r"~\s*")
+_POINT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,%])")
+
+
+def _typed_plainly(text: str) -> str:
+    """Typed shorthand as the reader would write it: "AND" gives "and", "~4.100" gives
+    "about 4,100"."""
+    text = _SHOUTED.sub(lambda m: m.group(0).lower(), text)
+    text = _POINT_THOUSANDS.sub(r"\1,\2", text)
+    return _ROUGH.sub("about ", text)
+
+
 def their_request(value: Any, reader: Any = None, counterparty: Any = None) -> str:
     """What they asked of us, as what happened tells it and as the reader would say it after
     "You asked": "Pip wants the duplicate refunded and a month free." gives "for the duplicate
@@ -195,10 +210,12 @@ def their_request(value: Any, reader: Any = None, counterparty: Any = None) -> s
     verb, rest = found
     rest = re.sub(r"\s+(?:it|they|this|which)\s+(?:provides?|offers?|gives?|allows?)$", "", rest)
     rest = _singular_to_reader(rest, subjects=True)  # the one who asked is the reader
+    rest = _typed_plainly(rest)
     if re.match(r"(?:us\s+(?:to|for)|for|that)\b", rest, re.I):
         return re.sub(r"^us\s+for\b", "for", rest, flags=re.I)
     if re.match(r"to\b", rest, re.I):
-        return "us " + rest
+        # "She wants to pay in instalments": the one who asked does it, never "us".
+        return rest
     if verb.startswith("insist"):
         return "for " + re.sub(r"^on\s+", "", rest, flags=re.I)
     return "for " + rest
@@ -231,6 +248,63 @@ def conduct(value: Any) -> str:
     return first
 
 
+# A sentence of what happened that tells a failure on our side: "jonas (our PM) left oct,
+# handover was a mess". Their account of it ("they say 2 jobs late") is theirs, not ours.
+_OURS = re.compile(r"\b(?:our|we|we['’](?:ve|d))\b", re.I)
+_THEIRS = re.compile(r"^(?:they|she|he)\s+(?:say|says|said|claim|claims|complain\w*)\b", re.I)
+_FAILED = re.compile(
+    r"\b(?:mess|messy|poor(?:ly)?|badly|sloppy|missed|forgot|failed|lost|dropped|wrong"
+    r"|mistakes?|errors?|didn['’]?t|did\s+not|never|no\s+handover|slow|late)\b",
+    re.I,
+)
+_NAMED_ROLE = re.compile(r"\b[A-Za-z][a-z]+\s+\((our\s+[^)]+)\)")
+_ROLE_WORDS = {"PM": "project manager", "AM": "account manager", "KAM": "key account manager"}
+_SHORT_MONTH = re.compile(
+    r"\b(left|joined|started|moved|went|changed|ended)\s+"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.I,
+)
+_MONTH_WORDS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "sept": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+}  # fmt: skip
+_BARE_CLAUSE = re.compile(r",\s+(?!and\b|but\b|so\b|the\b|our\b)([a-z]+)\s+(was|were)\b")
+
+
+def failure_in_story(value: Any) -> str:
+    """Our own failure as what happened tells it, for an email whose our-contribution answer
+    is blank: "jonas (our PM) left oct, handover was a mess" gives "our project manager left
+    in October, and the handover was not handled well". Only a sentence that names our side
+    and a failure counts, never their account of it ("they say 2 jobs late"); '' when none."""
+    text = _squash(value)
+    for sentence in _SENTENCE_END.split(text):
+        sentence = sentence.strip().rstrip(".!?")
+        if _THEIRS.match(sentence) or not (_OURS.search(sentence) and _FAILED.search(sentence)):
+            continue
+        if len(sentence.split()) > 25 or "?" in sentence:
+            continue
+        if re.search(r"\b(?:it|this|that|them|these|those)$", sentence, re.I):
+            continue  # "our proofing missed it": what "it" is, the email does not say
+        said = _NAMED_ROLE.sub(lambda m: m.group(1), sentence)
+        said = re.sub(
+            r"\b(our\s+)(PM|AM|KAM)\b", lambda m: m.group(1) + _ROLE_WORDS[m.group(2)], said
+        )
+        said = _SHORT_MONTH.sub(
+            lambda m: f"{m.group(1)} in {_MONTH_WORDS[m.group(2).lower()]}", said
+        )
+        said = _BARE_CLAUSE.sub(r", and the \1 \2", said)
+        # "X left in October, and the handover ...": the change is when it went wrong.
+        said = re.sub(
+            r"^(.{3,60}?\b(?:left|joined|changed)\b[^,]*),\s+and\s+the\b", r"when \1, the", said
+        )
+        said = re.sub(
+            r"\b(was|were)\s+a\s+(?:mess|shambles|disaster)\b", r"\1 not handled well", said
+        )
+        return said
+    return ""
+
+
 def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
     """What the drafts must say to their reader, from the answers: each listed mistake with
     what is already done about it and what is still to change; what happened saying we fixed
@@ -259,7 +333,13 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
         "fixed": fixed,
         "asked": request,
         "apology_asked": asks_apology(request),
-        "conduct": conduct(values.get("our_contribution")),
+        # Left blank, our contribution is still what the facts say we did wrong.
+        "conduct": conduct(values.get("our_contribution"))
+        or (
+            ""
+            if _squash(values.get("our_contribution"))
+            else failure_in_story(values.get("what_happened"))
+        ),
     }
 
 

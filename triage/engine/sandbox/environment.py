@@ -230,6 +230,14 @@ def environment() -> _Environment:
     env.filters["says_same"] = filters.says_same
     env.filters["unsaid"] = filters.unsaid
     env.filters["about_eur"] = filters.about_eur
+    env.filters["as_date"] = filters.as_date
+    env.filters["asks_now"] = filters.asks_now
+    env.filters["beyond_ask"] = filters.beyond_ask
+    env.filters["offer_said"] = filters.offer_said
+    env.filters["one_money_style"] = filters.one_money_style
+    env.filters["self_notes"] = filters.self_notes
+    env.filters["owed_work"] = filters.owed_work
+    env.filters["without_owed_work"] = filters.without_owed_work
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env

@@ -1,0 +1,201 @@
+"""What we offer, as the reader of the email reads it: said once, in a whole sentence, in one
+currency style, with no note we typed for ourselves."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.text import _squash
+
+# Where a typed offer divides into its terms: "; ", " - ", ", then ", ", " (never inside
+# brackets, never the comma of a figure such as "8,000").
+_PART_BREAK = re.compile(r"\s*;\s*|\s+[-–—]\s+|,\s+(?:then\s+)?")
+# A figure that names a term: money, a share, a count ("8,000", "6,080", "75%", "760").
+_FIGURE = re.compile(r"\d[\d,.]*%?")
+# Money words: a term about one of these, named in the ask too, is the ask said again.
+_MONEY_NOUNS = re.compile(
+    r"\b(?:retention|invoice|instalments?|installments?|balance|deposit|refund|rebate"
+    r"|commission|fees?|arrears|payment)\b",
+    re.I,
+)
+
+
+def _parts(text: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for match in _PART_BREAK.finditer(text):
+        depth = text.count("(", 0, match.start()) - text.count(")", 0, match.start())
+        if depth:
+            continue
+        parts.append(text[start : match.start()])
+        start = match.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+_MONTH_AFTER = re.compile(r"\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures in a term, without the days of dates ("by 18 Dec" names no sum)."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        figure = match.group(0).rstrip(".,")
+        if len(figure) > 1 and not _MONTH_AFTER.match(text, match.end()):
+            found.add(figure.replace(",", ""))
+    return found
+
+
+def beyond_ask(offer: Any, ask: Any) -> str:
+    """Filter ``beyond_ask(ask)``: the terms of our offer that our ask does not already state.
+    "EUR 8,000 by 18 Dec, then 6,080/month Jan-May; rebate credited in Jan if 400t hit" beside
+    the ask "sign an instalment plan: EUR 8,000 by 18 Dec, then EUR 6,080 a month" gives
+    "rebate credited in Jan if 400t hit": a term that repeats one of the ask's figures, or is
+    about the same money (the retention, the invoice), is said once, in the ask."""
+    text = _squash(offer)
+    said = _squash(ask)
+    if not text or not said:
+        return text
+    figures = _figures(said)
+    nouns = {n.lower().rstrip("s") for n in _MONEY_NOUNS.findall(said)}
+    kept = []
+    for part in _parts(text):
+        own = {n.lower().rstrip("s") for n in _MONEY_NOUNS.findall(part)}
+        if (_figures(part) & figures) or (own & nouns):
+            continue
+        kept.append(part)
+    return ", ".join(kept)
+
+
+_WE_WILL = re.compile(r"(?:we|I)\s+(?:will|can|would|shall)\b|(?:we|I)['’](?:ll|d)\b", re.I)
+_WE = re.compile(r"we\s+(?!will\b|can\b|would\b|shall\b|are\b|have\b|had\b|were\b)", re.I)
+
+
+_BASE = {
+    "credited": "credit",
+    "paid": "pay",
+    "released": "release",
+    "refunded": "refund",
+    "waived": "waive",
+    "deducted": "deduct",
+    "returned": "return",
+    "reimbursed": "reimburse",
+    "repaid": "repay",
+}
+_DONE_TERM = re.compile(
+    rf"(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?P<verb>{'|'.join(_BASE)})\b(?P<rest>.*)",
+    re.I,
+)
+
+
+def offer_said(offer: Any) -> str:
+    """Filter ``offer_said``: what we offer as a sentence of our own. A clause with us as its
+    subject is proposed ("we split the extra guests 50/50" gives "I propose that we split the
+    extra guests 50/50."); one that already says what we will do is said as it is ("We will
+    ..."); a list of terms keeps its heading ("What we can offer: a free re-shoot."), which
+    reads as a list rather than as a sentence cut short."""
+    text = _squash(offer).rstrip(" .;:,")
+    if not text:
+        return ""
+    done = _DONE_TERM.fullmatch(text)
+    if done and "," not in text and ";" not in text:
+        # "rebate credited in Jan if 400t hit": a term with no subject, said as what we do.
+        verb = _BASE.get(done.group("verb").lower(), "")
+        text = f"we {verb} the {done.group('what')}{done.group('rest')}"
+    if _WE_WILL.match(text):
+        return text[:1].upper() + text[1:] + "."
+    if _WE.match(text):
+        return "I propose that " + text[:1].lower() + text[1:] + "."
+    return "What we can offer: " + text + "."
+
+
+# A note we typed for ourselves about a number the email was to carry ("mobile number in the
+# email"): the email carries a placeholder to fill in instead, and the user is told.
+PHONE_PLACEHOLDER = "[YOUR PHONE NUMBER]"
+_SELF_NOTE = re.compile(
+    r",?\s*(?:(?:and|with)\s+)?(?:my\s+|our\s+)?(?:mobile|phone|direct(?:\s+line)?|cell)"
+    r"(?:\s+(?:number|no\.?))?\s+(?:is\s+)?(?:in|below|at\s+the\s+(?:foot|bottom)\s+of|under)"
+    r"\s+(?:the|this|my)\s+(?:email|e-mail|mail|signature)\b",
+    re.I,
+)
+
+
+def self_notes(value: Any) -> str:
+    """Filter ``self_notes``: typed text with a note to ourselves about a number the email
+    should carry turned into what the reader sees: "I am your named contact, mobile number in
+    the email" gives "I am your named contact; my mobile number is [YOUR PHONE NUMBER]"."""
+    text = _squash(value)
+    return _SELF_NOTE.sub("; my mobile number is " + PHONE_PLACEHOLDER, text) if text else ""
+
+
+# How each currency is written, beside its code: the signs readers of that currency use.
+_SIGNS = {
+    "EUR": ("€",),
+    "GBP": ("£",),
+    "USD": ("US$", "$"),
+    "ZAR": ("R",),
+    "JPY": ("¥",),
+    "INR": ("₹", "Rs"),
+    "AUD": ("A$", "AU$", "$"),
+    "NZD": ("NZ$", "$"),
+    "CAD": ("C$", "CA$", "$"),
+    "SGD": ("S$", "$"),
+    "CHF": ("Fr.",),
+}
+_NUMBER = r"\d[\d,]*(?:\.\d{1,2})?"
+
+
+def one_money_style(value: Any, currency: Any) -> str:
+    """Filter ``one_money_style(currency)``: an email's amounts in the email's currency written
+    one way throughout. Where the code and a sign are mixed, the code is kept, as the manager
+    types it beside the figures they care about: "ZAR 3,400" and "R3,400" give "ZAR 3,400"
+    twice; "EUR 8,000" and "€6,080" give "EUR 6,080". An email written with signs only stays."""
+    text = str(value or "")
+    code = _squash(currency).upper()
+    if not re.fullmatch(r"[A-Z]{3}", code) or not text:
+        return text
+    signs = sorted(_SIGNS.get(code, ()), key=len, reverse=True)
+    sign_re = "|".join(re.escape(s) for s in signs)
+    by_code = re.compile(rf"\b{code}\s?(?={_NUMBER})")
+    by_sign = re.compile(rf"(?<![\w$])(?:{sign_re})\s?(?={_NUMBER})") if signs else None
+    first_code = by_code.search(text)
+    first_sign = by_sign.search(text) if by_sign else None
+    if not first_code or not first_sign:
+        return text
+    return by_sign.sub(code + " ", text) if by_sign else text
+
+
+_NOW = re.compile(r"\b(?:now|immediately|straight\s+away|at\s+once|today|this\s+week)\b", re.I)
+
+
+def asks_now(ask: Any) -> bool:
+    """Filter ``asks_now``: whether an ask wants its money at once ("release AED 111,000 of
+    the retention now"), which an email that lets the money wait cannot also say."""
+    return bool(_NOW.search(_squash(ask)))
+
+
+# Work an offer promises to finish ("and deliver both modules by January 15"): owed already
+# under the work as agreed, so never one side of a trade.
+_OWED_WORK = re.compile(
+    r"(?:^(?:we\s+(?:will\s+)?)?|\s+and\s+(?:we\s+(?:will\s+)?)?)"
+    r"(?P<work>(?:deliver|complete|finish|ship)\b[^;,]*)$",
+    re.I,
+)
+
+
+def owed_work(offer: Any) -> str:
+    """Filter ``owed_work``: the work still to be done that an offer lists as a term ("we
+    reduce the invoice to USD 9,250 and deliver both modules by January 15" gives "deliver
+    both modules by January 15"), or ''."""
+    found = _OWED_WORK.search(_squash(offer).rstrip(" ."))
+    return found.group("work") if found else ""
+
+
+def without_owed_work(offer: Any) -> str:
+    """Filter ``without_owed_work``: the offer without the work it lists as a term (see
+    ``owed_work``): "we reduce the invoice to USD 9,250"."""
+    text = _squash(offer).rstrip(" .")
+    found = _OWED_WORK.search(text)
+    return text[: found.start()].strip() if found else text
