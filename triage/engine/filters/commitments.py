@@ -27,7 +27,13 @@ _INTERNAL = re.compile(
     r"\b(?:counsel|lawyers?|solicitors?|advok[aá]t|attorneys?|legal|approv\w*|sign(?:s|ed)?[- ]?off|"
     r"brief\w*|internal(?:ly)?|notice|mandate|budget|insurers?|decide\w*|offer|prepare\w*|"
     r"gather\w*|collect\w*|draft\w*|align\w*|one\s+(?:message|voice|line)|"
-    r"between\s+(?:our\s+)?(?:sales|finance|legal|ops|operations|support|delivery|product)\b)\b",
+    r"between\s+(?:our\s+)?(?:sales|finance|legal|ops|operations|support|delivery|product)\b|"
+    # What we do if they do not pay or answer, and steps about our own people or our records:
+    # ours to know, and a threat or an internal matter when read by them.
+    r"formal\s+(?:demand|letter|reminder)|demand\s+letter|wezwani\w*|mahnung|mise\s+en\s+demeure|"
+    r"collection|debt\s+collect\w*|odsetk\w*|interest|courts?|proceedings|escalat\w*|"
+    r"if\s+(?:not|no|they\s+(?:do\s+not|don'?t))|unless|otherwise|preserve\w*|"
+    r"do(?:n'?t|\s+not)\s+delete|HR|disciplin\w*)\b",
     re.I,
 )
 # A note to ourselves inside an action: "(Samira reviews it first)".
