@@ -291,3 +291,23 @@ def test_an_exit_after_a_call_the_manager_typed_serves_notice_after_it(tmp_path,
     assert "yourself, by phone" not in texts["actions.csv"]
     assert email[0]["due"] >= call[0]["due"]
     assert all(r["due"] >= call[0]["due"] for r in notice)
+
+
+def test_an_email_making_an_offer_waits_for_the_approval_the_manager_typed(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/slow-helpdesk-negotiate")
+    answers["our_offer"] = "a service credit of one month's fee"
+    answers["agreed_actions"] = [
+        {"what": "get the credit approved by finance", "owner": "Sam Okafor", "due": "2026-12-10"}
+    ]
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    assert [r["due"] for r in rows if r["action"].startswith("Send the reset email")] == [
+        "2026-12-10"
+    ]
+    # With nothing offered, the approval does not hold the email back.
+    answers.pop("our_offer")
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    assert [r["due"] for r in rows if r["action"].startswith("Send the reset email")] != [
+        "2026-12-10"
+    ]

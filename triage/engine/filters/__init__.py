@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         note_fragment,
         our_messages,
         typed_call,
+        typed_gate,
         we_threatened,
     )
     from triage.engine.filters.offers import (
@@ -136,6 +137,7 @@ _HOME = {
     "note_fragment": "notes",
     "our_messages": "notes",
     "typed_call": "notes",
+    "typed_gate": "notes",
     "we_threatened": "notes",
     "markdown_inline": "markdown",
     "about_eur": "money",
@@ -247,6 +249,7 @@ __all__ = [
     "their_option",
     "topic",
     "typed_call",
+    "typed_gate",
     "typed_me",
     "unsaid",
     "via_counsel",

@@ -284,3 +284,23 @@ _STILL_TO_COME = re.compile(r"\b(?:will|going\s+to|plan\s+to|by\s+(?:the\s+)?end
 
 def _at_once(text: str) -> bool:
     return bool(_AT_ONCE.search(text)) and not _STILL_TO_COME.search(text)
+
+
+# A step the manager typed that gets an approval or a mandate ("get credit approval for 3.36m").
+_GATE = re.compile(r"\b(?:approv\w*|sign(?:s|ed)?[- ]?off|mandate|authori[sz]\w*)\b", re.I)
+
+
+def typed_gate(steps: Any) -> Any:
+    """Filter ``typed_gate``: the earliest day among the manager's own steps that gets an
+    approval or a mandate, so that an email making an offer is not sent before it; None
+    when there is none."""
+    from triage.engine.filters.dates import as_date
+
+    days = [
+        day
+        for step in (steps if isinstance(steps, (list, tuple)) else [])
+        if isinstance(step, Mapping)
+        and _GATE.search(_squash(step.get("what")))
+        and (day := as_date(step.get("due"))) is not None
+    ]
+    return min(days) if days else None

@@ -201,6 +201,7 @@ def environment() -> _Environment:
     env.filters["notice_end"] = filters.notice_end
     env.filters["notice_given_end"] = filters.notice_given_end
     env.filters["typed_call"] = filters.typed_call
+    env.filters["typed_gate"] = filters.typed_gate
     env.filters["in_force"] = filters.in_force
     env.filters["notice_period"] = filters.notice_period
     env.filters["customers_named"] = filters.customers_named
