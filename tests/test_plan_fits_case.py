@@ -5,10 +5,9 @@ decided before it is told."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
+from test_plan_first_steps import rows as tracker_rows
 from test_reader_needs import SATURDAY, drafts, example
 
 from triage.engine.filters import notice_given_end
@@ -165,7 +164,7 @@ def test_a_call_the_manager_typed_is_the_first_call_and_the_email_follows_it(tmp
         }
     ]
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
-    steps = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    steps = tracker_rows(texts)
     assert not [r for r in steps if r["action"].startswith("Phone Megan Price")]
     email_day = [r["due"] for r in steps if r["action"].startswith("Send the reset email")]
     assert email_day == ["2026-12-09"]
@@ -182,7 +181,7 @@ def test_a_call_the_manager_typed_is_the_first_call_and_the_email_follows_it(tmp
 def test_a_change_said_to_take_effect_at_once_is_dated_now(tmp_path, monkeypatch):
     answers = example("client-communication-breakdown/outage-our-fault")
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
-    steps = {r["action"]: r for r in csv.DictReader(io.StringIO(texts["actions.csv"]))}
+    steps = {r["action"]: r for r in tracker_rows(texts)}
     now = [a for a in steps if a.startswith("Put in place now what we said takes effect")]
     assert len(now) == 1 and "incidents now page the on-call engineer" in now[0]
     assert steps[now[0]]["due"] == "2026-12-07"
@@ -231,7 +230,7 @@ def test_a_small_exit_lets_go_only_of_what_is_above_the_least_we_set(tmp_path, m
 def test_the_call_to_agree_a_mediation_comes_days_before_the_mediation(tmp_path, monkeypatch):
     answers = example("partner-dispute/chain-claim-contaminated-flour")
     texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
-    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    rows = tracker_rows(texts)
     call = [r for r in rows if "to agree the mediation" in r["action"]]
     assert len(call) == 1
     first = answers["proposed_times"][0]["date"]
@@ -258,7 +257,7 @@ def test_a_wider_problem_that_may_have_hurt_others_is_checked_now(tmp_path, monk
         "may be waiting too",
     }
     texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
-    rows = [r for r in csv.DictReader(io.StringIO(texts["actions.csv"]))]
+    rows = tracker_rows(texts)
     wider = [r for r in rows if "wider problem" in r["action"]]
     assert len(wider) == 1 and "check now whether it has hurt anyone else" in wider[0]["action"]
     assert wider[0]["due"] == "2026-12-07"
@@ -282,7 +281,7 @@ def test_a_heated_remark_said_aloud_is_apologised_for_as_a_remark(tmp_path, monk
 def test_an_exit_after_a_call_the_manager_typed_serves_notice_after_it(tmp_path, monkeypatch):
     answers = example("partner-dispute/rival-exit-notice-after-checks")
     texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
-    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    rows = tracker_rows(texts)
     call = [r for r in rows if r["action"].startswith("MD calls Mads")]
     email = [r for r in rows if "the exit email" in r["action"]]
     notice = [r for r in rows if r["action"].startswith("Serve our notice")]
@@ -300,14 +299,14 @@ def test_an_email_making_an_offer_waits_for_the_approval_the_manager_typed(tmp_p
         {"what": "get the credit approved by finance", "owner": "Sam Okafor", "due": "2026-12-10"}
     ]
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
-    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    rows = tracker_rows(texts)
     assert [r["due"] for r in rows if r["action"].startswith("Send the reset email")] == [
         "2026-12-10"
     ]
     # With nothing offered, the approval does not hold the email back.
     answers.pop("our_offer")
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
-    rows = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    rows = tracker_rows(texts)
     assert [r["due"] for r in rows if r["action"].startswith("Send the reset email")] != [
         "2026-12-10"
     ]

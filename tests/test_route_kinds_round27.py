@@ -5,9 +5,7 @@ clause, which is not a contract amendment for the directors."""
 
 from __future__ import annotations
 
-import csv
-import io
-
+from test_plan_first_steps import rows as tracker_rows
 from test_reader_needs import SATURDAY, drafts
 
 
@@ -110,7 +108,7 @@ def test_a_processor_gives_the_controller_what_its_report_needs(tmp_path, monkey
     assert "never file around them" in steps
     assert "Report the breach to the data protection regulator" not in steps
     # The email goes before that deadline, not on it.
-    sent = [r for r in csv.DictReader(io.StringIO(steps)) if r["action"].startswith("Send the")]
+    sent = [r for r in tracker_rows(texts) if r["action"].startswith("Send the")]
     assert [r["due"] for r in sent] == ["2026-12-07"]
     # Holding the data ourselves, with no processing agreement named, we report it.
     answers["what_happened"] = "a laptop with their staff records was stolen from our office"

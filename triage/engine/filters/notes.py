@@ -196,26 +196,32 @@ def typed_call(steps: Any, names: Any) -> Any:
     """Filter ``typed_call(names)``: the earliest day among the manager's own steps that is a
     call or a visit to one of ``names`` (their contact, the company), so that the plan does
     not add a second first call and the email follows that one; None when there is none."""
-    from triage.engine.filters.dates import as_date
-
     words = {
         word.lower()
         for name in (names if isinstance(names, (list, tuple)) else [names])
         for word in re.findall(r"[^\W\d_][\w']{2,}", _squash(name))
         if word.lower() not in _NOT_NAMES
     }
-    days = []
-    for step in steps if isinstance(steps, (list, tuple)) else []:
-        if not isinstance(step, Mapping):
-            continue
-        text = _squash(step.get("what"))
+
+    def to_them(text: str) -> bool:
         verb = _CALL_VERB.search(text)
-        if not verb or not words:
-            continue
-        after = {w.lower() for w in re.findall(r"[^\W\d_][\w']{2,}", text[verb.end() :])}
-        day = as_date(step.get("due"))
-        if after & words and day is not None:
-            days.append(day)
+        after = re.findall(r"[^\W\d_][\w']{2,}", text[verb.end() :]) if verb else []
+        return bool(words & {w.lower() for w in after})
+
+    return _first_day(steps, to_them)
+
+
+def _first_day(steps: Any, wanted: Any) -> Any:
+    """The earliest due day among the manager's own steps whose text ``wanted`` accepts."""
+    from triage.engine.filters.dates import as_date
+
+    days = [
+        day
+        for step in (steps if isinstance(steps, (list, tuple)) else [])
+        if isinstance(step, Mapping)
+        and wanted(_squash(step.get("what")))
+        and (day := as_date(step.get("due"))) is not None
+    ]
     return min(days) if days else None
 
 
@@ -294,13 +300,4 @@ def typed_gate(steps: Any) -> Any:
     """Filter ``typed_gate``: the earliest day among the manager's own steps that gets an
     approval or a mandate, so that an email making an offer is not sent before it; None
     when there is none."""
-    from triage.engine.filters.dates import as_date
-
-    days = [
-        day
-        for step in (steps if isinstance(steps, (list, tuple)) else [])
-        if isinstance(step, Mapping)
-        and _GATE.search(_squash(step.get("what")))
-        and (day := as_date(step.get("due"))) is not None
-    ]
-    return min(days) if days else None
+    return _first_day(steps, lambda text: bool(_GATE.search(text)))
