@@ -213,3 +213,66 @@ def test_a_debt_is_raised_on_the_call_the_manager_already_planned(tmp_path, monk
     assert (
         "Say plainly" not in ask[0]["action"] and "say plainly what is overdue" in ask[0]["action"]
     )
+
+
+def test_our_heat_over_a_small_sum_needs_no_lawyer_and_no_final_offer(tmp_path, monkeypatch):
+    answers = _outburst() | {
+        "alleged_breach": True,
+        "red_flags": ["threats", "personal"],
+        "stake_vs_fee": "similar",
+        "money": "they_owe",
+        "proposed_times": [
+            {"date": "2026-12-08", "time": "12:00"},
+            {"date": "2026-12-09", "time": "12:00"},
+        ],
+    }
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "Take legal advice" not in steps and "once the lawyer has read it" not in steps
+    assert "final offer" not in steps
+    meeting = [r for r in tracker_rows(texts) if r["action"].startswith("Hold the reset meeting")]
+    assert [r["due"] for r in meeting] == ["2026-12-08"]
+    # When the heat is theirs, the same allegation is read by a lawyer before we write.
+    answers = answers | {"heat_source": "theirs"}
+    answers.pop("new_lead")
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "once the lawyer has read it" in texts["actions.csv"]
+
+
+def test_a_tiny_account_we_let_go_is_told_by_phone_not_at_a_meeting(tmp_path, monkeypatch):
+    answers = {
+        "counterparty": "Lavinia Sun Travels",
+        "what_happened": "3 plants died, they moved them under the AC vent. not paying sep-nov, "
+        "28,500. the owner shouts at our technician every visit. losing money on it",
+        "amount_at_stake": 28500,
+        "currency": "LKR",
+        "strategic_value": "marginal",
+        "worth_salvaging": "no",
+    }
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    steps = texts["actions.csv"]
+    assert "by phone, then send the exit email" in steps
+    assert (
+        "to agree an orderly end" not in steps
+        and "within a working day of the meeting" not in steps
+    )
+    assert "ready before the meeting" not in steps
+
+
+def test_a_small_matter_with_no_times_offered_is_talked_through_this_week(tmp_path, monkeypatch):
+    answers = {
+        "counterparty": "Fiduciaire Benjelloun",
+        "what_happened": "they introduced a client to us in march; the client signed in "
+        "october. they want the MAD 6,000 referral fee, our rule says referrals lapse after "
+        "six months. they ask for mediation",
+        "amount_at_stake": 6000,
+        "currency": "MAD",
+        "worth_salvaging": "yes",
+        "mediation_open": "proposed",
+    }
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    rows = tracker_rows(texts)
+    call = [r for r in rows if "call with" in r["action"] and "agree what changes" in r["action"]]
+    assert call and call[0]["due"] <= "2026-12-11", rows
+    summary = [r for r in rows if "written summary of what was agreed" in r["action"]]
+    assert summary and call[0]["due"] < summary[0]["due"] <= "2026-12-14"

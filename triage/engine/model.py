@@ -184,6 +184,7 @@ class OutputSpec:
     events: str | None = None  # a calendar (.ics): expression giving the slots offered
     minutes: str | None = None  # a calendar: expression giving each event's length
     title: str | None = None  # a calendar: template for each event's title
+    words: int | None = None  # over this many words, written again with `tight` true
 
     @property
     def is_email(self) -> bool:

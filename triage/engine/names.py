@@ -18,5 +18,6 @@ ACTION_NAMES = frozenset(
 )
 # what the playbook's `days_off` may read: it is worked out before the names after it
 DAYS_OFF_NAMES = ACTION_NAMES - {"days_off", "deadline_source"}
-TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger", "retired_answers", "reader_needs"}
+# `tight`: true when a file with a word budget (`words`) ran over it and is written again
+TEMPLATE_NAMES = ACTION_NAMES | {"actions", "ledger", "retired_answers", "reader_needs", "tight"}
 RESERVED = TEMPLATE_NAMES | {"expect", "answers", "none", "true", "false"}

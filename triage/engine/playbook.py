@@ -459,6 +459,9 @@ class _Loader:
                 to=_or_base(v.get("to"), base.to if base else None),
                 cc=_or_base(v.get("cc"), base.cc if base else None),
                 sender=_or_base(v.get("from"), base.sender if base else None),
+                words=v.get("words")
+                if v.get("words") is not None
+                else (base.words if base else None),
             )
         files = [o.file for o in found.values()]
         for name, output in found.items():

@@ -63,6 +63,7 @@ def context(playbook: Playbook, case: Case, evaluation: Evaluation) -> dict[str,
         "playbook_version": playbook.version,
     }
     ctx["today"] = case.date
+    ctx["tight"] = False  # true only when a file ran over its word budget (`words`)
     acted_on = action_names(tuple(playbook.actions), playbook.facts) | _address_reads(playbook)
     ctx["stages"] = [
         {
@@ -595,9 +596,9 @@ def render_output(
             body = draft
         else:
             source = output.template.read_text(encoding="utf-8-sig")
-            body = sandbox.render(source, ctx, escape=escaping_for(output.file))
-            if output.file.endswith(".md"):
-                body = tidy_markdown(body)
+            body = _written(output, source, ctx)
+            if output.words and len(body.split()) > output.words:
+                body = _written(output, source, {**ctx, "tight": True})
         if output.is_email:
             subject = sandbox.render(output.subject or "", ctx)
             to = sandbox.render(output.to or "", ctx)
@@ -612,6 +613,11 @@ def render_output(
     except OSError as exc:
         raise RenderError(f"{output.file}: the template cannot be read ({exc.strerror}).") from None
     return body.encode("utf-8")
+
+
+def _written(output: OutputSpec, source: str, ctx: dict[str, Any]) -> str:
+    body = sandbox.render(source, ctx, escape=escaping_for(output.file))
+    return tidy_markdown(body) if output.file.endswith(".md") else body
 
 
 def _meeting_calendar(output: OutputSpec, ctx: dict[str, Any]) -> bytes | None:

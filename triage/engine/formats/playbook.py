@@ -462,6 +462,14 @@ OUTPUT = Table(
         ),
         expression("minutes", "Calendar (.ics) only: each event's length in minutes."),
         text("title", "Calendar (.ics) only. Template: each event's title."),
+        Key(
+            "words",
+            INT,
+            "Templated files only: the most words the file should run to. A file that runs "
+            "over is written again with `tight` true, for its template to leave out what "
+            "matters least (an email is counted by its body).",
+            schema={"minimum": 1},
+        ),
     ),
     "An extra output: a templated file, or with a `.ics` file name a calendar of the meeting "
     "slots offered (`events`, `minutes`, `title`).",
@@ -482,8 +490,8 @@ OUTPUT = Table(
 )
 CALENDAR_OUTPUT = OUTPUT.subset("file", "when", "events", "minutes", "title",
                                 required=("events", "title"))  # fmt: skip
-FILE_OUTPUT = OUTPUT.subset("file", "template", "when", required=("template",))
-PLAN_OUTPUT = OUTPUT.subset("file", "template", "when", optional=("file",), name="plan")
+FILE_OUTPUT = OUTPUT.subset("file", "template", "when", "words", required=("template",))
+PLAN_OUTPUT = OUTPUT.subset("file", "template", "when", "words", optional=("file",), name="plan")
 EMAIL_OUTPUT = Table(
     "email",
     (
