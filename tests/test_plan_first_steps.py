@@ -271,3 +271,35 @@ def test_a_cure_notice_with_dated_steps_but_no_written_plan_still_drafts(tmp_pat
     texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
     # Before, the draft failed to render ("No first item") and the case wrote nothing.
     assert "Thank you for your notice" in texts["reset-email.eml"]
+
+
+def test_a_step_timed_against_the_call_does_not_stand_for_the_call():
+    """The manager's "short email after the call" is not the call: the call that settles
+    it stays on the first screen."""
+    day = dt.date(2026, 12, 7)
+    steps = [
+        {
+            "what": "Have a 15-minute call with Ana to agree what changes",
+            "due": "2026-12-07",
+            "priority": "high",
+            "shared": True,
+        },
+        {
+            "what": "new quote to her before the call",
+            "due": "2026-12-07",
+            "priority": "high",
+            "mine": True,
+        },
+        {
+            "what": "short email after the call with what we agreed",
+            "due": "2026-12-08",
+            "priority": "high",
+            "mine": True,
+        },
+    ]
+    chosen = [s["what"] for s in next_three(steps, day)]
+    assert chosen[0].startswith("Have a 15-minute call"), chosen
+    # A typed call to them still stands for ours.
+    steps[2] = {**steps[2], "what": "call Ana and go through the quote"}
+    chosen = [s["what"] for s in next_three(steps, day)]
+    assert not any(c.startswith("Have a 15-minute call") for c in chosen), chosen
