@@ -518,10 +518,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _run_answers(args: argparse.Namespace) -> int:
     with _loading("run --answers"):
-        from triage.engine import atomic, codecache
+        from triage.engine import atomic, codecache, tone, tone_kept  # noqa: F401
         from triage.engine.library import cases_dir, find_playbook
         from triage.engine.session import Session
-        from triage.engine.tone import check_session
 
         _load_also(_LOADED_LATER)
         _load_filters()
@@ -534,7 +533,7 @@ def _run_answers(args: argparse.Namespace) -> int:
         files = rendered.files
         with atomic.together():  # the tone check runs while the disk takes the files
             written = session.write_with_case(folder, force=args.force, rendered=rendered)
-            findings = check_session(session, _tone_rules(), files)
+            findings = _tone_findings(session, files)
     route = session.evaluation.route
     if route.overridden:
         say(
@@ -617,6 +616,22 @@ def _say_left_over(session: Session, files: Collection[str], folder: Path) -> No
             "delete it before sharing anything from this folder.",
             file=sys.stderr,
         )
+
+
+def _tone_findings(session: Session, files: Mapping[str, bytes]) -> list[Finding]:
+    """The tone check of a headless run's drafts and answers: none, without loading the
+    rules, when the last run of exactly this case found none (see
+    :mod:`triage.engine.tone_kept`)."""
+    from triage.engine import tone_kept
+    from triage.engine.tone import check_session
+
+    key = tone_kept.clean_key(session, files)
+    if tone_kept.was_clean(key):
+        return []
+    findings = check_session(session, _tone_rules(), files)
+    if not findings:
+        tone_kept.note_clean(key)
+    return findings
 
 
 def _tone_rules() -> list[ToneRule]:
