@@ -4,6 +4,9 @@ files, and it checks as before. Only a digest is kept, never the text."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +21,10 @@ CLEAN_ANSWERS = GOOD / "examples" / "mini" / "calm.toml"
 
 
 @pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Each full tone check a run makes, and each time the packaged rules are loaded."""
+def checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each full tone check a run makes, and each time the packaged rules are loaded; the
+    runs keep their code cache in a folder of their own, which no other test's runs fill."""
+    monkeypatch.setenv("TRIAGE_CACHE", str(tmp_path / "cache"))
     seen: list[str] = []
     real_check, real_load = tone.check_session, tone_load.load_rules
 
@@ -92,11 +97,8 @@ def test_a_team_rules_file_checks_every_run(
     assert "check" in checks
 
 
-def test_only_a_digest_is_kept(
-    tmp_path: Path, checks: list[str], monkeypatch: pytest.MonkeyPatch, capsys
-):
+def test_only_a_digest_is_kept(tmp_path: Path, checks: list[str], capsys):
     cache = tmp_path / "cache"
-    monkeypatch.setenv("TRIAGE_CACHE", str(cache))
     answers = tmp_path / "answers.toml"
     secret = "Quillfeather renegotiation"
     text = CLEAN_ANSWERS.read_text(encoding="utf-8")
@@ -107,3 +109,33 @@ def test_only_a_digest_is_kept(
     assert checks.count("check") == 1
     for entry in cache.iterdir():
         assert secret.encode() not in entry.read_bytes(), entry.name
+
+
+def test_the_rules_it_keys_by_are_the_checks_own():
+    from triage.engine import tone_kept
+
+    assert tone_kept.RULES_PATH == tone_load.DEFAULT_RULES_PATH
+    assert tone_kept.RULES_ENV == tone_load.RULES_ENV
+
+
+def test_a_clean_case_run_again_loads_none_of_the_checks_modules(tmp_path: Path):
+    program = (
+        "import sys\n"
+        "from triage.cli import main\n"
+        f"status = main(['run', {str(GOOD / 'mini.toml')!r}, '--answers', "
+        f"{str(CLEAN_ANSWERS)!r}, '--out', sys.argv[1]])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('triage.engine.tone')))\n"
+    )
+    loaded = []
+    for out in ("one", "two"):
+        result = subprocess.run(
+            [sys.executable, "-c", program, str(tmp_path / out)],
+            env={**os.environ, "TRIAGE_CACHE": str(tmp_path / "cache")},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        loaded.append(result.stdout.splitlines()[-1])
+    assert "triage.engine.tone_check" in loaded[0]
+    assert loaded[1] == "['triage.engine.tone_kept']"

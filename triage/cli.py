@@ -518,7 +518,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _run_answers(args: argparse.Namespace) -> int:
     with _loading("run --answers"):
-        from triage.engine import atomic, codecache, tone, tone_kept  # noqa: F401
+        from triage.engine import atomic, codecache, tone_kept  # noqa: F401
         from triage.engine.library import cases_dir, find_playbook
         from triage.engine.session import Session
 
@@ -569,12 +569,6 @@ _LOADED_LATER = (
     "encodings.utf_8_sig",
     "triage.engine.answersfile",
     "triage.engine.formats.case",
-    "triage.engine.tone_structures",
-    "triage.engine.tone_stance",
-    "triage.engine.tone_acts",
-    "triage.engine.tone_frames",
-    "triage.engine.tone_moves",
-    "triage.engine.tone_who",
     "triage.engine.addresses",
     "triage.engine.filters.commitments",
     "triage.engine.filters.drafts",
@@ -582,6 +576,19 @@ _LOADED_LATER = (
     "triage.engine.filters.notes",
     "triage.engine.filters.senior",
     "triage.engine.filters.steps",
+)
+
+
+# The tone check's modules, loaded in a block of their own when a run checks (see
+# _tone_findings); a run of a case found clean before loads none of them.
+_TONE_MODULES = (
+    "triage.engine.tone",
+    "triage.engine.tone_structures",
+    "triage.engine.tone_stance",
+    "triage.engine.tone_acts",
+    "triage.engine.tone_frames",
+    "triage.engine.tone_moves",
+    "triage.engine.tone_who",
 )
 
 
@@ -620,14 +627,18 @@ def _say_left_over(session: Session, files: Collection[str], folder: Path) -> No
 
 def _tone_findings(session: Session, files: Mapping[str, bytes]) -> list[Finding]:
     """The tone check of a headless run's drafts and answers: none, without loading the
-    rules, when the last run of exactly this case found none (see
-    :mod:`triage.engine.tone_kept`)."""
+    check or its rules, when the last run of exactly this case found none (see
+    :mod:`triage.engine.tone_kept`); else the check's modules load as the command's did
+    (:func:`_loading`, under a name of their own) and it checks."""
     from triage.engine import tone_kept
-    from triage.engine.tone import check_session
 
     key = tone_kept.clean_key(session, files)
     if tone_kept.was_clean(key):
         return []
+    with _loading("run --answers: tone"):
+        _load_also(_TONE_MODULES)
+    from triage.engine.tone import check_session
+
     findings = check_session(session, _tone_rules(), files)
     if not findings:
         tone_kept.note_clean(key)

@@ -9,8 +9,10 @@ repeats read again in full, since only a text's "clean" is noted (see
 nothing, that is noted in the run's bundle under a digest of everything the check reads:
 the rules file, the engine's code (its stamp: every module and the rules by size and
 time), the playbook's drafts (file, subject, recipient, template) and questions, every
-typed answer and every rendered draft. The next run of exactly that case finds the note
-and neither loads the rules nor reads a text; anything changed, and it checks as before.
+text in the answers and every rendered draft. The next run of exactly that case finds
+the note and neither loads the check's modules and rules nor reads a text; anything
+changed, and it checks as before. This module imports none of the check's own, so that a
+run which finds the note never loads them.
 
 Only a digest is kept, never the text (drafts and answers hold private notes), and only
 "clean": findings quote the text, so a case with any is checked on every run. Only with
@@ -22,12 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from triage.engine import codecache
-from triage.engine.tone_load import DEFAULT_RULES_PATH, RULES_ENV
-from triage.engine.tone_report import _typed_texts, is_draft
+from triage.engine.drafts import is_draft
 
 if TYPE_CHECKING:
     from triage.engine.session import Session
@@ -36,6 +38,10 @@ __all__ = ["clean_key", "note_clean", "was_clean"]
 
 _KIND = "tonecase"
 _FORMAT = "tone case 1"
+# As triage.engine.tone_load names them (a test holds the two to the same), without
+# loading that module and the check's others with it.
+RULES_PATH = Path(__file__).with_name("tone-rules.toml")
+RULES_ENV = "TRIAGE_TONE_RULES"
 
 
 def clean_key(session: Session, files: Mapping[str, bytes]) -> str:
@@ -47,7 +53,7 @@ def clean_key(session: Session, files: Mapping[str, bytes]) -> str:
     if any(p.strip() for p in os.environ.get(RULES_ENV, "").split(os.pathsep)):
         return ""
     try:
-        rules = DEFAULT_RULES_PATH.read_bytes()
+        rules = RULES_PATH.read_bytes()
     except OSError:
         return ""
     digest = hashlib.sha256()
@@ -73,8 +79,8 @@ def clean_key(session: Session, files: Mapping[str, bytes]) -> str:
     for qid, question in playbook.questions.items():
         fields = tuple((sub.id, sub.kind) for sub in question.fields)
         part(repr((qid, question.kind, fields)))
-        for detail, text in _typed_texts(question, values.get(qid)):
-            part(detail)
+        for where, text in _texts(values.get(qid)):  # every text the check could read
+            part(where)
             part(text)
     part(repr(sorted(session.case.drafts)))
     for name, data in files.items():
@@ -82,6 +88,20 @@ def clean_key(session: Session, files: Mapping[str, bytes]) -> str:
             part(name)
             part(hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def _texts(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    """Each text in an answer, with where it sits: the answer itself, or a list's item,
+    or a row's field (the check reads text and long-text answers, and the text fields of
+    a list's rows: all of them are here)."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts(item, f"{where}.{key}")
+    elif isinstance(value, (list, tuple)):
+        for number, item in enumerate(value):
+            yield from _texts(item, f"{where}[{number}]")
 
 
 def was_clean(key: str) -> bool:
