@@ -528,6 +528,7 @@ def _run_answers(args: argparse.Namespace) -> int:
     # One file of compiled code for this playbook's run, not one per condition and template.
     with codecache.bundle(f"run\0{Path(args.playbook).stem}"):
         session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
+        _keep_out_of_collections()
         folder = Path(args.out) if args.out else cases_dir() / session.case.id
         rendered = session.preview()  # the files, and the tracker rows for the next step
         files = rendered.files
@@ -590,6 +591,16 @@ _TONE_MODULES = (
     "triage.engine.tone_moves",
     "triage.engine.tone_who",
 )
+
+
+def _keep_out_of_collections() -> None:
+    """Leave what a headless run has read so far (the playbook's model, tens of thousands
+    of objects, the case and its evaluation: all of it lives until the run ends) out of
+    the collector's later passes, which went over all of it again while the outputs were
+    rendered (``gc.freeze``, as after the imports)."""
+    import gc
+
+    gc.freeze()
 
 
 def _load_filters() -> None:
