@@ -1,7 +1,7 @@
 """A headless run's whole tone check, noted as clean for the next run of the same case.
 
-``triage run --answers`` checks the same drafts and answers every time it is run again
-(a user fixing one answer, a script, a team's CI), and the check itself cost a warm run
+``triage run --answers`` checks the same drafts and answers every time the same case is run
+again (a script, a team's CI, a user writing the outputs afresh), and the check cost a warm run
 about a tenth of its time: the packaged rules read back from the code cache (over 2 MB
 of kept rules and scan programs), and any typed answer with a finding that no draft
 repeats read again in full, since only a text's "clean" is noted (see
