@@ -5,7 +5,8 @@ the headless case of bench/run.py (`triage run PLAYBOOK --answers FILE --out DIR
 cache); with `--validate`, `triage validate` of every built-in playbook; with `--app`, the
 first full home screen in a pseudo-terminal (bench/terminal.py, as bench/run.py times it;
 POSIX), where the CPU time is all the app's threads' until that screen; with `--cold`,
-either command with no code cache (TRIAGE_CACHE=off: a first run). REF is a git
+either command with no code cache (TRIAGE_CACHE=off: a first run); with `--changed`, the
+headless case with its issue title changed before every run. REF is a git
 revision (its files are taken with `git archive`); REF2 defaults to the working tree, and
 `--with FILE` puts the working tree's copy of FILE over REF2's (one change on its own while
 other edits are under way in the tree).
@@ -75,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         help="no code cache (TRIAGE_CACHE=off): a first run, or CI on a clean machine",
     )
     parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="the case with its issue title changed before every run (a note kept by the "
+        "last run of the same case never applies)",
+    )
+    parser.add_argument(
         "--with",
         dest="overlay",
         action="append",
@@ -121,8 +128,17 @@ def main(argv: list[str] | None = None) -> int:
             if args.validate:
                 command = [*base, "validate"]
             else:
-                out = work / f"out-{next(counter)}"
-                command = [*base, "run", PLAYBOOK, "--answers", str(tree / EXAMPLE),
+                number = next(counter)
+                out = work / f"out-{number}"
+                answers = tree / EXAMPLE
+                if args.changed:
+                    text = answers.read_text(encoding="utf-8")
+                    answers = work / f"answers-{number}.toml"
+                    answers.write_text(
+                        text.replace('issue_title = "', f'issue_title = "{number}: ', 1),
+                        encoding="utf-8",
+                    )
+                command = [*base, "run", PLAYBOOK, "--answers", str(answers),
                            "--out", str(out)]  # fmt: skip
             return _run(command, env, work)
 

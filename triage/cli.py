@@ -518,24 +518,23 @@ def _run(args: argparse.Namespace) -> int:
 
 def _run_answers(args: argparse.Namespace) -> int:
     with _loading("run --answers"):
-        from triage.engine import atomic, codecache
+        from triage.engine import atomic, codecache, tone_kept  # noqa: F401
         from triage.engine.library import cases_dir, find_playbook
         from triage.engine.session import Session
-        from triage.engine.tone import check_session
 
         _load_also(_LOADED_LATER)
-        # the filters' modules its templates call, through the package that loads them
-        from triage.engine.filters import amounts, opening_ask, sentence, topic  # noqa: F401
+        _load_filters()
 
     # One file of compiled code for this playbook's run, not one per condition and template.
     with codecache.bundle(f"run\0{Path(args.playbook).stem}"):
         session = Session.from_answers(find_playbook(args.playbook), Path(args.answers))
+        _keep_out_of_collections()
         folder = Path(args.out) if args.out else cases_dir() / session.case.id
         rendered = session.preview()  # the files, and the tracker rows for the next step
         files = rendered.files
         with atomic.together():  # the tone check runs while the disk takes the files
             written = session.write_with_case(folder, force=args.force, rendered=rendered)
-            findings = check_session(session, _tone_rules(), files)
+            findings = _tone_findings(session, files)
     route = session.evaluation.route
     if route.overridden:
         say(
@@ -571,12 +570,6 @@ _LOADED_LATER = (
     "encodings.utf_8_sig",
     "triage.engine.answersfile",
     "triage.engine.formats.case",
-    "triage.engine.tone_structures",
-    "triage.engine.tone_stance",
-    "triage.engine.tone_acts",
-    "triage.engine.tone_frames",
-    "triage.engine.tone_moves",
-    "triage.engine.tone_who",
     "triage.engine.addresses",
     "triage.engine.filters.commitments",
     "triage.engine.filters.drafts",
@@ -585,6 +578,41 @@ _LOADED_LATER = (
     "triage.engine.filters.senior",
     "triage.engine.filters.steps",
 )
+
+
+# The tone check's modules, loaded in a block of their own when a run checks (see
+# _tone_findings); a run of a case found clean before loads none of them.
+_TONE_MODULES = (
+    "triage.engine.tone",
+    "triage.engine.tone_structures",
+    "triage.engine.tone_stance",
+    "triage.engine.tone_acts",
+    "triage.engine.tone_frames",
+    "triage.engine.tone_moves",
+    "triage.engine.tone_who",
+)
+
+
+def _keep_out_of_collections() -> None:
+    """Leave what a headless run has read so far (the playbook's model, tens of thousands
+    of objects, the case and its evaluation: all of it lives until the run ends) out of
+    the collector's later passes, which went over all of it again while the outputs were
+    rendered (``gc.freeze``, as after the imports)."""
+    import gc
+
+    gc.freeze()
+
+
+def _load_filters() -> None:
+    """Every module of the filters the templates call, through the package that loads them
+    as they are first used: here, in the import block, their regular expressions come from
+    the code cache, and a module added to the package later is no exception (a headless
+    case's templates call nearly all of them; the three that loaded only while rendering
+    compiled 16 patterns in every run)."""
+    from triage.engine import filters
+
+    for name in filters.__all__:
+        getattr(filters, name)
 
 
 def _load_also(names: Sequence[str]) -> None:
@@ -606,6 +634,26 @@ def _say_left_over(session: Session, files: Collection[str], folder: Path) -> No
             "delete it before sharing anything from this folder.",
             file=sys.stderr,
         )
+
+
+def _tone_findings(session: Session, files: Mapping[str, bytes]) -> list[Finding]:
+    """The tone check of a headless run's drafts and answers: none, without loading the
+    check or its rules, when the last run of exactly this case found none (see
+    :mod:`triage.engine.tone_kept`); else the check's modules load as the command's did
+    (:func:`_loading`, under a name of their own) and it checks."""
+    from triage.engine import tone_kept
+
+    key = tone_kept.clean_key(session, files)
+    if tone_kept.was_clean(key):
+        return []
+    with _loading("run --answers: tone"):
+        _load_also(_TONE_MODULES)
+    from triage.engine.tone import check_session
+
+    findings = check_session(session, _tone_rules(), files)
+    if not findings:
+        tone_kept.note_clean(key)
+    return findings
 
 
 def _tone_rules() -> list[ToneRule]:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from triage.engine.drafts import DRAFT_SUFFIXES, NOT_DRAFTS, is_draft
 from triage.engine.tone_check import check_text
 from triage.engine.tone_rule import ToneRule, ToneWarning
 from triage.engine.tone_text import _STRAIGHT, _inert
@@ -31,8 +32,6 @@ __all__ = [
 
 # -- checking a case's drafts and answers ----------------------------------------------------
 
-NOT_DRAFTS = frozenset({"plan.md", "actions.csv", "case.toml"})
-DRAFT_SUFFIXES = (".eml", ".md", ".txt")
 
 _NOUNS = {
     "blame": "blame",
@@ -97,11 +96,6 @@ class Finding:
 
     def __str__(self) -> str:
         return self.message()
-
-
-def is_draft(name: str) -> bool:
-    """True for an output meant for the other side: the email and the .md drafts, not the plan."""
-    return name not in NOT_DRAFTS and name.endswith(DRAFT_SUFFIXES)
 
 
 @functools.lru_cache(maxsize=32)  # asked of each draft by the answers' check, then its own
