@@ -290,11 +290,22 @@ def main(argv: list[str] | None = None) -> int:
                            str(target)]  # fmt: skip
                 return run_once(command, env, work)
 
-            def case_run(cache: str | None = None) -> Callable[[], Sample]:
+            def case_run(cache: str | None = None, changed: bool = False) -> Callable[[], Sample]:
                 def run() -> Sample:
-                    out = work / f"out-{next(counter)}"
+                    number = next(counter)
+                    out = work / f"out-{number}"
                     here = dict(env, TRIAGE_CACHE=cache) if cache else env
-                    command = [*triage, "run", BUILT_IN, "--answers", str(examples[0]),
+                    answers = examples[0]
+                    if (
+                        changed
+                    ):  # a user who edited the case: nothing kept from the last run applies
+                        text = answers.read_text(encoding="utf-8")
+                        answers = work / f"answers-{number}.toml"
+                        answers.write_text(
+                            text.replace('issue_title = "', f'issue_title = "{number}: ', 1),
+                            encoding="utf-8",
+                        )
+                    command = [*triage, "run", BUILT_IN, "--answers", str(answers),
                                "--out", str(out)]  # fmt: skip
                     return run_once(command, here, work)
 
@@ -307,6 +318,18 @@ def main(argv: list[str] | None = None) -> int:
                         f"`triage run --answers` a whole case ({examples[0].stem})",
                         "`copier copy --defaults` (3 questions, 2 files)",
                         case_run(),
+                        copier_run,
+                        runs,
+                    )
+                )
+            if groups & {"headless", "case"}:
+                say("the same case with an answer changed before every run ...")
+                pairs.append(
+                    alternate(
+                        "the same, with an answer changed before every run (nothing kept from "
+                        "the last run of it applies)",
+                        "`copier copy --defaults`",
+                        case_run(changed=True),
                         copier_run,
                         runs,
                     )
