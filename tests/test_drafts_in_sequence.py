@@ -69,8 +69,8 @@ def test_a_reply_to_their_lawyers_that_offers_anything_is_without_prejudice(tmp_
     assert "Could we meet at one of these times (in person, about 30 minutes)?" in email, email
     assert "phone or video" not in email, email
     assert (
-        "Spare compressors on site at Orchard and Sentosa (site lead Wei Jie), by Friday 11 "
-        in (email)
+        "Spare compressors on site at Orchard and Sentosa, by Friday 11 " in email
+        and "Wei Jie" not in email
     )
     assert texts["meeting-invitation.md"].lstrip().startswith("**WITHOUT PREJUDICE**")
     assert "through the SIAC" in _flat(texts["mediation-proposal.md"])
@@ -156,7 +156,9 @@ def test_our_fault_email_names_the_dated_fixes_and_the_senior_contact(tmp_path, 
         "client-communication-breakdown/tiny-hotel-double-charge-our-fault", tmp_path, monkeypatch
     )["email"]
     assert "What we will do, and by when:" in email, email
-    assert "- Refund every double charge to the guests' cards, by Monday 7 December." in email
+    assert (
+        "- We will refund every double charge to the guests' cards by Monday 7 December." in email
+    )
     assert "Lena Vogt, our head of payments, is your named senior contact from now on." in email
     assert len(email.split()) <= 200, email
 
