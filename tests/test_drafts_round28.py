@@ -198,3 +198,30 @@ def test_the_filters_keep_only_what_we_give_and_name_things_plainly():
     assert filters.mediation_by("then mediation (Mumbai)") == " in Mumbai"
     assert filters.clause_named("Partner Agreement 21") == "clause 21 of our Partner Agreement"
     assert filters.their_senior("2 Dec: their COO Bjørn Eide called me") == "Bjørn Eide"
+
+
+def test_a_figure_still_to_be_approved_is_not_put_in_writing(tmp_path, monkeypatch):
+    steps = {
+        "our_offer": None,
+        "agreed_actions": [
+            {
+                "what": "offer approved: a credit of EUR 1,400 on the January invoice",
+                "owner": "Tomas Petrauskas",
+                "due": dt.date(2026, 12, 7),
+            },
+            {
+                "what": "get CFO approval for credit up to EUR 2,800",
+                "owner": "Tomas Petrauskas",
+                "due": dt.date(2026, 12, 10),
+            },
+        ],
+    }
+    email = render(VILNIUS, tmp_path, monkeypatch, steps)["email"]
+    assert "EUR 1,400" not in email, email
+    assert "a goodwill credit, which I will confirm by Thursday 10 December" in email, email
+
+
+def test_a_typed_offer_of_a_credit_is_said_once(tmp_path, monkeypatch):
+    email = render(VILNIUS, tmp_path, monkeypatch)["email"]
+    assert "What we can offer: a credit of EUR 1,400" in email, email
+    assert email.count("credit") == 1, email

@@ -119,6 +119,12 @@ def ending_of(offer: Any) -> str:
     return text.strip(" ,;")
 
 
+def has_figure(offer: Any) -> bool:
+    """Filter ``has_figure``: whether an offer names a sum or a share ("JPY 2,800,000",
+    "15%"), which our own approval must come before in writing."""
+    return bool(re.search(r"\d[\d,.]*\s*(?:%|k\b|m\b)|\d{3,}", _squash(offer)))
+
+
 def only_given(offer: Any) -> str:
     """Filter ``only_given``: the terms of a typed offer that we give. What the other side
     would do ("signed variation order for SGD 48,600") and the end of the agreement ("and end

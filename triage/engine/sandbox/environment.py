@@ -243,6 +243,7 @@ def environment() -> _Environment:
     env.filters["joins_us"] = filters.joins_us
     env.filters["only_given"] = filters.only_given
     env.filters["ending_of"] = filters.ending_of
+    env.filters["has_figure"] = filters.has_figure
     env.filters["owed_thing"] = filters.owed_thing
     env.filters["asks_payment"] = filters.asks_payment
     env.filters["clause_named"] = filters.clause_named
