@@ -156,9 +156,7 @@ def test_our_fault_email_names_the_dated_fixes_and_the_senior_contact(tmp_path, 
         "client-communication-breakdown/tiny-hotel-double-charge-our-fault", tmp_path, monkeypatch
     )["email"]
     assert "What we will do, and by when:" in email, email
-    assert (
-        "- We will refund every double charge to the guests' cards by Monday 7 December." in email
-    )
+    assert "- Refund every double charge to the guests' cards, by Monday 7 December." in email
     assert "Lena Vogt, our head of payments, is your named senior contact from now on." in email
     assert len(email.split()) <= 200, email
 

@@ -72,6 +72,7 @@ _TO_OTHER = re.compile(
     r"\bourselves\b|^\s*(?:report|notify|file|send|share|give|deliver|provide|hand|forward)\b[^.;]*?\bto\s+(?:the\s+|their\s+)?"
     r"(?!you\b|your\b)(?:[A-Z][\w.'’-]*|cfo|ceo|coo|cto|md|board|finance|accounts)\b"
 )
+_MONEY_VERBS = {"refund", "pay", "reimburse", "credit", "cover"}
 _GIVEN_TO_YOU = {"send", "give", "lend", "hand", "show"}
 _DETERMINERS = re.compile(
     r"^(?:a|an|the|our|your|my|this|that|these|those|all|every|any|each|one|two|three|\d[\w.,]*|"
@@ -230,6 +231,10 @@ def _said(text: str, colleague: bool) -> str:
     if not match or text.lower().startswith(("i will", "we will")):
         return text[:1].upper() + text[1:]
     verb = match.group(1).lower()
+    if verb in _MONEY_VERBS:
+        # "We will refund every ..." reads as an open promise to pay any loss: the step stays
+        # as typed, a bounded thing done by its date.
+        return text[:1].upper() + text[1:]
     rest = text[match.end() :]
     if verb in _GIVEN_TO_YOU and not re.search(r"\bto you\b|^you\b", rest):
         if not _DETERMINERS.match(rest):
