@@ -360,8 +360,10 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
     for admission in ADMISSIONS:
         assert admission not in body.lower()
     if rendered.fact("wp_letter"):
-        # A reply to their lawyers that proposes something is without prejudice, and cleared.
-        assert body.lstrip().startswith("WITHOUT PREJUDICE") and "counsel's clearance" in body
+        # A reply to their lawyers that proposes something is without prejudice; it says our
+        # counsel cleared it only when the answers record a lawyer consulted.
+        assert body.lstrip().startswith("WITHOUT PREJUDICE")
+        assert ("counsel's clearance" in body) == bool(rendered.get("lawyer_consulted")), body
         return
     assert "WITHOUT PREJUDICE" not in body and "prejudice" not in rendered.subject.lower()
     if rendered.route.chosen == "legal":

@@ -59,7 +59,9 @@ def test_a_lawyer_writing_for_her_own_firm_is_not_sent_to_her_solicitors(tmp_pat
         "email"
     ]
     assert "solicitor" not in email, email
-    assert "your letter" in email and "from our lawyers" in email, email
+    # No lawyer of ours is on record yet: the reply waits for one, and nobody speaks for them.
+    assert "your letter" in email and "once our lawyer has reviewed" in email, email
+    assert "from our lawyers" not in email, email
     # Their letter sets a date to pay, not to reply: it is named as the date in the letter.
     assert "the date the letter sets" not in email and "the date in your letter" in email, email
 

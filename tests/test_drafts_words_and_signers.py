@@ -2,7 +2,7 @@
 
 Our own shorthand reaches the reader as a proposal in sentences ("I propose that you pay ...",
 never "I propose: pay ..."), and "they" for things we did stays "they". At level 2 and above
-the senior person who leads for us co-signs the first contact, with their role.
+the senior person who takes part for us is named in the text, with their role; one person signs.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ SENIOR_ATTENDS = {
 }
 
 
-def test_the_senior_person_who_leads_for_us_co_signs_the_first_email(tmp_path, monkeypatch):
+def test_the_senior_person_who_takes_part_is_named_in_the_text_not_under_the_i(
+    tmp_path, monkeypatch
+):
     body = render(LEEDS, tmp_path, monkeypatch, SENIOR_ATTENDS)["reset-email.eml"]
     closing = body.replace("\r", "").strip().split("\n")
     at = closing.index("Kind regards,")
-    assert closing[at + 1 :] == [
-        "Tom Ashby",
-        "Sam Okafor, Operations Director",
-        "Ledgerline Payroll Ltd",
-    ], closing
+    # One signer, the person "I" is; the senior colleague is named above, with the role.
+    assert closing[at + 1 :] == ["Tom Ashby", "Ledgerline Payroll Ltd"], closing
+    assert "Sam Okafor, our Operations Director, will join us" in " ".join(closing), closing
 
 
 def test_nobody_co_signs_when_the_signer_is_the_only_one_of_ours(tmp_path, monkeypatch):

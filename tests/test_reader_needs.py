@@ -332,8 +332,10 @@ def test_a_cure_notice_is_acknowledged_without_conceding_the_breach(tmp_path, mo
     )
     assert "put things right" not in email, email
     assert "fixed both pages" not in email, email
-    # The notes call them "their lawyers": the reply goes between the lawyers, in their word.
-    assert "from our lawyers to yours" in email, email
+    # The notes call them "their lawyers": the reply is in their word, and with no lawyer of
+    # ours on record yet it waits for one, rather than promising a letter from "our lawyers".
+    assert "once our lawyer has reviewed" in email and "solicitor" not in email, email
+    assert "from our lawyers" not in email, email
 
 
 def test_the_exit_settles_the_sum_in_question_by_its_figure(tmp_path, monkeypatch):

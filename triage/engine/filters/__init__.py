@@ -18,7 +18,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from triage.engine.filters.asks import ask_fallback, opening_ask
+    from triage.engine.filters.asks import ask_fallback, asks_payment, opening_ask, owed_thing
     from triage.engine.filters.calendars import currency_holidays, holiday_names
     from triage.engine.filters.commitments import approved_offer, deliverables, pending_step
     from triage.engine.filters.dates import (
@@ -54,7 +54,9 @@ if TYPE_CHECKING:
         typed_me,
     )
     from triage.engine.filters.greeting import first_name
+    from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
     from triage.engine.filters.markdown import markdown_inline
+    from triage.engine.filters.matter import matter
     from triage.engine.filters.money import about_eur, amounts, money_sign
     from triage.engine.filters.notes import (
         call_recorded,
@@ -70,8 +72,11 @@ if TYPE_CHECKING:
     from triage.engine.filters.offers import (
         asks_now,
         beyond_ask,
+        ending_of,
+        has_figure,
         offer_said,
         one_money_style,
+        only_given,
         owed_work,
         self_notes,
         without_owed_work,
@@ -86,9 +91,10 @@ if TYPE_CHECKING:
         unsaid,
         worst_first,
     )
-    from triage.engine.filters.senior import our_senior
+    from triage.engine.filters.senior import our_senior, their_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
+    from triage.engine.filters.signers import full_name, joins_us
     from triage.engine.filters.steps import next_three
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
@@ -98,6 +104,8 @@ if TYPE_CHECKING:
 _HOME = {
     "ask_fallback": "asks",
     "opening_ask": "asks",
+    "owed_thing": "asks",
+    "asks_payment": "asks",
     "currency_holidays": "calendars",
     "holiday_names": "calendars",
     "approved_offer": "commitments",
@@ -140,6 +148,11 @@ _HOME = {
     "typed_gate": "notes",
     "we_threatened": "notes",
     "markdown_inline": "markdown",
+    "matter": "matter",
+    "clause_named": "letters",
+    "lawyer_writes": "letters",
+    "letter_day": "letters",
+    "mediation_by": "letters",
     "about_eur": "money",
     "amounts": "money",
     "money_sign": "money",
@@ -148,12 +161,16 @@ _HOME = {
     "offer_said": "offers",
     "owed_work": "offers",
     "without_owed_work": "offers",
+    "only_given": "offers",
+    "ending_of": "offers",
+    "has_figure": "offers",
     "one_money_style": "offers",
     "self_notes": "offers",
     "job_title": "people",
     "our_roles": "people",
     "person": "people",
     "our_senior": "senior",
+    "their_senior": "senior",
     "month_named": "repair",
     "effect_on_them": "repair",
     "says_same": "repair",
@@ -166,6 +183,8 @@ _HOME = {
     "clause": "sentences",
     "goal": "sentences",
     "sentence": "sentences",
+    "full_name": "signers",
+    "joins_us": "signers",
     "brief": "shorten",
     "first_sentence": "shorten",
     "join_and": "shorten",
@@ -193,32 +212,42 @@ __all__ = [
     "ask_fallback",
     "ask_landing",
     "asks_now",
+    "asks_payment",
     "attendees_for_them",
     "beyond_ask",
     "brief",
     "call_recorded",
     "clause",
+    "clause_named",
     "clause_ref",
     "currency_holidays",
     "customers_named",
     "deliverables",
     "effect_on_them",
     "end_date_in",
+    "ending_of",
     "first_name",
     "first_person",
     "first_sentence",
     "fix_sentence",
+    "full_name",
     "goal",
     "gone_quiet",
     "has_date",
+    "has_figure",
     "hedged",
     "holiday_names",
     "in_force",
     "job_title",
     "join_and",
+    "joins_us",
     "lawyer_word",
+    "lawyer_writes",
+    "letter_day",
     "markdown_inline",
+    "matter",
     "mediation_body",
+    "mediation_by",
     "money_sign",
     "month_named",
     "next_three",
@@ -231,10 +260,12 @@ __all__ = [
     "notice_threatened",
     "offer_said",
     "one_money_style",
+    "only_given",
     "opening_ask",
     "our_messages",
     "our_roles",
     "our_senior",
+    "owed_thing",
     "owed_work",
     "own_letter",
     "pending_step",
@@ -247,6 +278,7 @@ __all__ = [
     "short_date",
     "sorry_for",
     "their_option",
+    "their_senior",
     "topic",
     "typed_call",
     "typed_gate",

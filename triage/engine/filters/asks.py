@@ -7,6 +7,8 @@ from typing import Any
 
 from triage.engine.filters.text import _squash
 
+__all__ = ["ask_fallback", "asks_payment", "opening_ask", "owed_thing"]
+
 # Where a typed ask goes on to a fallback we would settle for: "pay the balance, or half and
 # we're done", "full refund - at least 50%", "... (would accept 5k)".
 _FALLBACK = re.compile(
@@ -43,3 +45,32 @@ def ask_fallback(value: Any) -> str:
     text = _squash(value)
     kept = opening_ask(text)
     return text[len(kept) :].strip(" ,;:-–—()") if kept != text else ""
+
+
+_PAY_VERB = re.compile(r"^\s*(?:pay|settle|clear|release|cover|reimburse)\s+(?:for\s+)?", re.I)
+_WHEN = re.compile(
+    r"\s*(?:,\s*)?\b(?:by|before|within|no\s+later\s+than|with\s+the)\b.*$|\s*(?:,|;)\s*or\b.*$",
+    re.I,
+)
+
+
+def owed_thing(value: Any) -> str:
+    """Filter ``owed_thing``: what a payment ask is about, without asking for it: "pay invoice
+    IE-2611 (EUR 4,800) by 18 Dec" gives "invoice IE-2611 (EUR 4,800)"; '' for an ask that is
+    not for a payment. An email that puts the money off names it this way, and asks nothing."""
+    text = opening_ask(value)
+    found = _PAY_VERB.match(text)
+    if not found:
+        return ""
+    return _WHEN.sub("", text[found.end() :]).strip(" ,;")
+
+
+_PAYMENT = re.compile(
+    r"\b(?:pay|pays|paid|paying|payments?|settle|arrears|overdue|outstanding|remit\w*)\b", re.I
+)
+
+
+def asks_payment(value: Any) -> bool:
+    """Filter ``asks_payment``: whether an ask is for money ("resume marketing fund payments",
+    "pay the 3 call-outs"), which an email that puts the money off must not make."""
+    return bool(_PAYMENT.search(opening_ask(value)))

@@ -40,6 +40,46 @@ _INTERNAL = re.compile(
 _ASIDE = re.compile(
     r"\s*\((?:[^()]*\b(?:review|reviews|check|checks|approv\w*|first|internal)\b[^()]*)\)"
 )
+# A step between people (a call, a meeting) is arranged in the email or happens beside it, and
+# a reply, email or message to them is the email itself: never listed as something to come.
+_BESIDE = re.compile(
+    r"\b(?:calls?|phones?|rings?|meets?|meeting\s+with|talks?\s+to|visits?\s+to)\b|"
+    r"^\s*(?:reply|respond|write|e-?mail|message|tell|inform|confirm|answer|send\s+(?:the\s+)?"
+    r"(?:reset\s+)?e-?mail)\b",
+    re.I,
+)
+# Steps that open with a verb of our own housekeeping (gathering, ordering, checking, hiring):
+# the reader sees their result, not the step.
+_OWN_VERB = re.compile(
+    r"^\s*(?:pull|order|talk|check|review|get|hire|ask|chase|log|record|document|agree|discuss|"
+    r"find|look|investigate|analy[sz]e|audit|compile|build|archive|note|flag|remind|monitor|"
+    r"track|hold|pause|update\s+(?:our|the\s+crm|crm)|file|book\s+(?:our|a\s+room))\b",
+    re.I,
+)
+# Permission we still need ("ok from Francisca to pay"): ours to get, never news to them.
+_PERMISSION = re.compile(
+    r"\b(?:ok|okay|go-?ahead|green\s+light|authority|authori[sz]\w*|sign\s+off|board)\b", re.I
+)
+# Steps that give them something, said as "I will ..." (or "we will ..." for a colleague's).
+_GIVE = re.compile(
+    r"^\s*(send|share|give|deliver|provide|issue|credit|refund|honou?r|pay|lend|roll|restore|"
+    r"replace|repair|fix|reinstate|return|cancel|waive|hand|install|fit|train|add|run|arrange|"
+    r"schedule|extend|publish|correct|remove|switch|introduce|assign|appoint|apply|offer)\b\s*",
+    re.I,
+)
+# "send X to CFO": a step whose addressee is someone other than the reader.
+_TO_OTHER = re.compile(
+    r"\bourselves\b|^\s*(?:report|notify|file|send|share|give|deliver|provide|hand|forward)\b[^.;]*?\bto\s+(?:the\s+|their\s+)?"
+    r"(?!you\b|your\b)(?:[A-Z][\w.'’-]*|cfo|ceo|coo|cto|md|board|finance|accounts)\b"
+)
+_MONEY_VERBS = {"refund", "pay", "reimburse", "credit", "cover"}
+_GIVEN_TO_YOU = {"send", "give", "lend", "hand", "show"}
+_DETERMINERS = re.compile(
+    r"^(?:a|an|the|our|your|my|this|that|these|those|all|every|any|each|one|two|three|\d[\w.,]*|"
+    r"[\w.-]+['’]s|[A-Z]{2,}[\w-]*|you)\b"
+)
+# An owner or team in brackets at the end of a step, "(IT, Rasmus)": ours to know.
+_OWNERS = re.compile(r"\s*\((?:[A-Z][\w.'’-]*(?:\s*[,/&+]\s*|\s+(?:and\s+)?)?)+\)\s*$")
 # A thing to be sent, typed as done ("written cure plan sent"), and a role in brackets.
 _SENT = re.compile(r"^(.+?)\s+sent$", re.I)
 _ROLE = re.compile(r"\(([^()]+)\)\s*$")
@@ -75,15 +115,25 @@ def deliverables(
     reader: Any = "",
     today: Any = None,
     currency: Any = "",
+    party: Any = "",
 ) -> list[dict[str, Any]]:
     """Filter ``deliverables(steps, signer, reader, today, currency)``: the dated actions and
     change steps the other side will see, earliest first, each as ``what`` (in the signer's
     voice, the reader as "you", asides to ourselves left out), ``who`` ("me" for the signer,
     else the owner as typed) and ``due``. Preparation on our side (counsel, approvals,
-    briefings, a notice still to be checked, the offer's sign-off) is left out."""
+    briefings, a notice still to be checked, the offer's sign-off) is left out.
+
+    A step the manager typed (``actions``) is theirs to know unless it gives the reader
+    something: calls and meetings (arranged in the email, or beside it), the reply the email
+    itself is, housekeeping ("pull the emails into one pack") and anything sent to someone
+    other than the reader ("send the statement to CFO") are left out. Each kept step also
+    comes as ``said``, in the signer's voice with no owner in brackets: "send quote
+    breakdown" gives "I will send you the quote breakdown" (a colleague's step: "we will").
+    ``party`` (their company) read in a step is the reader ("to Puls" gives "to you")."""
     start = _date(today)
     me = person(signer).lower()
     found = []
+    typed_ids = {id(row) for row in _rows(actions)}
     for row in _rows(actions, steps):
         what = _squash(row.get("what"))
         due = _date(row.get("due"))
@@ -91,7 +141,12 @@ def deliverables(
             continue
         if _INTERNAL.search(what):
             continue
-        text = _SENT.sub(r"\1, sent to you", _ASIDE.sub("", what).strip(" .;"))
+        if id(row) in typed_ids:
+            what = _given_part(what)
+            if not what:
+                continue
+        text = _SENT.sub(r"\1, sent to you", _OWNERS.sub("", _ASIDE.sub("", what)).strip(" .;"))
+        text = _for_you(text, party)
         text = first_person(clause(text, currency), _squash(signer), _squash(reader))
         owner = _squash(row.get("owner"))
         named = person(owner)
@@ -105,8 +160,87 @@ def deliverables(
         else:
             who = clause(owner, currency)
         plan = bool(re.search(r"\bplan\b", text, re.I))
-        found.append({"what": text[:1].upper() + text[1:], "who": who, "due": due, "plan": plan})
+        said = _said(text, bool(owner and me and named.lower() != me))
+        found.append(
+            {
+                "what": text[:1].upper() + text[1:],
+                "who": who,
+                "due": due,
+                "plan": plan,
+                "said": said,
+            }
+        )
     return sorted(found, key=lambda item: item["due"])
+
+
+def _left_out(part: str) -> bool:
+    return bool(
+        _BESIDE.search(part)
+        or _OWN_VERB.search(part)
+        or _TO_OTHER.search(part)
+        or _PERMISSION.search(part)
+    )
+
+
+def _given_part(what: str) -> str:
+    """What of a typed step gives the reader something: "call rodrigo, send him the order
+    email" gives "send you the order email" (the call is arranged in the email itself)."""
+    if not _left_out(what):
+        return what
+    parts = [p.strip() for p in re.split(r",\s*|;\s*|\s+then\s+", what) if p.strip()]
+    if len(parts) < 2 or not _BESIDE.search(parts[0]):
+        return ""
+    kept = [p for p in parts[1:] if not _left_out(p)]
+    if len(kept) != len(parts) - 1 or not _GIVE.match(kept[0]):
+        return ""
+    # "send him": the person just called is the reader.
+    return re.sub(r"^(\w+)\s+(?:him|her)\b", r"\1 you", ", ".join(kept))
+
+
+def _for_you(text: str, party: Any) -> str:
+    """Their company named in a step, "to Puls Fitness", said to them: "to you"."""
+    name = re.sub(
+        r"\b(?:ltd|llc|inc|gmbh|aps|as|ab|sa|spa|s\.?r\.?o|sp\. z o\.o|pte|k\.k|plc|"
+        r"pvt|co)\b\.?",
+        "",
+        _squash(party),
+        flags=re.I,
+    ).strip(" .,")
+    first = name.split()[0] if name.split() else ""
+    if len(first) < 3:
+        return text
+    text = re.sub(
+        rf"^((?i:send|give|show|hand|lend))\s+{re.escape(first)}(?:\s+[A-Z][\w.-]*)*\b",
+        r"\1 you",
+        text,
+    )
+    text = re.sub(rf"\b(?:to|for)\s+{re.escape(first)}(?:\s+[A-Z][\w.-]*)*(?='?s\b)", "your", text)
+    text = re.sub(rf"\bto\s+{re.escape(first)}(?:\s+[A-Z][\w.-]*)*\b", "to you", text)
+    return text
+
+
+_MONTH = re.compile(r"(?<=\d )(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b")
+
+
+def _said(text: str, colleague: bool) -> str:
+    """A step in the signer's voice: "send quote breakdown" gives "I will send you the quote
+    breakdown"; a step typed as a thing ("written incident account") is kept as typed."""
+    text = re.sub(r"\bby (CTO|CEO|CFO|COO|MD|DPO)\b", r"by our \1", text)
+    text = _MONTH.sub(lambda m: m.group(1).title(), text)
+    match = _GIVE.match(text)
+    if not match or text.lower().startswith(("i will", "we will")):
+        return text[:1].upper() + text[1:]
+    verb = match.group(1).lower()
+    if verb in _MONEY_VERBS:
+        # "We will refund every ..." reads as an open promise to pay any loss: the step stays
+        # as typed, a bounded thing done by its date.
+        return text[:1].upper() + text[1:]
+    rest = text[match.end() :]
+    if verb in _GIVEN_TO_YOU and not re.search(r"\bto you\b|^you\b", rest):
+        if not _DETERMINERS.match(rest):
+            rest = "the " + rest
+        rest = "you " + rest
+    return f"{'We' if colleague else 'I'} will {verb} {rest}".strip()
 
 
 def pending_step(actions: Any, word: Any, today: Any = None) -> dict[str, Any] | None:

@@ -90,20 +90,79 @@ _DONE_TERM = re.compile(
 )
 
 
+# Terms that are not ours to give: what they would do (a signed variation order, their
+# payment) and the ending of the agreement, which is news or a notice, never an offer.
+_THEIR_ACT = re.compile(
+    r"^(?:(?:a|the|your|their)\s+)?(?:signed\b|signature\b|payment\s+(?:of|from|by)\b)|"
+    r"^(?:you|they)\s+(?:pay|sign|confirm|agree|accept)\b",
+    re.I,
+)
+_ENDING = re.compile(
+    r"\s*(?:,|;)?\s*(?:\band\s+|\bthen\s+)?(?:we\s+)?\b(?:end|terminate|close|exit|leave|wind\s+down)"
+    r"\s+(?:the|our|this|your)\s+(?:[\w-]+\s+){0,2}(?:agreement|contract|arrangement|partnership|"
+    r"relationship|retainer|subscription|cooperation|collaboration)\b[^,;]*",
+    re.I,
+)
+_GIVING = re.compile(
+    r"(?:pay|credit|refund|waive|cancel|cover|reimburse|replace|repair|write\s+off)\b", re.I
+)
+_OR = re.compile(r"^(?:or|alternatively)\s*,?\s+(.+)$", re.I)
+
+
+def ending_of(offer: Any) -> str:
+    """Filter ``ending_of``: the end of the agreement a typed offer carries ("close the referral
+    agreement with 30 days notice"), to be said as news of its own, or ''."""
+    found = _ENDING.search(_squash(offer))
+    if not found:
+        return ""
+    text = re.sub(r"^[\s,;]*(?:and\s+|then\s+)?(?:we\s+)?", "", found.group(0))
+    return text.strip(" ,;")
+
+
+def has_figure(offer: Any) -> bool:
+    """Filter ``has_figure``: whether an offer names a sum or a share ("JPY 2,800,000",
+    "15%"), which our own approval must come before in writing."""
+    return bool(re.search(r"\d[\d,.]*\s*(?:%|k\b|m\b)|\d{3,}", _squash(offer)))
+
+
+def only_given(offer: Any) -> str:
+    """Filter ``only_given``: the terms of a typed offer that we give. What the other side
+    would do ("signed variation order for SGD 48,600") and the end of the agreement ("and end
+    the affiliate agreement on 30 days' notice") are left out: an ask and an ending are not
+    offers, and read as a trick under that heading."""
+    text = _ENDING.sub("", _squash(offer)).strip(" ,;")
+    head, sep, tail = text.partition(", or ")
+    if sep and _THEIR_ACT.match(head):
+        return "or " + tail
+    if _THEIR_ACT.match(text):
+        return ""
+    return text
+
+
 def offer_said(offer: Any) -> str:
     """Filter ``offer_said``: what we offer as a sentence of our own. A clause with us as its
     subject is proposed ("we split the extra guests 50/50" gives "I propose that we split the
     extra guests 50/50."); one that already says what we will do is said as it is ("We will
     ..."); a list of terms keeps its heading ("What we can offer: a free re-shoot."), which
     reads as a list rather than as a sentence cut short."""
-    text = _squash(offer).rstrip(" .;:,")
+    text = only_given(offer).rstrip(" .;:,")
     if not text:
         return ""
+    alternative = _OR.match(text)
+    if alternative:
+        # "or we go through the quote line by line": an alternative to what we ask, left over
+        # once the ask is said on its own.
+        rest = alternative.group(1)
+        rest = re.sub(r"^we\s+(?!will\b|can\b)", "we can ", rest, flags=re.I)
+        return "If you prefer, " + rest + "."
     done = _DONE_TERM.fullmatch(text)
     if done and "," not in text and ";" not in text:
         # "rebate credited in Jan if 400t hit": a term with no subject, said as what we do.
         verb = _BASE.get(done.group("verb").lower(), "")
         text = f"we {verb} the {done.group('what')}{done.group('rest')}"
+    if _GIVING.match(text):
+        # "pay the stock value through our insurer", typed as a note: what we propose to do.
+        return "I propose that we " + text[:1].lower() + text[1:] + "."
     if _WE_WILL.match(text):
         return text[:1].upper() + text[1:] + "."
     if _WE.match(text):

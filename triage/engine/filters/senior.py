@@ -9,7 +9,7 @@ from typing import Any
 
 from triage.engine.filters.text import _squash
 
-__all__ = ["our_senior"]
+__all__ = ["our_senior", "their_senior"]
 
 # Job titles by seniority: 3 runs the company, 2 is a director or an officer, 1 heads a
 # function. A manager, a lead or a lawyer is not senior in this sense.
@@ -75,6 +75,29 @@ def _segments(text: str) -> list[tuple[str, str]]:
             side = "ours"
         out.append((piece, side))
     return out
+
+
+def their_senior(value: Any, known: Any = "") -> str:
+    """Filter ``their_senior(known)``: the most senior person on their side that the notes
+    name with a job title and a name ("their COO Bjørn Eide called me" gives "Bjørn Eide"),
+    so that the email copies them; '' when none is named, or when it is someone in ``known``
+    (their contact, already addressed)."""
+    best: tuple[int, str] | None = None
+    for piece, side in _segments(_squash(value)):
+        for found in _TITLE.finditer(piece):
+            before = piece[: found.start()]
+            if not (_THEIRS.search(before) or (side == "theirs" and not _OURS.search(before))):
+                continue
+            rank = next(int(k[1:]) for k, v in found.groupdict().items() if v)
+            who = _name(_AFTER.match(piece[found.end() :]))
+            if len(who.split()) < 2:
+                continue  # a full name only: a first name alone is no one to copy
+            if best is None or rank > best[0]:
+                best = (rank, who)
+    named = best[1] if best else ""
+    if named and named.lower() in _squash(known).lower():
+        return ""
+    return named
 
 
 def our_senior(value: Any, lead: Any = "") -> str:

@@ -239,6 +239,19 @@ def environment() -> _Environment:
     env.filters["self_notes"] = filters.self_notes
     env.filters["owed_work"] = filters.owed_work
     env.filters["without_owed_work"] = filters.without_owed_work
+    env.filters["full_name"] = filters.full_name
+    env.filters["joins_us"] = filters.joins_us
+    env.filters["only_given"] = filters.only_given
+    env.filters["ending_of"] = filters.ending_of
+    env.filters["has_figure"] = filters.has_figure
+    env.filters["owed_thing"] = filters.owed_thing
+    env.filters["asks_payment"] = filters.asks_payment
+    env.filters["clause_named"] = filters.clause_named
+    env.filters["lawyer_writes"] = filters.lawyer_writes
+    env.filters["letter_day"] = filters.letter_day
+    env.filters["mediation_by"] = filters.mediation_by
+    env.filters["matter"] = filters.matter
+    env.filters["their_senior"] = filters.their_senior
     env.filters = {name: _guard_filter(name, f) for name, f in env.filters.items()}
     env.tests = {name: _guard_test(cast(Callable[..., Any], f)) for name, f in env.tests.items()}
     return env
