@@ -46,3 +46,36 @@ def test_inside_a_three_day_clock_the_email_gives_a_number_to_call(tmp_path, mon
     assert "call me at any time on [YOUR PHONE NUMBER]" in email, email
     notes = missing_addresses({"reset-email.eml": texts["reset-email.eml"].encode()})
     assert any("[YOUR PHONE NUMBER]" in n for n in notes), notes
+
+
+def test_a_time_offered_on_or_before_the_day_the_email_goes_is_not_offered(tmp_path, monkeypatch):
+    """The lawyer reads the email first, so it goes days from now: a meeting time the manager
+    listed for before then is left out of it, and the plan says to offer new ones."""
+    from test_reader_needs import SATURDAY, drafts
+
+    answers = {
+        "counterparty": "Sukhumvit Family Clinics",
+        "their_contact": "Dr. Nattapong Srisuk",
+        "their_email": "nattapong@sfc.example",
+        "our_contact": "Wiroj Chaiyaporn",
+        "what_happened": "our porting of their hotline went wrong over the weekend; patients "
+        "could not get through. they complained to the regulator, who wants our account",
+        "fault": "both",
+        "emotions": "high",
+        "alleged_breach": True,
+        "red_flags": ["threats", "regulator", "deadline"],
+        "regulator_told": True,
+        "notice_deadline": "2026-12-18",
+        "deadline_kind": "regulator",
+        "stake_vs_fee": "larger",
+        "lawyer_consulted": True,
+        "proposed_times": [
+            {"date": "2026-12-08", "time": "13:30"},
+            {"date": "2026-12-15", "time": "10:00"},
+        ],
+    }
+    texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
+    sent = _send_day(texts["actions.csv"])
+    assert sent >= dt.date(2026, 12, 8)
+    assert "8 December 2026 at 13:30" not in texts["reset-email.eml"]
+    assert "15 December 2026 at 10:00" in texts["reset-email.eml"]

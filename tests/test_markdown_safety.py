@@ -8,6 +8,7 @@ tables, emphasis and links as the clean render, and no HTML at all.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -64,14 +65,34 @@ def _shape(markdown: str) -> Counter:
     return found
 
 
+def _unbudgeted(playbook):
+    """The playbook with no word budgets: hostile text is longer than the clean answers, and a
+    plan over its budget is written tight, with fewer rows; the shapes compared here must
+    differ only by what the typed text does, so both renders are full length."""
+    return dataclasses.replace(
+        playbook, outputs=[dataclasses.replace(o, words=None) for o in playbook.outputs]
+    )
+
+
 @pytest.fixture
 def both(fixed_now):
-    playbook = load_playbook(BOOK)
+    playbook = _unbudgeted(load_playbook(BOOK))
     case = read_answers(EXAMPLE, playbook)
     clean = render_case(playbook, case)
     questions = playbook.questions
     case.answers = {qid: _hostile(questions[qid], value) for qid, value in case.answers.items()}
     return clean, render_case(playbook, case)
+
+
+def test_a_plan_written_tight_keeps_typed_markdown_as_text_too(fixed_now):
+    """The tight render of an over-long plan escapes typed text just as the full one does."""
+    playbook = load_playbook(BOOK)
+    case = read_answers(EXAMPLE, playbook)
+    questions = playbook.questions
+    case.answers = {qid: _hostile(questions[qid], value) for qid, value in case.answers.items()}
+    plan = render_case(playbook, case)["plan.md"].decode()
+    assert _shape(plan)["html"] == 0
+    assert "\\# Heading - item \\| cell \\*em\\*" in plan
 
 
 def test_typed_markdown_never_changes_the_structure_of_a_markdown_output(both):

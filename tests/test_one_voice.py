@@ -122,3 +122,18 @@ def test_an_email_that_follows_the_first_call_does_not_promise_another_call(tmp_
     email = texts["reset-email.eml"]
     assert "Following my call, I would like us to find a time to talk" in email
     assert "I will phone you" not in email
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("incident report to Dr Nattapong by tuesday", "incident report to you by tuesday"),
+        ("send Ms. Adaeze the statement", "send you the statement"),
+        ("ask Khun Somchai to approve the plan", "ask you to approve the plan"),
+    ],
+)
+def test_the_reader_is_you_whole_never_a_title_before_you(typed, said):
+    reader = {"Dr Nattapong": "Dr. Nattapong Srisuk", "Ms. Adaeze": "Ms Adaeze Okafor"}
+    who = next((v for k, v in reader.items() if k in typed), "Khun Somchai Rattanakul")
+    text = first_person(typed, "Wiroj Chaiyaporn", reader=who)
+    assert text == said

@@ -38,7 +38,9 @@ _TOPICS = {
     "mandate": re.compile(r"\b(mandate|sign(s|ed)?[- ]off|approv\w*)\b"),
     "notice": re.compile(r"\b(serves?|send|sends|give|gives)\b[^.;]{0,30}\bnotice\b"),
     # a call, not a step timed against one ("an email after the call", "a quote before the call")
-    "call": re.compile(r"(?<!after the )(?<!before the )(?<!after our )(?<!before our )\b(phones?|calls?|ring)\b"),
+    "call": re.compile(
+        r"(?<!after the )(?<!before the )(?<!after our )(?<!before our )\b(phones?|calls?|ring)\b"
+    ),
 }
 _OPENING_WORDS = 8
 

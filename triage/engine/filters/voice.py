@@ -58,7 +58,8 @@ def _present_verb(word: str) -> bool:
     )
 
 
-_TITLE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau)\.?\s+")
+_TITLE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Dra|Sr|Sra|Mme|Khun)\.?\s+")
+_TITLE_WORD = r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Dra|Sr|Sra|Mme|Khun)\.?"
 
 
 def _name_pattern(value: Any, with_title: bool) -> str:
@@ -77,7 +78,8 @@ def _name_pattern(value: Any, with_title: bool) -> str:
     patterns = [re.escape(n) for n in sorted(names, key=len, reverse=True)]
     if with_title and title:
         patterns.insert(0, r"our\s+" + r"\s+".join(re.escape(w) for w in title.split()))
-    return "|".join(patterns)
+    # "Dr Nattapong" in the notes is the reader whole: never "Dr you"
+    return rf"(?:{_TITLE_WORD}\s+)?(?:{'|'.join(patterns)})" if patterns else ""
 
 
 def _keep_case(word: str, new: str) -> str:
