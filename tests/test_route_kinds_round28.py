@@ -6,6 +6,8 @@ the meeting we owe a client we have hurt; and a debt chased with two first calls
 
 from __future__ import annotations
 
+import re
+
 from test_plan_first_steps import rows as tracker_rows
 from test_reader_needs import SATURDAY, drafts
 
@@ -232,6 +234,11 @@ def test_our_heat_over_a_small_sum_needs_no_lawyer_and_no_final_offer(tmp_path, 
     assert "final offer" not in steps
     meeting = [r for r in tracker_rows(texts) if r["action"].startswith("Hold the reset meeting")]
     assert [r["due"] for r in meeting] == ["2026-12-08"]
+    # The email is our apology, not a without-prejudice proposal with the apology tucked in.
+    email = texts["reset-email.eml"]
+    assert "WITHOUT PREJUDICE" not in email and "without prejudice" not in texts["subject"].lower()
+    opening = re.split(r"\r?\n\r?\n", email.strip())[1]
+    assert "apologise" in opening or "sorry" in opening, email
     # When the heat is theirs, the same allegation is read by a lawyer before we write.
     answers = answers | {"heat_source": "theirs"}
     answers.pop("new_lead")
