@@ -442,11 +442,14 @@ def test_the_plan_names_who_the_email_copies_and_why():
     assert "Rob Kerr, who owns it on ours" in line
 
 
-def test_when_their_solicitors_act_the_email_never_goes_round_them():
+def test_when_their_solicitors_act_our_lawyer_answers_and_reads_the_email_first():
+    """Their lawyers' letter is answered by ours; the principals may still write to each
+    other, but only once our lawyer has read the email, and copied as our lawyer advises."""
     plan = _plan_with("client-communication-breakdown", "peak-outage-legal")
     line = next(x for x in plan.splitlines() if x.startswith("**Who receives the email:**"))
-    assert "send it to them, or copy them, as our lawyer advises" in line
-    assert "never write to" in line and "round them" in line
+    assert "our lawyer answers that letter" in line
+    assert "goes only once our lawyer has read it" in line
+    assert "copied to their lawyers if our lawyer advises" in line
 
 
 # 10. Notes typed beside a name, and our own label for the issue, stay out of the letter.
