@@ -219,6 +219,12 @@ def test_a_debt_is_raised_on_the_call_the_manager_already_planned(tmp_path, monk
 
 def test_our_heat_over_a_small_sum_needs_no_lawyer_and_no_final_offer(tmp_path, monkeypatch):
     answers = _outburst() | {
+        "our_mistakes": [
+            {
+                "mistake": "our partner manager called your guides thieves in the group chat",
+                "fix": "Giorgi is off the account; I lead it from now on",
+            }
+        ],
         "alleged_breach": True,
         "red_flags": ["threats", "personal"],
         "stake_vs_fee": "similar",
@@ -237,7 +243,7 @@ def test_our_heat_over_a_small_sum_needs_no_lawyer_and_no_final_offer(tmp_path, 
     # The email is our apology, not a without-prejudice proposal with the apology tucked in.
     email = texts["reset-email.eml"]
     assert "WITHOUT PREJUDICE" not in email and "without prejudice" not in texts["subject"].lower()
-    opening = re.split(r"\r?\n\r?\n", email.strip())[1]
+    opening = " ".join(re.split(r"\r?\n\r?\n", email.strip())[1:3])
     assert "apologise" in opening or "sorry" in opening, email
     # When the heat is theirs, the same allegation is read by a lawyer before we write.
     answers = answers | {"heat_source": "theirs"}
