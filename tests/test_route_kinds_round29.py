@@ -59,3 +59,95 @@ def test_solicitors_demand_for_money_we_owe(tmp_path, monkeypatch):
     }
     texts = drafts("client-communication-breakdown", cure, tmp_path, monkeypatch, SATURDAY)
     assert "put right what we can" in texts["plan.md"]
+
+
+def _decided(texts: dict[str, str]) -> str:
+    return texts["plan.md"].split("## What to do", 1)[1].split("\n\n", 2)[1]
+
+
+def _regulator_clock() -> dict:
+    return {
+        "counterparty": "Sunwoo Medical Co., Ltd.",
+        "their_contact": "Kim Min-jun",
+        "our_contact": "Claire Dubois",
+        "what_happened": "Their reagent changed supplier without the notice the agreement asks for. "
+        "Clinics saw invalid results; we quarantined three lots. They accept the change but have "
+        "not sent the verification data we need for our report to the regulator.",
+        "amount_at_stake": 140000,
+        "annual_value": 1200000,
+        "currency": "CAD",
+        "worth_salvaging": "yes",
+        "strategic_value": "core",
+        "fault": "mostly_them",
+        "trust_today": 3,
+        "emotions": "tense",
+        "category": "compliance",
+        "alleged_breach": True,
+        "direct_talks_failed": False,
+        "red_flags": ["regulator", "deadline", "notice_close"],
+        "formal_from": "us",
+        "money": "they_owe",
+        "owed_basis": "claim",
+        "stake_vs_fee": "larger",
+        "dispute_clause": "escalation",
+        "senior_talks_done": False,
+        "notice_deadline": "2026-12-18",
+        "deadline_kind": "statute",
+        "mediation_open": "yes",
+        "work_ongoing": True,
+    }
+
+
+def test_a_regulator_clock_with_talks_still_going_is_not_a_mediation(tmp_path, monkeypatch):
+    # They would welcome mediation, but nobody has tried to settle it directly and failed, and
+    # nothing is claimed against us: the people who can decide talk first.
+    texts = drafts("partner-dispute", _regulator_clock(), tmp_path, monkeypatch, SATURDAY)
+    assert _decided(texts).startswith("**Negotiate"), _decided(texts)
+    # Once direct talks have failed, a mediator they would welcome is proportionate.
+    failed = _regulator_clock() | {"direct_talks_failed": True}
+    texts = drafts("partner-dispute", failed, tmp_path, monkeypatch, SATURDAY)
+    assert _decided(texts).startswith("**Bring in a mediator"), _decided(texts)
+    # And when they have proposed it themselves, it is accepted in principle.
+    proposed = _regulator_clock() | {"mediation_open": "proposed"}
+    texts = drafts("partner-dispute", proposed, tmp_path, monkeypatch, SATURDAY)
+    assert _decided(texts).startswith("**Bring in a mediator"), _decided(texts)
+
+
+def _small_formal_claim() -> dict:
+    return {
+        "counterparty": "Thanh Cong Retail JSC",
+        "their_contact": "Nguyen Thi Lan",
+        "our_contact": "Mark Ellison",
+        "what_happened": "Their system raised a debit note for late delivery on two orders; the "
+        "delay came from the zip supplier they nominated. Their vendor manual treats it as "
+        "accepted unless we dispute it in writing by 10 December. The buyer says she will review.",
+        "amount_at_stake": 1150000000,
+        "annual_value": 52000000000,
+        "currency": "VND",
+        "worth_salvaging": "yes",
+        "strategic_value": "core",
+        "fault": "both",
+        "trust_today": 4,
+        "emotions": "calm",
+        "category": "commercial",
+        "alleged_breach": True,
+        "direct_talks_failed": False,
+        "red_flags": ["payment_withheld", "notice_close", "letter_of_claim"],
+        "formal_from": "both",
+        "money": "we_owe",
+        "stake_vs_fee": "larger",
+        "notice_deadline": "2026-12-10",
+        "deadline_kind": "contract",
+        "work_ongoing": True,
+    }
+
+
+def test_a_formal_claim_worth_a_few_percent_of_the_account_stays_with_the_commercial_leads(
+    tmp_path, monkeypatch
+):
+    texts = drafts("contract-terms-dispute", _small_formal_claim(), tmp_path, monkeypatch, SATURDAY)
+    assert _decided(texts).startswith("**Negotiate directly**, decided at level 2"), _decided(texts)
+    # The same claim at half the account's yearly value is signed off at the top.
+    large = _small_formal_claim() | {"amount_at_stake": 26000000000}
+    texts = drafts("contract-terms-dispute", large, tmp_path, monkeypatch, SATURDAY)
+    assert _decided(texts).startswith("**Negotiate directly**, decided at level 3"), _decided(texts)
