@@ -147,7 +147,80 @@ def test_a_formal_claim_worth_a_few_percent_of_the_account_stays_with_the_commer
 ):
     texts = drafts("contract-terms-dispute", _small_formal_claim(), tmp_path, monkeypatch, SATURDAY)
     assert _decided(texts).startswith("**Negotiate directly**, decided at level 2"), _decided(texts)
+    # The email to a calm buyer does not wait for a lawyer's reading (which would push it past
+    # the times offered); our legal or finance lead checks where we stand.
+    steps = [row["action"] for row in tracker_rows(texts)]
+    send = next(s for s in steps if s.startswith("Send the reset email"))
+    assert "lawyer" not in send, send
+    assert any(s.startswith("Check with our legal or finance lead") for s in steps), steps
     # The same claim at half the account's yearly value is signed off at the top.
     large = _small_formal_claim() | {"amount_at_stake": 26000000000}
     texts = drafts("contract-terms-dispute", large, tmp_path, monkeypatch, SATURDAY)
     assert _decided(texts).startswith("**Negotiate directly**, decided at level 3"), _decided(texts)
+
+
+def _variation_claim() -> dict:
+    return {
+        "counterparty": "Vestfjord Marine AS",
+        "their_contact": "Ingrid Solberg",
+        "our_contact": "Piotr Nowicki",
+        "our_company": "Baltic Cable Works Sp. z o.o.",
+        "what_happened": "A late design revision doubled our cable runs. We priced it as a "
+        "variation; they say it is design development inside the fixed price. Two meetings "
+        "ended with both sides restating their positions. We served notice under the dispute "
+        "clause, which asks for mediation within 30 days.",
+        "amount_at_stake": 900000,
+        "annual_value": 12000000,
+        "currency": "PLN",
+        "worth_salvaging": "yes",
+        "fault": "both",
+        "trust_today": 3,
+        "emotions": "tense",
+        "category": "commercial",
+        "direct_talks_failed": True,
+        "red_flags": ["payment_withheld", "letter_of_claim"],
+        "formal_from": "us",
+        "money": "they_owe",
+        "owed_basis": "claim",
+        "stake_vs_fee": "larger",
+        "dispute_clause": "mediation",
+        "notice_deadline": "2026-12-24",
+        "deadline_kind": "contract",
+        "mediation_open": "yes",
+        "lawyer_consulted": True,
+        "clauses": [
+            {"ref": "Clause 7.4", "says": "The fixed price includes design development"},
+            {"ref": "Clause 9", "says": "Changes to the scope are priced at the schedule rates"},
+            {"ref": "Clause 21", "says": "Disputes go to mediation within 30 days of notice"},
+        ],
+        "our_offer": "PLN 900,000, with our timesheets open to your surveyor",
+        "proposed_times": [
+            {"date": "2026-12-16", "time": "09:30"},
+            {"date": "2026-12-17", "time": "09:30"},
+        ],
+        "meeting_minutes": 240,
+        "meeting_format": "in_person",
+        "work_ongoing": True,
+    }
+
+
+def test_our_own_notice_under_a_mediation_clause_leads_to_the_mediation_it_starts(
+    tmp_path, monkeypatch
+):
+    texts = drafts("contract-terms-dispute", _variation_claim(), tmp_path, monkeypatch, SATURDAY)
+    assert _decided(texts).startswith("**Bring in a mediator"), _decided(texts)
+    # A pricing claim of ours is not a claim passed along a chain of contracts.
+    assert "chain of contracts" not in texts["plan.md"]
+    assert "examination of the cause" not in texts["plan.md"]
+    # The half-day dates typed are for the mediation itself, before the contract's date.
+    proposal = texts["mediation-proposal.md"]
+    assert "The mediation itself could then take place on one of these dates" in proposal
+    assert "within three weeks" not in proposal
+    assert "within three weeks" not in texts["meeting-invitation.md"]
+    # With a short meeting typed, the mediation is dated later, but before the clause's date.
+    short = _variation_claim() | {"meeting_minutes": 60}
+    texts = drafts("contract-terms-dispute", short, tmp_path, monkeypatch, SATURDAY)
+    assert (
+        "before Thursday 24 December 2026, the date our contract sets for it"
+        in (texts["mediation-proposal.md"])
+    )

@@ -35,11 +35,23 @@ _VIETNAMESE_FAMILY = _words(
     bui bùi đỗ ngo ngô duong dương lê lý hồ
     """
 )
+# Hungarian family names, which Hungarians write before the given name ("Szabó Krisztina" is
+# Ms Szabó, Krisztina to friends), with and without their accents.
+_HUNGARIAN_FAMILY = _words(
+    """
+    nagy kovács kovacs tóth toth szabó szabo horváth horvath varga kiss molnár molnar németh
+    nemeth farkas balogh papp takács takacs juhász juhasz mészáros meszaros oláh olah rácz racz
+    fekete szilágyi szilagyi török torok fehér feher balázs balazs szűcs szucs kocsis pintér
+    pinter fodor szalai sipos lukács lukacs gulyás gulyas bíró biro király kiraly katona jakab
+    bogdán sándor sandor boros fazekas kelemen pásztor pasztor hegedűs hegedus vass orbán vincze
+    hajdu dudás dudas barta bálint balint lengyel csonka soós soos szekeres halász halasz vörös
+    """
+)
 # A romanised Chinese or Korean syllable, as given names are written: "Mei", "Ling",
 # "Hsien", "Loong", "Jong". English given names ("Ann", "Jane", "Mary", "Paul") are not.
-_SYLLABLE = re.compile(
-    r"^(?:ch|sh|zh|ts|hs|[bcdfghjklmnpqrstwxyz])?h?[wy]?[aeiouü]{1,3}(?:ng|[nhkmptrw])?$"
-)
+_ONE_SYLLABLE = r"(?:ch|sh|zh|ts|hs|[bcdfghjklmnpqrstwxyz])?h?[wy]?[aeiouü]{1,3}(?:ng|[nhkmptrw])?"
+_SYLLABLE = re.compile(f"^{_ONE_SYLLABLE}$")
+_TWO_SYLLABLES = re.compile(f"^{_ONE_SYLLABLE}{_ONE_SYLLABLE}$")
 # Given names that often come second in a given name of two words: "José María",
 # "Mary Ann", "Anna Maria", "Juan Carlos", "Ana Paula".
 _SECOND_GIVEN = _words(
@@ -81,7 +93,16 @@ def _bare(word: str) -> str:
 
 
 def _syllabic(words: list[str]) -> bool:
-    return all(_SYLLABLE.match(_bare(w)) for w in words)
+    """Every word a romanised syllable, or two of them as Korean and Taiwanese given names are
+    written: joined or hyphenated ("Minjun", "Min-jun", "Ji-won", "Shu-fen")."""
+    return all(_syllables(_bare(w)) for w in words)
+
+
+def _syllables(word: str) -> bool:
+    parts = word.split("-")
+    if len(parts) > 1:
+        return len(parts) == 2 and all(_SYLLABLE.match(p) for p in parts)
+    return bool(_SYLLABLE.match(word) or _TWO_SYLLABLES.match(word))
 
 
 def _initials(word: str) -> bool:
@@ -110,13 +131,15 @@ def _capitals(word: str) -> bool:
 
 def _family_first(names: list[str]) -> str:
     """How a name written family name first is to be read: "zh" (a Chinese name: the given
-    name is the rest), "ko" (Korean), "vi" (Vietnamese: the given name is the last word), or
-    '' when it is not clearly so."""
+    name is the rest), "ko" (Korean), "vi" (Vietnamese: the given name is the last word), "hu"
+    (Hungarian: a family name, then one given name), or '' when it is not clearly so."""
     first, rest = _bare(names[0]), names[1:]
     if not rest:
         return ""
     if first in _VIETNAMESE_FAMILY:
         return "vi"
+    if first in _HUNGARIAN_FAMILY and len(rest) == 1 and _bare(rest[0]) not in _HUNGARIAN_FAMILY:
+        return "hu"
     if not _syllabic(rest) or _bare(rest[-1]) in _CHINESE_FAMILY | _KOREAN_FAMILY:
         return ""
     if first in _KOREAN_FAMILY:
@@ -141,8 +164,8 @@ def _given_name(words: list[str]) -> str:
     if low[0] in _NAME_PREFIXES or _initials(words[0]):
         return whole  # "Muhammad Ali", "J. R. Smith": which name they go by is not known
     order = _family_first(words)
-    if order == "vi":
-        return words[-1]  # "Nguyễn Văn An" is Mr An
+    if order in ("vi", "hu"):
+        return words[-1]  # "Nguyễn Văn An" is Mr An; "Szabó Krisztina" is Krisztina
     if order == "ko" or (order == "zh" and len(words) == 2):
         return whole  # "Kim Jong Un", "Li Wei": the full name is the polite form
     if order == "zh":
@@ -164,7 +187,7 @@ def _family_name(names: list[str]) -> str:
         word = capitals[0]
         return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
     order = _family_first(names)
-    if order in ("zh", "ko"):
+    if order in ("zh", "ko", "hu"):
         return names[0]
     if order == "vi" or (_bare(names[0]) in _NAME_PREFIXES and len(names) > 1):
         return " ".join(names)

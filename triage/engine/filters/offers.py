@@ -107,6 +107,12 @@ _GIVING = re.compile(
     r"(?:pay|credit|refund|waive|cancel|cover|reimburse|replace|repair|write\s+off)\b", re.I
 )
 _OR = re.compile(r"^(?:or|alternatively)\s*,?\s+(.+)$", re.I)
+# An offer typed as an instruction whose act only the other side can do: withdrawing their
+# note or claim, signing, approving; paying or settling too when the money is theirs to pay
+# ("Pay the undisputed 58,850,000 now; we agree the index by 15 January").
+_THEIR_BARE = re.compile(r"(?:withdraw|sign|countersign|approve|accept|release)\b", re.I)
+_THEIR_PAY = re.compile(r"(?:pay|settle|clear)\b", re.I)
+_FIGURE_FIRST = re.compile(r"(?:[A-Z]{3}\s*)?[$£€¥₹]?\s*\d")
 
 
 def ending_of(offer: Any) -> str:
@@ -139,15 +145,29 @@ def only_given(offer: Any) -> str:
     return text
 
 
-def offer_said(offer: Any) -> str:
-    """Filter ``offer_said``: what we offer as a sentence of our own. A clause with us as its
-    subject is proposed ("we split the extra guests 50/50" gives "I propose that we split the
-    extra guests 50/50."); one that already says what we will do is said as it is ("We will
+def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
+    """Filter ``offer_said(they_pay)``: what we offer as a sentence of our own. A clause with us
+    as its subject is proposed ("we split the extra guests 50/50" gives "I propose that we split
+    the extra guests 50/50."); one that already says what we will do is said as it is ("We will
     ..."); a list of terms keeps its heading ("What we can offer: a free re-shoot."), which
-    reads as a list rather than as a sentence cut short."""
+    reads as a list rather than as a sentence cut short.
+
+    An instruction whose act is theirs is proposed to them ("withdraw the debit note; we will
+    absorb the airfreight" gives "I propose that you withdraw the debit note, and we will absorb
+    the airfreight."), and so is paying when ``they_pay`` (the money is owed to us): the
+    sentence never has us pay what they owe. With ``they_pay``, terms that open with a figure
+    are what we propose, not something we give; and when the figure is the sum claimed
+    (``claimed``), they only repeat the ask, so nothing is said."""
     text = only_given(offer).rstrip(" .;:,")
     if not text:
         return ""
+    if _THEIR_BARE.match(text) or (they_pay and _THEIR_PAY.match(text)):
+        first, *parts = [part for part in re.split(r"\s*;\s*", text) if part]
+        said = "I propose that you " + first[:1].lower() + first[1:]
+        for part in parts:
+            joined = part if _WE_WILL.match(part) else "that " + part
+            said += ", and " + joined[:1].lower() + joined[1:]
+        return said + "."
     alternative = _OR.match(text)
     if alternative:
         # "or we go through the quote line by line": an alternative to what we ask, left over
@@ -167,6 +187,12 @@ def offer_said(offer: Any) -> str:
         return text[:1].upper() + text[1:] + "."
     if _WE.match(text):
         return "I propose that " + text[:1].lower() + text[1:] + "."
+    if they_pay and _FIGURE_FIRST.match(text):
+        figure = re.search(r"\d[\d,.]*", text)
+        digits = re.sub(r"[,.]\d{2}$", "", figure.group(0) if figure else "")
+        if claimed and digits.replace(",", "").replace(".", "") == str(int(float(claimed))):
+            return ""
+        return "What we propose: " + text + "."
     return "What we can offer: " + text + "."
 
 
