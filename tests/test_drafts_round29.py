@@ -165,3 +165,51 @@ def test_an_offer_that_is_the_sum_claimed_is_not_said_twice_and_the_email_fits(
     assert "due under Clause 9" in email and "under Clause 7.4" not in email
     body = email.split("\r\n\r\n", 1)[1]
     assert len(body.split()) <= 200, len(body.split())
+
+
+def test_a_typed_step_that_gives_them_something_is_shared_and_in_the_summary(tmp_path, monkeypatch):
+    answers = _meeting(
+        agreed_actions=[
+            {
+                "what": "Send Megan the incident report on the late closes",
+                "owner": "Dilani Perera",
+                "due": "2026-12-16",
+            },
+            {
+                "what": "Brief our CEO before the call",
+                "owner": "Dilani Perera",
+                "due": "2026-12-08",
+            },
+        ]
+    )
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    audience = {row["action"]: row["audience"] for row in tracker_rows(texts)}
+    assert audience["Send Megan the incident report on the late closes"] == "shared"
+    assert audience["Brief our CEO before the call"] == "internal"
+    summary = texts["follow-up-summary.md"]
+    assert "the incident report on the late closes" in summary
+    assert "Brief our CEO" not in summary
+
+
+def test_their_senior_already_copied_is_not_asked_for_again_by_another_name(tmp_path, monkeypatch):
+    answers = _meeting(
+        what_happened="Their MD, Mr Obi, has asked for a statement of the open invoices.",
+        their_escalation_owner="Chukwuemeka Obi, Managing Director",
+        their_escalation_email="c.obi@whitcombe.com.au",
+        trust_today=2,
+        fault="both",
+        direct_talks_failed=True,
+        emotions="high",
+        money="they_owe",
+        amount_at_stake=40000,
+        annual_value=300000,
+        stake_vs_fee="larger",
+    )
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    email = texts["reset-email.eml"]
+    assert "decided at level 2" in texts["plan.md"] or "decided at level 3" in texts["plan.md"]
+    assert "[Cc: Mr Obi" not in email
+    # Someone the notes name who is not copied yet still gets the reminder.
+    other = answers | {"what_happened": "Their MD, Mr Dlamini, has asked for a statement."}
+    texts = drafts("partner-dispute", other, tmp_path, monkeypatch, SATURDAY)
+    assert "[Cc: Mr Dlamini" in texts["reset-email.eml"]

@@ -224,3 +224,17 @@ def test_our_own_notice_under_a_mediation_clause_leads_to_the_mediation_it_start
         "before Thursday 24 December 2026, the date our contract sets for it"
         in (texts["mediation-proposal.md"])
     )
+
+
+def test_a_cure_notice_over_a_fault_mostly_theirs_is_answered_not_put_right(tmp_path, monkeypatch):
+    theirs = _refund_demand() | {
+        "money": "none",
+        "category": "operational",
+        "fault": "mostly_them",
+        "alleged_breach": True,
+        "red_flags": ["lawyers", "letter_of_claim", "notice_close", "termination_notice"],
+    }
+    texts = drafts("client-communication-breakdown", theirs, tmp_path, monkeypatch, SATURDAY)
+    steps = " | ".join(row["action"] for row in tracker_rows(texts))
+    assert "the fault is mostly theirs, so there is little of ours to put right" in steps, steps
+    assert "put right what we can before it" not in steps

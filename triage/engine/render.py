@@ -22,6 +22,7 @@ from triage.engine.case import Case
 from triage.engine.errors import TriageError
 from triage.engine.evaluate import Evaluation, evaluate, route_view, work_out_facts
 from triage.engine.filters import as_date, markdown_inline, next_working_day
+from triage.engine.filters.commitments import gives_reader
 from triage.engine.filters.dates import on_day
 from triage.engine.filters.deadlines import by_source, deadline_source
 from triage.engine.filters.needs import reader_needs
@@ -295,7 +296,9 @@ def actions(
                         row.get("owner", ""),
                         row.get("due"),
                         row.get("status"),
-                        shared if isinstance(shared, bool) else spec.shared,
+                        shared
+                        if isinstance(shared, bool)
+                        else spec.shared or gives_reader(row.get("what", "")),
                     )
                     typed["mine"] = True  # the manager's own step, typed in the answers
                     typed["priority"] = spec.priority

@@ -182,6 +182,15 @@ def _left_out(part: str) -> bool:
     )
 
 
+def gives_reader(what: Any) -> bool:
+    """Whether a step the manager typed gives the other side something (a report, a test file,
+    a corrected invoice), as the email's list of what we will do reads it: such a step belongs
+    on the list shared with them. Preparation, calls arranged in the email, housekeeping and
+    steps for someone else are ours alone."""
+    text = _squash(what)
+    return bool(text) and not _INTERNAL.search(text) and bool(_given_part(text))
+
+
 def _given_part(what: str) -> str:
     """What of a typed step gives the reader something: "call rodrigo, send him the order
     email" gives "send you the order email" (the call is arranged in the email itself)."""
