@@ -141,3 +141,35 @@ def test_a_clean_case_run_again_loads_none_of_the_checks_modules(tmp_path: Path)
         loaded.append(result.stdout.splitlines()[-1])
     assert "triage.engine.tone_check" in loaded[0]
     assert loaded[1] == "['triage.engine.tone_kept']"
+
+
+def test_a_case_with_findings_run_again_loads_none_of_the_checks_modules(
+    book: Path,  # noqa: F811
+    tmp_path: Path,
+):
+    """Its case note is never kept (it has findings), but every paragraph's findings are
+    (tone_units.py): the second run prints the same warnings without loading the check's
+    modules or its rules."""
+    program = (
+        "import sys\n"
+        "from triage.cli import main\n"
+        f"status = main(['run', {str(book / 'tone.toml')!r}, '--answers', "
+        f"{str(book / 'answers.toml')!r}, '--out', sys.argv[1]])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('triage.engine.tone')))\n"
+    )
+    loaded, warnings = [], []
+    for out in ("one", "two"):
+        result = subprocess.run(
+            [sys.executable, "-c", program, str(tmp_path / out)],
+            env={**os.environ, "TRIAGE_CACHE": str(tmp_path / "cache")},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        loaded.append(result.stdout.splitlines()[-1])
+        warnings.append([line for line in result.stderr.splitlines() if "Tone warning" in line])
+    assert len(warnings[0]) == 2 and warnings[1] == warnings[0]
+    assert "triage.engine.tone_check" in loaded[0]
+    for module in ("tone_check", "tone_load", "tone_clauses", "tone_structures", "tone"):
+        assert f"'triage.engine.{module}'" not in loaded[1], module
