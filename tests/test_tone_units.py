@@ -133,6 +133,30 @@ def test_a_text_reads_as_its_paragraphs_each_on_its_own():
     assert found == _check_text(text, rules)  # here the whole text reads the same
 
 
+def test_a_text_of_more_paragraphs_than_any_draft_is_read_whole(cache: Path, reads: list[str]):
+    """Read one by one, each paragraph pays the readings' fixed cost: a template's megabytes
+    of short paragraphs are read whole instead, and kept as one."""
+    rules = tone_load.load_rules()
+    items = [f"Item {n}: you always reply late." for n in range(1001)]
+    many = "\n\n".join(items)
+    assert len(tone_units.paragraphs(many)) > tone_units.MAX_PARAGRAPHS
+    whole = _check_text(many, rules)
+    assert len(whole) == 1001
+    reads.clear()
+    with codecache.bundle("many"):
+        assert tone_units.check_text(many, rules) == whole
+    assert reads == [many]
+    reads.clear()
+    with codecache.bundle("many"):
+        assert tone_units.check_text(many, rules) == whole
+    assert reads == []
+    fewer = "\n\n".join(items[:-1])
+    assert len(tone_units.paragraphs(fewer)) == tone_units.MAX_PARAGRAPHS
+    reads.clear()
+    tone_units.check_text(fewer, rules)
+    assert len(reads) == tone_units.MAX_PARAGRAPHS
+
+
 def test_a_team_rules_file_that_changes_is_read_again(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -35,12 +35,17 @@ from triage.engine.tone_warning import ToneWarning
 if TYPE_CHECKING:
     from triage.engine.tone_rule import ToneRule
 
-__all__ = ["before_check", "check_text", "paragraphs"]
+__all__ = ["MAX_PARAGRAPHS", "before_check", "check_text", "paragraphs"]
 
 _KIND = "toneunit"
 _FORMAT = "tone unit 1"
 _REWRITE = ' Without the flagged words: "'  # as triage.engine.tone_suggest writes a rewrite
 
+# A text of more paragraphs than this is read whole, as one (and kept as one): each paragraph
+# read pays the readings' fixed cost (about 0.15 ms), and a template may write megabytes of
+# short paragraphs, which read one by one took ten times as long as read whole. No draft a
+# person writes comes near it; what is found in such a text is decided by the text alone.
+MAX_PARAGRAPHS = 1000
 # Called once, before the first paragraph that is not found kept is checked (the command
 # line loads the check's modules there, in an import block of its own).
 before_check: Callable[[], None] | None = None
@@ -68,13 +73,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarning]:
     """Every warning in ``text``, paragraph by paragraph, in reading order (``None``: the
-    packaged rules, loaded only if a paragraph has to be checked). See
+    packaged rules, loaded only if a paragraph has to be checked); a text of more than
+    :data:`MAX_PARAGRAPHS` paragraphs is read whole. See
     :func:`triage.engine.tone_check.check_text`."""
     prefix = _prefix(rules) if codecache.bundle_open() else None
+    spans = paragraphs(text)
+    if len(spans) > MAX_PARAGRAPHS:
+        spans = [(0, len(text))]
     found: list[ToneWarning] = []
     line = 0
     at = 0
-    for start, end in paragraphs(text):
+    for start, end in spans:
         line += text.count("\n", at, start)
         at = start
         for warning in _paragraph(text[start:end], rules, prefix):
