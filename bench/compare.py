@@ -78,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--changed",
         action="store_true",
-        help="the case with its issue title changed before every run (a note kept by the "
-        "last run of the same case never applies)",
+        help="the case with its issue title changed before every run (the note kept for the "
+        "whole case never applies; the paragraphs the title is not in keep their findings)",
     )
     parser.add_argument(
         "--with",

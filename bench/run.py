@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
                     answers = examples[0]
                     if (
                         changed
-                    ):  # a user who edited the case: nothing kept from the last run applies
+                    ):  # a user who edited the case: the whole case's note no longer applies
                         text = answers.read_text(encoding="utf-8")
                         answers = work / f"answers-{number}.toml"
                         answers.write_text(
@@ -326,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
                 say("the same case with an answer changed before every run ...")
                 pairs.append(
                     alternate(
-                        "the same, with an answer changed before every run (nothing kept from "
-                        "the last run of it applies)",
+                        "the same, with an answer changed before every run (the case's note "
+                        "misses; the tone check reads the paragraphs the answer changed)",
                         "`copier copy --defaults`",
                         case_run(changed=True),
                         copier_run,

@@ -216,7 +216,10 @@ def test_runs_at_the_same_time_share_one_cache(tmp_path: Path):
         assert child.returncode == 0, err.decode()[-1000:]
     plans = {(tmp_path / f"out{n}" / "plan.md").read_text(encoding="utf-8") for n in range(4)}
     assert len(plans) == 1
-    assert not list((tmp_path / "cache").glob(".tmp-*")), "a temporary file was left behind"
+    # entries are written through ".NAME.XXXXXXXX.tmp" (as atomic.py names them; ".tmp-*"
+    # was tempfile's name for them)
+    left = [*(tmp_path / "cache").glob(".*.tmp"), *(tmp_path / "cache").glob(".tmp-*")]
+    assert not left, "a temporary file was left behind"
     # and a warm run after them writes the same plan again
     warm = subprocess.run(
         [*command, str(tmp_path / "warm")], env=env, capture_output=True, text=True, timeout=120

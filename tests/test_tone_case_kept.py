@@ -13,7 +13,7 @@ import pytest
 
 from tests.test_tone import book  # noqa: F401  # the fixture, with warnings
 from triage import cli
-from triage.engine import tone, tone_load
+from triage.engine import tone_load, tone_report
 from triage.engine.tone import RULES_ENV
 
 GOOD = Path(__file__).parent / "fixtures" / "good"
@@ -26,7 +26,7 @@ def checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     runs keep their code cache in a folder of their own, which no other test's runs fill."""
     monkeypatch.setenv("TRIAGE_CACHE", str(tmp_path / "cache"))
     seen: list[str] = []
-    real_check, real_load = tone.check_session, tone_load.load_rules
+    real_check, real_load = tone_report.check_session, tone_load.load_rules
 
     def check(*args, **kwargs):
         seen.append("check")
@@ -36,7 +36,8 @@ def checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append("rules")
         return real_load(*args, **kwargs)
 
-    monkeypatch.setattr(tone, "check_session", check)
+    # the run calls it from tone_report, which it loads without the check's own modules
+    monkeypatch.setattr(tone_report, "check_session", check)
     monkeypatch.setattr(tone_load, "load_rules", load)
     monkeypatch.setattr(tone_load, "_default_rules", None)  # loaded afresh, as in a new run
     return seen
@@ -50,7 +51,8 @@ def _run(playbook: Path, answers: Path, out: Path, capsys) -> tuple[int, str, st
 
 def test_the_same_case_run_again_is_not_checked_again(tmp_path: Path, checks: list[str], capsys):
     first = _run(GOOD / "mini.toml", CLEAN_ANSWERS, tmp_path / "one", capsys)
-    assert first[0] == 0 and first[2] == "" and checks == ["rules", "check"]
+    # the rules load within the check now, when its first paragraph has to be read
+    assert first[0] == 0 and first[2] == "" and checks == ["check", "rules"]
     checks.clear()
     again = _run(GOOD / "mini.toml", CLEAN_ANSWERS, tmp_path / "two", capsys)
     assert again == first
@@ -139,3 +141,35 @@ def test_a_clean_case_run_again_loads_none_of_the_checks_modules(tmp_path: Path)
         loaded.append(result.stdout.splitlines()[-1])
     assert "triage.engine.tone_check" in loaded[0]
     assert loaded[1] == "['triage.engine.tone_kept']"
+
+
+def test_a_case_with_findings_run_again_loads_none_of_the_checks_modules(
+    book: Path,  # noqa: F811
+    tmp_path: Path,
+):
+    """Its case note is never kept (it has findings), but every paragraph's findings are
+    (tone_units.py): the second run prints the same warnings without loading the check's
+    modules or its rules."""
+    program = (
+        "import sys\n"
+        "from triage.cli import main\n"
+        f"status = main(['run', {str(book / 'tone.toml')!r}, '--answers', "
+        f"{str(book / 'answers.toml')!r}, '--out', sys.argv[1]])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('triage.engine.tone')))\n"
+    )
+    loaded, warnings = [], []
+    for out in ("one", "two"):
+        result = subprocess.run(
+            [sys.executable, "-c", program, str(tmp_path / out)],
+            env={**os.environ, "TRIAGE_CACHE": str(tmp_path / "cache")},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        loaded.append(result.stdout.splitlines()[-1])
+        warnings.append([line for line in result.stderr.splitlines() if "Tone warning" in line])
+    assert len(warnings[0]) == 2 and warnings[1] == warnings[0]
+    assert "triage.engine.tone_check" in loaded[0]
+    for module in ("tone_check", "tone_load", "tone_clauses", "tone_structures", "tone"):
+        assert f"'triage.engine.{module}'" not in loaded[1], module

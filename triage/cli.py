@@ -580,8 +580,9 @@ _LOADED_LATER = (
 )
 
 
-# The tone check's modules, loaded in a block of their own when a run checks (see
-# _tone_findings); a run of a case found clean before loads none of them.
+# The tone check's modules, loaded in a block of their own when a run has a paragraph to
+# read (see _tone_findings); a run of a case found clean before, or whose every paragraph
+# has its findings kept, loads none of them.
 _TONE_MODULES = (
     "triage.engine.tone",
     "triage.engine.tone_structures",
@@ -639,21 +640,32 @@ def _say_left_over(session: Session, files: Collection[str], folder: Path) -> No
 def _tone_findings(session: Session, files: Mapping[str, bytes]) -> list[Finding]:
     """The tone check of a headless run's drafts and answers: none, without loading the
     check or its rules, when the last run of exactly this case found none (see
-    :mod:`triage.engine.tone_kept`); else the check's modules load as the command's did
-    (:func:`_loading`, under a name of their own) and it checks."""
+    :mod:`triage.engine.tone_kept`); else each paragraph's findings kept by an earlier run
+    are taken as they are (:mod:`triage.engine.tone_units`), and the check's modules and the
+    packaged rules load, as the command's did (:func:`_loading`, under a name of their own),
+    only when a paragraph has to be read. A team's rules files load on every run that
+    checks, so that one which fails to load is said every time."""
     from triage.engine import tone_kept
 
     key = tone_kept.clean_key(session, files)
     if tone_kept.was_clean(key):
         return []
-    with _loading("run --answers: tone"):
-        _load_also(_TONE_MODULES)
-    from triage.engine.tone import check_session
-
-    findings = check_session(session, _tone_rules(), files)
+    with _loading("run --answers: tone report"):  # what reads findings kept, not the check
+        from triage.engine import tone_report, tone_units
+    tone_units.before_check = _load_tone_check
+    rules = None  # the packaged rules, loaded when a paragraph is read
+    if any(p.strip() for p in os.environ.get(tone_kept.RULES_ENV, "").split(os.pathsep)):
+        _load_tone_check()
+        rules = _tone_rules()
+    findings = tone_report.check_session(session, rules, files)
     if not findings:
         tone_kept.note_clean(key)
     return findings
+
+
+def _load_tone_check() -> None:
+    with _loading("run --answers: tone"):
+        _load_also(_TONE_MODULES)
 
 
 def _tone_rules() -> list[ToneRule]:

@@ -186,14 +186,18 @@ def load_bundled(kind: str, text: str) -> Any | None:
     opened = _bundle
     if opened is None:
         return None
-    payload = opened.get(kind, text)
+    payload = opened.notes().get(kind, text)
     return None if payload is None else _loads(payload)
 
 
 def store_bundled(kind: str, text: str, value: Any) -> None:
-    """Keep ``value`` (anything marshal writes) in the bundle open now, and nowhere else:
+    """Keep ``value`` (anything marshal writes) with the bundle open now, and nowhere else:
     for what is cheap to work out again and worth keeping only for the next run of the same
-    thing (a run's tone findings). Nothing happens when no bundle is open."""
+    thing (a run's tone findings). Nothing happens when no bundle is open.
+
+    These notes are a file of their own beside the bundle (``.notes``, of the same layout):
+    a case whose answers changed notes a few new findings, and kept in the bundle, those
+    few hundred bytes rewrote its megabytes of compiled code on every such run."""
     opened = _bundle
     if opened is None:
         return
@@ -201,7 +205,7 @@ def store_bundled(kind: str, text: str, value: Any) -> None:
         payload = marshal.dumps(value)
     except ValueError:
         return
-    opened.add(kind, text, payload)
+    opened.notes().add(kind, text, payload)
 
 
 def bundle_open() -> bool:
@@ -299,11 +303,11 @@ def store(kind: str, text: str, value: Any) -> None:
 
 def _write(where: Path, name: str, payload: bytes) -> bool:
     """Write an entry's file whole (a private file renamed into place); False on failure."""
-    import tempfile
+    from triage.engine.atomic import _new_temporary  # as tempfile.mkstemp, without loading it
 
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=where, prefix=".tmp-")
+        handle, temporary = _new_temporary(where / name)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(_MAGIC + _check(payload) + payload)
@@ -333,6 +337,15 @@ class _Bundle:
             self._open(payload)
         self.used: dict[str, bytes | memoryview] = {}
         self.changed = False
+        self._notes: _Bundle | None = None
+
+    def notes(self) -> _Bundle:
+        """The file of notes beside this bundle (see :func:`store_bundled`), read when first
+        asked for."""
+        if self._notes is None:
+            name = self.name.removesuffix(".bundle") + ".notes"
+            self._notes = _Bundle(self.where, name, _read_view(self.where / name))
+        return self._notes
 
     def _open(self, payload: memoryview) -> None:
         """Take the index and values of a bundle's file; none if anything is not right."""
@@ -377,6 +390,8 @@ class _Bundle:
         """Write what this run used, with what it did not use from the last one while that
         stays small (another run may take another branch), less what only a playbook loaded
         from its files reads (see :data:`_FROM_FILES`); nothing if nothing changed."""
+        if self._notes is not None:
+            self._notes.save()
         dropped = self._from_files_unused()
         if not (self.changed or dropped):
             return

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from triage.engine import tone_clauses
-from triage.engine.tone_load import _packaged_rules
 from triage.engine.tone_pieces import PieceIndex
 from triage.engine.tone_rule import ToneRule, ToneWarning
 from triage.engine.tone_scan import (
@@ -95,50 +94,19 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
     same category flag overlapping words, only the first, longer one is kept; a finding
     made of cues gives way to any plain one of its category that it overlaps.
 
-    In a headless run (while a code-cache bundle is open), a text found clean is noted in
-    the run's bundle by a digest of it (never the text: drafts quote private notes), so
-    running the case again does not read the same clean drafts and answers again.
+    Each paragraph (a list item is one) is read on its own: a paragraph break ends a
+    sentence, and nothing of one paragraph changes what is found in another. In a headless
+    run (while a code-cache bundle is open), each paragraph's findings are kept in the
+    run's bundle, without its text (see :mod:`triage.engine.tone_units`), so a draft
+    whose answers changed has only its changed paragraphs read again.
     """
-    if rules is None:
-        rules = _packaged_rules()
-    from triage.engine import codecache
+    from triage.engine import tone_units
 
-    key = _clean_key(text, rules) if codecache.bundle_open() else ""
-    if not key:
-        return _check_text(text, rules)
-    if codecache.load_bundled(_CLEAN_KIND, key) is True:
-        return []
-    found = _check_text(text, rules)
-    if not found:  # findings quote the text, so only "clean" is kept
-        codecache.store_bundled(_CLEAN_KIND, key, True)
-    return found
-
-
-_CLEAN_KIND = "toneclean"
-_clean_prefix: dict[str, bytes] = {}
-
-
-def _clean_key(text: str, rules: list[ToneRule]) -> str:
-    """The digest a clean ``text`` is noted under: of the rules files, the engine's stamp
-    (every module of the check, by size and time) and the text, so a changed rule or a
-    changed reading checks the text again. '' for rules not loaded from files."""
-    import hashlib
-
-    from triage.engine.tone_load import digest_of
-
-    digest = digest_of(rules)
-    if digest is None:
-        return ""
-    prefix = _clean_prefix.get(digest)
-    if prefix is None:
-        from triage.engine import codecache
-
-        prefix = _clean_prefix[digest] = f"{digest}\0{codecache.engine_stamp()}\0".encode()
-    return hashlib.sha256(prefix + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return tone_units.check_text(text, rules)
 
 
 def _check_text(text: str, rules: list[ToneRule]) -> list[ToneWarning]:
-    """:func:`check_text`, worked out."""
+    """:func:`check_text` of one paragraph (or of a whole text, read as one), worked out."""
     flat, index, breaks = _normalise(text)
     starts = _sentence_starts(flat, breaks)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]

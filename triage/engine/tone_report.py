@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from triage.engine.drafts import DRAFT_SUFFIXES, NOT_DRAFTS, is_draft
-from triage.engine.tone_check import check_text
-from triage.engine.tone_rule import ToneRule, ToneWarning
 from triage.engine.tone_text import _STRAIGHT, _inert
+from triage.engine.tone_units import check_text  # loads the check only for a paragraph not kept
+from triage.engine.tone_warning import ToneWarning
 
 if TYPE_CHECKING:
     from triage.engine.model import OutputSpec, Playbook, Question
     from triage.engine.session import Session
+    from triage.engine.tone_rule import ToneRule
 
 __all__ = [
     "DRAFT_SUFFIXES",

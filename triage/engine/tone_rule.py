@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage.engine.tone_scan import _bounded, _regex
+from triage.engine.tone_warning import ToneWarning
 
 __all__ = ["ToneRule", "ToneWarning"]
 
@@ -61,27 +62,3 @@ class ToneRule:
     @property
     def also(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_regex(cue) for cue in self.also_bounded)
-
-
-@dataclass(frozen=True)
-class ToneWarning:
-    """A phrase in a text that a rule flagged. ``line`` and ``column`` are 1-based.
-
-    For a rule of cues (``also_in_sentence``), ``matched`` runs from the first cue to the
-    last, and ``cues`` gives each cue's words as written, in reading order.
-    """
-
-    line: int
-    column: int
-    matched: str
-    category: str
-    explanation: str
-    suggestion: str
-    rule: str = ""
-    cues: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return (
-            f'{self.line}:{self.column}: {self.category}: "{self.matched}" - '
-            f"{self.explanation} Try: {self.suggestion}"
-        )
