@@ -185,12 +185,19 @@ def test_substituted_answers_read_as_sentences(rendered):
         assert "by in person" not in text
 
 
+# Family names written first in the name's own order (Korean, Hungarian): the given name is
+# not the first word, and a Korean name of two words is greeted whole.
+_FAMILY_FIRST = {"kim": "whole", "park": "whole", "choi": "whole", "szabó": "last", "nagy": "last"}
+
+
 def test_the_greeting_uses_the_first_name(rendered):
     contact = (rendered.get("their_contact") or "").split()
     greeting = rendered.email.split("\n")
     line = next(line for line in greeting if line.startswith(("Dear ", "Hi ")))
     if len(contact) == 2:
-        assert line.rstrip(",").split(" ", 1)[1] == contact[0]
+        order = _FAMILY_FIRST.get(contact[0].lower())
+        expected = {"whole": " ".join(contact), "last": contact[1]}.get(order or "", contact[0])
+        assert line.rstrip(",").split(" ", 1)[1] == expected
 
 
 def test_the_email_is_signed_by_the_calm_lead(rendered):

@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from triage.engine.filters.asks import ask_fallback, asks_payment, opening_ask, owed_thing
     from triage.engine.filters.calendars import currency_holidays, holiday_names
-    from triage.engine.filters.commitments import approved_offer, deliverables, pending_step
+    from triage.engine.filters.commitments import (
+        approved_offer,
+        deliverables,
+        our_task,
+        pending_step,
+    )
     from triage.engine.filters.dates import (
         add_working_days,
         as_date,
@@ -111,6 +116,7 @@ _HOME = {
     "approved_offer": "commitments",
     "deliverables": "commitments",
     "pending_step": "commitments",
+    "our_task": "commitments",
     "add_working_days": "dates",
     "as_date": "dates",
     "next_working_day": "dates",
@@ -265,6 +271,7 @@ __all__ = [
     "our_messages",
     "our_roles",
     "our_senior",
+    "our_task",
     "owed_thing",
     "owed_work",
     "own_letter",

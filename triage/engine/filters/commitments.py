@@ -191,6 +191,38 @@ def gives_reader(what: Any) -> bool:
     return bool(text) and not _INTERNAL.search(text) and bool(_given_part(text))
 
 
+# The first word of a typed step that is already a verb of ours ("count our stock", "name a
+# deputy"), beyond those that give the reader something.
+_OUR_VERB = re.compile(
+    r"^\s*(count|name|put|set|hold|check|test|review|confirm|complete|agree|update|move|ship|"
+    r"write|document|visit|audit|book|call|phone|meet|start|stop|keep|make|bring|invoice|"
+    r"reissue|recalculate|rerun|re-run|post|email|tell|show|walk|deploy|release)\b",
+    re.I,
+)
+# A step typed as a thing, with an article or a number first ("a written note", "three more
+# developers", "spare compressors on site"): what we will provide.
+_THING = re.compile(r"^\s*(?:a|an|the|our|\d+|one|two|three|four|five|spare|extra|more)\b", re.I)
+
+
+def our_task(what: Any) -> str:
+    """Filter ``our_task``: a step the manager typed, as a summary sent to the other side lists
+    it: "We will ..." ("send quote breakdown" gives "We will send you the quote breakdown",
+    "three more developers at our cost" gives "We will provide three more developers at our
+    cost"); '' when the words do not say what we do ("written recovery plan sent"), so the
+    row is left out rather than garbled."""
+    text = _squash(what).strip(" .;")
+    if not text:
+        return ""
+    said = _said(text, True)
+    if said.startswith(("We will ", "I will ")):
+        return "We will " + said.split(" will ", 1)[1]
+    if _GIVE.match(text) or _OUR_VERB.match(text):
+        return "We will " + text[:1].lower() + text[1:]
+    if _THING.match(text) and not re.search(r"\b\w+ed$|\bsent$|\bdone$", text):
+        return "We will provide " + text[:1].lower() + text[1:]
+    return ""
+
+
 def _given_part(what: str) -> str:
     """What of a typed step gives the reader something: "call rodrigo, send him the order
     email" gives "send you the order email" (the call is arranged in the email itself)."""
@@ -245,6 +277,8 @@ def _said(text: str, colleague: bool) -> str:
         # as typed, a bounded thing done by its date.
         return text[:1].upper() + text[1:]
     rest = text[match.end() :]
+    # "send Thistle a written report": the name before the thing sent is the reader.
+    rest = re.sub(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?=(?:a|an|the|our)\b)", "you ", rest)
     if verb in _GIVEN_TO_YOU and not re.search(r"\bto you\b|^you\b", rest):
         if not _DETERMINERS.match(rest):
             rest = "the " + rest

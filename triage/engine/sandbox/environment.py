@@ -222,6 +222,7 @@ def environment() -> _Environment:
     env.filters["we_threatened"] = filters.we_threatened
     env.filters["deliverables"] = filters.deliverables
     env.filters["pending_step"] = filters.pending_step
+    env.filters["our_task"] = filters.our_task
     env.filters["approved_offer"] = filters.approved_offer
     env.filters["worst_first"] = filters.worst_first
     env.filters["their_option"] = filters.their_option
