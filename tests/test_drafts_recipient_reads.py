@@ -7,7 +7,9 @@ a plan for a side that works in French or Spanish says the drafts are in English
 
 from __future__ import annotations
 
-from triage.engine.filters import clause, first_person, topic
+from drafts_cases import render
+
+from triage.engine.filters import attendee_notes, attendees_for_them, clause, first_person, topic
 
 LYON = "salvage-relationship--lyon-boutique-heat-no-mistake"
 
@@ -43,3 +45,18 @@ def test_a_name_made_you_takes_a_verb_that_agrees():
     assert said("we sent Ingrid details") == "we sent you details"
     # Quoted words are theirs, and stay as typed.
     assert said('Ingrid said "Ingrid approves nothing"') == 'you said "Ingrid approves nothing"'
+
+
+def test_the_invitation_lists_people_and_the_plan_keeps_our_notes(tmp_path, monkeypatch):
+    drafts = render(LYON, tmp_path, monkeypatch)
+    invitation = drafts["meeting-invitation.md"]
+    line = next(x for x in invitation.splitlines() if x.startswith("Suggested attendees"))
+    assert line == "Suggested attendees: you and your partner Luc; me.", line
+    for note in ("NOT", "Mark", "this time", "our side only"):
+        assert note not in invitation, note
+    plan = " ".join(drafts["plan.md"].split())
+    assert "kept out of the invitation: (our side only); NOT Mark this time." in plan, plan
+    assert attendees_for_them("just Tamar and you") == "Tamar and you"
+    assert attendees_for_them("NOT Bence this time; Tamar (CFO), me") == "Tamar (CFO), me"
+    assert attendee_notes("NOT Bence this time; Tamar (CFO), me") == "NOT Bence this time"
+    assert attendees_for_them("Bence, no lawyers") == "Bence"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.drafts import (
         ask_before_landing,
         ask_landing,
+        attendee_notes,
         attendees_for_them,
         end_date_in,
         fix_sentence,
@@ -120,6 +121,7 @@ _HOME = {
     "ask_before_landing": "drafts",
     "ask_landing": "drafts",
     "end_date_in": "drafts",
+    "attendee_notes": "drafts",
     "attendees_for_them": "drafts",
     "fix_sentence": "drafts",
     "hedged": "drafts",
@@ -213,6 +215,7 @@ __all__ = [
     "ask_landing",
     "asks_now",
     "asks_payment",
+    "attendee_notes",
     "attendees_for_them",
     "beyond_ask",
     "brief",
