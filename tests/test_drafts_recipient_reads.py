@@ -10,6 +10,7 @@ from __future__ import annotations
 from drafts_cases import render
 
 from triage.engine.filters import attendee_notes, attendees_for_them, clause, first_person, topic
+from triage.engine.filters.language import their_language
 
 LYON = "salvage-relationship--lyon-boutique-heat-no-mistake"
 
@@ -60,3 +61,33 @@ def test_the_invitation_lists_people_and_the_plan_keeps_our_notes(tmp_path, monk
     assert attendees_for_them("NOT Bence this time; Tamar (CFO), me") == "Tamar (CFO), me"
     assert attendee_notes("NOT Bence this time; Tamar (CFO), me") == "NOT Bence this time"
     assert attendees_for_them("Bence, no lawyers") == "Bence"
+
+
+def test_a_plan_for_a_side_that_works_in_french_says_the_drafts_are_in_english(
+    tmp_path, monkeypatch
+):
+    plan = " ".join(render(LYON, tmp_path, monkeypatch)["plan.md"].split())
+    assert "works in French, and the drafts are in English" in plan, plan
+    assert "not a machine translation" in plan, plan
+    assert their_language("Ana López", "ana@hotelsol.es") == "Spanish"
+    assert their_language("", "", "Transportes Ruiz S.L.") == "Spanish"
+    assert their_language("", "", "", "MXN") == "Spanish"
+    assert their_language("", "", "Velo Rhone SAS") == "French"
+    assert their_language("", "", "", "", ["france"]) == "French"
+    # Nothing about them says it: no note.
+    assert their_language("Ingrid Solberg", "ingrid@halden.no", "Halden AS", "NOK") == ""
+    assert their_language("Mark Stone", "mark@acme.be", "Acme", "EUR") == ""
+    plan = " ".join(
+        render(
+            LYON,
+            tmp_path,
+            monkeypatch,
+            {
+                "their_contact": "Ingrid Solberg",
+                "their_email": "ingrid@halden.no",
+                "counterparty": "Halden AS",
+                "currency": "NOK",
+            },
+        )["plan.md"].split()
+    )
+    assert "Their language" not in plan, plan

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         typed_me,
     )
     from triage.engine.filters.greeting import first_name
+    from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.matter import matter
@@ -122,6 +123,7 @@ _HOME = {
     "ask_landing": "drafts",
     "end_date_in": "drafts",
     "attendee_notes": "drafts",
+    "their_language": "language",
     "attendees_for_them": "drafts",
     "fix_sentence": "drafts",
     "hedged": "drafts",
@@ -280,6 +282,7 @@ __all__ = [
     "sentence",
     "short_date",
     "sorry_for",
+    "their_language",
     "their_option",
     "their_senior",
     "topic",
