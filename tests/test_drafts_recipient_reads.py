@@ -91,3 +91,17 @@ def test_a_plan_for_a_side_that_works_in_french_says_the_drafts_are_in_english(
         )["plan.md"].split()
     )
     assert "Their language" not in plan, plan
+
+
+def test_our_own_heat_with_no_mistake_typed_opens_with_a_plain_apology(tmp_path, monkeypatch):
+    email = render(LYON, tmp_path, monkeypatch)["email"]
+    opening = (
+        "Dear Élodie, I am sorry for what was said on our side in the call on 24 November 2026,"
+        " and I withdraw it; that is not how we want to settle this."
+    )
+    assert email.startswith(opening), email
+    assert email.index("sorry") < email.index("2231"), email
+    assert email.count("sorry") == 1 and email.count("withdraw") == 1, email
+    # Their own heat is not ours to apologise for.
+    email = render(LYON, tmp_path, monkeypatch, {"heat_source": "theirs"})["email"]
+    assert "sorry" not in email, email
