@@ -105,3 +105,33 @@ def test_our_own_heat_with_no_mistake_typed_opens_with_a_plain_apology(tmp_path,
     # Their own heat is not ours to apologise for.
     email = render(LYON, tmp_path, monkeypatch, {"heat_source": "theirs"})["email"]
     assert "sorry" not in email, email
+
+
+PAYSLIPS = "contract-terms-dispute--payslips-wrong-list-we-control"
+
+
+def test_a_reporting_duty_is_said_as_whoever_holds_it(tmp_path, monkeypatch):
+    # We are the controller: the report and its deadline are ours.
+    email = render(PAYSLIPS, tmp_path, monkeypatch)["email"]
+    assert "your deadline" not in email and "you need to report" not in email, email
+    assert (
+        "We will report it to the data protection regulator by Wednesday 9 December 2026,"
+        " as the law requires of us" in email
+    ), email
+    assert "anything your side needs to tell others" in email, email
+    # We process the data for them: the report is theirs, and so is its deadline.
+    processor = (
+        "On 3 Dec our payroll run emailed 212 Kestrel contractors' payslips to the wrong"
+        " distribution list. We process the payroll data for Kestrel under a data processing"
+        " agreement."
+    )
+    email = render(PAYSLIPS, tmp_path, monkeypatch, {"what_happened": processor})["email"]
+    assert "anything you need to report, in time for your deadline on Wednesday 9 December" in (
+        email
+    ), email
+    assert "We will report it" not in email, email
+    # The answers do not say whose it is: nobody's.
+    neither = "On 3 Dec our payroll run emailed 212 contractors' payslips to the wrong list."
+    email = render(PAYSLIPS, tmp_path, monkeypatch, {"what_happened": neither})["email"]
+    assert "your deadline" not in email and "We will report it" not in email, email
+    assert "anything either of us needs to report, before the reporting deadline" in email, email
