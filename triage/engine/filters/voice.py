@@ -288,6 +288,13 @@ _THEY = {
 
 
 _ON_THEIR_OWN = re.compile(r"\bon\s+their\s+own\b", re.I)
+# Verbs whose object is people, never things: "did not warn them" is the reader.
+_TOLD = re.compile(
+    r"\b(?:warn|warned|tell|told|inform|informed|notify|notified|call|called|phone|phoned|email"
+    r"|emailed|update|updated|contact|contacted|ask|asked|answer|answered|remind|reminded|brief"
+    r"|briefed|thank|thanked|invite|invited|consult|consulted)\s+$",
+    re.I,
+)
 _THEY_WORDS = re.compile(r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b", re.I)
 # What things do, never people: "they" before it stands for the things just named.
 _EVENT_VERB = re.compile(
@@ -405,7 +412,12 @@ def _address(text: str, name: str) -> str:
 
     def to_you(match: re.Match[str]) -> str:
         word = match.group(0)
-        if word.lower().startswith("them") and _things_before(match.string[: match.start()]):
+        told = _TOLD.search(match.string[: match.start()])
+        if (
+            word.lower().startswith("them")
+            and not told
+            and _things_before(match.string[: match.start()])
+        ):
             return word  # "staged releases for their depots without disrupting them"
         if (
             word.lower() == "they"
