@@ -135,3 +135,28 @@ def test_a_reporting_duty_is_said_as_whoever_holds_it(tmp_path, monkeypatch):
     email = render(PAYSLIPS, tmp_path, monkeypatch, {"what_happened": neither})["email"]
     assert "your deadline" not in email and "We will report it" not in email, email
     assert "anything either of us needs to report, before the reporting deadline" in email, email
+
+
+OSLO = "contract-terms-dispute--oslo-chilled-sla-shared-fault"
+
+
+def test_a_breach_with_the_fault_shared_is_an_open_email_that_owns_our_part(tmp_path, monkeypatch):
+    drafts = render(OSLO, tmp_path, monkeypatch)
+    email = drafts["email"]
+    assert "WITHOUT PREJUDICE" not in email and "Without prejudice" not in drafts["Subject"]
+    assert "I am sorry that we did not warn you when our cold store was short-staffed." in email, (
+        email
+    )
+    assert "How the contract applies, we see differently" in email, email
+    assert "I suggest a without-prejudice conversation" in email, email
+    for admission in ("breach", "liab", "we accept the claim", "credits are due"):
+        assert admission not in email.lower(), admission
+    # Our offer is for that conversation, never a figure in the open email.
+    offer = {"our_offer": "a credit of NOK 60,000 for the two short-staffed weeks"}
+    email = render(OSLO, tmp_path, monkeypatch, offer)["email"]
+    assert "60,000" not in email, email
+    assert "I will bring a proposal to settle it to that conversation." in email, email
+    # The fault left unanswered: the proposal stays without prejudice, nothing of ours owned.
+    drafts = render(OSLO, tmp_path, monkeypatch, {"fault": None})
+    assert drafts["email"].startswith("WITHOUT PREJUDICE"), drafts["email"]
+    assert "sorry" not in drafts["email"], drafts["email"]
