@@ -7,6 +7,8 @@ a plan for a side that works in French or Spanish says the drafts are in English
 
 from __future__ import annotations
 
+import datetime as dt
+
 from drafts_cases import render
 
 from triage.engine.filters import attendee_notes, attendees_for_them, clause, first_person, topic
@@ -61,6 +63,9 @@ def test_the_invitation_lists_people_and_the_plan_keeps_our_notes(tmp_path, monk
     assert attendees_for_them("NOT Bence this time; Tamar (CFO), me") == "Tamar (CFO), me"
     assert attendee_notes("NOT Bence this time; Tamar (CFO), me") == "NOT Bence this time"
     assert attendees_for_them("Bence, no lawyers") == "Bence"
+    # A "you" beside the reader's own name is the person the note was typed for: our signer.
+    assert attendees_for_them("just Lucía and you", "Lucía Fernández") == "Lucía and me"
+    assert attendees_for_them("you + Femke", "Dana Okafor") == "you and Femke"
 
 
 def test_a_plan_for_a_side_that_works_in_french_says_the_drafts_are_in_english(
@@ -102,6 +107,27 @@ def test_our_own_heat_with_no_mistake_typed_opens_with_a_plain_apology(tmp_path,
     assert email.startswith(opening), email
     assert email.index("sorry") < email.index("2231"), email
     assert email.count("sorry") == 1 and email.count("withdraw") == 1, email
+    # The tone of a message, with nothing withdrawn: said sorry for first, and once.
+    tone = {
+        "timeline": [
+            {
+                "date": dt.date(2026, 11, 24),
+                "channel": "email",
+                "who": "Mark (us)",
+                "tone": "hostile",
+                "note": "curt reply to her reminder",
+            }
+        ],
+        "what_happened": "Maison Garnier has not paid invoices 2231 and 2240 (EUR 18,400).",
+    }
+    email = render(LYON, tmp_path, monkeypatch, tone)["email"]
+    assert email.startswith(
+        "Dear Élodie, I am sorry for the tone of our email of 24 November 2026"
+    ), email
+    assert email.count("sorry") == 1, email
+    reset = {**tone, "fault": "both", "money": "none", "our_ask": None, "our_contribution": None}
+    email = render(LYON, tmp_path, monkeypatch, reset)["email"]
+    assert "Our recent exchanges" in email and email.count("sorry") == 1, email
     # Their own heat is not ours to apologise for.
     email = render(LYON, tmp_path, monkeypatch, {"heat_source": "theirs"})["email"]
     assert "sorry" not in email, email
@@ -112,8 +138,12 @@ PAYSLIPS = "contract-terms-dispute--payslips-wrong-list-we-control"
 
 def test_a_reporting_duty_is_said_as_whoever_holds_it(tmp_path, monkeypatch):
     # We are the controller: the report and its deadline are ours.
-    email = render(PAYSLIPS, tmp_path, monkeypatch)["email"]
+    drafts = render(PAYSLIPS, tmp_path, monkeypatch)
+    email = drafts["email"]
     assert "your deadline" not in email and "you need to report" not in email, email
+    # The contact line is a paragraph of its own.
+    body = drafts["reset-email.eml"].replace("\r\n", "\n")
+    assert "tell others.\n\nFor the day-to-day work" in body, body
     assert (
         "We will report it to the data protection regulator by Wednesday 9 December 2026,"
         " as the law requires of us" in email

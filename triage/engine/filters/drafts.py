@@ -315,14 +315,21 @@ def _attendee_parts(value: Any) -> tuple[str, list[str]]:
     return "; ".join(sides).strip(" ,;."), left
 
 
-def attendees_for_them(value: Any) -> str:
+def attendees_for_them(value: Any, reader: Any = "") -> str:
     """Filter ``attendees_for_them``: our note of who attends, as the other side may read
     it: people only, with their roles. "Their ops director + Gareth; our commercial director
     + me" gives "Their ops director and Gareth; our commercial director and me"; an aside about
     who holds our authority ("Alan available by phone with authority"), a "(not Jamie)", a
     "NOT Bence this time", an "(our side only)" and a "just" are left out: they are notes for
-    us (the plan keeps them: see ``attendee_notes``)."""
-    return _attendee_parts(value)[0]
+    us (the plan keeps them: see ``attendee_notes``). With ``reader`` (their contact), a "you"
+    typed beside the reader's own name is the person the note was typed for, our signer: "just
+    Lucía and you" gives "Lucía and me", never "you" twice."""
+    text = _attendee_parts(value)[0]
+    own = _squash(reader).split()
+    names = [w for w in own[:1] if w[:1].isupper()]
+    if names and re.search(rf"\b{re.escape(names[0])}\b", text):
+        text = re.sub(r"\byou\b", "me", text)
+    return text
 
 
 def attendee_notes(value: Any) -> str:
