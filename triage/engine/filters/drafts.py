@@ -323,11 +323,17 @@ def attendees_for_them(value: Any, reader: Any = "") -> str:
     "NOT Bence this time", an "(our side only)" and a "just" are left out: they are notes for
     us (the plan keeps them: see ``attendee_notes``). With ``reader`` (their contact), a "you"
     typed beside the reader's own name is the person the note was typed for, our signer: "just
-    Lucía and you" gives "Lucía and me", never "you" twice."""
+    Lucía and you" gives "Lucía and me", never "you" twice; with "me" in the note too, "you"
+    is the reader named twice ("you + Grace + her QS; me + Tom")."""
     text = _attendee_parts(value)[0]
     own = _squash(reader).split()
     names = [w for w in own[:1] if w[:1].isupper()]
-    if names and re.search(rf"\b{re.escape(names[0])}\b", text):
+    # ... unless the note names "me" too: then "you" is the reader, said twice ("you + Grace").
+    if (
+        names
+        and re.search(rf"\b{re.escape(names[0])}\b", text)
+        and not re.search(r"\b(?:me|I|myself)\b", text, flags=re.I)
+    ):
         text = re.sub(r"\byou\b", "me", text)
     return text
 
