@@ -459,7 +459,14 @@ def test_an_alleged_breach_gets_a_without_prejudice_proposal_that_admits_nothing
         for admission in ADMISSIONS:
             assert admission not in body.lower()
         return
-    assert "WITHOUT PREJUDICE" in body and rendered.subject.startswith("Without prejudice")
+    if rendered.fact("open_breach"):
+        # The fault is shared: an open email that owns our part and proposes the
+        # without-prejudice conversation, never a label over our own apology.
+        assert "WITHOUT PREJUDICE" not in body
+        assert not rendered.subject.startswith("Without prejudice")
+        assert "without prejudice" in body.replace("-", " ").lower()
+    else:
+        assert "WITHOUT PREJUDICE" in body and rendered.subject.startswith("Without prejudice")
     assert "[" not in _without_placeholders(body), "no internal note inside the draft"
     assert any("once the lawyer has read it" in row["action"] for row in rendered.rows)
     for admission in ADMISSIONS:

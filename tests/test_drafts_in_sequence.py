@@ -166,7 +166,9 @@ def test_our_fault_email_names_the_dated_fixes_and_the_senior_contact(tmp_path, 
 
 def test_a_breach_email_has_no_stock_line_about_what_matters_to_both_of_us(tmp_path, monkeypatch):
     email = _read("salvage-relationship/franchisee-trust-gone", tmp_path, monkeypatch)["email"]
-    assert "WITHOUT PREJUDICE" in email
+    # The breach version: both sides share the fault, so it is open and proposes
+    # without-prejudice talks (no label over our own part).
+    assert "I suggest a without-prejudice conversation" in email, email
     assert "matters a great deal to both of us" not in email, email
 
 

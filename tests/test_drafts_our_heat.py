@@ -19,7 +19,9 @@ def test_a_colleagues_threat_on_the_phone_is_withdrawn(tmp_path, monkeypatch):
     email = render(
         "contract-terms-dispute--corrugated-drinks-brand-cash-trouble", tmp_path, monkeypatch
     )["email"]
-    assert "I withdraw what was said on our side in the call on 27 November" in email, email
+    # No mistake of ours is typed: the heat is the mistake, said sorry for first, and withdrawn.
+    said = "I am sorry for what was said on our side in the call on 27 November 2026, and I withdraw it"
+    assert email.startswith(f"Dear Rachel, {said}"), email
     assert email.count("withdraw") == 1, email
     assert email.index("withdraw") < email.index("64,110.40"), email
 
@@ -28,7 +30,10 @@ def test_the_signers_own_threat_is_withdrawn_in_the_first_person(tmp_path, monke
     email = render("salvage-relationship--design-studio-silent-developer", tmp_path, monkeypatch)[
         "email"
     ]
-    assert "I withdraw what I said in my message of 28 November" in email, email
+    assert (
+        "I am sorry for what I said in my message of 28 November 2026, and I withdraw it" in email
+    )
+    assert email.index("sorry") < email.index("INK-2609"), email
     # The owner always led: no "From now on I lead this on our side".
     assert "from now on" not in email.lower(), email
 

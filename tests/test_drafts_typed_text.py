@@ -72,3 +72,13 @@ def test_the_signer_naming_themself_in_brackets_reads_as_plain_i():
     assert said == "I lead this from now on; Daniel will apologise to your IT team", said
     # A note that is not the signer's own name stays as typed.
     assert "(the account lead)" in first_person("I (the account lead) will call", "Priya Raman")
+
+
+def test_them_after_a_verb_said_to_people_is_the_reader():
+    # "them" after a plural noun is usually those things, but one warned or told is a person.
+    said = first_person("we were short-staffed for two weeks and did not warn them", "Tom", "")
+    assert said == "we were short-staffed for two weeks and did not warn you", said
+    said = first_person("we double-booked two crews and told them late", "Tom", "")
+    assert said == "we double-booked two crews and told you late", said
+    said = first_person("staged releases for their depots without disrupting them", "Tom", "")
+    assert said.endswith("without disrupting them"), said

@@ -223,7 +223,8 @@ def test_a_small_exit_lets_go_only_of_what_is_above_the_least_we_set(tmp_path, m
     answers = example("client-communication-breakdown/small-retainer-exit-after-failed-reset")
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
     steps = texts["actions.csv"]
-    assert "hold to the least you set (Notice given, £6,400 paid" in steps
+    # The typed answer set mid-sentence: its opening word keeps no capital it had for starting it.
+    assert "hold to the least you set (notice given, £6,400 paid" in steps
     assert "writing it off costs less than chasing it" not in steps
 
 

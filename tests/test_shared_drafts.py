@@ -302,7 +302,12 @@ def test_a_cross_border_slot_names_its_time_zone(drafts: Drafts):
 
 @pytest.mark.parametrize("drafts", WITH_INVITATION, ids=_ids)
 def test_the_invitation_is_without_prejudice_exactly_when_the_email_is(drafts: Drafts):
-    email_label = drafts.email.lstrip().startswith("WITHOUT PREJUDICE")
+    # The email is labelled, or (an open email owning our part of a shared breach) it
+    # proposes the without-prejudice conversation that the invitation is for.
+    email_label = drafts.email.lstrip().startswith("WITHOUT PREJUDICE") or (
+        "I suggest a without-prejudice conversation" in " ".join(drafts.email.split())
+        or "I suggest we talk it through without prejudice" in " ".join(drafts.email.split())
+    )
     assert ("WITHOUT PREJUDICE" in drafts.invitation) == email_label
     assert ("without prejudice" in drafts.invitation.lower()) == email_label
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.drafts import (
         ask_before_landing,
         ask_landing,
+        attendee_notes,
         attendees_for_them,
         end_date_in,
         fix_sentence,
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
         typed_me,
     )
     from triage.engine.filters.greeting import first_name
+    from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.matter import matter
@@ -126,6 +128,8 @@ _HOME = {
     "ask_before_landing": "drafts",
     "ask_landing": "drafts",
     "end_date_in": "drafts",
+    "attendee_notes": "drafts",
+    "their_language": "language",
     "attendees_for_them": "drafts",
     "fix_sentence": "drafts",
     "hedged": "drafts",
@@ -219,6 +223,7 @@ __all__ = [
     "ask_landing",
     "asks_now",
     "asks_payment",
+    "attendee_notes",
     "attendees_for_them",
     "beyond_ask",
     "brief",
@@ -284,6 +289,7 @@ __all__ = [
     "sentence",
     "short_date",
     "sorry_for",
+    "their_language",
     "their_option",
     "their_senior",
     "topic",

@@ -248,20 +248,100 @@ _OUR_POSITION = re.compile(
 )
 
 
-def attendees_for_them(value: Any) -> str:
-    """Filter ``attendees_for_them``: our note of who attends, as the other side may read
-    it: "Their ops director + Gareth; our commercial director + me" gives "Their ops director
-    and Gareth; our commercial director and me"; an aside about who holds our authority
-    ("Alan available by phone with authority") and a "(not Jamie)" are left out."""
+# A note among the attendees for ourselves, not a person: who is not to come ("NOT Bence this
+# time", "no lawyers"), whose side a person is on ("(our side only)"), how sure we are.
+_NOT_A_PERSON = re.compile(
+    r"^(?:not|no|never|without|excluding|except|don['’]?t|do\s+not|keep|leave|avoid|skip|tbc"
+    r"|tbd|maybe\s+not|ideally\s+not)\b",
+    re.I,
+)
+_NOTE_IN_BRACKETS = re.compile(
+    r"\s*\((?=[^)]*\b(?:not|only|side|time|tbc|tbd|maybe|if|internal|prep|brief|briefed|ask|"
+    r"check|confirm|probably|possibly|ideally|optional|standby|note|since|because)\b)[^)]*\)",
+    re.I,
+)
+_HEDGE_WORDS = re.compile(
+    r"^(?:just|only|ideally|probably|maybe|possibly|perhaps|definitely|certainly)\s+", re.I
+)
+_TAIL_NOTES = re.compile(
+    r"\s+(?:this\s+time|if\s+possible|if\s+needed|if\s+free|if\s+available|only|too|at\s+most"
+    r"|max|tbc|tbd)$",
+    re.I,
+)
+# "NOT" in capitals is a note to ourselves wherever it stands: from there on, nothing is a name.
+_SHOUTED_NOT = re.compile(r"\bNOT\b.*$")
+
+
+def _attendee_parts(value: Any) -> tuple[str, list[str]]:
+    """Our note of who attends as people only, and the notes left out of it."""
     text = _squash(value)
-    parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p and not _OUR_POSITION.search(p)]
+    left: list[str] = []
+    parts = []
+    for p in re.split(r"(?<=[.!?])\s+", text):
+        if p and _OUR_POSITION.search(p):
+            left.append(p.strip(" ,;."))
+        elif p:
+            parts.append(p)
     text = " ".join(parts)
+    for found in re.finditer(r"\s*\((?:not|excluding|without)\b[^)]*\)", text, flags=re.I):
+        left.append(found.group(0).strip())
     text = re.sub(r"\s*\((?:not|excluding|without)\b[^)]*\)", "", text, flags=re.I)
     text = re.sub(
         r"\s*[,;]?\s*[^,;.]*\b(?:with|has)\s+(?:full\s+)?authority\b[^,;.]*", "", text, flags=re.I
     )
     text = re.sub(r"\s+\+\s+", " and ", text)
-    return text.strip(" ,;.")
+    sides = []
+    for side in re.split(r"\s*;\s*", text):
+        items = []
+        for item in re.split(r"\s*,\s*", side):
+            typed = item.strip(" .")
+            shouted = _SHOUTED_NOT.search(typed)
+            if shouted:
+                left.append(shouted.group(0))
+                typed = typed[: shouted.start()].strip(" ,.")
+            for note in _NOTE_IN_BRACKETS.finditer(typed):
+                left.append(note.group(0).strip())
+            typed = _NOTE_IN_BRACKETS.sub("", typed)
+            typed = _HEDGE_WORDS.sub("", typed)
+            typed = _TAIL_NOTES.sub("", typed).strip(" ,.")
+            if not typed:
+                continue
+            if _NOT_A_PERSON.match(typed):
+                left.append(typed)
+                continue
+            items.append(typed)
+        if items:
+            sides.append(", ".join(items))
+    return "; ".join(sides).strip(" ,;."), left
+
+
+def attendees_for_them(value: Any, reader: Any = "") -> str:
+    """Filter ``attendees_for_them``: our note of who attends, as the other side may read
+    it: people only, with their roles. "Their ops director + Gareth; our commercial director
+    + me" gives "Their ops director and Gareth; our commercial director and me"; an aside about
+    who holds our authority ("Alan available by phone with authority"), a "(not Jamie)", a
+    "NOT Bence this time", an "(our side only)" and a "just" are left out: they are notes for
+    us (the plan keeps them: see ``attendee_notes``). With ``reader`` (their contact), a "you"
+    typed beside the reader's own name is the person the note was typed for, our signer: "just
+    Lucía and you" gives "Lucía and me", never "you" twice; with "me" in the note too, "you"
+    is the reader named twice ("you + Grace + her QS; me + Tom")."""
+    text = _attendee_parts(value)[0]
+    own = _squash(reader).split()
+    names = [w for w in own[:1] if w[:1].isupper()]
+    # ... unless the note names "me" too: then "you" is the reader, said twice ("you + Grace").
+    if (
+        names
+        and re.search(rf"\b{re.escape(names[0])}\b", text)
+        and not re.search(r"\b(?:me|I|myself)\b", text, flags=re.I)
+    ):
+        text = re.sub(r"\byou\b", "me", text)
+    return text
+
+
+def attendee_notes(value: Any) -> str:
+    """Filter ``attendee_notes``: what ``attendees_for_them`` leaves out of our note of who
+    attends ("NOT Mark this time; (our side only)"), for the plan, or ''."""
+    return "; ".join(n.strip(" ,;.") for n in _attendee_parts(value)[1] if n.strip(" ,;."))
 
 
 _MONTHS = {

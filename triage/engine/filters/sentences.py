@@ -8,7 +8,7 @@ from typing import Any
 from triage.engine.filters.money import amounts
 from triage.engine.filters.shorthand import typed_right
 from triage.engine.filters.text import _CLOSERS, _MARKS, _inner_capital, _mark, _squash, _words
-from triage.engine.filters.words import COMMON_WORDS, _ordinary
+from triage.engine.filters.words import COMMON_WORDS, _ordinary, dictionary_word
 
 # Patterns the filters below use, compiled as the module loads, so that a run's kept
 # regular expressions hold them (see triage/engine/regexpool.py).
@@ -71,7 +71,11 @@ def clause(value: Any, currency: Any = None) -> str:
     contraction = word.endswith("n") and _NOT_ENDING.match(rest) is not None  # Didn't
     # a name of several capitalised words ("New York", "Partnership Board") keeps its case
     named = _CAPITAL_NEXT.match(rest) is not None and word.lower() not in COMMON_WORDS
-    if capitalised and ((_ordinary(word) and not named) or contraction):
+    # "Exposure of patient results" after "the": a word of the language, with its capital
+    # only because it opened the answer ("ordinary" covers the words of a title; a word with
+    # an ending only ordinary words have counts too, when no capitalised word follows it).
+    everyday = _ordinary(word) or (dictionary_word(word) and _CAPITAL_NEXT.match(rest) is None)
+    if capitalised and ((everyday and not named) or contraction):
         return text[0].lower() + text[1:]
     return text
 

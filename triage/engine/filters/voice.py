@@ -288,6 +288,13 @@ _THEY = {
 
 
 _ON_THEIR_OWN = re.compile(r"\bon\s+their\s+own\b", re.I)
+# Verbs whose object is people, never things: "did not warn them" is the reader.
+_TOLD = re.compile(
+    r"\b(?:warn|warned|tell|told|inform|informed|notify|notified|call|called|phone|phoned|email"
+    r"|emailed|update|updated|contact|contacted|ask|asked|answer|answered|remind|reminded|brief"
+    r"|briefed|thank|thanked|invite|invited|consult|consulted)\s+$",
+    re.I,
+)
 _THEY_WORDS = re.compile(r"\b(?:they(?:['’](?:re|ve|ll|d))?|them(?:selves)?|theirs?)\b", re.I)
 # What things do, never people: "they" before it stands for the things just named.
 _EVENT_VERB = re.compile(
@@ -297,9 +304,91 @@ _EVENT_VERB = re.compile(
 )
 
 
+# Quoted words (their message, our own earlier words) are evidence: never put in another voice.
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# Where a clause starts, so that a name after it is the subject of what follows.
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.;:!?,(—–-]|\b(?:and|but|so|because|when|if|that|as|since|until|while|unless|after"
+    r"|before|once|though|although|where|whether|then|or|which|who))\s*$",
+    re.I,
+)
+# A name turned into "you" as a subject: the verb after it is put in agreement.
+_NEW_YOU = "\ue000"
+_YOU_ADVERBS = (
+    r"now|also|personally|then|always|already|still|usually|often|never|just|only|rarely"
+    r"|sometimes|normally|typically|again|really|clearly|even"
+)
+_YOU_VERB = re.compile(
+    rf"{_NEW_YOU}(you|You)((?:\s+(?:{_YOU_ADVERBS}))*)\s+([a-z]+|['’]s)\b(?![-'’])"
+)
+# "their COO Ingrid approves" for the reader: "you approve", not "your COO you approve".
+_PERSON_BEFORE = r"(?:[A-Z]{2,5}|(?:[a-z]+\s+)?(?:director|manager|buyer|owner|founder|partner|lead|head|contact|boss))"
+
+
+def _agree(text: str) -> str:
+    """``text`` with each verb after a name made "you" in agreement ("you approves" gives "you
+    approve", "you has" "you have", "you already was" "you already were"), and a second verb
+    joined to it by "and" too ("you approve it and sign the order")."""
+
+    def verb(match: re.Match[str]) -> str:
+        word = match.group(3)
+        low = word.lower()
+        new = _AS_YOU_VERB.get(low) or (_base_form(word) if _present_verb(word) else word)
+        said = f"{match.group(1)}{match.group(2)}" + ("" if new.startswith(("'", "’")) else " ")
+        rest = match.string[match.end() :]
+        if new == word:
+            return said + new
+        # "... approves it and signs the order": the second verb agrees too
+        follow = re.match(r"([^;.,:]*?\band\s+)([a-z]+)(?=\s+(\w+))", rest)
+        if follow and _present_verb(follow.group(2)) and follow.group(3).lower() in _OBJECT_STARTS:
+            return said + new + _AND_MARK
+        return said + new
+
+    text = re.sub(
+        rf"{_NEW_YOU}(you|You),\s+(?:their|your)\s+[^,;.]{{1,40}},\s+",
+        lambda m: f"{_NEW_YOU}{m.group(1)} ",
+        text,
+    )
+    text = _YOU_VERB.sub(verb, text)
+    while _AND_MARK in text:
+        at = text.index(_AND_MARK)
+        head, tail = text[:at], text[at + 1 :]
+        tail = re.sub(
+            r"^([^;.,:]*?\band\s+)([a-z]+)\b",
+            lambda m: m.group(1) + _base_form(m.group(2)),
+            tail,
+            count=1,
+        )
+        text = head + tail
+    return text.replace(_NEW_YOU, "")
+
+
+_AND_MARK = "\ue001"
+_OBJECT_STARTS = _words(
+    """
+    the a an our their your its this that these those it them us me him her you all each every
+    any some to in on at by for with from of about into over
+    """
+)
+
+
 def _to_reader(text: str, name: str) -> str:
     """``text`` addressed to its reader: the reader's name (matched by ``name``), and "they",
-    "them" and "their" for their side, in the second person."""
+    "them" and "their" for their side, in the second person, with the verb after a name made
+    "you" in agreement ("Ingrid approves" gives "you approve"). Words in quotation marks are
+    left as typed."""
+    quoted: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        quoted.append(match.group(0))
+        return chr(0xE100 + len(quoted) - 1)
+
+    text = _QUOTED.sub(hold, text)
+    text = _address(text, name)
+    return re.sub("[\ue100-\ue1ff]", lambda m: quoted[ord(m.group(0)) - 0xE100], text)
+
+
+def _address(text: str, name: str) -> str:
     if name:
         start = rf"(?:{name})\b"
 
@@ -307,16 +396,28 @@ def _to_reader(text: str, name: str) -> str:
             verb = match.group(1)
             return _you(match, "you ") + _AS_YOU.get(verb.lower(), verb)
 
+        text = re.sub(rf"\b(?:their|your)\s+{_PERSON_BEFORE}\s+(?={start})", "", text)
         text = re.sub(rf"{start}\s+({_MODALS}|is|was|has|does)\b", you_subject, text, flags=re.I)
         text = re.sub(rf"{start}['’]s\b", lambda m: _you(m, "your"), text, flags=re.I)
-        text = re.sub(rf"{start}(?!['’])", lambda m: _you(m, "you"), text)
+
+        def you(match: re.Match[str]) -> str:
+            said = _you(match, "you")
+            subject = _CLAUSE_OPENS.search(match.string[: match.start()]) is not None
+            return (_NEW_YOU + said) if subject else said
+
+        text = _agree(re.sub(rf"{start}(?!['’])", you, text))
     if _plural_subject(text):
         return text
     text = _ON_THEIR_OWN.sub("on-their-own", text)  # an idiom
 
     def to_you(match: re.Match[str]) -> str:
         word = match.group(0)
-        if word.lower().startswith("them") and _things_before(match.string[: match.start()]):
+        told = _TOLD.search(match.string[: match.start()])
+        if (
+            word.lower().startswith("them")
+            and not told
+            and _things_before(match.string[: match.start()])
+        ):
             return word  # "staged releases for their depots without disrupting them"
         if (
             word.lower() == "they"

@@ -51,6 +51,65 @@ COMMON_WORDS = _words(
 _ORDINARY_ENDINGS = ("tion", "tions", "sion", "sions", "ship", "ships")
 
 
+# Endings English gives to ordinary nouns and adjectives ("Exposure", "Shortage", "Integrity",
+# "Carelessness", "Dangerous"), each with the shortest word it is trusted in, so that the
+# given names that share an ending ("Trinity", "Laurence", "Clive", "Savage") keep their
+# capital ("-ment" is in ``_ordinary``, from eight letters). Used where a typed answer is set mid-sentence: its first word lost its capital
+# only when it had one for starting the answer.
+_WORD_ENDINGS = (
+    ("ure", 7),
+    ("ures", 8),
+    ("ness", 7),
+    ("ity", 9),
+    ("ities", 9),
+    ("ance", 9),
+    ("ence", 9),
+    ("ances", 9),
+    ("ences", 9),
+    ("ism", 7),
+    ("age", 7),
+    ("ages", 7),
+    ("able", 7),
+    ("ible", 7),
+    ("ive", 7),
+    ("ous", 7),
+    ("ful", 7),
+    ("less", 7),
+    ("ency", 8),
+    ("ancy", 8),
+)
+# Everyday words of a dispute that no ending above covers.
+_DISPUTE_WORDS = _words(
+    """
+    breach breaches leak leaks claim claims damage damages overcharge overcharges shortfall
+    shortfalls handover onboarding invoicing booking bookings shipping packaging labelling
+    labeling labels surcharge surcharges discount discounts penalty penalties dispute disputes
+    issue issues problem problems incident incidents notice notices change changes exit loss
+    losses harm repair repairs upgrade upgrades rollout launch release update updates app
+    website system systems portal platform software hardware equipment vehicle vehicles goods
+    product products parts samples sample pallets containers warehouse office site store
+    stores routes lane phase stage volumes forecast forecasts figures amounts balance money
+    cash funds bonus retainer deposit interest rent lease licence license future
+    patients users employees contractors candidates students guests members staffing
+    sourcing marketing licensing handling cleaning catering hosting testing
+    """
+)
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether a capitalised word reads as an ordinary word of the language, not a name: one
+    of ``COMMON_WORDS`` or the everyday words of a dispute, or with an ending only ordinary
+    words have. An acronym ("SAP", "Q3") or a mixed-case name ("iPhone") never is."""
+    if not word.isalpha() or any(ch.isupper() for ch in word[1:]):
+        return False
+    low = word.lower()
+    if _ordinary(word) or low in _DISPUTE_WORDS:
+        return True
+    if low.endswith("nness"):  # "Guinness", "Inverness": names; "openness" is rare
+        return False
+    return any(low.endswith(end) and len(low) >= size for end, size in _WORD_ENDINGS)
+
+
 def _ordinary(word: str) -> bool:
     """Whether a capitalised first word is an ordinary word, written with a capital only
     because it comes first: a common word, or a noun with an ordinary ending."""
