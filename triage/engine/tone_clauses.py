@@ -325,6 +325,17 @@ _PAPERWORK = _Lazy(
     r"\b(?:reissue|re-issue|resend|re-send|resubmit|re-submit)s? (?:it|the invoice|your invoice)\b"
 )
 _MONEY_ACT = _Lazy(r"pay|invoice|releas|process|remit|settle")
+# Our own past move told as the mistake it was ("I am sorry that we threatened to stop
+# deliveries, which we should never have done"): the act is what we regret, not what comes.
+_OUR_PAST_MOVE = _Lazy(
+    r"\b(?:we|i)(?: (?:had|then|also|even))? (?:threatened|said we(?:'d| would)|told you we(?:'d| would)|"
+    r"warned (?:you )?(?:that )?we(?:'d| would)|wrote that we(?:'d| would)|were going to)(?: to)? "
+    r"(?:[\w']+ ){0,2}$"
+)
+_REGRET = _Lazy(
+    r"\b(?:sorry|apologi\w*|regret\w*|should(?:n't| not| never) have|wrong of (?:me|us)|"
+    r"(?:was|were) (?:a )?(?:wrong|mistake)|our (?:own )?(?:mistake|fault)|that was on us)\b"
+)
 _AIMED = _Lazy(  # acts that land on the reader even when "you" is not in the sentence
     r"insur|want to know|hear|told|asking|wondering|questioning|elsewhere|tap|referral|"
     r"completion|retention|invoice|certificate|claim|calling|ringing|contact|writing|touch|"
@@ -486,6 +497,10 @@ def _consequences(low: str, starts: list[int], breaks: list[int]) -> list[Readin
             continue  # held for paperwork the reader can send
         if _actor(low, lo, act[0]) == "reader":
             continue  # the reader's own choice ("if you end the contract")
+        if _OUR_PAST_MOVE.search(low, _clause_start(low, lo, act[0]), act[0]) and _REGRET.search(
+            sentence
+        ):
+            continue  # our own past move, regretted
         gate = _GATE.search(sentence) or _RELUCTANT.search(sentence)
         gate_at = (lo + gate.start(), lo + gate.end()) if gate else None
         before = _previous(starts, breaks, number)

@@ -918,6 +918,21 @@ _HARMLESS_STEP = _Lazy(
     r"expense)|close the (?:ticket|case|file|matter)|(?:another|a new|a different) (?:time|date|"
     r"slot|day)|ticket|(?:no|not any) further (?:action|steps))\b"
 )
+# a term that binds both sides alike, or lifts a penalty: "if the pilot misses its targets by
+# March, either side may end it without penalty"
+_MUTUAL_TERM = _Lazy(
+    r"\b(?:either|each|both) (?:side|sides|party|parties|of us)(?: [\w']+)? (?:may|can|could|is free|"
+    r"are free|will be free|has the right|have the right|is entitled|are entitled)\b|"
+    r"\bwithout (?:any )?(?:penalty|penalties|charge|cost|notice period)\b"
+)
+# our own past move told as the mistake it was: "I am sorry that we threatened to stop
+# deliveries, which we should never have done"
+_OUR_MOVE_REGRETTED = _Lazy(
+    r"\b(?:we|i)(?: had| then| also| even)? (?:threatened|said we(?:'d| would)|told you we(?:'d| would))\b"
+    r".*\b(?:sorry|apologi\w*|regret\w*|should(?:n't| not| never) have|wrong of (?:me|us)|was wrong)\b|"
+    r"\b(?:sorry|apologi\w*|regret)\b(?: [\w']+){0,4}? (?:we|i)(?: had| then| also| even)? "
+    r"(?:threatened|said we(?:'d| would)|told you we(?:'d| would))\b"
+)
 
 # our side accepting a loss: "the fall was entirely our fault", "we accept liability"
 _WE_ACCEPT_LIABILITY = _Lazy(
@@ -946,6 +961,11 @@ _WHOLE_OR_HARM = _Lazy(
     r"accident|recall|collision|costs?|pay|cover|compensat\w*|reimburs\w*|refund\w*|liable|ill|"
     r"illness|sick|poison\w*|hurt|harm\w*|"
     r"liability|negligen\w*)\b"
+)
+# a part owned, not the whole: "some of what went wrong is down to us", "part of this is on us"
+_PART_OURS = _Lazy(
+    r"\b(?:some|part|parts|a (?:part|share|little)|bits|a few) of (?:what|this|that|it|the \w+)\b"
+    r"(?: [\w']+){0,3}? (?:is|was|are|were) (?:down to|on|with) (?:us|me)\b"
 )
 # whatever it comes to, we pay: "whatever the recall ends up costing you, we'll cover it"
 _WHATEVER_IT_COSTS = _Lazy(
@@ -1662,7 +1682,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
         _UNLESS_THEY,
         _BY_THEN_OR,
         needs=(_P(_OURS_TO_IMPOSE),),
-        unless=(_P(_HARMLESS_STEP), _P(_THEIR_OWN_CLOCK, "near", 1)),
+        unless=(
+            _P(_HARMLESS_STEP),
+            _P(_THEIR_OWN_CLOCK, "near", 1),
+            _P(_OUR_MOVE_REGRETTED),
+            _P(_MUTUAL_TERM),
+        ),
     ),
     _S(
         "ultimatum",
@@ -1702,7 +1727,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         "cover",
         _OUR_FAULT,
         needs=(_P(_HARM_OR_PAY, "near", 1, cue=False),),
-        unless=(_P(_ONLY_A_REMEDY),),
+        unless=(_P(_ONLY_A_REMEDY), _P(_PART_OURS, "around")),
     ),
     _S("cover", _WHATEVER_IT_COSTS, needs=(_P(_WE_PAY_FOR_IT),), unless=(_P(_ONLY_A_REMEDY),)),
     _S(
@@ -1711,7 +1736,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
         needs=(_P(_WE_PAY_FOR_IT), _P(_HARM_OR_FAULT, "near", 1, cue=False)),
         unless=(_P(_ONLY_A_REMEDY),),
     ),
-    _S("cover", _OURS_WHOLLY, needs=(_P(_WHOLE_OR_HARM, cue=False),)),
+    _S(
+        "cover",
+        _OURS_WHOLLY,
+        needs=(_P(_WHOLE_OR_HARM, cue=False),),
+        unless=(_P(_PART_OURS, "around"),),
+    ),
     _S("cover", _PAY_OPEN, needs=(_P(_WE_WILL, "before"),), unless=(_P(_ONLY_A_REMEDY, "clause"),)),
     # praise around a delay or a failure
     _S(

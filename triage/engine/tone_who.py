@@ -397,11 +397,37 @@ def _ours_to_them(low: str, s_lo: int, lo: int) -> bool:
     return _DONE_TO_IT.compiled.match(low, lo, lo + 120) is None
 
 
+# Our own past act, told after our admission of it: "We got this wrong: our MD copied your CEO
+# in", "I am sorry that we told your customers the delay was your fault". The act is what we
+# regret, so what it did to them is not a threat, a penalty or blame from us now.
+_ADMITTED = _Lazy(
+    r"(?:we got (?:this|it|that|some of this) wrong|where we went wrong|what we (?:got|did) wrong|"
+    r"our (?:own )?mistakes? (?:was|were|is|are)|(?:i|we) (?:am |'m |are |'re )?(?:so |very |truly )?"
+    r"(?:sorry|apologi[sz]e|regret) (?:that|for how|for the way))[:,]? (?:that )?(?:we|i|our|my)\b"
+)
+_STILL_AHEAD = _Lazy(
+    r"\b(?:will|'ll|shall|going to|have to|must|would|'d|if|unless|until|otherwise|next time|"
+    r"again)\b"
+)
+
+
+def _admitted(low: str, s_lo: int, hi: int) -> bool:
+    """Whether ``low[:hi]`` from its sentence's start is our own past act told after our
+    admission of it, with nothing still to come and no turn to them."""
+    head = _ADMITTED.compiled.match(low, s_lo)
+    if head is None:
+        return False
+    rest = (head.end(), hi)
+    return not _TURN.search(low, *rest) and not _STILL_AHEAD.search(low, *rest)
+
+
 def cleared(low: str, starts: list[int], lo: int, hi: int, rule: str, category: str) -> bool:
     """Whether a finding of ``rule`` (``category``) over ``low[lo:hi]`` is, by the roles in
     its sentence, not meant against the reader."""
     s_lo, s_hi = _sentence(starts, len(low), lo)
     if category == "blame" and _ours_to_them(low, s_lo, lo):
+        return True
+    if category in ("threats", "ultimatums", "blame") and _admitted(low, s_lo, hi):
         return True
     if category == "blame" and not rule.startswith("who-"):
         told = _THEY_TOLD_US.search(low, s_lo, s_hi)
