@@ -38,6 +38,16 @@ CLEAN = [
     "We got this wrong: our MD copied your CEO in to put pressure on you. I am sorry.",
     "I am sorry that we told your customers the delay was your fault.",
     "We will correct what we told you, in writing, this week.",
+    # the admission as the head of a list, each item one of our acts (CRLF, as emails are)
+    "Hi Sofia,\r\n\r\nI am sorry for what we got wrong:\r\n"
+    "- Our MD copied your CEO in to put pressure on you. What changes: we keep this between "
+    "the two teams.\r\n"
+    "- We told your customers the delay was your fault. We will correct what we told them.\r\n",
+    "We got this wrong: our MD copied your CEO in to put pressure on you; and we let the "
+    "deadline pass without warning you. I am sorry.",
+    "Some of it is down to us: our MD copied your CEO in to put pressure on you.",
+    "We got this wrong, and I am sorry.\n\nSpecifically:\n- We told your customers the delay "
+    "was your fault.\n- We lost the signed variation.\n",
     # a part of the fault owned (the reset email's stock opening), not the whole
     "Some of what went wrong is down to us: I am sorry that I told you that you had misread the "
     "contract, which was wrong of me.",
@@ -54,6 +64,28 @@ CLEAN = [
 ]
 
 FLAGGED = [
+    # under the admission, an item that turns to them or looks ahead; an item of another list
+    (
+        "threats",
+        "I am sorry for what we got wrong:\n- Our MD copied your CEO in, and will copy your "
+        "board if this happens again.\n",
+    ),
+    ("blame", "I am sorry for what we got wrong:\n- Your team ignored every ticket.\n"),
+    (
+        "threats",
+        "Here is where things stand.\n\nSpecifically:\n- We copied your CEO in so that he sees "
+        "how you handled it.\n",
+    ),
+    (
+        "threats",
+        "Some of it is down to us: our MD copied your CEO in, and he will copy your board next "
+        "time.",
+    ),
+    (
+        "threats",
+        "I am sorry for what we got wrong:\n- We sent the wrong file.\n\nHere is the plan:\n"
+        "- We copied your CEO in so that he knows how you handled it.\n",
+    ),
     # the same words, aimed at the reader
     ("ultimatums", "Pay the balance: by Friday; otherwise we stop deliveries."),
     ("ultimatums", "Two options: you pay by Friday; or we stop all deliveries from Monday."),

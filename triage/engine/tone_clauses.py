@@ -293,7 +293,10 @@ _AFTER_AN_AUTHORITY = _each(
 _AUTHORITY_BEFORE = _Lazy(rf"(?<!\w){_AUTHORITY} $")
 _ASKED_FOR = _Lazy(  # the act is what the reader asked for, or what both agreed
     r"\b(?:as you (?:asked|requested|suggested)|at your request|as (?:requested|agreed|discussed)|"
-    r"as we (?:agreed|discussed)|you asked us to|per your request)\b"
+    r"as we (?:agreed|discussed)|you asked us to|per your request|"
+    # offered for their sake: "we would be glad to write one ourselves, if that helps"
+    r"if (?:that|it|this) (?:helps|would help|is useful|would be useful|suits you)|"
+    r"if you(?:'d| would) (?:like|find it useful))\b"
 )
 _SELF_OR_SHARED = _Lazy(
     r"\b(?:our own|for you|together|jointly|both of us|we both|each other|with your help)\b|"
@@ -506,12 +509,21 @@ def _consequences(low: str, starts: list[int], breaks: list[int]) -> list[Readin
         before = _previous(starts, breaks, number)
         if gate is None and before is not None:
             earlier = low[before[0] : before[1]]
-            gate = _GATE.search(earlier) or _RELUCTANT.search(earlier)
+            gate = (
+                None
+                if _ASKED_FOR.search(earlier)
+                else _GATE.search(earlier) or _RELUCTANT.search(earlier)
+            )
             gate_at = (before[0] + gate.start(), before[0] + gate.end()) if gate else None
         nxt = number + 1
         if gate is None and nxt < len(starts) and starts[nxt] not in breaks:
             after = low[starts[nxt] : starts[nxt + 1] if nxt + 1 < len(starts) else len(low)]
-            gate = _GATE.search(after) or _RELUCTANT.search(after)
+            # an offer for their sake next door ("if that helps") is no gate
+            gate = (
+                None
+                if _ASKED_FOR.search(after)
+                else _GATE.search(after) or _RELUCTANT.search(after)
+            )
             gate_at = (starts[nxt] + gate.start(), starts[nxt] + gate.end()) if gate else None
         if gate is None or gate_at is None:
             continue

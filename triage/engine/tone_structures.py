@@ -307,9 +307,13 @@ _THEIR_INDIFFERENCE = _Lazy(
     r"(?:get|got) (?:round|around) to it|in your own time|at your leisure|too much trouble|"
     r"when(?:ever)? (?:it|you) suits? you|if (?:anyone|someone) (?:has|gets) a moment)\b"
 )
+# "again" after a word for being restored ("the shop is open again") is news, not a repeat
+_RECOVERED = r"(?<!open )(?<!working )(?<!running )(?<!back )(?<!online )(?<! up )(?<!well )"
 _WAITING = _Lazy(
     r"\b(?:still (?:waiting|need|needing|chasing|no|haven't|have not|missing|outstanding)|"
-    r"overdue|(?:was|were) due|again|(?:three|four|five|several|\d+) times|third time|"
+    r"overdue|(?:was|were) due|"
+    + _RECOVERED
+    + r"again|(?:three|four|five|several|\d+) times|third time|"
     r"once more|chased|chasing|yet to|no reply|no response|not arrived|outstanding|late|"
     r"as per my|emails? of)\b"
 )
@@ -445,7 +449,8 @@ _HYPERBOLE = _Lazy(
     r"(?:is|was|are) something else|worth every (?:penny|cent|pound|dollar)|made all the difference|thanks ever so)\b"
 )
 _FAILURE = _Lazy(
-    r"\b(?:late|again|after the (?:agreed|due)|outage|broken|stand around|not like (?:we|i)|"
+    r"\b(?:late|" + _RECOVERED + r"again|after the (?:agreed|due)|outage|broken|stand around|"
+    r"not like (?:we|i)|"
     r"after (?:only|just) |days after|weeks after|still (?:use|using|waiting|no)|overdue|"
     r"enjoying a (?:little )?holiday|from our own \w+|imagination|recall lasting|creativity|"
     r"innovation|worth every|extra days|fortnight after|weeks? after|never turned up|forg[eo]t|"
@@ -1162,7 +1167,8 @@ _ORDINARY_AUDIENCE = _Lazy(
     r"both|joint\w*|your proposal|the proposal|the agenda|your own|invite\w*|welcome|award|"
     r"nominat\w*|sponsor\w*|talk|presentation|passed on your details|gave (?:her|him|them) your "
     r"number|glowing|lovely|feature|showcase|spotlight|case study|profile|useful|helpful|"
-    r"worthwhile|valuable|join\w*|invitation|link)\b"
+    r"worthwhile|valuable|join\w*|invitation|link|wonderful|excellent|if (?:that|it) (?:helps|"
+    r"would help))\b"
 )
 _YET_BUT = _Lazy(r"\b(?:but|however|if|unless|until|should|otherwise|before)\b")
 
@@ -1221,7 +1227,9 @@ _LATE_OR_WRONG = _Lazy(
     r"\b(?:late|lateness|delay\w*|a whole (?:day|week|fortnight|month|year|\d+ \w+)|a mere|only "
     r"(?:\w+ ){0,2}?(?:days?|weeks?|hours?|months?) (?:late|after|overdue)|(?:\w+|\d+) (?:days?|"
     r"weeks?|months?) (?:late|after|to (?:answer|reply|respond|get))|within the (?:month|year|"
-    r"week)|wrong|error|mistake|again|twice|in a row|same (?:error|mistake|problem)|lost|lose|"
+    r"week)|wrong|error|mistake|"
+    + _RECOVERED
+    + r"again|twice|in a row|same (?:error|mistake|problem)|lost|lose|"
     r"broken|missing|actually|this time|for once|finally|at last|eventually|rather than from you|"
     r"from (?:your|the) website|from our (?:own )?customers|more important|other priorities|"
     r"pick(?:ing)? up (?:a|the) phone|deadlines|a suggestion|speed of|colder|worse|still "
@@ -1271,9 +1279,15 @@ _TRULY_MEANT = _Lazy(
     r"for us)|for us:|(?:to|for) (?:spot\w*|catch\w*|flag\w*|point\w* (?:it |this |that )?out|"
     r"notic\w*|find\w*|rais\w*|let\w* us know))\b"
 )
+_PROMISED = (
+    r"(?:final|urgent|quick|priority|express|next-day|fixed|complete|finished|done|on time|revised|"
+    r"updated|corrected)(?: [\w ]{0,20})?"
+)
+# in double quotes, or in single ones ("the 'urgent' repair is now in its third week")
+# (a name in quotes, "the 'Express' range", is a name: a product, a plan, a tier)
 _SCARE_QUOTES = _Lazy(
-    r"(?:another|the|your|an?) \"(?:final|urgent|quick|priority|express|next-day|fixed|complete|"
-    r"finished|done|on time|revised|updated|corrected)(?: [\w ]{0,20})?\""
+    rf"(?:another|the|your|an?) (?:\"{_PROMISED}\"|'{_PROMISED}')(?! (?:range|line|model|brand|"
+    r"service|package|plan|tier|option|product|edition|collection|label|rate|tariff|menu)s?\b)"
 )
 _ON_TOUR = _Lazy(
     r"\b(?:(?:its|their) (?:tour|travels|holiday|road trip|world tour|sightseeing|grand tour|"

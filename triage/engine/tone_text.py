@@ -79,11 +79,12 @@ def _list_items(flat: str, breaks: list[int]) -> list[int]:
     each item is read as a bulleted item is, a sentence of its own that no reading looks
     across from ("What we are changing: a named deputy for every key person; no final invoice
     until the snag list is signed off" is two commitments, not a sweep with a condition)."""
-    if ";" not in flat:
+    heads = list(_LIST_HEAD.finditer(flat)) if ";" in flat else []
+    if not heads:
         return breaks
     ends = sorted({0, *breaks, *(m.end() + 1 for m in _SENTENCE_END.finditer(flat))})
     items = set(breaks)
-    for head in _LIST_HEAD.finditer(flat):
+    for head in heads:
         at = bisect.bisect_right(ends, head.start())
         end = ends[at] if at < len(ends) else len(flat)
         if _ITEM_END.search(flat, head.end(), end) is None:
