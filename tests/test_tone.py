@@ -885,6 +885,8 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "moves_fresh",
         "moves_fresh2",
         "moves_fresh3",
+        "reach",
+        "reach_fresh",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -1170,6 +1172,8 @@ def _documented() -> dict[str, list[str]]:
             "moves, fresh",
             "moves, fresh, second",
             "moves, fresh, third",
+            "reach",
+            "reach, fresh",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1197,6 +1201,8 @@ def _documented() -> dict[str, list[str]]:
         ("moves_fresh", "moves, fresh"),
         ("moves_fresh2", "moves, fresh, second"),
         ("moves_fresh3", "moves, fresh, third"),
+        ("reach", "reach"),
+        ("reach_fresh", "reach, fresh"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

@@ -293,7 +293,10 @@ _AFTER_AN_AUTHORITY = _each(
 _AUTHORITY_BEFORE = _Lazy(rf"(?<!\w){_AUTHORITY} $")
 _ASKED_FOR = _Lazy(  # the act is what the reader asked for, or what both agreed
     r"\b(?:as you (?:asked|requested|suggested)|at your request|as (?:requested|agreed|discussed)|"
-    r"as we (?:agreed|discussed)|you asked us to|per your request)\b"
+    r"as we (?:agreed|discussed)|you asked us to|per your request|"
+    # offered for their sake: "we would be glad to write one ourselves, if that helps"
+    r"if (?:that|it|this) (?:helps|would help|is useful|would be useful|suits you)|"
+    r"if you(?:'d| would) (?:like|find it useful))\b"
 )
 _SELF_OR_SHARED = _Lazy(
     r"\b(?:our own|for you|together|jointly|both of us|we both|each other|with your help)\b|"
@@ -325,6 +328,17 @@ _PAPERWORK = _Lazy(
     r"\b(?:reissue|re-issue|resend|re-send|resubmit|re-submit)s? (?:it|the invoice|your invoice)\b"
 )
 _MONEY_ACT = _Lazy(r"pay|invoice|releas|process|remit|settle")
+# Our own past move told as the mistake it was ("I am sorry that we threatened to stop
+# deliveries, which we should never have done"): the act is what we regret, not what comes.
+_OUR_PAST_MOVE = _Lazy(
+    r"\b(?:we|i)(?: (?:had|then|also|even))? (?:threatened|said we(?:'d| would)|told you we(?:'d| would)|"
+    r"warned (?:you )?(?:that )?we(?:'d| would)|wrote that we(?:'d| would)|were going to)(?: to)? "
+    r"(?:[\w']+ ){0,2}$"
+)
+_REGRET = _Lazy(
+    r"\b(?:sorry|apologi\w*|regret\w*|should(?:n't| not| never) have|wrong of (?:me|us)|"
+    r"(?:was|were) (?:a )?(?:wrong|mistake)|our (?:own )?(?:mistake|fault)|that was on us)\b"
+)
 _AIMED = _Lazy(  # acts that land on the reader even when "you" is not in the sentence
     r"insur|want to know|hear|told|asking|wondering|questioning|elsewhere|tap|referral|"
     r"completion|retention|invoice|certificate|claim|calling|ringing|contact|writing|touch|"
@@ -486,17 +500,30 @@ def _consequences(low: str, starts: list[int], breaks: list[int]) -> list[Readin
             continue  # held for paperwork the reader can send
         if _actor(low, lo, act[0]) == "reader":
             continue  # the reader's own choice ("if you end the contract")
+        if _OUR_PAST_MOVE.search(low, _clause_start(low, lo, act[0]), act[0]) and _REGRET.search(
+            sentence
+        ):
+            continue  # our own past move, regretted
         gate = _GATE.search(sentence) or _RELUCTANT.search(sentence)
         gate_at = (lo + gate.start(), lo + gate.end()) if gate else None
         before = _previous(starts, breaks, number)
         if gate is None and before is not None:
             earlier = low[before[0] : before[1]]
-            gate = _GATE.search(earlier) or _RELUCTANT.search(earlier)
+            gate = (
+                None
+                if _ASKED_FOR.search(earlier)
+                else _GATE.search(earlier) or _RELUCTANT.search(earlier)
+            )
             gate_at = (before[0] + gate.start(), before[0] + gate.end()) if gate else None
         nxt = number + 1
         if gate is None and nxt < len(starts) and starts[nxt] not in breaks:
             after = low[starts[nxt] : starts[nxt + 1] if nxt + 1 < len(starts) else len(low)]
-            gate = _GATE.search(after) or _RELUCTANT.search(after)
+            # an offer for their sake next door ("if that helps") is no gate
+            gate = (
+                None
+                if _ASKED_FOR.search(after)
+                else _GATE.search(after) or _RELUCTANT.search(after)
+            )
             gate_at = (starts[nxt] + gate.start(), starts[nxt] + gate.end()) if gate else None
         if gate is None or gate_at is None:
             continue

@@ -124,11 +124,19 @@ _TELLING = _Lazy(
     r"loop|raise|raising|raised|report|reporting|reported|tell|telling|told|inform|informing|"
     r"informed|mention|mentioning|brief|briefing|briefed|share|sharing|shared|forward|"
     r"forwarding|forwarded|put (?:this|it) (?:before|in front of)|bring|bringing|brought|"
-    r"flag|flagging|flagged|let)\b)"
+    r"flag|flagging|flagged|let)\b)|"
+    # what we tell them held open ("I have not yet decided what to tell her"), or their judge
+    # about to ask us ("he will no doubt ask how the account is going")
+    r"\b(?:i|we)(?:'ve| have|'m| am|'re| are)? (?:not|n't)? ?(?:yet )?(?:decided|sure) "
+    r"(?:yet )?(?:what|how much) (?:to|i'll|we'll|i will|we will) (?:tell|say)\b|"
+    r"\b(?:he|she|they)(?:'ll| will| is going to| are going to| may| might| is bound to| are "
+    r"bound to) (?:no doubt |surely |certainly |probably |definitely )?ask (?:me |us )?(?:how|"
+    r"what|about|why)\b"
 )
 _TELLING_KEYS = (
     "copied", "copying", "cc", "loop", "rais", "report", "tell", "told", "inform", "mention",
     "brief", "shar", "forward", "put this", "put it", "bring", "brought", "flag", "let",
+    "decided", "sure", "ask",
 )  # fmt: skip
 # people with standing to judge them: their peers, their customers, their own seniors, a trade
 # body; not our finance team or their project manager
@@ -141,7 +149,8 @@ _JUDGES = _Lazy(
     r"members|buyers|suppliers) of yours|your (?:ceo|chief executive|md|managing director|"
     r"vp|vice[- ]president|svp|evp|coo|cfo|cto|general manager|regional director|boss|"
     r"chair|chairman|chairwoman|board|owner|owners|head office|parent company|group board|"
-    r"shareholders|investors)|the (?:press|trade press|media)|journalists?)\b"
+    r"shareholders|investors)|the (?:press|trade press|media)|journalists?|reporters?|"
+    r"correspondents?|columnists?|(?:news|trade|business) editors?)\b"
 )
 _JUDGES_KEYS = (
     "associat", "federation", "guild", "chamber", "trade body", "institute", "group", "forum",
@@ -150,7 +159,7 @@ _JUDGES_KEYS = (
     "your owner", "head office", "parent", "shareholder", "investor", "press", "media",
     "your vp", "vice", "your svp", "your evp", "your coo", "your cfo", "your cto",
     "general manager", "regional director", "your boss",
-    "journalist",
+    "journalist", "reporter", "correspondent", "columnist", "editor",
 )  # fmt: skip
 # praise told, a duty, their leave, or a question: not a move against them
 _FAIR_TELLING = _Lazy(
@@ -161,7 +170,8 @@ _FAIR_TELLING = _Lazy(
     r"behalf|for you|to help|at (?:her|his|their|your) (?:own )?(?:request|invitation|"
     r"suggestion)|as (?:she|he|they|you) (?:asked|requested|suggested)|(?:she|he|they) "
     r"(?:can|could|may) (?:join|attend|come)|asked (?:to be|for|us|me)|wanted to be|your "
-    r"(?:input|views?|ideas|feedback|thoughts|help|advice))\b|\?"
+    r"(?:input|views?|ideas|feedback|thoughts|help|advice)|nothing to (?:say|add)|no comment|"
+    r"declined to comment|(?:would|will) not comment)\b|\?"
 )
 # what is told is their conduct: them, how it went, the thread, the failure (not the agenda)
 _THEIR_CONDUCT = _Lazy(
@@ -170,7 +180,8 @@ _THEIR_CONDUCT = _Lazy(
     r"general manager|regional director|boss)|how (?:this|it|the|things|you|"
     r"your|we(?:'ve| have) been)|the way|what happened|(?:this|the) (?:whole )?(?:matter|issue|"
     r"dispute|complaint|situation|episode|thread|correspondence|saga|recall|delays?|failures?|"
-    r"problems?|defects?|snagging|overcharg\w*))\b"
+    r"problems?|defects?|snagging|overcharg\w*|mislabel\w*|contamination|leaks?|breach|outages?|"
+    r"shortages?|errors?|mistakes?|incidents?|accidents?|faults?|complaints?))\b"
 )
 _AWARE = _Lazy(
     r"\b(?:(?:so|so that|to make sure|to ensure) (?:they|he|she|everyone)(?:'re| are| is| can|"
@@ -288,9 +299,17 @@ _DEEMED = _Lazy(
     r"of (?:a )?(?:reply|response))(?: [\w'-]+){0,4}? as (?:your )?(?:acceptance|agreement|"
     r"consent|approval|a yes|confirmation|sign-off)|(?:silence|no (?:reply|response|answer)) "
     r"(?:will be|is|shall be) (?:taken|treated|read|deemed|regarded) as (?:acceptance|agreement|"
-    r"consent|approval|a yes|confirmation))\b"
+    r"consent|approval|a yes|confirmation))\b|"
+    # "absent any written objection by 5 March, the schedule shall be deemed accepted"
+    r"\b(?:absent|in the absence of|without|failing|unless we (?:receive|hear of|have)) (?:any |a |"
+    r"your |written )*(?:objection|reply|response|answer|comments?|dispute)(?: [\w',-]+){0,10}? "
+    r"(?:shall|will|is to|would) be (?:deemed|taken|treated|regarded|considered) (?:as )?"
+    r"(?:accepted|agreed|approved|final|binding|acceptance|agreement|withdrawn|abandoned)\b"
 )
-_DEEMED_KEYS = ("silence", "no reply", "no response", "no answer", "lack of")
+_DEEMED_KEYS = (
+    "silence", "no reply", "no response", "no answer", "lack of", "deemed", "be taken",
+    "be treated", "be regarded", "be considered",
+)  # fmt: skip
 
 
 def _last_ask(low: str, starts: list[int]) -> Iterator[Reading]:

@@ -307,9 +307,13 @@ _THEIR_INDIFFERENCE = _Lazy(
     r"(?:get|got) (?:round|around) to it|in your own time|at your leisure|too much trouble|"
     r"when(?:ever)? (?:it|you) suits? you|if (?:anyone|someone) (?:has|gets) a moment)\b"
 )
+# "again" after a word for being restored ("the shop is open again") is news, not a repeat
+_RECOVERED = r"(?<!open )(?<!working )(?<!running )(?<!back )(?<!online )(?<! up )(?<!well )"
 _WAITING = _Lazy(
     r"\b(?:still (?:waiting|need|needing|chasing|no|haven't|have not|missing|outstanding)|"
-    r"overdue|(?:was|were) due|again|(?:three|four|five|several|\d+) times|third time|"
+    r"overdue|(?:was|were) due|"
+    + _RECOVERED
+    + r"again|(?:three|four|five|several|\d+) times|third time|"
     r"once more|chased|chasing|yet to|no reply|no response|not arrived|outstanding|late|"
     r"as per my|emails? of)\b"
 )
@@ -445,7 +449,8 @@ _HYPERBOLE = _Lazy(
     r"(?:is|was|are) something else|worth every (?:penny|cent|pound|dollar)|made all the difference|thanks ever so)\b"
 )
 _FAILURE = _Lazy(
-    r"\b(?:late|again|after the (?:agreed|due)|outage|broken|stand around|not like (?:we|i)|"
+    r"\b(?:late|" + _RECOVERED + r"again|after the (?:agreed|due)|outage|broken|stand around|"
+    r"not like (?:we|i)|"
     r"after (?:only|just) |days after|weeks after|still (?:use|using|waiting|no)|overdue|"
     r"enjoying a (?:little )?holiday|from our own \w+|imagination|recall lasting|creativity|"
     r"innovation|worth every|extra days|fortnight after|weeks? after|never turned up|forg[eo]t|"
@@ -918,6 +923,21 @@ _HARMLESS_STEP = _Lazy(
     r"expense)|close the (?:ticket|case|file|matter)|(?:another|a new|a different) (?:time|date|"
     r"slot|day)|ticket|(?:no|not any) further (?:action|steps))\b"
 )
+# a term that binds both sides alike, or lifts a penalty: "if the pilot misses its targets by
+# March, either side may end it without penalty"
+_MUTUAL_TERM = _Lazy(
+    r"\b(?:either|each|both) (?:side|sides|party|parties|of us)(?: [\w']+)? (?:may|can|could|is free|"
+    r"are free|will be free|has the right|have the right|is entitled|are entitled)\b|"
+    r"\bwithout (?:any )?(?:penalty|penalties|charge|cost|notice period)\b"
+)
+# our own past move told as the mistake it was: "I am sorry that we threatened to stop
+# deliveries, which we should never have done"
+_OUR_MOVE_REGRETTED = _Lazy(
+    r"\b(?:we|i)(?: had| then| also| even)? (?:threatened|said we(?:'d| would)|told you we(?:'d| would))\b"
+    r".*\b(?:sorry|apologi\w*|regret\w*|should(?:n't| not| never) have|wrong of (?:me|us)|was wrong)\b|"
+    r"\b(?:sorry|apologi\w*|regret)\b(?: [\w']+){0,4}? (?:we|i)(?: had| then| also| even)? "
+    r"(?:threatened|said we(?:'d| would)|told you we(?:'d| would))\b"
+)
 
 # our side accepting a loss: "the fall was entirely our fault", "we accept liability"
 _WE_ACCEPT_LIABILITY = _Lazy(
@@ -946,6 +966,11 @@ _WHOLE_OR_HARM = _Lazy(
     r"accident|recall|collision|costs?|pay|cover|compensat\w*|reimburs\w*|refund\w*|liable|ill|"
     r"illness|sick|poison\w*|hurt|harm\w*|"
     r"liability|negligen\w*)\b"
+)
+# a part owned, not the whole: "some of what went wrong is down to us", "part of this is on us"
+_PART_OURS = _Lazy(
+    r"\b(?:some|part|parts|a (?:part|share|little)|bits|a few) of (?:what|this|that|it|the \w+)\b"
+    r"(?: [\w']+){0,3}? (?:is|was|are|were) (?:down to|on|with) (?:us|me)\b"
 )
 # whatever it comes to, we pay: "whatever the recall ends up costing you, we'll cover it"
 _WHATEVER_IT_COSTS = _Lazy(
@@ -1142,7 +1167,8 @@ _ORDINARY_AUDIENCE = _Lazy(
     r"both|joint\w*|your proposal|the proposal|the agenda|your own|invite\w*|welcome|award|"
     r"nominat\w*|sponsor\w*|talk|presentation|passed on your details|gave (?:her|him|them) your "
     r"number|glowing|lovely|feature|showcase|spotlight|case study|profile|useful|helpful|"
-    r"worthwhile|valuable|join\w*|invitation|link)\b"
+    r"worthwhile|valuable|join\w*|invitation|link|wonderful|excellent|if (?:that|it) (?:helps|"
+    r"would help))\b"
 )
 _YET_BUT = _Lazy(r"\b(?:but|however|if|unless|until|should|otherwise|before)\b")
 
@@ -1201,7 +1227,9 @@ _LATE_OR_WRONG = _Lazy(
     r"\b(?:late|lateness|delay\w*|a whole (?:day|week|fortnight|month|year|\d+ \w+)|a mere|only "
     r"(?:\w+ ){0,2}?(?:days?|weeks?|hours?|months?) (?:late|after|overdue)|(?:\w+|\d+) (?:days?|"
     r"weeks?|months?) (?:late|after|to (?:answer|reply|respond|get))|within the (?:month|year|"
-    r"week)|wrong|error|mistake|again|twice|in a row|same (?:error|mistake|problem)|lost|lose|"
+    r"week)|wrong|error|mistake|"
+    + _RECOVERED
+    + r"again|twice|in a row|same (?:error|mistake|problem)|lost|lose|"
     r"broken|missing|actually|this time|for once|finally|at last|eventually|rather than from you|"
     r"from (?:your|the) website|from our (?:own )?customers|more important|other priorities|"
     r"pick(?:ing)? up (?:a|the) phone|deadlines|a suggestion|speed of|colder|worse|still "
@@ -1251,9 +1279,15 @@ _TRULY_MEANT = _Lazy(
     r"for us)|for us:|(?:to|for) (?:spot\w*|catch\w*|flag\w*|point\w* (?:it |this |that )?out|"
     r"notic\w*|find\w*|rais\w*|let\w* us know))\b"
 )
+_PROMISED = (
+    r"(?:final|urgent|quick|priority|express|next-day|fixed|complete|finished|done|on time|revised|"
+    r"updated|corrected)(?: [\w ]{0,20})?"
+)
+# in double quotes, or in single ones ("the 'urgent' repair is now in its third week")
+# (a name in quotes, "the 'Express' range", is a name: a product, a plan, a tier)
 _SCARE_QUOTES = _Lazy(
-    r"(?:another|the|your|an?) \"(?:final|urgent|quick|priority|express|next-day|fixed|complete|"
-    r"finished|done|on time|revised|updated|corrected)(?: [\w ]{0,20})?\""
+    rf"(?:another|the|your|an?) (?:\"{_PROMISED}\"|'{_PROMISED}')(?! (?:range|line|model|brand|"
+    r"service|package|plan|tier|option|product|edition|collection|label|rate|tariff|menu)s?\b)"
 )
 _ON_TOUR = _Lazy(
     r"\b(?:(?:its|their) (?:tour|travels|holiday|road trip|world tour|sightseeing|grand tour|"
@@ -1662,7 +1696,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
         _UNLESS_THEY,
         _BY_THEN_OR,
         needs=(_P(_OURS_TO_IMPOSE),),
-        unless=(_P(_HARMLESS_STEP), _P(_THEIR_OWN_CLOCK, "near", 1)),
+        unless=(
+            _P(_HARMLESS_STEP),
+            _P(_THEIR_OWN_CLOCK, "near", 1),
+            _P(_OUR_MOVE_REGRETTED),
+            _P(_MUTUAL_TERM),
+        ),
     ),
     _S(
         "ultimatum",
@@ -1702,7 +1741,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         "cover",
         _OUR_FAULT,
         needs=(_P(_HARM_OR_PAY, "near", 1, cue=False),),
-        unless=(_P(_ONLY_A_REMEDY),),
+        unless=(_P(_ONLY_A_REMEDY), _P(_PART_OURS, "around")),
     ),
     _S("cover", _WHATEVER_IT_COSTS, needs=(_P(_WE_PAY_FOR_IT),), unless=(_P(_ONLY_A_REMEDY),)),
     _S(
@@ -1711,7 +1750,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
         needs=(_P(_WE_PAY_FOR_IT), _P(_HARM_OR_FAULT, "near", 1, cue=False)),
         unless=(_P(_ONLY_A_REMEDY),),
     ),
-    _S("cover", _OURS_WHOLLY, needs=(_P(_WHOLE_OR_HARM, cue=False),)),
+    _S(
+        "cover",
+        _OURS_WHOLLY,
+        needs=(_P(_WHOLE_OR_HARM, cue=False),),
+        unless=(_P(_PART_OURS, "around"),),
+    ),
     _S("cover", _PAY_OPEN, needs=(_P(_WE_WILL, "before"),), unless=(_P(_ONLY_A_REMEDY, "clause"),)),
     # praise around a delay or a failure
     _S(

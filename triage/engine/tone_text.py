@@ -24,8 +24,14 @@ _STRAIGHT = str.maketrans(
 # most runs are one, and stepping over them here would be most of the work.
 _RUN_OF_SPACE = re.compile(r"^\s+|\s{2,}|[^\S ]\s*")
 _NEWLINE = re.compile("\n")
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= )")
-_LIST_ITEM = re.compile(r"[ \t\r]*\n[ \t]*(?:[-*\u2022]|\d+[.)])[ \t]")  # CRLF too (emails)
+# a sentence ends at ".", "!" or "?", and at a table's cell wall (" | "): a row's cells (the
+# task, its owner, its date) are read apart, as a list's items are
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= )|(?<= )\|(?= )")
+# a list item, or a table's row, starts a new sentence; CRLF too (emails)
+_LIST_ITEM = re.compile(r"[ \t\r]*\n[ \t]*(?:[-*\u2022]|\d+[.)]|\|)[ \t]")
+# after a colon, the items of a list set out with semicolons (see _list_items)
+_LIST_HEAD = re.compile(r": (?=[^.!?:;]*; )")
+_ITEM_END = re.compile(r";(?= )")
 
 
 def _normalise(text: str) -> tuple[str, list[int], list[int]]:
@@ -58,13 +64,34 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
     out.append(text[position:])
     index.extend(range(position, len(text)))
     index.append(len(text))
-    return "".join(out), index, breaks
+    flat = "".join(out)
+    return flat, index, _list_items(flat, breaks)
 
 
 def _sentence_starts(flat: str, breaks: list[int]) -> list[int]:
     starts = {0, *breaks}
     starts.update(m.end() + 1 for m in _SENTENCE_END.finditer(flat))
     return sorted(starts)
+
+
+def _list_items(flat: str, breaks: list[int]) -> list[int]:
+    """``breaks`` with the start of each item of a list set out with semicolons after a colon:
+    each item is read as a bulleted item is, a sentence of its own that no reading looks
+    across from ("What we are changing: a named deputy for every key person; no final invoice
+    until the snag list is signed off" is two commitments, not a sweep with a condition)."""
+    heads = list(_LIST_HEAD.finditer(flat)) if ";" in flat else []
+    if not heads:
+        return breaks
+    ends = sorted({0, *breaks, *(m.end() + 1 for m in _SENTENCE_END.finditer(flat))})
+    items = set(breaks)
+    for head in heads:
+        at = bisect.bisect_right(ends, head.start())
+        end = ends[at] if at < len(ends) else len(flat)
+        if _ITEM_END.search(flat, head.end(), end) is None:
+            continue
+        items.add(head.end())
+        items.update(m.end() + 1 for m in _ITEM_END.finditer(flat, head.end(), end))
+    return sorted(items)
 
 
 def _nearest(

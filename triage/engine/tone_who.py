@@ -40,6 +40,7 @@ ready for both sides to sign.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from triage.engine.tone_clauses import Reading, _Lazy
@@ -121,7 +122,8 @@ _WORSE_KEYS = ("hate to", "dread to", "shudder to", "nothing says", "help what",
 # -- an offer that expires -----------------------------------------------------------------------
 _GOOD_UNTIL = _Lazy(
     r"\b(?:(?:this|the|that|our|my) (?:\w+ ){0,2}?(?:number|figure|offer|price|proposal|terms|"
-    r"deal|quote|quotation|rate|amount|settlement|discount)|it) (?:is|'s|stays|remains|will "
+    r"deal|quote|quotation|rate|amount|settlement|discount)(?: of [\w%,.-]+(?: [\w%,.-]+){0,3}?)?|it) "
+    r"(?:is|'s|stays|remains|will "
     r"(?:stay|remain|be)|stands) (?:good|valid|open|available|on the table|in place) "
     r"(?:until|till|til|through|up to|to) "
 )
@@ -131,7 +133,8 @@ _NO_SECOND_LOOK = _Lazy(
     r"(?:revisit|re-?open|re-?negotiat|re-?consider|reconsider|re-?visit|discuss|look at|"
     r"extend|hold|move on|budge|go back)\w*|off the table|(?:is|will be|gets) withdrawn|"
     r"no longer (?:stands?|be available|apply|applies|valid|on offer|open)|(?:that's|that is) "
-    r"(?:it|final)|final (?:offer|figure|number|position))\b"
+    r"(?:it|final)|final (?:offer|figure|number|position)|not (?:be )?in a position to (?:repeat|"
+    r"renew|extend|hold|make|keep)|(?:will|shall|can) not be (?:repeated|renewed|extended|held))\b"
 )
 
 # -- the relationship as the alternative --------------------------------------------------------
@@ -397,11 +400,76 @@ def _ours_to_them(low: str, s_lo: int, lo: int) -> bool:
     return _DONE_TO_IT.compiled.match(low, lo, lo + 120) is None
 
 
+# Our own past act, told after our admission of it: "We got this wrong: our MD copied your CEO
+# in", "I am sorry that we told your customers the delay was your fault". The act is what we
+# regret, so what it did to them is not a threat, a penalty or blame from us now.
+_OWNING = (
+    r"(?:we got (?:this|it|that|some of this|some things|these things) wrong|where we went wrong|"
+    r"what we (?:got|did) wrong|our (?:own )?mistakes?(?: (?:was|were|is|are))?|(?:some|part|much) "
+    r"of (?:it|this|that|what went wrong) (?:is|was) (?:down to|on) us|(?:i|we) (?:am |'m |are "
+    r"|'re )?(?:so |very |truly )?(?:sorry|apologi[sz]e|regret)(?: (?:that|for how|for the way|for "
+    r"what we got wrong|for what went wrong|for where we went wrong))?)"
+)
+_ADMITTED = _Lazy(_OWNING + r"[:,]? (?:that )?(?:we|i|our|my)\b")
+# the same admission as the head of a list, each item one of our acts ("Some of it is down to
+# us:" and below it "- Our MD copied your CEO in to put pressure on you."), or "Specifically:"
+# after it
+_ADMISSION_HEAD = _Lazy(_OWNING + r":(?: |\n)|\b(?:specifically|in particular|namely):(?: |\n)")
+_OWNED_BEFORE = _Lazy(_OWNING)
+_STILL_AHEAD = _Lazy(
+    r"\b(?:will|'ll|shall|going to|have to|must|would|'d|if|unless|until|otherwise|next time|"
+    r"again)\b"
+)
+_LIST_MARK = re.compile(r"[-*\u2022] |\d+[.)] ")
+_OUR_ITEM = _Lazy(r"(?:[-*\u2022] |\d+[.)] )?(?:and )?(?:that )?(?:we|i|our|my)\b")
+
+
+def _lines(low: str, lo: int, hi: int) -> list[int]:
+    """Where each line break in ``low[lo:hi]`` is."""
+    found, at = [], low.find("\n", lo, hi)
+    while at != -1:
+        found.append(at)
+        at = low.find("\n", at + 1, hi)
+    return found
+
+
+def _under_admission(low: str, s_lo: int) -> bool:
+    """Whether the sentence at ``s_lo`` is an item, with our side as its actor, of a list whose
+    head admits our part, every line between the head and it an item of the same list."""
+    if not _OUR_ITEM.compiled.match(low, s_lo):
+        return False
+    heads = list(_ADMISSION_HEAD.compiled.finditer(low, max(0, s_lo - 800), s_lo))
+    if not heads:
+        return False
+    head = heads[-1]
+    if head.group().startswith(("specifically", "in particular", "namely")) and not (
+        _OWNED_BEFORE.search(low, max(0, head.start() - 200), head.start())
+    ):
+        return False
+    return all(_LIST_MARK.match(low, at + 1) for at in _lines(low, head.end() - 1, s_lo - 1))
+
+
+def _admitted(low: str, s_lo: int, hi: int) -> bool:
+    """Whether ``low[:hi]`` from its sentence's start is our own past act told after our
+    admission of it (in the sentence, or as the head of the list it is an item of), with
+    nothing still to come and no turn to them."""
+    head = _ADMITTED.compiled.match(low, s_lo)
+    if head is not None:
+        start = head.end()
+    elif _under_admission(low, s_lo):
+        start = s_lo
+    else:
+        return False
+    return not _TURN.search(low, start, hi) and not _STILL_AHEAD.search(low, start, hi)
+
+
 def cleared(low: str, starts: list[int], lo: int, hi: int, rule: str, category: str) -> bool:
     """Whether a finding of ``rule`` (``category``) over ``low[lo:hi]`` is, by the roles in
     its sentence, not meant against the reader."""
     s_lo, s_hi = _sentence(starts, len(low), lo)
     if category == "blame" and _ours_to_them(low, s_lo, lo):
+        return True
+    if category in ("threats", "ultimatums", "blame") and _admitted(low, s_lo, hi):
         return True
     if category == "blame" and not rule.startswith("who-"):
         told = _THEY_TOLD_US.search(low, s_lo, s_hi)
