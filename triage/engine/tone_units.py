@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from triage.engine import codecache
 from triage.engine.tone_kept import packaged_digest
-from triage.engine.tone_text import _LIST_ITEM, _RUN_OF_SPACE
+from triage.engine.tone_text import _RUN_OF_SPACE
 from triage.engine.tone_warning import ToneWarning
 
 if TYPE_CHECKING:
@@ -53,9 +53,8 @@ _prefixes: dict[str, bytes] = {}  # a rules digest -> what each paragraph's key 
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Where each paragraph of ``text`` starts and ends, as the check reads paragraphs: the
-    runs of whitespace :func:`triage.engine.tone_text._normalise` makes a paragraph break
-    separate them. A paragraph starts at the start of its line (its indent is read as the
+    """Where each paragraph of ``text`` starts and ends: blank lines separate them (a list
+    stays whole with the lines that lead into it). A paragraph starts at the start of its line (its indent is read as the
     check reads leading space: dropped), so columns within it are the text's own."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -64,11 +63,23 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if at == 0:  # leading space: dropped, never a break
             continue
         space = match.group()
-        if "\n" in space and (space.count("\n") >= 2 or _LIST_ITEM.match(text, at)):
+        # a blank line: a list's items stay with the lines before them, which the readings of
+        # a list under a heading ("Specifically:", "Some of it is down to us:") look back to
+        if space.count("\n") >= 2:
             spans.append((start, at))
             start = text.rindex("\n", at, match.end()) + 1
     spans.append((start, len(text)))
-    return spans
+    # A paragraph that opens with a lead-in line ("Specifically:") goes on from the one before
+    # it ("We got this wrong, and I am sorry."): the readings of a list under a heading look
+    # back to it, so the two are read, and kept, as one.
+    joined: list[tuple[int, int]] = []
+    for begin, end in spans:
+        first_line = text[begin:end].split("\n", 1)[0].strip()
+        if joined and first_line.endswith(":"):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((begin, end))
+    return joined
 
 
 def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarning]:
