@@ -126,3 +126,14 @@ def test_our_commitments_stock_text_and_regretted_acts_pass(sentence: str) -> No
 @pytest.mark.parametrize(("category", "sentence"), FLAGGED)
 def test_the_same_words_aimed_at_the_reader_are_flagged(category: str, sentence: str) -> None:
     assert category in {w.category for w in check_text(sentence)}
+
+
+def test_the_shared_goal_is_a_state_to_reach_not_their_record() -> None:
+    # The invitation says the goal both sides typed as "What we both want is ...": a future
+    # state, not a sweep over their past conduct (seen on a blind round: "never notice").
+    goal = "What we both want is month-end closes that your bank customers never notice."
+    assert check_text(goal) == []
+    # The same words about their record, or a sweep in the next sentence, are still flagged.
+    assert [w.category for w in check_text("Your bank customers never notice anything we fix.")]
+    swept = "What we both want is a reply from you. You never answer our emails."
+    assert [w.category for w in check_text(swept)] == ["absolutes"]

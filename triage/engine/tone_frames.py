@@ -802,6 +802,18 @@ def _word_given(low: str, s_lo: int, s_hi: int, p_lo: int, p_hi: int, lo: int, h
     return _WORD_GIVEN.search(low, p_lo, p_hi) is not None
 
 
+# the goal both sides share, said as a state to reach: "What we both want is month-end closes
+# that your bank customers never notice" describes where we are going, not their record
+_GOAL_FRAME = _Lazy(
+    r"(?:what we both want|what both of us want|our (?:shared|common|joint) (?:goal|aim)|"
+    r"the (?:goal|aim) we share) (?:is|are|would be)\b"
+)
+
+
+def _shared_goal(low: str, s_lo: int, s_hi: int, p_lo: int, p_hi: int, lo: int, hi: int) -> bool:
+    return _GOAL_FRAME.compiled.match(low, s_lo) is not None
+
+
 CLEARANCES: list[Clearance] = [
     Clearance("thanks for patience with our process", frozenset(), frozenset({"sarcasm"}),
               _kind_patience, frozenset({"tone24"})),
@@ -813,6 +825,8 @@ CLEARANCES: list[Clearance] = [
               frozenset(), _time_ahead, frozenset({"tone24"})),
     Clearance("our word about them already given kindly", frozenset(), frozenset({"threats"}),
               _word_given, frozenset({"house"})),
+    Clearance("the goal both sides share", frozenset(), frozenset({"absolutes"}),
+              _shared_goal, frozenset({"house"})),
 ]  # fmt: skip
 
 
