@@ -192,11 +192,11 @@ def gives_reader(what: Any) -> bool:
 
 
 # The first word of a typed step that is already a verb of ours ("count our stock", "name a
-# deputy"), beyond those that give the reader something.
+# deputy"), beyond those that give the reader something and our housekeeping (_OWN_VERB).
 _OUR_VERB = re.compile(
-    r"^\s*(count|name|put|set|hold|check|test|review|confirm|complete|agree|update|move|ship|"
-    r"write|document|visit|audit|book|call|phone|meet|start|stop|keep|make|bring|invoice|"
-    r"reissue|recalculate|rerun|re-run|post|email|tell|show|walk|deploy|release)\b",
+    r"^\s*(count|name|put|set|test|confirm|complete|update|move|ship|write|visit|book|call|"
+    r"phone|meet|start|stop|keep|make|bring|invoice|reissue|recalculate|rerun|re-run|post|"
+    r"email|tell|show|walk|deploy|release)\b",
     re.I,
 )
 # A step typed as a thing, with an article or a number first ("a written note", "three more
@@ -216,7 +216,7 @@ def our_task(what: Any) -> str:
     said = _said(text, True)
     if said.startswith(("We will ", "I will ")):
         return "We will " + said.split(" will ", 1)[1]
-    if _GIVE.match(text) or _OUR_VERB.match(text):
+    if _GIVE.match(text) or _OWN_VERB.match(text) or _OUR_VERB.match(text):
         return "We will " + text[:1].lower() + text[1:]
     if _THING.match(text) and not re.search(r"\b\w+ed$|\bsent$|\bdone$", text):
         return "We will provide " + text[:1].lower() + text[1:]
