@@ -141,3 +141,21 @@ def test_their_lawyers_claiming_a_real_share_of_a_partnership_is_for_sponsors_wi
     small = _commission_claim(amount_at_stake=30000)
     texts = drafts("partner-dispute", small, tmp_path, monkeypatch, SATURDAY)
     assert "decided at level 4" not in _decided(texts), _decided(texts)
+
+
+def test_a_data_breach_answered_through_lawyers_is_not_sent_up_the_contracts_dispute_ladder(
+    tmp_path, monkeypatch
+):
+    # The reply to a statutory breach report is a factual one, not a step in a dispute: no
+    # meeting of senior people under the dispute clause is proposed in it.
+    breach = _claim_before_the_ladder(
+        what_happened="Payslip files for their staff were reachable through a shared link on our "
+        "platform for a day. Their lawyers have written; their report to the regulator is due on "
+        "Monday and they want our full incident report first.",
+        red_flags=["lawyers", "letter_of_claim", "data_breach", "regulator"],
+        breach_where="ours",
+        fault="mostly_us",
+    )
+    texts = drafts("client-communication-breakdown", breach, tmp_path, monkeypatch, SATURDAY)
+    assert "**Take legal advice**" in _decided(texts), _decided(texts)
+    assert "propose the meeting of senior people" not in texts["actions.csv"]
