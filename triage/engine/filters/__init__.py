@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         own_letter,
         typed_me,
     )
+    from triage.engine.filters.gaps import heat_in_notes, owned_in_notes
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
@@ -148,6 +149,8 @@ _HOME = {
     "own_letter": "formal",
     "typed_me": "formal",
     "first_name": "greeting",
+    "heat_in_notes": "gaps",
+    "owned_in_notes": "gaps",
     "call_recorded": "notes",
     "has_date": "notes",
     "gone_quiet": "notes",
@@ -246,6 +249,7 @@ __all__ = [
     "gone_quiet",
     "has_date",
     "has_figure",
+    "heat_in_notes",
     "hedged",
     "holiday_names",
     "in_force",
@@ -280,6 +284,7 @@ __all__ = [
     "owed_thing",
     "owed_work",
     "own_letter",
+    "owned_in_notes",
     "pending_step",
     "person",
     "reads_as_clause",

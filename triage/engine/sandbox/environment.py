@@ -231,6 +231,8 @@ def environment() -> _Environment:
     env.filters["notice_threatened"] = filters.notice_threatened
     env.filters["month_named"] = filters.month_named
     env.filters["effect_on_them"] = filters.effect_on_them
+    env.filters["owned_in_notes"] = filters.owned_in_notes
+    env.filters["heat_in_notes"] = filters.heat_in_notes
     env.filters["says_same"] = filters.says_same
     env.filters["unsaid"] = filters.unsaid
     env.filters["about_eur"] = filters.about_eur

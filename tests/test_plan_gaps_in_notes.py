@@ -1,0 +1,85 @@
+"""Sparse cases: the plan's "Not answered yet" list reads the notes before saying nothing is
+known. Our part admitted in the story, or tempers the story shows, are pointed at, not guessed
+over ("taken as in the middle")."""
+
+from __future__ import annotations
+
+import pytest
+from test_reader_needs import SATURDAY, drafts
+
+from triage.engine.filters import heat_in_notes, owned_in_notes
+
+
+def _gaps(plan: str) -> str:
+    return plan.split("## Not answered yet", 1)[1].split("\n## ", 1)[0]
+
+
+def _sparse(what_happened: str, **changes) -> dict:
+    return {
+        "counterparty": "Lakeside Packaging GmbH",
+        "their_contact": "Jana Köhler",
+        "what_happened": what_happened,
+        "currency": "EUR",
+        "money": "both",
+        "direct_talks_failed": True,
+    } | changes
+
+
+@pytest.mark.parametrize(
+    ("notes", "quoted"),
+    [
+        (
+            "They claim the rebate; we say the 300 t returned (the faulty March batch, which was "
+            "our fault, we replaced it) does not count.",
+            "the faulty March batch, which was our fault, we replaced it",
+        ),
+        (
+            "Honestly we dropped the ball on the handover, and they now withhold the last invoice.",
+            "we dropped the ball on the handover",
+        ),
+        (
+            "The late delivery is on us. They deduct the penalty from every invoice since.",
+            "The late delivery is on us",
+        ),
+    ],
+)
+def test_our_part_in_the_notes_is_pointed_at_not_called_unanswered(
+    notes, quoted, tmp_path, monkeypatch
+):
+    texts = drafts("contract-terms-dispute", _sparse(notes), tmp_path, monkeypatch, SATURDAY)
+    gaps = _gaps(texts["plan.md"])
+    assert "your notes say part of it was ours" in gaps, gaps
+    assert quoted in gaps, gaps
+    assert "so the email owns nothing" not in gaps
+
+
+def test_their_blame_or_our_denial_is_not_read_as_our_part():
+    assert owned_in_notes("They say it was our mistake, but the drawing was theirs.") == ""
+    assert owned_in_notes("It was not our fault: the spec changed twice.") == ""
+    assert owned_in_notes("Their invoice was late again.") == ""
+
+
+def test_heat_in_the_notes_is_named_when_trust_and_heat_are_unrated(tmp_path, monkeypatch):
+    notes = (
+        "We moved the go-live two days before the date. Their COO was very upset on the call "
+        "and since then is not answering emails or calls."
+    )
+    texts = drafts("salvage-relationship", _sparse(notes), tmp_path, monkeypatch, SATURDAY)
+    gaps = _gaps(texts["plan.md"])
+    assert "your notes suggest otherwise" in gaps and "very upset" in gaps, gaps
+    calm = _sparse("We disagree on how the rebate threshold counts returned tonnage.")
+    texts = drafts("salvage-relationship", calm, tmp_path, monkeypatch, SATURDAY)
+    assert "taken as in the middle: some trust left" in _gaps(texts["plan.md"])
+    assert heat_in_notes("They were furious and hung up.") != ""
+    assert heat_in_notes("We replied the same day.") == ""
+
+
+def test_a_fault_mostly_ours_with_nothing_typed_says_where_the_apology_comes_from(
+    tmp_path, monkeypatch
+):
+    notes = "We pushed the go-live back two days before the date; the payroll export failed."
+    sparse = _sparse(notes, fault="mostly_us", money="none")
+    texts = drafts("salvage-relationship", sparse, tmp_path, monkeypatch, SATURDAY)
+    gaps = _gaps(texts["plan.md"])
+    assert "whatever the email owns comes from your notes" in gaps, gaps
+    assert "so the email owns nothing" not in gaps

@@ -1,0 +1,81 @@
+"""What the notes already say about a question left unanswered.
+
+A hurried manager types the story into "what happened" and skips the questions after it. The
+plan's "Not answered yet" list then points at the words in the notes that answer a skipped
+question, instead of saying nothing is known: "your notes say part of it was ours".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.text import _squash
+
+# Our own part, in the words managers use for it.
+_OURS = re.compile(
+    r"\b(?:(?:was|is|were)\s+(?:(?:entirely|partly|mostly|all|really)\s+)?"
+    r"(?:our|my)\s+(?:fault|mistake|error|doing|bad)|"
+    r"(?:our|my)\s+(?:fault|mistake|error|screw-?up|bad)\b|"
+    r"(?:is|was|'s)\s+(?:all\s+|entirely\s+)?on\s+us\b|we\s+(?:got\s+it\s+wrong|messed\s+up|screwed\s+up|dropped\s+the\s+ball|"
+    r"made\s+(?:a|an)\s+(?:mistake|error))|"
+    r"we\s+(?:forgot|failed\s+to|never\s+told|did\s+not\s+tell|didn'?t\s+tell))",
+    re.I,
+)
+# Not ours after all: "not our fault", "they say it was our mistake".
+_DENIED = re.compile(
+    r"\b(?:not|never|no|isn'?t|wasn'?t)\s+(?:\w+\s+){0,2}$|"
+    r"\b(?:they|she|he)\s+(?:say|says|said|claim|claims|think|thinks|insist|insists)\b",
+    re.I,
+)
+# Feelings running high or contact broken off, as notes put it.
+_HEAT = re.compile(
+    r"\b(?:very\s+upset|furious|livid|angry|shouted|shouting|yelled|hung\s+up|"
+    r"lost\s+(?:his|her|their|my)\s+temper|not\s+answering|stopped\s+answering|"
+    r"stopped\s+replying|not\s+replying|no\s+reply\s+since|ignoring\s+(?:our|my))\b",
+    re.I,
+)
+
+
+def _sentences(value: Any) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+|;\s*", _squash(value)) if s.strip()]
+
+
+def _quoted(sentence: str, start: int, end: int, words: int = 6) -> str:
+    """The words around a match, at most ``words`` either side, with "…" where cut. A match
+    inside brackets is quoted from within them, so no bracket is left open."""
+    opened = sentence.rfind("(", 0, start)
+    if opened != -1 and sentence.find(")", opened) in range(end, len(sentence)):
+        close = sentence.find(")", opened)
+        sentence, start, end = sentence[opened + 1 : close], start - opened - 1, end - opened - 1
+    spans = [m.span() for m in re.finditer(r"\S+", sentence)]
+    first = next(i for i, (a, b) in enumerate(spans) if b > start)
+    last = max(i for i, (a, b) in enumerate(spans) if a < end)
+    lo, hi = max(0, first - words), min(len(spans) - 1, last + words)
+    text = sentence[spans[lo][0] : spans[hi][1]].strip(" ,;:.()[]")
+    return ("…" if lo > 0 else "") + text + ("…" if hi < len(spans) - 1 else "")
+
+
+def owned_in_notes(value: Any) -> str:
+    """Filter ``owned_in_notes``: the words in the notes that say part of it was ours ("the bad
+    batch in March, which was our fault"), quoted short; '' when the notes own nothing, or
+    only report that the other side blames us ("they say it was our mistake")."""
+    for sentence in _sentences(value):
+        for found in _OURS.finditer(sentence):
+            lead = sentence[: found.start()]
+            if _DENIED.search(lead[-30:]) or re.search(
+                r"\b(?:they|she|he)\s+(?:say|says|said|claim|claims)\b", lead
+            ):
+                continue
+            return _quoted(sentence, found.start(), found.end())
+    return ""
+
+
+def heat_in_notes(value: Any) -> str:
+    """Filter ``heat_in_notes``: the words in the notes that say feelings run high or contact
+    has broken off ("very upset on the call", "not answering emails or calls"); ''."""
+    for sentence in _sentences(value):
+        found = _HEAT.search(sentence)
+        if found:
+            return _quoted(sentence, found.start(), found.end(), words=4)
+    return ""
