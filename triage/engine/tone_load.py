@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from triage.engine import codecache
+from triage.engine.filedigest import file_digest
 from triage.engine.formats import tone as declared
 from triage.engine.tone_rule import ToneRule
 from triage.engine.tone_scan import (
     _ANCHORS,
     _FAST,
+    _LATER,
     _LOWERED,
-    _PROGRAMS,
     _REGEXES,
     _REQUIREMENTS,
     _ROUGH,
@@ -234,12 +235,16 @@ def load_rules(
         paths = [Path(p) for p in path]
     paths += [Path(p) for p in extra]
 
-    sources = [(str(p), _read_text(p)) for p in paths]
-    # hashed once: the entries below are keyed by this digest, not by the text again (the
-    # rules and their scans' patterns are over half a megabyte)
-    digest = hashlib.sha256(_bundle_key(sources).encode("utf-8", "surrogatepass")).hexdigest()
-    rules = _kept_rules(codecache.load(_BUNDLE_KIND, digest))
+    # The entries below are keyed by a digest of the files' bytes, each file read and hashed
+    # only when it changed since a run last did (the packaged rules are over half a megabyte).
+    digests = [file_digest(p) for p in paths]
+    rules = None
+    if all(digests):
+        digest = _digest([(str(p), d) for p, d in zip(paths, digests, strict=True) if d])
+        rules = _kept_rules(codecache.load(_BUNDLE_KIND, digest))
     if rules is None:
+        sources = [(str(p), _read_text(p)) for p in paths]  # raises for an unreadable file
+        digest = _digest([(name, _text_digest(text)) for name, text in sources])
         rules = _built_rules(sources)
         kept = []
         for rule in rules:
@@ -267,29 +272,33 @@ def digest_of(rules: list[ToneRule]) -> str | None:
     return entry[2]
 
 
-# What is kept between runs for a set of rules files (keyed by their text and the code of
-# _KEYED_MODULES):
+# What is kept between runs for a set of rules files (keyed by their bytes, and by the
+# engine's stamp: the code of the modules that work it out, by size and time):
 # every rule with its word lists filled in, the form it scans in and the words a match needs.
-# The programs of those scans are kept as one more entry (codecache.keep_regexes), made into
-# regexes when a scan first needs one; the rest of a rule's patterns (context and cues) are
+# The programs of those scans are kept as one more entry (codecache.keep_parts), each read
+# and made into a regex when a scan first needs it; the rest of a rule's patterns (context and cues) are
 # compiled, or read from the cache one by one, when a check first needs them. For most
 # rules on most drafts that is never.
 _BUNDLE_KIND = "tonerules"
-_BUNDLE_FORMAT = "tone rules 5"
+_SCANS_KIND = "tonescans"  # the scans' programs, each read when a scan first needs it
+_BUNDLE_FORMAT = "tone rules 6"
 _KEPT_FIELDS = 15
-_KEYED_MODULES = ("tone_load.py", "tone_rule.py", "tone_scan.py")
 
 
-def _bundle_key(sources: list[tuple[str, str]]) -> str:
-    parts = [_BUNDLE_FORMAT]
-    for module in _KEYED_MODULES:  # the code that works out what is kept
-        try:
-            parts.append(Path(__file__).with_name(module).read_text(encoding="utf-8"))
-        except OSError:
-            parts.append("unreadable")
-    for source, text in sources:
-        parts += [source, text]
-    return "\0".join(parts)
+def _digest(files: list[tuple[str, str]]) -> str:
+    """The key of what is kept for these rules files: each file's name and the SHA-256 of
+    its bytes, in order, with the engine's stamp (any change to the modules that work out
+    what is kept changes it)."""
+    digest = hashlib.sha256()
+    for part in (_BUNDLE_FORMAT, codecache.engine_stamp(), *(p for f in files for p in f)):
+        raw = part.encode("utf-8", "surrogatepass")
+        digest.update(len(raw).to_bytes(8, "little") + raw)
+    return digest.hexdigest()
+
+
+def _text_digest(text: str) -> str:
+    """SHA-256 of a rules file's bytes, from its text (the file is UTF-8: the same bytes)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
@@ -378,16 +387,18 @@ def _load_scans(rules: list[ToneRule], digest: str) -> None:
     if not specs:
         return
     name = f"tone scans\0{digest}"  # the patterns follow from the rules and this code
-    programs = codecache.kept_programs(list(specs), name)
-    if programs is not None:
-        for (pattern, flags), program in zip(specs, programs, strict=True):
+    parts = codecache.kept_parts(_SCANS_KIND, name)
+    if parts is not None and len(parts) == len(specs):
+        for number, (pattern, flags) in enumerate(specs):
             if pattern not in (_REGEXES if flags else _FAST):
-                _PROGRAMS.setdefault((pattern, flags), program)
+                _LATER.setdefault((pattern, flags), (parts, number))
         return
     for rule in rules:  # one by one, then kept as one entry for the next process
         _compile_scans(rule)
     if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
-        codecache.keep_regexes(list(specs), name)
+        programs = codecache.programs_of(list(specs))
+        if programs is not None:
+            codecache.keep_parts(_SCANS_KIND, name, programs)
 
 
 def _compile_scans(rule: ToneRule) -> None:
