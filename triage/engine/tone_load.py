@@ -13,32 +13,20 @@ import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from triage.engine import codecache
+from triage.engine import codecache, tone_later
 from triage.engine.filedigest import file_digest
 from triage.engine.formats import tone as declared
 from triage.engine.tone_rule import ToneRule
 from triage.engine.tone_scan import (
-    _ANCHORS,
-    _FAST,
-    _LATER,
-    _LOWERED,
     _REGEXES,
-    _REQUIREMENTS,
-    _ROUGH,
-    _WITHIN,
-    _anchors,
     _bounded,
     _fast,
-    _lowered_pattern,
     _regex,
-    _requirements,
     _rough,
-    _rough_pattern,
-    _within_a_sentence,
 )
 from triage.engine.tone_text import _inert
 
@@ -241,19 +229,34 @@ def load_rules(
     rules = None
     if all(digests):
         digest = _digest([(str(p), d) for p, d in zip(paths, digests, strict=True) if d])
-        rules = _kept_rules(codecache.load(_BUNDLE_KIND, digest))
+        rules = tone_later.kept(digest, f"tone scans\0{digest}", _afresh(paths))
     if rules is None:
         sources = [(str(p), _read_text(p)) for p in paths]  # raises for an unreadable file
         digest = _digest([(name, _text_digest(text)) for name, text in sources])
         rules = _built_rules(sources)
-        kept = []
         for rule in rules:
-            kept.append(_kept_form(rule))
             _compile_scans(rule)  # while the tree its forms were read from is at hand
-        codecache.store(_BUNDLE_KIND, digest, kept)
-    _load_scans(rules, digest)
+        tone_later.keep(rules, digest, f"tone scans\0{digest}")
     _DIGESTS[id(rules)] = (rules, tuple(rules), digest)
     return rules
+
+
+def _afresh(paths: list[Path]) -> Callable[[int, str], ToneRule]:
+    """What gives a kept rule whose part does not read back whole: the rules read from
+    their files again (once), and the rule of that number, which must have the same id."""
+
+    @functools.cache
+    def built() -> list[ToneRule]:
+        return _built_rules([(str(p), _read_text(p)) for p in paths])
+
+    def rule(number: int, rule_id: str) -> ToneRule:
+        rules = built()
+        if number >= len(rules) or rules[number].id != rule_id:
+            raise _fail(str(paths[-1]), rule_id, "the file changed while it was read")
+        _compile_scans(rules[number])
+        return rules[number]
+
+    return rule
 
 
 # The digest each list load_rules returned was read under, by the list's id (the list is
@@ -273,16 +276,14 @@ def digest_of(rules: list[ToneRule]) -> str | None:
 
 
 # What is kept between runs for a set of rules files (keyed by their bytes, and by the
-# engine's stamp: the code of the modules that work it out, by size and time):
-# every rule with its word lists filled in, the form it scans in and the words a match needs.
-# The programs of those scans are kept as one more entry (codecache.keep_parts), each read
-# and made into a regex when a scan first needs it; the rest of a rule's patterns (context and cues) are
+# engine's stamp: the code of the modules that work it out, by size and time) is in
+# triage.engine.tone_later: each rule's small fields, and its patterns (word lists filled
+# in, the form it scans in, the words a match needs) as a part read when a check first
+# reaches the rule; the programs of the scans as parts, each read and made into a regex
+# when a scan first needs it. The rest of a rule's patterns (context and cues) are
 # compiled, or read from the cache one by one, when a check first needs them. For most
 # rules on most drafts that is never.
-_BUNDLE_KIND = "tonerules"
-_SCANS_KIND = "tonescans"  # the scans' programs, each read when a scan first needs it
 _BUNDLE_FORMAT = "tone rules 6"
-_KEPT_FIELDS = 15
 
 
 def _digest(files: list[tuple[str, str]]) -> str:
@@ -301,108 +302,8 @@ def _text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
-    return (
-        rule.id,
-        rule.category,
-        rule.pattern,
-        rule.explanation,
-        rule.suggestion,
-        rule.source,
-        rule.contexts,
-        rule.also_in_sentence,
-        rule.nearby_sentences,
-        rule.reading,
-        *(("", "", (), False, ()) if rule.reading else _scan_forms(rule.bounded)),
-    )
-
-
-def _scan_forms(bounded: str) -> tuple[str, str, tuple[str, ...], bool, Any]:
-    return (
-        _lowered_pattern(bounded),
-        _rough_pattern(bounded),
-        _anchors(bounded),
-        _within_a_sentence(bounded),
-        _requirements(bounded),
-    )
-
-
-def _kept_rules(kept: Any) -> list[ToneRule] | None:
-    """The rules kept by :func:`_kept_form`, or None if anything about them is not right."""
-    if not isinstance(kept, list):
-        return None
-    rules: list[ToneRule] = []
-    try:
-        for item in kept:
-            if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
-                return None
-            rid, category, pattern, explanation, suggestion, source, texts, also, near = item[:9]
-            reading, scan, rough, anchors, within, needs = item[9:]
-            if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
-                return None
-            rule = ToneRule(
-                id=rid,
-                category=category,
-                pattern=pattern,
-                explanation=explanation,
-                suggestion=suggestion,
-                source=source,
-                unless_preceded_by=texts[0],
-                unless_followed_by=texts[1],
-                only_if_followed_by=texts[2],
-                unless_in_sentence=texts[3],
-                unless_in_paragraph=texts[4],
-                also_in_sentence=tuple(also),
-                nearby_sentences=near,
-                reading=reading,
-            )
-            rules.append(rule)
-            if reading:
-                continue
-            _LOWERED.setdefault(rule.bounded, scan)
-            _ROUGH.setdefault(rule.bounded, rough)
-            _ANCHORS.setdefault(rule.bounded, tuple(anchors))
-            _WITHIN.setdefault(rule.bounded, bool(within))
-            _REQUIREMENTS.setdefault(
-                rule.bounded, tuple(tuple(tuple(group) for group in groups) for groups in needs)
-            )
-    except (TypeError, ValueError):
-        return None
-    return rules
-
-
-def _load_scans(rules: list[ToneRule], digest: str) -> None:
-    """Make ready what every check runs: each rule's scan, in the form it scans in (lowered
-    when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can:
-    their programs, each made into a regex the first time a scan needs it."""
-    specs: dict[tuple[str, int], None] = {}  # in order; the same list whatever is compiled
-    for rule in rules:
-        if rule.reading:
-            continue
-        scan = _lowered_pattern(rule.bounded)
-        rough = "" if scan else _rough_pattern(rule.bounded)
-        specs[(scan, 0) if scan else (rule.bounded, re.I)] = None
-        if rough:
-            specs[(rough, 0)] = None
-    if not specs:
-        return
-    name = f"tone scans\0{digest}"  # the patterns follow from the rules and this code
-    parts = codecache.kept_parts(_SCANS_KIND, name)
-    if parts is not None and len(parts) == len(specs):
-        for number, (pattern, flags) in enumerate(specs):
-            if pattern not in (_REGEXES if flags else _FAST):
-                _LATER.setdefault((pattern, flags), (parts, number))
-        return
-    for rule in rules:  # one by one, then kept as one entry for the next process
-        _compile_scans(rule)
-    if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
-        programs = codecache.programs_of(list(specs))
-        if programs is not None:
-            codecache.keep_parts(_SCANS_KIND, name, programs)
-
-
 def _compile_scans(rule: ToneRule) -> None:
-    """A rule's scans compiled (see :func:`_load_scans`): lowered, else as written and rough."""
+    """A rule's scans compiled: lowered, else as written and rough."""
     if not rule.reading and _fast(rule.bounded) is None:
         _regex(rule.bounded)
         _rough(rule.bounded)
