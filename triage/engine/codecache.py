@@ -595,6 +595,9 @@ class Parts:
         self._handle = handle  # open for as long as this object lives
         self._index = index
         self._base = base
+        import threading  # loaded by then in a run (its files are synced in threads)
+
+        self._lock = threading.Lock()  # one read at a time: a read moves the file's position
 
     def __len__(self) -> int:
         return len(self._index)
@@ -603,8 +606,9 @@ class Parts:
         """The value kept at ``number``; None if it does not read back whole."""
         start, length, check = self._index[number]
         try:
-            self._handle.seek(self._base + start)
-            payload = self._handle.read(length)
+            with self._lock:
+                self._handle.seek(self._base + start)
+                payload = self._handle.read(length)
         except (OSError, ValueError):
             return None
         if len(payload) != length or zlib.crc32(payload) != check:

@@ -97,8 +97,9 @@ class _Later:
     def __get__(self, rule: KeptRule | None, owner: type | None = None) -> Any:
         if rule is None:
             return self
-        source, number = rule.__dict__["_later"]
-        source.fill(rule, number)
+        later = rule.__dict__.get("_later")
+        if later is not None:  # else another thread has just read it
+            later[0].fill(rule, later[1])
         return rule.__dict__[self.name]
 
 
@@ -137,6 +138,8 @@ def keep(rules: list[ToneRule], digest: str, scans_name: str) -> None:
     """Keep ``rules`` (just read from their files, their scans compiled by this process)
     under ``digest``: their small fields and what :func:`tone_check._prepare` works out as
     one entry, each rule's patterns as a part, and the scans' programs as parts."""
+    if codecache.folder() is None:
+        return
     from triage.engine.tone_check import _prepare  # a first run: the check is loading
 
     specs: dict[tuple[str, int], int] = {}  # in order, each numbered
