@@ -1638,11 +1638,12 @@ def test_rules_kept_between_runs_flag_exactly_what_fresh_ones_do(tmp_path: Path)
     cache = tmp_path / "cache"
     cold = _findings_in_a_fresh_process(cache, team)
     kept = sorted(p.suffix for p in cache.iterdir())
-    assert ".tonerules" in kept and ".regexes" in kept
+    assert {".tonerules", ".tonebodies", ".tonescans"} <= set(kept)
     assert "'you-did-wrong'" in cold  # the team's word list reached the rules
     assert _findings_in_a_fresh_process(cache, team) == cold
     for entry in cache.iterdir():  # every entry damaged: each is ignored, never an error
-        if entry.suffix in (".tonerules", ".regexes", ".regex"):
+        kinds = (".tonerules", ".tonebodies", ".tonescans", ".filesha", ".regexes", ".regex")
+        if entry.suffix in kinds:
             entry.write_bytes(entry.read_bytes()[:-9] + b"damaged!!")
     assert _findings_in_a_fresh_process(cache, team) == cold
     assert _findings_in_a_fresh_process(Path("off"), team) == cold

@@ -571,9 +571,104 @@ def from_program(pattern: str, flags: int, program: tuple[Any, ...]) -> re.Patte
 def keep_regexes(specs: list[tuple[str, int]], name: str | None = None) -> None:
     """Keep, as one entry, the programs of patterns this process compiled with ``regex``
     (under ``name``, as :func:`kept_programs` reads them)."""
-    programs = [_programs.get((pattern, int(flags))) for pattern, flags in specs]
-    if all(program is not None for program in programs):
+    programs = programs_of(specs)
+    if programs is not None:
         store("regexes", name if name is not None else _bundle_key(specs), programs)
+
+
+def programs_of(specs: list[tuple[str, int]]) -> list[tuple[Any, ...]] | None:
+    """The programs of patterns this process compiled with :func:`regex`, in order; None
+    unless it compiled them all."""
+    programs = [_programs.get((pattern, int(flags))) for pattern, flags in specs]
+    if not all(program is not None for program in programs):
+        return None
+    return [program for program in programs if program is not None]
+
+
+class Parts:
+    """Values kept as one entry (:func:`keep_parts`), each read from the file only when
+    asked for: its own bytes, checked against their own CRC-32 and then unmarshalled. A
+    run that needs a few of many large values (the tone rules' scan programs, about 2 MB,
+    of which an edited case needs a tenth) neither reads nor checks the rest."""
+
+    def __init__(self, handle: Any, index: list[tuple[int, int, int]], base: int) -> None:
+        self._handle = handle  # open for as long as this object lives
+        self._index = index
+        self._base = base
+        import threading  # loaded by then in a run (its files are synced in threads)
+
+        self._lock = threading.Lock()  # one read at a time: a read moves the file's position
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def get(self, number: int) -> Any | None:
+        """The value kept at ``number``; None if it does not read back whole."""
+        start, length, check = self._index[number]
+        try:
+            with self._lock:
+                self._handle.seek(self._base + start)
+                payload = self._handle.read(length)
+        except (OSError, ValueError):
+            return None
+        if len(payload) != length or zlib.crc32(payload) != check:
+            return None
+        return _loads(payload)
+
+
+def keep_parts(kind: str, text: str, values: list[Any]) -> None:
+    """Keep ``values`` (anything marshal writes) for ``text`` as one entry of parts read
+    one by one (:func:`kept_parts`); quietly do nothing on failure. The file holds, after
+    the usual prefix, the index's length and CRC-32, the index (where each value starts,
+    its length and its CRC-32) and the values."""
+    where = folder()
+    if where is None:
+        return
+    try:
+        payloads = [marshal.dumps(value) for value in values]
+    except ValueError:
+        return
+    index = []
+    start = 0
+    for payload in payloads:
+        index.append((start, len(payload), zlib.crc32(payload)))
+        start += len(payload)
+    head = marshal.dumps(index)
+    body = len(head).to_bytes(4, "little") + _check(head) + head + b"".join(payloads)
+    key = _key(kind, text)
+    if _write(where, f"{key}.{kind}", body) and key[:2] == "00":
+        _prune(where)
+
+
+def kept_parts(kind: str, text: str) -> Parts | None:
+    """The values :func:`keep_parts` kept for ``text``, to be read one by one; None when
+    there are none or the entry's index does not read back whole."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        handle = open(where / f"{_key(kind, text)}.{kind}", "rb", buffering=0)  # noqa: SIM115
+    except OSError:
+        return None
+    try:
+        prefix = handle.read(len(_MAGIC) + _CHECK + 4 + _CHECK)
+        if len(prefix) != len(_MAGIC) + _CHECK + 4 + _CHECK or prefix[:4] != _MAGIC:
+            raise ValueError
+        at = len(_MAGIC) + _CHECK
+        size = int.from_bytes(prefix[at : at + 4], "little")
+        head = handle.read(size)
+        if len(head) != size or _check(head) != prefix[at + 4 :]:
+            raise ValueError
+        index = marshal.loads(head)
+        if not isinstance(index, list) or not all(
+            type(spot) is tuple and len(spot) == 3 and all(type(n) is int for n in spot)
+            for spot in index
+        ):
+            raise ValueError
+    except (OSError, ValueError, EOFError, TypeError):
+        handle.close()
+        return None
+    return Parts(handle, index, len(prefix) + size)
 
 
 def _program(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from triage.engine import tone_clauses
+from triage.engine.tone_later import prepared_for
 from triage.engine.tone_pieces import PieceIndex
 from triage.engine.tone_rule import ToneRule, ToneWarning
 from triage.engine.tone_scan import (
@@ -59,7 +60,12 @@ def _prepare(rules: list[ToneRule]) -> _Prepared:
     identity first, so the same list costs a pointer comparison per rule)."""
     global _prepared
     snapshot = tuple(rules)
-    if _prepared is None or _prepared.rules != snapshot:
+    if _prepared is not None and _prepared.rules == snapshot:
+        return _prepared
+    kept = prepared_for(rules, snapshot)  # rules kept between runs: worked out with them
+    if kept is not None:
+        _prepared = _from_kept(rules, snapshot, kept)
+    else:
         by_anchor: dict[str, list[int]] = {}
         always: list[int] = []
         scanned: list[int] = []
@@ -84,6 +90,21 @@ def _prepare(rules: list[ToneRule]) -> _Prepared:
             readings,
         )
     return _prepared
+
+
+def _from_kept(
+    rules: list[ToneRule], snapshot: tuple[ToneRule, ...], kept: tuple[Any, ...]
+) -> _Prepared:
+    """What :func:`_prepare` worked out for ``rules`` when they were kept between runs."""
+    by_anchor, always, scanned, readings, (by_triple, short) = kept
+    return _Prepared(
+        snapshot,
+        PieceIndex.from_kept(by_triple, short),
+        by_anchor,
+        always,
+        scanned,
+        {reading: (order, rules[order]) for reading, order in readings.items()},
+    )
 
 
 def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarning]:

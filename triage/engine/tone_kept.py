@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from triage.engine import codecache
 from triage.engine.drafts import is_draft
+from triage.engine.filedigest import file_digest
 
 if TYPE_CHECKING:
     from triage.engine.session import Session
@@ -52,7 +53,7 @@ def clean_key(session: Session, files: Mapping[str, bytes]) -> str:
         return ""
     if any(p.strip() for p in os.environ.get(RULES_ENV, "").split(os.pathsep)):
         return ""
-    rules = packaged_digest()  # read and hashed once per process
+    rules = packaged_digest()  # read and hashed only when the file changed
     if rules is None:
         return ""
     digest = hashlib.sha256()
@@ -89,21 +90,11 @@ def clean_key(session: Session, files: Mapping[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-_packaged: dict[tuple[str, int, int], str] = {}
-
-
 def packaged_digest() -> str | None:
-    """SHA-256 of the packaged rules file (over half a megabyte), worked out once per process
-    while the file keeps its size and time; None when it cannot be read."""
-    try:
-        info = os.stat(RULES_PATH)
-        signature = (str(RULES_PATH), info.st_size, info.st_mtime_ns)
-        digest = _packaged.get(signature)
-        if digest is None:
-            digest = _packaged[signature] = hashlib.sha256(RULES_PATH.read_bytes()).hexdigest()
-    except OSError:
-        return None
-    return digest
+    """SHA-256 of the packaged rules file (over half a megabyte), read and hashed only when
+    the file changed since a run last did (see :mod:`triage.engine.filedigest`); None when
+    it cannot be read."""
+    return file_digest(RULES_PATH)
 
 
 def _texts(value: Any, where: str = "") -> Iterator[tuple[str, str]]:

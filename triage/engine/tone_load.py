@@ -13,31 +13,20 @@ import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from triage.engine import codecache
+from triage.engine import codecache, tone_later
+from triage.engine.filedigest import file_digest
 from triage.engine.formats import tone as declared
 from triage.engine.tone_rule import ToneRule
 from triage.engine.tone_scan import (
-    _ANCHORS,
-    _FAST,
-    _LOWERED,
-    _PROGRAMS,
     _REGEXES,
-    _REQUIREMENTS,
-    _ROUGH,
-    _WITHIN,
-    _anchors,
     _bounded,
     _fast,
-    _lowered_pattern,
     _regex,
-    _requirements,
     _rough,
-    _rough_pattern,
-    _within_a_sentence,
 )
 from triage.engine.tone_text import _inert
 
@@ -234,21 +223,40 @@ def load_rules(
         paths = [Path(p) for p in path]
     paths += [Path(p) for p in extra]
 
-    sources = [(str(p), _read_text(p)) for p in paths]
-    # hashed once: the entries below are keyed by this digest, not by the text again (the
-    # rules and their scans' patterns are over half a megabyte)
-    digest = hashlib.sha256(_bundle_key(sources).encode("utf-8", "surrogatepass")).hexdigest()
-    rules = _kept_rules(codecache.load(_BUNDLE_KIND, digest))
+    # The entries below are keyed by a digest of the files' bytes, each file read and hashed
+    # only when it changed since a run last did (the packaged rules are over half a megabyte).
+    digests = [file_digest(p) for p in paths]
+    rules = None
+    if all(digests):
+        digest = _digest([(str(p), d) for p, d in zip(paths, digests, strict=True) if d])
+        rules = tone_later.kept(digest, f"tone scans\0{digest}", _afresh(paths))
     if rules is None:
+        sources = [(str(p), _read_text(p)) for p in paths]  # raises for an unreadable file
+        digest = _digest([(name, _text_digest(text)) for name, text in sources])
         rules = _built_rules(sources)
-        kept = []
         for rule in rules:
-            kept.append(_kept_form(rule))
             _compile_scans(rule)  # while the tree its forms were read from is at hand
-        codecache.store(_BUNDLE_KIND, digest, kept)
-    _load_scans(rules, digest)
+        tone_later.keep(rules, digest, f"tone scans\0{digest}")
     _DIGESTS[id(rules)] = (rules, tuple(rules), digest)
     return rules
+
+
+def _afresh(paths: list[Path]) -> Callable[[int, str], ToneRule]:
+    """What gives a kept rule whose part does not read back whole: the rules read from
+    their files again (once), and the rule of that number, which must have the same id."""
+
+    @functools.cache
+    def built() -> list[ToneRule]:
+        return _built_rules([(str(p), _read_text(p)) for p in paths])
+
+    def rule(number: int, rule_id: str) -> ToneRule:
+        rules = built()
+        if number >= len(rules) or rules[number].id != rule_id:
+            raise _fail(str(paths[-1]), rule_id, "the file changed while it was read")
+        _compile_scans(rules[number])
+        return rules[number]
+
+    return rule
 
 
 # The digest each list load_rules returned was read under, by the list's id (the list is
@@ -267,131 +275,35 @@ def digest_of(rules: list[ToneRule]) -> str | None:
     return entry[2]
 
 
-# What is kept between runs for a set of rules files (keyed by their text and the code of
-# _KEYED_MODULES):
-# every rule with its word lists filled in, the form it scans in and the words a match needs.
-# The programs of those scans are kept as one more entry (codecache.keep_regexes), made into
-# regexes when a scan first needs one; the rest of a rule's patterns (context and cues) are
+# What is kept between runs for a set of rules files (keyed by their bytes, and by the
+# engine's stamp: the code of the modules that work it out, by size and time) is in
+# triage.engine.tone_later: each rule's small fields, and its patterns (word lists filled
+# in, the form it scans in, the words a match needs) as a part read when a check first
+# reaches the rule; the programs of the scans as parts, each read and made into a regex
+# when a scan first needs it. The rest of a rule's patterns (context and cues) are
 # compiled, or read from the cache one by one, when a check first needs them. For most
 # rules on most drafts that is never.
-_BUNDLE_KIND = "tonerules"
-_BUNDLE_FORMAT = "tone rules 5"
-_KEPT_FIELDS = 15
-_KEYED_MODULES = ("tone_load.py", "tone_rule.py", "tone_scan.py")
+_BUNDLE_FORMAT = "tone rules 6"
 
 
-def _bundle_key(sources: list[tuple[str, str]]) -> str:
-    parts = [_BUNDLE_FORMAT]
-    for module in _KEYED_MODULES:  # the code that works out what is kept
-        try:
-            parts.append(Path(__file__).with_name(module).read_text(encoding="utf-8"))
-        except OSError:
-            parts.append("unreadable")
-    for source, text in sources:
-        parts += [source, text]
-    return "\0".join(parts)
+def _digest(files: list[tuple[str, str]]) -> str:
+    """The key of what is kept for these rules files: each file's name and the SHA-256 of
+    its bytes, in order, with the engine's stamp (any change to the modules that work out
+    what is kept changes it)."""
+    digest = hashlib.sha256()
+    for part in (_BUNDLE_FORMAT, codecache.engine_stamp(), *(p for f in files for p in f)):
+        raw = part.encode("utf-8", "surrogatepass")
+        digest.update(len(raw).to_bytes(8, "little") + raw)
+    return digest.hexdigest()
 
 
-def _kept_form(rule: ToneRule) -> tuple[Any, ...]:
-    return (
-        rule.id,
-        rule.category,
-        rule.pattern,
-        rule.explanation,
-        rule.suggestion,
-        rule.source,
-        rule.contexts,
-        rule.also_in_sentence,
-        rule.nearby_sentences,
-        rule.reading,
-        *(("", "", (), False, ()) if rule.reading else _scan_forms(rule.bounded)),
-    )
-
-
-def _scan_forms(bounded: str) -> tuple[str, str, tuple[str, ...], bool, Any]:
-    return (
-        _lowered_pattern(bounded),
-        _rough_pattern(bounded),
-        _anchors(bounded),
-        _within_a_sentence(bounded),
-        _requirements(bounded),
-    )
-
-
-def _kept_rules(kept: Any) -> list[ToneRule] | None:
-    """The rules kept by :func:`_kept_form`, or None if anything about them is not right."""
-    if not isinstance(kept, list):
-        return None
-    rules: list[ToneRule] = []
-    try:
-        for item in kept:
-            if not (isinstance(item, tuple) and len(item) == _KEPT_FIELDS):
-                return None
-            rid, category, pattern, explanation, suggestion, source, texts, also, near = item[:9]
-            reading, scan, rough, anchors, within, needs = item[9:]
-            if not (isinstance(texts, tuple) and len(texts) == len(_CONTEXT_KEYS)):
-                return None
-            rule = ToneRule(
-                id=rid,
-                category=category,
-                pattern=pattern,
-                explanation=explanation,
-                suggestion=suggestion,
-                source=source,
-                unless_preceded_by=texts[0],
-                unless_followed_by=texts[1],
-                only_if_followed_by=texts[2],
-                unless_in_sentence=texts[3],
-                unless_in_paragraph=texts[4],
-                also_in_sentence=tuple(also),
-                nearby_sentences=near,
-                reading=reading,
-            )
-            rules.append(rule)
-            if reading:
-                continue
-            _LOWERED.setdefault(rule.bounded, scan)
-            _ROUGH.setdefault(rule.bounded, rough)
-            _ANCHORS.setdefault(rule.bounded, tuple(anchors))
-            _WITHIN.setdefault(rule.bounded, bool(within))
-            _REQUIREMENTS.setdefault(
-                rule.bounded, tuple(tuple(tuple(group) for group in groups) for groups in needs)
-            )
-    except (TypeError, ValueError):
-        return None
-    return rules
-
-
-def _load_scans(rules: list[ToneRule], digest: str) -> None:
-    """Make ready what every check runs: each rule's scan, in the form it scans in (lowered
-    when it can be, see :func:`_lowered_pattern`), all from one cache entry when it can:
-    their programs, each made into a regex the first time a scan needs it."""
-    specs: dict[tuple[str, int], None] = {}  # in order; the same list whatever is compiled
-    for rule in rules:
-        if rule.reading:
-            continue
-        scan = _lowered_pattern(rule.bounded)
-        rough = "" if scan else _rough_pattern(rule.bounded)
-        specs[(scan, 0) if scan else (rule.bounded, re.I)] = None
-        if rough:
-            specs[(rough, 0)] = None
-    if not specs:
-        return
-    name = f"tone scans\0{digest}"  # the patterns follow from the rules and this code
-    programs = codecache.kept_programs(list(specs), name)
-    if programs is not None:
-        for (pattern, flags), program in zip(specs, programs, strict=True):
-            if pattern not in (_REGEXES if flags else _FAST):
-                _PROGRAMS.setdefault((pattern, flags), program)
-        return
-    for rule in rules:  # one by one, then kept as one entry for the next process
-        _compile_scans(rule)
-    if all(_FAST.get(pattern) is not None for pattern, flags in specs if not flags):
-        codecache.keep_regexes(list(specs), name)
+def _text_digest(text: str) -> str:
+    """SHA-256 of a rules file's bytes, from its text (the file is UTF-8: the same bytes)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _compile_scans(rule: ToneRule) -> None:
-    """A rule's scans compiled (see :func:`_load_scans`): lowered, else as written and rough."""
+    """A rule's scans compiled: lowered, else as written and rough."""
     if not rule.reading and _fast(rule.bounded) is None:
         _regex(rule.bounded)
         _rough(rule.bounded)

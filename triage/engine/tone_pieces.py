@@ -44,6 +44,18 @@ class PieceIndex:
         self._by_triple = by_triple
         self._short = tuple(short)
 
+    def kept(self) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+        """What the index holds, as plain data to keep between runs (see :meth:`from_kept`)."""
+        return self._by_triple, self._short
+
+    @classmethod
+    def from_kept(cls, by_triple: dict[str, list[str]], short: tuple[str, ...]) -> PieceIndex:
+        """The index :meth:`kept` gave these of."""
+        index = cls.__new__(cls)
+        index._by_triple = by_triple
+        index._short = short
+        return index
+
     def held(self, text: str) -> frozenset[str]:
         """The pieces ``text`` holds: exactly those ``piece in text`` is true for (a piece
         the text holds begins with three characters in a row of the text)."""

@@ -37,6 +37,8 @@ _FAST: dict[str, re.Pattern[str] | None] = {}  # a lowered pattern, compiled (No
 # Programs read from the cache (see tone_load), made into regexes only when a scan needs one:
 # most rules are never scanned in a run, their words being absent from every text.
 _PROGRAMS: dict[tuple[str, int], tuple[Any, ...]] = {}
+# The same, still in the cache's file: read (each on its own) only when a scan needs it.
+_LATER: dict[tuple[str, int], tuple[codecache.Parts, int]] = {}
 
 
 def _regex(pattern: str) -> re.Pattern[str]:
@@ -53,6 +55,11 @@ def _kept_or_compiled(pattern: str, flags: int) -> re.Pattern[str]:
     A lowered or rough scan is compiled from the tree :func:`_parsed` read it into (its
     anchors and requirements were worked out from that tree just before, on a first run)."""
     program = _PROGRAMS.pop((pattern, flags), None)
+    if program is None:
+        later = _LATER.pop((pattern, flags), None)
+        if later is not None:
+            kept = later[0].get(later[1])
+            program = kept if type(kept) is tuple and len(kept) == 5 else None
     if program is not None:
         compiled = codecache.from_program(pattern, flags, program)
         if compiled is not None:
