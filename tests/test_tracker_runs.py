@@ -384,3 +384,92 @@ def test_a_standstill_speaks_of_adjudication_only_in_construction(tmp_path, monk
     assert "adjudication" not in standstill
     assert "payment notices" not in standstill
     assert "court or arbitration" in standstill
+
+
+# --- Kind 3: dates that agree across plan, tracker, invitation and email -----------------
+
+
+def _careful_case(**change) -> dict:
+    """A case whose email waits for a lawyer's read, with a slot offered before it can go."""
+    answers = _failing_supplier(
+        proposed_times=[
+            {"date": dt.date(2026, 12, 9), "time": "10:00"},
+            {"date": dt.date(2026, 12, 11), "time": "10:00"},
+        ]
+    )
+    # A breach alleged: the email waits for a lawyer's read, and a closure pushes it back a day.
+    answers["alleged_breach"] = True
+    answers["public_holidays"] = ["none"]
+    answers["closed_days"] = [{"date": dt.date(2026, 12, 8), "note": "Immaculate Conception"}]
+    answers.update(change)
+    return answers
+
+
+@pytest.mark.parametrize(
+    "playbook, answers",
+    [
+        ("partner-dispute", _careful_case()),
+        ("partner-dispute", _careful_case(counterparty="Plasticos del Sur S.A.", currency="ARS")),
+    ],
+)
+def test_the_first_meeting_is_a_slot_the_email_still_offers(
+    tmp_path, monkeypatch, playbook, answers
+):
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    tracker = texts["actions.csv"]
+    send = next(r for r in rows(tracker) if r["action"].startswith("Send the reset email"))
+    meeting = next(r for r in rows(tracker) if "first slot offered" in r["action"])
+    assert meeting["due"] > send["due"]
+    offered = re.findall(r"^- (\w+day \d+ \w+ \d{4})", texts["meeting-invitation.md"], re.M)
+    assert offered and all("9 December" not in day for day in offered)
+    assert "11 December 2026, first slot offered" in meeting["action"]
+    assert "9 December 2026 comes before the email can go" in texts["plan.md"]
+
+
+def test_a_contract_with_a_mediation_step_gets_a_time_box_to_it(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/senior-meeting-failed-our-fault")
+    answers["clauses"] = [
+        {
+            "ref": "Clause 17",
+            "says": "Disputes: senior meeting, then mediation at the Singapore Mediation "
+            "Centre, then arbitration",
+        }
+    ]
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    plan_route = texts["plan.md"].split("## What to do", 1)[1][:200]
+    if "Negotiate directly" not in plan_route:
+        pytest.skip("route is not direct talks for this example")
+    row = row_with(texts["actions.csv"], "propose mediation")
+    assert "If it is not settled by" in row["action"]
+    assert "Singapore Mediation Centre" in row["action"]
+    assert "Clause 17" in row["action"]
+
+
+def test_the_invitation_names_the_day_of_the_call_that_agrees_a_mediation(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/missed-launch-mediate")
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    call = [r for r in rows(texts["actions.csv"]) if "agree the mediation" in r["action"]]
+    invitation = texts["meeting-invitation.md"]
+    if call and "- The call:" in invitation:
+        day = dt.date.fromisoformat(call[0]["due"])
+        assert f"- The call: on {day:%A} {day.day} {day:%B %Y}" in invitation
+        assert "early next week" not in invitation
+
+
+def test_a_first_win_the_manager_already_typed_is_not_a_second_row(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/goods-held-under-lien")
+    answers["first_win"] = "Both containers released and delivered within 12 days"
+    answers["change_steps"] = [
+        *(answers.get("change_steps") or []),
+        {
+            "what": "Release both containers and deliver them",
+            "owner": "Ops",
+            "due": dt.date(2026, 12, 14),
+        },
+    ]
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "Deliver the first small win" not in texts["actions.csv"]
+    answers["change_steps"] = answers["change_steps"][:-1]
+    answers["first_win"] = "A joint tasting of the new range at their flagship pub"
+    texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)
+    assert "Deliver the first small win" in texts["actions.csv"]

@@ -74,6 +74,7 @@ if TYPE_CHECKING:
         our_messages,
         share_deal,
         typed_call,
+        typed_covers,
         typed_gate,
         we_threatened,
     )
@@ -161,6 +162,7 @@ _HOME = {
     "markdown_inline": "markdown",
     "matter": "matter",
     "share_deal": "notes",
+    "typed_covers": "notes",
     "clause_named": "letters",
     "lawyer_writes": "letters",
     "letter_day": "letters",
@@ -299,6 +301,7 @@ __all__ = [
     "their_senior",
     "topic",
     "typed_call",
+    "typed_covers",
     "typed_gate",
     "typed_me",
     "unsaid",

@@ -361,9 +361,10 @@ _SMALL = frozenset(
 
 
 def _content(text: str) -> frozenset[str]:
-    """The words that name a change (a trailing "s" and "-ing" set aside), small words out."""
+    """The words that name a change (endings such as "-s", "-ed" and "-ing" set aside), small
+    words out."""
     words = re.findall(r"[a-z]{3,}", text.lower())
-    return frozenset(re.sub(r"(?:ing|s)$", "", w) for w in words if w not in _SMALL)
+    return frozenset(re.sub(r"(?:ing|ed|es|e|s)$", "", w) for w in words if w not in _SMALL)
 
 
 def _at_once(text: str) -> bool:
@@ -398,3 +399,17 @@ def share_deal(value: Any) -> bool:
     """Filter ``share_deal``: whether the notes describe a partner leaving a business we own
     together (a joint venture, their shares, a buy-out, a right of first refusal)."""
     return bool(_SHARE_DEAL.search(_squash(value)))
+
+
+def typed_covers(steps: Any, text: Any) -> bool:
+    """Filter ``typed_covers(text)``: whether one of the manager's own steps already names
+    ``text`` (most of its words, two at least): "All overdue ventilators maintained" covers
+    the first win "every overdue ventilator maintained and signed off", so the tracker holds
+    it once, on the manager's date."""
+    wanted = _content(_squash(text))
+    rows = steps if isinstance(steps, (list, tuple)) else []
+    return any(
+        _covers(_content(_squash(row.get("what"))), wanted)
+        for row in rows
+        if isinstance(row, Mapping) and row.get("what")
+    )

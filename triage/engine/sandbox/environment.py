@@ -189,6 +189,7 @@ def environment() -> _Environment:
     env.filters["brief"] = filters.brief
     env.filters["step_part"] = filters.step_part
     env.filters["share_deal"] = filters.share_deal
+    env.filters["typed_covers"] = filters.typed_covers
     env.filters["join_and"] = filters.join_and
     env.filters["opening_ask"] = filters.opening_ask
     env.filters["ask_fallback"] = filters.ask_fallback
