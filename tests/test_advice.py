@@ -23,6 +23,7 @@ from triage.engine.filters import (
     call_recorded,
     first_name,
     first_person,
+    in_force,
     job_title,
     our_roles,
     person,
@@ -307,8 +308,11 @@ def test_the_meeting_is_the_length_chosen_or_the_one_that_fits(rendered):
     assert minutes == (chosen or (15 if light else 20 if quick else 30 if small else 45))
     agenda = _agenda(text)
     assert sum(m for _item, m in agenda) == minutes, agenda
-    views = [m for item, m in agenda if "view" in item or "facts" in item]
+    # Each side's view (or, when we owe an apology, how it affected them) gets real time, and
+    # every part is whole five minutes.
+    views = [m for item, m in agenda if "view" in item or "facts" in item or "affected" in item]
     assert views and min(views) >= 5, agenda
+    assert all(m >= 5 and m % 5 == 0 for _item, m in agenda), agenda
     plan_agenda = _agenda(rendered.plan)
     assert sum(m for _item, m in plan_agenda) == minutes, plan_agenda
 
@@ -944,7 +948,11 @@ def test_when_the_channel_is_the_problem_the_substance_moves_to_a_call(rendered)
         rows = _rows_with(rendered, "before the email goes") or _rows_with(
             rendered, "On the first call, agree"
         )
-        assert rows and rows[0]["audience"] == "shared"
+        assert rows
+        # The call before the email is a step towards them, but its words are our coaching
+        # for the call: on our own list.
+        if "before the email goes" in rows[0]["action"]:
+            assert rows[0]["audience"] == "internal"
         assert rows[0]["due"] <= min(r["due"] for r in _rows_with(rendered, "email to"))
     if not rendered.get("channel_problem"):
         assert not _rows_with(rendered, "one more message in the thread")
@@ -989,10 +997,17 @@ def test_the_fixes_we_promised_are_tracked_and_shared(rendered):
     if not fixes or rendered.route.chosen in ("exit", "legal") or rendered.get("change_steps"):
         assert not rows
     else:
-        assert rows and all(r["audience"] == "shared" and r["due"] for r in rows)
-        tracked = " ".join(r["action"] for r in rows)
+        assert rows and all(r["due"] for r in rows)
+        # The changes still to make are shared; checking that what took effect at once holds
+        # is our own step.
+        for r in rows:
+            made = r["action"].startswith("Make the changes")
+            assert r["audience"] == ("shared" if made else "internal"), r
+        # Every fix is tracked once: in these rows, or in a step the manager typed for it.
+        tracked = " ".join(r["action"] for r in rendered.rows)
+        typed = rendered.get("agreed_actions") or []
         for fix in fixes:
-            assert fix.rstrip(".")[:30] in tracked, fix
+            assert fix.rstrip(".")[:30] in tracked or not in_force([fix], False, typed), fix
 
 
 def test_what_is_at_stake_for_them_becomes_an_option_and_a_missing_goal_a_question(rendered):
@@ -1033,7 +1048,7 @@ def test_every_answer_that_adds_a_step_is_pinned_by_an_example():
             "tone shift in words": "look again at where the tone shifted",
             "area owners": "Bring in the people who own what this touches",
             "supply continuity": "Keep the supply running while this is settled",
-            "support offers": "Set up what we offered",
+            "support offers": "and set up what they take up",
             "early warning": "Early-warning check before the review",
         }.items():
             if text in actions:
@@ -1160,11 +1175,13 @@ def test_each_support_offer_chosen_is_set_up(rendered):
         "escalation_path",
         "service_review",
     }
-    rows = _rows_with(rendered, "Set up what we offered")
+    rows = _rows_with(rendered, "and set up what they take up")
     if not offers or rendered.route.chosen in ("exit", "legal"):
         assert not rows
         return
-    assert rows and rows[0]["audience"] == "shared"
+    # Proposed at the meeting, not yet offered: our own step until they take it up.
+    assert rows and rows[0]["audience"] == "internal"
+    assert not _rows_with(rendered, "Set up what we offered")
     words = {"incident_reports": "incident report", "escalation_path": "escalation path"}
     for offer in offers:
         assert words.get(offer, "service review") in rows[0]["action"]

@@ -189,7 +189,7 @@ def test_slower_replies_are_measured_against_the_reply_time_agreed():
         response_hours=4,
     )
     [check] = advice.rows_with("Early-warning check")
-    assert "have replies been slower than the 4 working hours agreed?" in check["action"]
+    assert "have replies been slower than agreed (4 working hours)?" in check["action"]
 
 
 def test_who_set_the_deadline_names_it_in_the_steps():

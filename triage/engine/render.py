@@ -327,6 +327,11 @@ def actions(
             row["prepares"] = row["timed"] and not (spec.outward or spec.shared)
             row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
             rows.append(row)
+    # A row nobody owns is the lead's: a tracker someone can run names who does each step.
+    lead = str(ctx.get("lead") or "").strip()
+    for row in rows:
+        if not row["owner"].strip() and lead:
+            row["owner"] = lead
     talk_first = ctx.get("route") != "legal"  # RouteView compares by its id
     return sorted(tracking.apply(rows, case), key=functools.partial(_by_due, talk_first=talk_first))
 
@@ -436,7 +441,8 @@ ACTIONS_HEADER = ("action", "owner", "due", "status", "audience")
 
 
 def actions_csv(rows: list[dict[str, Any]]) -> bytes:
-    """The tracker as CSV with the header action,owner,due,status,audience.
+    """The tracker as CSV with the header action,owner,due,status,audience; a row with no
+    owner (no lead named) is the reader's own, "You".
 
     UTF-8 with a byte-order mark, so a spreadsheet opened with a double-click (Excel,
     LibreOffice) reads accented names correctly; Python reads it with ``utf-8-sig``, and
@@ -450,7 +456,7 @@ def actions_csv(rows: list[dict[str, Any]]) -> bytes:
         writer.writerow(
             [
                 _cell(row["what"]),
-                _cell(row["owner"]),
+                _cell(row["owner"] or "You"),  # no lead named: the reader owns it
                 _cell(row["due"]),
                 _cell(row["status"]),
                 _cell(audience),

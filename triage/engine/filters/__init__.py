@@ -73,7 +73,9 @@ if TYPE_CHECKING:
         in_force,
         note_fragment,
         our_messages,
+        share_deal,
         typed_call,
+        typed_covers,
         typed_gate,
         we_threatened,
     )
@@ -103,7 +105,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
     from triage.engine.filters.signers import full_name, joins_us
-    from triage.engine.filters.steps import next_three
+    from triage.engine.filters.steps import next_three, step_part
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
     from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
@@ -162,6 +164,8 @@ _HOME = {
     "we_threatened": "notes",
     "markdown_inline": "markdown",
     "matter": "matter",
+    "share_deal": "notes",
+    "typed_covers": "notes",
     "clause_named": "letters",
     "lawyer_writes": "letters",
     "letter_day": "letters",
@@ -202,6 +206,7 @@ _HOME = {
     "first_sentence": "shorten",
     "join_and": "shorten",
     "next_three": "steps",
+    "step_part": "steps",
     "topic": "topic",
     "first_person": "voice",
     "COMMON_WORDS": "words",
@@ -292,13 +297,16 @@ __all__ = [
     "says_same",
     "self_notes",
     "sentence",
+    "share_deal",
     "short_date",
     "sorry_for",
+    "step_part",
     "their_language",
     "their_option",
     "their_senior",
     "topic",
     "typed_call",
+    "typed_covers",
     "typed_gate",
     "typed_me",
     "unsaid",

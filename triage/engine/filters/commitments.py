@@ -33,7 +33,21 @@ _INTERNAL = re.compile(
     r"formal\s+(?:demand|letter|reminder)|demand\s+letter|wezwani\w*|mahnung|mise\s+en\s+demeure|"
     r"collection|debt\s+collect\w*|odsetk\w*|interest|courts?|proceedings|escalat\w*|"
     r"if\s+(?:not|no|they\s+(?:do\s+not|don'?t))|unless|otherwise|preserve\w*|"
-    r"do(?:n'?t|\s+not)\s+delete|HR|disciplin\w*)\b",
+    r"do(?:n'?t|\s+not)\s+delete|HR|disciplin\w*|"
+    # Our fallback if they fail us (another supplier, a second source, quotes elsewhere): said
+    # to them, it tells a partner we need that we are already leaving.
+    r"(?:alternative|second|backup|back-up|other|new|replacement)\s+(?:\w+\s+)?(?:suppliers?|"
+    r"sources?|vendors?|printers?|carriers?|agents?|providers?|manufacturers?|partners?|"
+    r"distributors?|subcontractors?|contractors?)|second[- ]sourc\w*|contingency|plan\s+b|"
+    r"re-?tender\w*|tenders?\s+for|quotes?\s+from|"
+    # A sanction we apply meanwhile (payment before release, a credit hold, supply stopped).
+    r"cash[- ]against[- ]\w+|cash\s+(?:in\s+advance|on\s+delivery|before)|credit\s+(?:hold|stop|"
+    r"limit)|(?:hold|stop|suspend|freeze)\w*\s+(?:(?:further|new|all|the)\s+)?(?:supply|supplies|"
+    r"shipments?|deliver(?:y|ies)|release|credit|orders?|containers?)|on\s+stop|"
+    # A decision about our own people ("remove Lars from the account"): ours to make, and
+    # the reader hears its result (who leads now), not the decision.
+    r"(?:remove|take|pull|move)\s+(?:(?-i:[A-Z])[\w'’-]*\s*){1,3}(?:off|from)\s+(?:the|this|their|our)\s+"
+    r"(?:account|thread|project|team|contract|case|relationship))\b",
     re.I,
 )
 # A note to ourselves inside an action: "(Samira reviews it first)".
@@ -195,7 +209,7 @@ def gives_reader(what: Any) -> bool:
 # deputy"), beyond those that give the reader something and our housekeeping (_OWN_VERB).
 _OUR_VERB = re.compile(
     r"^\s*(count|name|put|set|test|confirm|complete|update|move|ship|write|visit|book|call|"
-    r"phone|meet|start|stop|keep|make|bring|invoice|reissue|recalculate|rerun|re-run|post|"
+    r"phone|meet|start|stop|keep|make|bring|invoice|reissue|recalculate|rerun|re-run|post|finish|submit|"
     r"email|tell|show|walk|deploy|release)\b",
     re.I,
 )

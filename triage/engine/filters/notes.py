@@ -278,17 +278,98 @@ _AT_ONCE = re.compile(
 )
 
 
-def in_force(fixes: Any, at_once: bool = True) -> list[str]:
+def in_force(fixes: Any, at_once: bool = True, typed: Any = None) -> list[str]:
     """Filter ``in_force``: the promised changes that take effect at once (or, with
-    ``false``, those still to be made), so the first are dated now, not weeks ahead."""
+    ``false``, those still to be made), so the first are dated now, not weeks ahead.
+    ``typed`` (the manager's own dated steps) leaves out a change one of them already
+    covers ("retraining for all 31 drivers" and the typed "finish alarm-procedure
+    retraining"): the tracker holds it once, on the manager's own date."""
     items = fixes if isinstance(fixes, (list, tuple)) else []
-    return [str(fix) for fix in items if fix and _at_once(_squash(fix)) == at_once]
+    steps = [
+        _content(_squash(row.get("what")))
+        for row in (typed if isinstance(typed, (list, tuple)) else [])
+        if isinstance(row, dict) and row.get("what")
+    ]
+    return [
+        str(fix)
+        for fix in items
+        if fix
+        and _at_once(_squash(fix)) == at_once
+        and not any(_covers(step, _content(_squash(fix))) for step in steps)
+    ]
+
+
+def _covers(step: frozenset[str], fix: frozenset[str]) -> bool:
+    """Whether a typed step names the same change: most of the change's words, two at least."""
+    shared = len(step & fix)
+    return shared >= 2 and shared * 2 >= len(fix)
 
 
 _STILL_TO_COME = re.compile(r"\b(?:will|going\s+to|plan\s+to|by\s+(?:the\s+)?end\s+of)\b", re.I)
+# Said to take effect from now, whatever else the sentence promises ("I will lead this
+# personally from now on and Lars will step back"): in force today.
+_FROM_NOW = re.compile(r"\b(?:from\s+(?:now\s+on|today)|with\s+immediate\s+effect)\b", re.I)
+_SMALL = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "to",
+        "on",
+        "in",
+        "at",
+        "by",
+        "with",
+        "all",
+        "our",
+        "your",
+        "their",
+        "from",
+        "into",
+        "each",
+        "every",
+        "any",
+        "now",
+        "new",
+        "full",
+        "one",
+        "two",
+        "per",
+        "within",
+        "after",
+        "before",
+        "than",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "be",
+        "will",
+        "we",
+        "you",
+        "they",
+        "it",
+        "its",
+    ]
+)
+
+
+def _content(text: str) -> frozenset[str]:
+    """The words that name a change (endings such as "-s", "-ed" and "-ing" set aside), small
+    words out."""
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    return frozenset(re.sub(r"(?:ing|ed|es|e|s)$", "", w) for w in words if w not in _SMALL)
 
 
 def _at_once(text: str) -> bool:
+    if _FROM_NOW.search(text):
+        return True
     return bool(_AT_ONCE.search(text)) and not _STILL_TO_COME.search(text)
 
 
@@ -301,3 +382,34 @@ def typed_gate(steps: Any) -> Any:
     approval or a mandate, so that an email making an offer is not sent before it; None
     when there is none."""
     return _first_day(steps, lambda text: bool(_GATE.search(text)))
+
+
+# A partner leaving a company we own together (a joint venture, their shares, a buy-out): the
+# business goes on, so nothing "ends" and nothing is "handed over"; a price, a timetable and the
+# work in hand are agreed instead.
+_SHARE_DEAL = re.compile(
+    r"\b(?:joint[- ]venture|JV|shareholders?|shareholding|(?:their|our|the|her|his)\s+(?:\d+\s*%\s+)?"
+    r"(?:shares?|stake)\b|buy[- ]?outs?|buy\s+(?:them|him|her)\s+out|right\s+of\s+first\s+refusal|"
+    r"ROFR|pre-?emption|share\s+purchase|equity\s+stake|50/50)",
+    re.I,
+)
+
+
+def share_deal(value: Any) -> bool:
+    """Filter ``share_deal``: whether the notes describe a partner leaving a business we own
+    together (a joint venture, their shares, a buy-out, a right of first refusal)."""
+    return bool(_SHARE_DEAL.search(_squash(value)))
+
+
+def typed_covers(steps: Any, text: Any) -> bool:
+    """Filter ``typed_covers(text)``: whether one of the manager's own steps already names
+    ``text`` (most of its words, two at least): "All overdue ventilators maintained" covers
+    the first win "every overdue ventilator maintained and signed off", so the tracker holds
+    it once, on the manager's date."""
+    wanted = _content(_squash(text))
+    rows = steps if isinstance(steps, (list, tuple)) else []
+    return any(
+        _covers(_content(_squash(row.get("what"))), wanted)
+        for row in rows
+        if isinstance(row, Mapping) and row.get("what")
+    )

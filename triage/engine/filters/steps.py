@@ -23,7 +23,7 @@ from typing import Any
 
 from triage.engine.filters.dates import as_date
 
-__all__ = ["next_three", "topics"]
+__all__ = ["next_three", "step_part", "topics"]
 
 # A high-priority step is one of the next three when it falls due within this many days.
 _HORIZON = dt.timedelta(days=7)
@@ -116,3 +116,37 @@ def _first_day(row: Any, start: dt.date | None) -> bool:
         1 for n in range((day - start).days + 1) if (start + dt.timedelta(n)).weekday() < 5
     )
     return weekdays <= 2 and row.get("priority") != "low"
+
+
+# Where a step's quoted answer may end: a sentence's end, ";" or ":" first, else "," (outside
+# brackets).
+_PART_ENDS = (
+    re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9])|[;:](?=\s)"),
+    re.compile(r",(?=\s)"),
+)
+
+
+def step_part(value: Any, words: Any = 15) -> str:
+    """Filter ``step_part(n)``: a long answer quoted inside a tracker row, whole when it is up
+    to about twice n words, else kept to its first whole clauses (ending at a sentence's end,
+    ";" or ":", else at ","; at most twice n words where a clause ends by then, else the first
+    clause whole). Never cut mid-phrase and never with "…": a row someone must act on says a
+    whole thing ("the least we accept (penalty withdrawn or reduced)", not "(penalty withdrawn
+    or…)")."""
+    text = " ".join(str(value or "").split()).strip()
+    limit = words if isinstance(words, int) and not isinstance(words, bool) and words > 0 else 15
+    room = max(limit * 2, limit + 8)
+    if len(text.split()) <= room + max(2, limit // 5):
+        return text
+    for pattern in _PART_ENDS:
+        ends = [
+            found.start()
+            for found in pattern.finditer(text)
+            if text[: found.start()].count("(") == text[: found.start()].count(")")
+        ]
+        ends = [end for end in ends if text[:end].strip()]
+        if ends:
+            fitting = [end for end in ends if len(text[:end].split()) <= room]
+            cut = max(fitting) if fitting else ends[0]
+            return text[:cut].rstrip(" .;,:")
+    return text

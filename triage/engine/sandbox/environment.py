@@ -187,6 +187,9 @@ def environment() -> _Environment:
     env.filters["role_of"] = filters.role_of
     env.filters["our_roles"] = filters.our_roles
     env.filters["brief"] = filters.brief
+    env.filters["step_part"] = filters.step_part
+    env.filters["share_deal"] = filters.share_deal
+    env.filters["typed_covers"] = filters.typed_covers
     env.filters["join_and"] = filters.join_and
     env.filters["opening_ask"] = filters.opening_ask
     env.filters["ask_fallback"] = filters.ask_fallback
