@@ -132,6 +132,8 @@ def test_a_small_slip_gets_one_first_call_after_finding_who_to_call(tmp_path, mo
     assert "Phone Pekarna Sever s.r.o. first" not in texts["actions.csv"]
     # A small account the manager keeps is not told that parting is a fine outcome.
     assert "parting on good terms" not in texts["plan.md"]
-    assert "keep the effort in proportion" in texts["plan.md"]
+    # Nothing says what the account is worth a year, so the plan does not call it small on
+    # figures it was never given: it asks for them before real time or money goes in.
+    assert "Nothing else about its value was answered" in texts["plan.md"]
     # The email follows that call instead of promising another.
     assert "Following my call" in texts["reset-email.eml"]

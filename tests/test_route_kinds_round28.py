@@ -166,10 +166,13 @@ def test_a_client_we_hurt_still_gets_a_meeting_on_the_legal_route(tmp_path, monk
     assert _decided(texts).startswith("**Take legal advice")
     meet = [r for r in tracker_rows(texts) if r["action"].startswith("Meet Mette")]
     assert meet and "once our lawyer has agreed what may be said" in meet[0]["action"]
-    # On the first time offered, not a week after the times we sent.
-    assert meet[0]["due"] == "2026-12-07"
+    # Both times offered come before the email can go (it waits for the lawyer's read): the
+    # meeting is not dated before the email that proposes it, and the email offers new times.
+    sent = [r for r in tracker_rows(texts) if r["action"].startswith("Send the")]
+    assert meet[0]["due"] > sent[0]["due"], (meet, sent)
+    assert "offer new ones in it" in meet[0]["action"]
     assert "meeting-invitation.md" in texts
-    assert "Monday 7 December 2026 at 14:00" in texts["meeting-invitation.md"]
+    assert "Monday 7 December 2026 at 14:00" not in texts["meeting-invitation.md"]
     assert "## The meeting" in texts["plan.md"]
     # Once their solicitors hold the pen, the meeting waits for the lawyers.
     answers = _payslips(
