@@ -18,7 +18,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from triage.engine.filters.asks import ask_fallback, asks_payment, opening_ask, owed_thing
+    from triage.engine.filters.asks import (
+        ask_fallback,
+        ask_without_money,
+        asks_payment,
+        opening_ask,
+        owed_thing,
+    )
     from triage.engine.filters.calendars import currency_holidays, holiday_names
     from triage.engine.filters.commitments import (
         approved_offer,
@@ -81,6 +87,7 @@ if TYPE_CHECKING:
         beyond_ask,
         ending_of,
         has_figure,
+        no_admission,
         offer_said,
         one_money_style,
         only_given,
@@ -89,11 +96,14 @@ if TYPE_CHECKING:
         without_owed_work,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
+    from triage.engine.filters.pledges import answers_complaint, fragments, we_will
     from triage.engine.filters.repair import (
         effect_on_them,
         month_named,
         notice_threatened,
+        regret_said,
         says_same,
+        short_mistake,
         their_option,
         unsaid,
         worst_first,
@@ -176,6 +186,13 @@ _HOME = {
     "has_figure": "offers",
     "one_money_style": "offers",
     "self_notes": "offers",
+    "ask_without_money": "asks",
+    "short_mistake": "repair",
+    "regret_said": "repair",
+    "fragments": "pledges",
+    "we_will": "pledges",
+    "answers_complaint": "pledges",
+    "no_admission": "offers",
     "job_title": "people",
     "our_roles": "people",
     "person": "people",
@@ -216,11 +233,13 @@ __all__ = [
     "about_eur",
     "add_working_days",
     "amounts",
+    "answers_complaint",
     "approved_offer",
     "as_date",
     "ask_before_landing",
     "ask_fallback",
     "ask_landing",
+    "ask_without_money",
     "asks_now",
     "asks_payment",
     "attendee_notes",
@@ -241,6 +260,7 @@ __all__ = [
     "first_person",
     "first_sentence",
     "fix_sentence",
+    "fragments",
     "full_name",
     "goal",
     "gone_quiet",
@@ -263,6 +283,7 @@ __all__ = [
     "month_named",
     "next_three",
     "next_working_day",
+    "no_admission",
     "note_fragment",
     "notice_end",
     "notice_given_end",
@@ -283,11 +304,13 @@ __all__ = [
     "pending_step",
     "person",
     "reads_as_clause",
+    "regret_said",
     "role_of",
     "says_same",
     "self_notes",
     "sentence",
     "short_date",
+    "short_mistake",
     "sorry_for",
     "their_language",
     "their_option",
@@ -299,6 +322,7 @@ __all__ = [
     "unsaid",
     "via_counsel",
     "we_threatened",
+    "we_will",
     "weekday_date",
     "will_pay",
     "without_owed_work",

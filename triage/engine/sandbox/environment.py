@@ -240,6 +240,13 @@ def environment() -> _Environment:
     env.filters["offer_said"] = filters.offer_said
     env.filters["one_money_style"] = filters.one_money_style
     env.filters["self_notes"] = filters.self_notes
+    env.filters["ask_without_money"] = filters.ask_without_money
+    env.filters["short_mistake"] = filters.short_mistake
+    env.filters["regret_said"] = filters.regret_said
+    env.filters["fragments"] = filters.fragments
+    env.filters["we_will"] = filters.we_will
+    env.filters["answers_complaint"] = filters.answers_complaint
+    env.filters["no_admission"] = filters.no_admission
     env.filters["owed_work"] = filters.owed_work
     env.filters["without_owed_work"] = filters.without_owed_work
     env.filters["full_name"] = filters.full_name

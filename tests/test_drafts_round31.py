@@ -1,0 +1,384 @@
+"""Kinds a mediator found in round 31's reset emails, each on several cases of our own: an
+apology that covers only the first of the mistakes we typed, an admission of liability written
+into what we offer, a regret typed as our olive branch and never said, a senior colleague named
+without the role that tells the reader why they are there, two contacts in one email ("X is your
+named senior contact" beside "please come straight to me"), two dates for the one answer to
+their complaint, and a step typed as a thing listed under "What we will do"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from test_reader_needs import drafts
+
+SUNDAY = dt.datetime(2026, 12, 6, 9, 30, tzinfo=dt.UTC)
+
+
+def _at_fault(**changes: Any) -> dict[str, Any]:
+    """A client we failed several times, who has escalated: the fault is mostly ours."""
+    return {
+        "counterparty": "Hoogvliet Facilities B.V.",
+        "their_contact": "Sanne de Vries",
+        "their_greeting": "Sanne",
+        "their_email": "sanne.devries@hoogvliet.nl",
+        "our_company": "Maasdelta Cleaning Services B.V.",
+        "our_contact": "Pieter Jansen",
+        "our_email": "pieter.jansen@maasdelta.nl",
+        "issue_for_them": "the missed cleans at your Rotterdam sites",
+        "what_happened": "Since 2 November our night crews missed 14 scheduled cleans across "
+        "three of Hoogvliet's Rotterdam office sites. Sanne reported it through our portal and "
+        "got an automated reply; our supervisor then blamed their access badges. On 27 November "
+        "she wrote to our managing director and put the December invoice on hold.",
+        "since": "2026-11-02",
+        "at_stake": "A core account, about EUR 400,000 a year, renewing in April.",
+        "amount_at_stake": 18500,
+        "currency": "EUR",
+        "annual_value": 400000,
+        "relationship_years": "long",
+        "strategic_value": "core",
+        "alternatives": "costly",
+        "mutual_benefit": True,
+        "repair_effort": "moderate",
+        "worth_salvaging": "yes",
+        "our_contribution": "The missed cleans were ours, and we handled her reports badly.",
+        "fault": "mostly_us",
+        "our_mistakes": [
+            {
+                "mistake": "our night crews missed 14 scheduled cleans at your sites",
+                "fix": "a supervisor now signs off every site each night, with photos in the "
+                "portal by 07:00",
+            },
+            {
+                "mistake": "our supervisor blamed your access badges",
+                "fix": "site issues are now checked with your facilities desk before anyone "
+                "gives a cause",
+            },
+            {
+                "mistake": "you got an automated portal reply to a formal complaint",
+                "fix": "complaints from key accounts now go straight to a named manager by "
+                "phone, the same day",
+            },
+            {
+                "mistake": "our written answer took eleven days",
+                "fix": "a first written answer within one working day and a full one within five",
+            },
+        ],
+        "apologised": False,
+        "timeline": [
+            {
+                "date": "2026-11-27",
+                "channel": "email",
+                "who": "Sanne de Vries (their side)",
+                "tone": "hostile",
+                "note": "To our MD: reviewing the contract, invoice on hold",
+            },
+        ],
+        "trust_today": 1,
+        "emotions": "high",
+        "heat_source": "theirs",
+        "our_spoc": "Pieter Jansen",
+        "response_hours": 4,
+        "category": "operational",
+        "alleged_breach": True,
+        "work_ongoing": True,
+        "red_flags": ["threats", "payment_withheld"],
+        "money": "we_owe",
+        "stake_vs_fee": "larger",
+        "proposed_times": [
+            {"date": "2026-12-09", "time": "10:00"},
+            {"date": "2026-12-10", "time": "14:00"},
+        ],
+        "meeting_minutes": 60,
+        "meeting_format": "in_person",
+        "chair": "self",
+        "attendees": "Our MD Marloes Bakker and Pieter Jansen; Sanne de Vries",
+    } | changes
+
+
+def _body(answers: dict[str, Any], tmp_path, monkeypatch, playbook: str = "") -> str:
+    texts = drafts(
+        playbook or "client-communication-breakdown", answers, tmp_path, monkeypatch, SUNDAY
+    )
+    return texts["reset-email.eml"].replace("\r", "")
+
+
+# Kind 1: every typed mistake has its apology, within the budget.
+
+_LONG_FIXES = [
+    {
+        "mistake": "we let a reefer unit run past its service date and it failed with your "
+        "product on board",
+        "fix": "every reefer is now checked against the service log before loading; two units "
+        "taken out of service",
+    },
+    {
+        "mistake": "our driver ignored the data-logger alarm on 26 November",
+        "fix": "alarm procedure retraining for all 31 drivers on pharma runs, completed by "
+        "18 December",
+    },
+    {
+        "mistake": "you got an automated ticket reply to a serious quality report",
+        "fix": "pharma excursions now go straight to a named duty manager by phone, 24/7",
+    },
+    {
+        "mistake": "our incident report took nine days",
+        "fix": "a preliminary report within 24 hours and a full one within 5 working days",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        # Long fixes, an offer and a dated step: short of words, still every apology.
+        {
+            "our_mistakes": _LONG_FIXES,
+            "our_offer": "We will settle the documented product loss through our insurer.",
+            "agreed_actions": [
+                {
+                    "what": "Send the corrective action plan to Sanne",
+                    "owner": "Pieter Jansen",
+                    "due": "2026-12-10",
+                },
+            ],
+            "senior_contact_name": "Gary Whelan, GDP Compliance Manager",
+            "support_offer": ["senior_contact"],
+        },
+        # Answers left empty around the mistakes.
+        {
+            "attendees": "",
+            "what_happened": "We missed cleans for a month.",
+            "timeline": [],
+            "our_contribution": "",
+            "issue_for_them": "",
+        },
+    ],
+)
+def test_each_typed_mistake_is_said_sorry_for_even_short_of_words(tmp_path, monkeypatch, changes):
+    answers = _at_fault(**changes)
+    body = _body(answers, tmp_path, monkeypatch)
+    assert len(body.split()) <= 200, (len(body.split()), body)
+    assert "sorry" in body.lower(), body
+    flat = " ".join(body.split())
+    for m in answers["our_mistakes"]:
+        # The heart of each mistake, in the reader's words ("our incident report took nine days").
+        key = " ".join(m["mistake"].split()[-4:])
+        assert key in flat, (key, body)
+
+
+def test_a_both_sides_case_says_sorry_for_each_of_our_mistakes(tmp_path, monkeypatch):
+    # A hosting outage on the salvage playbook: fault shared, a breach alleged.
+    answers = _at_fault(
+        fault="both",
+        heat_source="theirs",
+        emotions="tense",
+        our_mistakes=[
+            {
+                "mistake": "we ran a firmware update outside the maintenance window we had "
+                "announced",
+                "fix": "firmware changes only inside announced windows",
+            },
+            {
+                "mistake": "our status page was two hours behind the outage",
+                "fix": "automatic status updates from monitoring",
+            },
+            {
+                "mistake": "our first reply quoted the SLA before acknowledging what the day "
+                "cost you",
+                "fix": "the account director answers major incidents personally",
+            },
+        ],
+        direct_talks_failed=True,
+        red_flags=["threats", "deadline"],
+    )
+    body = _body(answers, tmp_path, monkeypatch, "salvage-relationship")
+    flat = " ".join(body.split())
+    assert "maintenance window" in flat, body
+    assert "two hours behind the outage" in flat, body
+    assert "quoted the SLA" in flat, body
+
+
+# Kind 3: no admission of liability in writing; what we will do stays.
+
+
+@pytest.mark.parametrize(
+    ("offer", "kept"),
+    [
+        (
+            "We accept liability for both excursions and will settle the documented product "
+            "loss, through our insurer, without arguing the cap.",
+            "settle the documented product loss",
+        ),
+        (
+            "We admit full liability; we will credit the two November invoices in full.",
+            "credit the two November invoices",
+        ),
+        (
+            "we accept liability for the spoiled batch and will pay the replacement cost",
+            "pay the replacement cost",
+        ),
+    ],
+)
+def test_an_offer_typed_with_an_admission_goes_out_without_it(tmp_path, monkeypatch, offer, kept):
+    body = _body(_at_fault(our_offer=offer), tmp_path, monkeypatch)
+    flat = " ".join(body.split())
+    assert "liability" not in flat.lower(), body
+    assert kept in flat, body
+    assert "I propose that we accept" not in flat, body
+
+
+def test_an_offer_that_is_only_an_admission_is_left_for_the_plan(tmp_path, monkeypatch):
+    body = _body(
+        _at_fault(our_offer="We accept liability for the missed cleans."), tmp_path, monkeypatch
+    )
+    assert "liability" not in body.lower(), body
+    assert "sorry" in body.lower(), body
+
+
+# Kind 1: the regret typed as our olive branch is said, first.
+
+
+def _franchise(**changes: Any) -> dict[str, Any]:
+    return (
+        _at_fault(
+            counterparty="Highveld Coffee (Pty) Ltd",
+            their_contact="Sipho Ndlovu",
+            their_greeting="Sipho",
+            their_email="sipho@highveldcoffee.co.za",
+            our_company="Brewline Coffee Ltd",
+            our_contact="Orla Fitzgerald",
+            our_email="orla.fitzgerald@brewline.ie",
+            issue_for_them="the royalties and the marketing fund",
+            what_happened="Highveld has paid no royalties since August and offsets them against "
+            "marketing-fund money we did not spend. The two CEOs met by video on 12 Nov and the "
+            "call ended badly.",
+            fault="both",
+            heat_source="both",
+            heat_who="top",
+            our_mistakes=[],
+            money="both",
+            currency="ZAR",
+            amount_at_stake=2940000,
+        )
+        | changes
+    )
+
+
+@pytest.mark.parametrize(
+    ("olive", "said"),
+    [
+        (
+            "Orla calls Sipho to say our CEO regrets the 12 November remark, and offers the "
+            "audit with no conditions",
+            "I am sorry for the 12 November remark: our CEO regrets it",
+        ),
+        (
+            "Our MD apologises for the tone of the 3 November email and offers a site visit",
+            "I am sorry for the tone of the 3 November email: our MD regrets it",
+        ),
+        ("We regret how the audit request was handled", "I am sorry for how the audit"),
+    ],
+)
+def test_a_regret_typed_as_the_olive_branch_is_said_in_the_email(
+    tmp_path, monkeypatch, olive, said
+):
+    body = _body(_franchise(olive_branch=olive), tmp_path, monkeypatch, "salvage-relationship")
+    assert said in " ".join(body.split()), body
+
+
+def test_an_olive_branch_with_no_regret_adds_no_apology(tmp_path, monkeypatch):
+    body = _body(
+        _franchise(olive_branch="Our CEO flies to Johannesburg with the audit terms"),
+        tmp_path,
+        monkeypatch,
+        "salvage-relationship",
+    )
+    assert "First, I am sorry" not in body, body
+
+
+# Kind 6: a senior colleague is named with their role; one voice on who to contact.
+
+
+@pytest.mark.parametrize(
+    ("attendees", "said"),
+    [
+        (
+            "Our MD Marloes Bakker and Pieter Jansen; Sanne de Vries",
+            "Marloes Bakker, our Managing Director, will join us.",
+        ),
+        (
+            "Our CEO Tan Boon Hock and Pieter Jansen; Sanne and her facilities lead",
+            "Tan Boon Hock, our CEO, will join us.",
+        ),
+        (
+            "our Head of Operations Ruud Visser, Pieter Jansen; Sanne de Vries",
+            "Ruud Visser, our Head of Operations, will join us.",
+        ),
+    ],
+)
+def test_a_senior_colleague_who_joins_is_named_with_the_role(
+    tmp_path, monkeypatch, attendees, said
+):
+    body = _body(_at_fault(attendees=attendees), tmp_path, monkeypatch)
+    assert said in body, body
+
+
+@pytest.mark.parametrize(
+    "senior",
+    ["Gary Whelan, GDP Compliance Manager", "Erik Sandberg, Head of Application Engineering"],
+)
+def test_a_named_senior_contact_works_with_the_signer_not_beside_them(
+    tmp_path, monkeypatch, senior
+):
+    answers = _at_fault(senior_contact_name=senior, support_offer=["senior_contact"])
+    body = _body(answers, tmp_path, monkeypatch)
+    first = senior.split()[0]
+    assert "is your named senior contact from now on" not in body, body
+    assert "come straight to me" not in body, body
+    assert f"{first} and I will reply" in body, body
+
+
+# Kind 5: one date for the answer to their formal complaint.
+
+
+def test_the_answer_to_their_complaint_has_one_date(tmp_path, monkeypatch):
+    answers = _at_fault(
+        red_flags=["threats", "payment_withheld", "complaint_procedure", "deadline"],
+        notice_deadline="2026-12-11",
+        deadline_kind="procedure",
+        agreed_actions=[
+            {
+                "what": "Submit the CAPA response to Hoogvliet",
+                "owner": "Pieter Jansen",
+                "due": "2026-12-10",
+            },
+        ],
+    )
+    body = _body(answers, tmp_path, monkeypatch)
+    flat = " ".join(body.split())
+    assert "Thursday 10 December" in flat, body
+    assert "answer your formal complaint in full by Tuesday" not in flat, body
+    assert "complaint under your procedure in full by" not in flat, body
+
+
+# Kind 8: what we will do reads as what we do.
+
+
+def test_a_step_typed_as_an_instruction_is_said_as_ours(tmp_path, monkeypatch):
+    # Two mistakes, so that the email has room for its dated steps.
+    answers = _at_fault(
+        our_mistakes=_at_fault()["our_mistakes"][:2],
+        agreed_actions=[
+            {
+                "what": "Send the revised site schedule to Sanne",
+                "owner": "Site operations",
+                "due": "2026-12-09",
+            },
+        ],
+    )
+    body = _body(answers, tmp_path, monkeypatch)
+    assert "We will send the revised site schedule" in body, body
+    assert "- Send the revised" not in body, body

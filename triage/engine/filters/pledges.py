@@ -1,0 +1,135 @@
+"""What we commit to, as the reader of the email reads it: each dated step said as ours ("We
+will submit ..."), one date for the answer to their complaint."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.text import _squash
+
+# What answers a formal complaint among the dated steps: the corrective-action response, our
+# written response or reply to it.
+_ANSWERS_COMPLAINT = re.compile(r"\b(?:CAPA|corrective|respon\w*|repl\w*|answer\w*)\b", re.I)
+
+
+def answers_complaint(steps: Any) -> list[Any]:
+    """Filter ``answers_complaint``: the dated steps (each with ``what``) that are our answer to
+    their formal complaint ("Submit the CAPA response to you"), so that the email names one
+    date for it, never a second, earlier one beside it."""
+    found: list[Any] = []
+    for step in steps or []:
+        what = step.get("what") if isinstance(step, dict) else getattr(step, "what", "")
+        if _ANSWERS_COMPLAINT.search(str(what or "")):
+            found.append(step)
+    return found
+
+
+# The verbs a dated step of ours opens with when typed as an instruction ("Submit the CAPA
+# response to you", "Send the statement of account").
+_STEP_VERBS = frozenset(
+    [
+        "submit",
+        "send",
+        "issue",
+        "share",
+        "deliver",
+        "complete",
+        "finish",
+        "provide",
+        "run",
+        "hold",
+        "publish",
+        "put",
+        "set",
+        "introduce",
+        "appoint",
+        "replace",
+        "refund",
+        "pay",
+        "credit",
+        "return",
+        "review",
+        "train",
+        "retrain",
+        "update",
+        "install",
+        "fix",
+        "repair",
+        "clear",
+        "book",
+        "arrange",
+        "confirm",
+        "visit",
+        "call",
+        "agree",
+        "prepare",
+        "draft",
+        "test",
+        "write",
+        "present",
+        "release",
+        "collect",
+        "ship",
+        "restore",
+        "reinstate",
+        "start",
+        "launch",
+        "extend",
+        "waive",
+        "cover",
+        "reimburse",
+        "give",
+        "offer",
+        "brief",
+        "assign",
+        "name",
+        "move",
+        "switch",
+        "close",
+        "open",
+        "propose",
+        "check",
+        "loan",
+        "hire",
+        "add",
+        "remove",
+        "swap",
+        "nominate",
+        "schedule",
+    ]
+)
+
+
+# Paying verbs: a step that pays is kept as typed (see ``we_will``).
+_MONEY_VERBS = frozenset(["pay", "refund", "credit", "reimburse", "cover", "settle", "waive"])
+
+
+def we_will(step: Any) -> str:
+    """Filter ``we_will``: a dated step of ours as a sentence under "What we will do": "Submit the
+    CAPA response to you" gives "We will submit the CAPA response to you"; a step already said
+    as ours ("We will ...", "I will ...") or as a result ("All overdue devices maintained") is
+    kept as it is."""
+    text = _squash(step)
+    if not text:
+        return ""
+    first = text.split()[0]
+    if first.lower() in _MONEY_VERBS:
+        # "We will refund every double charge" reads as a promise to pay whatever it comes to:
+        # a payment step stays as typed, a term with its own amount.
+        return text
+    if first.lower() in _STEP_VERBS and first[:1].isupper():
+        return "We will " + first.lower() + text[len(first) :]
+    return text
+
+
+def fragments(steps: Any) -> list[str]:
+    """Filter ``fragments``: the steps (as said) that do not read under "What we will do": not
+    said as ours ("We will ...", "I will ...") nor as a result ("All overdue devices
+    maintained"), such as "Change freeze on storage firmware"."""
+    found: list[str] = []
+    for step in steps or []:
+        text = _squash(step).rstrip(" .")
+        if text and not (re.match(r"(?:we|I)\s+will\b", text, re.I) or text.endswith("ed")):
+            found.append(text)
+    return found
