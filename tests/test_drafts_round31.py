@@ -382,3 +382,120 @@ def test_a_step_typed_as_an_instruction_is_said_as_ours(tmp_path, monkeypatch):
     body = _body(answers, tmp_path, monkeypatch)
     assert "We will send the revised site schedule" in body, body
     assert "- Send the revised" not in body, body
+
+
+# Kind 1 and 7: a claim we dispute gets an open reply that says so, why, reserves our rights
+# and asks for what we are owed; never a without-prejudice acknowledgement.
+
+
+def _penalty(**changes: Any) -> dict[str, Any]:
+    """Their lawyers claim a delay penalty that, as we read the contract, they caused."""
+    return {
+        "counterparty": "Al Noor Contracting LLC",
+        "their_contact": "Rami Haddad",
+        "their_greeting": "Rami",
+        "their_email": "rami.haddad@alnoor.ae",
+        "our_company": "Kestrel Glazing Systems Ltd",
+        "our_contact": "Fiona Walsh",
+        "our_email": "fiona.walsh@kestrelglazing.co.uk",
+        "issue_for_them": "your notice of 30 November on the podium glazing",
+        "what_happened": "We are the glazing subcontractor on their Dubai Marina podium. Their "
+        "design approvals came back 38 days late; we asked in writing for an extension of "
+        "time on 2 October and had no answer. On 30 Nov their lawyers served notice of AED "
+        "1,200,000 in delay penalties and held back our payment certificate 9.",
+        "since": "2026-10-02",
+        "at_stake": "The penalty, the withheld certificate and two more towers with them.",
+        "amount_at_stake": 1200000,
+        "currency": "AED",
+        "annual_value": 30000000,
+        "relationship_years": "new",
+        "strategic_value": "important",
+        "alternatives": "some",
+        "worth_salvaging": "yes",
+        "fault": "mostly_them",
+        "trust_today": 2,
+        "emotions": "tense",
+        "heat_source": "theirs",
+        "category": "commercial",
+        "clauses": [
+            {
+                "ref": "Clause 9.1",
+                "says": "Delay penalty of 0.1% of the subcontract value per day",
+                "our_reading": "Does not apply to delay they caused by late approvals",
+                "their_reading": "Applies to the whole slip",
+            },
+        ],
+        "alleged_breach": True,
+        "direct_talks_failed": True,
+        "work_ongoing": True,
+        "red_flags": ["lawyers", "letter_of_claim", "notice_close", "payment_withheld"],
+        "lawyers_side": "theirs",
+        "formal_from": "them",
+        "money": "both",
+        "owed_basis": "due",
+        "our_ask": "pay payment certificate 9 (AED 2,400,000) in full, without set-off",
+        "stake_vs_fee": "larger",
+        "notice_deadline": "2026-12-14",
+        "deadline_kind": "letter",
+        "lawyer_consulted": False,
+        "proposed_times": [
+            {"date": "2026-12-16", "time": "10:00"},
+            {"date": "2026-12-17", "time": "10:00"},
+        ],
+        "meeting_minutes": 90,
+        "meeting_format": "in_person",
+        "chair": "self",
+    } | changes
+
+
+@pytest.mark.parametrize(
+    ("playbook", "changes"),
+    [
+        ("contract-terms-dispute", {}),
+        # A haulier's claim from a retailer's solicitors, on the partner playbook.
+        (
+            "partner-dispute",
+            {
+                "counterparty": "Harrowgate Stores plc",
+                "their_contact": "Tom Ellis",
+                "their_greeting": "Tom",
+                "their_email": "tom.ellis@harrowgate.co.uk",
+                "currency": "GBP",
+                "amount_at_stake": 85000,
+                "annual_value": 900000,
+                "issue_for_them": "your solicitors' letter about the October deliveries",
+                "what_happened": "Harrowgate's solicitors claim GBP 85,000 for late deliveries "
+                "in October, though their depot refused our booked slots on nine days.",
+                "clauses": [
+                    {
+                        "ref": "Schedule 2",
+                        "says": "Service credits for deliveries outside the booked slot",
+                        "our_reading": "Only applies where we missed a slot they had confirmed",
+                        "their_reading": "Applies to every late delivery",
+                    },
+                ],
+                "our_ask": "pay the October invoices (GBP 140,000) in full",
+            },
+        ),
+    ],
+)
+def test_a_claim_we_dispute_is_answered_openly_with_our_reasons_and_our_ask(
+    tmp_path, monkeypatch, playbook, changes
+):
+    texts = drafts(playbook, _penalty(**changes), tmp_path, monkeypatch, SUNDAY)
+    body = texts["reset-email.eml"].replace("\r", "")
+    flat = " ".join(body.split())
+    assert "WITHOUT PREJUDICE" not in body, body
+    assert "without prejudice" not in texts["subject"].lower(), texts["subject"]
+    assert "We do not accept the claim." in flat, body
+    assert "As we read " in flat, body
+    assert "We reserve all our rights." in flat, body
+    assert "we ask you to pay " in flat, body
+    assert "Could we meet" in flat, body
+    assert len(body.split()) <= 200, body
+
+
+def test_a_claim_that_is_mostly_ours_is_not_disputed(tmp_path, monkeypatch):
+    answers = _penalty(fault="mostly_us")
+    body = _body(answers, tmp_path, monkeypatch, "contract-terms-dispute")
+    assert "We do not accept the claim" not in body, body
