@@ -489,7 +489,8 @@ def test_a_claim_we_dispute_is_answered_openly_with_our_reasons_and_our_ask(
     assert "without prejudice" not in texts["subject"].lower(), texts["subject"]
     assert "We do not accept the claim." in flat, body
     assert "As we read " in flat, body
-    assert "We reserve all our rights." in flat, body
+    # The reservation of rights, in words that do not read as a threat.
+    assert "This email does not waive any of our rights." in flat, body
     assert "we ask you to pay " in flat, body
     assert "Could we meet" in flat, body
     assert len(body.split()) <= 200, body

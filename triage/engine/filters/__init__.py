@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         notice_given_end,
         notice_period,
         notice_served,
+        on_your_side,
         own_letter,
         typed_me,
     )
@@ -186,6 +187,7 @@ _HOME = {
     "has_figure": "offers",
     "one_money_style": "offers",
     "self_notes": "offers",
+    "on_your_side": "formal",
     "ask_without_money": "asks",
     "short_mistake": "repair",
     "regret_said": "repair",
@@ -291,6 +293,7 @@ __all__ = [
     "notice_served",
     "notice_threatened",
     "offer_said",
+    "on_your_side",
     "one_money_style",
     "only_given",
     "opening_ask",

@@ -281,3 +281,15 @@ def notice_served(value: Any) -> bool:
         if not re.search(r"\b(they|their|them)\b", before):
             return True
     return False
+
+
+# "delay they caused", set in our voice as "delay you caused": a culprit named to the reader.
+_YOU_CAUSED = re.compile(
+    r"\b(delays?|losses|loss|costs?|problems?)\s+(?:that\s+)?you\s+caused\b", re.I
+)
+
+
+def on_your_side(value: Any) -> str:
+    """Filter ``on_your_side``: our reading of a clause, said to them without naming a culprit:
+    "does not apply to delay you caused" gives "does not apply to delay on your side"."""
+    return _YOU_CAUSED.sub(r"\1 on your side", str(value or ""))
