@@ -500,3 +500,92 @@ def test_a_claim_that_is_mostly_ours_is_not_disputed(tmp_path, monkeypatch):
     answers = _penalty(fault="mostly_us")
     body = _body(answers, tmp_path, monkeypatch, "contract-terms-dispute")
     assert "We do not accept the claim" not in body, body
+
+
+# Kind 4: a partner near insolvency from whom we want goods or tools back, not money.
+
+
+def _supplier_in_trouble(**changes: Any) -> dict[str, Any]:
+    return {
+        "counterparty": "Formy Slaskie Sp. z o.o.",
+        "their_contact": "Marek Nowak",
+        "their_greeting": "Marek",
+        "their_email": "m.nowak@formyslaskie.pl",
+        "our_company": "Nordhavn Housewares A/S",
+        "our_contact": "Signe Holm",
+        "our_email": "signe.holm@nordhavn.dk",
+        "issue_for_them": "the January moulding run",
+        "what_happened": "Formy Slaskie moulds our kitchen storage range on our own 9 "
+        "injection moulds. We prepaid EUR 60,000 for the January run. On 2 Dec Marek told us "
+        "they have engaged restructuring advisers and asked creditors to hold off.",
+        "since": "2026-12-02",
+        "at_stake": "The January run, our 9 moulds and the prepayment.",
+        "amount_at_stake": 60000,
+        "currency": "EUR",
+        "annual_value": 400000,
+        "relationship_years": "long",
+        "strategic_value": "important",
+        "alternatives": "costly",
+        "worth_salvaging": "yes",
+        "fault": "mostly_them",
+        "trust_today": 3,
+        "emotions": "tense",
+        "heat_source": "theirs",
+        "category": "commercial",
+        "red_flags": ["insolvency", "payment_withheld"],
+        "insolvency_started": False,
+        "money": "they_owe",
+        "owed_basis": "due",
+        "our_ask": "confirm by 11 December what of the January run can still be moulded and "
+        "release our 9 moulds for collection by 18 December",
+        "our_offer": "We collect the moulds ourselves and pay the freight.",
+        "agreed_actions": [
+            {
+                "what": "Ask two alternative mould makers for quotes",
+                "owner": "Purchasing",
+                "due": "2026-12-10",
+            },
+        ],
+        "proposed_times": [
+            {"date": "2026-12-09", "time": "10:00"},
+            {"date": "2026-12-10", "time": "10:00"},
+        ],
+        "meeting_minutes": 45,
+        "meeting_format": "video",
+        "chair": "self",
+    } | changes
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        # Printing plates and files from a printer in trouble, on another playbook's terms.
+        {
+            "counterparty": "Tipografia Lusitana Lda",
+            "their_contact": "Joana Ferreira",
+            "their_greeting": "Joana",
+            "their_email": "joana@tipolusitana.pt",
+            "our_ask": "return our printing plates and the artwork files by 15 December",
+            "agreed_actions": [
+                {
+                    "what": "Shortlist other printers in Porto for the spring catalogue",
+                    "owner": "Production",
+                    "due": "2026-12-10",
+                },
+            ],
+        },
+    ],
+)
+def test_a_partner_in_trouble_is_asked_for_our_goods_not_what_they_can_pay(
+    tmp_path, monkeypatch, changes
+):
+    answers = _supplier_in_trouble(**changes)
+    body = _body(answers, tmp_path, monkeypatch, "partner-dispute")
+    flat = " ".join(body.split())
+    assert "realistically pay" not in flat, body
+    assert "hard time for your business" in flat, body
+    assert "I would ask you to " + answers["our_ask"].split()[0] in flat, body
+    # Our contingency of replacing them is ours, never a commitment shown to them.
+    assert "alternative mould makers" not in flat and "other printers" not in flat, body
+    assert flat.count("I propose") <= 1, body

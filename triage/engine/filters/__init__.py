@@ -97,7 +97,7 @@ if TYPE_CHECKING:
         without_owed_work,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
-    from triage.engine.filters.pledges import answers_complaint, fragments, we_will
+    from triage.engine.filters.pledges import answers_complaint, fragments, not_contingency, we_will
     from triage.engine.filters.repair import (
         effect_on_them,
         month_named,
@@ -187,6 +187,7 @@ _HOME = {
     "has_figure": "offers",
     "one_money_style": "offers",
     "self_notes": "offers",
+    "not_contingency": "pledges",
     "on_your_side": "formal",
     "ask_without_money": "asks",
     "short_mistake": "repair",
@@ -286,6 +287,7 @@ __all__ = [
     "next_three",
     "next_working_day",
     "no_admission",
+    "not_contingency",
     "note_fragment",
     "notice_end",
     "notice_given_end",

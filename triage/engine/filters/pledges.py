@@ -133,3 +133,26 @@ def fragments(steps: Any) -> list[str]:
         if text and not (re.match(r"(?:we|I)\s+will\b", text, re.I) or text.endswith("ed")):
             found.append(text)
     return found
+
+
+# Our contingency: finding someone to replace them ("quotes from two alternative film printers",
+# "shortlist other carriers"). Ours to do, never a commitment to show them.
+_CONTINGENCY = re.compile(
+    r"\b(?:alternative|other|new|backup|back-up|second|replacement)\s+(?:\w+\s+){0,2}"
+    r"(?:suppliers?|printers?|vendors?|providers?|carriers?|sources?|agents?|partners?|"
+    r"manufacturers?|factories|mills?|distributors?|contractors?|subcontractors?)\b|"
+    r"\b(?:re-?tender|dual[- ]sourc\w*|switch(?:ing)? suppliers?)\b",
+    re.I,
+)
+
+
+def not_contingency(steps: Any) -> list[Any]:
+    """Filter ``not_contingency``: the dated steps (each with ``what``), without our own
+    contingency plan of replacing them ("Request quotes from two alternative film printers"):
+    sent to a partner whose goodwill we need, it reads as a threat."""
+    kept: list[Any] = []
+    for step in steps or []:
+        what = step.get("what") if isinstance(step, dict) else getattr(step, "what", "")
+        if not _CONTINGENCY.search(str(what or "")):
+            kept.append(step)
+    return kept
