@@ -589,3 +589,92 @@ def test_a_partner_in_trouble_is_asked_for_our_goods_not_what_they_can_pay(
     # Our contingency of replacing them is ours, never a commitment shown to them.
     assert "alternative mould makers" not in flat and "other printers" not in flat, body
     assert flat.count("I propose") <= 1, body
+
+
+# Kind 4: a partner selling us their share is not a customer leaving.
+
+
+def _jv_exit(**changes: Any) -> dict[str, Any]:
+    return {
+        "counterparty": "Mlima Coffee Estates Ltd",
+        "their_contact": "Grace Wanjiru",
+        "their_greeting": "Grace",
+        "their_email": "grace@mlimacoffee.co.ke",
+        "our_company": "Rotterdam Roast B.V.",
+        "our_contact": "Joost Vermeer",
+        "our_email": "joost@rotterdamroast.nl",
+        "issue_for_them": "your wish to leave Kahawa Direct",
+        "what_happened": "Since 2020 we have run Kahawa Direct Ltd, a 50/50 joint venture "
+        "with Mlima that mills and exports their coffee. On 20 Nov Grace told us the family "
+        "wants to leave and proposed that we buy their 50% for USD 2.1m.",
+        "since": "2026-11-20",
+        "at_stake": "The mill, the Kahawa brand and this season's exports.",
+        "amount_at_stake": 900000,
+        "currency": "USD",
+        "partnership_type": "alliance",
+        "annual_value": 3000000,
+        "relationship_years": "long",
+        "strategic_value": "core",
+        "alternatives": "costly",
+        "mutual_benefit": False,
+        "repair_effort": "heavy",
+        "worth_salvaging": "no",
+        "ending_by": "them",
+        "exit_reason": "basis_gone",
+        "fault": "misunderstanding",
+        "trust_today": 4,
+        "emotions": "calm",
+        "category": "strategic",
+        "work_ongoing": True,
+        "money": "none",
+        "our_offer": "An independent valuation by a firm we choose together, this season "
+        "completed as normal, and a buy-out timetable closing by 31 May.",
+        "proposed_times": [
+            {"date": "2026-12-15", "time": "10:00"},
+            {"date": "2026-12-17", "time": "10:00"},
+        ],
+        "meeting_minutes": 90,
+        "meeting_format": "video",
+        "chair": "self",
+    } | changes
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        # A software partnership: we buy out a co-founder firm's 40% stake.
+        {
+            "counterparty": "Kodwerk Sp. z o.o.",
+            "their_contact": "Piotr Zielinski",
+            "their_greeting": "Piotr",
+            "their_email": "piotr@kodwerk.pl",
+            "currency": "EUR",
+            "issue_for_them": "your decision to leave LedgerLoop",
+            "what_happened": "Kodwerk holds 40% of LedgerLoop GmbH, our joint product company. "
+            "Piotr wrote on 25 Nov that Kodwerk wants out and asked us to buy their 40% stake.",
+            "our_offer": "A valuation by an independent auditor and a buy-out completed by "
+            "30 June, with the product team kept as it is.",
+        },
+    ],
+)
+def test_a_partner_selling_their_share_gets_a_buy_out_email_not_a_handover(
+    tmp_path, monkeypatch, changes
+):
+    texts = drafts("partner-dispute", _jv_exit(**changes), tmp_path, monkeypatch, SUNDAY)
+    body = texts["reset-email.eml"].replace("\r", "")
+    flat = " ".join(body.split())
+    assert "buy-out" in flat, body
+    assert "the work is ending" not in flat and "handover" not in flat, body
+    assert "a final date" not in flat, body
+    assert "handover" not in texts["subject"], texts["subject"]
+
+
+def test_a_partner_leaving_with_no_buy_out_still_gets_the_handover(tmp_path, monkeypatch):
+    answers = _jv_exit(
+        what_happened="Mlima has told us it will sell its coffee to another exporter from "
+        "next season and end our export agreement.",
+        our_offer="This season completed as normal.",
+    )
+    body = _body(answers, tmp_path, monkeypatch, "partner-dispute")
+    assert "buy-out" not in body, body

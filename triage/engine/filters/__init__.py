@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.formal import (
         clause_ref,
         customers_named,
+        is_buyout,
         lawyer_word,
         mediation_body,
         notice_end,
@@ -187,6 +188,7 @@ _HOME = {
     "has_figure": "offers",
     "one_money_style": "offers",
     "self_notes": "offers",
+    "is_buyout": "formal",
     "not_contingency": "pledges",
     "on_your_side": "formal",
     "ask_without_money": "asks",
@@ -272,6 +274,7 @@ __all__ = [
     "hedged",
     "holiday_names",
     "in_force",
+    "is_buyout",
     "job_title",
     "join_and",
     "joins_us",
