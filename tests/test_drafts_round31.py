@@ -678,3 +678,36 @@ def test_a_partner_leaving_with_no_buy_out_still_gets_the_handover(tmp_path, mon
     )
     body = _body(answers, tmp_path, monkeypatch, "partner-dispute")
     assert "buy-out" not in body, body
+
+
+# Kinds 2 and 8: a sanction is not one of our commitments; a step sent to a named person says so.
+
+
+@pytest.mark.parametrize(
+    ("sanction", "to_name"),
+    [
+        ("Switch release of new containers to cash-against-release", "Mr Obi"),
+        ("Put the account on stop until the schedule is signed", "Ms Achieng"),
+        ("Hold further shipments to their warehouse", "Dr Okafor"),
+    ],
+)
+def test_a_sanction_is_never_listed_as_what_we_will_do(tmp_path, monkeypatch, sanction, to_name):
+    answers = _supplier_in_trouble(
+        red_flags=["payment_withheld"],
+        our_ask="agree a written payment schedule for EUR 60,000 by 18 December",
+        our_offer="",
+        agreed_actions=[
+            {
+                "what": f"Send a statement of account to {to_name}",
+                "owner": "Accounts",
+                "due": "2026-12-09",
+            },
+            {"what": sanction, "owner": "Operations", "due": "2026-12-10"},
+        ],
+    )
+    body = _body(answers, tmp_path, monkeypatch, "partner-dispute")
+    flat = " ".join(body.split())
+    key = " ".join(sanction.lower().split()[1:4])  # "release of new", "the account on"
+    assert key not in flat.lower(), body
+    assert f"send {to_name} a statement of account" in flat, body
+    assert f"statement of account to {to_name}" not in flat, body

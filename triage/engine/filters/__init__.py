@@ -98,7 +98,7 @@ if TYPE_CHECKING:
         without_owed_work,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
-    from triage.engine.filters.pledges import answers_complaint, fragments, not_contingency, we_will
+    from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
     from triage.engine.filters.repair import (
         effect_on_them,
         month_named,
@@ -189,7 +189,7 @@ _HOME = {
     "one_money_style": "offers",
     "self_notes": "offers",
     "is_buyout": "formal",
-    "not_contingency": "pledges",
+    "not_our_levers": "pledges",
     "on_your_side": "formal",
     "ask_without_money": "asks",
     "short_mistake": "repair",
@@ -290,7 +290,7 @@ __all__ = [
     "next_three",
     "next_working_day",
     "no_admission",
-    "not_contingency",
+    "not_our_levers",
     "note_fragment",
     "notice_end",
     "notice_given_end",

@@ -101,6 +101,12 @@ _STEP_VERBS = frozenset(
 )
 
 
+# "send you X to Mr Obi", "send X to Mr Obi": the person named receives it ("send Mr Obi X").
+_TO_THIRD = re.compile(
+    r"\b((?i:send|give|forward))\s+(?:you\s+)?(.+?)\s+to\s+((?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'-]+"
+    r"|[A-Z][a-z]+\s+[A-Z][\w'-]+)(?=[\s,.;]|$)",
+)
+
 # Paying verbs: a step that pays is kept as typed (see ``we_will``).
 _MONEY_VERBS = frozenset(["pay", "refund", "credit", "reimburse", "cover", "settle", "waive"])
 
@@ -113,6 +119,8 @@ def we_will(step: Any) -> str:
     text = _squash(step)
     if not text:
         return ""
+    # "We will send you a statement of account to Mr Obi": sent to them, so said to them.
+    text = _TO_THIRD.sub(r"\1 \3 \2", text)
     first = text.split()[0]
     if first.lower() in _MONEY_VERBS:
         # "We will refund every double charge" reads as a promise to pay whatever it comes to:
@@ -146,13 +154,26 @@ _CONTINGENCY = re.compile(
 )
 
 
-def not_contingency(steps: Any) -> list[Any]:
-    """Filter ``not_contingency``: the dated steps (each with ``what``), without our own
-    contingency plan of replacing them ("Request quotes from two alternative film printers"):
-    sent to a partner whose goodwill we need, it reads as a threat."""
+# A lever we pull on them ("Switch release of new containers to cash-against-release", "Put
+# the account on stop"): a sanction, never one of our friendly commitments.
+_SANCTION = re.compile(
+    r"\bcash[- ]against[- ](?:release|delivery|documents)\b|\bon stop\b|\bsuspend\w*|"
+    r"\b(?:stop|hold|halt|withhold)\s+(?:all\s+|further\s+|new\s+)?(?:supply|supplies|shipments|"
+    r"deliveries|releases?|credit|orders)\b|\bpro-?forma\s+only\b|\bcredit\s+(?:stop|hold)\b",
+    re.I,
+)
+
+
+def not_our_levers(steps: Any) -> list[Any]:
+    """Filter ``not_our_levers``: the dated steps (each with ``what``) a partner may see: without
+    our contingency of replacing them ("Request quotes from two alternative film printers") and
+    without a sanction on them ("Switch new containers to cash-against-release"). Sent among
+    what we will do, both read as threats to someone whose goodwill we need."""
     kept: list[Any] = []
     for step in steps or []:
-        what = step.get("what") if isinstance(step, dict) else getattr(step, "what", "")
-        if not _CONTINGENCY.search(str(what or "")):
+        what = str(
+            (step.get("what") if isinstance(step, dict) else getattr(step, "what", "")) or ""
+        )
+        if not _CONTINGENCY.search(what) and not _SANCTION.search(what):
             kept.append(step)
     return kept

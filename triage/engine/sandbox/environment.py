@@ -241,7 +241,7 @@ def environment() -> _Environment:
     env.filters["one_money_style"] = filters.one_money_style
     env.filters["self_notes"] = filters.self_notes
     env.filters["is_buyout"] = filters.is_buyout
-    env.filters["not_contingency"] = filters.not_contingency
+    env.filters["not_our_levers"] = filters.not_our_levers
     env.filters["on_your_side"] = filters.on_your_side
     env.filters["ask_without_money"] = filters.ask_without_money
     env.filters["short_mistake"] = filters.short_mistake
