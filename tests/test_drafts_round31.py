@@ -711,3 +711,42 @@ def test_a_sanction_is_never_listed_as_what_we_will_do(tmp_path, monkeypatch, sa
     assert key not in flat.lower(), body
     assert f"send {to_name} a statement of account" in flat, body
     assert f"statement of account to {to_name}" not in flat, body
+
+
+# Kind 3: what they are owed anyway is not offered as ours to give.
+
+
+@pytest.mark.parametrize(
+    ("offer", "owed", "extra"),
+    [
+        (
+            "The 10% service credit due under the SLA plus a goodwill credit of EUR 5,000, and "
+            "a second night crew free for three months.",
+            "The 10% service credit due under the SLA is yours",
+            "a goodwill credit of EUR 5,000",
+        ),
+        (
+            "The 25% SLA credit plus the secondary-site failover set up free for 12 months.",
+            "The 25% SLA credit is yours",
+            "the secondary-site failover set up free",
+        ),
+    ],
+)
+def test_a_credit_owed_anyway_is_said_as_theirs_and_the_offer_comes_on_top(
+    tmp_path, monkeypatch, offer, owed, extra
+):
+    answers = _at_fault(our_mistakes=_at_fault()["our_mistakes"][:2], our_offer=offer)
+    flat = " ".join(_body(answers, tmp_path, monkeypatch).split())
+    assert owed in flat, flat
+    assert "What we can offer: the" not in flat, flat
+    assert f"On top of it, what we can offer: {extra}" in flat, flat
+
+
+def test_a_goodwill_offer_alone_is_offered_as_before(tmp_path, monkeypatch):
+    answers = _at_fault(
+        our_mistakes=_at_fault()["our_mistakes"][:2],
+        our_offer="A goodwill credit of EUR 5,000 and a free deep clean of all three sites.",
+    )
+    flat = " ".join(_body(answers, tmp_path, monkeypatch).split())
+    assert "is yours whatever else we agree" not in flat, flat
+    assert "What we can offer: a goodwill credit of EUR 5,000" in flat, flat

@@ -370,3 +370,41 @@ def no_admission(offer: Any) -> str:
         if said:
             kept.append(said[:1].upper() + said[1:] if not kept else said)
     return "; ".join(kept).strip()
+
+
+# Something already owed to them, named first in what we offer: "the 25% SLA credit plus ...",
+# "the service credit due under Schedule 2, and ...".
+_OWED_TERM = re.compile(
+    r"\b(?:SLA|service|availability)\s+credits?\b|\bdue under\b|\bowed\b|\balready due\b|"
+    r"\bcontractual\b|\bunder (?:the |our )?(?:SLA|contract|agreement|schedule \d+)\b",
+    re.I,
+)
+_OWED_BREAK = re.compile(
+    r"\s+plus\s+|\s+on top of (?:that|it)\s*,?\s*|\s*;\s*|,\s+and\s+|\s+and\s+"
+)
+
+
+def _owed_split(offer: Any) -> tuple[str, str]:
+    text = _squash(offer).rstrip(" .;")
+    found = _OWED_BREAK.search(text)
+    if not found:
+        return "", text
+    head, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip(" ,")
+    if not rest or not _OWED_TERM.search(head) or re.search(r"\bgoodwill\b", head, re.I):
+        return "", text
+    return head, rest
+
+
+def owed_part(offer: Any) -> str:
+    """Filter ``owed_part``: the term of an offer that is already owed to them ("The 25% SLA
+    credit plus a goodwill credit ..." gives "the 25% SLA credit"), '' when none leads it.
+    Offered as ours to give, what they are owed anyway reads as a bargaining chip."""
+    head, _ = _owed_split(offer)
+    return head[:1].lower() + head[1:] if head and not head[1:2].isupper() else head
+
+
+def beyond_owed(offer: Any) -> str:
+    """Filter ``beyond_owed``: an offer without the term already owed to them (see
+    ``owed_part``): what we give on top of it."""
+    _, rest = _owed_split(offer)
+    return rest

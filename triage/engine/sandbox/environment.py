@@ -240,6 +240,8 @@ def environment() -> _Environment:
     env.filters["offer_said"] = filters.offer_said
     env.filters["one_money_style"] = filters.one_money_style
     env.filters["self_notes"] = filters.self_notes
+    env.filters["beyond_owed"] = filters.beyond_owed
+    env.filters["owed_part"] = filters.owed_part
     env.filters["is_buyout"] = filters.is_buyout
     env.filters["not_our_levers"] = filters.not_our_levers
     env.filters["on_your_side"] = filters.on_your_side
