@@ -750,3 +750,31 @@ def test_a_goodwill_offer_alone_is_offered_as_before(tmp_path, monkeypatch):
     flat = " ".join(_body(answers, tmp_path, monkeypatch).split())
     assert "is yours whatever else we agree" not in flat, flat
     assert "What we can offer: a goodwill credit of EUR 5,000" in flat, flat
+
+
+# Kind 6 (dates): a misunderstanding gets the short call itself, not a call to arrange one.
+
+
+@pytest.mark.parametrize(
+    "topic", ["the 2027 price list", "the delivery terms on order 4471", "the October rebate"]
+)
+def test_a_misunderstanding_is_cleared_on_the_call_not_by_a_call_to_find_a_time(
+    tmp_path, monkeypatch, topic
+):
+    answers = _at_fault(
+        fault="misunderstanding",
+        our_mistakes=[],
+        issue_for_them=topic,
+        what_happened=f"They read {topic} differently from us; nobody is at fault.",
+        emotions="calm",
+        trust_today=4,
+        alleged_breach=False,
+        red_flags=[],
+        money="none",
+        timeline=[],
+        proposed_times=[],
+        our_contribution="",
+    )
+    flat = " ".join(_body(answers, tmp_path, monkeypatch).split())
+    assert "to find a time for a short call" not in flat, flat
+    assert "I will phone you on" in flat, flat
