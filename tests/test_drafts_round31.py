@@ -193,6 +193,26 @@ def test_a_both_sides_case_says_sorry_for_each_of_our_mistakes(tmp_path, monkeyp
         ],
         direct_talks_failed=True,
         red_flags=["threats", "deadline"],
+        # Enough else to say that the mistakes cannot be listed one by one.
+        our_offer="A goodwill credit of EUR 12,000 and the secondary-site failover set up "
+        "free for 12 months.",
+        agreed_actions=[
+            {
+                "what": "Issue the credit note for the service credit",
+                "owner": "Finance",
+                "due": "2026-12-09",
+            },
+            {
+                "what": "Change freeze on storage firmware outside announced windows",
+                "owner": "Head of Operations",
+                "due": "2026-12-11",
+            },
+        ],
+        proposed_times=[
+            {"date": "2026-12-10", "time": "11:00"},
+            {"date": "2026-12-11", "time": "11:00"},
+            {"date": "2026-12-14", "time": "11:00"},
+        ],
     )
     body = _body(answers, tmp_path, monkeypatch, "salvage-relationship")
     flat = " ".join(body.split())
@@ -373,15 +393,15 @@ def test_a_step_typed_as_an_instruction_is_said_as_ours(tmp_path, monkeypatch):
         our_mistakes=_at_fault()["our_mistakes"][:2],
         agreed_actions=[
             {
-                "what": "Send the revised site schedule to Sanne",
-                "owner": "Site operations",
+                "what": "Submit the corrective action report to Hoogvliet",
+                "owner": "Pieter Jansen",
                 "due": "2026-12-09",
             },
         ],
     )
     body = _body(answers, tmp_path, monkeypatch)
-    assert "We will send the revised site schedule" in body, body
-    assert "- Send the revised" not in body, body
+    assert "We will submit the corrective action report" in body, body
+    assert "- Submit the" not in body, body
 
 
 # Kind 1 and 7: a claim we dispute gets an open reply that says so, why, reserves our rights
