@@ -798,3 +798,40 @@ def test_a_misunderstanding_is_cleared_on_the_call_not_by_a_call_to_find_a_time(
     flat = " ".join(_body(answers, tmp_path, monkeypatch).split())
     assert "to find a time for a short call" not in flat, flat
     assert "I will phone you on" in flat, flat
+
+
+# Kind 3: a gesture typed as unconditional is not bundled with what we trade.
+
+
+@pytest.mark.parametrize(
+    ("olive", "gift"),
+    [
+        (
+            "Orla calls Sipho to say our CEO regrets the 12 November remark, and offers the "
+            "independent marketing-fund audit with no conditions",
+            "the independent marketing-fund audit",
+        ),
+        (
+            "Our MD phones Sipho and offers a joint review of the royalty statements, "
+            "unconditionally",
+            "a joint review of the royalty statements",
+        ),
+    ],
+)
+def test_an_unconditional_gesture_is_said_as_one_and_the_chips_wait(
+    tmp_path, monkeypatch, olive, gift
+):
+    answers = _franchise(
+        olive_branch=olive,
+        our_offer="An independent audit of the marketing fund and a share of the airport "
+        "concession's royalty for Highveld.",
+        mediation_open="proposed",
+        dispute_clause="mediation",
+        direct_talks_failed=True,
+    )
+    body = _body(answers, tmp_path, monkeypatch, "salvage-relationship")
+    flat = " ".join(body.split())
+    assert f"We will go ahead with {gift}, with no conditions attached." in flat, body
+    # On the way to mediation, the chip (a share of the royalty) is for the mediation.
+    assert "mediator" in flat, body
+    assert "airport concession" not in flat, body

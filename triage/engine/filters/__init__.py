@@ -97,6 +97,7 @@ if TYPE_CHECKING:
         owed_part,
         owed_work,
         self_notes,
+        unconditional_of,
         without_owed_work,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
@@ -190,6 +191,7 @@ _HOME = {
     "has_figure": "offers",
     "one_money_style": "offers",
     "self_notes": "offers",
+    "unconditional_of": "offers",
     "beyond_owed": "offers",
     "owed_part": "offers",
     "is_buyout": "formal",
@@ -333,6 +335,7 @@ __all__ = [
     "typed_call",
     "typed_gate",
     "typed_me",
+    "unconditional_of",
     "unsaid",
     "via_counsel",
     "we_threatened",

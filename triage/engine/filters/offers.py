@@ -408,3 +408,21 @@ def beyond_owed(offer: Any) -> str:
     ``owed_part``): what we give on top of it."""
     _, rest = _owed_split(offer)
     return rest
+
+
+# A gesture typed in the olive branch as unconditional: "offers the independent marketing-fund
+# audit with no conditions", "the audit, unconditionally".
+_GIFT = re.compile(
+    r"\b(?:offers?|offering|give|gives|commission|commissions)\s+(?P<what>(?:the|an?|our)\s[^,;.]+?)"
+    r"\s*,?\s+(?:with no conditions(?: attached)?|without conditions|unconditionally|"
+    r"with no strings(?: attached)?)\b",
+    re.I,
+)
+
+
+def unconditional_of(olive: Any) -> str:
+    """Filter ``unconditional_of``: the gesture the olive branch gives with no conditions ("...
+    and offers the independent marketing-fund audit with no conditions" gives "the independent
+    marketing-fund audit"), '' for none. Bundled with what we trade, it becomes a chip."""
+    match = _GIFT.search(_squash(olive))
+    return match.group("what").strip() if match else ""
