@@ -158,9 +158,13 @@ def test_our_fault_email_names_the_dated_fixes_and_the_senior_contact(tmp_path, 
     email = _read(
         "client-communication-breakdown/tiny-hotel-double-charge-our-fault", tmp_path, monkeypatch
     )["email"]
-    assert "What we will do, and by when:" in email, email
+    # A list that holds a thing ("A written note you can pass on to the guests") is what we
+    # commit to, never fragments under "What we will do"; the senior contact works with the
+    # signer, so that the email speaks with one voice.
+    assert "What we commit to, and by when:" in email, email
     assert "- Refund every double charge to the guests' cards, by Monday 7 December." in email
-    assert "Lena Vogt, our head of payments, is your named senior contact from now on." in email
+    assert "Lena Vogt, our head of payments, will work with me as your senior contact." in email
+    assert "Lena and I will reply" in email, email
     assert len(email.split()) <= 200, email
 
 

@@ -74,3 +74,22 @@ def asks_payment(value: Any) -> bool:
     """Filter ``asks_payment``: whether an ask is for money ("resume marketing fund payments",
     "pay the 3 call-outs"), which an email that puts the money off must not make."""
     return bool(_PAYMENT.search(opening_ask(value)))
+
+
+# The money part of an ask, after what else we ask: "... and release the October invoice once
+# cure is accepted", "..., and pay the August statement".
+_MONEY_TAIL = re.compile(
+    r",?\s+and\s+(?:then\s+)?(?:release|pay|settle|clear|credit|refund)\b[^;]*?"
+    r"\b(?:invoices?|payments?|statements?|fees?|balance|arrears|amount|sum|retention)\b.*$",
+    re.I,
+)
+
+
+def ask_without_money(value: Any) -> str:
+    """Filter ``ask_without_money``: what we ask, without the money asked after it ("confirm in
+    writing what evidence will count as cure and release the October invoice" gives "confirm
+    in writing what evidence will count as cure"): in a repair the money waits until we have
+    met. An ask that is only about money is kept whole."""
+    text = _squash(value).rstrip(" .;")
+    cut = _MONEY_TAIL.sub("", text).rstrip(" ,")
+    return cut if len(cut.split()) >= 3 else text

@@ -281,3 +281,32 @@ def notice_served(value: Any) -> bool:
         if not re.search(r"\b(they|their|them)\b", before):
             return True
     return False
+
+
+# "delay they caused", set in our voice as "delay you caused": a culprit named to the reader.
+_YOU_CAUSED = re.compile(
+    r"\b(delays?|losses|loss|costs?|problems?)\s+(?:that\s+)?you\s+caused\b", re.I
+)
+
+
+def on_your_side(value: Any) -> str:
+    """Filter ``on_your_side``: our reading of a clause, said to them without naming a culprit:
+    "does not apply to delay you caused" gives "does not apply to delay on your side"."""
+    return _YOU_CAUSED.sub(r"\1 on your side", str(value or ""))
+
+
+# An exit that is a buy-out of their share (a joint venture, a partnership): nothing ends for
+# the work, one owner buys the other out.
+_BUYOUT = re.compile(
+    r"\bbuy[- ]?outs?\b|\bbuy(?:ing)?\s+(?:out\s+)?(?:their|your|the family's|its)\s+"
+    r"(?:\d+\s*%|share\b|stake\b|shares\b|half\b|holding\b)|\bshareholding\b|"
+    r"\b(?:their|your)\s+\d+\s*%\s+(?:share|stake)\b",
+    re.I,
+)
+
+
+def is_buyout(value: Any) -> bool:
+    """Filter ``is_buyout``: the notes or the offer describe buying out their share ("buy their
+    50%", "a buy-out timetable"), so the email is about completing a buy-out, not about work
+    ending and a handover."""
+    return bool(_BUYOUT.search(str(value or "")))

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from triage.engine.filters.text import _squash
+from triage.engine.filters.words import COMMON_WORDS
 
 # Where a typed offer divides into its terms: "; ", " - ", ", then ", ", " (never inside
 # brackets, never the comma of a figure such as "8,000").
@@ -106,6 +107,46 @@ _ENDING = re.compile(
 _GIVING = re.compile(
     r"(?:pay|credit|refund|waive|cancel|cover|reimburse|replace|repair|write\s+off)\b", re.I
 )
+# Ordinary words an offer opens with, never a name: "Free re-shoot", "Critical-device backlog".
+_OFFER_WORDS = frozenset(
+    [
+        "critical",
+        "free",
+        "full",
+        "extra",
+        "additional",
+        "independent",
+        "priority",
+        "dedicated",
+        "daily",
+        "weekly",
+        "monthly",
+        "annual",
+        "partial",
+        "immediate",
+        "express",
+        "urgent",
+        "complimentary",
+        "written",
+        "new",
+        "revised",
+        "reduced",
+        "discounted",
+        "replacement",
+        "reimbursement",
+        "refund",
+        "credit",
+        "goodwill",
+        "backlog",
+        "same",
+        "next",
+        "two",
+        "three",
+        "one",
+        "half",
+        "double",
+    ]
+)
 _OR = re.compile(r"^(?:or|alternatively)\s*,?\s+(.+)$", re.I)
 # An offer typed as an instruction whose act only the other side can do: withdrawing their
 # note or claim, signing, approving; paying or settling too when the money is theirs to pay
@@ -186,6 +227,10 @@ def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
     if _WE_WILL.match(text):
         return text[:1].upper() + text[1:] + "."
     if _WE.match(text):
+        if re.search(r"\band\s+will\b", text, re.I):
+            # "we accept part payment in naira and will agree a schedule": already a whole
+            # statement of ours; "I propose that we ... and will ..." does not parse.
+            return text[:1].upper() + text[1:] + "."
         return "I propose that " + text[:1].lower() + text[1:] + "."
     if they_pay and _FIGURE_FIRST.match(text):
         figure = re.search(r"\d[\d,.]*", text)
@@ -193,6 +238,10 @@ def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
         if claimed and digits.replace(",", "").replace(".", "") == str(int(float(claimed))):
             return ""
         return "What we propose: " + text + "."
+    first = text.split()[0]
+    if first[1:2].islower() and first.split("-")[0].lower() in COMMON_WORDS | _OFFER_WORDS:
+        # "Critical-device backlog cleared ...": an ordinary word, not a name, after the colon.
+        text = text[:1].lower() + text[1:]
     return "What we can offer: " + text + "."
 
 
@@ -284,3 +333,96 @@ def without_owed_work(offer: Any) -> str:
     text = _squash(offer).rstrip(" .")
     found = _OWED_WORK.search(text)
     return text[: found.start()].strip() if found else text
+
+
+# An admission typed into what we offer: "we accept liability for both excursions and will
+# settle ...", "we admit full liability; we will pay ...". Said before the insurer (or our
+# lawyer) has agreed, it can cost us the cover that pays for the offer.
+_ADMISSION = re.compile(
+    r"\b(?:we\s+)?(?:fully\s+)?(?:accept|admit|acknowledge|concede)s?\s+(?:full\s+|our\s+|legal\s+|"
+    r"total\s+|complete\s+)?(?:liability|legal\s+responsibility|fault)(?:\s+for\s+[^,;]*?)?"
+    r"(?=\s*(?:,|;|$)|\s+and\s+(?:we\s+)?(?:will|shall|can)\b)",
+    re.I,
+)
+
+
+def no_admission(offer: Any) -> str:
+    """Filter ``no_admission``: what we offer, with an admission of liability or fault left out
+    and what we will do kept ("We accept liability for both excursions and will settle the
+    loss, through our insurer" gives "We will settle the loss, through our insurer"). An offer
+    that is only the admission gives ''. The apology stays elsewhere: only the legal word goes."""
+    text = _squash(offer)
+    if not text or not _ADMISSION.search(text):
+        return text
+    kept: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        match = _ADMISSION.search(part)
+        if not match:
+            kept.append(part)
+            continue
+        before = part[: match.start()].rstrip(" ,")
+        after = part[match.end() :].lstrip(" ,")
+        after = re.sub(r"^and\s+(?:we\s+)?(?:will|shall|can)\s+", "", after, flags=re.I)
+        if after:
+            lead = "" if before else "we will "
+            after = after if re.match(r"(?:we|I)\b", after, re.I) else lead + after
+        said = " ".join(p for p in (before, after) if p)
+        if said:
+            kept.append(said[:1].upper() + said[1:] if not kept else said)
+    return "; ".join(kept).strip()
+
+
+# Something already owed to them, named first in what we offer: "the 25% SLA credit plus ...",
+# "the service credit due under Schedule 2, and ...".
+_OWED_TERM = re.compile(
+    r"\b(?:SLA|service|availability)\s+credits?\b|\bdue under\b|\bowed\b|\balready due\b|"
+    r"\bcontractual\b|\bunder (?:the |our )?(?:SLA|contract|agreement|schedule \d+)\b",
+    re.I,
+)
+_OWED_BREAK = re.compile(
+    r"\s+plus\s+|\s+on top of (?:that|it)\s*,?\s*|\s*;\s*|,\s+and\s+|\s+and\s+"
+)
+
+
+def _owed_split(offer: Any) -> tuple[str, str]:
+    text = _squash(offer).rstrip(" .;")
+    found = _OWED_BREAK.search(text)
+    if not found:
+        return "", text
+    head, rest = text[: found.start()].strip(" ,"), text[found.end() :].strip(" ,")
+    if not rest or not _OWED_TERM.search(head) or re.search(r"\bgoodwill\b", head, re.I):
+        return "", text
+    return head, rest
+
+
+def owed_part(offer: Any) -> str:
+    """Filter ``owed_part``: the term of an offer that is already owed to them ("The 25% SLA
+    credit plus a goodwill credit ..." gives "the 25% SLA credit"), '' when none leads it.
+    Offered as ours to give, what they are owed anyway reads as a bargaining chip."""
+    head, _ = _owed_split(offer)
+    return head[:1].lower() + head[1:] if head and not head[1:2].isupper() else head
+
+
+def beyond_owed(offer: Any) -> str:
+    """Filter ``beyond_owed``: an offer without the term already owed to them (see
+    ``owed_part``): what we give on top of it."""
+    _, rest = _owed_split(offer)
+    return rest
+
+
+# A gesture typed in the olive branch as unconditional: "offers the independent marketing-fund
+# audit with no conditions", "the audit, unconditionally".
+_GIFT = re.compile(
+    r"\b(?:offers?|offering|give|gives|commission|commissions)\s+(?P<what>(?:the|an?|our)\s[^,;.]+?)"
+    r"\s*,?\s+(?:with no conditions(?: attached)?|without conditions|unconditionally|"
+    r"with no strings(?: attached)?)\b",
+    re.I,
+)
+
+
+def unconditional_of(olive: Any) -> str:
+    """Filter ``unconditional_of``: the gesture the olive branch gives with no conditions ("...
+    and offers the independent marketing-fund audit with no conditions" gives "the independent
+    marketing-fund audit"), '' for none. Bundled with what we trade, it becomes a chip."""
+    match = _GIFT.search(_squash(olive))
+    return match.group("what").strip() if match else ""

@@ -159,3 +159,53 @@ def unsaid(items: Any, said: Any) -> list[str]:
         elif rest:
             kept.append(" and ".join(rest))
     return kept
+
+
+# Where a typed mistake's detail begins: "we released the new screen | during your busiest
+# hours", "your ticket got an automated reply | and nobody senior called you".
+_DETAIL = re.compile(
+    r",\s|\s(?:without|during|because|while|despite|although|and nobody|and no one|and then|"
+    r"so that)\s",
+    re.I,
+)
+
+
+def short_mistake(value: Any) -> str:
+    """Filter ``short_mistake``: a typed mistake cut to what we did, for an email short of
+    words ("we released the new booking screen during your busiest clinic hours without
+    warning you" gives "we released the new booking screen"): the apology for it stays, its
+    detail goes. A mistake with no detail to cut, or one that would be cut below four words, is
+    kept whole."""
+    text = _squash(value).rstrip(" .;:")
+    match = _DETAIL.search(text)
+    if not match or len(text[: match.start()].split()) < 4:
+        return text
+    return text[: match.start()].rstrip(" ,")
+
+
+# A regret typed in the olive branch: "our CEO regrets the 12 November remark", "Orla calls Sipho
+# to say our CEO regrets ...", "our MD apologises for the tone of the 3 May email".
+_REGRET = re.compile(
+    r"\b(?P<who>we|(?:our|my)\s+(?:[A-Z]{2,4}\b|[\w-]+(?:\s+[\w-]+)?))\s+"
+    r"(?:regrets?|apologi[sz]es?(?:\s+for)?|(?:is|are)\s+sorry\s+for)\s+"
+    r"(?P<what>(?:the|our|his|her|their|that|what|how)\b[^,;.]*?)"
+    r"(?=\s*(?:[,;.]|$)|\s+and\s+(?:offers?|brings?|visits?|will|asks?|has|have|would)\b)",
+    re.I,
+)
+
+
+def regret_said(olive: Any) -> str:
+    """Filter ``regret_said``: the regret typed as our olive branch, said to them first and
+    plainly: "our CEO regrets the 12 November remark" gives "First, I am sorry for the 12
+    November remark: our CEO regrets it, and has asked me to tell you so." ('' when the
+    olive branch holds no regret for something named)."""
+    match = _REGRET.search(_squash(olive))
+    if not match:
+        return ""
+    who = match.group("who")
+    what = match.group("what").strip()
+    sorry = f"I am sorry {what}" if what.lower().startswith("that ") else f"I am sorry for {what}"
+    if who.lower() == "we":
+        return f"First, {sorry}."
+    who = who[:1].lower() + who[1:]
+    return f"First, {sorry}: {who} regrets it, and has asked me to tell you so."

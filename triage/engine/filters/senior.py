@@ -25,7 +25,7 @@ _RANKS = (
         r"c[a-z]o|chief [a-z]+ officer|(?:senior |executive )?vice president|s?vp(?: of [a-z]+)?|"
         r"(?:[a-z]+ )?director|board member",
     ),
-    (1, r"head of (?:[A-Z]{2,5}\b|[a-z&]+(?: [a-z&]+)?)|general manager|gm"),
+    (1, r"head of (?:[A-Z]{2,5}\b|[a-z&]+(?-i: [a-z&]+)?)|general manager|gm"),
 )
 _TITLE = re.compile(
     "|".join(f"(?P<r{rank}>\\b(?:{words})\\b)" for rank, words in _RANKS), re.IGNORECASE

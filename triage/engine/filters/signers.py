@@ -22,6 +22,12 @@ _NOT_SURNAME = {
     "Thu", "Fri", "Sat", "Sun",
 }  # fmt: skip
 _ROLE_AFTER = re.compile(r"^\s*\(\s*(?:our\s+)?([^(),;:]{2,40}?)(?:\s*[,;:][^()]*)?\s*\)")
+# A role typed before the name: "Our MD Paul Hegarty", "our Head of Operations Jane Roe".
+_ROLE_BEFORE = re.compile(
+    r"\b[Oo]ur\s+((?:[A-Z][\w&-]*|of|and|for)(?:\s+(?:[A-Z][\w&-]*|of|and|for)){0,4})\s+$"
+)
+# Short forms the other side may not read as we do.
+_ROLE_LONG = {"MD": "Managing Director", "GM": "General Manager", "FD": "Finance Director"}
 
 
 def full_name(value: Any, notes: Any = "") -> str:
@@ -54,6 +60,11 @@ def joins_us(value: Any, notes: Any = "", role: Any = "") -> str:
             if match:
                 title = match.group(1).strip()
                 break
+            before = _ROLE_BEFORE.search(text[: found.start()])
+            if before and before.group(1).split()[-1] not in ("of", "and", "for"):
+                title = before.group(1).strip()
+                break
+    title = _ROLE_LONG.get(title, title)
     if title and title.lower().startswith("our "):
         title = title[4:]
     head = f"{said}, our {title}," if title else said
