@@ -174,3 +174,18 @@ def test_a_purpose_for_their_people_is_no_absolute():
         "So your team never replied, and the site stood idle.",
     ]:
         assert check_text(text), text
+
+
+@pytest.mark.parametrize(
+    ("name", "ask"),
+    [
+        (BANK, "tell us which shipments your team never received"),
+        (JOINERY, "confirm which of the variation notices your office never got"),
+        (BANK, "list the invoices your accounts team never received, so we can resend them"),
+    ],
+)
+def test_an_ask_about_what_never_reached_them_is_no_absolute(name, ask, tmp_path):
+    playbook, values, files = _case(name, tmp_path, {"our_ask": ask})
+    email = " ".join(draft_text("reset-email.eml", files["reset-email.eml"]).split())
+    assert "never" in email  # the ask reaches the email
+    assert [f.message() for f in check_case(playbook, values, files)] == []
