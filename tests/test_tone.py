@@ -887,6 +887,8 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "moves_fresh3",
         "reach",
         "reach_fresh",
+        "shapes",
+        "shapes_fresh",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -1174,6 +1176,8 @@ def _documented() -> dict[str, list[str]]:
             "moves, fresh, third",
             "reach",
             "reach, fresh",
+            "shapes",
+            "shapes, fresh",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1203,6 +1207,8 @@ def _documented() -> dict[str, list[str]]:
         ("moves_fresh3", "moves, fresh, third"),
         ("reach", "reach"),
         ("reach_fresh", "reach, fresh"),
+        ("shapes", "shapes"),
+        ("shapes_fresh", "shapes, fresh"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

@@ -328,6 +328,24 @@ _PAPERWORK = _Lazy(
     r"\b(?:reissue|re-issue|resend|re-send|resubmit|re-submit)s? (?:it|the invoice|your invoice)\b"
 )
 _MONEY_ACT = _Lazy(r"pay|invoice|releas|process|remit|settle")
+# A balance settled whichever way it falls ("credit or invoice the difference", "adjust the
+# account up or down"): money that may go to them as well as from them is no sanction.
+# A rule for everyone, or a system's own check, is no move against this reader: "this applies
+# to all our customers", "as our new ERP system will reject them otherwise".
+_FOR_EVERYONE = _Lazy(
+    r"\b(?:appl(?:y|ies) to (?:all|every|each) (?:of )?(?:our )?(?:customers?|clients?|suppliers?|"
+    r"vendors?|partners?|accounts?|members?)|for (?:all|every|each) (?:of )?(?:our )?(?:customers?|"
+    r"clients?|suppliers?|vendors?|partners?|accounts?)|as for everyone|same for everyone|"
+    r"like all our (?:customers|clients|suppliers))\b|\b(?:our|the) (?:new )?(?:[\w-]+ )?(?:system|"
+    r"portal|platform|software|erp|website|checkout|scanner)s? (?:will|would|can't|cannot|won't) "
+    r"(?:automatically )?(?:reject|block|refuse|not accept|bounce|hold)"
+)
+_EITHER_WAY = _Lazy(
+    r"\b(?:credit(?:ed)?|refund(?:ed)?|repa(?:y|id)|pa(?:y|id) back|rebate)\w* (?:or|and/or) "
+    r"(?:invoic|charg|bill|recover|collect)\w*|\b(?:invoic|charg|bill|recover)\w* "
+    r"(?:or|and/or) (?:credit|refund|repa(?:y|id)|rebate)\w*|\bup or down\b|\beither way\b|"
+    r"\bwhichever (?:way|side)\b|\bin (?:either|whichever) direction\b"
+)
 # Our own past move told as the mistake it was ("I am sorry that we threatened to stop
 # deliveries, which we should never have done"): the act is what we regret, not what comes.
 _OUR_PAST_MOVE = _Lazy(
@@ -498,6 +516,13 @@ def _consequences(low: str, starts: list[int], breaks: list[int]) -> list[Readin
             continue
         if _MONEY_ACT.search(words) and _PAPERWORK.search(sentence):
             continue  # held for paperwork the reader can send
+        if _EITHER_WAY.search(low, max(lo, act[0] - 40), min(hi, act[1] + 40)):
+            continue  # a balance settled whichever way it falls
+        nxt_end = starts[number + 2] if number + 2 < len(starts) else len(low)
+        if number + 1 < len(starts) and starts[number + 1] in breaks:
+            nxt_end = hi
+        if _FOR_EVERYONE.search(low, lo, nxt_end):
+            continue  # a rule for everyone, or a system's own check
         if _actor(low, lo, act[0]) == "reader":
             continue  # the reader's own choice ("if you end the contract")
         if _OUR_PAST_MOVE.search(low, _clause_start(low, lo, act[0]), act[0]) and _REGRET.search(

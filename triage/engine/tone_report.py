@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from triage.engine.drafts import DRAFT_SUFFIXES, NOT_DRAFTS, is_draft
@@ -197,6 +197,71 @@ def _squashed(text: str) -> str:
     return " ".join(text.translate(_STRAIGHT).casefold().split())
 
 
+def _words(text: str) -> list[str]:
+    return _squashed(text).split()
+
+
+def _shows(draft_phrase: str, answer_phrase: str) -> bool:
+    """Whether a draft's finding covers words of an answer's finding: one holds the other, or
+    they overlap by a word or more where one ends and the other starts."""
+    ours, theirs = _words(draft_phrase), _words(answer_phrase)
+    if not ours or not theirs:
+        return False
+    joined_ours, joined_theirs = " ".join(ours), " ".join(theirs)
+    if f" {joined_theirs} " in f" {joined_ours} " or f" {joined_ours} " in f" {joined_theirs} ":
+        return True
+    most = min(len(ours), len(theirs))
+    return any(ours[-n:] == theirs[:n] or theirs[-n:] == ours[:n] for n in range(1, most))
+
+
+# Filters that set an answer into the sentence its draft gives it (a shared goal becomes
+# "What we both want is ..."): applied when no rendered draft is at hand to read it in.
+_FRAME_USE = r"\{\{-?\s*%s((?:\s*\|\s*\w+(?:\([^)]*\))?)*)\s*-?\}\}"
+_FILTER_NAME = r"\|\s*(\w+)(\()?"
+
+
+@functools.lru_cache(maxsize=256)
+def _frame_filters(source: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """Each chain of argument-free filters the template source applies to ``name``."""
+    import re
+
+    chains: list[tuple[str, ...]] = []
+    for use in re.finditer(_FRAME_USE % re.escape(name), source):
+        chain: list[str] = []
+        for filt in re.finditer(_FILTER_NAME, use.group(1)):
+            if filt.group(2):  # a filter that needs more of the case than the answer
+                break
+            chain.append(filt.group(1))
+        if chain and tuple(chain) not in chains:
+            chains.append(tuple(chain))
+    return tuple(chains)
+
+
+def _framed(text: str, chains: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The answer as each chain of the template's own filters sets it into a sentence."""
+    from triage.engine import filters
+
+    framed: list[str] = []
+    for chain in chains:
+        value: Any = text
+        try:
+            for name in chain:
+                value = getattr(filters, name)(value)
+        except (AttributeError, TypeError, ValueError):
+            continue
+        if isinstance(value, str) and value.strip() and value != text:
+            framed.append(value)
+    return framed
+
+
+def _output_sources(output: OutputSpec) -> list[str]:
+    sources = [output.subject or "", output.to or ""]
+    if output.template is not None:
+        with contextlib.suppress(OSError):
+            sources.append(output.template.read_text(encoding="utf-8-sig"))
+    return [source for source in sources if source]
+
+
 def check_answers(
     playbook: Playbook,
     answers: Mapping[str, Any],
@@ -209,48 +274,134 @@ def check_answers(
 
     A typed answer (text, longtext, or a text field of a list) counts when a draft's
     template, subject or recipient reads it. With ``files`` (the rendered outputs),
-    only drafts that were rendered count, and only when the flagged words really appear
-    in them; drafts the user edited by hand (``drafts``) no longer take answers.
+    only drafts that were rendered count, and an answer's phrase only when the draft's own
+    check flags those words where they landed; drafts the user edited by hand (``drafts``)
+    no longer take answers. Without ``files``, an answer is read in the sentence the
+    template's own filters set it in (a shared goal as "What we both want is ...").
     """
-    targets: list[tuple[str, frozenset[str] | None]] = []
+    found, _shown = _answer_findings(playbook, answers, rules, files=files, drafts=drafts)
+    return found
+
+
+def _answer_findings(
+    playbook: Playbook,
+    answers: Mapping[str, Any],
+    rules: list[ToneRule] | None,
+    *,
+    files: Mapping[str, bytes] | None,
+    drafts: Mapping[str, str] | None,
+    in_drafts: Mapping[str, list[Finding]] | None = None,
+) -> tuple[list[Finding], set[tuple[str, int]]]:
+    """The answers' findings, and which of the drafts' findings (file, index in
+    ``in_drafts[file]``) they stand for."""
+    targets: list[tuple[str, frozenset[str] | None, list[str]]] = []
     for output in playbook.outputs:
         if not is_draft(output.file) or (drafts and output.file in drafts):
             continue
         if files is not None and output.file not in files:
             continue
-        targets.append((output.file, _output_uses(output)))
+        targets.append((output.file, _output_uses(output), _output_sources(output)))
+    shown: set[tuple[str, int]] = set()
     if not targets:
-        return []
-    rendered = {
-        name: _squashed(draft_text(name, files[name]))
-        for name, _uses in targets
-        if files is not None
-    }
+        return [], shown
+    rendered: dict[str, str] = {}
+    if files is not None:
+        if in_drafts is None:
+            in_drafts = {
+                name: [_finding(name, w) for w in check_text(draft_text(name, files[name]), rules)]
+                for name, _uses, _sources in targets
+            }
+        rendered = {name: _squashed(draft_text(name, files[name])) for name, _u, _s in targets}
 
     findings: list[Finding] = []
     for qid, question in playbook.questions.items():
-        reached = [name for name, uses in targets if uses is None or qid in uses]
+        reached = [
+            (name, sources) for name, uses, sources in targets if uses is None or qid in uses
+        ]
         if not reached:
             continue
         for detail, text in _typed_texts(question, answers.get(qid)):
+            about = {"question": qid, "prompt": question.prompt, "detail": detail}
+            if files is None:
+                findings.extend(_unrendered(text, reached, rules, about))
+                continue
+            assert in_drafts is not None
+            typed = _squashed(text)
             for warning in check_text(text, rules):
-                hit = [
-                    name
-                    for name in reached
-                    if files is None or _squashed(warning.matched) in rendered[name]
-                ]
+                phrase = _squashed(warning.matched)
+                hit = []
+                for name, _sources in reached:
+                    if phrase not in rendered[name]:
+                        continue
+                    there = [
+                        n
+                        for n, f in enumerate(in_drafts.get(name, []))
+                        if _shows(f.phrase, warning.matched)
+                    ]
+                    if there:
+                        hit.append(name)
+                        shown.update((name, n) for n in there)
                 if hit:
+                    findings.append(_finding(hit[0], warning, files=tuple(hit), **about))
+            # what the draft flags in the answer's own words, though the answer alone passes
+            for name, _sources in reached:
+                for n, f in enumerate(in_drafts.get(name, [])):
+                    words = _squashed(f.phrase)
+                    if (name, n) in shown or len(words.split()) < 2 or words not in typed:
+                        continue
+                    shown.add((name, n))
+                    # where it sits in the answer is not known: no line or column
                     findings.append(
-                        _finding(
-                            hit[0],
-                            warning,
+                        replace(
+                            f,
+                            line=0,
+                            column=0,
+                            files=(name,),
                             question=qid,
                             prompt=question.prompt,
                             detail=detail,
-                            files=tuple(hit),
                         )
                     )
-    return findings
+    return findings, shown
+
+
+def _unrendered(
+    text: str,
+    reached: list[tuple[str, list[str]]],
+    rules: list[ToneRule] | None,
+    about: dict[str, str],
+) -> list[Finding]:
+    """An answer's findings when no rendered draft is at hand: read in the sentence each
+    template's own filters set it in, where they set it in one. A draft that names the answer
+    bare reads it as typed; one that reads every answer (through ``stages``) counts only when
+    no draft gives the answer a sentence of its own."""
+    import re
+
+    qid = about["question"]
+    framed_in: dict[str, list[str]] = {}
+    named: list[str] = []  # drafts whose templates name the answer themselves
+    for name, sources in reached:
+        chains = tuple(c for source in sources for c in _frame_filters(source, qid))
+        framed_in[name] = _framed(text, chains) if chains else []
+        if any(re.search(rf"\b{re.escape(qid)}\b", source) for source in sources):
+            named.append(name)
+    framed = any(framed_in.values())
+    bare = [name for name in framed_in if not framed_in[name] and (name in named or not framed)]
+    found: list[Finding] = []
+    for warning in check_text(text, rules):
+        hit = [
+            name
+            for name, _sources in reached
+            if name in bare
+            or any(
+                _shows(w.matched, warning.matched)
+                for frame in framed_in[name]
+                for w in check_text(frame, rules)
+            )
+        ]
+        if hit:
+            found.append(_finding(hit[0], warning, files=tuple(hit), **about))
+    return found
 
 
 def check_case(
@@ -266,12 +417,17 @@ def check_case(
     A phrase in a draft that comes from a typed answer is reported against the answer,
     which is where it can be changed.
     """
-    from_answers = check_answers(playbook, answers, rules, files=files, drafts=drafts)
-    covered = {(name, f.rule, _squashed(f.phrase)) for f in from_answers for name in f.files}
+    in_drafts: dict[str, list[Finding]] = {name: [] for name in files if is_draft(name)}
+    for finding in check_outputs(files, rules):
+        in_drafts[finding.file].append(finding)
+    from_answers, shown = _answer_findings(
+        playbook, answers, rules, files=files, drafts=drafts, in_drafts=in_drafts
+    )
     rest = [
         f
-        for f in check_outputs(files, rules)
-        if (f.file, f.rule, _squashed(f.phrase)) not in covered
+        for name, found in in_drafts.items()
+        for n, f in enumerate(found)
+        if (name, n) not in shown
     ]
     return from_answers + rest
 

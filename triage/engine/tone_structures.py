@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from triage.engine import codecache
+from triage.engine.tone_clauses import _FOR_EVERYONE as _EVERYONE_IN_CLAUSES
 from triage.engine.tone_clauses import Reading, _anchors
 from triage.engine.tone_clauses import _Lazy as _Compiled
 from triage.engine.tone_pieces import PieceIndex
@@ -667,8 +668,15 @@ _YOU_NEVER = _Lazy(
     rf"\b{_YOU} {_BETWEEN}(?:never|rarely|seldom|hardly ever) (?:once )?(?!(?:once|need|needs|have to|"
     r"has to|know|mind|worry|fail\w*|let|disappoint\w*|cease|stop|miss\w*|forg[eo]t\w*|kept (?:us|"
     r"me) waiting|been (?:late|anything|less|short|wrong|rude|unhelpful)|lost|dropped|complain\w*|"
-    r"caus\w*|had (?:a|any) (?:problem|issue|complaint)|given us|ignor\w*|delay\w*|late)\b)"
+    r"caus\w*|had (?:a|any) (?:problem|issue|complaint)|given us|ignor\w*|delay\w*|late|"
+    # what never reached them is no failure of theirs: "which shipments your team never received"
+    r"receiv\w*|got(?! back| round| around)|get(?! back| round| around)|heard|saw|seen)\b)"
     r"[\w'-]+"
+)
+# a state we want to reach for them, not their record: "so that your drivers never wait again"
+_SO_THAT = _Lazy(
+    r"(?:\w,? so|\bso that|\bto make sure|\bto ensure|\bensures?|\bensuring|\bmaking sure|"
+    r"\bin order that)\s+$"
 )
 _YOU_ALWAYS = _Lazy(
     rf"\b{_YOU} {_BETWEEN}(?:always|constantly|continually|continuously|repeatedly|invariably|"
@@ -1459,6 +1467,8 @@ def _S(
 
 
 _P = _Part
+# a rule for every customer, or a system's own check (as the readings of clauses read it)
+_FOR_EVERYONE = _Lazy(_EVERYONE_IN_CLAUSES.pattern)
 _STRUCTURES: tuple[_Structure, ...] = (
     # a hint of a third party: someone with power over them, tied to us, held back so far
     _S(
@@ -1620,7 +1630,12 @@ _STRUCTURES: tuple[_Structure, ...] = (
     _S(
         "always",
         _YOU_NEVER,
-        unless=(_P(_THANKS_AFTER_ALL, "turn"), _P(_ASKING, "rest"), _P(_SUPPOSING, "before")),
+        unless=(
+            _P(_THANKS_AFTER_ALL, "turn"),
+            _P(_ASKING, "rest"),
+            _P(_SUPPOSING, "before"),
+            _P(_SO_THAT, "before", 20),
+        ),
     ),
     _S(
         "always",
@@ -1701,13 +1716,14 @@ _STRUCTURES: tuple[_Structure, ...] = (
             _P(_THEIR_OWN_CLOCK, "near", 1),
             _P(_OUR_MOVE_REGRETTED),
             _P(_MUTUAL_TERM),
+            _P(_FOR_EVERYONE, "near", 1),  # a rule for every customer, or a system's check
         ),
     ),
     _S(
         "ultimatum",
         _CLOSING,
         needs=(_P(_OURS_TO_IMPOSE, "near", 1),),
-        unless=(_P(_HARMLESS_STEP),),
+        unless=(_P(_HARMLESS_STEP), _P(_FOR_EVERYONE, "near", 1)),
     ),
     # a legal actor or step as our next move, or going over their head
     _S(
