@@ -814,6 +814,32 @@ def _shared_goal(low: str, s_lo: int, s_hi: int, p_lo: int, p_hi: int, lo: int, 
     return _GOAL_FRAME.compiled.match(low, s_lo) is not None
 
 
+# their own words quoted back to them, to show we heard them: 'You wrote that our handling had
+# been "slow, dismissive and frankly unprofessional"'. The words inside the quotation marks are
+# theirs, reported, not ours; words outside them are read as usual.
+_REPORTED = _Lazy(
+    r"\b(?:you (?:wrote|said|say|write|told us|described|called|put it|mentioned|felt|feel|"
+    r"complained)|your (?:email|letter|message|note|complaint|team)(?: of [\w ]{1,20})? "
+    r"(?:said|says|called|described|put it)|in your (?:own )?words|as you put it)\b"
+)
+
+
+def _their_words_quoted(
+    low: str, s_lo: int, s_hi: int, p_lo: int, p_hi: int, lo: int, hi: int
+) -> bool:
+    # the finding begins or ends inside the quotation (its weight falls on the quoted words)
+    for at in (lo, hi - 1):
+        opened = low.rfind('"', p_lo, at)
+        if opened == -1 or low.count('"', p_lo, at) % 2 == 0:
+            continue  # not inside a quotation
+        closed = low.find('"', at, p_hi)
+        if closed == -1 or len(low[opened:closed].split()) > 25:
+            continue
+        if _REPORTED.search(low, max(p_lo, opened - 120), opened) is not None:
+            return True
+    return False
+
+
 CLEARANCES: list[Clearance] = [
     Clearance("thanks for patience with our process", frozenset(), frozenset({"sarcasm"}),
               _kind_patience, frozenset({"tone24"})),
@@ -827,6 +853,9 @@ CLEARANCES: list[Clearance] = [
               _word_given, frozenset({"house"})),
     Clearance("the goal both sides share", frozenset(), frozenset({"absolutes"}),
               _shared_goal, frozenset({"house"})),
+    Clearance("their own words quoted back", frozenset(),
+              frozenset({"absolutes", "blame", "liability", "sarcasm", "threats", "ultimatums"}),
+              _their_words_quoted, frozenset({"house"})),
 ]  # fmt: skip
 
 

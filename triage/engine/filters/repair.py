@@ -119,8 +119,11 @@ def effect_on_them(value: Any) -> str:
     """Filter ``effect_on_them``: the first part of the notes that says what our failure did to
     them ("~40 patients recalled for re-draws", "their staff had to re-wear"), with "~" said
     as "about"; '' when the notes say none, or only what we had to do."""
-    for part in re.split(r"(?<=[.;!?])\s+|\s+[-–—+]\s+|,\s+|\.\s*$", _squash(value)):
-        part = part.strip(" .;,")
+    # A comma inside brackets ("(well-boat, about NOK 410,000)") does not end a part: the
+    # part would otherwise begin or end inside the brackets.
+    text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(", ", ",\ue000"), _squash(value))
+    for part in re.split(r"(?<=[.;!?])\s+|\s+[-–—+]\s+|,\s+|\.\s*$", text):
+        part = part.strip(" .;,").replace(",\ue000", ", ")
         if not part or not _EFFECT.search(part):
             continue
         if re.match(r"(?:we|our|i|us)\b", part, re.I) or len(part.split()) > 14:

@@ -37,6 +37,37 @@ _AFTER = re.compile(rf"^\s*(?:\(|,|:)?\s*({_NAME})")
 # The name just before its title: "Pieter (MD", "Kadri Saar (our COO", "Farid (Group MD".
 _BEFORE = re.compile(rf"({_NAME})\s*(?:\(|,)\s*(?:(?:our|my)\s+)?(?:[A-Z][a-z]+\s+)?$")
 _SIDE = re.compile(r"^\s*(ours|us|our side|we|theirs|them|their side|they)\s*[:=-]", re.I)
+# What a title is over, written after it ("VP Product", "Director Operations").
+_FUNCTIONS = {
+    "product",
+    "products",
+    "sales",
+    "engineering",
+    "marketing",
+    "operations",
+    "finance",
+    "technology",
+    "partnerships",
+    "commercial",
+    "procurement",
+    "quality",
+    "hr",
+    "legal",
+    "people",
+    "strategy",
+    "growth",
+    "delivery",
+    "services",
+    "support",
+    "research",
+    "manufacturing",
+    "logistics",
+    "risk",
+    "compliance",
+    "purchasing",
+    "supply",
+    "it",
+}
 _NOT_NAME = {"our", "their", "my", "me", "and", "the", "with", "plus", "counsel", "lawyer"}
 _OURS = re.compile(r"\b(?:our|my)\s+$", re.I)
 _THEIRS = re.compile(r"\b(?:their|his|her)\s+$", re.I)
@@ -49,11 +80,15 @@ def _name(found: re.Match[str] | None) -> str:
     kept: list[str] = []
     for word in found.group(1).split():
         bare = word.strip(".,'’")
+        if not kept and bare.lower() in _FUNCTIONS:
+            continue  # "our VP Product Mikko Laine": the title's function, not the name
         if bare.lower() in _NOT_NAME or _TITLE.fullmatch(bare):
             break
         if not (bare[:1].isupper() or re.fullmatch(_PARTICLE, bare)):
             break
         kept.append(word.rstrip(",."))
+        if word[-1:] in ",." and len(bare) > 2 and bare not in {"Prof", "Mrs"}:
+            break  # "... her CEO Paul Hnatyshyn. On 24 Nov ...": the sentence ended the name
     while kept and re.fullmatch(_PARTICLE, kept[-1]):
         kept.pop()
     return " ".join(kept)
