@@ -71,3 +71,19 @@ def test_an_offer_in_a_data_incident_email_is_said_once(tmp_path, monkeypatch):
     email = texts["reset-email.eml"]
     assert email.count("credit monitoring for") == 1, email
     assert "\r\n\r\nWhat we can offer" in email, email
+
+
+@pytest.mark.parametrize(
+    ("contact", "lawyer"),
+    [
+        ("Dr. Pieter Vanderstraeten", False),  # a hospital's CIO: a doctor, not their lawyer
+        ("Dr. Sabine Keller", False),
+        ("Dra. Renata Callegari (Callegari & Mota Advogados)", True),
+        ("mec. Joanna Sadowska", True),
+        ("Dr. Anna Weber, Rechtsanwältin", True),
+    ],
+)
+def test_a_doctors_title_alone_does_not_make_their_contact_a_lawyer(contact, lawyer):
+    from triage.engine.filters import lawyer_writes
+
+    assert lawyer_writes(contact) is lawyer

@@ -22,7 +22,7 @@ __all__ = ["clause_named", "lawyer_writes", "letter_day", "mediation_by"]
 _LAWYER = re.compile(
     r"\b(?:solicitors?|lawyers?|attorneys?(?:-at-law)?|counsel|advocaten|advocaat|advocates?|"
     r"avocats?|abogad[oa]s?|advogad[oa]s?|avvocat[oi]|rechtsanw\w*|advokat\w*|mecenas|"
-    r"radca\s+prawny|law\s+(?:firm|office|offices)|LLP|legal)\b|^(?:mec|me|dr|dra|adv)\.\s",
+    r"radca\s+prawny|law\s+(?:firm|office|offices)|LLP|legal)\b|^(?:mec|me|adv)\.\s",
     re.I,
 )
 _MONTHS = [
