@@ -87,3 +87,19 @@ def test_a_doctors_title_alone_does_not_make_their_contact_a_lawyer(contact, law
     from triage.engine.filters import lawyer_writes
 
     assert lawyer_writes(contact) is lawyer
+
+
+@pytest.mark.parametrize(
+    ("fix", "done"),
+    [
+        ("paid in full by 18 December", ""),
+        ("credit note issued by Friday", ""),
+        ("refunded on 2 December", "we refunded it on 2 December"),
+        ("paid on 4 December; weekly report by the end of the month", "we paid it on 4 December"),
+    ],
+)
+def test_a_change_with_a_date_still_to_come_is_not_said_as_done(fix, done):
+    # "(we paid it in full by 18 December)" told a distributor we had paid what we still owed.
+    from triage.engine.filters.needs import split_fix
+
+    assert split_fix(fix)[0] == done

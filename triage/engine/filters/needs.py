@@ -43,6 +43,16 @@ _NOT_OBJECT = re.compile(
 )
 
 
+# A deadline in a typed change ("by 18 December", "by Friday", "by the end of the month").
+_BY_WHEN = re.compile(
+    r"\bby\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|the\s+end\b|end\s+of\b|tomorrow\b"
+    r"|next\s+(?:week|month|monday|tuesday|wednesday|thursday|friday)\b)",
+    re.I,
+)
+
+
 def is_done(part: Any) -> bool:
     """Whether a typed change says it is already done: "refunded on 2 December", "we fixed
     the export bug", "the bug has been fixed"; not "a second engineer now covers faults", nor
@@ -50,6 +60,8 @@ def is_done(part: Any) -> bool:
     text = _squash(part)
     if re.match(rf"^(?:{_DONE_VERBS})\s+[\w-]+\s+(?:is|are|was|were|has|have)\b", text, re.I):
         return False
+    if _BY_WHEN.search(text):
+        return False  # "paid in full by 18 December": a date still to come, not a thing done
     return bool(_DONE_START.match(text) or _WE_DONE.match(text) or _PASSIVE_DONE.search(text))
 
 
