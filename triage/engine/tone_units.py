@@ -25,6 +25,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from triage.engine import codecache
@@ -98,18 +99,7 @@ def check_text(text: str, rules: list[ToneRule] | None = None) -> list[ToneWarni
         line += text.count("\n", at, start)
         at = start
         for warning in _paragraph(text[start:end], rules, prefix):
-            if line:
-                warning = ToneWarning(
-                    line=warning.line + line,
-                    column=warning.column,
-                    matched=warning.matched,
-                    category=warning.category,
-                    explanation=warning.explanation,
-                    suggestion=warning.suggestion,
-                    rule=warning.rule,
-                    cues=warning.cues,
-                )
-            found.append(warning)
+            found.append(replace(warning, line=warning.line + line) if line else warning)
     return found
 
 

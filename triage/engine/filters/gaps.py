@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from triage.engine.filters.text import _squash
+from triage.engine.filters.text import _clauses
 
 # Our own part, in the words managers use for it.
 _OURS = re.compile(
@@ -22,11 +22,10 @@ _OURS = re.compile(
     r"we\s+(?:forgot|failed\s+to|never\s+told|did\s+not\s+tell|didn'?t\s+tell))",
     re.I,
 )
-# Not ours after all: "not our fault", "they say it was our mistake".
-_DENIED = re.compile(
-    r"\b(?:not|never|no|isn'?t|wasn'?t)\s+(?:\w+\s+){0,2}$|"
-    r"\b(?:they|she|he)\s+(?:say|says|said|claim|claims|think|thinks|insist|insists)\b",
-    re.I,
+# Not ours after all: "not our fault" just before it, or "they say it was our mistake".
+_NEGATED = re.compile(r"\b(?:not|never|no|isn'?t|wasn'?t)\s+(?:\w+\s+){0,2}$", re.I)
+_THEIR_CLAIM = re.compile(
+    r"\b(?:they|she|he)\s+(?:say|says|said|claim|claims|think|thinks|insist|insists)\b", re.I
 )
 # Feelings running high or contact broken off, as notes put it.
 _HEAT = re.compile(
@@ -35,10 +34,6 @@ _HEAT = re.compile(
     r"stopped\s+replying|not\s+replying|no\s+reply\s+since|ignoring\s+(?:our|my))\b",
     re.I,
 )
-
-
-def _sentences(value: Any) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+|;\s*", _squash(value)) if s.strip()]
 
 
 def _quoted(sentence: str, start: int, end: int, words: int = 6) -> str:
@@ -60,12 +55,10 @@ def owned_in_notes(value: Any) -> str:
     """Filter ``owned_in_notes``: the words in the notes that say part of it was ours ("the bad
     batch in March, which was our fault"), quoted short; '' when the notes own nothing, or
     only report that the other side blames us ("they say it was our mistake")."""
-    for sentence in _sentences(value):
+    for sentence in _clauses(value):
         for found in _OURS.finditer(sentence):
             lead = sentence[: found.start()]
-            if _DENIED.search(lead[-30:]) or re.search(
-                r"\b(?:they|she|he)\s+(?:say|says|said|claim|claims)\b", lead
-            ):
+            if _NEGATED.search(lead[-30:]) or _THEIR_CLAIM.search(lead):
                 continue
             return _quoted(sentence, found.start(), found.end())
     return ""
@@ -74,7 +67,7 @@ def owned_in_notes(value: Any) -> str:
 def heat_in_notes(value: Any) -> str:
     """Filter ``heat_in_notes``: the words in the notes that say feelings run high or contact
     has broken off ("very upset on the call", "not answering emails or calls"); ''."""
-    for sentence in _sentences(value):
+    for sentence in _clauses(value):
         found = _HEAT.search(sentence)
         if found:
             return _quoted(sentence, found.start(), found.end(), words=4)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from triage.engine.filters.text import _squash
+from triage.engine.filters.text import _clauses, _squash
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(
@@ -176,7 +176,7 @@ def we_threatened(value: Any) -> bool:
     lawyers to them ("our PM said 'we'll see you in court'", "our project manager threatened
     court in front of your team"), so that the first contact takes it back plainly. A note
     that no lawyer is involved ("we have NOT called any lawyer") is not a threat."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+|;\s*", _squash(value)):
+    for sentence in _clauses(value):
         if _NOT_CALLED.search(sentence) or not _LEGAL_THREAT.search(sentence):
             continue
         said = _SAID.search(sentence)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _QUOTES = "\"'“”‘’«»"
@@ -14,6 +15,14 @@ def _squash(value: Any) -> str:
     if value is None:
         return ""
     return " ".join((value if isinstance(value, str) else str(value)).split())
+
+
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s+|;\s*")
+
+
+def _clauses(value: Any) -> list[str]:
+    """The text cut into sentences and semicolon-separated clauses, trimmed, none empty."""
+    return [part.strip() for part in _CLAUSE_END.split(_squash(value)) if part.strip()]
 
 
 def _mark(run: str) -> str:
