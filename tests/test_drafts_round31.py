@@ -750,6 +750,11 @@ def test_a_sanction_is_never_listed_as_what_we_will_do(tmp_path, monkeypatch, sa
             "The 25% SLA credit is yours",
             "the secondary-site failover set up free",
         ),
+        (
+            "The service credits under Schedule B plus a free audit of both lines.",
+            "The service credits under Schedule B are yours",
+            "a free audit of both lines",
+        ),
     ],
 )
 def test_a_credit_owed_anyway_is_said_as_theirs_and_the_offer_comes_on_top(
