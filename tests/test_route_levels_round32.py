@@ -86,3 +86,83 @@ def test_a_sum_about_the_size_of_the_fee_does_not_climb_for_the_rounds(tmp_path,
     texts = drafts(PLAYBOOK, case, tmp_path, monkeypatch, SATURDAY)
     assert "those who met cannot settle it" not in texts["plan.md"]
     assert _level(texts) <= 2
+
+
+# Who speaks for us when we failed an account that matters and its trust is gone.
+ALL = ["salvage-relationship", "client-communication-breakdown", "partner-dispute"]
+
+
+def _our_failure(**changes) -> dict:
+    return {
+        "counterparty": "Mercado Colonia S.A.",
+        "their_contact": "Florencia Duarte",
+        "our_contact": "Bruno Sosa",
+        "what_happened": "We missed the launch we promised for their peak week, hid that our lead "
+        "developer had left, and gave two dates we could not keep. Their checkout failed on the "
+        "busiest day of their year.",
+        "amount_at_stake": 30000,
+        "annual_value": 90000,
+        "currency": "USD",
+        "strategic_value": "important",
+        "worth_salvaging": "yes",
+        "fault": "mostly_us",
+        "trust_today": 1,
+        "emotions": "high",
+        "heat_source": "theirs",
+    } | changes
+
+
+def _level_of(playbook: str, case: dict, tmp_path, monkeypatch) -> tuple[int, str]:
+    texts = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)
+    return _level(texts), texts["plan.md"]
+
+
+@pytest.mark.parametrize("playbook", ALL)
+def test_our_failure_with_trust_gone_is_put_right_from_the_top(playbook, tmp_path, monkeypatch):
+    level, plan = _level_of(playbook, _our_failure(), tmp_path, monkeypatch)
+    assert level == 3, plan[:900]
+    assert "come from the top" in plan
+    # Trust shaken but not gone, tempers even: the senior sponsor can carry it.
+    level, plan = _level_of(
+        playbook, _our_failure(trust_today=3, emotions="tense"), tmp_path, monkeypatch
+    )
+    assert level < 3, plan[:900]
+    # A marginal account does not take the chief executive's time.
+    level, plan = _level_of(
+        playbook, _our_failure(strategic_value="marginal"), tmp_path, monkeypatch
+    )
+    assert "come from the top" not in plan
+
+
+def _owners_fell_out(**changes) -> dict:
+    return {
+        "counterparty": "Conservas Lameiro S.L.",
+        "their_contact": "Xoán Lameiro",
+        "our_contact": "Halla Gunnarsdóttir",
+        "what_happened": "Our managing director and theirs, both owners, shouted at each other "
+        "at a trade fair over next year's prices. Since then their quality claim on the last "
+        "shipment has become a proxy fight, and they hold two invoices.",
+        "amount_at_stake": 180000,
+        "annual_value": 1500000,
+        "currency": "EUR",
+        "strategic_value": "core",
+        "worth_salvaging": "yes",
+        "fault": "both",
+        "trust_today": 2,
+        "emotions": "high",
+        "heat_source": "both",
+        "heat_who": "top",
+        "mediation_open": "proposed",
+        "direct_talks_failed": True,
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", ALL)
+def test_when_the_two_leaders_fell_out_both_sit_at_the_table(playbook, tmp_path, monkeypatch):
+    level, plan = _level_of(playbook, _owners_fell_out(), tmp_path, monkeypatch)
+    assert level == 3, plan[:900]
+    assert "needs both of them at the table" in plan
+    # Heat from their side only, or no mediation on offer: this reason does not apply.
+    for changes in ({"heat_source": "theirs"}, {"mediation_open": "no"}):
+        _, plan = _level_of(playbook, _owners_fell_out(**changes), tmp_path, monkeypatch)
+        assert "needs both of them at the table" not in plan, changes
