@@ -83,3 +83,47 @@ def test_a_fault_mostly_ours_with_nothing_typed_says_where_the_apology_comes_fro
     gaps = _gaps(texts["plan.md"])
     assert "whatever the email owns comes from your notes" in gaps, gaps
     assert "so the email owns nothing" not in gaps
+
+
+@pytest.mark.parametrize(
+    ("notes", "quoted"),
+    [
+        (
+            "They want a discount for the last two print runs. I think they are exaggerating, but "
+            "we were late once.",
+            "we were late once",
+        ),
+        (
+            "Client refuses to pay invoice 4471, says cleaners skipped the 3rd floor twice. Our "
+            "team lead was rude to their office manager on the phone.",
+            "Our team lead was rude to their office manager",
+        ),
+        (
+            "We missed the 12 November loading slot and they booked another haulier for it.",
+            "We missed the 12 November loading slot",
+        ),
+        (
+            "Our account manager lost his temper on Friday's call and hung up.",
+            "Our account manager lost his temper",
+        ),
+    ],
+)
+def test_our_part_said_plainly_in_the_notes_is_pointed_at(notes, quoted, tmp_path, monkeypatch):
+    texts = drafts("salvage-relationship", _sparse(notes), tmp_path, monkeypatch, SATURDAY)
+    gaps = _gaps(texts["plan.md"])
+    assert "your notes say part of it was ours" in gaps, gaps
+    assert quoted in gaps, gaps
+    assert "on the…" not in gaps and "on the phone…" not in gaps
+
+
+def test_a_rude_exchange_in_the_notes_is_not_called_the_middle(tmp_path, monkeypatch):
+    notes = "They hold the invoice. Our site supervisor was rude to their facilities manager."
+    texts = drafts("salvage-relationship", _sparse(notes), tmp_path, monkeypatch, SATURDAY)
+    gaps = _gaps(texts["plan.md"])
+    assert "your notes suggest otherwise" in gaps, gaps
+
+
+def test_denials_and_their_claims_about_us_stay_unowned():
+    assert owned_in_notes("It was not that we were late: the port closed for two days.") == ""
+    assert owned_in_notes("They claim we overcharged them on the October invoice.") == ""
+    assert owned_in_notes("Their driver was rude at our gate.") == ""

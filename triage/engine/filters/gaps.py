@@ -19,7 +19,15 @@ _OURS = re.compile(
     r"(?:our|my)\s+(?:fault|mistake|error|screw-?up|bad)\b|"
     r"(?:is|was|'s)\s+(?:all\s+|entirely\s+)?on\s+us\b|we\s+(?:got\s+it\s+wrong|messed\s+up|screwed\s+up|dropped\s+the\s+ball|"
     r"made\s+(?:a|an)\s+(?:mistake|error))|"
-    r"we\s+(?:forgot|failed\s+to|never\s+told|did\s+not\s+tell|didn'?t\s+tell))",
+    r"we\s+(?:forgot|failed\s+to|never\s+told|did\s+not\s+tell|didn'?t\s+tell)|"
+    # What we did wrong, said plainly: "we were late once", "we missed the slot".
+    r"we\s+(?:were|was)\s+(?:(?:a\s+bit|quite|very|too)\s+)?(?:late|slow|wrong|rude|short\s+with)|"
+    r"we\s+(?:missed|overcharged|double[- ]billed|under-?delivered|let\s+(?:them|her|him)\s+down|"
+    r"sent\s+the\s+wrong|shipped\s+the\s+wrong|delivered\s+(?:it\s+)?late)|"
+    # One of our people behaving badly: "our team lead was rude to their office manager".
+    r"\bour\s+(?:[\w-]+\s+){0,3}(?:was|were|got|has\s+been)\s+(?:very\s+|really\s+|quite\s+)?"
+    r"(?:rude|aggressive|abusive|short\s+with|dismissive|out\s+of\s+line)|"
+    r"\bour\s+(?:[\w-]+\s+){0,3}lost\s+(?:his|her|their)\s+temper)",
     re.I,
 )
 # Not ours after all: "not our fault" just before it, or "they say it was our mistake".
@@ -31,7 +39,14 @@ _THEIR_CLAIM = re.compile(
 _HEAT = re.compile(
     r"\b(?:very\s+upset|furious|livid|angry|shouted|shouting|yelled|hung\s+up|"
     r"lost\s+(?:his|her|their|my)\s+temper|not\s+answering|stopped\s+answering|"
-    r"stopped\s+replying|not\s+replying|no\s+reply\s+since|ignoring\s+(?:our|my))\b",
+    r"stopped\s+replying|not\s+replying|no\s+reply\s+since|ignoring\s+(?:our|my)|"
+    r"(?:was|were|got)\s+(?:very\s+|really\s+)?(?:rude|aggressive|abusive)|snapped\s+at|swore\s+at)\b",
+    re.I,
+)
+
+
+_SMALL = re.compile(
+    r"(?:the|a|an|on|in|at|to|of|for|with|and|or|but|our|their|his|her|its|my|your|by|from)[,;:]?",
     re.I,
 )
 
@@ -47,6 +62,8 @@ def _quoted(sentence: str, start: int, end: int, words: int = 6) -> str:
     first = next(i for i, (a, b) in enumerate(spans) if b > start)
     last = max(i for i, (a, b) in enumerate(spans) if a < end)
     lo, hi = max(0, first - words), min(len(spans) - 1, last + words)
+    while hi > last and hi < len(spans) - 1 and _SMALL.fullmatch(sentence[slice(*spans[hi])]):
+        hi -= 1  # a cut quote ends on a word that carries meaning, not "on the…"
     text = sentence[spans[lo][0] : spans[hi][1]].strip(" ,;:.()[]")
     return ("…" if lo > 0 else "") + text + ("…" if hi < len(spans) - 1 else "")
 
