@@ -190,13 +190,13 @@ def test_the_call_to_agree_a_mediator_is_not_put_off_to_the_mediation_dates(tmp_
     texts = drafts("salvage-relationship", answers, tmp_path, monkeypatch, now=SATURDAY)
     email = _flat(texts["reset-email.eml"])
     # Not "a short call early next week": we phone on the next working day, a date they can hold.
-    # The plan sends this email on Tuesday 8 December, once the lawyer has read it: the call
-    # is promised for that day, never for the Monday before it arrives, and the proposal
-    # sent beside it names the same day.
-    assert "I will phone you on Tuesday 8 December 2026 to agree the mediator" in email, email
+    # The plan sends this email on Monday 7 December, once the lawyer has read it (briefed on
+    # the first working day): the call is promised for that day, never for a day before it
+    # arrives, and the proposal sent beside it names the same day.
+    assert "I will phone you on Monday 7 December 2026 to agree the mediator" in email, email
     assert "For the mediation itself, these dates would suit us" in email, email
     proposal = _flat(texts["mediation-proposal.md"])
-    assert "I will phone you on Tuesday 8 December 2026 to arrange it" in proposal, proposal
+    assert "I will phone you on Monday 7 December 2026 to arrange it" in proposal, proposal
     assert "The mediation itself could then take place on one of these dates" in proposal
     invitation = _flat(texts["meeting-invitation.md"])
     assert "dated once we have agreed the mediator" not in invitation, invitation

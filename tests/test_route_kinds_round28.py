@@ -162,7 +162,11 @@ def _payslips(**more) -> dict:
 
 
 def test_a_client_we_hurt_still_gets_a_meeting_on_the_legal_route(tmp_path, monkeypatch):
-    texts = drafts("salvage-relationship", _payslips(), tmp_path, monkeypatch, SATURDAY)
+    # Our office is shut on the Monday, so the lawyer's read and the email fall on the Tuesday.
+    closed = [{"date": "2026-12-07", "note": "Office closed for the stocktake"}]
+    texts = drafts(
+        "salvage-relationship", _payslips(closed_days=closed), tmp_path, monkeypatch, SATURDAY
+    )
     assert _decided(texts).startswith("**Take legal advice")
     meet = [r for r in tracker_rows(texts) if r["action"].startswith("Meet Mette")]
     assert meet and "once our lawyer has agreed what may be said" in meet[0]["action"]

@@ -397,10 +397,14 @@ def _careful_case(**change) -> dict:
             {"date": dt.date(2026, 12, 11), "time": "10:00"},
         ]
     )
-    # A breach alleged: the email waits for a lawyer's read, and a closure pushes it back a day.
+    # A breach alleged: the email waits for a lawyer's read, and two closures push it back to
+    # the day of the first slot.
     answers["alleged_breach"] = True
     answers["public_holidays"] = ["none"]
-    answers["closed_days"] = [{"date": dt.date(2026, 12, 8), "note": "Immaculate Conception"}]
+    answers["closed_days"] = [
+        {"date": dt.date(2026, 12, 7), "note": "Office closed for the stocktake"},
+        {"date": dt.date(2026, 12, 8), "note": "Immaculate Conception"},
+    ]
     answers.update(change)
     return answers
 
