@@ -341,7 +341,12 @@ def _advice_comes_before_the_email(rendered):
     )
     send = next(i for i, r in enumerate(rendered.rows) if r["action"].startswith("Send the"))
     assert legal < send, "the advice comes before the email is sent"
-    assert rendered.rows[legal]["due"] < rendered.rows[send]["due"]
+    if rendered.fact("gate_urgent"):
+        # A hard date close by, with no lawyers or formal step on their side: the lawyer reads
+        # it the day they are briefed, so the email still goes before the date.
+        assert rendered.rows[legal]["due"] == rendered.rows[send]["due"]
+    else:
+        assert rendered.rows[legal]["due"] < rendered.rows[send]["due"]
 
 
 ADMISSIONS = ("we got this wrong", "i am sorry for that", "some of it is down to us")
