@@ -408,3 +408,89 @@ def test_the_engine_stamp_changes_with_any_module_of_the_engine(
     assert stamp() == before
     (engine / "filters" / "dates.py").write_text("# a filter, changed\n")
     assert stamp() != before
+
+
+CONDITIONS = ["amount > 10", "owner == 'Dana' and amount < 100", "items | length >= 2"]
+SEEN = {"amount": 11, "owner": "Dana", "items": ["a", "b"]}
+
+
+def _bundle_index(bundle: Path) -> dict[str, tuple[int, int]]:
+    import marshal
+
+    payload = bundle.read_bytes()[8:]  # past the magic and the check
+    size = int.from_bytes(payload[:4], "little")
+    index: dict[str, tuple[int, int]] = marshal.loads(payload[4 : 4 + size])
+    return index
+
+
+def test_a_bundle_keeps_every_conditions_code_in_one_entry(cache: Path):
+    """A headless case evaluates some 350 conditions: their code is one entry of the
+    bundle, read at once, and gives the same answers warm, from the bundle alone."""
+    with codecache.bundle("a playbook"):
+        cold = [sandbox.evaluate(c, SEEN) for c in CONDITIONS]
+    (bundle,) = _bundles(cache)
+    keys = list(_bundle_index(bundle))
+    assert [k for k in keys if k.startswith("expression\0")] == []
+    assert keys.count("\1expression") == 1
+    for entry in _entries(cache):
+        if entry.suffix != ".bundle":
+            entry.unlink()  # only the bundle is left to supply them
+    _forget()
+    before = bundle.stat().st_mtime_ns
+    with codecache.bundle("a playbook"):
+        assert [sandbox.evaluate(c, SEEN) for c in CONDITIONS] == cold == [True, True, True]
+        assert sandbox.evaluate("amount > 10", {"amount": 3}) is False
+    assert not [p for p in _entries(cache) if p.suffix != ".bundle"], "nothing was compiled"
+    assert bundle.stat().st_mtime_ns == before, "nothing new: not written again"
+
+
+def test_a_new_condition_joins_the_bundles_table_and_the_others_stay(cache: Path):
+    with codecache.bundle("a playbook"):
+        for c in CONDITIONS:
+            sandbox.evaluate(c, SEEN)
+    _forget()
+    with codecache.bundle("a playbook"):
+        assert sandbox.evaluate("owner != 'Lee'", SEEN) is True  # new: compiled, kept
+        assert sandbox.evaluate(CONDITIONS[0], SEEN) is True
+    assert len(_bundles(cache)) == 1
+    for entry in _entries(cache):
+        if entry.suffix != ".bundle":
+            entry.unlink()
+    _forget()
+    with codecache.bundle("a playbook"):
+        for c in [*CONDITIONS, "owner != 'Lee'"]:
+            assert sandbox.evaluate(c, SEEN) is True
+    assert not [p for p in _entries(cache) if p.suffix != ".bundle"], "all four were kept"
+
+
+def test_a_damaged_table_of_conditions_is_compiled_again(cache: Path):
+    """A table that does not read back (whole, by the file's check, but not a table of
+    code) is no table: each condition is compiled again, gives the same answer, and the
+    bundle is written again with a good one."""
+    import marshal
+
+    with codecache.bundle("a playbook"):
+        for c in CONDITIONS:
+            sandbox.evaluate(c, SEEN)
+    (bundle,) = _bundles(cache)
+    good = bundle.read_bytes()
+    for entry in _entries(cache):
+        if entry.suffix != ".bundle":
+            entry.unlink()
+    index = _bundle_index(bundle)
+    body = good[8 + 4 + int.from_bytes(good[8:12], "little") :]
+    bad = {"\1expression": marshal.dumps({1: "not code", "amount > 10": "print('x')"})}
+    entries = {k: body[s : s + n] for k, (s, n) in index.items() if k not in bad} | bad
+    new_index, start = {}, 0
+    for key, value in entries.items():
+        new_index[key] = (start, len(value))
+        start += len(value)
+    head = marshal.dumps(new_index)
+    bundle.unlink()
+    assert codecache._write(
+        cache, bundle.name, len(head).to_bytes(4, "little") + head + b"".join(entries.values())
+    )
+    _forget()
+    with codecache.bundle("a playbook"):
+        assert [sandbox.evaluate(c, SEEN) for c in CONDITIONS] == [True, True, True]
+    assert bundle.read_bytes() == good

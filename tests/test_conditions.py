@@ -51,6 +51,17 @@ def test_a_context_jinja2_cannot_take_fails_as_it_always_did():
         sandbox.render("{{ x }}", {"self": "me", "x": 1})
     with pytest.raises(sandbox.ExpressionError, match="keywords must be strings"):
         sandbox.render("{{ x }}", {1: 2, "x": 1})
+    for key in (b"x", ("x",), None, 1.5):  # any key that is not text, among text keys
+        assert sandbox.holds("y == 2", {"y": 2, key: 1}) is False
+
+
+def test_a_key_of_a_text_subclass_is_read_as_text():
+    class Name(str):
+        pass
+
+    context = {Name("amount"): 1200, "names": ["Dana"]}
+    assert sandbox.evaluate("amount > 1000 and names | length == 1", context) is True
+    assert sandbox.render("{{ amount }} {{ names | join }}", context) == "1200 Dana"
 
 
 def test_no_condition_always_holds():

@@ -199,6 +199,50 @@ def test_inert_makes_control_characters_visible() -> None:
     assert inert("café £5") == "café £5"
 
 
+def test_inert_escapes_every_unsafe_character_and_nothing_else() -> None:
+    """Every code point, alone and among text with tabs and newlines, as the pattern of
+    unsafe characters escapes it."""
+    import re
+
+    unsafe = re.compile(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+    )
+
+    def escaped(text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            code = ord(match.group())
+            return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+        return unsafe.sub(one, text)
+
+    every = "".join(map(chr, range(0x110000)))
+    assert inert(every) == escaped(every)
+    for code in [*range(0x300), *range(0x2000, 0x2070), 0xFEFF, 0xD800, 0xE000, 0x10FFFF]:
+        text = f"Dear Dana,\n\tthe invoice {chr(code)} — café"
+        assert inert(text) == escaped(text), hex(code)
+
+
+def test_printing_plain_text_compiles_no_pattern() -> None:
+    """Every command prints through ``say``; text with nothing to escape (tabs and
+    newlines are kept) is printed without compiling the pattern of unsafe characters
+    (0.35 ms of every command's start)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import io, re\n"
+        "before = set(re._cache)\n"
+        "from triage.plain.prompts import say\n"
+        "say('Route: mediate (the contract names one)\\n\\tWrote plan.md — café £5',"
+        " file=io.StringIO())\n"
+        "print(len([k for k in re._cache if k not in before and '\\u2028' in str(k[1])]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "0"
+
+
 def test_without_a_terminal_it_stops_at_once(tmp_path: Path) -> None:
     started = time.monotonic()
     done = subprocess.run(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.engine import codecache, playbook
+from triage.engine import codecache, playbook, playbook_loader
 from triage.engine.errors import PlaybookInvalid
 from triage.engine.library import builtin_dir, playbook_files
 from triage.engine.playbook import load_playbook
@@ -28,13 +28,13 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def from_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The paths loaded from their files (not from the cache) from now on."""
     loaded: list[Path] = []
-    original = playbook._Loader.load
+    original = playbook_loader.Loader.load
 
-    def load(self: playbook._Loader) -> object:
+    def load(self: playbook_loader.Loader) -> object:
         loaded.append(self.path)
         return original(self)
 
-    monkeypatch.setattr(playbook._Loader, "load", load)
+    monkeypatch.setattr(playbook_loader.Loader, "load", load)
     return loaded
 
 
@@ -185,3 +185,41 @@ def test_a_kept_playbook_is_the_owners_alone(cache: Path, good: Path):
     load_playbook(good / "mini.toml")
     for entry in _kept(cache):
         assert entry.stat().st_mode & 0o077 == 0
+
+
+def test_a_case_from_a_kept_playbook_loads_neither_its_reader_nor_the_format(tmp_path: Path):
+    """The second run of a case reads its playbook's kept model: the code that reads a
+    playbook from its files and the format's declarations it checks them against (about
+    1 ms of imports) do not load; the first run, which reads the files, loads them."""
+    import subprocess
+    import sys
+
+    answers = REPO / "playbooks/examples/client-communication-breakdown"
+    example = sorted(answers.glob("*.toml"))[0]
+    env = dict(os.environ, TRIAGE_CACHE=str(tmp_path / "cache"), TRIAGE_HOME=str(tmp_path))
+    probe = (
+        "import sys\n"
+        "from triage.cli import main\n"
+        f"main(['run', 'client-communication-breakdown', '--answers', {str(example)!r},"
+        " '--out', sys.argv[1]])\n"
+        "names = ('triage.engine.playbook_loader', 'triage.engine.formats.playbook',"
+        " 'triage.engine.structure')\n"
+        "print('LOADED:' + ','.join(n for n in names if n in sys.modules))\n"
+    )
+    loaded = []
+    for run in (1, 2):
+        result = subprocess.run(
+            [sys.executable, "-c", probe, str(tmp_path / f"out{run}")],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        [line] = [x for x in result.stdout.splitlines() if x.startswith("LOADED:")]
+        loaded.append(line.removeprefix("LOADED:"))
+    assert "triage.engine.formats.playbook" in loaded[0]
+    assert loaded[1] == ""
+    first, second = ((tmp_path / f"out{run}" / "plan.md").read_bytes() for run in (1, 2))
+    assert first == second

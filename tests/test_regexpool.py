@@ -96,6 +96,32 @@ def test_a_set_written_in_another_order_is_not_kept_again_on_every_run(cache: Pa
     assert entry.stat().st_mtime_ns == stamp and entry.read_bytes() == written
 
 
+def test_a_load_that_compiles_only_bytes_patterns_sorts_nothing_kept(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every headless case compiles two bytes patterns of the standard library as it
+    loads: knowing a shuffled set must not sort the letters of every pattern kept (3 ms of
+    every run), and a new text pattern sorts only those of its own length."""
+    _load()
+    re.purge()
+    sorted_ = []
+    letters = regexpool._letters
+    monkeypatch.setattr(regexpool, "_letters", lambda p: sorted_.append(p) or letters(p))
+    with regexpool.kept("test"):
+        for pattern, flags in PATTERNS:
+            re.compile(pattern, flags)
+        re.compile(rb"[\x80-\xff]+regexpool")
+    assert sorted_ == []
+    re.purge()
+    with regexpool.kept("test"):
+        re.compile(r"regexpool-\d{3}\b")
+    assert sorted_ == [r"regexpool-\d{3}\b"]  # the new one; no kept pattern has its length
+    re.purge()
+    with regexpool.kept("test"):
+        new = re.compile(r"regexpool-\d{3}\b")
+    assert new.match("regexpool-123") is not None
+
+
 def test_a_damaged_entry_is_ignored(cache: Path) -> None:
     _load()
     for path in cache.glob("*.importregex"):

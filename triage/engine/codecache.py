@@ -86,6 +86,11 @@ BUNDLED = frozenset({"template", "expression", "reads", "toml", "checked", "rege
 # by every run for nothing. The patterns the tone readings and contexts use are a few KB.
 _BUNDLED_WHEN_READ = frozenset({"regex"})
 _BUNDLED_WHEN_READ_MAX = 16_384  # bytes of one entry
+# Kinds a bundle keeps as one entry, a table of each text's value, read with one
+# ``marshal.loads`` when the first of them is asked for: a headless case evaluates some 350
+# conditions, and loading each one's code from an entry of its own took twice as long as
+# loading all of them together (the names and constants they share are read once).
+_GROUPED = frozenset({"expression"})
 
 
 @functools.cache
@@ -167,9 +172,14 @@ def load(kind: str, text: str) -> Any | None:
         return None
     opened = _bundle if kind in BUNDLED else None
     if opened is not None and _same(opened.where, where):
-        payload = opened.get(kind, text)
-        if payload is not None:
-            return _loads(payload)
+        if kind in _GROUPED:
+            found = opened.grouped(kind, text)
+            if found is not None:
+                return found
+        else:
+            payload = opened.get(kind, text)
+            if payload is not None:
+                return _loads(payload)
     payload = _read_view(where / f"{_key(kind, text)}.{kind}")  # not copied: some are MBs
     if payload is None:
         return None
@@ -326,7 +336,8 @@ class _Bundle:
     The file holds an index (each entry's key, where its value starts and its length)
     and the values one after the other, so opening it makes no object per entry: a value
     is a view of the file's bytes until it is asked for, and is then loaded like an entry
-    of its own file."""
+    of its own file. The entries of a kind in :data:`_GROUPED` are one value, a table of
+    each text's value, loaded whole when the first of them is asked for."""
 
     def __init__(self, where: Path, name: str, payload: memoryview | None) -> None:
         self.where = where
@@ -338,6 +349,10 @@ class _Bundle:
         self.used: dict[str, bytes | memoryview] = {}
         self.changed = False
         self._notes: _Bundle | None = None
+        # Of each kind in _GROUPED: the table read from the file (when first asked), and
+        # what this run used or added of it.
+        self.groups: dict[str, dict[str, Any]] = {}
+        self.grouped_used: dict[str, dict[str, Any]] = {}
 
     def notes(self) -> _Bundle:
         """The file of notes beside this bundle (see :func:`store_bundled`), read when first
@@ -381,10 +396,50 @@ class _Bundle:
         return payload
 
     def add(self, kind: str, text: str, payload: bytes) -> None:
+        if kind in _GROUPED:
+            value = _loads(payload)
+            if value is not None and self._group(kind).get(text) != value:
+                self.grouped_used.setdefault(kind, {})[text] = value
+                self.changed = True
+            return
         key = f"{kind}\0{text}"
         if self.used.get(key) != payload:
             self.used[key] = payload
             self.changed = True
+
+    def grouped(self, kind: str, text: str) -> Any | None:
+        """The value kept for ``text`` in the table of ``kind`` (one of _GROUPED), or None."""
+        value = self._group(kind).get(text)
+        if value is not None:
+            self.grouped_used.setdefault(kind, {})[text] = value
+        return value
+
+    def _group(self, kind: str) -> dict[str, Any]:
+        """The table of ``kind`` as the file holds it: none if it does not read back whole."""
+        table = self.groups.get(kind)
+        if table is None:
+            payload = self._kept(_group_key(kind))
+            table = _loads(payload) if payload is not None else None
+            if not (isinstance(table, dict) and all(type(text) is str for text in table)):
+                table = {}
+            self.groups[kind] = table
+        return table
+
+    def _grouped_entries(self) -> dict[str, bytes]:
+        """The tables of the kinds in _GROUPED this run used, to write: what it used, with
+        what it did not use of the table read while that stays small (as for entries)."""
+        entries: dict[str, bytes] = {}
+        for kind, used in self.grouped_used.items():
+            table = dict(used)
+            kept = self.groups.get(kind, {})
+            unused = [text for text in kept if text not in used]
+            if len(unused) <= len(used):
+                table = {**{text: kept[text] for text in unused}, **used}
+            try:
+                entries[_group_key(kind)] = marshal.dumps(table)
+            except ValueError:
+                continue
+        return entries
 
     def save(self) -> None:
         """Write what this run used, with what it did not use from the last one while that
@@ -395,11 +450,13 @@ class _Bundle:
         dropped = self._from_files_unused()
         if not (self.changed or dropped):
             return
-        unused = [key for key in self.index if key not in self.used and key not in dropped]
+        grouped = self._grouped_entries()
+        used = {**self.used, **grouped}
+        unused = [key for key in self.index if key not in used and key not in dropped]
         entries: dict[str, bytes | memoryview] = {}
-        if len(unused) <= len(self.used):
+        if len(unused) <= len(used):
             entries = {key: self._kept(key) or b"" for key in unused}
-        entries.update(self.used)
+        entries.update(used)
         index: dict[str, tuple[int, int]] = {}
         start = 0
         for key, value in entries.items():
@@ -432,8 +489,15 @@ class _Bundle:
 # them in its bundle, and every later run, given the kept model, read them with the bundle
 # for nothing (about a tenth of a built-in playbook's bundle, and a third of its index).
 _FROM_FILES = frozenset({"toml", "checked"})
+
+
+def _group_key(kind: str) -> str:
+    """The index's key of the table of ``kind``: no entry's key ("kind\\0text") starts so."""
+    return f"\1{kind}"
+
+
 _bundle: _Bundle | None = None
-_BUNDLE_FORMAT = "bundle 2"  # in the file's name: a bundle of another layout is not read
+_BUNDLE_FORMAT = "bundle 3"  # in the file's name: a bundle of another layout is not read
 
 
 @contextlib.contextmanager

@@ -14,7 +14,8 @@ from triage.engine.evaluate import Evaluation, evaluate
 from triage.engine.library import discover, playbook_dirs, playbook_files
 from triage.engine.model import ROUTES, Playbook
 from triage.engine.names import ROUTE_CHOICES
-from triage.engine.playbook import check_stage_file, is_stage_file, load_playbook
+from triage.engine.playbook import load_playbook
+from triage.engine.playbook_loader import check_stage_file, is_stage_file
 from triage.engine.render import RenderError, render_case
 from triage.engine.sandbox import ExpressionError
 from triage.engine.structure import closest
