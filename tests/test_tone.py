@@ -889,6 +889,8 @@ def score(drafts: list[dict], rules) -> tuple[Score, list[str]]:
         "reach_fresh",
         "shapes",
         "shapes_fresh",
+        "signals",
+        "signals_fresh",
     ],
 )
 def test_corpus_is_labelled_and_varied(name):
@@ -1178,6 +1180,8 @@ def _documented() -> dict[str, list[str]]:
             "reach, fresh",
             "shapes",
             "shapes, fresh",
+            "signals",
+            "signals, fresh",
         ):
             rows[cells[0]] = cells[1:]
     return rows
@@ -1209,6 +1213,8 @@ def _documented() -> dict[str, list[str]]:
         ("reach_fresh", "reach, fresh"),
         ("shapes", "shapes"),
         ("shapes_fresh", "shapes, fresh"),
+        ("signals", "signals"),
+        ("signals_fresh", "signals, fresh"),
     ],
 )
 def test_the_documented_scores_are_the_measured_ones(rules, name, row):

@@ -591,6 +591,7 @@ _TONE_MODULES = (
     "triage.engine.tone_frames",
     "triage.engine.tone_moves",
     "triage.engine.tone_who",
+    "triage.engine.tone_signals",
 )
 
 

@@ -254,7 +254,7 @@ def _check_text(text: str, rules: list[ToneRule]) -> list[ToneWarning]:
     if found:
         # a finding whose frame shows it is meant kindly (thanks for their patience while we
         # looked into it, a notice under the contract given with thanks) is not reported
-        from triage.engine import tone_frames, tone_who
+        from triage.engine import tone_frames, tone_signals, tone_who
 
         low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
         found = [
@@ -264,6 +264,9 @@ def _check_text(text: str, rules: list[ToneRule]) -> list[ToneWarning]:
                 low, starts, breaks, item[0], item[1], item[3].rule, item[3].category
             )
             and not tone_who.cleared(low, starts, item[0], item[1], item[3].rule, item[3].category)
+            and not tone_signals.cleared(
+                low, starts, item[0], item[1], item[3].rule, item[3].category
+            )
         ]
     # plain findings first, in reading order, then findings of cues where nothing overlaps
     found.sort(key=lambda item: (bool(item[3].cues), item[0], -item[1], item[2]))

@@ -737,6 +737,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         tone_acts,
         tone_frames,
         tone_moves,
+        tone_signals,
         tone_stance,
         tone_structures,
         tone_who,
@@ -753,4 +754,6 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += tone_moves.read(low, starts, breaks, wanted)
     if wanted & tone_who.NAMES:
         found += tone_who.read(low, starts, breaks, wanted)
+    if wanted & tone_signals.NAMES:
+        found += tone_signals.read(low, starts, breaks, wanted)
     return found
