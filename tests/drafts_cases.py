@@ -16,7 +16,7 @@ from test_reader_needs import SATURDAY
 from triage.engine.answersfile import read_answers
 from triage.engine.library import builtin_dir
 from triage.engine.playbook import load_playbook
-from triage.engine.render import render_case
+from triage.engine.render import render_parts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
 
@@ -52,7 +52,8 @@ def render(
     path = tmp_path / "answers.toml"
     path.write_bytes(tomli_w.dumps(answers).encode())
     texts: dict[str, str] = {}
-    for file, data in render_case(loaded, read_answers(path, loaded)).items():
+    rendered = render_parts(loaded, read_answers(path, loaded))
+    for file, data in rendered.files.items():
         if file.endswith(".eml"):
             message = message_from_bytes(data, policy=default_policy)
             texts[file] = message.get_body(preferencelist=("plain",)).get_content()
@@ -61,4 +62,6 @@ def render(
         elif not file.endswith(".ics"):
             texts[file] = data.decode("utf-8-sig")
     texts["email"] = flat(texts["reset-email.eml"])
+    # Whom the plan says to copy with no address typed: told to the user, never in the body.
+    texts["copy"] = rendered.emails["reset-email.eml"].copy_names
     return texts

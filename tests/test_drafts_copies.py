@@ -1,8 +1,9 @@
 """Kind: the plan names who the email copies, and the draft does not carry them.
 
 When the plan says "Who the email copies: Neil Pilkington", the .eml copies them: in the Cc
-header when their address is known, else in a visible "[Cc: ... — add their address]" line the
-user is told about, so that nobody the plan relies on is left off. A name typed with new lines
+header when their address is known, else the user is told whom to add in Cc when the outputs
+are written (never in a line of the body the other side would read), so that nobody the plan
+relies on is left off. A name typed with new lines
 or commas never adds a header or a recipient.
 """
 
@@ -18,7 +19,7 @@ from triage.engine.addresses import missing_addresses
 from triage.engine.answersfile import read_answers
 from triage.engine.library import builtin_dir
 from triage.engine.playbook import load_playbook
-from triage.engine.render import render_case
+from triage.engine.render import render_case, render_parts
 
 ESPRESSO = "partner-dispute--espresso-distributor-exclusivity"
 LAB = "partner-dispute--lab-api-patient-data-leak"
@@ -30,10 +31,17 @@ def test_who_the_plan_copies_without_an_address_is_a_visible_line_and_a_warning(
     texts = render(LAB, tmp_path, monkeypatch)
     assert "Who the email copies:** Maria Ek" in texts["plan.md"]
     email = texts["email"]
-    assert email.startswith("[Cc: Maria Ek — add their address] Dear Henrik,"), email
+    # The other side never reads our note to ourselves: the body opens with the greeting, and
+    # the user is told whom to copy when the outputs are written.
+    assert email.startswith("Dear Henrik,") and "[Cc:" not in email, email
     assert texts["Cc"] == "", texts["Cc"]
-    notes = missing_addresses({"reset-email.eml": texts["reset-email.eml"].encode()})
-    assert any("without their address" in n and "Maria" not in n for n in notes), notes
+    playbook, answers = answers_of(LAB)
+    loaded = load_playbook(builtin_dir() / f"{playbook}.toml")
+    path = tmp_path / "lab.toml"
+    path.write_bytes(tomli_w.dumps(answers).encode())
+    parts = render_parts(loaded, read_answers(path, loaded)).emails["reset-email.eml"]
+    notes = missing_addresses({}, {"reset-email.eml": parts})
+    assert any("Maria Ek" in n and "Cc" in n for n in notes), notes
 
 
 def test_who_the_plan_copies_with_an_address_is_in_the_cc_header(tmp_path, monkeypatch):
@@ -41,9 +49,9 @@ def test_who_the_plan_copies_with_an_address_is_in_the_cc_header(tmp_path, monke
     texts = render(ESPRESSO, tmp_path, monkeypatch, change)
     assert texts["Cc"] == "Neil Pilkington <neil.pilkington@example.co.uk>", texts["Cc"]
     assert "[Cc:" not in texts["reset-email.eml"], texts["reset-email.eml"]
-    # Without the address, the line stands in for the header.
+    # Without the address, no line in the body stands in for the header.
     texts = render(ESPRESSO, tmp_path, monkeypatch)
-    assert texts["Cc"] == "" and "[Cc: Neil Pilkington — add their address]" in texts["email"]
+    assert texts["Cc"] == "" and "[Cc:" not in texts["email"], texts["email"]
 
 
 def test_a_name_typed_with_new_lines_and_commas_adds_no_header_or_recipient(tmp_path):

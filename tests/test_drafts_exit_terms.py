@@ -42,4 +42,6 @@ def test_a_one_person_firm_has_no_team_and_a_referral_deal_nothing_to_hand_over(
 def test_work_still_owed_is_promised_on_its_own_not_traded(tmp_path, monkeypatch):
     email = render(BANK, tmp_path, monkeypatch)["email"]
     assert "We will deliver both modules by January 15 as already agreed" in email, email
-    assert "What we can offer" not in email and "and deliver both modules" not in email, email
+    assert "We would also like to offer" not in email and "and deliver both modules" not in email, (
+        email
+    )

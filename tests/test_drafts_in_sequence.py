@@ -23,7 +23,7 @@ from triage.engine.addresses import missing_addresses
 from triage.engine.answersfile import read_answers
 from triage.engine.library import builtin_dir
 from triage.engine.playbook import load_playbook
-from triage.engine.render import render_case
+from triage.engine.render import render_case, render_parts
 
 
 def _flat(text: str) -> str:
@@ -59,7 +59,7 @@ def test_a_reply_to_their_lawyers_that_offers_anything_is_without_prejudice(tmp_
     assert texts["subject"].startswith("Without prejudice"), texts["subject"]
     assert "with our counsel's clearance" in email, email
     assert (
-        "What we can offer: 15% off October-December fees and two replacement cold rooms at "
+        "We would also like to offer 15% off October-December fees and two replacement cold rooms at "
         "cost, claim withdrawn, fees released." in email
     ), email
     assert "Finance director" not in email  # the sign-off note stays ours
@@ -89,7 +89,9 @@ def test_a_small_claim_from_their_lawyer_is_answered_by_the_owner_after_a_check(
     # The job is finished: no day-to-day work carrying on "as before".
     assert "day-to-day" not in email and "as before" not in email, email
     # Names nobody typed are placeholders to fill, never a company "team" or a blank signature.
-    assert email.startswith("Dear [THEIR NAME],") and email.endswith("[YOUR NAME]"), email
+    # With no signer named, the sign-off has no name under it (the user is told to sign it),
+    # never a bracket the other side could receive.
+    assert email.startswith("Dear [THEIR NAME],") and email.endswith("Kind regards,"), email
     assert "team," not in email and "matter between us" not in email, email
     assert texts["subject"] == "Your claim for PLN 14,000: acknowledging receipt"
 
@@ -102,10 +104,11 @@ def test_run_says_which_draft_holds_a_placeholder(tmp_path, monkeypatch):
     path = tmp_path / "answers.toml"
     answers = example("contract-terms-dispute/small-claim-their-lawyer-unnamed")
     path.write_bytes(tomli_w.dumps(answers).encode())
-    notes = missing_addresses(render_case(playbook, read_answers(path, playbook)))
+    rendered = render_parts(playbook, read_answers(path, playbook))
+    notes = missing_addresses(rendered.files, rendered.emails)
     said = " ".join(notes)
     assert "reset-email.eml has the placeholder [THEIR NAME]" in said, notes
-    assert "reset-email.eml has the placeholder [YOUR NAME]" in said, notes
+    assert "reset-email.eml has no name under its sign-off" in said, notes
     assert "plan.md" not in said, notes  # the plan is ours, not sent
 
 

@@ -63,5 +63,5 @@ def test_an_email_that_carries_our_offer_promises_no_later_full_response(tmp_pat
         "our_mistakes": None,
     }
     email = render(GRAZ, tmp_path, monkeypatch, change)["email"]
-    assert "What we can offer: a credit note" in email, email
+    assert "We would also like to offer a credit note" in email, email
     assert "full response" not in email, email

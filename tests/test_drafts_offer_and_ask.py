@@ -24,7 +24,7 @@ def test_what_we_offer_is_stated_with_its_figure(tmp_path, monkeypatch):
     # The offer is a question of its own: our minimum stays private when none is typed.
     email = render(CEBU, tmp_path, monkeypatch, {"our_offer": None})["email"]
     assert "Casa Mactan" not in email, email  # our minimum stays private
-    assert "What we can offer" not in email, email
+    assert "We would also like to offer" not in email, email
 
 
 def test_an_apology_for_our_fault_leaves_our_money_for_the_meeting(tmp_path, monkeypatch):
@@ -35,7 +35,7 @@ def test_an_apology_for_our_fault_leaves_our_money_for_the_meeting(tmp_path, mon
     # ask reads as a trade. The offer stays, and the money is said to wait.
     offer = "a service credit of QAR 30,000 against the next invoice"
     email = render(DOHA, tmp_path, monkeypatch, {"our_offer": offer})["email"]
-    assert "What we can offer: a service credit of QAR 30,000" in email, email
+    assert "We would also like to offer a service credit of QAR 30,000" in email, email
     assert "release the held" not in email and "I would ask you" not in email, email
     assert "can wait until we have met" in email, email
 

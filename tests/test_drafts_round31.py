@@ -763,8 +763,8 @@ def test_a_credit_owed_anyway_is_said_as_theirs_and_the_offer_comes_on_top(
     answers = _at_fault(our_mistakes=_at_fault()["our_mistakes"][:2], our_offer=offer)
     flat = " ".join(_body(answers, tmp_path, monkeypatch).split())
     assert owed in flat, flat
-    assert "What we can offer: the" not in flat, flat
-    assert f"On top of it, what we can offer: {extra}" in flat, flat
+    assert "We would also like to offer the" not in flat, flat
+    assert f"On top of that, we would like to offer {extra}" in flat, flat
 
 
 def test_a_goodwill_offer_alone_is_offered_as_before(tmp_path, monkeypatch):
@@ -774,7 +774,7 @@ def test_a_goodwill_offer_alone_is_offered_as_before(tmp_path, monkeypatch):
     )
     flat = " ".join(_body(answers, tmp_path, monkeypatch).split())
     assert "is yours whatever else we agree" not in flat, flat
-    assert "What we can offer: a goodwill credit of EUR 5,000" in flat, flat
+    assert "We would also like to offer a goodwill credit of EUR 5,000" in flat, flat
 
 
 # Kind 6 (dates): a misunderstanding gets the short call itself, not a call to arrange one.

@@ -70,7 +70,7 @@ def test_an_offer_in_a_data_incident_email_is_said_once(tmp_path, monkeypatch):
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
     email = texts["reset-email.eml"]
     assert email.count("credit monitoring for") == 1, email
-    assert "\r\n\r\nWhat we can offer" in email, email
+    assert "\r\n\r\nWe would also like to offer" in email, email
 
 
 @pytest.mark.parametrize(

@@ -53,17 +53,17 @@ def test_the_offer_does_not_repeat_the_figures_the_ask_states(tmp_path, monkeypa
     email = render(MALT, tmp_path, monkeypatch)["email"]
     assert email.count("8,000") == 1 and email.count("6,080") == 1, email
     assert "€" not in email, email  # one style: the code, as the ask writes it
-    assert "What we can offer: EUR 8,000" not in email, email
+    assert "We would also like to offer EUR 8,000" not in email, email
     assert "I propose that we credit the rebate in January" in email, email
     email = render(CANAPE, tmp_path, monkeypatch)["email"]
     assert email.count("760") == 1, email
     assert "I propose that we split the extra 40 guests 50/50." in email, email
-    assert "What we can offer: we" not in email, email
+    assert "We would also like to offer we" not in email, email
 
 
 def test_an_offer_typed_as_a_clause_is_proposed_in_one_currency_style(tmp_path, monkeypatch):
     email = render(BOOKKEEPER, tmp_path, monkeypatch)["email"]
-    assert "What we can offer: we pay" not in email, email
+    assert "We would also like to offer we pay" not in email, email
     assert "I propose that we pay the " in email and "as a one-off goodwill settlement" in email
     # One currency style: never "ZAR 3,400" beside "R3,400".
     assert not ("ZAR 3,400" in email and re.search(r"\bR3,400", email)), email

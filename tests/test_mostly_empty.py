@@ -58,14 +58,14 @@ def test_two_answers_give_a_plan_that_says_what_it_does_not_know(playbook):
     for text in (plan, email):
         assert "None" not in text
     gaps = plan.split("## Not answered yet", 1)[1].split("\n## ", 1)[0]
-    assert "**Who leads for us:** not named, so the email is signed “[YOUR NAME]”" in gaps
+    assert "**Who leads for us:** not named, so the email has no name under its sign-off" in gaps
     assert "**Their contact:** not named" in gaps
     assert "**Trust and heat:** not rated, so taken as in the middle" in gaps
     assert "**The least you could accept:** not set" in gaps
     assert "Also left blank: when it started, what is at stake for you" in gaps
     # A name nobody gave is a placeholder the sender must fill in, never a blank or "None",
     # and never "Dear Harbour Trust team" from a company name.
-    assert email.rstrip().endswith(("Kind regards,\n[YOUR NAME]", "Best wishes,\n[YOUR NAME]"))
+    assert email.rstrip().endswith(("Kind regards,", "Best wishes,")) and "[YOUR NAME]" not in email
     assert re.search(r"(?m)^Dear \[THEIR NAME\],$", email)
 
 

@@ -22,7 +22,7 @@ import tomli_w
 from triage.engine.answersfile import read_answers
 from triage.engine.library import builtin_dir
 from triage.engine.playbook import load_playbook
-from triage.engine.render import render_case
+from triage.engine.render import render_parts
 
 EXAMPLES = builtin_dir() / "examples"
 SATURDAY = dt.datetime(2026, 12, 5, 9, 30, tzinfo=dt.UTC)
@@ -51,7 +51,8 @@ def drafts(
     playbook = load_playbook(builtin_dir() / f"{playbook_id}.toml")
     path = tmp_path / "answers.toml"
     path.write_bytes(tomli_w.dumps({k: v for k, v in answers.items() if v is not None}).encode())
-    files = render_case(playbook, read_answers(path, playbook))
+    rendered = render_parts(playbook, read_answers(path, playbook))
+    files = rendered.files
     texts: dict[str, str] = {}
     for name, data in files.items():
         if name.endswith(".eml"):
@@ -60,6 +61,8 @@ def drafts(
             texts["subject"] = str(message["Subject"])
         elif not name.endswith(".ics"):
             texts[name] = data.decode("utf-8-sig")
+    if "reset-email.eml" in rendered.emails:
+        texts["copy"] = rendered.emails["reset-email.eml"].copy_names
     return texts
 
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from triage import __version__
 from triage.plain.prompts import say
@@ -544,17 +544,17 @@ def _run_answers(args: argparse.Namespace) -> int:
         say(f"Route: {route.chosen} ({route.because})")
     for path in written:
         say(f"Wrote {path}")
-    _say_addresses(files)
+    _say_addresses(files, rendered.emails)
     _say_left_over(session, files, folder)
     _print_tone(findings)
     return EXIT_OK
 
 
-def _say_addresses(files: Mapping[str, bytes]) -> None:
+def _say_addresses(files: Mapping[str, bytes], drafts: Mapping[str, Any] | None = None) -> None:
     """Which drafts were written without a To or From address, and what fills it in."""
     from triage.engine.addresses import missing_addresses
 
-    for note in missing_addresses(files):
+    for note in missing_addresses(files, drafts):
         say(note)
 
 
@@ -698,7 +698,10 @@ def _render(args: argparse.Namespace) -> int:
     written = session.write_outputs(Path(args.out) if args.out else None, force=args.force)
     for path in written:
         say(f"Wrote {path}")
-    _say_addresses({path.name: path.read_bytes() for path in written if path.suffix == ".eml"})
+    copies = session.preview().emails
+    _say_addresses(
+        {path.name: path.read_bytes() for path in written if path.suffix == ".eml"}, copies
+    )
     if written:
         _say_left_over(session, {path.name for path in written}, written[0].parent)
     _print_tone(check_session(session, _tone_rules()))

@@ -11,6 +11,7 @@ visible placeholder in brackets, and the user is told which draft holds it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["missing_addresses"]
 
@@ -33,11 +34,31 @@ def _headers(data: bytes) -> set[str]:
     return names
 
 
-def missing_addresses(files: Mapping[str, bytes]) -> list[str]:
+def missing_addresses(
+    files: Mapping[str, bytes], drafts: Mapping[str, Any] | None = None
+) -> list[str]:
     """One sentence for each .eml draft in ``files`` written without a To or a From header,
-    naming the file and the address it lacks, and one for each placeholder left in a draft. Only file names and fixed words: nothing typed
-    by the user reaches the terminal through it."""
+    naming the file and the address it lacks, and one for each placeholder left in a draft.
+    ``drafts`` are the emails' parts as rendered (by file name): a draft with no signer named
+    (``unsigned``), or naming people the plan says it copies with no address typed
+    (``copy_names``), is told here, since the draft itself never carries such a note to the
+    other side. Only file names, fixed words and those names (with no control characters)
+    reach the terminal through it."""
     notes = []
+    for name, parts in sorted((drafts or {}).items()):
+        names = getattr(parts, "copy_names", "")
+        shown = " ".join("".join(c for c in names if c.isprintable()).split())
+        if shown:
+            notes.append(
+                f"{name} should be copied to {shown}, but no address was given for them: add "
+                "them in Cc in your mail program before you send it (or answer 'Their "
+                "escalation owner's email address')."
+            )
+        if getattr(parts, "unsigned", False):
+            notes.append(
+                f"{name} has no name under its sign-off, as nobody was named to lead for us: "
+                "sign it before you send it (or answer 'Who will lead this on your side?')."
+            )
     for name in sorted(files):
         if not name.endswith(".eml"):
             continue

@@ -502,6 +502,20 @@ class EmailParts:
     sender: str
     body: str
     cc: str = ""  # the person the plan says the email copies, when their address is known
+    # Whom the plan says the email copies with no address typed for them: told to the user
+    # when the outputs are written, never written into the body the other side reads.
+    copy_names: str = ""
+    # No signer was named: the sign-off is left with no name under it (never a bracket the
+    # other side could receive), and the user is told when the outputs are written.
+    unsigned: bool = False
+
+
+# The template's line naming whom to copy without an address ("[Cc: Paul Hnatyshyn — add
+# their address]"): taken out of the body, so that no note of ours reaches the other side.
+_NO_SIGNER = re.compile(r"^\\?\[YOUR NAME\\?\]\n", re.M)
+_COPY_LINE = re.compile(
+    r"^\[Cc: (?P<names>[^\]\n]+?) — add (?:their|the) address(?:es)?\]\n(?:[ \t]*\n)?", re.M
+)
 
 
 def email_parts(subject: str, to: str, body: str, sender: str = "", cc: str = "") -> EmailParts:
@@ -517,12 +531,20 @@ def email_parts(subject: str, to: str, body: str, sender: str = "", cc: str = ""
             shown = eml.address(header_text(name), address) or _address(name, address)
         addresses.append(shown)
     body = body.replace("\x00", "")
+    copies = _COPY_LINE.search(body)
+    if copies:
+        body = body[: copies.start()] + body[copies.end() :]
+    unsigned = _NO_SIGNER.search(body)
+    if unsigned:
+        body = body[: unsigned.start()] + body[unsigned.end() :]
     return EmailParts(
         header_text(subject) or "A way forward",
         addresses[1],
         addresses[0],
         body if body.endswith("\n") else body + "\n",
         addresses[2] if addresses[2] not in addresses[:2] else "",
+        copies.group("names") if copies else "",
+        bool(unsigned),
     )
 
 

@@ -479,7 +479,8 @@ class PlainRun:
         emails = {
             path.name: path.read_bytes() for path in written if path.suffix in (".eml", ".md")
         }
-        for note in missing_addresses(emails):
+        copies = session.preview().emails
+        for note in missing_addresses(emails, copies):
             say(note)
         self.show_tone()
         say(f"The case is saved in {session.path}; to change answers later: {self.command()}")

@@ -373,7 +373,7 @@ def _our_sharp_message(values: Mapping[str, Any]) -> dict[str, Any] | None:
     for tone in ("hostile", "defensive", "terse"):
         for row in sorted(rows, key=lambda r: str(r.get("date"))):
             if row.get("tone") == tone and re.search(
-                r"\((?:us|ours?)\)", str(row.get("who") or ""), re.I
+                r"\((?:us|ours?|our side|our team|our company)\)", str(row.get("who") or ""), re.I
             ):
                 return {
                     "what": _CHANNELS.get(str(row.get("channel")), "our message"),

@@ -190,8 +190,9 @@ def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
     """Filter ``offer_said(they_pay)``: what we offer as a sentence of our own. A clause with us
     as its subject is proposed ("we split the extra guests 50/50" gives "I propose that we split
     the extra guests 50/50."); one that already says what we will do is said as it is ("We will
-    ..."); a list of terms keeps its heading ("What we can offer: a free re-shoot."), which
-    reads as a list rather than as a sentence cut short.
+    ..."); a list of terms is offered in a sentence ("We would also like to offer a free
+    re-shoot."), never under a heading that reads as a list of concessions; an apology among
+    them is said as what I will do ("I will apologise to your team in person."), never offered.
 
     An instruction whose act is theirs is proposed to them ("withdraw the debit note; we will
     absorb the airfreight" gives "I propose that you withdraw the debit note, and we will absorb
@@ -202,6 +203,10 @@ def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
     text = only_given(offer).rstrip(" .;:,")
     if not text:
         return ""
+    sorry, text = _apology_part(text)
+    if sorry:
+        rest = offer_said(text, they_pay, claimed) if text else ""
+        return sorry + (" " + rest if rest else "")
     if _THEIR_BARE.match(text) or (they_pay and _THEIR_PAY.match(text)):
         first, *parts = [part for part in re.split(r"\s*;\s*", text) if part]
         said = "I propose that you " + first[:1].lower() + first[1:]
@@ -242,7 +247,84 @@ def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
     if first[1:2].islower() and first.split("-")[0].lower() in COMMON_WORDS | _OFFER_WORDS:
         # "Critical-device backlog cleared ...": an ordinary word, not a name, after the colon.
         text = text[:1].lower() + text[1:]
-    return "What we can offer: " + text + "."
+    # "a full report by Monday and we pay for monitoring": the second term is ours to do.
+    text = re.sub(r",?\s+and\s+we\s+(?!will\b|would\b|can\b)", ", and we will ", text)
+    if _THING.match(text):
+        head, _, rest = text.partition(" ")
+        if head.istitle() and head.lower() in _THING_WORDS:
+            text = head.lower() + (" " + rest if rest else "")  # "A free audit": mid-sentence
+        return "We would also like to offer " + text + "."
+    # Terms typed as results ("backlog cleared by 15 December"): what we do, not a thing offered.
+    return "On our side: " + text + "."
+
+
+# A term that names a thing we give ("a free audit", "two replacement units", "15% off",
+# "EUR 8,000"): offered in a sentence.
+_THING_WORDS = [
+    "a",
+    "an",
+    "the",
+    "our",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "ten",
+    "twelve",
+    "free",
+    "full",
+    "any",
+    "all",
+    "some",
+    "each",
+    "every",
+    "another",
+    "extra",
+    "half",
+]
+_THING = re.compile(r"(?i:(?:" + "|".join(_THING_WORDS) + r")\b)|[A-Z]{3}\b|[€£$\d]")
+
+
+# An apology typed among what we offer ("a personal apology from us to your team"): it is owed,
+# never a term we trade, so it is said as what I will do.
+_APOLOGY = re.compile(
+    r"(?:^|(?<=,\s)|(?<=;\s)|(?<=\band\s))(?:an?\s+)?(?:(?P<how>personal|written|formal|public"
+    r"|in-person|face-to-face)\s+)?apology(?:\s+(?:from|by)\s+(?P<by>us|me|our\s[^,;]+?|[A-Z][^,;]+?))?"
+    r"(?:\s+(?:to|for)\s+(?P<to>[^,;]+?))?(?=\s*(?:[,;]|\band\b|$))",
+    re.I,
+)
+_HOW = {
+    "personal": " in person",
+    "in-person": " in person",
+    "face-to-face": " in person",
+    "written": " in writing",
+    "formal": "",
+    "public": " publicly",
+}
+
+
+def _apology_part(text: str) -> tuple[str, str]:
+    """The apology in a typed offer as a sentence of mine ("I will apologise in person to your
+    team."), and the rest of the offer without it; ("", text) when it holds none."""
+    match = _APOLOGY.search(text)
+    if not match:
+        return "", text
+    how = _HOW.get((match.group("how") or "").lower(), "")
+    by = (match.group("by") or "").strip()
+    who = "I" if not by or by.lower() in {"us", "me"} else by[:1].upper() + by[1:]
+    verb = (
+        "will formally apologise"
+        if (match.group("how") or "").lower() == "formal"
+        else "will apologise"
+    )
+    to = (match.group("to") or "").strip() or "you"
+    said = f"{who} {verb} to {to}{how}."
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip()
+    rest = re.sub(r"^(?:and\s+|,\s*|;\s*)+|(?:\s*,|\s*;|\s+and)+$", "", rest).strip()
+    rest = re.sub(r"\s*,\s*,\s*|\s+,", ", ", rest)
+    return said, rest
 
 
 # A note we typed for ourselves about a number the email was to carry ("mobile number in the
@@ -426,3 +508,55 @@ def unconditional_of(olive: Any) -> str:
     marketing-fund audit"), '' for none. Bundled with what we trade, it becomes a chip."""
     match = _GIFT.search(_squash(olive))
     return match.group("what").strip() if match else ""
+
+
+# A term that pays for their loss (a cost, damages, compensation): what an insurer must agree
+# before we commit to it; a refund or credit of our own fees is ours to give.
+_LOSS_TERM = re.compile(
+    r"\b(?:cover|reimburs\w*|compensat\w*|damages|loss(?:es)?|costs?|expenses?)\b", re.I
+)
+_OWN_FEES = re.compile(r"\b(?:refund|credit|fees?|discount|waive\w*|rebate)\b", re.I)
+_PAY_VERB = re.compile(
+    r"^(?:and\s+)?(?:we\s+(?:will\s+)?|I\s+will\s+)?(?:cover|pay(?:\s+for)?|reimburse|meet"
+    r"|bear|absorb|compensate\s+you\s+for)\s+",
+    re.I,
+)
+_ITS_FIGURE = re.compile(
+    r"\s*(?:\((?:about\s+|approx\.?\s+)?[A-Z]{3}\s?[\d,.]+[km]?\)|(?:,\s*|\s+)(?:of|at|for|worth)?\s*"
+    r"(?:about\s+|approx\.?\s+|up\s+to\s+)?(?:[A-Z]{3}|[€£$])\s?[\d,.]*\d(?:\s*(?:[km]\b|million\b))?)",
+)
+
+
+def insurer_first(offer: Any) -> str:
+    """Filter ``insurer_first``: our offer with each term that pays for their loss at a figure
+    ("we cover the well-boat treatment cost of NOK 410,000") said as a promise to settle it,
+    with the figure to follow ("we will settle the well-boat treatment cost with you, and I
+    will confirm the figure once we have gone through it together"): used while our insurer
+    (or lawyer) has not yet agreed it, since a sum committed in writing before then can cost us
+    the cover. Our own fees refunded or credited stay as typed."""
+    text = _squash(offer).rstrip(" .;")
+    if not text:
+        return ""
+    out: list[str] = []
+    for part in re.split(r"(,\s+and\s+|;\s+|\s+and\s+(?=we\b))", text):
+        if (
+            _LOSS_TERM.search(part)
+            and not _OWN_FEES.search(part)
+            and _FIGURE.search(part)
+            and _ITS_FIGURE.search(part)
+        ):
+            thing = _ITS_FIGURE.sub("", part).strip(" ,")
+            thing = _PAY_VERB.sub("", thing).strip()
+            if not thing.lower().startswith(("the ", "your ", "their ", "our ")):
+                thing = "the " + thing
+            said = (
+                f"we will settle {thing} with you, and I will confirm the figure once we "
+                "have gone through it together"
+            )
+            if out:
+                # A sentence of its own after what we give now: never "..., and ..., and ...".
+                out[-1] = ". "
+                said = said[:1].upper() + said[1:]
+            part = said
+        out.append(part)
+    return "".join(out)

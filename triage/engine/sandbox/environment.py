@@ -246,6 +246,7 @@ def environment() -> _Environment:
     env.filters["one_money_style"] = filters.one_money_style
     env.filters["self_notes"] = filters.self_notes
     env.filters["unconditional_of"] = filters.unconditional_of
+    env.filters["insurer_first"] = filters.insurer_first
     env.filters["beyond_owed"] = filters.beyond_owed
     env.filters["owed_part"] = filters.owed_part
     env.filters["is_buyout"] = filters.is_buyout
