@@ -397,6 +397,7 @@ class _Loader:
             priority=v["priority"],
             outward=v["outward"],
             before=v["before"],
+            id=v["id"],
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:
