@@ -315,3 +315,105 @@ def test_typed_steps_in_the_tracker_carry_their_place_not_their_words(tmp_path, 
 
     reworded = [{**steps[0], "what": "Export their sales history as CSV"}, steps[1]]
     assert uids(steps) == uids(reworded)
+
+
+# --- Kind 8: one row per event -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "playbook,name",
+    [
+        ("salvage-relationship", "salvage-relationship/small-account-exit"),
+        ("client-communication-breakdown", "client-communication-breakdown/misread-price-notice"),
+        ("partner-dispute", "partner-dispute/marginal-alliance-mutual-end"),
+    ],
+)
+def test_a_short_call_they_typed_is_the_call_not_a_second_one(
+    playbook, name, tmp_path, monkeypatch
+):
+    answers = example(name)
+    their = str(answers.get("their_greeting") or answers["their_contact"]).split()[0]
+    answers["meeting_format"] = "phone"
+    answers["meeting_minutes"] = 15
+    answers["proposed_times"] = [
+        {"date": dt.date(2026, 12, 8), "time": "11:00"},
+        {"date": dt.date(2026, 12, 9), "time": "15:00"},
+    ]
+    typed = f"Call {their} and confirm the next step in writing"
+    owner = str(answers.get("our_contact") or "Dana Reyes")
+    answers["agreed_actions"] = [{"what": typed, "owner": owner, "due": dt.date(2026, 12, 8)}]
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    actions = [r["action"] for r in rows(texts)]
+    assert typed in actions
+    doubles = [a for a in actions if re.match(rf"(Have a short call with|Meet) {their}", a)]
+    assert not doubles, actions
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "salvage-relationship/small-account-exit",
+        "salvage-relationship/marginal-client-heavy-repair-exit",
+    ],
+)
+def test_an_exit_confirms_the_agreed_end_once(name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["ending_by"] = "us"
+    answers["exit_reason"] = "cost"
+    answers["proposed_times"] = [{"date": dt.date(2026, 12, 9), "time": "10:00"}]
+    texts = drafts(name.split("/")[0], answers, tmp_path, monkeypatch, SATURDAY)
+    actions = [r["action"] for r in rows(texts)]
+    confirms = [a for a in actions if "warm confirmation" in a or "written summary of what" in a]
+    assert len(confirms) <= 1, confirms
+
+
+def test_one_escalation_ladder_row(tmp_path, monkeypatch):
+    answers = example("partner-dispute/marginal-alliance-mutual-end")
+    answers["worth_salvaging"] = "yes"
+    answers["ending_by"] = None
+    answers["prevention_measures"] = ["ladder", "touchpoints"]
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    ladders = [r["action"] for r in rows(texts) if "escalation ladder" in r["action"]]
+    assert len(ladders) <= 1, ladders
+
+
+# --- Kind 6: rows they may read carry no coaching for us -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "playbook,name",
+    [
+        ("client-communication-breakdown", "client-communication-breakdown/outage-our-fault"),
+        ("salvage-relationship", "salvage-relationship/marginal-client-heavy-repair-exit"),
+        ("contract-terms-dispute", "contract-terms-dispute/maintenance-contract-mutual-end"),
+    ],
+)
+def test_shared_rows_carry_no_coaching_for_us(playbook, name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["worth_salvaging"] = "yes"
+    answers["mixed_messages"] = True
+    answers["mixed_messages_detail"] = "Their CFO says pay in full (their side); their PM says not"
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    for row in rows(texts):
+        if row["audience"] == "shared":
+            assert "an owner and a date for each" not in row["action"], row
+            assert "which of the positions" not in row["action"], row
+
+
+@pytest.mark.parametrize(
+    "typed,said",
+    [
+        ("Credit note for CAD 18,600", "We will issue a credit note for CAD 18,600"),
+        ("Refund of the Q4 screening fees", "We will refund the Q4 screening fees"),
+        (
+            "Written incident report for the three P1 misses",
+            "We will send you a written incident report for the three P1 misses",
+        ),
+        ("Joint change log set up", "We will set up the joint change log"),
+        ("written recovery plan sent", ""),
+    ],
+)
+def test_a_deliverable_typed_as_a_noun_reads_as_what_we_will_do(typed, said):
+    from triage.engine.filters.commitments import our_task
+
+    assert our_task(typed) == said
