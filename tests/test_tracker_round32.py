@@ -417,3 +417,68 @@ def test_a_deliverable_typed_as_a_noun_reads_as_what_we_will_do(typed, said):
     from triage.engine.filters.commitments import our_task
 
     assert our_task(typed) == said
+
+
+# --- Kind 8: the formal reply the email promises is a row, on the email's date -------------
+
+LETTERS = [
+    ("client-communication-breakdown", "client-communication-breakdown/rushed-solicitors-letter"),
+    ("contract-terms-dispute", "contract-terms-dispute/letter-of-claim"),
+    ("contract-terms-dispute", "contract-terms-dispute/letter-of-claim-mediate-first"),
+    ("client-communication-breakdown", "client-communication-breakdown/peak-outage-legal"),
+]
+
+
+@pytest.mark.parametrize("playbook,name", LETTERS)
+def test_the_formal_reply_the_email_dates_is_on_the_tracker(playbook, name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["notice_deadline"] = dt.date(2026, 12, 18)
+    answers["lawyer_consulted"] = True
+    answers["agreed_actions"] = [
+        a
+        for a in answers.get("agreed_actions") or []
+        if not re.search(r"respon|repl", str(a.get("what")), re.I)
+    ]
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    email = flat(texts["reset-email.eml"])
+    promised = re.search(
+        r"formal (?:reply|response) will come [^.]*? by (\w+day \d+ \w+ \d{4})", email
+    )
+    if not promised:
+        pytest.skip("this email names no date for the formal reply")
+    day = dt.datetime.strptime(promised.group(1), "%A %d %B %Y").date()
+    replies = [r for r in rows(texts) if "formal reply" in r["action"]]
+    assert replies, [r["action"] for r in rows(texts)]
+    assert replies[0]["due"] == day.isoformat(), (replies, promised.group(0))
+
+
+# --- Kind 3/7: the mediation's call and its day, and the summary after it ------------------
+
+MEDIATIONS = [
+    ("contract-terms-dispute", "contract-terms-dispute/final-payment-mediation-clause"),
+    ("contract-terms-dispute", "contract-terms-dispute/cross-claims-shared-delay-mediation-clause"),
+    ("contract-terms-dispute", "contract-terms-dispute/letter-of-claim-mediate-first"),
+]
+
+
+@pytest.mark.parametrize("playbook,name", MEDIATIONS)
+def test_the_mediation_day_is_the_mediation_not_the_call(playbook, name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["proposed_times"] = [
+        {"date": dt.date(2027, 1, 12), "time": "10:00"},
+        {"date": dt.date(2027, 1, 14), "time": "10:00"},
+    ]
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    if "mediat" not in texts["plan.md"].split("## ")[1].lower():
+        pytest.skip("not the mediation route with these answers")
+    actions = [r["action"] for r in rows(texts)]
+    calls = [a for a in actions if "to agree the mediation" in a]
+    assert calls, actions
+    assert "first date offered for the mediation)" not in calls[0], calls
+    assert "the mediation itself: 12 January 2027" in calls[0], calls
+    assert not [a for a in actions if a.startswith("Propose two or three independent")], actions
+    summary = texts.get("follow-up-summary.md", "")
+    if summary:
+        assert "on our call on 12 January 2027" not in summary, summary
+        assert "at the mediation on 12 January 2027" in summary, summary
+        assert "settlement agreement" in summary, summary
