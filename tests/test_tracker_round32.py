@@ -482,3 +482,100 @@ def test_the_mediation_day_is_the_mediation_not_the_call(playbook, name, tmp_pat
         assert "on our call on 12 January 2027" not in summary, summary
         assert "at the mediation on 12 January 2027" in summary, summary
         assert "settlement agreement" in summary, summary
+
+
+# --- Kind 8: money we owe is paid in full, on the tracker ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "playbook,name",
+    [
+        ("partner-dispute", "partner-dispute/marginal-alliance-mutual-end"),
+        ("salvage-relationship", "salvage-relationship/marginal-client-heavy-repair-exit"),
+        ("contract-terms-dispute", "contract-terms-dispute/maintenance-contract-mutual-end"),
+    ],
+)
+def test_money_we_owe_on_an_exit_is_paid_in_full(playbook, name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["money"] = "we_owe"
+    answers["amount_at_stake"] = 46200
+    answers["currency"] = "EUR"
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    if "exit" not in texts["plan.md"].lower():
+        pytest.skip("not an exit with these answers")
+    actions = [r["action"] for r in rows(texts)]
+    assert [a for a in actions if "in full what we owe (€46,200)" in a], actions
+    assert not [a for a in actions if a.startswith("Settle what is owed either way")], actions
+
+
+# --- Kind 7: an exit under a hold does not say "the work carries on as now" ---------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "partner-dispute/referral-partner-now-competes",
+        "partner-dispute/marginal-alliance-mutual-end",
+        "partner-dispute/reseller-exit-six-months-notice",
+    ],
+)
+def test_an_exit_under_a_hold_says_what_is_paused(name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["hold_needed"] = True
+    answers["hold_scope"] = "Joint marketing and new bids paused; service and warranty carry on."
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    email = flat(texts["reset-email.eml"])
+    if "carries on as now" not in email and "joint marketing and new bids paused" not in email:
+        pytest.skip("this exit email says nothing about the meantime")
+    assert "the work carries on as now" not in email, email
+    assert "joint marketing and new bids paused" in email, email
+    for row in rows(texts):
+        assert "on the current terms" not in row["action"], row
+
+
+# --- Kind 7: an apology visit is invited plainly; a misunderstanding gets no meeting pack ---
+
+APOLOGIES = [
+    ("client-communication-breakdown", "client-communication-breakdown/outage-our-fault"),
+    (
+        "client-communication-breakdown",
+        "client-communication-breakdown/our-director-argued-on-site",
+    ),
+    ("client-communication-breakdown", "client-communication-breakdown/junior-curt-reply-our-bug"),
+]
+
+
+@pytest.mark.parametrize("playbook,name", APOLOGIES)
+def test_an_apology_visit_has_no_ground_rules_or_timed_agenda(
+    playbook, name, tmp_path, monkeypatch
+):
+    try:
+        answers = example(name)
+    except FileNotFoundError:
+        pytest.skip("no such example")
+    answers["fault"] = "mostly_us"
+    answers["meeting_minutes"] = 60
+    answers["chair"] = "self"
+    answers["meeting_format"] = "in_person"
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    invitation = texts.get("meeting-invitation.md")
+    if not invitation:
+        pytest.skip("no meeting for these answers")
+    assert "Ground rules" not in invitation, invitation
+    assert "not about people" not in invitation, invitation
+    assert not re.search(r"\(\d+ min\)", invitation), invitation
+    assert "To apologise to you in person" in invitation, invitation
+
+
+@pytest.mark.parametrize(
+    "playbook,name",
+    [
+        ("client-communication-breakdown", "client-communication-breakdown/misread-price-notice"),
+        ("client-communication-breakdown", "client-communication-breakdown/misread-invoice-sparse"),
+        ("partner-dispute", "partner-dispute/handover-misread-demo-date"),
+    ],
+)
+def test_a_misunderstanding_gets_a_call_not_a_meeting_pack(playbook, name, tmp_path, monkeypatch):
+    texts = drafts(playbook, example(name), tmp_path, monkeypatch, SATURDAY)
+    assert "meeting-invitation.md" not in texts
+    assert re.search(r"\b(?:call|phone)\b", flat(texts["reset-email.eml"]).lower())

@@ -365,10 +365,25 @@ _OUR_BRIEFING = re.compile(
 
 def _one_lawyer_briefing(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The manager's own step that briefs our lawyer stands for the playbook's: one "brief
-    our lawyer" row on the tracker, with the manager's owner, date and words."""
-    if not any(r.get("mine") and _LAWYER_BRIEF.search(str(r.get("what") or "")) for r in rows):
-        return rows
-    return [r for r in rows if r.get("mine") or not _OUR_BRIEFING.search(str(r["what"]))]
+    our lawyer" row on the tracker, with the manager's owner, date and words. A typed step
+    days later (a counsel review of the reply) leaves the early briefing in place."""
+    typed = [
+        day
+        for r in rows
+        if r.get("mine")
+        and _LAWYER_BRIEF.search(str(r.get("what") or ""))
+        and (day := as_date(r.get("due"))) is not None
+    ]
+
+    def covered(row: dict[str, Any]) -> bool:
+        due = as_date(row.get("due"))
+        return due is not None and any(day <= due + dt.timedelta(days=1) for day in typed)
+
+    return [
+        r
+        for r in rows
+        if r.get("mine") or not (_OUR_BRIEFING.search(str(r["what"])) and covered(r))
+    ]
 
 
 def _to_them(what: Any, ctx: dict[str, Any]) -> bool:
