@@ -579,3 +579,33 @@ def test_a_misunderstanding_gets_a_call_not_a_meeting_pack(playbook, name, tmp_p
     texts = drafts(playbook, example(name), tmp_path, monkeypatch, SATURDAY)
     assert "meeting-invitation.md" not in texts
     assert re.search(r"\b(?:call|phone)\b", flat(texts["reset-email.eml"]).lower())
+
+
+# --- Kind 3: the notice is served after the call that tells them, and the email agrees -----
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "partner-dispute/marginal-alliance-mutual-end",
+        "partner-dispute/reseller-exit-six-months-notice",
+    ],
+)
+def test_the_notice_comes_the_working_day_after_the_call(name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["ending_by"] = "us"
+    answers.pop("notice_deadline", None)
+    their = str(answers.get("their_greeting") or answers["their_contact"]).split()[0]
+    call_day = dt.date(2026, 12, 9)
+    answers["agreed_actions"] = [
+        {"what": f"Call {their} before any letter goes", "owner": "Anders Lund", "due": call_day}
+    ]
+    texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    serve = [r for r in rows(texts) if r["action"].startswith("Serve our notice")]
+    if not serve:
+        pytest.skip("no notice step with these answers")
+    assert dt.date.fromisoformat(serve[0]["due"]) > call_day, serve
+    email = flat(texts["reset-email.eml"])
+    if "formal notice" in email:
+        assert "will follow in writing by Tuesday 8 December" not in email, email
+        assert "will follow in writing by Wednesday 9 December" not in email, email
