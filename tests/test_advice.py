@@ -304,6 +304,12 @@ def test_the_meeting_is_the_length_chosen_or_the_one_that_fits(rendered):
     quick = rendered.fact("small_fix") and rendered.get("fault") == "mostly_us"
     small = rendered.fact("small_talk")
     assert minutes == (chosen or (15 if light else 20 if quick else 30 if small else 45))
+    if "## What the meeting is for" in text:
+        # A visit in person to apologise: one plain purpose, no timed agenda or ground rules
+        # for the people we wronged (the round 32 reader); the plan keeps its own agenda.
+        assert "## Agenda" not in text and "Ground rules" not in text, text
+        assert "To apologise to you in person" in text, text
+        return
     agenda = _agenda(text)
     assert sum(m for _item, m in agenda) == minutes, agenda
     # Each side's view (or, when we owe an apology, how it affected them) gets real time, and
@@ -717,6 +723,9 @@ def test_a_meeting_is_due_on_the_first_slot_offered_and_a_mediator_agreed_before
         return
     first = slots[0].isoformat()
     day = f"({slots[0].day} {slots[0]:%B %Y}"
+    if rendered.fact("slots_for_mediation"):
+        # the bracket says the date is the mediation's, not the call's (round 32 reader)
+        day = f"(the mediation itself: {slots[0].day} {slots[0]:%B %Y}"
     meeting = [r for r in rendered.rows if day in r["action"]]
     if rendered.fact("slots_for_mediation"):
         # Dates reaching weeks ahead are for the mediation itself: the short call that agrees

@@ -236,7 +236,12 @@ def test_the_call_to_agree_a_mediation_comes_days_before_the_mediation(tmp_path,
     assert len(call) == 1
     first = answers["proposed_times"][0]["date"]
     assert dt.date.fromisoformat(call[0]["due"]) < first
-    assert "the first date offered for the mediation" in call[0]["action"]
+    # the date in brackets is the mediation's, never the call's own (the round 32 reader read
+    # "(12 January, the first date offered for the mediation)" on a call due in December)
+    assert (
+        f"(the mediation itself: {first.day} {first:%B %Y}, the first date offered)"
+        in (call[0]["action"])
+    )
 
 
 def test_a_claim_over_finished_work_is_answered_not_put_right(tmp_path, monkeypatch):

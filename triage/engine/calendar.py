@@ -226,7 +226,7 @@ def actions_ics(rows: Iterable[Mapping[str, Any]], name: str, seed: str, stamp: 
         events.append(
             [
                 # a playbook action keeps its event when its words, owner or date change
-                f"UID:{_uid(seed, row['key']) if row.get('key') else _uid(seed, what, owner)}",
+                f"UID:{_uid(seed, _event_name(row))}",
                 stamped,
                 sequence,
                 f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
@@ -237,6 +237,13 @@ def actions_ics(rows: Iterable[Mapping[str, Any]], name: str, seed: str, stamp: 
             ]
         )
     return _calendar(name, events)
+
+
+def _event_name(row: Mapping[str, Any]) -> str:
+    """What names an action's event within its case: the playbook action's key (its id, else a
+    digest of its template), or a typed step's place in its list; never its words, so that
+    rewording a step updates its event instead of adding another."""
+    return str(row.get("key") or row.get("uid") or f"{row.get('what')}\x1f{row.get('owner')}")
 
 
 def events_in(data: bytes) -> list[tuple[str, str]]:

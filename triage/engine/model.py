@@ -167,6 +167,7 @@ class ActionSpec:
     priority: str = "normal"  # high, normal or low: the order among steps due the same day
     outward: bool = False  # a step towards them, kept on our own list (not shared)
     before: str | None = None  # an expression giving a moment the step must come before
+    id: str = ""  # a stable name for its calendar event and updates (else a digest of `what`)
 
 
 @dataclass(frozen=True)

@@ -324,6 +324,7 @@ class Loader:
             priority=v["priority"],
             outward=v["outward"],
             before=v["before"],
+            id=v["id"],
         )
 
     def outputs(self, c: Checker, table: Any) -> list[OutputSpec]:

@@ -301,6 +301,10 @@ def actions(
                         else spec.shared or gives_reader(row.get("what", "")),
                     )
                     typed["mine"] = True  # the manager's own step, typed in the answers
+                    # its calendar event follows its place in the list, not its words
+                    typed["uid"] = (
+                        f"{spec.source}#{sum(1 for r in rows if str(r.get('uid', '')).startswith(spec.source + '#'))}"
+                    )
                     typed["priority"] = spec.priority
                     typed["outward"] = _to_them(row.get("what"), ctx)
                     rows.append(typed)
@@ -325,8 +329,13 @@ def actions(
             # that meets it (asking them to move their notice date).
             row["timed"] = moment is not None and moment >= case.date
             row["prepares"] = row["timed"] and not (spec.outward or spec.shared)
-            row["key"] = tracking.action_key(spec.what, [r.get("key") for r in rows])
+            taken = [r.get("key") for r in rows]
+            # named by the action's id when it has one, so a reworded step keeps its calendar
+            # event and its updates; updates saved under the digest of its words still apply
+            row["key"] = tracking.action_key(spec.what, taken, spec.id)
+            row["legacy_key"] = tracking.action_key(spec.what, [r.get("legacy_key") for r in rows])
             rows.append(row)
+    rows = _one_lawyer_briefing(rows)
     # A row nobody owns is the lead's: a tracker someone can run names who does each step.
     lead = str(ctx.get("lead") or "").strip()
     for row in rows:
@@ -334,6 +343,47 @@ def actions(
             row["owner"] = lead
     talk_first = ctx.get("route") != "legal"  # RouteView compares by its id
     return sorted(tracking.apply(rows, case), key=functools.partial(_by_due, talk_first=talk_first))
+
+
+# A step that briefs or consults our own lawyer: "Brief our lawyer (mec. Joanna Sadowska) on
+# DPA 9", "Lawyer checks the notice under 15.5", "Call counsel about the cure notice".
+_LAWYER_BRIEF = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:brief|briefs|instruct|instructs|consult|consults|call|calls|phone|"
+    r"phones|ask|asks|check with|checks with|email|emails)\s+(?:our\s+|the\s+|an?\s+)?"
+    r"(?:external\s+|outside\s+|own\s+)?(?:lawyers?|counsel|solicitors?|attorneys?|advocates?|"
+    r"legal\s+(?:team|adviser|advisor|counsel))\b|"
+    r"^\W*(?:our\s+|the\s+)?(?:lawyers?|counsel|solicitors?|attorneys?)\b[^.;]{0,12}?\b"
+    r"(?:checks?|reviews?|reads?|advises?|confirms?)\b",
+    re.I,
+)
+# The playbook's own briefing of our lawyer, and its check of how to end a contract.
+_OUR_BRIEFING = re.compile(
+    r"^(?:Brief our lawyer\b|Before anyone tells .{1,80}?, check with our lawyer what the "
+    r"contract requires)"
+)
+
+
+def _one_lawyer_briefing(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The manager's own step that briefs our lawyer stands for the playbook's: one "brief
+    our lawyer" row on the tracker, with the manager's owner, date and words. A typed step
+    days later (a counsel review of the reply) leaves the early briefing in place."""
+    typed = [
+        day
+        for r in rows
+        if r.get("mine")
+        and _LAWYER_BRIEF.search(str(r.get("what") or ""))
+        and (day := as_date(r.get("due"))) is not None
+    ]
+
+    def covered(row: dict[str, Any]) -> bool:
+        due = as_date(row.get("due"))
+        return due is not None and any(day <= due + dt.timedelta(days=1) for day in typed)
+
+    return [
+        r
+        for r in rows
+        if r.get("mine") or not (_OUR_BRIEFING.search(str(r["what"])) and covered(r))
+    ]
 
 
 def _to_them(what: Any, ctx: dict[str, Any]) -> bool:

@@ -47,12 +47,16 @@ class Change:
     key: str = ""
 
 
-def action_key(template: str, taken: list[Any]) -> str:
-    """A short, stable name for a playbook action: a digest of its unrendered text (and a
-    number when two share it)."""
+def action_key(template: str, taken: list[Any], ident: str = "") -> str:
+    """A short, stable name for a playbook action: its ``id`` when the playbook gives one,
+    else a digest of its unrendered text (and a number when two share it)."""
     import hashlib
 
-    base = "a-" + hashlib.sha256(" ".join(template.split()).encode()).hexdigest()[:12]
+    base = (
+        f"id-{ident}"
+        if ident
+        else "a-" + hashlib.sha256(" ".join(template.split()).encode()).hexdigest()[:12]
+    )
     key, n = base, 1
     while key in taken:
         n += 1
@@ -61,8 +65,8 @@ def action_key(template: str, taken: list[Any]) -> str:
 
 
 def _change_for(row: dict[str, Any], changes: list[Change]) -> Change | None:
-    key = row.get("key")
-    by_key = next((c for c in changes if key and c.key == key), None)
+    keys = {k for k in (row.get("key"), row.get("legacy_key")) if k}
+    by_key = next((c for c in changes if c.key in keys), None)
     # else by its words: an older file, or a playbook whose author reworded the action
     return by_key or next((c for c in changes if c.action == row["what"]), None)
 

@@ -218,6 +218,36 @@ _OUR_VERB = re.compile(
 _THING = re.compile(r"^\s*(?:a|an|the|our|\d+|one|two|three|four|five|spare|extra|more)\b", re.I)
 
 
+# A deliverable typed as a noun ("Credit note for CAD 18,600", "Written incident report for
+# the three P1 misses", "Joint change log set up"): said as what we will do, never "We will
+# credit note for".
+_NOUN_CREDIT = re.compile(r"^credit\s+note\b", re.I)
+_NOUN_REFUND = re.compile(r"^refund\s+of\s+", re.I)
+_NOUN_PAPER = re.compile(
+    r"^(?:(?!(?:send|share|give|write|draft|prepare|pull|check|review)\b)[\w-]+\s+){0,3}?"
+    r"(?:report|plan|summary|proposal|breakdown|statement|analysis|timeline)\b",
+    re.I,
+)
+_NOUN_SET_UP = re.compile(r"^(?P<thing>.+?)\s+set\s+up$", re.I)
+
+
+def _noun_task(text: str) -> str:
+    """``our_task`` for a deliverable typed as a noun, else ''."""
+    lower = text[:1].lower() + text[1:]
+    if _NOUN_CREDIT.match(text):
+        return "We will issue a " + lower
+    if _NOUN_REFUND.match(text):
+        return "We will refund " + _NOUN_REFUND.sub("", text)
+    found = _NOUN_SET_UP.match(text)
+    if found and not _DETERMINERS.match(found["thing"]):
+        thing = found["thing"]
+        return "We will set up the " + thing[:1].lower() + thing[1:]
+    done = re.search(r"\b\w+ed$|\bsent$|\bdone$", text)  # "written recovery plan sent": a result
+    if _NOUN_PAPER.match(text) and not _DETERMINERS.match(text) and not done:
+        return ("We will send you an " if lower[:1] in "aeiou" else "We will send you a ") + lower
+    return ""
+
+
 def our_task(what: Any) -> str:
     """Filter ``our_task``: a step the manager typed, as a summary sent to the other side lists
     it: "We will ..." ("send quote breakdown" gives "We will send you the quote breakdown",
@@ -227,6 +257,9 @@ def our_task(what: Any) -> str:
     text = _squash(what).strip(" .;")
     if not text:
         return ""
+    noun = _noun_task(text)
+    if noun:
+        return noun
     said = _said(text, True)
     if said.startswith(("We will ", "I will ")):
         return "We will " + said.split(" will ", 1)[1]

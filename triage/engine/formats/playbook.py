@@ -374,6 +374,12 @@ ACTION = Table(
     "action",
     (
         text("what", "Template: what to do.", required=True, default=""),
+        text(
+            "id",
+            "A short, stable name for the action: its calendar event and its follow-through "
+            "updates stay with it when its words change (else they follow a digest of `what`).",
+            default="",
+        ),
         text("owner", "Template: who does it.", default=""),
         Key("due_days", INT, "Days after the case date (used when `due` gives none)."),
         expression(
