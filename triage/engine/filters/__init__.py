@@ -25,7 +25,13 @@ if TYPE_CHECKING:
         opening_ask,
         owed_thing,
     )
-    from triage.engine.filters.calendars import currency_holidays, holiday_names
+    from triage.engine.filters.calendars import (
+        currency_holidays,
+        holiday_guess,
+        holiday_names,
+        new_years,
+        typed_on_days_off,
+    )
     from triage.engine.filters.commitments import (
         approved_offer,
         deliverables,
@@ -133,6 +139,9 @@ _HOME = {
     "asks_payment": "asks",
     "currency_holidays": "calendars",
     "holiday_names": "calendars",
+    "holiday_guess": "calendars",
+    "new_years": "calendars",
+    "typed_on_days_off": "calendars",
     "approved_offer": "commitments",
     "deliverables": "commitments",
     "pending_step": "commitments",
@@ -288,6 +297,7 @@ __all__ = [
     "has_figure",
     "heat_in_notes",
     "hedged",
+    "holiday_guess",
     "holiday_names",
     "in_force",
     "is_buyout",
@@ -303,6 +313,7 @@ __all__ = [
     "mediation_by",
     "money_sign",
     "month_named",
+    "new_years",
     "next_three",
     "next_working_day",
     "no_admission",
@@ -348,6 +359,7 @@ __all__ = [
     "typed_covers",
     "typed_gate",
     "typed_me",
+    "typed_on_days_off",
     "unconditional_of",
     "unsaid",
     "via_counsel",
