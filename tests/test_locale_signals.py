@@ -205,7 +205,8 @@ def test_a_typed_date_on_their_public_holiday_is_named_in_the_plan():
     assert dues["Call Manuel, accept mediation in principle"] == "2026-12-08"
     assert (
         'Your date for "Call Manuel, accept mediation in principle", Tuesday 8 December 2026, '
-        "is kept as you typed it, though it is a public holiday in Spain" in plan
+        "is kept as you typed it, though it is a public holiday in Spain: move it if someone "
+        "there is needed that day." in plan
     ), plan
     assert "surveyor" not in plan.split("Dates skip", 1)[1].split("**Review", 1)[0]
     # The same on a day the manager listed as closed, in a case in pounds.
@@ -214,11 +215,16 @@ def test_a_typed_date_on_their_public_holiday_is_named_in_the_plan():
             "currency": "GBP",
             "closed_days": [{"date": D(2026, 12, 18), "note": "Works shutdown"}],
             "agreed_actions": [
-                {"what": "Deliver the revised schedule", "owner": "Sam", "due": D(2026, 12, 18)}
+                {"what": "Send Ana the revised schedule", "owner": "Sam", "due": D(2026, 12, 18)},
+                {"what": "Check our stock counts", "owner": "Sam", "due": D(2026, 12, 18)},
             ],
         }
     )
-    assert "Friday 18 December 2026, is kept as you typed it, though it is a day you listed" in plan
+    assert (
+        '"Send Ana the revised schedule", Friday 18 December 2026, is kept as you typed it, '
+        "though it is a day you listed as closed: move it unless they have agreed to it." in plan
+    ), plan
+    assert "stock counts" not in plan.split("Dates skip", 1)[1], plan  # our own step
 
 
 @pytest.mark.parametrize(

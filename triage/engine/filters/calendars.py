@@ -74,8 +74,9 @@ def new_years(today: Any) -> list[dt.date]:
 def typed_on_days_off(actions: Any, calendars: Any = None, closed: Any = None) -> list[Any]:
     """Filter ``actions | typed_on_days_off(holiday_calendars, closed_days)``: the steps the
     manager typed with a date (kept as typed) that falls on a public holiday of one of
-    ``calendars`` or on a day listed as closed, as ``{"what", "due", "places"}``; ``places``
-    names the calendars' places ("Spain"), or "closed" for a closure."""
+    ``calendars``, or, for a step shared with them, on a day listed as closed, as
+    ``{"what", "due", "places"}``; ``places`` names the calendars' places ("Spain"), and
+    "closed" for a closure."""
     chosen = [c for c in calendars or [] if isinstance(c, str) and c in holidays.CALENDARS]
     shut = set()
     for row in closed or []:
@@ -92,8 +93,8 @@ def typed_on_days_off(actions: Any, calendars: Any = None, closed: Any = None) -
         places = [
             holidays.CALENDARS[c] for c in chosen if day in holidays.public_holidays(c, day.year)
         ]
-        if day.isoformat() in shut:
-            places.append("closed")
+        if day.isoformat() in shut and (row.get("shared") or row.get("outward")):
+            places.append("closed")  # whose closure is not known: only a step with them
         if places and day.weekday() < 5:
             found.append({"what": row.get("what", ""), "due": day, "places": places})
     return found
