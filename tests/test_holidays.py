@@ -80,9 +80,9 @@ def test_a_us_new_year_on_a_saturday_is_observed_the_friday_before():
 def test_an_unknown_calendar_is_a_key_error():
     assert set(CALENDARS) == {
         "england_wales", "scotland", "northern_ireland", "ireland", "united_states", "canada",
-        "germany", "france", "italy", "spain", "netherlands", "belgium", "switzerland",
-        "austria", "sweden", "denmark", "norway", "poland", "australia", "new_zealand",
-        "south_africa",
+        "mexico", "germany", "france", "italy", "spain", "portugal", "netherlands", "belgium",
+        "switzerland", "austria", "sweden", "finland", "denmark", "norway", "poland",
+        "australia", "new_zealand", "south_africa",
     }  # fmt: skip
     with pytest.raises(KeyError):
         public_holidays("atlantis", 2026)

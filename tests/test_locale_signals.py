@@ -231,8 +231,8 @@ def test_a_typed_date_on_their_public_holiday_is_named_in_the_plan():
     ("ours", "theirs", "currency"),
     [
         ("efua@kentefoods.com.gh", "yaw@ashantihaulage.com.gh", "GHS"),
-        ("sanna@kuuramobility.fi", "kadri@emajoe.ee", "EUR"),
-        ("ana@dulces.com.mx", "rogelio@envasadora.com.mx", "MXN"),
+        ("liis@kalev-soft.ee", "kadri@emajoe.ee", "EUR"),
+        ("anna@hafsalt.is", "jon@nordurfiskur.is", "ISK"),
     ],
 )
 def test_where_no_calendar_applies_new_years_day_is_still_kept_free(ours, theirs, currency):
@@ -243,6 +243,29 @@ def test_where_no_calendar_applies_new_years_day_is_still_kept_free(ours, theirs
         assert "2027-01-01" not in dues.values(), (chosen, dues)
         assert "Dates skip weekends and New Year's Day." in plan, plan
         assert "triage has no public-holiday calendar for" in plan, plan
+
+
+def test_portugal_mexico_and_finland_have_their_own_calendars_now():
+    # A Porto client of an Austrian firm: Tuesday 8 December is a holiday in both.
+    plan, dues = _plan(
+        {"their_email": "marta@ribeiradouro.pt", "our_email": "florian@lumenroute.at",
+         "currency": "EUR", "review_days": 2}
+    )  # fmt: skip
+    assert "public holidays in Portugal and Austria (from the addresses" in plan, plan
+    assert "2026-12-08" not in dues.values(), dues
+    # A Mexican S.A. de C.V. with no address, in pesos: Mexico's calendar, and the language.
+    plan, _ = _plan(
+        {"counterparty": "Grupo Envasadora del Norte, S.A. de C.V.",
+         "their_contact": "Lic. Rogelio Garza Treviño", "currency": "MXN"}
+    )  # fmt: skip
+    assert "public holidays in Mexico (from the addresses and company names)." in plan, plan
+    assert "works in Spanish" in plan, plan
+    # A Finnish Oy: Finland's Independence Day, Monday 6 December 2027, is kept free.
+    plan, dues = _plan(
+        {"counterparty": "Kuura Mobility Oy", "currency": "EUR", "review_days": 2},
+        D(2027, 12, 4),
+    )
+    assert "public holidays in Finland" in plan and "2027-12-06" not in dues.values(), dues
 
 
 def test_new_years_day_is_not_invented_for_a_country_that_works_on_it():

@@ -29,7 +29,7 @@ nl the Netherlands|netherlands|other; be Belgium|belgium|; ch Switzerland|switze
 at Austria|austria|other; se Sweden|sweden|other; dk Denmark|denmark|other;
 no Norway|norway|other; pl Poland|poland|other; au Australia|australia|other;
 nz New Zealand|new_zealand|other; za South Africa|south_africa|other;
-lu Luxembourg||; pt Portugal||other; is Iceland||other; fi Finland||other;
+lu Luxembourg||; pt Portugal|portugal|other; is Iceland||other; fi Finland|finland|other;
 ee Estonia||other; lv Latvia||other; lt Lithuania||other; cz Czechia||other;
 sk Slovakia||other; hu Hungary||other; si Slovenia||other; hr Croatia||other;
 rs Serbia||other; ro Romania||other; bg Bulgaria||other; gr Greece||other;
@@ -44,7 +44,7 @@ jo Jordan||other; lb Lebanon||; in India||other; pk Pakistan||other; lk Sri Lank
 bd Bangladesh||other; np Nepal||other; sg Singapore||other; my Malaysia||other;
 id Indonesia||other; th Thailand||other; vn Vietnam||other; ph the Philippines||other;
 cn China||other; hk Hong Kong||other; tw Taiwan||other; jp Japan||other;
-kr South Korea||other; mx Mexico||Spanish; gt Guatemala||Spanish; hn Honduras||Spanish;
+kr South Korea||other; mx Mexico|mexico|Spanish; gt Guatemala||Spanish; hn Honduras||Spanish;
 sv El Salvador||Spanish; ni Nicaragua||Spanish; cr Costa Rica||Spanish;
 pa Panama||Spanish; cu Cuba||Spanish; do the Dominican Republic||Spanish;
 co Colombia||Spanish; ve Venezuela||Spanish; ec Ecuador||Spanish; pe Peru||Spanish;
