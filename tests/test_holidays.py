@@ -246,5 +246,7 @@ def test_an_answer_wins_over_the_currency():
     due, plan = _review_due(answers, D(2026, 12, 7))
     assert due == "2026-12-16"
     assert "public holidays in England and Wales." in plan and "South Africa" not in plan
+    # "None" keeps no calendar; only New Year's Day, which South Africa keeps, stays free.
     due, plan = _review_due(dict(answers, public_holidays=["none"]), D(2026, 12, 7))
-    assert due == "2026-12-16" and "Dates skip" not in plan
+    assert due == "2026-12-16" and "South Africa" not in plan
+    assert "Dates skip weekends and New Year's Day." in plan

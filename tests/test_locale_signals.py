@@ -268,6 +268,23 @@ def test_portugal_mexico_and_finland_have_their_own_calendars_now():
     assert "public holidays in Finland" in plan and "2027-12-06" not in dues.values(), dues
 
 
+def test_none_ticked_for_countries_that_keep_new_years_day_still_keeps_it_free():
+    # A Finnish Oy and an Estonian OÜ, "none" ticked and Christmas listed as closed: the
+    # check 26 days on stays off 1 January, and the plan says so.
+    answers = {
+        "our_email": "sanna@kuuramobility.fi",
+        "their_email": "kadri@emajoe.ee",
+        "currency": "EUR",
+        "review_days": 26,
+        "public_holidays": ["none"],
+        "closed_days": [{"date": D(2026, 12, 24), "note": "Christmas Eve"}],
+    }
+    plan, dues = _plan(answers)
+    assert "2027-01-01" not in dues.values(), dues
+    assert "Dates skip weekends, New Year's Day and the days you listed as closed." in plan
+    assert "public holidays in Finland" not in plan  # the answer wins: no calendar
+
+
 def test_new_years_day_is_not_invented_for_a_country_that_works_on_it():
     answers = {"our_email": "anil@sahyadri.in", "their_email": "ravi@kaveri.co.in"}
     plan, dues = _plan(dict(answers, currency="INR", review_days=26))

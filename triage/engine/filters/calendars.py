@@ -8,8 +8,7 @@ from typing import Any
 
 from triage.engine import holidays
 
-# Countries with no calendar here where 1 January is not a day off either: nothing is
-# skipped for them.
+# Countries where 1 January is not a day off: no New Year's Day is kept for them alone.
 _NO_NEW_YEAR = frozenset({"in", "il", "sa", "pk", "np", "af", "ir"})
 
 
@@ -39,7 +38,8 @@ def holiday_guess(
     when neither side is placed; the euro never names a country. ``calendars`` are the
     calendars of the countries found, ``missing`` the names of those found that have none
     here ("Ghana"), ``by`` says what chose: "currency", "answers" or "", and ``new_year``
-    whether such a country still keeps 1 January free (Ghana does, India does not)."""
+    whether a country found keeps 1 January free (Ghana does, India does not), for a case
+    whose calendars come to none."""
     from triage.engine.holidays import countries
 
     ours = countries.side_country(our_email, our_firm, currency)
@@ -58,7 +58,7 @@ def holiday_guess(
         "calendars": list(dict.fromkeys(table[c][1] for c in found if table[c][1])),
         "missing": [table[c][0] for c in missing],
         "by": by,
-        "new_year": any(c not in _NO_NEW_YEAR for c in missing),
+        "new_year": any(c not in _NO_NEW_YEAR for c in found),
     }
 
 
