@@ -290,3 +290,20 @@ def test_new_years_day_is_not_invented_for_a_country_that_works_on_it():
     plan, dues = _plan(dict(answers, currency="INR", review_days=26))
     assert "2027-01-01" in dues.values(), dues
     assert "New Year's Day" not in plan and "no public-holiday calendar for India" in plan
+
+
+def test_a_country_the_answers_place_a_side_in_but_not_ticked_is_named():
+    porto = {"their_email": "marta@ribeiradouro.pt", "our_email": "florian@lumenroute.at"}
+    plan, _ = _plan(dict(porto, currency="EUR", public_holidays=["austria"]))
+    assert (
+        "The answers place a side in Portugal, whose public holidays are not ticked: tick them "
+        "if they count." in plan
+    ), plan
+    plan, _ = _plan(dict(porto, currency="EUR", public_holidays=["austria", "portugal"]))
+    assert "The answers place a side" not in plan, plan
+    # A UK address is met by Scotland's calendar: the address cannot tell the two apart.
+    bergen = {"their_email": "ingrid@sorfjordlaks.no", "our_email": "euan@cairnmore.co.uk"}
+    plan, _ = _plan(dict(bergen, currency="NOK", public_holidays=["scotland", "norway"]))
+    assert "The answers place a side" not in plan, plan
+    plan, _ = _plan(dict(bergen, currency="NOK", public_holidays=["scotland"]))
+    assert "The answers place a side in Norway, whose" in plan, plan

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         holiday_guess,
         holiday_names,
         new_years,
+        not_ticked,
         typed_on_days_off,
     )
     from triage.engine.filters.commitments import (
@@ -141,6 +142,7 @@ _HOME = {
     "holiday_names": "calendars",
     "holiday_guess": "calendars",
     "new_years": "calendars",
+    "not_ticked": "calendars",
     "typed_on_days_off": "calendars",
     "approved_offer": "commitments",
     "deliverables": "commitments",
@@ -318,6 +320,7 @@ __all__ = [
     "next_working_day",
     "no_admission",
     "not_our_levers",
+    "not_ticked",
     "note_fragment",
     "notice_end",
     "notice_given_end",

@@ -62,6 +62,19 @@ def holiday_guess(
     }
 
 
+_UK = frozenset({"england_wales", "scotland", "northern_ireland"})
+
+
+def not_ticked(guessed: Any, ticked: Any) -> list[str]:
+    """Filter ``holiday_guess.calendars | not_ticked(public_holidays)``: the calendars of the
+    countries the answers place a side in that the answer leaves out; a UK address is met by
+    any of the UK's three calendars (the address cannot tell Scotland from England)."""
+    chosen = {t for t in ticked or [] if isinstance(t, str)}
+    if chosen & _UK:
+        chosen |= _UK
+    return [c for c in guessed or [] if isinstance(c, str) and c not in chosen]
+
+
 def new_years(today: Any) -> list[dt.date]:
     """Filter ``today | new_years``: 1 January of the years a plan's dates can reach (the
     year before ``today`` to three years after it), to keep free where no calendar does."""

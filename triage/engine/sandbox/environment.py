@@ -176,6 +176,7 @@ def environment() -> _Environment:
     env.filters["holiday_names"] = filters.holiday_names
     env.filters["holiday_guess"] = filters.holiday_guess
     env.filters["new_years"] = filters.new_years
+    env.filters["not_ticked"] = filters.not_ticked
     env.filters["typed_on_days_off"] = filters.typed_on_days_off
     env.filters["next_three"] = filters.next_three
     env.filters["our_senior"] = filters.our_senior
