@@ -30,21 +30,24 @@ def holiday_guess(
 ) -> dict[str, Any]:
     """Filter ``their_email | holiday_guess(counterparty, our_email, our_company, currency)``:
     whose public holidays a case's dates keep to when nobody said, as
-    ``{"calendars": [...], "missing": [...], "by": ..., "new_year": bool}``.
+    ``{"calendars": [...], "placed": [...], "missing": [...], "by": ..., "new_year": bool}``.
 
     Each side's country comes from its email address, else its company's legal form
     ("GmbH", "S.L.", "ehf."; see ``holidays.countries``). A currency of one country counts
     only for a side nothing else places, and the US dollar, used in trade everywhere, only
     when neither side is placed; the euro never names a country. ``calendars`` are the
-    calendars of the countries found, ``missing`` the names of those found that have none
+    calendars of the countries found (``placed``: those an address or a form found, without the
+    currency's), ``missing`` the names of those found that have none
     here ("Ghana"), ``by`` says what chose: "currency", "answers" or "", and ``new_year``
     whether a country found keeps 1 January free (Ghana does, India does not), for a case
     whose calendars come to none."""
     from triage.engine.holidays import countries
 
+    table = countries.COUNTRIES
     ours = countries.side_country(our_email, our_firm, currency)
     theirs = countries.side_country(their_email, their_firm, currency)
     found = list(dict.fromkeys(c for c in (ours, theirs) if c))
+    placed = [table[c][1] for c in found if table[c][1]]  # by address or form, not currency
     money = countries.currency_countries(currency)
     by = "answers" if found else ""
     if len(money) == 1 and (not found or (len(found) == 1 and "us" not in money)):
@@ -52,11 +55,11 @@ def holiday_guess(
         if place not in found:
             by = "currency" if not found else by
             found.append(place)
-    table = countries.COUNTRIES
     missing = [c for c in found if not table[c][1]]
     return {
         "calendars": list(dict.fromkeys(table[c][1] for c in found if table[c][1])),
         "missing": [table[c][0] for c in missing],
+        "placed": list(dict.fromkeys(placed)),
         "by": by,
         "new_year": any(c not in _NO_NEW_YEAR for c in found),
     }
