@@ -76,9 +76,11 @@ def test_a_plan_for_a_side_that_works_in_french_says_the_drafts_are_in_english(
     assert "not a machine translation" in plan, plan
     assert their_language("Ana López", "ana@hotelsol.es") == "Spanish"
     assert their_language("", "", "Transportes Ruiz S.L.") == "Spanish"
-    assert their_language("", "", "", "MXN") == "Spanish"
-    assert their_language("", "", "Velo Rhone SAS") == "French"
-    assert their_language("", "", "", "", ["france"]) == "French"
+    # A currency alone says nothing of who they are (it may be ours); with a Spanish name
+    # and nothing else known, it is enough.
+    assert their_language("", "", "", "MXN") == ""
+    assert their_language("Lucía Torres", "", "", "MXN") == "Spanish"
+    assert their_language("", "", "Velo Rhone SAS", "EUR") == "French"
     # Nothing about them says it: no note.
     assert their_language("Ingrid Solberg", "ingrid@halden.no", "Halden AS", "NOK") == ""
     assert their_language("Mark Stone", "mark@acme.be", "Acme", "EUR") == ""

@@ -15,6 +15,23 @@ D = dt.date
 # The weekday public holidays of 2026 and 2027 as each country publishes them (a holiday
 # on a weekend, with no day given back, is not listed; a substitute or observed day is).
 PUBLISHED = {
+    # Portugal (Código do Trabalho art. 234), Finland (with Midsummer Eve and Christmas Eve)
+    # and Mexico (Ley Federal del Trabajo art. 74, with Maundy Thursday and Good Friday).
+    ("portugal", 2026): [D(2026, 1, 1), D(2026, 4, 3), D(2026, 5, 1), D(2026, 6, 4),
+                         D(2026, 6, 10), D(2026, 10, 5), D(2026, 12, 1), D(2026, 12, 8),
+                         D(2026, 12, 25)],
+    ("portugal", 2027): [D(2027, 1, 1), D(2027, 3, 26), D(2027, 5, 27), D(2027, 6, 10),
+                         D(2027, 10, 5), D(2027, 11, 1), D(2027, 12, 1), D(2027, 12, 8)],
+    ("finland", 2026): [D(2026, 1, 1), D(2026, 1, 6), D(2026, 4, 3), D(2026, 4, 6),
+                        D(2026, 5, 1), D(2026, 5, 14), D(2026, 6, 19), D(2026, 12, 24),
+                        D(2026, 12, 25)],
+    ("finland", 2027): [D(2027, 1, 1), D(2027, 1, 6), D(2027, 3, 26), D(2027, 3, 29),
+                        D(2027, 5, 6), D(2027, 6, 25), D(2027, 12, 6), D(2027, 12, 24)],
+    ("mexico", 2026): [D(2026, 1, 1), D(2026, 2, 2), D(2026, 3, 16), D(2026, 4, 2),
+                       D(2026, 4, 3), D(2026, 5, 1), D(2026, 9, 16), D(2026, 11, 16),
+                       D(2026, 12, 25)],
+    ("mexico", 2027): [D(2027, 1, 1), D(2027, 2, 1), D(2027, 3, 15), D(2027, 3, 25),
+                       D(2027, 3, 26), D(2027, 9, 16), D(2027, 11, 15)],
     ("ireland", 2026): [D(2026, 1, 1), D(2026, 2, 2), D(2026, 3, 17), D(2026, 4, 6),
                         D(2026, 5, 4), D(2026, 6, 1), D(2026, 8, 3), D(2026, 10, 26),
                         D(2026, 12, 25), D(2026, 12, 28)],
@@ -139,12 +156,17 @@ def test_holidays_that_came_or_went_in_a_given_year():
     assert D(2030, 5, 5) in public_holidays("netherlands", 2030)  # Liberation Day, lustrum
     assert D(2020, 9, 30) not in public_holidays("canada", 2020)  # Truth and Reconciliation
     assert D(2052, 6, 21) in public_holidays("new_zealand", 2052)  # the last Matariki set
+    assert D(2014, 12, 1) not in public_holidays("portugal", 2014)  # suspended 2013-2015
+    assert D(2024, 10, 1) in public_holidays("mexico", 2024)  # a president takes office
+    assert D(2026, 10, 1) not in public_holidays("mexico", 2026)
+    assert D(2005, 2, 5) in public_holidays("mexico", 2005)  # before the Monday rule
 
 
 def test_a_currency_of_one_country_names_its_calendar_and_the_euro_none():
     assert currency_holidays("ZAR") == ["south_africa"]
     assert currency_holidays("CAD") == ["canada"]
     assert currency_holidays("GBP") == ["england_wales"]
+    assert currency_holidays("MXN") == ["mexico"]
     assert currency_holidays("EUR") == []
     assert currency_holidays(None) == []
     assert set(CURRENCY_CALENDARS.values()) <= set(CALENDARS)

@@ -1,72 +1,13 @@
-"""The language the other side works in, as far as the answers tell it (their address, their
-firm's legal form, their public holidays, their currency, their name)."""
+"""The language the other side works in, as far as the answers about them tell it (their
+address, their firm's legal form; their name and a currency only when both agree)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from triage.engine.filters.text import _squash, _words
+from triage.engine.holidays import countries
 
-# Countries whose address, holidays or currency say the language. Belgium, Switzerland,
-# Canada and Luxembourg have more than one language: they say nothing on their own.
-_DOMAINS = {
-    "French": ("fr",),
-    "Spanish": (
-        [
-            "es",
-            "mx",
-            "ar",
-            "cl",
-            "co",
-            "pe",
-            "uy",
-            "ve",
-            "ec",
-            "bo",
-            "py",
-            "cr",
-            "gt",
-            "do",
-            "pa",
-            "hn",
-            "ni",
-            "sv",
-            "cu",
-        ]
-    ),
-}
-_HOLIDAYS = {"france": "French", "spain": "Spanish"}
-_CURRENCIES = {
-    **{
-        c: "Spanish"
-        for c in [
-            "MXN",
-            "ARS",
-            "CLP",
-            "COP",
-            "PEN",
-            "UYU",
-            "BOB",
-            "PYG",
-            "DOP",
-            "GTQ",
-            "CRC",
-            "HNL",
-            "NIO",
-        ]
-    },
-    **{c: "French" for c in ["XOF", "XAF"]},
-}
-_LEGAL_FORMS = (
-    ("French", re.compile(r"\b(?:SARL|SASU?|S\.A\.S\.|EURL|SNC)\b")),
-    (
-        "Spanish",
-        re.compile(
-            r"\b(?:S\.L\.U?\.?|SLU?|S\.\s?de\s?R\.L\.|S\.A\.\s?de\s?C\.V\.|de\s?C\.V\.|S\.A\.C\.|E\.I\.R\.L\.)(?!\w)"
-        ),
-    ),
-)
 _SPANISH_NAMES = _words(
     """
     josé jesús maría juan carlos luis pablo javier alejandro alejandra andrés ramón lucía
@@ -84,33 +25,67 @@ _FRENCH_NAMES = _words(
 )
 
 
-def their_language(
-    contact: Any, email: Any = "", firm: Any = "", currency: Any = "", holidays: Any = None
-) -> str:
-    """Filter ``their_language(email, firm, currency, holidays)``: "French" or "Spanish" when
-    the answers about the other side say they work in it (an address in France or Spain or a
-    Spanish-speaking country, a French or Spanish legal form such as "SARL" or "S.L.", their
-    country's public holidays, a currency only those countries use, a given name of the
-    language), else ''. triage writes its drafts in English: the plan says so, and never
-    translates them."""
-    domain = _squash(email).lower().rsplit("@", 1)[-1].rstrip(".> ")
-    tld = domain.rsplit(".", 1)[-1] if "." in domain else ""
-    for language, tlds in _DOMAINS.items():
-        if tld in tlds:
-            return language
-    for language, form in _LEGAL_FORMS:
-        if form.search(_squash(firm)):
-            return language
-    for day in holidays if isinstance(holidays, list) else [holidays]:
-        found = _HOLIDAYS.get(_squash(day).lower())
-        if found:
-            return found
-    found = _CURRENCIES.get(_squash(currency).upper())
-    if found:
-        return found
+def _form_language(firm: Any, country: str, currency: Any) -> str:
+    """The language a legal form says, among the countries that have it: narrowed to the
+    address's country, else the currency's, when one of them has it ("S.A.S." is French in
+    France and Spanish in Colombia); '' when it says none or more than one."""
+    forms = countries.form_countries(firm)
+    if country in forms:
+        forms = frozenset([country])
+    elif len(forms & countries.currency_countries(currency)) >= 1:
+        forms &= countries.currency_countries(currency)
+    found = {countries.COUNTRIES[c][2] for c in forms if c in countries.COUNTRIES} - {""}
+    if not found:  # a country of several languages: the form's own ("Sàrl": French)
+        every = countries.form_countries(firm)
+        found = {countries.COUNTRIES[c][2] for c in every if c in countries.COUNTRIES} - {""}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _name_language(contact: Any) -> str:
+    """The language a given name suggests (a weak signal: people move), or ''."""
     names = [w.lower().strip(".,()") for w in _squash(contact).split()]
     if any("ñ" in w for w in names) or any(w in _SPANISH_NAMES for w in names[:2]):
         return "Spanish"
     if any(w in _FRENCH_NAMES for w in names[:2]):
         return "French"
     return ""
+
+
+def their_language(
+    contact: Any,
+    email: Any = "",
+    firm: Any = "",
+    currency: Any = "",
+    our_email: Any = "",
+    our_firm: Any = "",
+) -> str:
+    """Filter ``their_language(email, firm, currency, our_email, our_firm)``: "French" or
+    "Spanish" when what the answers say about the other side shows they work in it, else ''.
+
+    Only their side counts: their address's country (".fr", ".com.mx") and their company's
+    legal form ("SARL", "S.L.", "S.A. de C.V."; "GmbH" says German, so not French). When the
+    two disagree, or neither tells, nothing is guessed, unless their given name and a
+    currency of one country (not ours) agree. Our own address, company and the public
+    holidays ticked (which list both sides') never count. triage writes its drafts in
+    English: the plan says so, and never translates them."""
+    country = countries.domain_country(email)
+    votes = {countries.COUNTRIES[country][2]} if country else set()
+    if country and not votes - {""}:
+        votes = set()  # a country of several languages: the form may still tell
+    form = _form_language(firm, country, currency)
+    if form:
+        votes.add(form)
+    if len(votes) > 1:
+        return ""  # their address and their company's form disagree
+    if votes:
+        found = votes.pop()
+        return found if found in ("French", "Spanish") else ""
+    if country or countries.form_countries(firm):
+        return ""  # what is known of them does not tell
+    name = _name_language(contact)
+    money = countries.currency_countries(currency)
+    ours = countries.side_country(our_email, our_firm, currency)
+    if len(money) != 1 or ours in money:
+        return ""
+    (place,) = money
+    return name if name and countries.COUNTRIES.get(place, ("", "", ""))[2] == name else ""

@@ -1,7 +1,7 @@
 """Public holidays, worked out from their rules, so that due dates can skip them.
 
 The national calendars of the countries our users trade with: the bank holidays of England
-and Wales, Scotland and Northern Ireland, the US and Canadian federal holidays, Ireland,
+and Wales, Scotland and Northern Ireland, the US and Canadian federal holidays, Mexico's, Ireland,
 most of western and northern Europe, Australia, New Zealand and South Africa. Each is a
 handful of rules (a fixed date, the n-th weekday of a month, a day counted from Easter, and
 the country's rule for a holiday that falls on a weekend), in ``british_isles``,
@@ -38,15 +38,18 @@ _CALENDARS: dict[str, tuple[str, Callable[[int], set[dt.date]]]] = {
     "ireland": ("Ireland", british_isles.ireland),
     "united_states": ("the US", north_america.united_states),
     "canada": ("Canada", north_america.canada),
+    "mexico": ("Mexico", north_america.mexico),
     "germany": ("Germany", europe.germany),
     "france": ("France", europe.france),
     "italy": ("Italy", europe.italy),
     "spain": ("Spain", europe.spain),
+    "portugal": ("Portugal", europe.portugal),
     "netherlands": ("the Netherlands", europe.netherlands),
     "belgium": ("Belgium", europe.belgium),
     "switzerland": ("Switzerland", europe.switzerland),
     "austria": ("Austria", europe.austria),
     "sweden": ("Sweden", europe.sweden),
+    "finland": ("Finland", europe.finland),
     "denmark": ("Denmark", europe.denmark),
     "norway": ("Norway", europe.norway),
     "poland": ("Poland", europe.poland),
@@ -72,6 +75,7 @@ CURRENCY_CALENDARS: dict[str, str] = {
     "NOK": "norway",
     "DKK": "denmark",
     "PLN": "poland",
+    "MXN": "mexico",
 }
 
 

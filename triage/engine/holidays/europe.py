@@ -130,3 +130,23 @@ def poland(year: int) -> set[dt.date]:
     if year >= 2025:
         days.add(dt.date(year, 12, 24))
     return days
+
+
+def portugal(year: int) -> set[dt.date]:
+    """The thirteen feriados obrigatórios of the Código do Trabalho (art. 234): Corpus Christi,
+    5 October, 1 November and 1 December were suspended in 2013-2015. Carnival, which an
+    employer may give, and each town's own day are not counted."""
+    days = fixed(year, (1, 1), (4, 25), (5, 1), (6, 10), (8, 15), (12, 8), (12, 25))
+    days |= from_easter(year, GOOD_FRIDAY)
+    if not 2013 <= year <= 2015:
+        days |= fixed(year, (10, 5), (11, 1), (12, 1)) | from_easter(year, CORPUS_CHRISTI)
+    return days
+
+
+def finland(year: int) -> set[dt.date]:
+    """The public holidays, with Midsummer Eve and Christmas Eve, days off almost everywhere
+    by collective agreement (Midsummer Day and All Saints' Day are always Saturdays)."""
+    days = fixed(year, (1, 1), (1, 6), (5, 1), (12, 6), (12, 24), (12, 25), (12, 26))
+    days |= from_easter(year, GOOD_FRIDAY, EASTER_MONDAY, ASCENSION)
+    days.add(on_or_after(dt.date(year, 6, 19), 4))  # Midsummer Eve
+    return days

@@ -1,4 +1,4 @@
-"""The US federal holidays and Canada's federal statutory holidays."""
+"""The US federal holidays, Canada's federal statutory holidays and Mexico's days of rest."""
 
 from __future__ import annotations
 
@@ -55,4 +55,22 @@ def canada(year: int) -> set[dt.date]:
     }
     if year >= 2021:
         days |= substitutes([dt.date(year, 9, 30)])
+    return days
+
+
+def mexico(year: int) -> set[dt.date]:
+    """The days of rest of the Ley Federal del Trabajo (art. 74): the Monday holidays since
+    2006, and 1 October of each sixth year when a president takes office (2024, 2030).
+    Maundy Thursday and Good Friday are not in the law but banks and most offices close:
+    counted too. Election days, declared each time, and 12 December are not."""
+    days = {
+        *fixed(year, (1, 1), (5, 1), (9, 16), (12, 25)),
+        *from_easter(year, -3, -2),  # Maundy Thursday, Good Friday
+    }
+    if year >= 2006:
+        days |= {nth(year, 2, 0, 1), nth(year, 3, 0, 3), nth(year, 11, 0, 3)}
+    else:
+        days |= fixed(year, (2, 5), (3, 21), (11, 20))
+    if year >= 2024 and (year - 2024) % 6 == 0:
+        days.add(dt.date(year, 10, 1))
     return days

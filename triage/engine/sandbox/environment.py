@@ -174,6 +174,10 @@ def environment() -> _Environment:
     env.filters["add_working_days"] = filters.add_working_days
     env.filters["currency_holidays"] = filters.currency_holidays
     env.filters["holiday_names"] = filters.holiday_names
+    env.filters["holiday_guess"] = filters.holiday_guess
+    env.filters["new_years"] = filters.new_years
+    env.filters["not_ticked"] = filters.not_ticked
+    env.filters["typed_on_days_off"] = filters.typed_on_days_off
     env.filters["next_three"] = filters.next_three
     env.filters["our_senior"] = filters.our_senior
     env.filters["sentence"] = filters.sentence
