@@ -130,8 +130,12 @@ def test_a_cure_period_is_met_with_a_dated_plan_and_the_meeting_as_offered(tmp_p
     assert "counsel" not in email.lower(), email  # our preparation is not shown to them
     # The lawyer reads the email first, so it goes on Tuesday: the 15:00 slot that day is left
     # out, and the meeting is offered at the time that can still be kept.
-    assert "Could we meet at this time (in person, about 90 minutes)?" in email, email
-    assert "Wednesday 9 December 2026 at 10:00" in email and "8 December 2026 at 15:00" not in email
+    # The lawyer, briefed on Monday, reads the email that day or the next; both typed times
+    # fall after it goes, so both are offered, in date order.
+    assert "Could we meet at one of these times (in person, about 90 minutes)?" in email, email
+    assert email.index("Tuesday 8 December 2026 at 15:00") < email.index(
+        "Wednesday 9 December 2026 at 10:00"
+    ), email
     assert "Ines Carvalho, our CEO, will lead the meeting for us." in email, email
     assert "carries on as normal" not in email, email
 

@@ -70,12 +70,12 @@ def test_a_time_offered_on_or_before_the_day_the_email_goes_is_not_offered(tmp_p
         "stake_vs_fee": "larger",
         "lawyer_consulted": True,
         "proposed_times": [
-            {"date": "2026-12-08", "time": "13:30"},
+            {"date": "2026-12-07", "time": "13:30"},
             {"date": "2026-12-15", "time": "10:00"},
         ],
     }
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch, SATURDAY)
     sent = _send_day(texts["actions.csv"])
-    assert sent >= dt.date(2026, 12, 8)
-    assert "8 December 2026 at 13:30" not in texts["reset-email.eml"]
+    assert sent >= dt.date(2026, 12, 7)
+    assert "7 December 2026 at 13:30" not in texts["reset-email.eml"]
     assert "15 December 2026 at 10:00" in texts["reset-email.eml"]

@@ -87,7 +87,9 @@ def ask_before_landing(value: Any) -> str:
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|did|didn'?t|does|doesn'?t|do|don'?t|got|"
     r"went|sent|made|put|let|took|gave|came|left|kept|told|said|saw|set|ran|paid|fell|lost|"
-    r"broke|forgot|missed|sold|sat|spoke|wrote|chose|shut|cut|"
+    r"broke|forgot|missed|sold|sat|spoke|wrote|chose|shut|cut|held|withheld|brought|bought|"
+    r"built|caught|dealt|drew|drove|found|hid|knew|lent|meant|met|spent|stood|struck|threw|"
+    r"took|understood|upheld|"
     r"can'?t|couldn'?t|won'?t|wouldn'?t|wasn'?t|weren'?t|never|failed|\w+ed)\b",
     re.I,
 )
@@ -109,7 +111,7 @@ def sorry_for(value: Any) -> str:
         return ""
     if re.match(r"^no\s", text, re.I):
         return f"that there was {text[:1].lower() + text[1:]}"
-    if _VERBISH.search(text):
+    if _VERBISH.search(text) or re.match(r"(?:we|i|they|he|she)\s+\w", text, re.I):
         words = text.split()
         first = words[0].lower()
         if first in COMMON_WORDS or _DETERMINER.match(text) or re.match(_OWN_VERB, text, re.I):
@@ -128,9 +130,47 @@ def sorry_for(value: Any) -> str:
             # "Change letter went to the wrong person": a thing, not a name, as the subject.
             text = f"the {text[:1].lower() + text[1:]}"
         return f"that {text}"
+    if text.split()[0].lower() in COMMON_WORDS:
+        text = text[:1].lower() + text[1:]  # "Late delivery" inside a sentence
     if not _DETERMINER.match(text):
         text = f"the {text}"
     return f"for {text}"
+
+
+# A hold typed as an instruction to ourselves ("Pause the training days. Support carries on."),
+# said to them as what we are doing: "we are pausing the training days; support carries on".
+_HOLD_VERBS = {
+    "pause": "pausing",
+    "stop": "stopping",
+    "hold": "holding",
+    "suspend": "suspending",
+    "freeze": "freezing",
+    "halt": "halting",
+    "defer": "deferring",
+    "postpone": "postponing",
+    "put": "putting",
+    "keep": "keeping",
+}
+
+
+def hold_said(value: Any) -> str:
+    """Filter ``hold_said``: a typed hold as a clause that can follow "Until the notice period
+    ends, ": its sentences joined by semicolons, an opening instruction ("Pause …") said as
+    what we are doing ("we are pausing …"), and no full stop at the end."""
+    parts = [p.strip() for p in re.split(r"(?<=[.!?;])\s+", _squash(value)) if p.strip()]
+    said: list[str] = []
+    for part in parts:
+        part = part.rstrip(" .;!")
+        if not part:
+            continue
+        first, _, rest = part.partition(" ")
+        verb = _HOLD_VERBS.get(first.lower())
+        if verb and rest:
+            part = f"we are {verb} {rest}"
+        elif first.lower().strip(",:;") in COMMON_WORDS:
+            part = part[:1].lower() + part[1:]
+        said.append(part)
+    return "; ".join(said)
 
 
 _WILL_PAY = re.compile(

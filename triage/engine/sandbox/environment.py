@@ -204,6 +204,7 @@ def environment() -> _Environment:
     env.filters["via_counsel"] = filters.via_counsel
     env.filters["fix_sentence"] = filters.fix_sentence
     env.filters["hedged"] = filters.hedged
+    env.filters["hold_said"] = filters.hold_said
     env.filters["end_date_in"] = filters.end_date_in
     env.filters["notice_end"] = filters.notice_end
     env.filters["notice_given_end"] = filters.notice_given_end
