@@ -198,3 +198,26 @@ def test_an_exit_says_its_notice_once_and_its_hold_as_what_we_do(tmp_path, monke
 )
 def test_a_hold_typed_as_an_instruction_is_said_as_what_we_do(typed, said):
     assert hold_said(typed) == said
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am also sorry that our warehouse loaded late, and that we held all your November "
+        "invoices.",
+        "I am sorry that we held back all your October payments when only two loads were late.",
+    ],
+)
+def test_our_own_sweeping_conduct_owned_is_not_an_absolute_about_them(sentence):
+    assert check_text(sentence) == [], check_text(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your drivers were late and every single delivery was short.",
+        "All your deliveries were late again this month.",
+    ],
+)
+def test_a_sweep_over_their_record_still_is(sentence):
+    assert check_text(sentence), sentence

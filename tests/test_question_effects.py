@@ -67,7 +67,10 @@ def test_mixed_messages_on_their_side_ask_who_speaks_for_them_not_for_one_voice_
     theirs = Advice("contract-terms-dispute", "money-owed-both-ways")
     assert ours.rows_with("One voice from now on") and not ours.rows_with("who speaks for")
     assert theirs.rows_with("who speaks for Northgate College Group")
-    assert theirs.rows_with("who speaks for")[0]["audience"] == "shared"
+    # Asking which of their people speaks for them is settled on our own list first: sent to
+    # them as a shared row, it reads as "your people contradict each other" (a mediator's read
+    # of blind round 32).
+    assert theirs.rows_with("who speaks for")[0]["audience"] == "internal"
     assert not theirs.rows_with("One voice from now on")
 
 

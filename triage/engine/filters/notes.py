@@ -207,7 +207,8 @@ def typed_call(steps: Any, names: Any) -> Any:
         for verb in _CALL_VERB.finditer(text):
             # the step's own verb: at a clause's start, or after who does it ("Priya calls
             # Denise"); "tell staff not to answer personal-number calls from Kahawa" is no call
-            before = re.split(r"[,;:.]|\b(?:then|and|first)\b", text[: verb.start()])[-1]
+            lead = re.sub(r"\([^)]*\)", " ", text[: verb.start()])  # "Anna Wróbel (FD) calls"
+            before = re.split(r"[,;:.]|\b(?:then|and|first)\b", lead)[-1]
             if len(re.findall(r"\w+", before)) > 2 or re.match(r"\s*from\b", text[verb.end() :]):
                 continue
             after = re.findall(r"[^\W\d_][\w']{2,}", text[verb.end() :])[:4]
