@@ -28,6 +28,15 @@ from triage.engine.tone import check_text
         ("we withheld the deposit for a month", "that we withheld the deposit for a month"),
         ("I spoke too sharply on the call", "that I spoke too sharply on the call"),
         ("Late delivery of the March batch", "for the late delivery of the March batch"),
+        (
+            "during the March portal outage our team told your reps to register leads anywhere",
+            "that during the March portal outage our team told your reps to register leads "
+            "anywhere",
+        ),
+        (
+            "Change letter went to the wrong person",
+            "that the change letter went to the wrong person",
+        ),
     ],
 )
 def test_a_typed_mistake_is_said_sorry_for_in_grammar(typed, said):

@@ -103,6 +103,32 @@ _DETERMINER = re.compile(
 )
 
 
+# Words that open a clause's setting, not its subject: "During the outage our team told …".
+_LEADING_WORDS = frozenset(
+    [
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "since",
+        "because",
+        "in",
+        "on",
+        "at",
+        "by",
+        "over",
+        "through",
+        "until",
+        "as",
+        "once",
+        "from",
+        "within",
+        "throughout",
+    ]
+)
+
+
 def sorry_for(value: Any) -> str:
     """Filter ``sorry_for``: a typed mistake as what follows "I am sorry": "for the March
     pallet count error" from a noun phrase, "that we did not flag it" from a clause."""
@@ -121,6 +147,7 @@ def sorry_for(value: Any) -> str:
         elif (
             len(words) > 2
             and first not in DETERMINERS
+            and first not in _LEADING_WORDS
             and words[1].islower()
             and not _VERBISH.fullmatch(words[1])
             and words[0][1:].islower()
