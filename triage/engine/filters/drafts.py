@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from triage.engine.filters.asks import ask_fallback, opening_ask
-from triage.engine.filters.text import _squash
+from triage.engine.filters.text import _squash, _words
 from triage.engine.filters.words import COMMON_WORDS, DETERMINERS
 
 # A landing point typed after the ask without "or": "- happy to split it, 1,740 now and ...".
@@ -89,7 +89,7 @@ _VERBISH = re.compile(
     r"went|sent|made|put|let|took|gave|came|left|kept|told|said|saw|set|ran|paid|fell|lost|"
     r"broke|forgot|missed|sold|sat|spoke|wrote|chose|shut|cut|held|withheld|brought|bought|"
     r"built|caught|dealt|drew|drove|found|hid|knew|lent|meant|met|spent|stood|struck|threw|"
-    r"took|understood|upheld|"
+    r"understood|upheld|"
     r"can'?t|couldn'?t|won'?t|wouldn'?t|wasn'?t|weren'?t|never|failed|\w+ed)\b",
     re.I,
 )
@@ -104,28 +104,9 @@ _DETERMINER = re.compile(
 
 
 # Words that open a clause's setting, not its subject: "During the outage our team told …".
-_LEADING_WORDS = frozenset(
-    [
-        "during",
-        "after",
-        "before",
-        "when",
-        "while",
-        "since",
-        "because",
-        "in",
-        "on",
-        "at",
-        "by",
-        "over",
-        "through",
-        "until",
-        "as",
-        "once",
-        "from",
-        "within",
-        "throughout",
-    ]
+_LEADING_WORDS = _words(
+    "during after before when while since because in on at by over through until as once from "
+    "within throughout"
 )
 
 

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from triage.engine.filters.text import _clauses
+from triage.engine.filters.words import _DANGLING
 
 # Our own part, in the words managers use for it.
 _OURS = re.compile(
@@ -45,12 +46,6 @@ _HEAT = re.compile(
 )
 
 
-_SMALL = re.compile(
-    r"(?:the|a|an|on|in|at|to|of|for|with|and|or|but|our|their|his|her|its|my|your|by|from)[,;:]?",
-    re.I,
-)
-
-
 def _quoted(sentence: str, start: int, end: int, words: int = 6) -> str:
     """The words around a match, at most ``words`` either side, with "…" where cut. A match
     inside brackets is quoted from within them, so no bracket is left open."""
@@ -62,7 +57,11 @@ def _quoted(sentence: str, start: int, end: int, words: int = 6) -> str:
     first = next(i for i, (a, b) in enumerate(spans) if b > start)
     last = max(i for i, (a, b) in enumerate(spans) if a < end)
     lo, hi = max(0, first - words), min(len(spans) - 1, last + words)
-    while hi > last and hi < len(spans) - 1 and _SMALL.fullmatch(sentence[slice(*spans[hi])]):
+    while (
+        hi > last
+        and hi < len(spans) - 1
+        and sentence[slice(*spans[hi])].lower().strip(",;:") in _DANGLING
+    ):
         hi -= 1  # a cut quote ends on a word that carries meaning, not "on the…"
     text = sentence[spans[lo][0] : spans[hi][1]].strip(" ,;:.()[]")
     return ("…" if lo > 0 else "") + text + ("…" if hi < len(spans) - 1 else "")
