@@ -74,3 +74,41 @@ def test_without_one_the_lawyer_gets_a_working_day_not_three(playbook, tmp_path,
     advice = next(r for r in rows if "read the email before it goes" in r["action"])
     assert sent == dt.date(2026, 11, 25), rows
     assert dt.date.fromisoformat(advice["due"]) < sent
+
+
+def _notice(days: int, **changes) -> dict:
+    """Our own data incident; their counsel's formal notice asks for a report in ``days``."""
+    return {
+        "counterparty": "Mutual Savings Society of Ostrava",
+        "their_contact": "Ing. Hana Dvořáková",
+        "our_contact": "Petr Novák",
+        "what_happened": "Our analyst emailed their member list to another client by mistake. "
+        "Their counsel's formal notice under the data processing agreement asks for a full "
+        "incident report and reserves the right to terminate.",
+        "annual_value": 4000000,
+        "currency": "CZK",
+        "strategic_value": "core",
+        "worth_salvaging": "yes",
+        "fault": "mostly_us",
+        "trust_today": 1,
+        "emotions": "high",
+        "alleged_breach": True,
+        "red_flags": ["lawyers", "letter_of_claim", "data_breach", "regulator", "notice_close"],
+        "notice_deadline": (MONDAY + dt.timedelta(days=days)).date(),
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_a_notice_due_within_the_week_is_acknowledged_the_day_after_the_briefing(
+    playbook, tmp_path, monkeypatch
+):
+    # Their report is due on Friday: the lawyer clears a short acknowledgement on Tuesday,
+    # not on Wednesday, two days before the report itself.
+    rows = _rows(drafts(playbook, _notice(4), tmp_path, monkeypatch, MONDAY))
+    assert _due(rows, "Send the reset email") == dt.date(2026, 11, 24), rows
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_a_notice_weeks_away_still_gives_the_lawyer_two_days(playbook, tmp_path, monkeypatch):
+    rows = _rows(drafts(playbook, _notice(24), tmp_path, monkeypatch, MONDAY))
+    assert _due(rows, "Send the reset email") == dt.date(2026, 11, 25), rows
