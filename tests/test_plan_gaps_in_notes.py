@@ -4,10 +4,19 @@ over ("taken as in the middle")."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from test_reader_needs import SATURDAY, drafts
 
 from triage.engine.filters import heat_in_notes, owned_in_notes
+
+ALL = [
+    "partner-dispute",
+    "contract-terms-dispute",
+    "client-communication-breakdown",
+    "salvage-relationship",
+]
 
 
 def _gaps(plan: str) -> str:
@@ -127,3 +136,46 @@ def test_denials_and_their_claims_about_us_stay_unowned():
     assert owned_in_notes("It was not that we were late: the port closed for two days.") == ""
     assert owned_in_notes("They claim we overcharged them on the October invoice.") == ""
     assert owned_in_notes("Their driver was rude at our gate.") == ""
+
+
+@pytest.mark.parametrize(
+    ("notes", "quoted"),
+    [
+        (
+            "We send every client the yearly indexation letter. Also our letter is a template "
+            "and it sounds cold, like a demand.",
+            "Also our letter is a template and it sounds cold, like a demand",
+        ),
+        ("Our reminder came across as rude, I admit.", "Our reminder came across as rude, I admit"),
+        (
+            "Fair to say our renewal email sounded quite harsh.",
+            "Fair to say our renewal email sounded quite harsh",
+        ),
+    ],
+)
+def test_our_own_message_read_badly_is_our_part(notes, quoted):
+    assert owned_in_notes(notes) == quoted
+
+
+def test_our_message_defended_or_their_claim_about_it_is_not():
+    assert owned_in_notes("Our letter is clear and they simply ignored it.") == ""
+    assert owned_in_notes("They say our email was rude.") == ""
+
+
+@pytest.mark.parametrize("playbook", ALL)
+def test_notes_that_open_with_what_we_did_name_the_thing(playbook, tmp_path, monkeypatch):
+    notes = (
+        "we send every client the yearly indexation letter in November (contract cl. 7.2). "
+        "Their new facility manager wrote back that they never agreed to a price increase."
+    )
+    case = {
+        "counterparty": "Dunaj Office Park a.s.",
+        "their_contact": "Ing. Peter Kováč",
+        "what_happened": notes,
+        "since": dt.date(2026, 12, 2),
+        "fault": "misunderstanding",
+    }
+    texts = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)
+    assert "the yearly indexation letter" in texts["subject"].lower()
+    assert "what happened in December" not in texts["reset-email.eml"]
+    assert "names it from your notes, as “the yearly indexation letter”" in _gaps(texts["plan.md"])

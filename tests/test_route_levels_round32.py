@@ -166,3 +166,41 @@ def test_when_the_two_leaders_fell_out_both_sit_at_the_table(playbook, tmp_path,
     for changes in ({"heat_source": "theirs"}, {"mediation_open": "no"}):
         _, plan = _level_of(playbook, _owners_fell_out(**changes), tmp_path, monkeypatch)
         assert "needs both of them at the table" not in plan, changes
+
+
+def _our_slip(**changes) -> dict:
+    """A system slip of ours, one of our managers rude on a call, a quick fix: trust gone."""
+    return {
+        "counterparty": "Kestrel Bookkeeping LLP",
+        "their_contact": "Aoife Brennan",
+        "our_contact": "Declan Moore",
+        "what_happened": "Our billing migration dropped their referral codes, so their quarterly "
+        "statement was short. On the call about it our manager accused her of inflating the "
+        "list and hung up. They have paused all referrals.",
+        "amount_at_stake": 12000,
+        "annual_value": 150000,
+        "currency": "EUR",
+        "strategic_value": "core",
+        "worth_salvaging": "yes",
+        "fault": "mostly_us",
+        "trust_today": 1,
+        "emotions": "high",
+        "heat_source": "ours",
+        "heat_who": "manager",
+        "repair_effort": "light",
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", ALL)
+def test_a_light_fix_after_our_managers_outburst_stays_below_the_top(
+    playbook, tmp_path, monkeypatch
+):
+    # The fix is quick and the heat was one manager's: a more senior lead, an apology and the
+    # money paid put it right; the chief executive is not needed.
+    level, plan = _level_of(playbook, _our_slip(), tmp_path, monkeypatch)
+    assert "come from the top" not in plan
+    assert level == 2, plan[:900]
+    # The same failure needing real work to repair: the apology comes from the top.
+    level, plan = _level_of(playbook, _our_slip(repair_effort="moderate"), tmp_path, monkeypatch)
+    assert "come from the top" in plan
+    assert level == 3, plan[:900]

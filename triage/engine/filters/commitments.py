@@ -30,7 +30,9 @@ _INTERNAL = re.compile(
     r"between\s+(?:our\s+)?(?:sales|finance|legal|ops|operations|support|delivery|product)\b|"
     # What we do if they do not pay or answer, and steps about our own people or our records:
     # ours to know, and a threat or an internal matter when read by them.
-    r"formal\s+(?:demand|letter|reminder)|demand\s+letter|wezwani\w*|mahnung|mise\s+en\s+demeure|"
+    r"formal\s+(?:demand|letter|reminder)|demand\s+letter|letters?\s+of\s+(?:demand|claim)|"
+    r"instruct\w*|ask\s+(?:them\s+)?for\s+(?:more\s+)?time|extension\s+of\s+time|"
+    r"wezwani\w*|mahnung|mise\s+en\s+demeure|"
     r"collection|debt\s+collect\w*|odsetk\w*|interest|courts?|proceedings|escalat\w*|"
     r"if\s+(?:not|no|they\s+(?:do\s+not|don'?t))|unless|otherwise|preserve\w*|"
     r"do(?:n'?t|\s+not)\s+delete|HR|disciplin\w*|"
@@ -54,10 +56,19 @@ _INTERNAL = re.compile(
 _ASIDE = re.compile(
     r"\s*\((?:[^()]*\b(?:review|reviews|check|checks|approv\w*|first|internal)\b[^()]*)\)"
 )
+# "Send full incident report, reviewed by counsel": the check is ours, the report is theirs.
+_CHECKED_BY = re.compile(
+    r",?\s+(?:once\s+|after\s+(?:it\s+is\s+)?|when\s+)?(?:reviewed|checked|cleared|approved|"
+    r"signed\s+off|read)\s+by\s+(?:our\s+)?(?:counsel|lawyers?|solicitors?|attorneys?|legal|"
+    r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*)?)\s*$",
+    re.I,
+)
 # A step between people (a call, a meeting) is arranged in the email or happens beside it, and
 # a reply, email or message to them is the email itself: never listed as something to come.
 _BESIDE = re.compile(
     r"\b(?:calls?|phones?|rings?|meets?|meeting\s+with|talks?\s+to|visits?\s+to)\b|"
+    r"\b(?:letter|request|proposal)\s+(?:requesting|asking\s+for|proposing|for)\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+){0,2}(?:meeting|mediation|call)\b|"
     r"^\s*(?:reply|respond|write|e-?mail|message|tell|inform|confirm|answer|send\s+(?:the\s+)?"
     r"(?:reset\s+)?e-?mail)\b",
     re.I,
@@ -67,7 +78,10 @@ _BESIDE = re.compile(
 _OWN_VERB = re.compile(
     r"^\s*(?:pull|order|talk|check|review|get|hire|ask|chase|log|record|document|agree|discuss|"
     r"find|look|investigate|analy[sz]e|audit|compile|build|archive|note|flag|remind|monitor|"
-    r"track|hold|pause|update\s+(?:our|the\s+crm|crm)|file|book\s+(?:our|a\s+room))\b",
+    r"track|hold|pause|update\s+(?:our|the\s+crm|crm)|file|book\s+(?:our|a\s+room)|"
+    # Our own working-out ("calculate the shortfall from the trip logs") and what simply carries
+    # on ("keep Q1 shipments on schedule"): a date after either reads as a cut-off.
+    r"calculate|quantify|estimate|model|reconstruct|reconcile|work\s+out|keep|continue|maintain)\b",
     re.I,
 )
 # Permission we still need ("ok from Francisca to pay"): ours to get, never news to them.
@@ -153,6 +167,7 @@ def deliverables(
         due = _date(row.get("due"))
         if not what or due is None or _done(row) or (start and due < start):
             continue
+        what = _CHECKED_BY.sub("", what)
         if _INTERNAL.search(what):
             continue
         if id(row) in typed_ids:
@@ -201,7 +216,7 @@ def gives_reader(what: Any) -> bool:
     a corrected invoice), as the email's list of what we will do reads it: such a step belongs
     on the list shared with them. Preparation, calls arranged in the email, housekeeping and
     steps for someone else are ours alone."""
-    text = _squash(what)
+    text = _CHECKED_BY.sub("", _squash(what))
     return bool(text) and not _INTERNAL.search(text) and bool(_given_part(text))
 
 

@@ -28,7 +28,12 @@ _OURS = re.compile(
     # One of our people behaving badly: "our team lead was rude to their office manager".
     r"\bour\s+(?:[\w-]+\s+){0,3}(?:was|were|got|has\s+been)\s+(?:very\s+|really\s+|quite\s+)?"
     r"(?:rude|aggressive|abusive|short\s+with|dismissive|out\s+of\s+line)|"
-    r"\bour\s+(?:[\w-]+\s+){0,3}lost\s+(?:his|her|their)\s+temper)",
+    r"\bour\s+(?:[\w-]+\s+){0,3}lost\s+(?:his|her|their)\s+temper|"
+    # Our own message read badly: "our letter is a template and it sounds cold, like a demand".
+    r"\bour\s+(?:[\w-]+\s+){0,2}(?:letter|e-?mail|message|reply|notice|invoice|reminder|"
+    r"wording|template)\b[^.;!?]{0,40}?\b(?:sounds?|sounded|reads?|read|c[oa]me?s?\s+across|is|was)"
+    r"\s+(?:as\s+)?(?:(?:very|quite|a\s+bit|too|rather)\s+)?(?:cold|harsh|curt|abrupt|blunt|unclear|"
+    r"confusing|rude|threatening|aggressive|like\s+a\s+(?:demand|threat|warning)))",
     re.I,
 )
 # Not ours after all: "not our fault" just before it, or "they say it was our mistake".

@@ -94,6 +94,26 @@ def _plain(word: str, first: bool) -> bool:
     return True
 
 
+# Notes that open with what we did ("we send every client the yearly indexation letter in
+# November") name the thing as its object: a document, a charge or a delivery.
+_OBJECT = re.compile(
+    r"\b(?:the|our|your|their)\s+((?:[a-z][\w-]*\s+){0,3}(?:letter|invoice|notice|statement|"
+    r"renewal|indexation|delivery|deliveries|shipment|order|report|quote|rebate|credit\s+note|"
+    r"price\s+(?:increase|rise|change)|release|update|migration|audit|inspection|reminder))\b",
+    re.I,
+)
+
+
+def _object_named(first: str) -> str:
+    found = _OBJECT.search(_DATES.sub(" ", first))
+    if not found:
+        return ""
+    words = found.group(1).split()
+    if not all(_plain(w, False) for w in words):
+        return ""
+    return "the " + " ".join(words)
+
+
 def matter(value: Any) -> str:
     """Filter ``matter``: a short name for what the notes are about, with its article, or ''
     when their first words are not a name ("we switched to the new scanner" names nothing).
@@ -106,6 +126,8 @@ def matter(value: Any) -> str:
     head = _DATES.sub(" ", head)
     stop = _STOP.search(head)
     name = _squash(head[: stop.start()] if stop else head).strip(" ,-")
+    if _PRONOUN.match(head.strip()) and re.match(r"(?:we|i)\b", head.strip(), re.I):
+        return _object_named(first)
     if not name or _PRONOUN.match(name) or not re.search(r"[a-zA-Z]{3}", name):
         return ""
     words = name.split()

@@ -96,8 +96,8 @@ def split_fix(value: Any) -> tuple[str, str]:
 _STORY_FIX = re.compile(
     rf"\bwe\s+(?:have\s+|had\s+|then\s+|since\s+|quickly\s+|already\s+)*(?P<verb>{_DONE_VERBS})\s+"
     r"(?P<obj>(?:the|our|your|their|his|her|its|both|all|every|each|this|that|those|these)\s+"
-    r"[^,.;:!?]*?)(?=\s+(?:but|and|after|although|though|while|when|so|because|without|which"
-    r"|who|until)\b|[,.;:!?]|$)",
+    r"(?:[^,.;:!?]|[.,](?=\d))*?)(?=\s+(?:but|and|after|although|though|while|when|so|because"
+    r"|without|which|who|until)\b|[,;:!?]|\.(?!\d)|$)",
     re.I,
 )
 # When, relative to the story's own events: meaningless to the reader out of it.
@@ -122,6 +122,8 @@ def fixed_in_story(value: Any) -> str:
     if not found:
         return ""
     obj = _RELATIVE_WHEN.sub("", found.group("obj").strip())
+    if obj.count("(") > obj.count(")"):  # "(hotfix 4.12.1" cut at its comma: drop the aside
+        obj = obj[: obj.rindex("(")].rstrip()
     verb = found.group("verb").lower()
     if _DATED.search(obj):
         return f"we {verb} {obj}"

@@ -147,6 +147,36 @@ def says_same(value: Any, other: Any) -> bool:
     return len(words & theirs) * 3 >= len(words) * 2
 
 
+# A clause has a subject or a verb of its own; "the clerks' overtime" after "we will reimburse
+# the bank fees and" is a second object of the same verb, not a change of its own.
+_CLAUSE_MARK = re.compile(
+    r"\b(?:we|i|you|they|he|she|it|will|shall|would|can|is|are|was|were|has|have|had|now|gets?"
+    r"|goes|go|runs?|starts?|leads?|takes?|calls?|phones?|checks?)\b|\w+(?:ed|es)\b",
+    re.I,
+)
+
+
+def _clauses(text: str) -> list[str]:
+    """``text`` cut at "and" and ";" into its clauses, a part with no subject or verb of its
+    own kept with the clause before it when that one has: "we will reimburse the bank fees and
+    the clerks' overtime" is one clause; "a second van and a call the day before" is two."""
+    parts: list[str] = []
+    for piece in re.split(r"(\s+and\s+|;\s+)", text):
+        if not piece or re.fullmatch(r"\s+and\s+|;\s+", piece):
+            if piece and parts and "and" in piece:
+                parts[-1] += " and "
+            elif piece and parts:
+                parts[-1] += "; "
+            continue
+        if parts and parts[-1].endswith(" and ") and not _CLAUSE_MARK.search(piece):
+            head = parts[-1][: -len(" and ")]
+            if _CLAUSE_MARK.search(head):
+                parts[-1] = head + " and " + piece
+                continue
+        parts.append(piece)
+    return [p.removesuffix(" and ").removesuffix("; ").strip() for p in parts if p.strip()]
+
+
 def unsaid(items: Any, said: Any) -> list[str]:
     """Filter ``unsaid``: each of ``items`` (what we are changing) without the parts that
     ``said`` (our offer) already says, so that each fact is in the email once: "a second van
@@ -155,7 +185,7 @@ def unsaid(items: Any, said: Any) -> list[str]:
     text = _squash(said).lower()
     kept = []
     for item in items or []:
-        parts = [p for p in re.split(r"\s+and\s+|;\s+", _squash(item)) if p]
+        parts = _clauses(_squash(item))
         rest = [p for p in parts if p.lower().strip(" .") not in text and not says_same(p, text)]
         if len(rest) == len(parts):
             kept.append(_squash(item))

@@ -1,0 +1,260 @@
+"""Email faults found on blind round 33, fixed by kind.
+
+- A fix told in what happened with a version or a decimal ("hotfix 4.12.1") is quoted whole,
+  never cut at its first full stop ("We fixed the export on 28 Nov (hotfix 4.").
+- When the email opens with the fix (`say_first`), it is not said a second time.
+- A typed change whose first half our offer already says keeps its verb: "we will reimburse
+  the bank fees and the clerks' overtime" beside an offer to reimburse both is left out, not
+  cut to a bare "the clerks' overtime".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import tomli_w
+from icalendar import Calendar
+from test_reader_needs import SATURDAY, drafts
+
+from triage.engine import case
+from triage.engine.answersfile import read_answers
+from triage.engine.filters import unsaid
+from triage.engine.filters.needs import fixed_in_story
+from triage.engine.library import builtin_dir
+from triage.engine.playbook import load_playbook
+from triage.engine.render import render_parts
+
+PLAYBOOKS = [
+    "partner-dispute",
+    "contract-terms-dispute",
+    "client-communication-breakdown",
+    "salvage-relationship",
+]
+
+
+@pytest.mark.parametrize(
+    ("story", "said"),
+    [
+        (
+            "They paid the fees themselves. We fixed the export on 28 Nov (hotfix 4.12.1). She "
+            "wants a guarantee.",
+            "we fixed the export on 28 Nov (hotfix 4.12.1)",
+        ),
+        (
+            "We patched the gateway on 3.5 firmware on Monday.",
+            "we patched the gateway on 3.5 firmware on Monday",
+        ),
+        (
+            "We corrected the invoice (credit note CN-2.1, sent 4 May, and signed) last week.",
+            "we have corrected the invoice",
+        ),
+        ("We fixed the bug a week later but did not tell him.", "we have fixed the bug"),
+    ],
+)
+def test_a_fix_with_a_version_number_is_quoted_whole(story, said):
+    assert fixed_in_story(story) == said
+
+
+@pytest.mark.parametrize(
+    ("changes", "offer", "kept"),
+    [
+        (
+            ["we will reimburse the bank fees and the clerks' overtime"],
+            "We reimburse NAD 14,600 bank fees and NAD 9,000 overtime.",
+            [],
+        ),
+        (
+            ["we refund the freight and the storage days"],
+            "We refund the freight (EUR 2,400) and the storage days at the port.",
+            [],
+        ),
+        (
+            ["a second van from 14 December and a call the day before"],
+            "a second van from 14 December",
+            ["a call the day before"],
+        ),
+        (
+            ["we credit the late fee and a named engineer answers your calls"],
+            "We credit the late fee of EUR 300.",
+            ["a named engineer answers your calls"],
+        ),
+    ],
+)
+def test_a_change_our_offer_half_says_keeps_its_verb(changes, offer, kept):
+    assert unsaid(changes, offer) == kept
+
+
+def _payroll(**changes) -> dict:
+    return {
+        "counterparty": "Kalahari Meat Processors (Pty) Ltd",
+        "their_contact": "Ndeshi Amutenya",
+        "our_contact": "Johan Visser",
+        "what_happened": "Our release of 24 November broke the bank export, so their staff were "
+        "paid without overtime. They ran a manual top-up themselves. We fixed the export on "
+        "28 Nov (hotfix 4.12.1). She wants the costs covered and a safe December run.",
+        "say_first": "The export error is fixed (hotfix 4.12.1, 28 November) and we will test "
+        "your December run with your team before anything goes to the bank.",
+        "amount_at_stake": 20000,
+        "annual_value": 600000,
+        "currency": "NAD",
+        "strategic_value": "important",
+        "worth_salvaging": "yes",
+        "fault": "mostly_us",
+        "trust_today": 2,
+        "emotions": "tense",
+        "heat_source": "theirs",
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_the_fix_the_email_opens_with_is_not_said_again(playbook, tmp_path, monkeypatch):
+    body = drafts(playbook, _payroll(), tmp_path, monkeypatch, SATURDAY)["reset-email.eml"]
+    assert body.count("4.12.1") == 1, body
+    assert "(hotfix 4." not in body.replace("4.12.1", "")
+    # Without the opening line, the fix told in what happened is said, whole.
+    body = drafts(playbook, _payroll(say_first=None), tmp_path, monkeypatch, SATURDAY)[
+        "reset-email.eml"
+    ]
+    assert "hotfix 4.12.1)" in body, body
+
+
+def _mediation(**changes) -> dict:
+    """Talks failed under a contract that names mediation; dates offered in January."""
+    return {
+        "counterparty": "Hokkaido Dairy Works K.K.",
+        "their_contact": "Kenji Takahashi",
+        "our_contact": "Ingrid Berg",
+        "what_happened": "We disagree on how the volume rebate in clause 12 is counted. Three "
+        "rounds of talks between the commercial leads did not move it, and they hold two of our "
+        "invoices. The contract names mediation as the next step.",
+        "amount_at_stake": 30000000,
+        "annual_value": 240000000,
+        "currency": "JPY",
+        "strategic_value": "core",
+        "worth_salvaging": "yes",
+        "fault": "both",
+        "trust_today": 3,
+        "emotions": "tense",
+        "heat_source": "theirs",
+        "money": "both",
+        "stake_vs_fee": "larger",
+        "dispute_clause": "mediation",
+        "mediation_open": "yes",
+        "direct_talks_failed": True,
+        "meeting_format": "in_person",
+        "meeting_minutes": 240,
+        "proposed_times": [
+            {"date": dt.date(2027, 1, 19), "time": "10:00"},
+            {"date": dt.date(2027, 1, 20), "time": "10:00"},
+        ],
+    } | changes
+
+
+def _calendar(playbook: str, answers: dict, tmp_path, monkeypatch) -> list:
+    monkeypatch.setattr(case, "now", lambda: SATURDAY)
+    pb = load_playbook(builtin_dir() / f"{playbook}.toml")
+    path = tmp_path / "answers.toml"
+    path.write_bytes(tomli_w.dumps({k: v for k, v in answers.items() if v is not None}).encode())
+    rendered = render_parts(pb, read_answers(path, pb))
+    return list(Calendar.from_ical(rendered.files["reset-meeting.ics"]).walk("VEVENT"))
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_mediation_dates_go_in_the_calendar_as_the_mediation(playbook, tmp_path, monkeypatch):
+    plan = drafts(playbook, _mediation(), tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    assert "**Bring in a mediator**" in plan.split("### Next three actions")[0]
+    events = _calendar(playbook, _mediation(), tmp_path, monkeypatch)
+    assert len(events) == 2
+    for event in events:
+        assert str(event["SUMMARY"]).startswith("Mediation"), event["SUMMARY"]
+        assert event["DTEND"].dt - event["DTSTART"].dt == dt.timedelta(minutes=240)
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_times_days_away_are_still_the_short_call_to_agree_it(playbook, tmp_path, monkeypatch):
+    near = _mediation(
+        meeting_minutes=None,
+        meeting_format=None,
+        proposed_times=[{"date": dt.date(2026, 12, 8), "time": "10:00"}],
+    )
+    events = _calendar(playbook, near, tmp_path, monkeypatch)
+    assert [str(e["SUMMARY"]).split(":")[0] for e in events] == ["Call about mediation"]
+    assert events[0]["DTEND"].dt - events[0]["DTSTART"].dt == dt.timedelta(minutes=30)
+
+
+def _our_notice(**changes) -> dict:
+    """Extra work they have not accepted; our final account must go in by a date."""
+    return {
+        "counterparty": "Umgeni Cold Stores (Pty) Ltd",
+        "their_contact": "Sipho Dlamini",
+        "our_contact": "Leigh-Anne Pillay",
+        "what_happened": "Their site manager asked for two extra racking bays by phone; we built "
+        "them and invoiced the variations. They refuse to pay without a signed variation order. "
+        "The contract says our final account must be in by the 15th or the claim lapses.",
+        "amount_at_stake": 900000,
+        "annual_value": 4000000,
+        "currency": "ZAR",
+        "strategic_value": "important",
+        "worth_salvaging": "yes",
+        "fault": "both",
+        "trust_today": 3,
+        "emotions": "tense",
+        "heat_source": "theirs",
+        "money": "they_owe",
+        "formal_from": "us",
+        "red_flags": ["notice_close", "payment_withheld"],
+        "notice_deadline": dt.date(2026, 12, 15),
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_our_protective_notice_is_not_called_a_formality(playbook, tmp_path, monkeypatch):
+    email = drafts(playbook, _our_notice(), tmp_path, monkeypatch, SATURDAY)["reset-email.eml"]
+    flat = " ".join(email.split())
+    assert "formality" not in flat, flat
+    assert "So that nothing is lost while we talk, our formal notice" in flat, flat
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # Our tactic with our own lawyer, said to the claimant.
+        "Instruct Ms Kgosi to respond to the letter of demand before 14 Dec (and ask for time)",
+        "Instruct our attorneys to answer the letter of claim",
+        "Ask for more time on the reply to their letter",
+        # Our own working-out of the line we will take.
+        "Calculate the inverter-caused shortfall from the trip logs",
+        "Reconcile both statements line by line",
+        # The email is itself the request to meet.
+        "Letter requesting MD meeting under clause 24.2",
+        "Letter proposing mediation under clause 19",
+        # What simply carries on reads as a cut-off with a date after it.
+        "Keep Q1 shipments on schedule",
+    ],
+)
+def test_our_own_preparation_is_not_promised_to_them(typed):
+    from triage.engine.filters.commitments import deliverables, gives_reader
+
+    rows = [{"what": typed, "owner": "Thato Mokoena", "due": dt.date(2026, 12, 9)}]
+    assert deliverables(rows, [], "Thato Mokoena", "Kabo", dt.date(2026, 12, 6)) == []
+    assert not gives_reader(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "Send full incident report, reviewed by counsel",
+            "We will send you the full incident report",
+        ),
+        ("Send the audit plan once checked by our lawyer", "We will send you the audit plan"),
+    ],
+)
+def test_a_report_checked_by_our_lawyer_is_still_theirs(typed, said):
+    from triage.engine.filters.commitments import deliverables, gives_reader
+
+    rows = [{"what": typed, "owner": "Ana Pop", "due": dt.date(2026, 12, 9)}]
+    found = deliverables(rows, [], "Bogdan Ionescu", "Irina", dt.date(2026, 12, 6))
+    assert [d["said"] for d in found] == [said]
+    assert gives_reader(typed)
