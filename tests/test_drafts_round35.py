@@ -258,3 +258,49 @@ def test_a_report_checked_by_our_lawyer_is_still_theirs(typed, said):
     found = deliverables(rows, [], "Bogdan Ionescu", "Irina", dt.date(2026, 12, 6))
     assert [d["said"] for d in found] == [said]
     assert gives_reader(typed)
+
+
+def _row(day: int, who: str, tone: str, note: str) -> dict:
+    return {
+        "date": dt.date(2026, 11, day),
+        "channel": "email",
+        "who": who,
+        "tone": tone,
+        "note": note,
+    }
+
+
+TURNS = [
+    _row(3, "Lina Berg (their side)", "terse", "Third late delivery"),
+    _row(10, "Lina Berg (their side)", "defensive", "Asks for the recovery plan again"),
+    _row(
+        17,
+        "Jari Salo, Sales Director (our side)",
+        "hostile",
+        "Reply-all: their forecasts are fiction",
+    ),
+    _row(20, "Anders Holm (their side)", "hostile", "Reassessing the sourcing"),
+    _row(24, "Anders Holm (their side)", "terse", "Wants the corrective plan by Friday"),
+]
+
+
+def test_our_own_sharp_message_is_never_the_one_left_out_of_the_table():
+    from triage.engine.filters import turns_shown
+
+    shown = [r["date"].day for r in turns_shown(TURNS, ["hannele virtanen"], False)]
+    assert shown == [3, 17, 24]
+    assert [r["date"].day for r in turns_shown(TURNS, [], True)] == [17, 24]
+    # Ours by name, with no side written.
+    named = [dict(r, who="Jari Salo") if r["date"].day == 17 else r for r in TURNS]
+    assert [r["date"].day for r in turns_shown(named, ["jari salo"], True)] == [17, 24]
+    # Nothing of ours: the first and the latest.
+    theirs = [r for r in TURNS if r["date"].day != 17]
+    assert [r["date"].day for r in turns_shown(theirs, [], False)] == [3, 24]
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_the_plan_shows_our_reply_all_that_turned_it(playbook, tmp_path, monkeypatch):
+    case = _payroll(timeline=TURNS, say_first=None)
+    plan = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    table = plan.split("## Where communication went wrong", 1)[1].split("\n## ", 1)[0]
+    assert "Reply-all: their forecasts are fiction" in table, table

@@ -75,7 +75,7 @@ if TYPE_CHECKING:
         own_letter,
         typed_me,
     )
-    from triage.engine.filters.gaps import heat_in_notes, owned_in_notes
+    from triage.engine.filters.gaps import heat_in_notes, owned_in_notes, turns_shown
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
@@ -182,6 +182,7 @@ _HOME = {
     "first_name": "greeting",
     "heat_in_notes": "gaps",
     "owned_in_notes": "gaps",
+    "turns_shown": "gaps",
     "call_recorded": "notes",
     "has_date": "notes",
     "gone_quiet": "notes",
@@ -364,6 +365,7 @@ __all__ = [
     "their_option",
     "their_senior",
     "topic",
+    "turns_shown",
     "typed_call",
     "typed_covers",
     "typed_gate",

@@ -93,3 +93,30 @@ def heat_in_notes(value: Any) -> str:
         if found:
             return _quoted(sentence, found.start(), found.end(), words=4)
     return ""
+
+
+def _ours(row: Any, names: list[str]) -> bool:
+    who = " " + str((row.get("who") if hasattr(row, "get") else "") or "").lower() + " "
+    return "(us" in who or "(our" in who or any(n and n in who for n in names)
+
+
+def turns_shown(turned: Any, ours: Any = None, tight: Any = False) -> list[Any]:
+    """Filter ``turns_shown(ours, tight)``: the messages where the tone turned that the plan's
+    table shows, in date order. Our own sharp message is never the one left out: a manager
+    skimming a table of their replies alone sees a hostile customer, not the reply-all of ours
+    that set it off. Short of room, the last of ours and the latest; otherwise all of them up
+    to three, else the first, the last of ours and the latest. ``ours`` names our people."""
+    rows = [r for r in turned or [] if hasattr(r, "get")]
+    names = [str(n).lower().strip() for n in (ours or []) if n and str(n).strip()]
+    mine = [r for r in rows if _ours(r, names)]
+    if tight:
+        picked = mine[-1:] + rows[-1:]
+    elif len(rows) <= 3:
+        picked = rows
+    else:
+        picked = rows[:1] + mine[-1:] + rows[-1:]
+    seen: list[Any] = []
+    for row in rows:  # date order, as logged, each once
+        if any(row is p for p in picked) and not any(row is s for s in seen):
+            seen.append(row)
+    return seen

@@ -240,6 +240,7 @@ def environment() -> _Environment:
     env.filters["month_named"] = filters.month_named
     env.filters["effect_on_them"] = filters.effect_on_them
     env.filters["owned_in_notes"] = filters.owned_in_notes
+    env.filters["turns_shown"] = filters.turns_shown
     env.filters["heat_in_notes"] = filters.heat_in_notes
     env.filters["says_same"] = filters.says_same
     env.filters["unsaid"] = filters.unsaid
