@@ -304,3 +304,42 @@ def test_the_plan_shows_our_reply_all_that_turned_it(playbook, tmp_path, monkeyp
     plan = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)["plan.md"]
     table = plan.split("## Where communication went wrong", 1)[1].split("\n## ", 1)[0]
     assert "Reply-all: their forecasts are fiction" in table, table
+
+
+def _tiny_exit(**changes) -> dict:
+    """A USD 588 subscription renewed by mistake: we cancel it and close the account."""
+    return {
+        "counterparty": "Imprenta del Valle Cía. Ltda.",
+        "their_contact": "Don Ernesto Vaca",
+        "their_greeting": "Don Ernesto",
+        "our_contact": "Lucía Mena",
+        "what_happened": "His cancellation went to a sales rep who was leaving, so our system "
+        "renewed his plan and sent three automatic reminders for the invoice. He left a one-star "
+        "review.",
+        "amount_at_stake": 588,
+        "annual_value": 588,
+        "currency": "USD",
+        "strategic_value": "marginal",
+        "alternatives": "easy",
+        "worth_salvaging": "no",
+        "ending_by": "mutual",
+        "fault": "both",
+        "money": "they_owe",
+        "owed_basis": "due",
+        "stake_vs_fee": "smaller",
+        "work_ongoing": False,
+        "our_offer": "We cancel invoice 2026-3318 in full and close the account; your job data "
+        "exported to you as a spreadsheet",
+        "our_ask": "nothing to pay; just confirm we can close the account",
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_closing_a_tiny_account_asks_for_no_handover_or_settlement(playbook, tmp_path, monkeypatch):
+    texts = drafts(playbook, _tiny_exit(), tmp_path, monkeypatch, SATURDAY)
+    assert "Part well" in texts["plan.md"].split("### Next three actions")[0]
+    flat = " ".join(texts["reset-email.eml"].split())
+    assert "ask you to nothing" not in flat, flat
+    assert "handover of anything in progress" not in flat, flat
+    assert "settlement of" not in flat, flat
+    assert "nothing to pay; just confirm we can close the account" in flat, flat
