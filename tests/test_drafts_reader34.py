@@ -1,4 +1,4 @@
-"""Email faults found on blind round 33, fixed by kind.
+"""Email, plan and calendar faults a mediator found on blind round 33 (reader 34), fixed by kind.
 
 - A fix told in what happened with a version or a decimal ("hotfix 4.12.1") is quoted whole,
   never cut at its first full stop ("We fixed the export on 28 Nov (hotfix 4.").
