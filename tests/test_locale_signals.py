@@ -72,6 +72,9 @@ THEIRS_SAY_IT = [
     ("Spanish", ("Rogelio Garza", "", "Grupo Envasadora del Norte, S.A. de C.V.", "USD",
                  "", "")),
     ("French", ("Awa Diop", "awa.diop@teranga-agro.sn", "", "XOF", "", "")),
+    # Ecuador writes its limited company "Cía. Ltda.", and trades in dollars.
+    ("Spanish", ("Don Patricio", "imprenta@gmail.com", "Imprenta del Sur Cía. Ltda.", "USD",
+                 "", "")),
 ]  # fmt: skip
 
 
@@ -136,6 +139,16 @@ def test_a_case_in_dollars_between_two_countries_without_a_calendar_names_them()
     )
     assert "the US" not in plan and "as USD suggests" not in plan, plan
     assert "no public-holiday calendar for Argentina or Uruguay" in plan, plan
+    # An Ecuadorian company in dollars: Ecuador, not the US.
+    plan, _ = _plan(
+        {
+            "counterparty": "Imprenta del Sur Cía. Ltda.",
+            "their_email": "imprenta@gmail.com",
+            "currency": "USD",
+        }
+    )
+    assert "as USD suggests" not in plan, plan
+    assert "no public-holiday calendar for Ecuador" in plan, plan
     # The dollar still decides when nothing places either side.
     plan, _ = _plan({"currency": "USD", "counterparty": "Acme Corp"})
     assert "Dates skip weekends and public holidays in the US (as USD suggests)." in plan

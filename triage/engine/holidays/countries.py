@@ -99,6 +99,7 @@ _FORMS: list[tuple[re.Pattern[str], frozenset[str]]] = [
         (r"\bLda\.?(?!\w)", "pt"),
         (r"\bS\.p\.A\.(?!\w)|\bS\.r\.l\.(?!\w)|\bS\.n\.c\.(?!\w)|\bS\.a\.s\.(?!\w)", "it"),
         (r"\bSpA\b", "cl it"),
+        (r"\bC[ií]a\.?\s?Ltda\.?(?!\w)", "ec"),  # compañía limitada, as Ecuador writes it
         (r"\bLtda\.?(?!\w)", "br co cl"),
         (r"\bd\.o\.o\.(?!\w)|\bd\.d\.(?!\w)", "si hr rs ba me mk"),
         (r"\bA\.Ş\.(?!\w)|\bA\.S\.(?=$)", "tr"),
