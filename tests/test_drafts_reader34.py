@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import tomli_w
@@ -343,3 +344,48 @@ def test_closing_a_tiny_account_asks_for_no_handover_or_settlement(playbook, tmp
     assert "handover of anything in progress" not in flat, flat
     assert "settlement of" not in flat, flat
     assert "nothing to pay; just confirm we can close the account" in flat, flat
+
+
+def _complaint(**changes) -> dict:
+    """Our late deliveries, their supplier review under their own procedure, our director's
+    reply-all; the email opens with the fix."""
+    return {
+        "counterparty": "Vättern Hydraulik AB",
+        "their_contact": "Karin Lind",
+        "our_contact": "Mikko Laine",
+        "what_happened": "We delivered late three times this autumn. They opened a supplier "
+        "review under their procedure and asked for a corrective action plan by the 18th. Our "
+        "sales director replied to all blaming their forecasts.",
+        "say_first": "Furnace 2 is back at full capacity since 16 November, and every order for "
+        "December is on schedule.",
+        "our_mistakes": [
+            {
+                "mistake": "our reply of 27 November blamed your forecasts in front of your team",
+                "fix": "furnace 2 is back; a two-week buffer stock of your top parts from 14 "
+                "December",
+            }
+        ],
+        "amount_at_stake": 21000,
+        "annual_value": 2400000,
+        "currency": "EUR",
+        "strategic_value": "core",
+        "worth_salvaging": "yes",
+        "fault": "mostly_us",
+        "trust_today": 2,
+        "emotions": "high",
+        "heat_source": "ours",
+        "red_flags": ["complaint_procedure", "deadline"],
+        "notice_deadline": dt.date(2026, 12, 18),
+        "deadline_kind": "procedure",
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_a_complaint_under_their_procedure_gets_one_answer_date(playbook, tmp_path, monkeypatch):
+    email = drafts(playbook, _complaint(), tmp_path, monkeypatch, SATURDAY)["reset-email.eml"]
+    flat = " ".join(email.split())
+    assert "full reply to what you asked for" not in flat, flat
+    assert len(re.findall(r"complaint[^.]* in full by", flat)) == 1, flat
+    assert "also answer your formal complaint" not in flat
+    # What the email opens with is not listed again among the changes.
+    assert flat.count("furnace 2 is back") + flat.count("Furnace 2 is back") == 1, flat
