@@ -389,3 +389,60 @@ def test_a_complaint_under_their_procedure_gets_one_answer_date(playbook, tmp_pa
     assert "also answer your formal complaint" not in flat
     # What the email opens with is not listed again among the changes.
     assert flat.count("furnace 2 is back") + flat.count("Furnace 2 is back") == 1, flat
+
+
+def _outburst(**changes) -> dict:
+    """Our manager insulted their partner on a call; a new lead takes over and signs."""
+    return {
+        "counterparty": "Saltmarsh Accountants LLP",
+        "their_contact": "Nadia Osei",
+        "our_contact": "Gareth Price",
+        "new_lead": "Rhian Evans, Head of Partnerships",
+        "what_happened": "Our CRM migration lost their referral codes, so the quarter's "
+        "commission statement was short. On the call about it I lost my temper.",
+        "our_mistakes": [
+            {
+                "mistake": "on our call of 26 November I questioned your honesty and ended the "
+                "call",
+                "fix": "Rhian Evans leads our partnership with you from now on",
+            },
+            {
+                "mistake": "our migration dropped your referral codes",
+                "fix": "partner codes are now a required field",
+            },
+        ],
+        "timeline": [
+            {
+                "date": dt.date(2026, 11, 26),
+                "channel": "phone",
+                "who": "Gareth Price (our side)",
+                "tone": "hostile",
+                "note": "Accused her of padding the list, ended the call",
+            }
+        ],
+        "amount_at_stake": 9000,
+        "annual_value": 120000,
+        "currency": "GBP",
+        "strategic_value": "core",
+        "worth_salvaging": "yes",
+        "fault": "mostly_us",
+        "trust_today": 2,
+        "emotions": "high",
+        "heat_source": "ours",
+        "heat_who": "manager",
+        "money": "we_owe",
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_the_new_lead_never_confesses_what_another_person_did(playbook, tmp_path, monkeypatch):
+    email = drafts(playbook, _outburst(), tmp_path, monkeypatch, SATURDAY)["reset-email.eml"]
+    flat = " ".join(email.split())
+    assert "Rhian" in flat.split("Kind regards")[-1] or "Rhian" in flat[-200:], flat
+    assert "I questioned your honesty" not in flat, flat
+    assert "Gareth questioned your honesty" in flat, flat
+    # The apology for that call is made once, not again as "the tone of our call".
+    assert "sorry for the tone of our call" not in flat, flat
+    # Signed by the person who typed it, the mistake stays in the first person.
+    mine = drafts(playbook, _outburst(new_lead=None), tmp_path, monkeypatch, SATURDAY)
+    assert "I questioned your honesty" in " ".join(mine["reset-email.eml"].split())

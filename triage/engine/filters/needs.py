@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from triage.engine.filters.people import person
 from triage.engine.filters.text import _squash
 from triage.engine.filters.threats import our_threat
 from triage.engine.filters.voice import _singular_to_reader
@@ -319,6 +320,28 @@ def failure_in_story(value: Any) -> str:
     return ""
 
 
+_MY = re.compile(r"\b(?:I|me|my|myself)\b(?!['’])")
+
+
+def in_their_name(text: str, typist: Any, signer: Any) -> str:
+    """A mistake the manager typed in the first person ("I questioned your honesty and ended
+    the call"), put in their name when someone else signs the email: "Trevor questioned your
+    honesty and ended the call". The new lead never confesses what another person did."""
+    who, by = person(typist), person(signer)
+    if not who or not by or who.lower() == by.lower():
+        return text
+    first = who.split()[0]
+
+    def named(found: re.Match[str]) -> str:
+        word = found.group(0)
+        return f"{first}'s" if word.lower() == "my" else first
+
+    text = re.sub(r"\bI\s+am\b|\bI['’]m\b", f"{first} is", text)
+    text = re.sub(r"\bI\s+have\b|\bI['’]ve\b", f"{first} has", text)
+    text = re.sub(r"\bI['’]d\b", f"{first} had", text)
+    return _MY.sub(named, text)
+
+
 def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
     """What the drafts must say to their reader, from the answers: each listed mistake with
     what is already done about it and what is still to change; what happened saying we fixed
@@ -328,7 +351,12 @@ def reader_needs(values: Mapping[str, Any]) -> dict[str, Any]:
         if not isinstance(row, Mapping) or not _squash(row.get("mistake")):
             continue
         done, ahead = split_fix(row.get("fix"))
-        mistakes.append({"mistake": _squash(row.get("mistake")), "done": done, "ahead": ahead})
+        said = in_their_name(
+            _squash(row.get("mistake")),
+            values.get("our_contact"),
+            values.get("new_lead") or values.get("our_contact"),
+        )
+        mistakes.append({"mistake": said, "done": done, "ahead": ahead})
     noted = " ".join(m["mistake"] + " " + m["done"] for m in mistakes)
     fixed = "" if _DONE_WORD.search(noted) else fixed_in_story(values.get("what_happened"))
     request = their_request(
