@@ -446,3 +446,24 @@ def test_the_new_lead_never_confesses_what_another_person_did(playbook, tmp_path
     # Signed by the person who typed it, the mistake stays in the first person.
     mine = drafts(playbook, _outburst(new_lead=None), tmp_path, monkeypatch, SATURDAY)
     assert "I questioned your honesty" in " ".join(mine["reset-email.eml"].split())
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "Paused: new marketing funds, the joint demo farm; Carries on: service, spare parts, "
+            "spring installations already sold",
+            "we are pausing new marketing funds and the joint demo farm; service, spare parts "
+            "and spring installations already sold carry on as now",
+        ),
+        (
+            "On hold: co-marketing. Continues: deliveries and support",
+            "we are pausing co-marketing; deliveries and support carry on as now",
+        ),
+    ],
+)
+def test_a_hold_typed_as_labelled_lists_is_said_as_prose(typed, said):
+    from triage.engine.filters import hold_said
+
+    assert hold_said(typed) == said

@@ -158,12 +158,17 @@ def test_every_email_is_at_most_200_words_and_keeps_what_we_commit_to(
     if heated and ctx_variant in ("at_fault", "reset", "owed", "misunderstanding"):
         assert "I lead this on our side" in flat, "who leads from now on is kept"
     if "complaint_procedure" in answers["red_flags"] and ctx_variant not in ("formal", "exit"):
-        assert re.search(r"answer (?:your formal complaint|the complaint)", flat), body
+        # Short of words, one reply date covers both: "... and to your formal complaint, by".
+        assert re.search(
+            r"answer (?:your formal complaint|the complaint)|and to your formal complaint, by", flat
+        ), body
     if ctx_variant not in ("formal",) and load_of(changes) != "light":
         named = "You asked for a refund of the November invoices" in flat
         assert named or "a full reply to what you asked for" in flat, body
         assert re.search(
-            r"[Yy]ou will have a full reply (?:on the rest |to what you asked for )?by \w+day", flat
+            r"[Yy]ou will have a full reply (?:on the rest |to what you asked for"
+            r"(?:, and to your formal complaint,)? )?by \w+day",
+            flat,
         ), body
     if ctx_variant in ("at_fault", "reset", "misunderstanding", "owed") and count_of(changes):
         assert "we rolled it back the same evening" in flat.lower(), "what is already done is said"

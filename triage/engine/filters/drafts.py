@@ -161,6 +161,21 @@ _HOLD_VERBS = {
 }
 
 
+# A hold typed as labelled lists: "Paused: new marketing funds, the joint demo farm; Carries on:
+# service, spare parts".
+_HOLD_LABEL = re.compile(
+    r"^(paused|on\s+hold|held|stopped|suspended|frozen|carries\s+on|carry\s+on|continues|"
+    r"continuing|unchanged|not\s+affected)\s*:\s*(.+)$",
+    re.I,
+)
+
+
+def _listed(text: str) -> str:
+    items = [i.strip() for i in re.split(r",\s*|\s+and\s+", text) if i.strip()]
+    items = [i[:1].lower() + i[1:] if i.split()[0].lower() in COMMON_WORDS else i for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def hold_said(value: Any) -> str:
     """Filter ``hold_said``: a typed hold as a clause that can follow "Until the notice period
     ends, ": its sentences joined by semicolons, an opening instruction ("Pause …") said as
@@ -170,6 +185,16 @@ def hold_said(value: Any) -> str:
     for part in parts:
         part = part.rstrip(" .;!")
         if not part:
+            continue
+        labelled = _HOLD_LABEL.match(part)
+        if labelled:
+            # "Paused: new marketing funds, the joint demo farm" / "Carries on: service, spares".
+            items = _listed(labelled.group(2))
+            label = labelled.group(1).lower()
+            if any(w in label for w in ("pause", "hold", "held", "stop", "suspend", "frozen")):
+                said.append(f"we are pausing {items}")
+            else:
+                said.append(f"{items} carry on as now")
             continue
         first, _, rest = part.partition(" ")
         verb = _HOLD_VERBS.get(first.lower())

@@ -195,25 +195,31 @@ def unsaid(items: Any, said: Any) -> list[str]:
 
 
 # Where a typed mistake's detail begins: "we released the new screen | during your busiest
-# hours", "your ticket got an automated reply | and nobody senior called you".
-_DETAIL = re.compile(
-    r",\s|\s(?:without|during|because|while|despite|although|and nobody|and no one|and then|"
-    r"so that)\s",
-    re.I,
+# hours", "we missed the date | because our supplier was late". What makes it a failing stays:
+# "our release changed the export without testing it on a payroll like yours", "your account
+# manager was on leave and nobody was covering your account" (cut there, the apology is for
+# someone taking leave), "your report got an automated reply and then a request for
+# screenshots".
+_DETAIL = re.compile(r"\s(?:during|because|while|despite|although|so that)\s", re.I)
+# What comes after the detail and is the failing itself: kept.
+_FAILING = re.compile(
+    r",?\s(?:without|and nobody|and no one|and then|but never|but did not)\s", re.I
 )
 
 
 def short_mistake(value: Any) -> str:
     """Filter ``short_mistake``: a typed mistake cut to what we did, for an email short of
     words ("we released the new booking screen during your busiest clinic hours without
-    warning you" gives "we released the new booking screen"): the apology for it stays, its
-    detail goes. A mistake with no detail to cut, or one that would be cut below four words, is
+    warning you" gives "we released the new booking screen without warning you"): the apology
+    for it, and what made it a failing, stay; its detail goes. A mistake with no detail to cut, or one that would be cut below four words, is
     kept whole."""
     text = _squash(value).rstrip(" .;:")
     match = _DETAIL.search(text)
     if not match or len(text[: match.start()].split()) < 4:
         return text
-    return text[: match.start()].rstrip(" ,")
+    kept = _FAILING.search(text, match.end())
+    tail = (" " + text[kept.start() :].strip(" ,")) if kept else ""
+    return text[: match.start()].rstrip(" ,") + tail
 
 
 # A regret typed in the olive branch: "our CEO regrets the 12 November remark", "Orla calls Sipho
