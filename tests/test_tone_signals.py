@@ -86,3 +86,69 @@ def test_each_family_flags_its_signals_together(category, text):
 @pytest.mark.parametrize("text", CLEAN)
 def test_the_near_misses_stay_clean(text):
     assert check_text(text) == []
+
+
+# Plain clean drafts in other styles (scripts/tone_plain_clean.toml) that the check flagged:
+# thanks for work done at a late hour read as irony, and our own next step after "after which
+# we will" read as a penalty clause. Each kind, in several sectors and phrasings.
+HOURS_AND_NEXT_STEPS_CLEAN = [
+    "A big thank you to Marco and his team for the repair on the chiller on Saturday night. "
+    "They arrived within the hour and had it running before the morning deliveries.",
+    "Thanks to your engineers for coming out on a Sunday evening to get the line running.",
+    "Really grateful to Aisha for staying on at the depot after 10pm to load our trucks.",
+    "We would welcome a short call with your service manager to agree the September figure, "
+    "after which we will issue the credit note within five working days.",
+    "Once the inspector has signed off, after which we will restart the deliveries on Monday.",
+    "Please confirm the revised plan by Friday, after which we will book the engineer's visit "
+    "for the following week.",
+    "Please sign the variation by the 12th, after which we will be happy to release the "
+    "remaining stock.",
+    "Kindly send the corrected delivery note, after which we will process the payment the "
+    "same day.",
+]
+HOURS_AND_NEXT_STEPS_FLAGGED = [
+    (
+        "ultimatums",
+        "Please settle the balance by Friday, after which we will suspend all deliveries.",
+    ),
+    (
+        "ultimatums",
+        "Please collect the goods by Friday, after which we will send an invoice for storage at "
+        "40 euros a day.",
+    ),
+    (
+        "ultimatums",
+        "The quote stands until Friday, after which we will issue a new one at the higher rates "
+        "and the current discount is withdrawn.",
+    ),
+    (
+        "sarcasm",
+        "Thank you for finding a moment on a Friday evening, three weeks after we filed it, to "
+        "reply.",
+    ),
+    (
+        "sarcasm",
+        "Thanks so much for the reply at 11pm on a Friday night; I know how busy things must be.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", HOURS_AND_NEXT_STEPS_CLEAN)
+def test_thanks_for_late_hours_and_our_next_step_stay_clean(text):
+    assert check_text(text) == []
+
+
+@pytest.mark.parametrize(("category", "text"), HOURS_AND_NEXT_STEPS_FLAGGED)
+def test_the_same_words_with_a_sting_or_a_penalty_are_flagged(category, text):
+    assert category in {w.category for w in check_text(text)}
+
+
+def test_the_plain_clean_drafts_pass():
+    import tomllib
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "tone_plain_clean.toml"
+    drafts = tomllib.loads(path.read_text(encoding="utf-8"))["draft"]
+    assert len(drafts) >= 40
+    flagged = [d["text"].splitlines()[0] for d in drafts if check_text(d["text"])]
+    assert flagged == []

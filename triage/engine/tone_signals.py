@@ -194,11 +194,15 @@ _REPEAT_OR_WAIT = _Lazy(
     r"four|five|six|seven|eight|nine|ten|several|\d+) (?:full )?(?:weeks?|months?) (?:after|late|"
     r"later|overdue))\b"
 )
-# targets that alone do not make thanks ironic: a rate or a price named, "finally"
+# targets that alone do not make thanks ironic: a rate or a price named, "finally", an hour late
+# in the day or the week (thanks for a repair "on Saturday night" or for staying "after 10pm"
+# is for the hours they gave up; the irony of "finding a moment on a Friday evening" lies in
+# the weeks it came after, or in the mock sympathy beside it)
 _WEAK_TARGET = _Lazy(
     r"\b(?:finally|at last|at long last|late|lateness|belated\w*|eventually|overdue|in the end|"
     r"rates?|"
-    r"rises?|increases?|hikes?|changes?|surcharges?|charges?|fees?|costs?)$"
+    r"rises?|increases?|hikes?|changes?|surcharges?|charges?|fees?|costs?|evening|night|"
+    r"afternoon|\d+(?:[.:]\d\d)? ?p\.?m|midnight)$"
 )
 # mock sympathy, feigned learning or certainty about their conduct
 _MOCK = _Lazy(
@@ -402,7 +406,11 @@ def _irony(low: str, starts: list[int], breaks: list[int]) -> Iterator[Reading]:
         praise = _PRAISE.search(low, lo, hi)
         if praise is None:
             continue
-        target = _TARGET.search(low, lo, hi)
+        # a strong target anywhere in the sentence counts, not only the first one found
+        targets = list(_TARGET.compiled.finditer(low, lo, hi))
+        target = next((t for t in targets if _WEAK_TARGET.search(t[0]) is None), None) or (
+            targets[0] if targets else None
+        )
         n_lo, n_hi = lo, hi
         if number + 1 < len(starts):  # the sentence after, in the same paragraph
             n_lo, n_hi = _span(number + 1, starts, size)
