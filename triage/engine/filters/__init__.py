@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         via_counsel,
         will_pay,
     )
+    from triage.engine.filters.escalation import escalated_by
     from triage.engine.filters.formal import (
         clause_ref,
         customers_named,
@@ -107,14 +108,18 @@ if TYPE_CHECKING:
         one_money_style,
         only_given,
         owed_part,
+        owed_said,
         owed_work,
         self_notes,
         unconditional_of,
         without_owed_work,
+        without_signer,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
+    from triage.engine.filters.proposer import proposed_by_reader
     from triage.engine.filters.repair import (
+        beyond_fixes,
         effect_on_them,
         month_named,
         notice_threatened,
@@ -128,7 +133,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.senior import our_senior, their_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
-    from triage.engine.filters.signers import full_name, joins_us
+    from triage.engine.filters.signers import full_name, joins_us, top_signer
     from triage.engine.filters.steps import next_three, step_part
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
@@ -216,6 +221,8 @@ _HOME = {
     "insurer_first": "offers",
     "beyond_owed": "offers",
     "owed_part": "offers",
+    "owed_said": "offers",
+    "without_signer": "offers",
     "is_buyout": "formal",
     "not_our_levers": "pledges",
     "on_your_side": "formal",
@@ -245,6 +252,10 @@ _HOME = {
     "sentence": "sentences",
     "full_name": "signers",
     "joins_us": "signers",
+    "top_signer": "signers",
+    "beyond_fixes": "repair",
+    "escalated_by": "escalation",
+    "proposed_by_reader": "proposer",
     "brief": "shorten",
     "first_sentence": "shorten",
     "join_and": "shorten",
@@ -279,6 +290,7 @@ __all__ = [
     "attendee_notes",
     "attendees_for_them",
     "beyond_ask",
+    "beyond_fixes",
     "beyond_owed",
     "brief",
     "call_recorded",
@@ -291,6 +303,7 @@ __all__ = [
     "effect_on_them",
     "end_date_in",
     "ending_of",
+    "escalated_by",
     "first_name",
     "first_person",
     "first_sentence",
@@ -343,12 +356,14 @@ __all__ = [
     "our_senior",
     "our_task",
     "owed_part",
+    "owed_said",
     "owed_thing",
     "owed_work",
     "own_letter",
     "owned_in_notes",
     "pending_step",
     "person",
+    "proposed_by_reader",
     "reads_as_clause",
     "regret_said",
     "role_of",
@@ -363,6 +378,7 @@ __all__ = [
     "their_language",
     "their_option",
     "their_senior",
+    "top_signer",
     "topic",
     "typed_call",
     "typed_covers",
@@ -377,6 +393,7 @@ __all__ = [
     "weekday_date",
     "will_pay",
     "without_owed_work",
+    "without_signer",
     "working_day",
     "worst_first",
 ]

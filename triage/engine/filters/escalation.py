@@ -1,0 +1,52 @@
+"""A senior person on their side who took it over their contact's head, to our top person: the
+message the email answers, and a person it must greet, never a name left in the notes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from triage.engine.filters.text import _squash
+
+__all__ = ["escalated_by"]
+
+_THEIR_SIDE = re.compile(r"\btheir side\b|\(them\)|\btheirs\b", re.I)
+_TO_OUR_TOP = re.compile(
+    r"\b(?:to|wrote to|emailed|called|phoned|cc(?:'d)?|copying)\s+(?:our|your)\s+"
+    r"(?:ceo|md|managing director|chief executive|founder|owner|president|chair(?:man|woman)?|board)\b",
+    re.I,
+)
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "herr", "frau", "sr", "sra", "m", "mme"}
+_SAID = {"email": "email", "letter": "letter", "phone": "call", "video": "call", "chat": "message"}
+
+
+def escalated_by(timeline: Any, reader: Any = "") -> dict[str, str]:
+    """Filter ``timeline | escalated_by(reader)``: the latest message in the log from someone
+    senior on their side, other than ``reader``, written over their heads to our top person
+    ("Henrik Vestergaard, CIO (their side)", "To our CEO: ..."), as ``{'name', 'first',
+    'date', 'said', 'to'}`` ("email", "letter", "call", "message"; "our CEO"), where ``first``
+    is the name to greet them by: the first name, or the name as typed after an honorific
+    ("Mr Sato"); ``{}`` when there is none."""
+    from triage.engine.filters.senior import _TITLE
+
+    mine = {w.lower() for w in _squash(reader).split()}
+    for row in reversed(list(timeline or [])):
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, None)
+        who, note = _squash(get("who")), _squash(get("note"))
+        if not who or not _THEIR_SIDE.search(who) or not _TO_OUR_TOP.search(note):
+            continue
+        name = _squash(re.split(r"[,(]", who)[0])
+        words = name.split()
+        if len(words) < 2 or not _TITLE.search(who[len(name) :]) or words[0].lower() in mine:
+            continue
+        honorific = words[0].rstrip(".").lower() in _HONORIFICS
+        to = _TO_OUR_TOP.search(note)
+        date = get("date")
+        return {
+            "name": name,
+            "first": name if honorific else words[0],
+            "date": str(date) if date else "",
+            "said": _SAID.get(_squash(get("channel")).lower(), "message"),
+            "to": "our " + re.sub(r"^.*?\b(?:our|your)\s+", "", to.group(0)) if to else "",
+        }
+    return {}
