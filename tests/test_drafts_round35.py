@@ -469,6 +469,7 @@ def test_a_sharp_message_owned_by_its_date_is_not_apologised_for_twice(tmp_path,
         "heat_source": "ours",
         "heat_who": "director",
         "new_lead": "Karin Lind, CEO",
+        "emotions": "high",
         "red_flags": ["personal", "threats"],
         "our_mistakes": [
             {
@@ -535,3 +536,90 @@ def test_a_step_a_listed_change_already_says_is_not_listed_again(tmp_path, monke
 )
 def test_a_figure_that_counts_goods_gets_no_currency_sign(text):
     assert clause(text, "EUR") == text
+
+
+@pytest.mark.parametrize(
+    ("offer", "ask", "kept"),
+    [
+        (
+            "a corrected invoice that shows the 12 new users on their own line, and a short "
+            "call to go through it",
+            "approve invoice 2026-1188 (EUR 3,460) once the re-issued version is in",
+            "a short call to go through it",
+        ),
+        (
+            "the re-issued invoice 4471 (GBP 2,300), plus a named contact in our billing team",
+            "pay invoice 4471 (GBP 2,300) by 18 December",
+            "a named contact in our billing team",
+        ),
+    ],
+)
+def test_what_the_ask_already_says_leaves_no_dangling_and(offer, ask, kept):
+    from triage.engine.filters import beyond_ask
+
+    assert beyond_ask(offer, ask) == kept
+
+
+def test_an_offer_the_ask_does_not_touch_is_kept_as_typed():
+    from triage.engine.filters import beyond_ask
+
+    offer = "a retrospective variation order at contract rates and the standby invoice by half, to AUD 4,950"
+    assert beyond_ask(offer, "sign the variation order by Friday") == offer
+
+
+@pytest.mark.parametrize(
+    ("notes", "who", "copied"),
+    [
+        (
+            "Their counsel asked that all communication go through their compliance director "
+            "with counsel in copy.",
+            "Uribe Gaviria Abogados for CFVA (their side)",
+            "Uribe Gaviria Abogados (their counsel)",
+        ),
+        (
+            "Their letter asks us to copy their solicitors on everything from now on.",
+            "Hartley Byrne LLP, for Kerrigan Foods (their side)",
+            "Hartley Byrne LLP (their counsel)",
+        ),
+        (
+            "Their GC wants counsel in cc on every message.",
+            "Dana Lee, GC (their side)",
+            "their counsel",
+        ),
+    ],
+)
+def test_their_lawyers_on_record_are_copied_when_they_ask(
+    notes, who, copied, tmp_path, monkeypatch
+):
+    from triage.engine import case
+    from triage.engine.answersfile import read_answers as _read
+    from triage.engine.render import render_parts as _render
+
+    monkeypatch.setattr(case, "now", lambda: SATURDAY)
+    answers = {
+        "counterparty": "Cooperativa del Valle",
+        "their_contact": "Paula Restrepo",
+        "their_email": "prestrepo@coopvalle.co",
+        "our_contact": "Santiago Mejia",
+        "what_happened": "Our analyst sent their member file to another client by mistake. "
+        + notes,
+        "fault": "mostly_us",
+        "alleged_breach": True,
+        "red_flags": ["lawyers", "data_breach"],
+        "lawyers_side": "theirs",
+        "timeline": [
+            {
+                "date": dt.date(2026, 12, 3),
+                "channel": "letter",
+                "who": who,
+                "tone": "hostile",
+                "note": "Formal notice",
+            }
+        ],
+    }
+    playbook = load_playbook(builtin_dir() / "client-communication-breakdown.toml")
+    path = tmp_path / "answers.toml"
+    path.write_bytes(tomli_w.dumps(answers).encode())
+    rendered = _render(playbook, _read(path, playbook))
+    assert rendered.emails["reset-email.eml"].copy_names == copied
+    assert b"[Cc:" not in rendered.files["reset-email.eml"]

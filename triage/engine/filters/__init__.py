@@ -61,7 +61,7 @@ if TYPE_CHECKING:
         via_counsel,
         will_pay,
     )
-    from triage.engine.filters.escalation import escalated_by
+    from triage.engine.filters.escalation import counsel_copied, escalated_by
     from triage.engine.filters.formal import (
         clause_ref,
         customers_named,
@@ -255,6 +255,7 @@ _HOME = {
     "top_signer": "signers",
     "beyond_fixes": "repair",
     "escalated_by": "escalation",
+    "counsel_copied": "escalation",
     "proposed_by_reader": "proposer",
     "brief": "shorten",
     "first_sentence": "shorten",
@@ -297,6 +298,7 @@ __all__ = [
     "clause",
     "clause_named",
     "clause_ref",
+    "counsel_copied",
     "currency_holidays",
     "customers_named",
     "deliverables",

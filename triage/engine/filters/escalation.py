@@ -8,7 +8,7 @@ from typing import Any
 
 from triage.engine.filters.text import _squash
 
-__all__ = ["escalated_by"]
+__all__ = ["counsel_copied", "escalated_by"]
 
 _THEIR_SIDE = re.compile(r"\btheir side\b|\(them\)|\btheirs\b", re.I)
 _TO_OUR_TOP = re.compile(
@@ -50,3 +50,34 @@ def escalated_by(timeline: Any, reader: Any = "") -> dict[str, str]:
             "to": "our " + re.sub(r"^.*?\b(?:our|your)\s+", "", to.group(0)) if to else "",
         }
     return {}
+
+
+_IN_COPY = re.compile(
+    r"\b(?:counsel|lawyers?|solicitors?|attorneys?|legal advisers?)\s+(?:in|on)\s+(?:copy|cc)\b|"
+    r"\b(?:copy|cc|copying)\s+(?:in\s+)?(?:their|its|our)\s+(?:external\s+)?"
+    r"(?:counsel|lawyers?|solicitors?|attorneys?)\b",
+    re.I,
+)
+_FIRM = re.compile(
+    r"\b(?:abogados|advogados|avocats|rechtsanw(?:ä|a)lte|solicitors|llp|law|legal|attorneys|"
+    r"counsel|lawyers|partners|avvocati|advokat\w*)\b",
+    re.I,
+)
+
+
+def counsel_copied(notes: Any, timeline: Any = None) -> str:
+    """Filter ``notes | counsel_copied(timeline)``: their lawyers, when the notes say every
+    message goes to them in copy ("all communication ... with counsel in copy"): the firm the
+    message log names on their side ("Uribe Gaviria Abogados (their counsel)"), else "their
+    counsel"; '' when the notes ask for no such copy."""
+    if not _IN_COPY.search(_squash(notes)):
+        return ""
+    for row in reversed(list(timeline or [])):
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, None)
+        who = _squash(get("who"))
+        if not _THEIR_SIDE.search(who):
+            continue
+        firm = _squash(re.split(r"\s+for\s+|\s*\(|,", who)[0])
+        if firm and _FIRM.search(firm):
+            return f"{firm} (their counsel)"
+    return "their counsel"

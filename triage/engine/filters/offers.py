@@ -67,6 +67,11 @@ def beyond_ask(offer: Any, ask: Any) -> str:
         if (_figures(part) & figures) or (own & nouns):
             continue
         kept.append(part)
+    if len(kept) == len(_parts(text)):
+        return text
+    if kept:
+        # "X, and a short call" with X said in the ask keeps "a short call", never "and a ...".
+        kept[0] = re.sub(r"^(?:and|plus|also)\s+", "", kept[0], flags=re.I)
     return ", ".join(kept)
 
 
