@@ -623,3 +623,52 @@ def test_their_lawyers_on_record_are_copied_when_they_ask(
     rendered = _render(playbook, _read(path, playbook))
     assert rendered.emails["reset-email.eml"].copy_names == copied
     assert b"[Cc:" not in rendered.files["reset-email.eml"]
+
+
+def _incident(**changes: Any) -> dict[str, Any]:
+    answers: dict[str, Any] = {
+        "counterparty": "Spoldzielnia Kredytowa Wisla",
+        "their_contact": "Marta Nowak",
+        "our_contact": "Piotr Zielinski",
+        "what_happened": "On 20 November our analyst sent their member list to another client "
+        "by mistake. Their lawyers sent a formal notice on 2 December asking for a full "
+        "incident report within five business days.",
+        "fault": "mostly_us",
+        "alleged_breach": True,
+        "red_flags": ["lawyers", "letter_of_claim", "data_breach", "notice_close"],
+        "lawyers_side": "theirs",
+        "formal_from": "them",
+        "breach_where": "ours",
+        "notice_deadline": dt.date(2026, 12, 9),
+        "deadline_kind": "letter",
+        "timeline": [
+            {
+                "date": dt.date(2026, 12, 2),
+                "channel": "letter",
+                "who": "Kowalski Legal for Wisla (their side)",
+                "tone": "hostile",
+                "note": "Formal notice, incident report within 5 business days",
+            }
+        ],
+    }
+    answers.update(changes)
+    return answers
+
+
+@pytest.mark.parametrize("playbook", ["client-communication-breakdown", "contract-terms-dispute"])
+def test_an_incident_notice_of_theirs_is_acknowledged_and_the_report_date_is_ours(
+    playbook, tmp_path, monkeypatch
+):
+    out = email_of(playbook, _incident(), tmp_path, monkeypatch)
+    body = out["body"]
+    assert "I have received your notice of 2 December" in body, body
+    assert "I am sorry that it happened." in body, body
+    assert "your deadline" not in body, body
+    assert "you will have our full written report by Wednesday 9 December 2026" in body, body
+    assert "WITHOUT PREJUDICE" not in out["text"], out["text"]
+
+
+def test_with_no_letter_of_theirs_nothing_is_said_to_be_received(tmp_path, monkeypatch):
+    answers = _incident(timeline=None, red_flags=["data_breach", "notice_close"], lawyers_side=None)
+    out = email_of("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    assert "I have received your notice" not in out["body"], out["body"]

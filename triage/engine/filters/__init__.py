@@ -61,7 +61,7 @@ if TYPE_CHECKING:
         via_counsel,
         will_pay,
     )
-    from triage.engine.filters.escalation import counsel_copied, escalated_by
+    from triage.engine.filters.escalation import counsel_copied, escalated_by, their_letter_day
     from triage.engine.filters.formal import (
         clause_ref,
         customers_named,
@@ -256,6 +256,7 @@ _HOME = {
     "beyond_fixes": "repair",
     "escalated_by": "escalation",
     "counsel_copied": "escalation",
+    "their_letter_day": "escalation",
     "proposed_by_reader": "proposer",
     "brief": "shorten",
     "first_sentence": "shorten",
@@ -378,6 +379,7 @@ __all__ = [
     "sorry_for",
     "step_part",
     "their_language",
+    "their_letter_day",
     "their_option",
     "their_senior",
     "top_signer",

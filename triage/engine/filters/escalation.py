@@ -8,7 +8,7 @@ from typing import Any
 
 from triage.engine.filters.text import _squash
 
-__all__ = ["counsel_copied", "escalated_by"]
+__all__ = ["counsel_copied", "escalated_by", "their_letter_day"]
 
 _THEIR_SIDE = re.compile(r"\btheir side\b|\(them\)|\btheirs\b", re.I)
 _TO_OUR_TOP = re.compile(
@@ -81,3 +81,13 @@ def counsel_copied(notes: Any, timeline: Any = None) -> str:
         if firm and _FIRM.search(firm):
             return f"{firm} (their counsel)"
     return "their counsel"
+
+
+def their_letter_day(timeline: Any) -> Any:
+    """Filter ``timeline | their_letter_day``: the date of the latest letter in the message log
+    from their side (their lawyers' notice), or None: the letter a reply acknowledges."""
+    for row in reversed(list(timeline or [])):
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, None)
+        if _squash(get("channel")).lower() == "letter" and _THEIR_SIDE.search(_squash(get("who"))):
+            return get("date")
+    return None

@@ -259,6 +259,7 @@ def environment() -> _Environment:
     env.filters["beyond_fixes"] = filters.beyond_fixes
     env.filters["escalated_by"] = filters.escalated_by
     env.filters["counsel_copied"] = filters.counsel_copied
+    env.filters["their_letter_day"] = filters.their_letter_day
     env.filters["proposed_by_reader"] = filters.proposed_by_reader
     env.filters["without_signer"] = filters.without_signer
     env.filters["is_buyout"] = filters.is_buyout
