@@ -672,3 +672,27 @@ def test_with_no_letter_of_theirs_nothing_is_said_to_be_received(tmp_path, monke
     answers = _incident(timeline=None, red_flags=["data_breach", "notice_close"], lawyers_side=None)
     out = email_of("client-communication-breakdown", answers, tmp_path, monkeypatch)
     assert "I have received your notice" not in out["body"], out["body"]
+
+
+@pytest.mark.parametrize(
+    ("offer", "said"),
+    [
+        (
+            "reduce the true-up by 40% to USD 51,840, removing the accounts our team created",
+            "I propose that we reduce the true-up by 40% to USD 51,840, removing the accounts "
+            "our team created.",
+        ),
+        (
+            "extend the warranty on the 14 units by twelve months",
+            "I propose that we extend the warranty on the 14 units by twelve months.",
+        ),
+        (
+            "lower the March price to EUR 4.10 a kilo",
+            "I propose that we lower the March price to EUR 4.10 a kilo.",
+        ),
+    ],
+)
+def test_an_offer_typed_as_what_we_do_is_proposed_never_left_as_a_fragment(offer, said):
+    from triage.engine.filters import offer_said
+
+    assert offer_said(offer) == said

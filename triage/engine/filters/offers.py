@@ -110,7 +110,9 @@ _ENDING = re.compile(
     re.I,
 )
 _GIVING = re.compile(
-    r"(?:pay|credit|refund|waive|cancel|cover|reimburse|replace|repair|write\s+off)\b", re.I
+    r"(?:pay|credit|refund|waive|cancel|cover|reimburse|replace|repair|write\s+off|reduce|"
+    r"lower|cut|extend)\b",
+    re.I,
 )
 # Ordinary words an offer opens with, never a name: "Free re-shoot", "Critical-device backlog".
 _OFFER_WORDS = frozenset(
