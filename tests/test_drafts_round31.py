@@ -342,8 +342,35 @@ def test_an_olive_branch_with_no_regret_adds_no_apology(tmp_path, monkeypatch):
 def test_a_senior_colleague_who_joins_is_named_with_the_role(
     tmp_path, monkeypatch, attendees, said
 ):
-    body = _body(_at_fault(attendees=attendees), tmp_path, monkeypatch)
+    # Trust not yet gone: the plan does not say the apology must come from the top, so the
+    # account's own contact signs and the senior colleague joins.
+    answers = _at_fault(attendees=attendees, trust_today=2, emotions="tense")
+    body = _body(answers, tmp_path, monkeypatch)
     assert said in body, body
+
+
+@pytest.mark.parametrize(
+    ("attendees", "signer"),
+    [
+        (
+            "Our MD Marloes Bakker and Pieter Jansen; Sanne de Vries",
+            "Marloes Bakker\nManaging Director",
+        ),
+        (
+            "Our CEO Tan Boon Hock and Pieter Jansen; Sanne and her facilities lead",
+            "Tan Boon Hock\nCEO",
+        ),
+    ],
+)
+def test_when_the_apology_must_come_from_the_top_the_top_signs_it(
+    tmp_path, monkeypatch, attendees, signer
+):
+    # Round 33: the plan raised the level because the apology must come from the top; signed
+    # by the contact whose promises failed, with the chief executive only "joining us", the
+    # email contradicted it. The head of one function is not the top, so Ruud still joins.
+    body = _body(_at_fault(attendees=attendees), tmp_path, monkeypatch)
+    assert body.rstrip().endswith(signer + "\nMaasdelta Cleaning Services B.V."), body
+    assert "will join us" not in body, body
 
 
 @pytest.mark.parametrize(
@@ -358,7 +385,12 @@ def test_a_named_senior_contact_works_with_the_signer_not_beside_them(
     first = senior.split()[0]
     assert "is your named senior contact from now on" not in body, body
     assert "come straight to me" not in body, body
-    assert f"{first} and I will reply" in body, body
+    # Signed by our managing director (the apology comes from the top, round 33), the senior
+    # contact works with her; signed by the account's contact, they reply together.
+    assert f"{first} and I will reply" in body or (
+        f"{senior.split(',')[0]}, our" in body
+        and "will work with me as your senior contact" in body
+    ), body
 
 
 # Kind 5: one date for the answer to their formal complaint.

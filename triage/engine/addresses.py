@@ -49,10 +49,16 @@ def missing_addresses(
         names = getattr(parts, "copy_names", "")
         shown = " ".join("".join(c for c in names if c.isprintable()).split())
         if shown:
+            # Their lawyers are no escalation owner: the answer that would hold their address
+            # is not offered for them.
+            hint = (
+                ""
+                if "(their counsel)" in shown or shown == "their counsel"
+                else " (or answer 'Their escalation owner's email address')"
+            )
             notes.append(
                 f"{name} should be copied to {shown}, but no address was given for them: add "
-                "them in Cc in your mail program before you send it (or answer 'Their "
-                "escalation owner's email address')."
+                f"them in Cc in your mail program before you send it{hint}."
             )
         if getattr(parts, "unsigned", False):
             notes.append(

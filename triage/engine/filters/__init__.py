@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         via_counsel,
         will_pay,
     )
+    from triage.engine.filters.escalation import counsel_copied, escalated_by, their_letter_day
     from triage.engine.filters.formal import (
         clause_ref,
         customers_named,
@@ -107,14 +108,18 @@ if TYPE_CHECKING:
         one_money_style,
         only_given,
         owed_part,
+        owed_said,
         owed_work,
         self_notes,
         unconditional_of,
         without_owed_work,
+        without_signer,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
+    from triage.engine.filters.proposer import proposed_by_reader
     from triage.engine.filters.repair import (
+        beyond_fixes,
         effect_on_them,
         month_named,
         notice_threatened,
@@ -128,7 +133,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.senior import our_senior, their_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
-    from triage.engine.filters.signers import full_name, joins_us
+    from triage.engine.filters.signers import full_name, joins_us, top_signer
     from triage.engine.filters.steps import next_three, step_part
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
@@ -217,6 +222,8 @@ _HOME = {
     "insurer_first": "offers",
     "beyond_owed": "offers",
     "owed_part": "offers",
+    "owed_said": "offers",
+    "without_signer": "offers",
     "is_buyout": "formal",
     "not_our_levers": "pledges",
     "on_your_side": "formal",
@@ -246,6 +253,12 @@ _HOME = {
     "sentence": "sentences",
     "full_name": "signers",
     "joins_us": "signers",
+    "top_signer": "signers",
+    "beyond_fixes": "repair",
+    "escalated_by": "escalation",
+    "counsel_copied": "escalation",
+    "their_letter_day": "escalation",
+    "proposed_by_reader": "proposer",
     "brief": "shorten",
     "first_sentence": "shorten",
     "join_and": "shorten",
@@ -280,18 +293,21 @@ __all__ = [
     "attendee_notes",
     "attendees_for_them",
     "beyond_ask",
+    "beyond_fixes",
     "beyond_owed",
     "brief",
     "call_recorded",
     "clause",
     "clause_named",
     "clause_ref",
+    "counsel_copied",
     "currency_holidays",
     "customers_named",
     "deliverables",
     "effect_on_them",
     "end_date_in",
     "ending_of",
+    "escalated_by",
     "first_name",
     "first_person",
     "first_sentence",
@@ -344,12 +360,14 @@ __all__ = [
     "our_senior",
     "our_task",
     "owed_part",
+    "owed_said",
     "owed_thing",
     "owed_work",
     "own_letter",
     "owned_in_notes",
     "pending_step",
     "person",
+    "proposed_by_reader",
     "reads_as_clause",
     "regret_said",
     "role_of",
@@ -362,8 +380,10 @@ __all__ = [
     "sorry_for",
     "step_part",
     "their_language",
+    "their_letter_day",
     "their_option",
     "their_senior",
+    "top_signer",
     "topic",
     "turns_shown",
     "typed_call",
@@ -379,6 +399,7 @@ __all__ = [
     "weekday_date",
     "will_pay",
     "without_owed_work",
+    "without_signer",
     "working_day",
     "worst_first",
 ]

@@ -141,7 +141,9 @@ def matter(value: Any) -> str:
         words = words[1:]
     elif words[0].isdigit():
         return ""
-    if not words:
+    if not words or words[0].lower() in ("a", "an"):
+        # "A quality claim on the October shipment": an indefinite opening names no one thing
+        # the reader knows ("I am writing about A quality").
         return ""
     words = [
         w.upper() if w.lower() in _ACRONYMS or re.fullmatch(r"q[1-4]", w, re.I) else w

@@ -30,6 +30,8 @@ _COUNTED = _words(
     """
     people staff personnel children men women kg km tonnes tons litres sqm m2 mwh kwh
     feet foot metres meters miles
+    t mt kt tn tonne ton kilo kilos g lb lbs oz pcs pc hl ml l gwh kw mw teu sq ft hrs
+    unit box case carton pallet container barrel gallon litre liter metre meter mile user seat
     """
 )
 _NOT_PLURALS = _words("is was has plus less across as this its unless thus always")

@@ -67,6 +67,11 @@ def beyond_ask(offer: Any, ask: Any) -> str:
         if (_figures(part) & figures) or (own & nouns):
             continue
         kept.append(part)
+    if len(kept) == len(_parts(text)):
+        return text
+    if kept:
+        # "X, and a short call" with X said in the ask keeps "a short call", never "and a ...".
+        kept[0] = re.sub(r"^(?:and|plus|also)\s+", "", kept[0], flags=re.I)
     return ", ".join(kept)
 
 
@@ -105,7 +110,9 @@ _ENDING = re.compile(
     re.I,
 )
 _GIVING = re.compile(
-    r"(?:pay|credit|refund|waive|cancel|cover|reimburse|replace|repair|write\s+off)\b", re.I
+    r"(?:pay|credit|refund|waive|cancel|cover|reimburse|replace|repair|write\s+off|reduce|"
+    r"lower|cut|extend)\b",
+    re.I,
 )
 # Ordinary words an offer opens with, never a name: "Free re-shoot", "Critical-device backlog".
 _OFFER_WORDS = frozenset(
@@ -284,7 +291,10 @@ _THING_WORDS = [
     "extra",
     "half",
 ]
-_THING = re.compile(r"(?i:(?:" + "|".join(_THING_WORDS) + r")\b)|[A-Z]{3}\b|[€£$\d]")
+# A noun followed by what it is of ("buy-back of your saleable stock") is a thing offered too.
+_THING = re.compile(
+    r"(?i:(?:" + "|".join(_THING_WORDS) + r")\b)|[A-Z]{3}\b|[€£$\d]|[a-z][\w-]*\s+of\b"
+)
 
 
 # An apology typed among what we offer ("a personal apology from us to your team"): it is owed,
@@ -455,19 +465,49 @@ def no_admission(offer: Any) -> str:
 
 
 # Something already owed to them, named first in what we offer: "the 25% SLA credit plus ...",
-# "the service credit due under Schedule 2, and ...".
+# "the service credit due under Schedule 2, and ...", "the Q3 rebate of EUR 11,750 paid this
+# week, ...", "pay the undisputed part of the November invoices (GHS 318,000) this week".
+_PERIOD_REBATE = (
+    r"\b(?:Q[1-4]|H[12]|annual|quarterly|year-end|\d{4}|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\s+(?:volume\s+|partner\s+)?"
+    r"(?:rebates?|commissions?|revenue share|bonus)\b"
+)
 _OWED_TERM = re.compile(
     r"\b(?:SLA|service|availability)\s+credits?\b|\bdue under\b|\bowed\b|\balready due\b|"
-    r"\bcontractual\b|\bunder (?:the |our )?(?:SLA|contract|agreement|schedule \d+)\b",
+    r"\bcontractual\b|\bunder (?:the |our )?(?:SLA|contract|agreement|schedule \d+)\b|"
+    r"\bundisputed\b|\bnot in dispute\b|\b(?:earned|accrued|overdue)\b|" + _PERIOD_REBATE,
+    re.I,
+)
+# What is owed beyond doubt even when it is all that is typed: a service credit alone may be a
+# gesture, "the undisputed part" or "the Q3 rebate" is not.
+_OWED_ALONE = re.compile(
+    r"\bundisputed\b|\bnot in dispute\b|\bowed\b|\balready due\b|\bdue under\b|"
+    r"\b(?:earned|accrued|overdue)\b|" + _PERIOD_REBATE,
     re.I,
 )
 _OWED_BREAK = re.compile(
-    r"\s+plus\s+|\s+on top of (?:that|it)\s*,?\s*|\s*;\s*|,\s+and\s+|\s+and\s+"
+    r"\s+plus\s+|\s+on top of (?:that|it)\s*,?\s*|\s*;\s*|,\s+and\s+|\s+and\s+|,\s+(?!\d)"
+)
+# An owed term typed as what we do ("pay the undisputed part ... this week") or as done
+# ("the Q3 rebate ... paid this week"): the verb, and what follows the thing owed.
+_OWED_VERB = re.compile(
+    r"^(?:we\s+(?:will\s+)?)?(?P<verb>pay|release|issue|credit|refund)\s+(?P<what>.+)$", re.I
+)
+_OWED_DONE = re.compile(
+    r"^(?P<what>.+?)\s+(?P<verb>paid|released|issued|credited|refunded)(?P<when>(?:\s+.*)?)$", re.I
+)
+_WHEN = re.compile(
+    r"\s+(?P<when>(?:this|next)\s+week|today|tomorrow|(?:by|on|before|within)\s+.+|now)$", re.I
 )
 
 
 def _owed_split(offer: Any) -> tuple[str, str]:
     text = _squash(offer).rstrip(" .;")
+    if _OWED_ALONE.search(text) and not _OWED_BREAK.search(text):
+        # The whole offer is what they are owed: nothing is given on top of it.
+        if re.search(r"\bgoodwill\b", text, re.I):
+            return "", text
+        return text, ""
     found = _OWED_BREAK.search(text)
     if not found:
         return "", text
@@ -488,8 +528,71 @@ def owed_part(offer: Any) -> str:
 def beyond_owed(offer: Any) -> str:
     """Filter ``beyond_owed``: an offer without the term already owed to them (see
     ``owed_part``): what we give on top of it."""
-    _, rest = _owed_split(offer)
+    head, rest = _owed_split(offer)
+    if head and rest and _OWED_VERB.match(head) and not _THING.match(rest) and not _WE.match(rest):
+        # "pay the undisputed part ..., and look at the cut-offs": the rest is ours to do too.
+        return "we " + rest
     return rest
+
+
+def without_signer(offer: Any, signer: Any = "") -> str:
+    """Filter ``without_signer(signer)``: an offer without a term that names the person who
+    signs the email ("Anne-Sofie Lund as your new service lead" in Anne-Sofie's own email):
+    the email says in the first person that they lead, and a term naming them reads as if
+    someone else wrote it."""
+    text = _squash(offer)
+    name = _squash(signer)
+    if not text or not name:
+        return text
+    names = [name, name.split()[0]] if len(name.split()) > 1 else [name]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    parts = [p for p in re.split(r"\s*;\s*|,\s+and\s+|\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])", text) if p]
+    kept = [p for p in parts if not pattern.search(p)]
+    if len(kept) == len(parts):
+        return text
+    return ", ".join(kept[:-1]) + (" and " if len(kept) > 1 else "") + kept[-1] if kept else ""
+
+
+def _many(thing: str) -> bool:
+    """Whether the thing owed is plural: its head noun, the last word before its details."""
+    head = re.split(r"\s+(?:for|of|under|on|in|from|due|to)\s+|\s*\(|,", thing, maxsplit=1)[0]
+    word = (head.split() or [""])[-1].lower()
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def owed_said(owed: Any, bare: bool = False) -> str:
+    """Filter ``owed_said(bare)``: what they are owed anyway, said as theirs and as what we are
+    doing, never offered: "pay the undisputed part of the invoices (GHS 318,000) this week"
+    gives "We are paying the undisputed part of the invoices (GHS 318,000) this week: it is
+    yours whatever else we agree."; "the Q3 rebate of EUR 11,750 paid this week" gives "The Q3
+    rebate of EUR 11,750 is yours whatever else we agree, and we are paying it this week."
+    With ``bare``, the words "whatever else we agree" are left out."""
+    text = _squash(owed).rstrip(" .;,")
+    if not text:
+        return ""
+    whatever = "" if bare else " whatever else we agree"
+    verb_first = _OWED_VERB.match(text)
+    if verb_first:
+        verb = verb_first.group("verb").lower()
+        doing = {"pay": "paying", "release": "releasing", "issue": "issuing", "credit": "crediting",
+                 "refund": "refunding"}[verb]  # fmt: skip
+        what = verb_first.group("what")
+        it = "they are" if _many(_WHEN.sub("", what)) else "it is"
+        return f"We are {doing} {what}: {it} yours{whatever}."
+    done = _OWED_DONE.match(text)
+    when = ""
+    if done and done.group("what").split()[-1].lower() not in {"be", "is", "are", "was"}:
+        verb = done.group("verb").lower()
+        doing = {"paid": "paying", "released": "releasing", "issued": "issuing",
+                 "credited": "crediting", "refunded": "refunding"}[verb]  # fmt: skip
+        text, when = done.group("what"), done.group("when").strip()
+    else:
+        doing = "issuing" if re.search(r"\bcredit|\bnote\b", text, re.I) else "paying"
+    many = _many(text)
+    thing = text[:1].upper() + text[1:]
+    verb_be = "are" if many else "is"
+    pronoun = "them" if many else "it"
+    return f"{thing} {verb_be} yours{whatever}, and we are {doing} {pronoun}{' ' + when if when else ''}."
 
 
 # A gesture typed in the olive branch as unconditional: "offers the independent marketing-fund

@@ -248,3 +248,23 @@ def regret_said(olive: Any) -> str:
         return f"First, {sorry}."
     who = who[:1].lower() + who[1:]
     return f"First, {sorry}: {who} regrets it, and has asked me to tell you so."
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3 or w.isdigit()}
+
+
+def beyond_fixes(steps: Any, fixes: Any) -> list[Any]:
+    """Filter ``steps | beyond_fixes(fixes)``: the dated steps (each with ``what``) that a
+    change we are making does not already say in full ("Three contract engineers on site"
+    beside "three contract engineers from our KL team on site from 8 December"), so that the
+    email says each change once, in the fuller words."""
+    said = [_content(_squash(f)) for f in fixes or []]
+    kept = []
+    for step in steps or []:
+        what = step.get("what") if isinstance(step, dict) else getattr(step, "what", "")
+        words = _content(_squash(what))
+        if words and any(words <= fix for fix in said):
+            continue
+        kept.append(step)
+    return kept

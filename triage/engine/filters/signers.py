@@ -13,7 +13,7 @@ from typing import Any
 
 from triage.engine.filters.text import _squash
 
-__all__ = ["full_name", "joins_us"]
+__all__ = ["full_name", "joins_us", "top_signer"]
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
 _NOT_SURNAME = {
@@ -69,3 +69,50 @@ def joins_us(value: Any, notes: Any = "", role: Any = "") -> str:
         title = title[4:]
     head = f"{said}, our {title}," if title else said
     return f"{head} will join us."
+
+
+# The level reason that says the apology must come from our top person.
+_FROM_TOP = re.compile(r"\bcome from the top\b|\bcomes from the top\b", re.I)
+
+
+def top_signer(
+    route: Any, attendees: Any = "", spoc: Any = "", notes: Any = "", lead: Any = ""
+) -> str:
+    """Filter ``route | top_signer(attendees, spoc, notes, lead)``: our senior person who signs
+    the email ("Lucía Bustos, CEO"), when the plan raised the level because the apology must
+    come from the top: signed by the person whose promises failed, it reads as one more of
+    them. The senior person is the one the attendees name with the highest title, else our
+    single point of contact when typed with a senior title; '' when the level was not raised
+    for that, when nobody senior is named, or when the senior person already signs."""
+    from triage.engine.filters.people import person, role_of
+    from triage.engine.filters.senior import _TITLE, our_senior
+
+    reasons = (
+        route.get("level_reasons")
+        if isinstance(route, dict)
+        else getattr(route, "level_reasons", None)
+    ) or []
+    if not any(_FROM_TOP.search(str(r)) for r in reasons):
+        return ""
+    signer = _squash(person(lead)) if lead else ""
+    who = _squash(our_senior(attendees, signer)) if attendees else ""
+    if not who or who.startswith("Our "):
+        typed = _squash(spoc)
+        who = _squash(person(typed)) if typed and role_of(typed) else ""
+    if not who or (signer and who.lower() == signer.lower()):
+        return ""
+    text = _squash(f"{attendees} ; {spoc} ; {notes}")
+    said = full_name(who, text)
+    sentence = joins_us(said, text)
+    title = (
+        sentence[len(said) + len(", our ") : -len(", will join us.")]
+        if sentence.startswith(f"{said}, our ")
+        else ""
+    )
+    if not title:
+        return ""
+    # Someone who can commit the whole company: a chief executive, a director or an officer,
+    # never the head of one function.
+    found = _TITLE.search(title)
+    rank = next((int(k[1:]) for k, v in found.groupdict().items() if v), 0) if found else 0
+    return f"{said}, {title}" if rank >= 2 else ""

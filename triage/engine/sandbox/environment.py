@@ -255,6 +255,14 @@ def environment() -> _Environment:
     env.filters["insurer_first"] = filters.insurer_first
     env.filters["beyond_owed"] = filters.beyond_owed
     env.filters["owed_part"] = filters.owed_part
+    env.filters["owed_said"] = filters.owed_said
+    env.filters["top_signer"] = filters.top_signer
+    env.filters["beyond_fixes"] = filters.beyond_fixes
+    env.filters["escalated_by"] = filters.escalated_by
+    env.filters["counsel_copied"] = filters.counsel_copied
+    env.filters["their_letter_day"] = filters.their_letter_day
+    env.filters["proposed_by_reader"] = filters.proposed_by_reader
+    env.filters["without_signer"] = filters.without_signer
     env.filters["is_buyout"] = filters.is_buyout
     env.filters["not_our_levers"] = filters.not_our_levers
     env.filters["on_your_side"] = filters.on_your_side
