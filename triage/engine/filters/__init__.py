@@ -125,11 +125,13 @@ if TYPE_CHECKING:
         unsaid,
         worst_first,
     )
+    from triage.engine.filters.rhythm import typed_rhythm
     from triage.engine.filters.senior import our_senior, their_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
     from triage.engine.filters.signers import full_name, joins_us
     from triage.engine.filters.steps import next_three, step_part
+    from triage.engine.filters.summary import summary_line
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
     from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
@@ -150,6 +152,8 @@ _HOME = {
     "deliverables": "commitments",
     "pending_step": "commitments",
     "our_task": "commitments",
+    "typed_rhythm": "rhythm",
+    "summary_line": "summary",
     "add_working_days": "dates",
     "as_date": "dates",
     "next_working_day": "dates",
@@ -360,6 +364,7 @@ __all__ = [
     "short_mistake",
     "sorry_for",
     "step_part",
+    "summary_line",
     "their_language",
     "their_option",
     "their_senior",
@@ -369,6 +374,7 @@ __all__ = [
     "typed_gate",
     "typed_me",
     "typed_on_days_off",
+    "typed_rhythm",
     "unconditional_of",
     "unsaid",
     "via_counsel",
