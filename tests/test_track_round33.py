@@ -564,3 +564,48 @@ def test_the_signer_offered_as_a_new_lead_speaks_for_themself():
         summary_line("a credit of EUR 500, and Jo Bloggs as the account lead", "offer", "Jo Bloggs")
         == "We offered a credit of EUR 500. I will be your account lead."
     )
+
+
+@pytest.mark.parametrize(
+    "playbook,name,typed,said",
+    [
+        (
+            "client-communication-breakdown",
+            "client-communication-breakdown/loyalty-app-their-solicitors",
+            "Draft incident report for counsel",
+            "the incident report by Wednesday 16 December 2026, the date their letter sets",
+        ),
+        (
+            "partner-dispute",
+            "partner-dispute/processor-data-breach",
+            "Draft the root-cause report with the warehouse team",
+            "the report by Wednesday 16 December 2026, the date their letter sets",
+        ),
+        (
+            "contract-terms-dispute",
+            "contract-terms-dispute/cure-notice-from-their-lawyers",
+            "Draft delivery performance report per part number",
+            "the report by Wednesday 16 December 2026, the date their letter sets",
+        ),
+    ],
+)
+def test_a_report_drafted_for_their_date_is_delivered_by_it(
+    playbook, name, typed, said, tmp_path, monkeypatch
+):
+    answers = example(name)
+    answers["notice_deadline"] = "2026-12-16"
+    answers["deadline_kind"] = "letter"
+    answers["agreed_actions"] = [{"what": typed, "owner": "Marta Ruiz", "due": "2026-12-14"}]
+    tracker = rows(run(playbook, answers, tmp_path, monkeypatch))
+    sent = [r for r in tracker if r["action"].startswith("Send ") and said in r["action"]]
+    assert sent and sent[0]["due"] == "2026-12-16" and sent[0]["audience"] == "shared", tracker
+
+
+def test_an_evidence_report_we_pull_is_not_delivered_to_them(tmp_path, monkeypatch):
+    answers = example("contract-terms-dispute/cure-notice-from-their-lawyers")
+    answers["notice_deadline"] = "2026-12-16"
+    answers["agreed_actions"] = [
+        {"what": "Pull the login report, split by who made each account", "owner": "Ana", "due": "2026-12-09"}
+    ]
+    tracker = rows(run("contract-terms-dispute", answers, tmp_path, monkeypatch))
+    assert not [r for r in tracker if "report by" in r["action"]], tracker
