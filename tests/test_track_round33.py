@@ -605,7 +605,32 @@ def test_an_evidence_report_we_pull_is_not_delivered_to_them(tmp_path, monkeypat
     answers = example("contract-terms-dispute/cure-notice-from-their-lawyers")
     answers["notice_deadline"] = "2026-12-16"
     answers["agreed_actions"] = [
-        {"what": "Pull the login report, split by who made each account", "owner": "Ana", "due": "2026-12-09"}
+        {
+            "what": "Pull the login report, split by who made each account",
+            "owner": "Ana",
+            "due": "2026-12-09",
+        }
     ]
     tracker = rows(run("contract-terms-dispute", answers, tmp_path, monkeypatch))
     assert not [r for r in tracker if "report by" in r["action"]], tracker
+
+
+def test_an_apology_visit_with_no_lawyers_may_be_tomorrow(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/chief-executive-heated")
+    answers["meeting_format"] = "in_person"
+    answers["red_flags"] = [
+        f for f in answers.get("red_flags") or [] if f not in ("lawyers", "letter_of_claim")
+    ]
+    answers["proposed_times"] = [{"date": "2026-12-08", "time": "10:00"}]
+    email = flat(run("salvage-relationship", answers, tmp_path, monkeypatch)["reset-email.eml"])
+    assert "Tuesday 8 December 2026 at 10:00" in email, email
+
+
+def test_the_email_after_a_debt_call_follows_that_call(tmp_path, monkeypatch):
+    answers = dict(SPARSE[0][1])
+    texts = run("salvage-relationship", answers, tmp_path, monkeypatch)
+    calls = [r for r in rows(texts) if r["action"].startswith("Phone ")]
+    assert len(calls) == 1 and "before anything goes in writing" in calls[0]["action"], calls
+    email = flat(texts["reset-email.eml"])
+    assert "Following my call" in email, email
+    assert "I will phone you on Monday 7 December" not in email, email
