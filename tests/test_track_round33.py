@@ -633,4 +633,5 @@ def test_the_email_after_a_debt_call_follows_that_call(tmp_path, monkeypatch):
     assert len(calls) == 1 and "before anything goes in writing" in calls[0]["action"], calls
     email = flat(texts["reset-email.eml"])
     assert "Following my call" in email, email
+    assert "Thank you for your time on our call." in texts["follow-up-summary.md"]
     assert "I will phone you on Monday 7 December" not in email, email
