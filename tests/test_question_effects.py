@@ -180,8 +180,9 @@ def test_the_warning_signs_chosen_become_a_check_before_the_review():
     review = chosen.rows_with("Review with")[0]
     assert check["due"] < review["due"]
     assert not none.rows_with("Early-warning check")
-    assert "watching on our side" in none.rows_with("Touchpoint with")[0]["action"]
-    assert "watching" not in chosen.rows_with("Touchpoint with")[0]["action"]
+    # The example's check-ins (weekly) and touchpoints (every two weeks) differ: one row says both.
+    assert "watching on our side" in none.rows_with("Check-ins with")[0]["action"]
+    assert "watching" not in chosen.rows_with("Check-ins with")[0]["action"]
 
 
 def test_slower_replies_are_measured_against_the_reply_time_agreed():

@@ -99,8 +99,7 @@ def test_the_exit_email_goes_after_the_call_that_tells_them(playbook, name, tmp_
         },
     ]
     texts = drafts(playbook, answers, tmp_path, monkeypatch, now=SATURDAY)
-    if "exit" not in texts["plan.md"].lower():
-        pytest.skip("not an exit with these answers")
+    assert "exit" in texts["plan.md"].lower(), "not an exit with these answers"
     sent = [r for r in rows(texts) if re.match(r"(Send|Tell) .* exit email", r["action"])]
     assert sent, [r["action"] for r in rows(texts)]
     assert all(dt.date.fromisoformat(r["due"]) >= call_day for r in sent), sent
@@ -246,8 +245,7 @@ def test_an_exit_is_not_told_to_fix_it_and_review_in_a_month(playbook, name, tmp
     answers["relationship_years"] = "established"
     texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
     plan = texts["plan.md"]
-    if "planned exit" not in plan.lower() and "part well" not in plan.lower():
-        pytest.skip("not an exit with these answers")
+    assert "planned exit" in plan.lower() or "part well" in plan.lower(), "not an exit"
     box = plan.split("## Is it worth saving?")[1].split("\n## ")[0]
     assert "review in a month" not in box, box
     assert "Worth serious effort" not in box, box
@@ -425,7 +423,11 @@ LETTERS = [
     ("client-communication-breakdown", "client-communication-breakdown/rushed-solicitors-letter"),
     ("contract-terms-dispute", "contract-terms-dispute/letter-of-claim"),
     ("contract-terms-dispute", "contract-terms-dispute/letter-of-claim-mediate-first"),
-    ("client-communication-breakdown", "client-communication-breakdown/peak-outage-legal"),
+    # peak-outage-legal was here: its email names no formal reply (the test skipped it).
+    (
+        "client-communication-breakdown",
+        "client-communication-breakdown/solicitors-demand-refund-date-close",
+    ),
 ]
 
 
@@ -444,8 +446,7 @@ def test_the_formal_reply_the_email_dates_is_on_the_tracker(playbook, name, tmp_
     promised = re.search(
         r"formal (?:reply|response) will come [^.]*? by (\w+day \d+ \w+ \d{4})", email
     )
-    if not promised:
-        pytest.skip("this email names no date for the formal reply")
+    assert promised, email
     day = dt.datetime.strptime(promised.group(1), "%A %d %B %Y").date()
     replies = [r for r in rows(texts) if "formal reply" in r["action"]]
     assert replies, [r["action"] for r in rows(texts)]
@@ -469,19 +470,17 @@ def test_the_mediation_day_is_the_mediation_not_the_call(playbook, name, tmp_pat
         {"date": dt.date(2027, 1, 14), "time": "10:00"},
     ]
     texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
-    if "mediat" not in texts["plan.md"].split("## ")[1].lower():
-        pytest.skip("not the mediation route with these answers")
+    assert "mediat" in texts["plan.md"].split("## ")[1].lower(), "not the mediation route"
     actions = [r["action"] for r in rows(texts)]
     calls = [a for a in actions if "to agree the mediation" in a]
     assert calls, actions
     assert "first date offered for the mediation)" not in calls[0], calls
     assert "the mediation itself: 12 January 2027" in calls[0], calls
     assert not [a for a in actions if a.startswith("Propose two or three independent")], actions
-    summary = texts.get("follow-up-summary.md", "")
-    if summary:
-        assert "on our call on 12 January 2027" not in summary, summary
-        assert "at the mediation on 12 January 2027" in summary, summary
-        assert "settlement agreement" in summary, summary
+    summary = texts["follow-up-summary.md"]
+    assert "on our call on 12 January 2027" not in summary, summary
+    assert "at the mediation on 12 January 2027" in summary, summary
+    assert "settlement agreement" in summary, summary
 
 
 # --- Kind 8: money we owe is paid in full, on the tracker ----------------------------------
@@ -501,8 +500,7 @@ def test_money_we_owe_on_an_exit_is_paid_in_full(playbook, name, tmp_path, monke
     answers["amount_at_stake"] = 46200
     answers["currency"] = "EUR"
     texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
-    if "exit" not in texts["plan.md"].lower():
-        pytest.skip("not an exit with these answers")
+    assert "exit" in texts["plan.md"].lower(), "not an exit with these answers"
     actions = [r["action"] for r in rows(texts)]
     assert [a for a in actions if "in full what we owe (€46,200)" in a], actions
     assert not [a for a in actions if a.startswith("Settle what is owed either way")], actions
@@ -511,24 +509,25 @@ def test_money_we_owe_on_an_exit_is_paid_in_full(playbook, name, tmp_path, monke
 # --- Kind 7: an exit under a hold does not say "the work carries on as now" ---------------
 
 
+# Each exit either says what the hold pauses or says nothing of the meantime (says_hold false),
+# and none says the work carries on as now: each row asserts which, instead of skipping.
 @pytest.mark.parametrize(
-    "name",
+    "name,says_hold",
     [
-        "partner-dispute/referral-partner-now-competes",
-        "partner-dispute/marginal-alliance-mutual-end",
-        "partner-dispute/reseller-exit-six-months-notice",
+        ("partner-dispute/referral-partner-now-competes", False),
+        ("partner-dispute/marginal-alliance-mutual-end", False),
+        ("partner-dispute/reseller-exit-six-months-notice", True),
+        ("partner-dispute/rival-exit-notice-after-checks", True),
     ],
 )
-def test_an_exit_under_a_hold_says_what_is_paused(name, tmp_path, monkeypatch):
+def test_an_exit_under_a_hold_says_what_is_paused(name, says_hold, tmp_path, monkeypatch):
     answers = example(name)
     answers["hold_needed"] = True
     answers["hold_scope"] = "Joint marketing and new bids paused; service and warranty carry on."
     texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     email = flat(texts["reset-email.eml"])
-    if "carries on as now" not in email and "joint marketing and new bids paused" not in email:
-        pytest.skip("this exit email says nothing about the meantime")
     assert "the work carries on as now" not in email, email
-    assert "joint marketing and new bids paused" in email, email
+    assert ("joint marketing and new bids paused" in email) == says_hold, email
     for row in rows(texts):
         assert "on the current terms" not in row["action"], row
 
@@ -549,18 +548,13 @@ APOLOGIES = [
 def test_an_apology_visit_has_no_ground_rules_or_timed_agenda(
     playbook, name, tmp_path, monkeypatch
 ):
-    try:
-        answers = example(name)
-    except FileNotFoundError:
-        pytest.skip("no such example")
+    answers = example(name)
     answers["fault"] = "mostly_us"
     answers["meeting_minutes"] = 60
     answers["chair"] = "self"
     answers["meeting_format"] = "in_person"
     texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
-    invitation = texts.get("meeting-invitation.md")
-    if not invitation:
-        pytest.skip("no meeting for these answers")
+    invitation = texts["meeting-invitation.md"]
     assert "Ground rules" not in invitation, invitation
     assert "not about people" not in invitation, invitation
     assert not re.search(r"\(\d+ min\)", invitation), invitation
@@ -602,10 +596,8 @@ def test_the_notice_comes_the_working_day_after_the_call(name, tmp_path, monkeyp
     ]
     texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     serve = [r for r in rows(texts) if r["action"].startswith("Serve our notice")]
-    if not serve:
-        pytest.skip("no notice step with these answers")
+    assert serve, [r["action"] for r in rows(texts)]
     assert dt.date.fromisoformat(serve[0]["due"]) > call_day, serve
     email = flat(texts["reset-email.eml"])
-    if "formal notice" in email:
-        assert "will follow in writing by Tuesday 8 December" not in email, email
-        assert "will follow in writing by Wednesday 9 December" not in email, email
+    assert "will follow in writing by Tuesday 8 December" not in email, email
+    assert "will follow in writing by Wednesday 9 December" not in email, email

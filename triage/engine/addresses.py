@@ -34,6 +34,16 @@ def _headers(data: bytes) -> set[str]:
     return names
 
 
+def _unsigned(data: bytes) -> bool:
+    """Whether a Markdown draft ends on its sign-off ("Kind regards,") with no name under it."""
+    lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines() if line.strip()]
+    return (
+        bool(lines)
+        and lines[-1].endswith(",")
+        and lines[-1].lower().startswith(("kind regards", "best regards", "regards", "yours"))
+    )
+
+
 def missing_addresses(
     files: Mapping[str, bytes], drafts: Mapping[str, Any] | None = None
 ) -> list[str]:
@@ -84,6 +94,12 @@ def missing_addresses(
                 f"{name} names someone the plan says it copies, without their address: add "
                 "them in Cc in your mail program and delete the [Cc: ...] line before you send "
                 "it (or answer 'Their escalation owner's email address')."
+            )
+    for name in sorted(files):
+        if name.endswith(".md") and name != "plan.md" and _unsigned(files[name]):
+            notes.append(
+                f"{name} has no name under its sign-off, as nobody was named to lead for us: "
+                "sign it before you send it (or answer 'Who will lead this on your side?')."
             )
     for name in sorted(files):
         if not name.endswith((".eml", ".md")) or name == "plan.md":

@@ -356,6 +356,17 @@ _LAWYER_BRIEF = re.compile(
     r"(?:checks?|reviews?|reads?|advises?|confirms?)\b",
     re.I,
 )
+# Our lawyer named by a lawyer's title or role ("Brief Maître Vautrin fully", "Instruct mec.
+# Sadowska", "Brief Halldóra (lawyer) - advise only"): case-sensitive, so "call me back" is
+# never a lawyer.
+_LAWYER_NAMED = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?i:brief|briefs|instruct|instructs|consult|consults|call|calls|"
+    r"phone|phones|email|emails|send|sends)\s+(?:"
+    r"(?i:ma[iî]tre|me\.?|mec\.?|avv\.?|adv\.?|advocate|abogad[oa]|rechtsanw\w*|dr\.?\s+iur\.?)"
+    r"\s+[A-ZÀ-Þ]|"
+    r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*\((?i:(?:our\s+)?(?:lawyer|counsel|solicitor|"
+    r"attorney|abogad[oa]|avocat|advokat|rechtsanw\w*))\))"
+)
 # The playbook's own briefing of our lawyer, and its check of how to end a contract.
 _OUR_BRIEFING = re.compile(
     r"^(?:Brief our lawyer\b|Before anyone tells .{1,80}?, check with our lawyer what the "
@@ -371,7 +382,10 @@ def _one_lawyer_briefing(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         day
         for r in rows
         if r.get("mine")
-        and _LAWYER_BRIEF.search(str(r.get("what") or ""))
+        and (
+            _LAWYER_BRIEF.search(str(r.get("what") or ""))
+            or _LAWYER_NAMED.search(str(r.get("what") or ""))
+        )
         and (day := as_date(r.get("due"))) is not None
     ]
 

@@ -130,11 +130,13 @@ if TYPE_CHECKING:
         unsaid,
         worst_first,
     )
+    from triage.engine.filters.rhythm import typed_rhythm
     from triage.engine.filters.senior import our_senior, their_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
     from triage.engine.filters.signers import full_name, joins_us, top_signer
     from triage.engine.filters.steps import next_three, step_part
+    from triage.engine.filters.summary import summary_line
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
     from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
@@ -155,6 +157,8 @@ _HOME = {
     "deliverables": "commitments",
     "pending_step": "commitments",
     "our_task": "commitments",
+    "typed_rhythm": "rhythm",
+    "summary_line": "summary",
     "add_working_days": "dates",
     "as_date": "dates",
     "next_working_day": "dates",
@@ -379,6 +383,7 @@ __all__ = [
     "short_mistake",
     "sorry_for",
     "step_part",
+    "summary_line",
     "their_language",
     "their_letter_day",
     "their_option",
@@ -391,6 +396,7 @@ __all__ = [
     "typed_gate",
     "typed_me",
     "typed_on_days_off",
+    "typed_rhythm",
     "unconditional_of",
     "unsaid",
     "via_counsel",

@@ -233,6 +233,8 @@ def environment() -> _Environment:
     env.filters["deliverables"] = filters.deliverables
     env.filters["pending_step"] = filters.pending_step
     env.filters["our_task"] = filters.our_task
+    env.filters["typed_rhythm"] = filters.typed_rhythm
+    env.filters["summary_line"] = filters.summary_line
     env.filters["approved_offer"] = filters.approved_offer
     env.filters["worst_first"] = filters.worst_first
     env.filters["their_option"] = filters.their_option
