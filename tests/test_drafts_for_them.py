@@ -194,10 +194,13 @@ def test_the_call_to_agree_a_mediator_is_not_put_off_to_the_mediation_dates(tmp_
     # the first working day): the call is promised for that day, never for a day before it
     # arrives, and the proposal sent beside it names the same day.
     assert "I will phone you on Monday 7 December 2026 to agree the mediator" in email, email
-    assert "For the mediation itself, these dates would suit us" in email, email
+    # A mediation eleven days out, before anyone has agreed a mediator, cannot happen: of the
+    # two dates typed (16 December, 12 January), only January is offered for it.
+    assert "For the mediation itself, this date would suit us" in email, email
+    assert "Tuesday 12 January 2027" in email and "16 December" not in email, email
     proposal = _flat(texts["mediation-proposal.md"])
     assert "I will phone you on Monday 7 December 2026 to arrange it" in proposal, proposal
-    assert "The mediation itself could then take place on one of these dates" in proposal
+    assert "12 January 2027" in proposal and "16 December" not in proposal, proposal
     invitation = _flat(texts["meeting-invitation.md"])
     assert "dated once we have agreed the mediator" not in invitation, invitation
     # Our authority stays in the plan, and the signer is "me", not "Fiona".

@@ -39,3 +39,9 @@ def test_clean_near_misses_pass(text):
 @pytest.mark.parametrize("text", FLAGGED)
 def test_their_twins_are_still_flagged(text):
     assert check_text(text), text
+
+
+def test_a_denied_admission_is_not_an_admission():
+    assert check_text("Nothing in this email admits liability.") == []
+    assert check_text("Nothing here admits liability for the delays.") == []
+    assert check_text("We admit liability for the late deliveries.")
