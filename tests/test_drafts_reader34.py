@@ -467,3 +467,17 @@ def test_a_hold_typed_as_labelled_lists_is_said_as_prose(typed, said):
     from triage.engine.filters import hold_said
 
     assert hold_said(typed) == said
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_the_follow_up_carries_no_admission_typed_in_the_offer(playbook, tmp_path, monkeypatch):
+    case = _payroll(
+        our_offer="We accept liability for both failures and will settle the documented loss "
+        "through our insurer, without arguing the cap.",
+        proposed_times=[{"date": dt.date(2026, 12, 9), "time": "10:00"}],
+    )
+    texts = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)
+    for name in ("reset-email.eml", "follow-up-summary.md"):
+        if name in texts:
+            assert "accept liability" not in texts[name].lower(), texts[name]
+    assert "follow-up-summary.md" in texts
