@@ -481,3 +481,14 @@ def test_the_follow_up_carries_no_admission_typed_in_the_offer(playbook, tmp_pat
         if name in texts:
             assert "accept liability" not in texts[name].lower(), texts[name]
     assert "follow-up-summary.md" in texts
+
+
+def test_an_email_over_the_budget_is_told_to_the_user():
+    from triage.engine.addresses import missing_addresses
+    from triage.engine.render import EmailParts
+
+    long = EmailParts("Subject", "a@b.example", "c@d.example", "word " * 223)
+    short = EmailParts("Subject", "a@b.example", "c@d.example", "word " * 180)
+    notes = missing_addresses({}, {"reset-email.eml": long})
+    assert any("reset-email.eml is 223 words, over the 200" in n for n in notes), notes
+    assert not any("words" in n for n in missing_addresses({}, {"reset-email.eml": short}))

@@ -1,4 +1,5 @@
-"""Which drafts go out without an address or a name, said once when the outputs are written.
+"""Which drafts go out without an address or a name, or longer than a draft should be, said once
+when the outputs are written.
 
 A draft with no address typed for it is still a well-formed message a mail client opens: the
 header is left out (never a placeholder that could be sent as typed), the mail program fills
@@ -13,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["missing_addresses"]
+__all__ = ["EMAIL_WORDS", "missing_addresses"]
+
+# The length an email draft keeps to (the template drops detail to stay within it).
+EMAIL_WORDS = 200
 
 # The placeholders a draft writes where a name was not given, and the answer that fills each.
 _PLACEHOLDERS = {
@@ -69,6 +73,13 @@ def missing_addresses(
             notes.append(
                 f"{name} should be copied to {shown}, but no address was given for them: add "
                 f"them in Cc in your mail program before you send it{hint}."
+            )
+        words = len(str(getattr(parts, "body", "") or "").split())
+        if words > EMAIL_WORDS:
+            notes.append(
+                f"{name} is {words} words, over the {EMAIL_WORDS} the drafts aim for, because "
+                "it keeps every change, sum and date you typed: shorten what they can do "
+                "without before you send it."
             )
         if getattr(parts, "unsigned", False):
             notes.append(
