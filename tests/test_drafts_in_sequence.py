@@ -68,8 +68,12 @@ def test_a_reply_to_their_lawyers_that_offers_anything_is_without_prejudice(tmp_
     assert "Finance director" not in email  # the sign-off note stays ours
     # The clause's own order and body: talks first, then SIAC mediation.
     assert "first to try to settle this directly" in email and "through the SIAC" in email, email
-    # The meeting in person stays in person; the fix that beats their date is dated before it.
-    assert "Could we meet at one of these times (in person, about 30 minutes)?" in email, email
+    # An in-person meeting with counsel on both sides cannot be held the day after the email
+    # that proposes it: the times typed (9 and 10 December, the email going on the 8th) are not
+    # offered, the plan says from when to offer new ones, and no video call replaces it.
+    assert "Could we meet" not in email and "9 December" not in email, email
+    assert "please tell me what suits you" in email, email
+    assert "too soon for an in-person meeting with counsel" in texts["plan.md"]
     assert "phone or video" not in email, email
     assert (
         "Spare compressors on site at Orchard and Sentosa, by Friday 11 " in email

@@ -317,7 +317,9 @@ def test_our_own_heat_named_to_them_from_the_message_log(tmp_path, monkeypatch):
             monkeypatch,
         )["reset-email.eml"]
     )
-    assert "I am also sorry for the tone of our email of 2 October 2026" in email, email
+    # The first apology in this email: "also" only after an earlier one (the email round).
+    assert "I am sorry for the tone of our email of 2 October 2026" in email, email
+    assert "also sorry" not in email, email
 
 
 def test_a_cure_notice_is_acknowledged_without_conceding_the_breach(tmp_path, monkeypatch):

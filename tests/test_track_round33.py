@@ -244,15 +244,21 @@ def test_no_signer_leaves_no_placeholder_in_any_draft(playbook, name, tmp_path, 
 
 # --- Kind 8: the right template for the situation --------------------------------------------
 
+# A subscription still running (work ongoing) has terms with a notice period: re-read in five
+# minutes, never a lawyer or a two-week close-out. A job with nothing running has none to serve.
 TINY = [
-    ("salvage-relationship", "salvage-relationship/tiny-account-exit"),
-    ("client-communication-breakdown", "client-communication-breakdown/tiny-account-angry-reviews"),
+    ("salvage-relationship", "salvage-relationship/tiny-account-exit", False),
+    (
+        "client-communication-breakdown",
+        "client-communication-breakdown/tiny-account-angry-reviews",
+        True,
+    ),
 ]
 
 
-@pytest.mark.parametrize("playbook,name", TINY)
+@pytest.mark.parametrize("playbook,name,running", TINY)
 def test_a_tiny_exit_has_no_notice_period_or_two_week_close_out(
-    playbook, name, tmp_path, monkeypatch
+    playbook, name, running, tmp_path, monkeypatch
 ):
     answers = example(name)
     answers["worth_salvaging"] = "no"
@@ -261,7 +267,13 @@ def test_a_tiny_exit_has_no_notice_period_or_two_week_close_out(
     answers.pop("proposed_times", None)
     texts = run(playbook, answers, tmp_path, monkeypatch)
     tracker = rows(texts)
-    assert not any("notice period" in r["action"] for r in tracker), tracker
+    reread = [
+        r for r in tracker if "re-read our terms with them for the notice period" in r["action"]
+    ]
+    assert bool(reread) == running, tracker
+    assert not any("with our lawyer" in r["action"] for r in reread), tracker
+    if not running:
+        assert not any("notice period" in r["action"] for r in tracker), tracker
     assert not any(r["action"].startswith("Agree the end with") for r in tracker), tracker
     handover = [r for r in tracker if r["action"].startswith("Hand ")]
     assert handover and handover[0]["due"] <= "2026-12-09", tracker
