@@ -492,3 +492,35 @@ def test_an_email_over_the_budget_is_told_to_the_user():
     notes = missing_addresses({}, {"reset-email.eml": long})
     assert any("reset-email.eml is 223 words, over the 200" in n for n in notes), notes
     assert not any("words" in n for n in missing_addresses({}, {"reset-email.eml": short}))
+
+
+def test_a_count_after_a_name_with_plus_in_it_gets_no_currency():
+    from triage.engine.filters.money import amounts
+
+    assert amounts("41,318 Card Plus members", "RON") == "41,318 Card Plus members"
+    assert amounts("1,200 plus VAT", "RON") == "RON 1,200 plus VAT"
+
+
+def _arrears(**changes) -> dict:
+    """Sparse: a loyal hotel group behind on three invoices, our owner chasing."""
+    return {
+        "counterparty": "Lanna Riverside Hotels Co., Ltd.",
+        "their_contact": "Khun Somsak Chaiyaporn",
+        "what_happened": "They have not paid August to October, THB 486,300. The son who runs "
+        "finance says the rainy season was bad and asks us to wait until January.",
+        "amount_at_stake": 486300,
+        "currency": "THB",
+        "money": "they_owe",
+        "nobody_above": True,
+    } | changes
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_a_thai_contact_is_greeted_by_khun_and_first_name(playbook, tmp_path, monkeypatch):
+    texts = drafts(playbook, _arrears(), tmp_path, monkeypatch, SATURDAY)
+    email = texts["reset-email.eml"]
+    assert "Dear Khun Somsak," in email or "Hi Khun Somsak," in email, email
+    assert "Khun," not in email
+    flat = " ".join(email.split())
+    # The sum the email opens with is not said again straight after it.
+    assert not ("about the THB 486,300 outstanding" in flat and "Our records show" in flat), flat

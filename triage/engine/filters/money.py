@@ -70,8 +70,10 @@ def amounts(text: str, currency: Any) -> str:
         # the words that follow, up to three, a punctuation mark or a small word ("by", "in")
         following = _NEXT_WORDS.match(after)
         for counted in following.group(0).lower().split() if following else []:
-            if counted in _DANGLING or counted in _NOT_PLURALS:
+            if counted in _DANGLING:
                 break
+            if counted in _NOT_PLURALS:  # not a plural, but the counted word may follow
+                continue
             plural = counted.endswith("s") and not counted.endswith("ss")
             if counted in _COUNTED or plural:
                 return match.group(0)

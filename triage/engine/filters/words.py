@@ -134,10 +134,11 @@ TITLES = _words(
     """
     mr mrs ms miss mx dr doctor prof professor sir dame lord lady rev revd reverend fr
     father judge capt captain col colonel major maj hon mag ing dipl-ing di dra lic licda sr sra
-    srta
+    srta khun
     """
 )
-_FIRST_NAME_TITLES = frozenset({"sir", "dame"})  # Sir Alex, Dame Judi
+# Titles said with the first name: Sir Alex, Dame Judi, and the Thai "Khun Natthapong".
+_FIRST_NAME_TITLES = frozenset({"sir", "dame", "khun"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "obe", "mbe", "cbe", "esq"})
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
 
