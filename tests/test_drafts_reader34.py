@@ -524,3 +524,22 @@ def test_a_thai_contact_is_greeted_by_khun_and_first_name(playbook, tmp_path, mo
     flat = " ".join(email.split())
     # The sum the email opens with is not said again straight after it.
     assert not ("about the THB 486,300 outstanding" in flat and "Our records show" in flat), flat
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_money_we_owe_typed_as_what_we_do_is_a_commitment(playbook, tmp_path, monkeypatch):
+    case = _outburst(
+        our_offer="We pay GBP 7,400 for the 22 confirmed clients by 11 December and check the "
+        "other 4 with you by 18 December"
+    )
+    flat = " ".join(
+        drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)["reset-email.eml"].split()
+    )
+    assert "We will pay GBP 7,400 for the 22 confirmed clients" in flat, flat
+    assert "I propose that we pay" not in flat, flat
+    # Money they owe us stays a proposal to them.
+    theirs = _arrears(our_offer="We split the late fees 50/50 and waive the interest")
+    flat = " ".join(
+        drafts(playbook, theirs, tmp_path, monkeypatch, SATURDAY)["reset-email.eml"].split()
+    )
+    assert "We will split" not in flat

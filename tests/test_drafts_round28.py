@@ -118,7 +118,8 @@ def test_an_ask_or_an_ending_is_never_put_under_what_we_offer(tmp_path, monkeypa
     assert "I propose that we pay the CLP 184,000 commission as a goodwill gesture." in natales
     assert "and end the affiliate agreement" not in natales, natales
     porto = render(PORTO, tmp_path, monkeypatch)["email"]
-    assert "I propose that we pay both open invoices (EUR 360) this week." in porto, porto
+    # Her open invoices are money we owe: said as what we will do, never proposed.
+    assert "We will pay both open invoices (EUR 360) this week." in porto, porto
 
 
 def test_money_that_can_wait_is_not_asked_for_in_the_same_breath(tmp_path, monkeypatch):
