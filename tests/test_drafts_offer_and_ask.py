@@ -18,7 +18,8 @@ DOHA = "client-communication-breakdown--doha-booking-engine-apology-ask"
 
 def test_what_we_offer_is_stated_with_its_figure(tmp_path, monkeypatch):
     email = render(CEBU, tmp_path, monkeypatch)["email"]
-    assert "we pay the Casa Mactan commission (PHP 135,000) this week" in email, email
+    # Commission we owe: a commitment ("We will pay"), with its figure.
+    assert "We will pay the Casa Mactan commission (PHP 135,000) this week" in email, email
     email = render(PORTO, tmp_path, monkeypatch)["email"]
     assert "commission on the two deals still open, paid as normal" in email, email
     # The offer is a question of its own: our minimum stays private when none is typed.

@@ -543,3 +543,55 @@ def test_money_we_owe_typed_as_what_we_do_is_a_commitment(playbook, tmp_path, mo
         drafts(playbook, theirs, tmp_path, monkeypatch, SATURDAY)["reset-email.eml"].split()
     )
     assert "We will split" not in flat
+
+
+def test_the_last_lawyers_letter_being_ours_means_we_have_answered():
+    from triage.engine.filters import lawyers_answered
+
+    theirs = {"date": dt.date(2026, 11, 20), "who": "Hoshino & Partners (their lawyers)"}
+    ours = {"date": dt.date(2026, 11, 30), "who": "Fjeldstad Advokatfirma (our lawyers)"}
+    assert lawyers_answered([theirs, ours])
+    assert not lawyers_answered([ours, dict(theirs, date=dt.date(2026, 12, 2))])
+    assert not lawyers_answered([theirs])
+    assert not lawyers_answered([])
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_no_formal_reply_is_promised_once_our_lawyers_have_sent_it(playbook, tmp_path, monkeypatch):
+    case = {
+        "counterparty": "Hakodate Seafoods K.K.",
+        "their_contact": "Kenta Mori",
+        "our_contact": "Ingrid Solheim",
+        "what_happened": "We disagree on how the volume rebate is counted. Their lawyers demanded "
+        "JPY 30m within 30 days and announced a set-off; our lawyers answered on 30 November, "
+        "rejecting their reading.",
+        "amount_at_stake": 30000000,
+        "currency": "JPY",
+        "lawyers_side": "both",
+        "formal_from": "them",
+        "red_flags": ["lawyers", "letter_of_claim", "payment_withheld"],
+        "notice_deadline": dt.date(2026, 12, 21),
+        "timeline": [
+            {
+                "date": dt.date(2026, 11, 20),
+                "channel": "letter",
+                "who": "Hoshino & Partners (their lawyers)",
+                "tone": "hostile",
+                "note": "Demand JPY 30m in 30 days",
+            },
+            {
+                "date": dt.date(2026, 11, 30),
+                "channel": "letter",
+                "who": "Fjeldstad Advokatfirma (our lawyers)",
+                "tone": "hostile",
+                "note": "Rejects their reading and the set-off",
+            },
+        ],
+    }
+    texts = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)
+    assert "Our formal reply will come" not in texts["reset-email.eml"]
+    assert "sends the formal reply" not in texts["actions.csv"]
+    # Before our lawyers have answered, the reply is promised and on the tracker.
+    case["timeline"] = case["timeline"][:1]
+    texts = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)
+    assert "formal reply" in texts["reset-email.eml"] + texts["actions.csv"]

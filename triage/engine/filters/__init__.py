@@ -61,7 +61,12 @@ if TYPE_CHECKING:
         via_counsel,
         will_pay,
     )
-    from triage.engine.filters.escalation import counsel_copied, escalated_by, their_letter_day
+    from triage.engine.filters.escalation import (
+        counsel_copied,
+        escalated_by,
+        lawyers_answered,
+        their_letter_day,
+    )
     from triage.engine.filters.formal import (
         clause_ref,
         customers_named,
@@ -259,6 +264,7 @@ _HOME = {
     "joins_us": "signers",
     "top_signer": "signers",
     "beyond_fixes": "repair",
+    "lawyers_answered": "escalation",
     "escalated_by": "escalation",
     "counsel_copied": "escalation",
     "their_letter_day": "escalation",
@@ -335,6 +341,7 @@ __all__ = [
     "joins_us",
     "lawyer_word",
     "lawyer_writes",
+    "lawyers_answered",
     "letter_day",
     "markdown_inline",
     "matter",

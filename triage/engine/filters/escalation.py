@@ -4,6 +4,7 @@ message the email answers, and a person it must greet, never a name left in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from triage.engine.filters.text import _squash
@@ -91,3 +92,21 @@ def their_letter_day(timeline: Any) -> Any:
         if _squash(get("channel")).lower() == "letter" and _THEIR_SIDE.search(_squash(get("who"))):
             return get("date")
     return None
+
+
+_LAWYERS = re.compile(
+    r"\b(?:lawyers?|solicitors?|counsel|attorneys?|advokat\w*|abogados?|avocats?)\b", re.I
+)
+_OURS = re.compile(r"\((?:our|us)\b|\bour\s+(?:lawyers?|solicitors?|counsel|attorneys?)\b", re.I)
+
+
+def lawyers_answered(timeline: Any) -> bool:
+    """Filter ``lawyers_answered``: whether the latest message from lawyers in the log is from
+    ours ("Fjeldstad Advokatfirma (our lawyers)", after "Hoshino & Partners (their lawyers)"):
+    our formal reply has gone, so no draft promises it again."""
+    rows = [r for r in timeline or [] if isinstance(r, Mapping)]
+    by_lawyers = [r for r in rows if _LAWYERS.search(str(r.get("who") or ""))]
+    if not by_lawyers:
+        return False
+    latest = max(by_lawyers, key=lambda r: str(r.get("date") or ""))
+    return bool(_OURS.search(str(latest.get("who") or "")))

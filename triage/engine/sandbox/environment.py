@@ -261,6 +261,7 @@ def environment() -> _Environment:
     env.filters["top_signer"] = filters.top_signer
     env.filters["beyond_fixes"] = filters.beyond_fixes
     env.filters["escalated_by"] = filters.escalated_by
+    env.filters["lawyers_answered"] = filters.lawyers_answered
     env.filters["counsel_copied"] = filters.counsel_copied
     env.filters["their_letter_day"] = filters.their_letter_day
     env.filters["proposed_by_reader"] = filters.proposed_by_reader
