@@ -199,7 +199,8 @@ def test_a_mediator_typed_with_our_own_note_is_proposed_without_it(tmp_path, mon
         facilitator_name="SIAC mediation panel (to be agreed)",
     )
     proposal = _flat(texts["mediation-proposal.md"])
-    assert "One possibility is the SIAC mediation panel, but" in proposal, proposal
+    # Clause 18 names SIAC mediation: the panel is the contract's own, not "one possibility".
+    assert "the mediation would be with the SIAC mediation panel" in proposal, proposal
     assert "to be agreed" not in proposal
 
 

@@ -595,3 +595,27 @@ def test_no_formal_reply_is_promised_once_our_lawyers_have_sent_it(playbook, tmp
     case["timeline"] = case["timeline"][:1]
     texts = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)
     assert "formal reply" in texts["reset-email.eml"] + texts["actions.csv"]
+
+
+@pytest.mark.parametrize("playbook", PLAYBOOKS)
+def test_the_mediation_body_the_contract_names_is_not_one_possibility(
+    playbook, tmp_path, monkeypatch
+):
+    case = _mediation(
+        chair="facilitator",
+        facilitator_name="Japan International Mediation Center in Kyoto (JIMC-Kyoto)",
+        clauses=[
+            {
+                "ref": "clause 19",
+                "says": "Disputes go to mediation at the Japan International Mediation Center "
+                "in Kyoto before any arbitration",
+            }
+        ],
+    )
+    texts = drafts(playbook, case, tmp_path, monkeypatch, SATURDAY)
+    proposal = " ".join(texts["mediation-proposal.md"].split())
+    assert "One possibility is" not in proposal, proposal
+    assert (
+        "As clause 19 of our agreement provides, the mediation would be with the Japan "
+        "International Mediation Center in Kyoto (JIMC-Kyoto)" in proposal
+    ), proposal
