@@ -77,9 +77,9 @@ def missing_addresses(
         words = len(str(getattr(parts, "body", "") or "").split())
         if words > EMAIL_WORDS:
             notes.append(
-                f"{name} is {words} words, over the {EMAIL_WORDS} the drafts aim for, because "
-                "it keeps every change, sum and date you typed: shorten what they can do "
-                "without before you send it."
+                f"{name} is {words} words, over the {EMAIL_WORDS} the drafts aim for: what is "
+                "left in it is the changes, sums and dates you typed, so choose what to shorten "
+                "before you send it."
             )
         if getattr(parts, "unsigned", False):
             notes.append(

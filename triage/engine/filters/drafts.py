@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from triage.engine.filters.asks import ask_fallback, opening_ask
+from triage.engine.filters.shorten import join_and
 from triage.engine.filters.text import _squash, _words
 from triage.engine.filters.words import COMMON_WORDS, DETERMINERS
 
@@ -172,8 +173,9 @@ _HOLD_LABEL = re.compile(
 
 def _listed(text: str) -> str:
     items = [i.strip() for i in re.split(r",\s*|\s+and\s+", text) if i.strip()]
-    items = [i[:1].lower() + i[1:] if i.split()[0].lower() in COMMON_WORDS else i for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return join_and(
+        [i[:1].lower() + i[1:] if i.split()[0].lower() in COMMON_WORDS else i for i in items]
+    )
 
 
 def hold_said(value: Any) -> str:

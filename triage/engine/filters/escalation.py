@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from triage.engine.filters.people import on_our_side
 from triage.engine.filters.text import _squash
 
 __all__ = ["counsel_copied", "escalated_by", "their_letter_day"]
@@ -97,7 +98,6 @@ def their_letter_day(timeline: Any) -> Any:
 _LAWYERS = re.compile(
     r"\b(?:lawyers?|solicitors?|counsel|attorneys?|advokat\w*|abogados?|avocats?)\b", re.I
 )
-_OURS = re.compile(r"\((?:our|us)\b|\bour\s+(?:lawyers?|solicitors?|counsel|attorneys?)\b", re.I)
 
 
 def lawyers_answered(timeline: Any) -> bool:
@@ -109,4 +109,4 @@ def lawyers_answered(timeline: Any) -> bool:
     if not by_lawyers:
         return False
     latest = max(by_lawyers, key=lambda r: str(r.get("date") or ""))
-    return bool(_OURS.search(str(latest.get("who") or "")))
+    return on_our_side(latest.get("who"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from triage.engine.filters.people import on_our_side
 from triage.engine.filters.text import _clauses
 from triage.engine.filters.words import _DANGLING
 
@@ -95,11 +96,6 @@ def heat_in_notes(value: Any) -> str:
     return ""
 
 
-def _ours(row: Any, names: list[str]) -> bool:
-    who = " " + str((row.get("who") if hasattr(row, "get") else "") or "").lower() + " "
-    return "(us" in who or "(our" in who or any(n and n in who for n in names)
-
-
 def turns_shown(turned: Any, ours: Any = None, tight: Any = False) -> list[Any]:
     """Filter ``turns_shown(ours, tight)``: the messages where the tone turned that the plan's
     table shows, in date order. Our own sharp message is never the one left out: a manager
@@ -108,7 +104,7 @@ def turns_shown(turned: Any, ours: Any = None, tight: Any = False) -> list[Any]:
     to three, else the first, the last of ours and the latest. ``ours`` names our people."""
     rows = [r for r in turned or [] if hasattr(r, "get")]
     names = [str(n).lower().strip() for n in (ours or []) if n and str(n).strip()]
-    mine = [r for r in rows if _ours(r, names)]
+    mine = [r for r in rows if on_our_side(r.get("who"), names)]
     if tight:
         picked = mine[-1:] + rows[-1:]
     elif len(rows) <= 3:

@@ -193,9 +193,11 @@ def only_given(offer: Any) -> str:
     return text
 
 
-def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
-    """Filter ``offer_said(they_pay)``: what we offer as a sentence of our own. A clause with us
-    as its subject is proposed ("we split the extra guests 50/50" gives "I propose that we split
+def offer_said(
+    offer: Any, they_pay: bool = False, claimed: Any = None, we_owe: bool = False
+) -> str:
+    """Filter ``offer_said(they_pay, claimed, we_owe)``: what we offer as a sentence of our
+    own. A clause with us as its subject is proposed ("we split the extra guests 50/50" gives "I propose that we split
     the extra guests 50/50."); one that already says what we will do is said as it is ("We will
     ..."); a list of terms is offered in a sentence ("We would also like to offer a free
     re-shoot."), never under a heading that reads as a list of concessions; an apology among
@@ -206,13 +208,30 @@ def offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
     the airfreight."), and so is paying when ``they_pay`` (the money is owed to us): the
     sentence never has us pay what they owe. With ``they_pay``, terms that open with a figure
     are what we propose, not something we give; and when the figure is the sum claimed
-    (``claimed``), they only repeat the ask, so nothing is said."""
+    (``claimed``), they only repeat the ask, so nothing is said. With ``we_owe`` (the money
+    is theirs), paying, refunding or reimbursing is said as what we will do."""
+    said = _offer_said(offer, they_pay, claimed)
+    if we_owe and _OWED_PAY.match(said) and not _BARGAIN.search(said):
+        # Money we owe them ("We pay CAD 15,620 for the 31 confirmed clients") is a commitment,
+        # never proposed for them to weigh; a goodwill or settlement payment stays a proposal.
+        return "We will " + said[len("I propose that we ") :]
+    return said
+
+
+_OWED_PAY = re.compile(r"I propose that we (?:pay|reimburse|refund|repay) ")
+_BARGAIN = re.compile(
+    r"goodwill|settlement|one-off|full and final|in exchange|\bif you\b|provided", re.I
+)
+
+
+def _offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
+    """``offer_said`` without the commitment for money we owe."""
     text = only_given(offer).rstrip(" .;:,")
     if not text:
         return ""
     sorry, text = _apology_part(text)
     if sorry:
-        rest = offer_said(text, they_pay, claimed) if text else ""
+        rest = _offer_said(text, they_pay, claimed) if text else ""
         return sorry + (" " + rest if rest else "")
     if _THEIR_BARE.match(text) or (they_pay and _THEIR_PAY.match(text)):
         first, *parts = [part for part in re.split(r"\s*;\s*", text) if part]

@@ -195,3 +195,18 @@ def role_of(value: Any) -> str:
         return titled
     found = _ROLE_IN_BRACKETS.search(_squash(value))
     return found.group(1).strip() if found else ""
+
+
+# Who wrote a logged message, as the log marks our side: "(our side)", "(us)", "Fjeldstad
+# Advokatfirma (our lawyers)".
+_OUR_SIDE = re.compile(
+    r"\((?:our|us)\b|\bour\s+(?:side|lawyers?|solicitors?|counsel|attorneys?)\b", re.I
+)
+
+
+def on_our_side(who: Any, names: Any = ()) -> bool:
+    """Whether the author of a logged message (``who``) is on our side: marked so, or one of
+    ``names`` (our people, lower case)."""
+    text = str(who or "")
+    low = text.lower()
+    return bool(_OUR_SIDE.search(text)) or any(n and n in low for n in names or ())

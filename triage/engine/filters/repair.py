@@ -160,21 +160,15 @@ def _clauses(text: str) -> list[str]:
     """``text`` cut at "and" and ";" into its clauses, a part with no subject or verb of its
     own kept with the clause before it when that one has: "we will reimburse the bank fees and
     the clerks' overtime" is one clause; "a second van and a call the day before" is two."""
-    parts: list[str] = []
-    for piece in re.split(r"(\s+and\s+|;\s+)", text):
-        if not piece or re.fullmatch(r"\s+and\s+|;\s+", piece):
-            if piece and parts and "and" in piece:
-                parts[-1] += " and "
-            elif piece and parts:
-                parts[-1] += "; "
-            continue
-        if parts and parts[-1].endswith(" and ") and not _CLAUSE_MARK.search(piece):
-            head = parts[-1][: -len(" and ")]
-            if _CLAUSE_MARK.search(head):
-                parts[-1] = head + " and " + piece
-                continue
-        parts.append(piece)
-    return [p.removesuffix(" and ").removesuffix("; ").strip() for p in parts if p.strip()]
+    tokens = re.split(r"(\s+and\s+|;\s+)", text)
+    parts = [tokens[0]]
+    for sep, piece in zip(tokens[1::2], tokens[2::2], strict=True):
+        joined = "and" in sep and _CLAUSE_MARK.search(parts[-1]) and not _CLAUSE_MARK.search(piece)
+        if joined:
+            parts[-1] += " and " + piece
+        else:
+            parts.append(piece)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def unsaid(items: Any, said: Any) -> list[str]:
