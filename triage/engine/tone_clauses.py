@@ -243,6 +243,14 @@ _CONSEQUENCE = _each(
     r"(?:we|i)(?:'ll| will)? walk (?:away|at renewal|at the renewal)",
     r"(?:we|i)(?:'ll| will)? walk(?=[.,;!])",
     r"make other (?:plans|arrangements)",
+    # a consequence left unsaid: "I'll assume you've made your choice and plan accordingly"
+    r"(?:plan|plans|planning|arrange|organise|organize) (?:\w+ ){0,2}?accordingly",
+    r"(?:assume|conclude|take it|understand) (?:that )?you(?:'ve| have)? (?:made|taken) "
+    r"(?:your|a|the) (?:choice|decision)",
+    # the matter passed to someone less friendly: "it will leave my hands"
+    r"(?:leave|leaves|leaving|left|out of|taken out of|no longer in) (?:my|our) hands",
+    r"(?:won't|will not|wouldn't|would not) be the (?:one|person|people) (?:you're|you are|"
+    r"you'll be|you will be) (?:dealing|talking|speaking) (?:with|to)",
     r"start (?:talking|speaking) to (?:another|other)",
     r"(?:comes?|taken|deducted|come) (?:straight |directly )?(?:off|from|out of) your "
     r"(?:\w+ )?(?:payment|invoice|retention|fee|account|money)",
@@ -338,7 +346,12 @@ _FOR_EVERYONE = _Lazy(
     r"clients?|suppliers?|vendors?|partners?|accounts?)|as for everyone|same for everyone|"
     r"like all our (?:customers|clients|suppliers))\b|\b(?:our|the) (?:new )?(?:[\w-]+ )?(?:system|"
     r"portal|platform|software|erp|website|checkout|scanner)s? (?:will|would|can't|cannot|won't) "
-    r"(?:automatically )?(?:reject|block|refuse|not accept|bounce|hold)"
+    r"(?:automatically )?(?:reject|block|refuse|not accept|bounce|hold)\b|"
+    # a calendar's constraint told as one: "the earliest the lot can be reviewed is at next
+    # month's meeting", "a constraint of the bank's change calendar, not our preference"
+    r"\bthe earliest (?:possible |available )?(?:[\w-]+ ){0,3}?(?:can be (?:reviewed|considered|"
+    r"released|scheduled|booked|approved|heard)|becomes|would be|moves to|is at (?:the |our )?next)|"
+    r"\b(?:not our (?:choice|preference)|a constraint of (?:the|our|their))\b"
 )
 _EITHER_WAY = _Lazy(
     r"\b(?:credit(?:ed)?|refund(?:ed)?|repa(?:y|id)|pa(?:y|id) back|rebate)\w* (?:or|and/or) "
@@ -363,7 +376,8 @@ _AIMED = _Lazy(  # acts that land on the reader even when "you" is not in the se
     r"payment|account|order|deliver|contract|partnership|collaboration|list|panel|name|"
     r"recommend|truth|avenues|conclusions|quote|move on|further|choice|online|officer|"
     r"regulator|ombudsman|authorit|council|court|tribunal|lawyer|solicitor|legal|press|paper|"
-    r"media|board|committee|leadership|management|review"
+    r"media|board|committee|leadership|management|review|accordingly|hands|dealing with|"
+    r"arrangements"
 )
 _READER = _Lazy(r"\byou(?:r|rs|rself|'re|'ve|'ll|'d)?\b")
 _OURS = _Lazy(r"\b(?:we|i|us|our|ours|my|me|we'll|i'll|we're|i'm|i've|we've|i'd|we'd)\b")

@@ -218,9 +218,12 @@ _PROCEDURE = _Lazy(
 _ROUTINE = _Lazy(
     r"\b(?:(?:as )?per my|(?:gentle|friendly|quick|polite|kind|little|courtesy) (?:reminder|"
     r"nudge|chase|follow-up|prod)|(?:resending|re-sending|forwarding|bumping|sending) "
-    r"(?:this|it|the \w+|my \w+ )?(?:once )?(?:again|once more)|in case (?:it|this|they|my "
-    r"\w+) (?:got|was|were|went|has been|have been) (?:lost|missed|buried|overlooked|deleted|"
-    r"stuck|filtered)|circling back|following up (?:again|once more|on (?:my|our)))\b"
+    r"(?:this|it|the \w+|my \w+ )?(?:once )?(?:again|once more)|in case (?:it|this|they|"
+    r"(?:my|our|the) (?:[\w-]+ ){0,3}?(?:emails?|e-mails?|messages?|notes?|reminders?|letters?|"
+    r"requests?|\w+)) (?:somehow )?(?:got|was|were|went|has been|have been) (?:lost|missed|"
+    r"buried|overlooked|deleted|stuck|filtered|swallowed|eaten|caught|junked|trapped)|"
+    r"(?:floating|bumping|bringing|pushing|moving) (?:this|it|my \w+) (?:back )?(?:up )?to the "
+    r"top of your inbox|circling back|following up (?:again|once more|on (?:my|our)))\b"
 )
 _EARLIER_ONES = _Lazy(
     r"\b(?:(?:last|previous|earlier|prior) (?:two|three|four|five|six|several|few|\d+|many|"

@@ -399,7 +399,7 @@ _AFTER_THAT_WE = _Lazy(
 )
 _BENIGN_NEXT = _Lazy(
     r"\b(?:call|ring|phone|chase|follow up|remind|resend|check in|email you|as fine|as a yes|"
-    r"go ahead|confirm)\b"
+    r"go ahead|confirm)\b|" + _EVERYONE_IN_CLAUSES.pattern
 )
 
 
@@ -858,7 +858,8 @@ _OURS_TO_IMPOSE = _Lazy(
     r"engaging|look for|looking for|talk\w* to|speak\w* to) (?:in )?(?:another|other|an "
     r"alternative|a different|a new) (?!(?:time|date|day|slot|week|way|copy|one for you)\b)"
     r"[\w'-]+|(?:other|alternative) (?:suppliers?|providers?|clients|customers|vendors|agencies|"
-    r"firms|partners|labs|carriers|forwarders|contractors|printers|options|arrangements)|make other "
+    r"firms|partners|labs|carriers|forwarders|contractors|printers|options|arrangements)"
+    r"(?! (?:together|jointly|with you))|make other "
     r"(?:plans|arrangements)|short-?pay\w*|recharg\w*|send (?:the goods|it|them|everything|the \w+) back|charg\w* you\b|pull\w* (?:your|the|our) (?:\w+ ){0,2}?(?:slot|"
     r"account|order|business|vacancies|booking|work|contract)|bill\w* you|charg\w* (?:[\w'-]+ )"
     r"{0,6}?(?:back to you|to you|to your)|(?:back|on) to you|(?:into|in) (?:a |an )?(?:holding|"
@@ -1467,6 +1468,12 @@ def _S(
 
 
 _P = _Part
+# lawyers left out, so the two sides can talk: a step down, not a threat
+_LAWYERS_LEFT_OUT = _Lazy(
+    r"\b(?:without (?:our|the|any|your|either side's|both sides') (?:\w+ )?(?:lawyers|solicitors|"
+    r"attorneys|counsel|legal teams?)|(?:keep|leave|keeping|leaving) (?:the |our |both )?"
+    r"(?:lawyers|solicitors|attorneys|legal teams?) out)\b"
+)
 # a rule for every customer, or a system's own check (as the readings of clauses read it)
 _FOR_EVERYONE = _Lazy(_EVERYONE_IN_CLAUSES.pattern)
 _STRUCTURES: tuple[_Structure, ...] = (
@@ -1475,7 +1482,7 @@ _STRUCTURES: tuple[_Structure, ...] = (
         "consequence",
         _POWER,
         needs=(_P(_TIED_TO_US, "around"), _P(_HELD_SO_FAR, "near", 1)),
-        unless=(_P(_PLAIN_DUTY, "paragraph"), _P(_PAPERWORK_ONLY)),
+        unless=(_P(_PLAIN_DUTY, "paragraph"), _P(_PAPERWORK_ONLY), _P(_LAWYERS_LEFT_OUT)),
     ),
     # our side deciding the next step
     _S(

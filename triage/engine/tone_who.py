@@ -67,7 +67,11 @@ _US = r"(?:we|i|we'll|i'll|we'd|i'd|we've|i've|we're|i'm|us|our|my)"
 _LACK = _Lazy(
     r"\b(?:(?:aren't|isn't|are not|is not|not) (?:always )?(?:everyone's|everybody's|your|"
     r"anyone's|your team's|every \w+'s) (?:strong (?:suit|point)|forte|area|speciality|specialty|"
-    r"cup of tea|thing|first language)|(?:you|your team|your (?:\w+ )?(?:staff|people|team|"
+    r"cup of tea|thing|first language|idea of (?:fun|a good time|light reading|\w+ reading)|"
+    r"favou?rite (?:\w+ )?reading)|(?:may|might|would|will) not be (?:an area|something|a field|a "
+    r"topic|the kind of thing|a part of the job|work) (?:that )?(?:you|your (?:[\w-]+ ){1,2}?)"
+    r"(?:deal|deals|work|works|handle|handles|come|comes|see|sees|are|is)(?: across| with| in| "
+    r"familiar with)? (?:often|much|every day|regularly|day to day|very often|a lot|all the time)|(?:you|your team|your (?:\w+ )?(?:staff|people|team|"
     r"side|company|firm|business))(?:'re| are| is| seem| seem to be| may be| might be)? "
     r"(?:still |relatively |fairly |quite |rather |a (?:little|bit) )?(?:new to|unfamiliar "
     r"with|not (?:very |too |that )?familiar with|inexperienced|less experienced|not used to|"
@@ -79,7 +83,7 @@ _LACK = _Lazy(
 )
 _LACK_KEYS = (
     "strong suit", "strong point", "forte", "area", "special", "cup of tea", "thing",
-    "first language", "new to", "familiar", "experience", "used to", "expert", "confusing",
+    "first language", "idea of", "reading", "an area", "something", "kind of thing", "new to", "familiar", "experience", "used to", "expert", "confusing",
     "complicated", "daunting", "tricky", "to follow", "take in", "misread", "misunderstand",
     "get wrong", "mix up", "confuse",
 )  # fmt: skip
