@@ -40,7 +40,10 @@ def test_an_owner_chasing_a_debt_agrees_a_plan_and_a_missed_date_means_a_demand(
 ):
     plan = drafts(playbook, _owed(), tmp_path, monkeypatch, SATURDAY)["plan.md"]
     first = plan.split("### Next three actions")[0]
-    assert "decided at level 1" in first
+    # Their cash is tight and the sum is more than a mediator would cost: the payment terms
+    # change, which is a level-2 decision, and the owner is the one who makes it.
+    assert "decided at level 2" in first
+    assert "(you: you run the business, and nobody sits above you)" in first
     assert "own plainly what is ours" not in first
     assert "plan to pay" in first
     assert "formal demand is the next step" in first

@@ -46,3 +46,34 @@ def test_with_nobody_named_on_their_side_the_plan_asks_who_we_will_speak_to(tmp_
     steps = texts["actions.csv"]
     assert "you will speak to" in steps and "your usual contact" in steps
     assert "switchboard" not in steps
+
+
+def test_an_owner_who_takes_over_after_our_director_insulted_them_decides_at_the_top(
+    tmp_path, monkeypatch
+):
+    """A blind mediator keyed the owner-CEO who apologises for her director's insulting email
+    to a core client at level 3, and owners chasing a debt from a client short of cash at
+    level 2: what must be decided sets the level, and the owner is the one who decides it."""
+    answers = example(CASE)
+    answers |= {
+        "strategic_value": "core",
+        "worth_salvaging": "yes",
+        "repair_effort": "moderate",
+        "fault": "both",
+        "trust_today": 2,
+        "emotions": "high",
+        "heat_source": "ours",
+        "heat_who": "director",
+        "new_lead": "Mirela Kovac, managing director",
+    }
+    plan = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    first = plan.split("### Next three actions")[0]
+    assert "decided at level 3" in first
+    assert "(you: you run the business, and nobody sits above you)" in first
+    assert "A director on our side" not in first
+    # With nobody heated on our side, the same owner keeps it at the first level.
+    for key in ("heat_source", "heat_who", "new_lead"):
+        answers.pop(key)
+    answers["emotions"] = "calm"
+    plan = drafts("salvage-relationship", answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    assert "decided at level 1" in plan.split("### Next three actions")[0]
