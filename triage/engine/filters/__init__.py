@@ -123,6 +123,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
     from triage.engine.filters.proposer import proposed_by_reader
+    from triage.engine.filters.readings import contested
     from triage.engine.filters.repair import (
         beyond_fixes,
         effect_on_them,
@@ -200,6 +201,7 @@ _HOME = {
     "call_recorded": "notes",
     "has_date": "notes",
     "gone_quiet": "notes",
+    "contested": "readings",
     "in_force": "notes",
     "note_fragment": "notes",
     "our_messages": "notes",
@@ -310,6 +312,7 @@ __all__ = [
     "clause",
     "clause_named",
     "clause_ref",
+    "contested",
     "counsel_copied",
     "currency_holidays",
     "customers_named",
