@@ -19,6 +19,10 @@ _BARE_FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CURRENCY_BEFORE = re.compile(rf"(?:[£€$¥]|\b(?:{_CURRENCY_WORDS}))\s?$")
 _CURRENCY_AFTER = re.compile(rf"\s?(?:{_CURRENCY_WORDS})\b|\s?[£€$%]")
 _NEXT_WORDS = re.compile(r"(?:\s+[A-Za-z][\w-]*){1,3}")
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:your|our|the|their|its|his|her|all|these|those|whose)\s+(?:[\d][\d,.]*\s+)?"
+    r"((?:[A-Za-z][\w'-]*\s+){0,2}[A-Za-z][\w'-]*)"
+)
 # A figure in typed text: a number with thousands separators ("1,140", "95,000.50"), or a
 # number of thousands or millions ("41.3k", "2m"), or a number alone as the whole text.
 _AMOUNT = re.compile(
@@ -66,6 +70,13 @@ def amounts(text: str, currency: Any) -> str:
         if _CURRENCY_BEFORE.search(before):
             return match.group(0)
         if _CURRENCY_AFTER.match(after):
+            return match.group(0)
+        # "41,806 of your loyalty members": a share of a group counts its people or things
+        share = _SHARE_OF.match(after)
+        if share is not None and any(
+            word in _COUNTED or (word.endswith("s") and not word.endswith("ss"))
+            for word in share.group(1).lower().split()
+        ):
             return match.group(0)
         # the words that follow, up to three, a punctuation mark or a small word ("by", "in")
         following = _NEXT_WORDS.match(after)
