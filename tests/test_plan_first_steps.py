@@ -298,8 +298,36 @@ def test_a_step_timed_against_the_call_does_not_stand_for_the_call():
         },
     ]
     chosen = [s["what"] for s in next_three(steps, day)]
-    assert chosen[0].startswith("Have a 15-minute call"), chosen
+    assert any(c.startswith("Have a 15-minute call") for c in chosen), chosen
+    # On the same day the manager's own step comes first: here the quote before the call.
+    assert chosen[0] == "new quote to her before the call", chosen
     # A typed call to them still stands for ours.
     steps[2] = {**steps[2], "what": "call Ana and go through the quote"}
     chosen = [s["what"] for s in next_three(steps, day)]
     assert not any(c.startswith("Have a 15-minute call") for c in chosen), chosen
+
+
+def test_the_managers_own_step_comes_first_on_the_same_day():
+    """Blind round 34: a standard step ("Decide which of our messages stands", "take new
+    orders paid with the order") headed the first screen above the manager's own call due the
+    same Monday. The manager's own steps are their plan: on the same day they come first, and
+    their own step towards the other side is the one kept on the screen."""
+    day = dt.date(2026, 12, 7)
+    steps = [
+        {"what": "Decide which of our messages stands, then tell them once", "due": "2026-12-07",
+         "priority": "high", "shared": True},
+        {"what": "Call Birgitte, apologise, no technical detail", "due": "2026-12-07",
+         "priority": "high", "mine": True, "outward": True},
+        {"what": "Written incident report with root cause", "due": "2026-12-09",
+         "priority": "high", "mine": True, "outward": True},
+        {"what": "Take new orders paid with the order until a plan is agreed",
+         "due": "2026-12-07", "priority": "high"},
+    ]  # fmt: skip
+    chosen = [s["what"] for s in next_three(steps, day)]
+    assert chosen[0] == "Call Birgitte, apologise, no technical detail", chosen
+    assert chosen[-1] == "Written incident report with root cause", chosen
+    # A later step of the manager's does not push an earlier standard call off the screen.
+    steps[1] = {**steps[1], "due": "2026-12-10"}
+    steps[2] = {**steps[2], "due": "2026-12-11"}
+    chosen = [s["what"] for s in next_three(steps, day)]
+    assert "Decide which of our messages stands, then tell them once" in chosen, chosen

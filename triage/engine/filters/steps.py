@@ -12,7 +12,8 @@ Three more things decide the three:
 - the first step this week that goes to the other side (the call, the proposal, the notice)
   is always among the three, so the screen never holds only preparation; one timed against
   a moment (asking them to move their notice date before it passes) is chosen first;
-- the three are given back in date order, as the tracker lists them.
+- the three are given back in date order, as the tracker lists them, and on the same day the
+  manager's own step first.
 """
 
 from __future__ import annotations
@@ -82,8 +83,13 @@ def next_three(rows: Any, today: Any = None) -> list[Any]:
     # The first step to the other side: the first high-priority one this week, else the
     # earliest in the first two working days.
     # One timed against a moment (their notice date) comes before the others.
+    # Of the rest, the manager's own (their call, their letter) before a standard one.
     outward = next((r for r in high if _towards(r) and r.get("timed")), None)
-    outward = outward or next((r for r in high if _towards(r)), None)
+    standard = next((r for r in high if _towards(r)), None)
+    own = next((r for r in high if _towards(r) and r.get("mine")), None)
+    if own is not None and standard is not None and _day_key(own) > _day_key(standard):
+        own = None  # a later step of theirs does not push an earlier call off the screen
+    outward = outward or own or standard
     if outward is None:
         outward = next((r for r in rows if _towards(r) and _first_day(r, start)), None)
     # The act towards them, then the manager's own steps, then the standard high ones; an
@@ -99,7 +105,13 @@ def next_three(rows: Any, today: Any = None) -> list[Any]:
     rest = [r for r in rows if r.get("priority") != "low" and not any(r is h for h in high)]
     low = [r for r in rows if r.get("priority") == "low" and not any(r is h for h in high)]
     chosen = (high + rest + low)[:3]
-    return sorted(chosen, key=lambda row: order[id(row)])
+    # In date order; on the same day the manager's own step first: it is their plan.
+    return sorted(chosen, key=lambda row: (_day_key(row), not row.get("mine"), order[id(row)]))
+
+
+def _day_key(row: Any) -> dt.date:
+    day = as_date(row.get("due"))
+    return day if day is not None else dt.date.max
 
 
 def _towards(row: Any) -> bool:
