@@ -123,7 +123,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
     from triage.engine.filters.proposer import proposed_by_reader
-    from triage.engine.filters.readings import contested
+    from triage.engine.filters.readings import contested, who_said
     from triage.engine.filters.repair import (
         beyond_fixes,
         effect_on_them,
@@ -202,6 +202,7 @@ _HOME = {
     "has_date": "notes",
     "gone_quiet": "notes",
     "contested": "readings",
+    "who_said": "readings",
     "in_force": "notes",
     "note_fragment": "notes",
     "our_messages": "notes",
@@ -413,6 +414,7 @@ __all__ = [
     "we_threatened",
     "we_will",
     "weekday_date",
+    "who_said",
     "will_pay",
     "without_owed_work",
     "without_signer",

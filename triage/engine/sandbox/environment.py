@@ -229,6 +229,7 @@ def environment() -> _Environment:
     env.filters["our_messages"] = filters.our_messages
     env.filters["gone_quiet"] = filters.gone_quiet
     env.filters["contested"] = filters.contested
+    env.filters["who_said"] = filters.who_said
     env.filters["notice_served"] = filters.notice_served
     env.filters["we_threatened"] = filters.we_threatened
     env.filters["deliverables"] = filters.deliverables
