@@ -82,3 +82,19 @@ def test_them_after_a_verb_said_to_people_is_the_reader():
     assert said == "we double-booked two crews and told you late", said
     said = first_person("staged releases for their depots without disrupting them", "Tom", "")
     assert said.endswith("without disrupting them"), said
+
+
+def test_an_apology_for_something_is_not_an_apology_to_it():
+    """Blind round 34: "A written apology for the 20 November email" became "I will apologise
+    to the 20 November email in writing." An apology is to a person and for a thing."""
+    from triage.engine.filters.offers import offer_said
+
+    assert offer_said("A written apology for the 20 November email") == (
+        "I will apologise in writing for the 20 November email."
+    )
+    assert offer_said("an apology from our CEO for the call on 2 December") == (
+        "Our CEO will apologise for the call on 2 December."
+    )
+    assert offer_said("a personal apology to your site team") == (
+        "I will apologise to your site team in person."
+    )

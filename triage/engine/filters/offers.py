@@ -321,7 +321,7 @@ _THING = re.compile(
 _APOLOGY = re.compile(
     r"(?:^|(?<=,\s)|(?<=;\s)|(?<=\band\s))(?:an?\s+)?(?:(?P<how>personal|written|formal|public"
     r"|in-person|face-to-face)\s+)?apology(?:\s+(?:from|by)\s+(?P<by>us|me|our\s[^,;]+?|[A-Z][^,;]+?))?"
-    r"(?:\s+(?:to|for)\s+(?P<to>[^,;]+?))?(?=\s*(?:[,;]|\band\b|$))",
+    r"(?:\s+(?P<prep>to|for)\s+(?P<to>[^,;]+?))?(?=\s*(?:[,;]|\band\b|$))",
     re.I,
 )
 _HOW = {
@@ -349,7 +349,11 @@ def _apology_part(text: str) -> tuple[str, str]:
         else "will apologise"
     )
     to = (match.group("to") or "").strip() or "you"
-    said = f"{who} {verb} to {to}{how}."
+    if (match.group("prep") or "").lower() == "for":
+        # "a written apology for the 20 November email": for what, not to whom
+        said = f"{who} {verb}{how} for {to}."
+    else:
+        said = f"{who} {verb} to {to}{how}."
     rest = (text[: match.start()] + " " + text[match.end() :]).strip()
     rest = re.sub(r"^(?:and\s+|,\s*|;\s*)+|(?:\s*,|\s*;|\s+and)+$", "", rest).strip()
     rest = re.sub(r"\s*,\s*,\s*|\s+,", ", ", rest)
