@@ -343,7 +343,9 @@ def test_closing_a_tiny_account_asks_for_no_handover_or_settlement(playbook, tmp
     assert "ask you to nothing" not in flat, flat
     assert "handover of anything in progress" not in flat, flat
     assert "settlement of" not in flat, flat
-    assert "nothing to pay; just confirm we can close the account" in flat, flat
+    # The offer already cancels what is open: only the ask's own step is left, as an ask.
+    assert "All I would ask is that you confirm we can close the account." in flat, flat
+    assert "On the open amount: nothing to pay" not in flat, flat
 
 
 def _complaint(**changes) -> dict:

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from triage.engine.filters.commitments import (
         approved_offer,
         deliverables,
+        naming,
+        not_naming,
         our_task,
         pending_step,
     )
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
         weekday_date,
         working_day,
     )
+    from triage.engine.filters.deadlines import cutoff_time
     from triage.engine.filters.drafts import (
         ask_before_landing,
         ask_landing,
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
         will_pay,
     )
     from triage.engine.filters.escalation import (
+        asked_by_top,
         counsel_copied,
         escalated_by,
         lawyers_answered,
@@ -265,6 +269,10 @@ _HOME = {
     "top_signer": "signers",
     "beyond_fixes": "repair",
     "lawyers_answered": "escalation",
+    "cutoff_time": "deadlines",
+    "asked_by_top": "escalation",
+    "not_naming": "commitments",
+    "naming": "commitments",
     "escalated_by": "escalation",
     "counsel_copied": "escalation",
     "their_letter_day": "escalation",
@@ -298,6 +306,7 @@ __all__ = [
     "ask_fallback",
     "ask_landing",
     "ask_without_money",
+    "asked_by_top",
     "asks_now",
     "asks_payment",
     "attendee_notes",
@@ -313,6 +322,7 @@ __all__ = [
     "counsel_copied",
     "currency_holidays",
     "customers_named",
+    "cutoff_time",
     "deliverables",
     "effect_on_them",
     "end_date_in",
@@ -349,10 +359,12 @@ __all__ = [
     "mediation_by",
     "money_sign",
     "month_named",
+    "naming",
     "new_years",
     "next_three",
     "next_working_day",
     "no_admission",
+    "not_naming",
     "not_our_levers",
     "not_ticked",
     "note_fragment",

@@ -262,6 +262,10 @@ def environment() -> _Environment:
     env.filters["beyond_fixes"] = filters.beyond_fixes
     env.filters["escalated_by"] = filters.escalated_by
     env.filters["lawyers_answered"] = filters.lawyers_answered
+    env.filters["cutoff_time"] = filters.cutoff_time
+    env.filters["not_naming"] = filters.not_naming
+    env.filters["naming"] = filters.naming
+    env.filters["asked_by_top"] = filters.asked_by_top
     env.filters["counsel_copied"] = filters.counsel_copied
     env.filters["their_letter_day"] = filters.their_letter_day
     env.filters["proposed_by_reader"] = filters.proposed_by_reader
