@@ -473,3 +473,74 @@ def test_a_small_account_ended_by_both_is_closed_not_mourned(playbook, tmp_path,
     assert "We agree it is right to end our" in body, body
     assert "We will cancel invoice 2026-0412 in full" in body, body
     assert "All I would ask is that you confirm we can close the account." in body, body
+
+
+# Kind 1: what clears up a misunderstanding --------------------------------------------------
+
+
+def _misread(**changes: Any) -> dict[str, Any]:
+    answers: dict[str, Any] = {
+        "counterparty": "Hotel Alfama Lda",
+        "their_contact": "Rui Costa",
+        "our_contact": "Ana Lopes",
+        "what_happened": "Our annual price review letter went out in November (contract cl. "
+        "9.1, CPI indexation, 2.4% this year); Rui wrote that he never agreed to any increase.",
+        "fault": "misunderstanding",
+        "emotions": "tense",
+    }
+    answers.update(changes)
+    return answers
+
+
+@pytest.mark.parametrize(
+    ("playbook", "notes", "named"),
+    [
+        ("client-communication-breakdown", None, "(your notes name cl. 9.1 and 2.4%)"),
+        (
+            "contract-terms-dispute",
+            "The new freight surcharge of EUR 1,250 under clause 14 is in the rate card he signed.",
+            "(your notes name EUR 1,250 and clause 14)",
+        ),
+        ("partner-dispute", "He thinks we changed the referral terms; we did not.", ""),
+    ],
+)
+def test_the_plan_says_what_to_add_when_the_email_cannot_explain_the_misreading(
+    playbook, notes, named, tmp_path, monkeypatch
+):
+    answers = _misread(**({"what_happened": notes} if notes else {}))
+    out = email_of(playbook, answers, tmp_path, monkeypatch)
+    plan = " ".join(out["plan"].split())
+    assert "**What clears it up:** not given" in plan, plan
+    assert "“What is the one thing they must hear from us first?”" in plan, plan
+    if named:
+        assert named in plan, plan
+    else:
+        assert "your notes name" not in plan, plan
+
+
+@pytest.mark.parametrize("playbook", ["client-communication-breakdown", "contract-terms-dispute"])
+def test_a_misreading_of_a_clause_typed_is_explained_by_its_wording(
+    playbook, tmp_path, monkeypatch
+):
+    clauses = [
+        {
+            "ref": "Service Agreement cl. 9.1",
+            "says": "prices are indexed each January to the Portuguese CPI (2.4% this year)",
+        }
+    ]
+    out = email_of(playbook, _misread(clauses=clauses), tmp_path, monkeypatch)
+    body = out["body"]
+    assert "reading clause 9.1 of our Service Agreement differently" in body, body
+    assert (
+        "It says: Prices are indexed each January to the Portuguese CPI (2.4% this year)." in body
+    )
+    assert "What clears it up" not in out["plan"], out["plan"]
+
+
+def test_what_they_must_hear_first_settles_it_and_the_plan_asks_nothing(tmp_path, monkeypatch):
+    first = "Clause 9.1 links the price each January to the Portuguese CPI: 2.4% this year."
+    out = email_of(
+        "client-communication-breakdown", _misread(say_first=first), tmp_path, monkeypatch
+    )
+    assert out["body"].startswith("Hi Rui, " + first), out["body"]
+    assert "What clears it up" not in out["plan"], out["plan"]

@@ -85,7 +85,7 @@ if TYPE_CHECKING:
         own_letter,
         typed_me,
     )
-    from triage.engine.filters.gaps import heat_in_notes, owned_in_notes, turns_shown
+    from triage.engine.filters.gaps import facts_named, heat_in_notes, owned_in_notes, turns_shown
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
@@ -199,6 +199,7 @@ _HOME = {
     "typed_me": "formal",
     "first_name": "greeting",
     "heat_in_notes": "gaps",
+    "facts_named": "gaps",
     "owned_in_notes": "gaps",
     "turns_shown": "gaps",
     "call_recorded": "notes",
@@ -328,6 +329,7 @@ __all__ = [
     "end_date_in",
     "ending_of",
     "escalated_by",
+    "facts_named",
     "first_name",
     "first_person",
     "first_sentence",
