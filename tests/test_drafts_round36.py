@@ -250,7 +250,7 @@ def test_their_senior_person_who_asked_for_our_proposal_gets_the_reply(tmp_path,
     assert out["From"] == "", out
     text = out["text"]
     assert text.startswith("Dear Sabine,"), text
-    assert "Thank you for your email of 27 November." in text, text
+    assert "Thank you for your email of 27 November" in text, text
     assert "Kind regards,\nIvan Babić\nCEO\n" in text, text
 
 
@@ -544,3 +544,127 @@ def test_what_they_must_hear_first_settles_it_and_the_plan_asks_nothing(tmp_path
     )
     assert out["body"].startswith("Hi Rui, " + first), out["body"]
     assert "What clears it up" not in out["plan"], out["plan"]
+
+
+# Kind 1: what the case turns on, from the answers that hold it ------------------------------
+
+
+def _to_mediation(**changes: Any) -> dict[str, Any]:
+    """Their lawyers' claim on the way to the mediation the contract names; our sales
+    director's sharp email is where it turned."""
+    answers = _claim(
+        dispute_clause="mediation",
+        heat_source="both",
+        heat_who="director",
+        clauses=[
+            {
+                "ref": "cl. 19",
+                "says": "Disputes go to mediation under the rules of the Vienna Mediation Centre",
+                "our_reading": "",
+                "their_reading": "",
+            }
+        ],
+        timeline=[
+            {
+                "date": dt.date(2026, 10, 16),
+                "channel": "email",
+                "who": "Tarmo Kivi, sales director (our side)",
+                "tone": "hostile",
+                "note": "Attempt to rewrite the deal",
+            },
+            {
+                "date": dt.date(2026, 11, 30),
+                "channel": "letter",
+                "who": "Sorainen (their lawyers)",
+                "tone": "hostile",
+                "note": "Letter of claim",
+            },
+        ],
+        our_mistakes=[
+            {
+                "mistake": "our reply of 16 October was sharper than it should have been",
+                "fix": "Liis Kask leads the relationship from now on",
+            }
+        ],
+    )
+    answers.update(changes)
+    return answers
+
+
+@pytest.mark.parametrize("playbook", ["contract-terms-dispute", "partner-dispute"])
+def test_our_sharp_message_is_regretted_in_the_without_prejudice_proposal(
+    playbook, tmp_path, monkeypatch
+):
+    body = email_of(playbook, _to_mediation(), tmp_path, monkeypatch)["body"]
+    assert "I regret the tone of our email of 16 October" in body, body
+    # The regret is for the tone, never an admission on the claim.
+    assert "liab" not in body.lower() and "our fault" not in body.lower(), body
+
+
+def test_with_no_sharp_message_of_ours_nothing_is_regretted(tmp_path, monkeypatch):
+    answers = _to_mediation(heat_source="theirs", heat_who=None, our_mistakes=None)
+    body = email_of("contract-terms-dispute", answers, tmp_path, monkeypatch)["body"]
+    assert "regret" not in body, body
+
+
+@pytest.mark.parametrize("playbook", ["contract-terms-dispute", "partner-dispute"])
+def test_on_the_way_to_mediation_the_email_says_the_work_goes_on(playbook, tmp_path, monkeypatch):
+    body = email_of(playbook, _to_mediation(), tmp_path, monkeypatch)["body"]
+    assert "the day-to-day work carries on as normal" in body, body
+
+
+@pytest.mark.parametrize(
+    ("playbook", "where", "said", "place"),
+    [
+        (
+            "salvage-relationship",
+            "olive_branch",
+            "A visit to Västerås by our CEO to apologise in person",
+            "Could we meet in Västerås at one of these times",
+        ),
+        (
+            "client-communication-breakdown",
+            "step",
+            "Meet their operations director at their depot in Ostrava",
+            "Could we meet at your depot in Ostrava at one of these times",
+        ),
+    ],
+)
+def test_an_in_person_meeting_is_offered_where_our_notes_put_it(
+    playbook, where, said, place, tmp_path, monkeypatch
+):
+    answers: dict[str, Any] = {
+        "counterparty": "Mälardalen Hiss AB",
+        "their_contact": "Lina Bergqvist",
+        "our_contact": "Hannele Virtanen",
+        "what_happened": "We delivered late three times this autumn.",
+        "fault": "mostly_us",
+        "meeting_format": "in_person",
+        "proposed_times": [
+            {"date": dt.date(2026, 12, 10), "time": "09:00"},
+            {"date": dt.date(2026, 12, 11), "time": "13:00"},
+        ],
+    }
+    if where == "olive_branch":
+        answers["olive_branch"] = said
+    else:
+        answers["agreed_actions"] = [
+            {"what": said, "owner": "Hannele Virtanen", "due": dt.date(2026, 12, 10)}
+        ]
+    body = email_of(playbook, answers, tmp_path, monkeypatch)["body"]
+    assert place in body, body
+
+
+def test_a_visit_to_a_person_is_not_a_place(tmp_path, monkeypatch):
+    answers: dict[str, Any] = {
+        "counterparty": "Bluenose CPA",
+        "their_contact": "Siobhan MacIsaac",
+        "our_contact": "Marie-Claude Arsenault",
+        "what_happened": "Our July system change lost the referral codes on their clients.",
+        "fault": "mostly_us",
+        "olive_branch": "A visit to Siobhan by our VP to apologise in person",
+        "meeting_format": "in_person",
+        "proposed_times": [{"date": dt.date(2026, 12, 10), "time": "10:00"}],
+    }
+    body = email_of("salvage-relationship", answers, tmp_path, monkeypatch)["body"]
+    assert "in Siobhan" not in body and "Could we meet at this time" in body, body

@@ -310,3 +310,27 @@ def is_buyout(value: Any) -> bool:
     50%", "a buy-out timetable"), so the email is about completing a buy-out, not about work
     ending and a handover."""
     return bool(_BUYOUT.search(str(value or "")))
+
+
+# Where our own notes put an in-person meeting: "A visit to Västerås by our CEO", "meet their
+# MD at the mill", "meet at your plant in Ostrava".
+_VISIT_TO = re.compile(r"\bvisit(?:ing|s)?\s+(?:to\s+)?([A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+)?)")
+_MEET_AT = re.compile(
+    r"(?i:\bmeet(?:ing|s)?)\b[^.;]{0,40}?\bat\s+(the|your|their)\s+([a-z][\w-]*(?:\s+in\s+[A-ZÀ-Þ][\w'’-]+)?)"
+)
+
+
+def meeting_place(notes: Any, people: Any = "") -> str:
+    """Filter ``notes | meeting_place(people)``: where the notes say we go to meet them, said
+    to them: "in Västerås" for "A visit to Västerås", "at your mill" for "meet their MD at the
+    mill" or "at their mill"; '' when the notes name no place. A visit to someone named in
+    ``people`` ("a visit to Siobhan") is not a place."""
+    text = _squash(notes)
+    named = {w.lower().strip(".,;:()") for w in _squash(people).split()}
+    found = _VISIT_TO.search(text)
+    if found and not {w.lower() for w in re.split(r"[ -]", found.group(1))} & named:
+        return f"in {found.group(1)}"
+    found = _MEET_AT.search(text)
+    if found:
+        return f"at your {found.group(2)}"
+    return ""
