@@ -110,6 +110,7 @@ def test_a_reply_to_their_lawyers_proposes_the_meeting_the_dispute_clause_names(
     # Still within the legal route's limits: the formal reply goes through counsel.
     assert "Our formal reply will come from our lawyers to yours" in body, body
     assert "WITHOUT PREJUDICE" not in out["text"].splitlines()[0], out["text"]
+    assert out["Subject"].endswith(": acknowledging receipt and proposing to meet"), out
 
 
 # Kind 4: no reply date from the day we only instruct our lawyer -----------------------------

@@ -84,6 +84,7 @@ if TYPE_CHECKING:
         notice_served,
         on_your_side,
         own_letter,
+        senior_clause,
         typed_me,
     )
     from triage.engine.filters.gaps import facts_named, heat_in_notes, owned_in_notes, turns_shown
@@ -241,6 +242,7 @@ _HOME = {
     "without_signer": "offers",
     "is_buyout": "formal",
     "meeting_place": "formal",
+    "senior_clause": "formal",
     "not_our_levers": "pledges",
     "on_your_side": "formal",
     "ask_without_money": "asks",
@@ -401,6 +403,7 @@ __all__ = [
     "role_of",
     "says_same",
     "self_notes",
+    "senior_clause",
     "sentence",
     "share_deal",
     "short_date",

@@ -334,3 +334,23 @@ def meeting_place(notes: Any, people: Any = "") -> str:
     if found:
         return f"at your {found.group(2)}"
     return ""
+
+
+# A dispute clause that sends a dispute to senior people first ("Disputes: senior
+# representatives meet within 14 days", "project managers meet, then MDs").
+_SENIOR_WORDS = re.compile(
+    r"\b(?:managing\s+directors?|directors?|ceos?|senior|executives?|escalat\w*|management|"
+    r"mds?)\b|\bmd-",
+    re.I,
+)
+
+
+def senior_clause(clauses: Any) -> str:
+    """Filter ``clauses | senior_clause``: the reference, as typed, of the first clause that
+    sends a dispute to senior people ("cl. 19"); '' when none does."""
+    for row in clauses or []:
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, None)
+        ref, says = _squash(get("ref")), _squash(get("says"))
+        if ref and re.search(r"disput", says, re.I) and _SENIOR_WORDS.search(says):
+            return ref
+    return ""

@@ -268,6 +268,7 @@ def environment() -> _Environment:
     env.filters["asked_by_top"] = filters.asked_by_top
     env.filters["facts_named"] = filters.facts_named
     env.filters["meeting_place"] = filters.meeting_place
+    env.filters["senior_clause"] = filters.senior_clause
     env.filters["counsel_copied"] = filters.counsel_copied
     env.filters["their_letter_day"] = filters.their_letter_day
     env.filters["proposed_by_reader"] = filters.proposed_by_reader
