@@ -669,3 +669,42 @@ def test_a_visit_to_a_person_is_not_a_place(tmp_path, monkeypatch):
     }
     body = email_of("salvage-relationship", answers, tmp_path, monkeypatch)["body"]
     assert "in Siobhan" not in body and "Could we meet at this time" in body, body
+
+
+# Kind 5: their procedure by its own name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("playbook", "notes", "named"),
+    [
+        (
+            "salvage-relationship",
+            "Their buyer opened a formal supplier performance review (SPR) on 2 November.",
+            "your supplier review",
+        ),
+        (
+            "client-communication-breakdown",
+            "Their plant raised non-conformance report NCR-2231 against our last batch.",
+            "your non-conformance report",
+        ),
+        (
+            "contract-terms-dispute",
+            "They logged a complaint under their supplier procedure.",
+            "the complaint under your procedure",
+        ),
+    ],
+)
+def test_their_procedure_is_answered_by_its_own_name(playbook, notes, named, tmp_path, monkeypatch):
+    answers: dict[str, Any] = {
+        "counterparty": "Mälardalen Hiss AB",
+        "their_contact": "Lina Bergqvist",
+        "our_contact": "Hannele Virtanen",
+        "what_happened": "We delivered late three times this autumn. " + notes,
+        "fault": "mostly_us",
+        "red_flags": ["complaint_procedure", "deadline"],
+        "notice_deadline": dt.date(2026, 12, 18),
+        "deadline_kind": "procedure",
+    }
+    body = email_of(playbook, answers, tmp_path, monkeypatch)["body"]
+    assert f"answer {named} in full" in body, body
+    assert "formal complaint" not in body, body

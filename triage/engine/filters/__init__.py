@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     )
     from triage.engine.filters.formal import (
         clause_ref,
+        complaint_named,
         customers_named,
         is_buyout,
         lawyer_word,
@@ -243,6 +244,7 @@ _HOME = {
     "is_buyout": "formal",
     "meeting_place": "formal",
     "senior_clause": "formal",
+    "complaint_named": "formal",
     "not_our_levers": "pledges",
     "on_your_side": "formal",
     "ask_without_money": "asks",
@@ -324,6 +326,7 @@ __all__ = [
     "clause",
     "clause_named",
     "clause_ref",
+    "complaint_named",
     "counsel_copied",
     "currency_holidays",
     "customers_named",

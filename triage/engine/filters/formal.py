@@ -354,3 +354,26 @@ def senior_clause(clauses: Any) -> str:
         if ref and re.search(r"disput", says, re.I) and _SENIOR_WORDS.search(says):
             return ref
     return ""
+
+
+# The procedure they opened, as their own documents name it.
+_PROCEDURES = (
+    (re.compile(r"\bsupplier\s+(?:performance\s+)?review\b|\bSPR\b", re.I), "your supplier review"),
+    (re.compile(r"\bnon-?conformance\s+report\b|\bNCR\b", re.I), "your non-conformance report"),
+    (
+        re.compile(r"\bcorrective\s+action\s+request\b|\bSCAR\b|\bCAR\b|\bCAPA\s+request\b", re.I),
+        "your corrective action request",
+    ),
+    (re.compile(r"\bquality\s+complaint\b", re.I), "your quality complaint"),
+)
+
+
+def complaint_named(notes: Any) -> str:
+    """Filter ``notes | complaint_named``: their procedure as they name it ("your supplier
+    review" for an SPR, "your non-conformance report"), so that the email does not call a
+    supplier review a "formal complaint"; "your formal complaint" when the notes name none."""
+    text = _squash(notes)
+    for pattern, said in _PROCEDURES:
+        if pattern.search(text):
+            return said
+    return "your formal complaint"

@@ -269,6 +269,7 @@ def environment() -> _Environment:
     env.filters["facts_named"] = filters.facts_named
     env.filters["meeting_place"] = filters.meeting_place
     env.filters["senior_clause"] = filters.senior_clause
+    env.filters["complaint_named"] = filters.complaint_named
     env.filters["counsel_copied"] = filters.counsel_copied
     env.filters["their_letter_day"] = filters.their_letter_day
     env.filters["proposed_by_reader"] = filters.proposed_by_reader
