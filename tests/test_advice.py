@@ -27,6 +27,7 @@ from triage.engine.filters import (
     job_title,
     our_roles,
     person,
+    senior_clause,
     unsaid,
 )
 from triage.engine.library import builtin_dir, playbook_files
@@ -387,7 +388,12 @@ def test_a_formal_matter_gets_an_open_acknowledgment_the_lawyer_reads_first(rend
         return
     assert "WITHOUT PREJUDICE" not in body and "prejudice" not in rendered.subject.lower()
     if rendered.route.chosen == "legal":
-        assert "Could we talk at" not in body, "no meeting round the lawyers"
+        # A meeting is offered only when the case plans one (times typed) or the contract's
+        # dispute clause sends it to senior people first: then the letter proposes it, within
+        # the legal route's limits; otherwise no meeting goes round the lawyers.
+        planned = rendered.get("proposed_times") or senior_clause(rendered.get("clauses"))
+        offered = "Could we talk at" in body or "Could we meet at" in body
+        assert planned or not offered, "no meeting round the lawyers"
     _advice_comes_before_the_email(rendered)
 
 

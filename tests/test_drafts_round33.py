@@ -135,7 +135,9 @@ def test_our_own_data_incident_is_never_sent_without_prejudice(
     texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
     email = texts["reset-email.eml"]
     assert "WITHOUT PREJUDICE" not in email and "without prejudice" not in email, email
-    assert texts["subject"].startswith("Incident report: "), texts["subject"]
+    # The acknowledgement is not the report: its subject never says it is.
+    assert texts["subject"].endswith(": what we know so far"), texts["subject"]
+    assert "Incident report" not in texts["subject"], texts["subject"]
     assert "Without prejudice" not in texts["subject"], texts["subject"]
 
 

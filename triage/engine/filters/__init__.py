@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from triage.engine.filters.commitments import (
         approved_offer,
         deliverables,
+        naming,
+        not_naming,
         our_task,
         pending_step,
     )
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
         weekday_date,
         working_day,
     )
+    from triage.engine.filters.deadlines import cutoff_time
     from triage.engine.filters.drafts import (
         ask_before_landing,
         ask_landing,
@@ -62,6 +65,7 @@ if TYPE_CHECKING:
         will_pay,
     )
     from triage.engine.filters.escalation import (
+        asked_by_top,
         counsel_copied,
         escalated_by,
         lawyers_answered,
@@ -69,19 +73,22 @@ if TYPE_CHECKING:
     )
     from triage.engine.filters.formal import (
         clause_ref,
+        complaint_named,
         customers_named,
         is_buyout,
         lawyer_word,
         mediation_body,
+        meeting_place,
         notice_end,
         notice_given_end,
         notice_period,
         notice_served,
         on_your_side,
         own_letter,
+        senior_clause,
         typed_me,
     )
-    from triage.engine.filters.gaps import heat_in_notes, owned_in_notes, turns_shown
+    from triage.engine.filters.gaps import facts_named, heat_in_notes, owned_in_notes, turns_shown
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
@@ -196,6 +203,7 @@ _HOME = {
     "typed_me": "formal",
     "first_name": "greeting",
     "heat_in_notes": "gaps",
+    "facts_named": "gaps",
     "owned_in_notes": "gaps",
     "turns_shown": "gaps",
     "call_recorded": "notes",
@@ -237,6 +245,9 @@ _HOME = {
     "owed_said": "offers",
     "without_signer": "offers",
     "is_buyout": "formal",
+    "meeting_place": "formal",
+    "senior_clause": "formal",
+    "complaint_named": "formal",
     "not_our_levers": "pledges",
     "on_your_side": "formal",
     "ask_without_money": "asks",
@@ -268,6 +279,10 @@ _HOME = {
     "top_signer": "signers",
     "beyond_fixes": "repair",
     "lawyers_answered": "escalation",
+    "cutoff_time": "deadlines",
+    "asked_by_top": "escalation",
+    "not_naming": "commitments",
+    "naming": "commitments",
     "escalated_by": "escalation",
     "counsel_copied": "escalation",
     "their_letter_day": "escalation",
@@ -301,6 +316,7 @@ __all__ = [
     "ask_fallback",
     "ask_landing",
     "ask_without_money",
+    "asked_by_top",
     "asks_now",
     "asks_payment",
     "attendee_notes",
@@ -313,15 +329,18 @@ __all__ = [
     "clause",
     "clause_named",
     "clause_ref",
+    "complaint_named",
     "contested",
     "counsel_copied",
     "currency_holidays",
     "customers_named",
+    "cutoff_time",
     "deliverables",
     "effect_on_them",
     "end_date_in",
     "ending_of",
     "escalated_by",
+    "facts_named",
     "first_name",
     "first_person",
     "first_sentence",
@@ -351,12 +370,15 @@ __all__ = [
     "matter",
     "mediation_body",
     "mediation_by",
+    "meeting_place",
     "money_sign",
     "month_named",
+    "naming",
     "new_years",
     "next_three",
     "next_working_day",
     "no_admission",
+    "not_naming",
     "not_our_levers",
     "not_ticked",
     "note_fragment",
@@ -388,6 +410,7 @@ __all__ = [
     "role_of",
     "says_same",
     "self_notes",
+    "senior_clause",
     "sentence",
     "share_deal",
     "short_date",

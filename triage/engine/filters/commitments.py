@@ -382,3 +382,29 @@ def approved_offer(actions: Any, currency: Any = "") -> str:
             terms = re.sub(r"\s+\+\s+", " and ", terms).replace("~", "about ")
             return clause(terms, currency)
     return ""
+
+
+def not_naming(rows: Any, word: Any) -> list[Any]:
+    """Filter ``rows | not_naming(word)``: the dated steps whose words (``what``, ``said``) do
+    not name ``word`` ("report"): a step the letter already promises on its own date is not
+    listed a second time."""
+    pattern = re.compile(rf"\b{re.escape(_squash(word))}", re.I)
+    kept = []
+    for row in rows or []:
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, "")
+        if not pattern.search(f"{_squash(get('what'))} {_squash(get('said'))}"):
+            kept.append(row)
+    return kept
+
+
+def naming(rows: Any, words: Any) -> list[Any]:
+    """Filter ``rows | naming(words)``: the dated steps whose words (``what``, ``said``) name
+    one of ``words`` ("notice", "final account"), in their order."""
+    wanted = [words] if isinstance(words, str) else list(words or [])
+    kept = []
+    for row in rows or []:
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, "")
+        said = f"{_squash(get('what'))} {_squash(get('said'))}"
+        if any(re.search(rf"\b{re.escape(_squash(w))}", said, re.I) for w in wanted):
+            kept.append(row)
+    return kept

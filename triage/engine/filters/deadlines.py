@@ -80,3 +80,32 @@ def by_source(text: str, source: str) -> str:
         return said[:1].upper() + said[1:] if match.group(0)[:1].isupper() else said
 
     return _CONTRACTUAL.sub(put, text)
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_CLOCK = r"([01]?\d|2[0-3])[:.h]([0-5]\d)"
+
+
+def cutoff_time(notes: Any, deadline: Any) -> str:
+    """Filter ``notes | cutoff_time(deadline)``: the hour the notes give for the deadline day
+    ("report by 9 Dec 17:00", "17:00 on 9 December", "9 December at 5pm" is not read), as
+    "17:00"; '' when the notes give none. A report promised "by 9 December" when their notice
+    says 17:00 is promised late."""
+    day = getattr(deadline, "day", None)
+    month = getattr(deadline, "month", None)
+    if not day or not month:
+        return ""
+    text = " ".join(str(n) for n in notes) if isinstance(notes, list | tuple) else str(notes or "")
+    name = _MONTHS[month - 1]
+    mon = rf"(?:{name}|{name[:3]}\.?)"
+    date = rf"\b{day}(?:st|nd|rd|th)?\s+{mon}(?:\s+\d{{4}})?"
+    iso = rf"\b\d{{4}}-{month:02d}-{day:02d}"
+    after = re.compile(rf"(?:{date}|{iso}),?\s*(?:at\s+|by\s+|before\s+)?{_CLOCK}\b", re.I)
+    before = re.compile(
+        rf"\b{_CLOCK}\s*(?:h\s+)?(?:on\s+)?(?:[A-Z][a-z]+day\s+)?(?:{date}|{iso})", re.I
+    )
+    found = after.search(text) or before.search(text)
+    return f"{int(found.group(1)):02d}:{found.group(2)}" if found else ""

@@ -10,7 +10,7 @@ from typing import Any
 from triage.engine.filters.people import on_our_side
 from triage.engine.filters.text import _squash
 
-__all__ = ["counsel_copied", "escalated_by", "their_letter_day"]
+__all__ = ["asked_by_top", "counsel_copied", "escalated_by", "their_letter_day"]
 
 _THEIR_SIDE = re.compile(r"\btheir side\b|\(them\)|\btheirs\b", re.I)
 _TO_OUR_TOP = re.compile(
@@ -110,3 +110,44 @@ def lawyers_answered(timeline: Any) -> bool:
         return False
     latest = max(by_lawyers, key=lambda r: str(r.get("date") or ""))
     return on_our_side(latest.get("who"))
+
+
+# A message that asks us for our reply, proposal or position ("Asks for our proposal on next
+# steps before year end", "wants a reply from your CEO").
+_ASKS_US = re.compile(
+    r"\b(?:asks?|asked|asking|requests?|requested|wants?|wanted|awaits?|awaiting|expects?)\b"
+    r"[^.;]{0,40}?\b(?:our|your|a|an)\s+(?:written\s+|formal\s+|full\s+)?"
+    r"(?:proposal|reply|response|answer|position|offer|plan)\b",
+    re.I,
+)
+
+
+def asked_by_top(timeline: Any, their_top: Any = "", reader: Any = "") -> dict[str, str]:
+    """Filter ``timeline | asked_by_top(their_top, reader)``: the latest message in the log,
+    when it comes from their senior person ``their_top`` ("Cláudia Weiss, CEO") rather than
+    ``reader``, and asks us for our proposal or reply: ``{'name', 'first', 'date', 'said'}``,
+    so that the email answers the person who asked; ``{}`` otherwise (a later message from
+    anyone else, or a message that asks nothing of us)."""
+    from triage.engine.filters.people import person
+
+    top = _squash(person(their_top)) if their_top else ""
+    if not top or (reader and top.lower() == _squash(person(reader)).lower()):
+        return {}
+    rows = list(timeline or [])
+    if not rows:
+        return {}
+    row = rows[-1]
+    get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, None)
+    who, note = _squash(get("who")), _squash(get("note"))
+    surname = top.split()[-1].lower()
+    if surname not in who.lower() or not _ASKS_US.search(note):
+        return {}
+    words = top.split()
+    honorific = words[0].rstrip(".").lower() in _HONORIFICS
+    date = get("date")
+    return {
+        "name": top,
+        "first": top if honorific else words[0],
+        "date": str(date) if date else "",
+        "said": _SAID.get(_squash(get("channel")).lower(), "message"),
+    }

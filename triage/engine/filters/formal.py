@@ -310,3 +310,70 @@ def is_buyout(value: Any) -> bool:
     50%", "a buy-out timetable"), so the email is about completing a buy-out, not about work
     ending and a handover."""
     return bool(_BUYOUT.search(str(value or "")))
+
+
+# Where our own notes put an in-person meeting: "A visit to Västerås by our CEO", "meet their
+# MD at the mill", "meet at your plant in Ostrava".
+_VISIT_TO = re.compile(r"\bvisit(?:ing|s)?\s+(?:to\s+)?([A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+)?)")
+_MEET_AT = re.compile(
+    r"(?i:\bmeet(?:ing|s)?)\b[^.;]{0,40}?\bat\s+(the|your|their)\s+([a-z][\w-]*(?:\s+in\s+[A-ZÀ-Þ][\w'’-]+)?)"
+)
+
+
+def meeting_place(notes: Any, people: Any = "") -> str:
+    """Filter ``notes | meeting_place(people)``: where the notes say we go to meet them, said
+    to them: "in Västerås" for "A visit to Västerås", "at your mill" for "meet their MD at the
+    mill" or "at their mill"; '' when the notes name no place. A visit to someone named in
+    ``people`` ("a visit to Siobhan") is not a place."""
+    text = _squash(notes)
+    named = {w.lower().strip(".,;:()") for w in _squash(people).split()}
+    found = _VISIT_TO.search(text)
+    if found and not {w.lower() for w in re.split(r"[ -]", found.group(1))} & named:
+        return f"in {found.group(1)}"
+    found = _MEET_AT.search(text)
+    if found:
+        return f"at your {found.group(2)}"
+    return ""
+
+
+# A dispute clause that sends a dispute to senior people first ("Disputes: senior
+# representatives meet within 14 days", "project managers meet, then MDs").
+_SENIOR_WORDS = re.compile(
+    r"\b(?:managing\s+directors?|directors?|ceos?|senior|executives?|escalat\w*|management|"
+    r"mds?)\b|\bmd-",
+    re.I,
+)
+
+
+def senior_clause(clauses: Any) -> str:
+    """Filter ``clauses | senior_clause``: the reference, as typed, of the first clause that
+    sends a dispute to senior people ("cl. 19"); '' when none does."""
+    for row in clauses or []:
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, None)
+        ref, says = _squash(get("ref")), _squash(get("says"))
+        if ref and re.search(r"disput", says, re.I) and _SENIOR_WORDS.search(says):
+            return ref
+    return ""
+
+
+# The procedure they opened, as their own documents name it.
+_PROCEDURES = (
+    (re.compile(r"\bsupplier\s+(?:performance\s+)?review\b|\bSPR\b", re.I), "your supplier review"),
+    (re.compile(r"\bnon-?conformance\s+report\b|\bNCR\b", re.I), "your non-conformance report"),
+    (
+        re.compile(r"\bcorrective\s+action\s+request\b|\bSCAR\b|\bCAR\b|\bCAPA\s+request\b", re.I),
+        "your corrective action request",
+    ),
+    (re.compile(r"\bquality\s+complaint\b", re.I), "your quality complaint"),
+)
+
+
+def complaint_named(notes: Any) -> str:
+    """Filter ``notes | complaint_named``: their procedure as they name it ("your supplier
+    review" for an SPR, "your non-conformance report"), so that the email does not call a
+    supplier review a "formal complaint"; "your formal complaint" when the notes name none."""
+    text = _squash(notes)
+    for pattern, said in _PROCEDURES:
+        if pattern.search(text):
+            return said
+    return "your formal complaint"

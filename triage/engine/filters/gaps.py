@@ -116,3 +116,29 @@ def turns_shown(turned: Any, ours: Any = None, tight: Any = False) -> list[Any]:
         if any(row is p for p in picked) and not any(row is s for s in seen):
             seen.append(row)
     return seen
+
+
+# The facts a misunderstanding usually turns on, as the notes write them: a clause ("cl. 7.2",
+# "clause 14", "§5"), a percentage ("3.1%"), a sum ("EUR 4,100").
+_FACT = re.compile(
+    r"(?:\b(?:cl\.|clause|section|art\.|article)\s*\d+(?:\.\d+)*|§\s*\d+(?:\.\d+)*|"
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s?%|"
+    r"\b(?:EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|ZAR|CAD|AUD|JPY|INR|BRL|MXN)\s?\d[\d,.]*(?:\s?[km]\b)?|"
+    r"[€£$]\s?\d[\d,.]*(?:\s?[km]\b)?)",
+    re.I,
+)
+
+
+def facts_named(notes: Any, most: int = 3) -> str:
+    """Filter ``notes | facts_named``: the clauses, percentages and sums the notes name, in
+    their order and as typed ("cl. 7.2 and 3.1%"), at most ``most``; '' when they name none.
+    The plan points at them when the email cannot yet say what clears up a misunderstanding."""
+    seen: list[str] = []
+    for found in _FACT.finditer(str(notes or "")):
+        fact = " ".join(found.group(0).split())
+        if fact.lower() not in (s.lower() for s in seen):
+            seen.append(fact)
+    seen = seen[:most]
+    if len(seen) <= 1:
+        return seen[0] if seen else ""
+    return ", ".join(seen[:-1]) + " and " + seen[-1]

@@ -210,12 +210,43 @@ def offer_said(
     are what we propose, not something we give; and when the figure is the sum claimed
     (``claimed``), they only repeat the ask, so nothing is said. With ``we_owe`` (the money
     is theirs), paying, refunding or reimbursing is said as what we will do."""
-    said = _offer_said(offer, they_pay, claimed)
+    said = _whole_terms(_offer_said(offer, they_pay, claimed))
     if we_owe and _OWED_PAY.match(said) and not _BARGAIN.search(said):
         # Money we owe them ("We pay CAD 15,620 for the 31 confirmed clients") is a commitment,
         # never proposed for them to weigh; a goodwill or settlement payment stays a proposal.
         return "We will " + said[len("I propose that we ") :]
+    if _OUR_CANCEL.match(said) and not _BARGAIN.search(said) and not _UPON.search(said):
+        # Cancelling or waiving our own invoice, or crediting what the contract gives them,
+        # needs nobody's agreement: typed as what we do ("We cancel invoice AP-3318 in full"),
+        # it is said as done, never as negotiable.
+        return "We will " + said[len("I propose that we ") :]
     return said
+
+
+# A term after the first typed with no verb of its own ("; your job data exported to you as
+# a spreadsheet"): said with one ("your job data will be exported to you ...").
+_BARE_PASSIVE = re.compile(
+    r"(?<=; )((?:your|our|the|all|any|each|every)\b[^;,.]{0,50}?)\s+"
+    r"((?!need|feed|seed|speed|bed|red|shed)[a-z]+ed|sent|given|kept|done|made|shown|written|paid|"
+    r"sold|held|built|set up)\b"
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|be|can|could|must)\b", re.I)
+
+
+def _whole_terms(said: str) -> str:
+    """``said`` with each term after a semicolon that lacks a verb given one."""
+
+    def fix(found: re.Match[str]) -> str:
+        if _FINITE.search(found.group(1)):
+            return found.group(0)
+        return f"{found.group(1)} will be {found.group(2)}"
+
+    return _BARE_PASSIVE.sub(fix, said)
+
+
+_OUR_CANCEL = re.compile(r"I propose that we (?:cancel|waive|write off|withdraw|credit) ")
+# A term that waits on something ("credit the rebate in January if 400t is hit") stays a proposal.
+_UPON = re.compile(r"\b(?:if|unless|once|subject to|provided|when)\b", re.I)
 
 
 _OWED_PAY = re.compile(r"I propose that we (?:pay|reimburse|refund|repay) ")

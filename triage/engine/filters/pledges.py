@@ -30,6 +30,8 @@ def answers_complaint(steps: Any) -> list[Any]:
 _STEP_VERBS = frozenset(
     [
         "submit",
+        "serve",
+        "lodge",
         "send",
         "issue",
         "share",

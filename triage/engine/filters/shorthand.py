@@ -52,7 +52,8 @@ _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b\.?(?=\s+(?:\d|[a-z])|\s*$
 
 # Abbreviations of our own notes and the words a reader outside the team needs, each with
 # whether it counts (takes "a"/"an" where no other word stands before it). Terms every buyer
-# reads ("PO", "SOW", "SLA") are kept as typed.
+# reads ("PO", "SOW", "SLA") are kept as typed, and so is a reference built on one ("VO-03",
+# "IPC/14"): it is the document's name, which both sides use.
 _WORDS: dict[str, tuple[str, bool]] = {
     "IPC": ("interim payment certificate", True),
     "EOT": ("extension of time", True),
@@ -83,7 +84,7 @@ _WORDS: dict[str, tuple[str, bool]] = {
 }
 _TERM = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(_WORDS, key=len, reverse=True)) + r")"
-    r"(?![\w&])"
+    r"(?![\w&]|[-/]\w)"
 )
 # Figures in thousands ("410k", "41.3k") always, in millions ("1.2m") only beside a currency.
 _THOUSANDS = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?[kK]\b")

@@ -73,17 +73,32 @@ def joins_us(value: Any, notes: Any = "", role: Any = "") -> str:
 
 # The level reason that says the apology must come from our top person.
 _FROM_TOP = re.compile(r"\bcome from the top\b|\bcomes from the top\b", re.I)
+# Our top person steps in: "Our MD offers to meet their MD", "our CEO will take this over".
+_TOP_STEPS_IN = re.compile(
+    r"\bour\s+(?:MD|CEO|managing\s+director|chief\s+executive|founder|owner|president|"
+    r"chair(?:man|woman|person)?|general\s+manager|GM)\b[^.;]{0,30}?\b"
+    r"(?:offers?|offered|will|would\s+like|wants?|is\s+ready|has\s+agreed)\s+(?:to\s+)?"
+    r"(?:meet|visit|take\s+(?:it|this|the\s+\w+)?\s*over|lead|step\s+in|fly|come)\b",
+    re.I,
+)
 
 
 def top_signer(
-    route: Any, attendees: Any = "", spoc: Any = "", notes: Any = "", lead: Any = ""
+    route: Any,
+    attendees: Any = "",
+    spoc: Any = "",
+    notes: Any = "",
+    lead: Any = "",
+    offers: Any = "",
 ) -> str:
-    """Filter ``route | top_signer(attendees, spoc, notes, lead)``: our senior person who signs
-    the email ("Lucía Bustos, CEO"), when the plan raised the level because the apology must
-    come from the top: signed by the person whose promises failed, it reads as one more of
-    them. The senior person is the one the attendees name with the highest title, else our
-    single point of contact when typed with a senior title; '' when the level was not raised
-    for that, when nobody senior is named, or when the senior person already signs."""
+    """Filter ``route | top_signer(attendees, spoc, notes, lead, offers)``: our senior person
+    who signs the email ("Lucía Bustos, CEO"), when the plan raised the level because the
+    apology must come from the top, or when our notes or ``offers`` (the olive branch, the
+    agreed steps) say our top person offers to meet or takes it over ("Our MD offers to meet
+    their MD at the mill"): signed by the person whose promises failed, it reads as one more
+    of them. The senior person is the one the attendees name with the highest title, else our
+    single point of contact when typed with a senior title; '' when neither holds, when nobody
+    senior is named, or when the senior person already signs."""
     from triage.engine.filters.people import person, role_of
     from triage.engine.filters.senior import _TITLE, our_senior
 
@@ -92,7 +107,9 @@ def top_signer(
         if isinstance(route, dict)
         else getattr(route, "level_reasons", None)
     ) or []
-    if not any(_FROM_TOP.search(str(r)) for r in reasons):
+    if not any(_FROM_TOP.search(str(r)) for r in reasons) and not _TOP_STEPS_IN.search(
+        _squash(f"{offers} ; {notes}")
+    ):
         return ""
     signer = _squash(person(lead)) if lead else ""
     who = _squash(our_senior(attendees, signer)) if attendees else ""

@@ -264,6 +264,14 @@ def environment() -> _Environment:
     env.filters["beyond_fixes"] = filters.beyond_fixes
     env.filters["escalated_by"] = filters.escalated_by
     env.filters["lawyers_answered"] = filters.lawyers_answered
+    env.filters["cutoff_time"] = filters.cutoff_time
+    env.filters["not_naming"] = filters.not_naming
+    env.filters["naming"] = filters.naming
+    env.filters["asked_by_top"] = filters.asked_by_top
+    env.filters["facts_named"] = filters.facts_named
+    env.filters["meeting_place"] = filters.meeting_place
+    env.filters["senior_clause"] = filters.senior_clause
+    env.filters["complaint_named"] = filters.complaint_named
     env.filters["counsel_copied"] = filters.counsel_copied
     env.filters["their_letter_day"] = filters.their_letter_day
     env.filters["proposed_by_reader"] = filters.proposed_by_reader
