@@ -262,3 +262,33 @@ def beyond_fixes(steps: Any, fixes: Any) -> list[Any]:
             continue
         kept.append(step)
     return kept
+
+
+# A dated exchange named in a note: "email of 23 November", "the call on 2 Dec", "16 Oct email".
+_MONTH_WORDS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORDS})\b", re.I)
+_CHANNEL = re.compile(
+    r"\b(e-?mails?|calls?|letters?|messages?|meetings?|repl(?:y|ies)|posts?|reply-all)\b", re.I
+)
+
+
+def _events(text: str) -> set[tuple[str, str, str]]:
+    found = set()
+    channels = {
+        m.group(1).lower().rstrip("s").replace("-", "")[:5] for m in _CHANNEL.finditer(text)
+    }
+    for match in _DAY_MONTH.finditer(text):
+        day, month = int(match.group(1)), match.group(2).lower()[:3]
+        for channel in channels:
+            found.add((str(day), month, channel))
+    return found
+
+
+def same_event(value: Any, other: Any) -> bool:
+    """Filter ``same_event``: whether ``value`` and ``other`` name the same dated exchange (the
+    same day and month, and the same kind of message: "our director's email of 23 November"
+    and "Greg's email of 23 November was unacceptable")."""
+    return bool(_events(_squash(value)) & _events(_squash(other)))

@@ -247,6 +247,7 @@ def environment() -> _Environment:
     env.filters["turns_shown"] = filters.turns_shown
     env.filters["heat_in_notes"] = filters.heat_in_notes
     env.filters["says_same"] = filters.says_same
+    env.filters["same_event"] = filters.same_event
     env.filters["unsaid"] = filters.unsaid
     env.filters["about_eur"] = filters.about_eur
     env.filters["as_date"] = filters.as_date
