@@ -23,7 +23,9 @@ Flagged wrongly:
 - a meeting proposed without the lawyers;
 - a calendar's constraint ("the earliest go-live becomes 2 June"; "the earliest it can be
   reviewed is at next month's meeting");
-- praise in a double negative ("you have not once missed a delivery window").
+- praise in a double negative ("you have not once missed a delivery window");
+- a loaded word for something of ours we apologise for in the same sentence ("Greg's email of
+  23 November was unacceptable, and I am sorry for it"), which blind round 34's CEO typed.
 """
 
 from __future__ import annotations
@@ -107,6 +109,7 @@ FLAGGED = [
         "The readings are flat until the handover, which anyone looking at the file can see.",
     ),
     ("absolutes", "Your statements have not once matched our ledger."),
+    ("blame", "Your invoice was unacceptable, and I am sorry for it."),
 ]
 CLEAN = [
     "If the revised valuation is not with us by Friday, could you tell me so that we can move "
@@ -125,6 +128,9 @@ CLEAN = [
     "We had already noticed the error and corrected it on our side.",
     "Our audit found the same pattern in our own warehouse, and we have fixed it.",
     "Our engineers will be glad to walk your team through the release notes.",
+    # a judgement we apologise for in the same breath is on something of ours
+    "Tomasz's email of 3 March was unacceptable, and I am sorry for it, to you and your team.",
+    "Priya's reply on Friday was unprofessional, and I apologise for it.",
 ]
 
 
