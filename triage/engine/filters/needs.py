@@ -267,6 +267,13 @@ def conduct(value: Any) -> str:
 # handover was a mess". Their account of it ("they say 2 jobs late") is theirs, not ours.
 _OURS = re.compile(r"\b(?:our|we|we['’](?:ve|d))\b", re.I)
 _THEIRS = re.compile(r"^(?:they|she|he)\s+(?:say|says|said|claim|claims|complain\w*)\b", re.I)
+# Two accounts set side by side ("our team says they changed the spec, they say we never sent
+# the test cases"): a claim reported, by either side, is not a failure we own.
+_REPORTED = re.compile(
+    r"\b(?:says|claims|insists|alleges|according\s+to|(?:they|she|he)\s+(?:say|said|claim|"
+    r"claimed|insist|insisted|allege|alleged))\b",
+    re.I,
+)
 _FAILED = re.compile(
     r"\b(?:mess|messy|poor(?:ly)?|badly|sloppy|missed|forgot|failed|lost|dropped|wrong"
     r"|mistakes?|errors?|didn['’]?t|did\s+not|never|no\s+handover|slow|late)\b",
@@ -295,7 +302,9 @@ def failure_in_story(value: Any) -> str:
     text = _squash(value)
     for sentence in _SENTENCE_END.split(text):
         sentence = sentence.strip().rstrip(".!?")
-        if _THEIRS.match(sentence) or not (_OURS.search(sentence) and _FAILED.search(sentence)):
+        if _THEIRS.match(sentence) or _REPORTED.search(sentence):
+            continue
+        if not (_OURS.search(sentence) and _FAILED.search(sentence)):
             continue
         if len(sentence.split()) > 25 or "?" in sentence:
             continue
