@@ -1,0 +1,118 @@
+"""Round 33 readers' kinds for the tracker, read as the manager who runs actions.csv:
+
+- the same event twice: our notice to end the contract, typed by the manager with its own
+  owner and date, is not served again on a date of the plan's own (Novi Sad: 9 and 15 Dec);
+- the coaching for our own side's heated message: where we are at fault, the apology covers
+  what the message said, not only its tone, and never "without conceding the substance"
+  (Tampere: a sales director blamed the buyer's forecasts for our furnace's delays).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from test_reader_needs import SATURDAY, drafts, example
+
+
+def rows(playbook: str, answers: dict, tmp_path, monkeypatch) -> list[dict[str, str]]:
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    return list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+
+
+def notice_rows(found: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [r for r in found if "notice" in r["action"].lower() and "serve" in r["action"].lower()]
+
+
+# (example, the manager's own step serving our notice, its owner, its day)
+NOTICES = [
+    (  # a distributor in Serbia, lawyers checking: a letter under the clause, a week out
+        "partner-dispute/reseller-exit-six-months-notice",
+        "Formal notice letter under cl. 15.1, checked by our lawyer",
+        "Markus Weil",
+        "2026-12-15",
+    ),
+    (  # a Danish rival: notice sent by the MD after the call
+        "partner-dispute/rival-exit-notice-after-checks",
+        "send the 6-month notice under cl 15.2",
+        "Henrik Baltrum",
+        "2026-12-11",
+    ),
+    (  # a tiny retainer in Scotland, the owner ends it himself
+        "client-communication-breakdown/small-retainer-exit-after-failed-reset",
+        "Give notice by email under clause 4 of our terms",
+        "Callum Reid",
+        "2026-12-09",
+    ),
+    (  # handed over in person at their office
+        "partner-dispute/reseller-exit-six-months-notice",
+        "Hand Conor our termination letter in person at the Cork meeting",
+        "Maeve Brennan",
+        "2026-12-14",
+    ),
+]
+
+
+@pytest.mark.parametrize("name,step,owner,day", NOTICES)
+def test_our_notice_typed_by_the_manager_is_served_once(
+    name, step, owner, day, tmp_path, monkeypatch
+):
+    playbook = name.split("/")[0]
+    answers = example(name)
+    answers["agreed_actions"] = [
+        *[a for a in answers.get("agreed_actions") or [] if "notice" not in a["what"].lower()],
+        {"what": step, "owner": owner, "due": day},
+    ]
+    found = rows(playbook, answers, tmp_path, monkeypatch)
+    assert not [r for r in found if r["action"].startswith("Serve our notice")], found
+    typed = [r for r in found if r["action"].rstrip(".") == step[0].upper() + step[1:]]
+    typed = typed or [r for r in found if step.lower() in r["action"].lower()]
+    assert len(typed) == 1 and (typed[0]["owner"], typed[0]["due"]) == (owner, day)
+
+
+def test_a_step_answering_their_notice_leaves_ours_in_the_plan(tmp_path, monkeypatch):
+    name = "partner-dispute/reseller-exit-six-months-notice"
+    answers = example(name)
+    answers["agreed_actions"] = [
+        {"what": "Reply to their notice about the stock buy-back", "owner": "Maeve Brennan",
+         "due": "2026-12-10"},
+        {"what": "Our lawyer checks the notice period and wording", "owner": "Maeve Brennan",
+         "due": "2026-12-08"},
+    ]  # fmt: skip
+    found = rows("partner-dispute", answers, tmp_path, monkeypatch)
+    assert len([r for r in found if r["action"].startswith("Serve our notice")]) == 1
+
+
+# --- our own side's heat: the apology's coaching follows who is at fault ------------------
+
+HEATED = [
+    "client-communication-breakdown/ceo-reply-all-coo-takes-over",
+    "partner-dispute/director-heated-email",
+    "client-communication-breakdown/our-founder-insulted-client-invoice-waits",
+]
+
+
+@pytest.mark.parametrize("name", HEATED)
+def test_at_fault_the_apology_is_for_what_our_message_said(name, tmp_path, monkeypatch):
+    playbook = name.split("/")[0]
+    answers = example(name)
+    answers["fault"] = "mostly_us"
+    text = " ".join(r["action"] for r in rows(playbook, answers, tmp_path, monkeypatch))
+    assert "without conceding the substance" not in text
+    assert "for what it said as well as how it said it (the fault is mostly ours)" in text
+    assert "apologising for the tone of" not in text, "'tone' plays down what it said"
+
+
+@pytest.mark.parametrize("name", HEATED)
+def test_shared_fault_owns_our_part_and_their_fault_concedes_nothing(name, tmp_path, monkeypatch):
+    playbook = name.split("/")[0]
+    answers = example(name)
+    answers["fault"] = "both"
+    both = " ".join(r["action"] for r in rows(playbook, answers, tmp_path, monkeypatch))
+    assert "owning the part of the substance that is ours" in both
+    assert "without conceding the substance" not in both
+    answers["fault"] = "mostly_them"
+    theirs = " ".join(r["action"] for r in rows(playbook, answers, tmp_path, monkeypatch))
+    if "Open by apologising" in theirs:
+        assert "without conceding the substance" in theirs
