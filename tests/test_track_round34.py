@@ -116,3 +116,65 @@ def test_shared_fault_owns_our_part_and_their_fault_concedes_nothing(name, tmp_p
     theirs = " ".join(r["action"] for r in rows(playbook, answers, tmp_path, monkeypatch))
     if "Open by apologising" in theirs:
         assert "without conceding the substance" in theirs
+
+
+# --- a manager of ours set it alight, a new lead takes over: the new lead phones first -------
+
+MANAGER_HEAT = [
+    ("client-communication-breakdown/ceo-reply-all-coo-takes-over", "Dana Whitfield, COO"),
+    ("partner-dispute/director-heated-email", "Marie-Claude Arsenault, VP Partnerships"),
+    ("client-communication-breakdown/our-founder-insulted-client-invoice-waits", "Tomás Ruiz"),
+]
+
+
+@pytest.mark.parametrize("name,new_lead", MANAGER_HEAT)
+def test_after_our_managers_outburst_the_new_lead_phones_before_the_email(
+    name, new_lead, tmp_path, monkeypatch
+):
+    playbook = name.split("/")[0]
+    answers = example(name)
+    answers.update(
+        heat_source="ours",
+        heat_who="manager",
+        new_lead=new_lead,
+        fault="mostly_us",
+        tone_shift="My call on 26 Nov, when I told her the numbers looked padded.",
+    )
+    answers.pop("agreed_actions", None)
+    found = rows(playbook, answers, tmp_path, monkeypatch)
+    calls = [r for r in found if "before anything more goes in writing" in r["action"]]
+    assert len(calls) == 1, [r["action"][:80] for r in found]
+    (call,) = calls
+    assert call["action"].startswith("Phone ")
+    assert "our manager’s remark" in call["action"], "a call is a remark, and not our director's"
+    emails = [r for r in found if r["action"].startswith("Send the reset email")]
+    assert not emails or emails[0]["due"] >= call["due"]
+    assert found.index(call) < found.index(emails[0]) if emails else True
+
+
+# --- our letter proposing mediation comes before the call to agree the mediator -------------
+
+PROPOSALS = [
+    ("contract-terms-dispute/final-payment-mediation-clause", "Counsel-approved letter proposing mediation under clause 14"),
+    ("contract-terms-dispute/letter-of-claim-mediate-first", "Send our mediation proposal to their solicitors, approved by counsel"),
+    ("contract-terms-dispute/cross-claims-shared-delay-mediation-clause", "Letter proposing mediation under clause 20.3, checked by our lawyer"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name,step", PROPOSALS)
+def test_the_call_to_agree_the_mediator_follows_our_letter_proposing_it(
+    name, step, tmp_path, monkeypatch
+):
+    playbook = name.split("/")[0]
+    answers = example(name)
+    answers["agreed_actions"] = [{"what": step, "owner": "Ingrid Solheim", "due": "2026-12-14"}]
+    found = rows(playbook, answers, tmp_path, monkeypatch)
+    later = [
+        r
+        for r in found
+        if "to agree the mediation" in r["action"] or r["action"].startswith("Agree a standstill")
+    ]
+    assert later, [r["action"][:60] for r in found]
+    assert all(r["due"] > "2026-12-14" for r in later), [
+        (r["due"], r["action"][:50]) for r in later
+    ]

@@ -101,6 +101,7 @@ if TYPE_CHECKING:
         typed_covers,
         typed_gate,
         typed_notice,
+        typed_proposal,
         we_threatened,
     )
     from triage.engine.filters.offers import (
@@ -209,6 +210,7 @@ _HOME = {
     "typed_call": "notes",
     "typed_gate": "notes",
     "typed_notice": "notes",
+    "typed_proposal": "notes",
     "we_threatened": "notes",
     "markdown_inline": "markdown",
     "matter": "matter",
@@ -409,6 +411,7 @@ __all__ = [
     "typed_me",
     "typed_notice",
     "typed_on_days_off",
+    "typed_proposal",
     "typed_rhythm",
     "unconditional_of",
     "unsaid",

@@ -449,3 +449,23 @@ def typed_notice(steps: Any) -> Any:
     return _first_day(
         steps, lambda text: bool(_OUR_NOTICE.search(text)) and not _THEIR_NOTICE.search(text)
     )
+
+
+# A step the manager typed that puts the mediation proposal to them in writing ("Counsel-approved
+# letter proposing mediation under clause 19", "Send our mediation proposal to their GC").
+_PROPOSAL = re.compile(r"\b(?:letter|proposal|propos\w+|write|writes)\b", re.I)
+_MEDIATION = re.compile(r"\bmediat\w*", re.I)
+_PROPOSAL_NOT = re.compile(r"\b(?:brief\w*|draft\w*|prepar\w*|filing|shortlist)\b", re.I)
+
+
+def typed_proposal(steps: Any) -> Any:
+    """Filter ``typed_proposal``: the earliest day among the manager's own steps that sends the
+    other side our proposal of mediation in writing (a letter our lawyer has approved), so that
+    the call to agree the mediator comes after it, not before; None when there is none. A
+    step that briefs our lawyer on it or drafts it is preparation, not the proposal."""
+    return _first_day(
+        steps,
+        lambda text: bool(
+            _PROPOSAL.search(text) and _MEDIATION.search(text) and not _PROPOSAL_NOT.search(text)
+        ),
+    )

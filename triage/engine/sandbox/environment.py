@@ -212,6 +212,7 @@ def environment() -> _Environment:
     env.filters["typed_call"] = filters.typed_call
     env.filters["typed_gate"] = filters.typed_gate
     env.filters["typed_notice"] = filters.typed_notice
+    env.filters["typed_proposal"] = filters.typed_proposal
     env.filters["in_force"] = filters.in_force
     env.filters["notice_period"] = filters.notice_period
     env.filters["customers_named"] = filters.customers_named
