@@ -178,3 +178,63 @@ def test_the_call_to_agree_the_mediator_follows_our_letter_proposing_it(
     assert all(r["due"] > "2026-12-14" for r in later), [
         (r["due"], r["action"][:50]) for r in later
     ]
+
+
+# --- a small owner-run debt, a customer we keep: a plan to pay, not a dispute meeting --------
+
+DEBTS = [
+    ("contract-terms-dispute/cash-tight-still-ordering", {}),
+    ("contract-terms-dispute/unpaid-invoices-owed", {"red_flags": ["cash_tight"]}),
+    ("contract-terms-dispute/demand-letter-already-out", {"red_flags": ["cash_tight"]}),
+    (
+        "client-communication-breakdown/agency-client-unpaid-silent",
+        {"red_flags": ["cash_tight", "payment_withheld"]},
+    ),
+]
+
+
+@pytest.mark.parametrize("name,changes", DEBTS)
+def test_terms_change_only_if_the_call_agrees_no_plan(name, changes, tmp_path, monkeypatch):
+    playbook = name.split("/")[0]
+    answers = {**example(name), **changes, "worth_salvaging": "yes"}
+    found = rows(playbook, answers, tmp_path, monkeypatch)
+    calls = [r for r in found if r["action"].startswith("Phone ")]
+    holds = [
+        r for r in found if "paid with the order" in r["action"] or "on delivery" in r["action"]
+    ]
+    assert calls and holds, [r["action"][:70] for r in found]
+    (hold,) = holds
+    assert hold["action"].startswith("If the call agrees no payment plan")
+    assert "paid with the order" not in hold["action"]
+    assert hold["due"] > calls[0]["due"], "never a prepayment demand before the call"
+    text = " ".join(r["action"] for r in found)
+    assert "a formal demand follows if nothing is agreed" not in text, "the draft threatens nothing"
+
+
+def test_the_call_agrees_a_plan_they_can_keep(tmp_path, monkeypatch):
+    answers = {
+        **example("contract-terms-dispute/unpaid-invoices-owed"),
+        "red_flags": ["cash_tight"],
+    }
+    answers.pop("our_ask", None)
+    found = rows("contract-terms-dispute", answers, tmp_path, monkeypatch)
+    (call,) = [r for r in found if r["action"].startswith("Phone ")]
+    assert "Hear first what is holding the money up" in call["action"]
+    assert "what is overdue in instalments, each with its date" in call["action"]
+
+
+@pytest.mark.parametrize("name,changes", DEBTS[:3])
+def test_a_debt_call_invitation_has_no_ground_rules(name, changes, tmp_path, monkeypatch):
+    playbook = name.split("/")[0]
+    answers = {**example(name), **changes, "worth_salvaging": "yes"}
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    assert "meeting-invitation.md" not in texts, "no time offered: no invitation, as no email call"
+    answers["proposed_times"] = [{"date": "2026-12-10", "time": "10:00"}]
+    answers["meeting_minutes"] = 30
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    invitation = texts.get("meeting-invitation.md", "")
+    assert invitation, "a time offered: the invitation goes with it"
+    assert "Purpose and ground rules" not in invitation
+    assert "Ground rules we suggest" not in invitation
+    assert "without interruption" not in invitation
+    assert "A plan for what is outstanding: amounts and dates" in invitation
