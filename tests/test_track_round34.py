@@ -238,3 +238,60 @@ def test_a_debt_call_invitation_has_no_ground_rules(name, changes, tmp_path, mon
     assert "Ground rules we suggest" not in invitation
     assert "without interruption" not in invitation
     assert "A plan for what is outstanding: amounts and dates" in invitation
+
+
+# --- trust and heat left unrated: the plan says what the notes and the log show -------------
+
+RUSHED = [
+    ("contract-terms-dispute", "contract-terms-dispute/rushed-extra-work-unpaid"),
+    ("partner-dispute", "partner-dispute/rushed-supplier-late-again"),
+    ("salvage-relationship", "salvage-relationship/rushed-quiet-after-price-rise"),
+    ("client-communication-breakdown", "client-communication-breakdown/rushed-double-billing-misread"),
+]  # fmt: skip
+
+
+def _trust_line(plan: str) -> str:
+    return next(line for line in plan.splitlines() if line.startswith("- **Trust and heat:**"))
+
+
+@pytest.mark.parametrize("playbook,name", RUSHED)
+def test_notes_that_show_them_still_talking_are_not_called_unrated(
+    playbook, name, tmp_path, monkeypatch
+):
+    answers = example(name)
+    answers.pop("trust_today", None)
+    answers.pop("emotions", None)
+    answers["what_happened"] = (
+        "They have not paid the last three invoices. Their new finance manager says the season "
+        'was very bad and asks "please wait until January". His father was one of our first '
+        "customers and I do not want to lose them."
+    )
+    answers.pop("timeline", None)
+    plan = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    line = _trust_line(plan)
+    assert "not rated, so taken as in the middle" not in line
+    assert "still talking to you" in line and "please wait until January" in line
+
+
+@pytest.mark.parametrize("playbook,name", RUSHED)
+def test_a_hostile_message_in_the_log_is_named_when_heat_is_unrated(
+    playbook, name, tmp_path, monkeypatch
+):
+    answers = example(name)
+    answers.pop("trust_today", None)
+    answers.pop("emotions", None)
+    answers["what_happened"] = "The Q3 statement was short by 37 clients; she sent her list."
+    answers["timeline"] = [
+        {"date": "2026-10-20", "channel": "email", "who": "Priya Raman (their side)",
+         "tone": "neutral", "note": "Sends her list"},
+        {"date": "2026-11-26", "channel": "phone", "who": "Trevor Dunphy (our side)",
+         "tone": "hostile", "note": "Accused her of padding, ended the call"},
+    ]  # fmt: skip
+    plan = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    line = _trust_line(plan)
+    assert "your message log shows it running hot" in line
+    assert "26 November 2026, Trevor Dunphy (our side)" in line
+    # and with nothing in the notes or the log, the plan still says it was not rated
+    answers["timeline"] = answers["timeline"][:1]
+    plan = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    assert "not rated, so taken as in the middle" in _trust_line(plan)

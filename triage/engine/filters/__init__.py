@@ -82,7 +82,13 @@ if TYPE_CHECKING:
         own_letter,
         typed_me,
     )
-    from triage.engine.filters.gaps import heat_in_notes, owned_in_notes, turns_shown
+    from triage.engine.filters.gaps import (
+        calm_in_notes,
+        heat_in_log,
+        heat_in_notes,
+        owned_in_notes,
+        turns_shown,
+    )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
@@ -199,6 +205,8 @@ _HOME = {
     "typed_me": "formal",
     "first_name": "greeting",
     "heat_in_notes": "gaps",
+    "heat_in_log": "gaps",
+    "calm_in_notes": "gaps",
     "owned_in_notes": "gaps",
     "turns_shown": "gaps",
     "call_recorded": "notes",
@@ -313,6 +321,7 @@ __all__ = [
     "beyond_owed",
     "brief",
     "call_recorded",
+    "calm_in_notes",
     "clause",
     "clause_named",
     "clause_ref",
@@ -334,6 +343,7 @@ __all__ = [
     "gone_quiet",
     "has_date",
     "has_figure",
+    "heat_in_log",
     "heat_in_notes",
     "hedged",
     "hold_said",

@@ -247,6 +247,8 @@ def environment() -> _Environment:
     env.filters["owned_in_notes"] = filters.owned_in_notes
     env.filters["turns_shown"] = filters.turns_shown
     env.filters["heat_in_notes"] = filters.heat_in_notes
+    env.filters["heat_in_log"] = filters.heat_in_log
+    env.filters["calm_in_notes"] = filters.calm_in_notes
     env.filters["says_same"] = filters.says_same
     env.filters["unsaid"] = filters.unsaid
     env.filters["about_eur"] = filters.about_eur
