@@ -295,3 +295,54 @@ def test_a_hostile_message_in_the_log_is_named_when_heat_is_unrated(
     answers["timeline"] = answers["timeline"][:1]
     plan = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
     assert "not rated, so taken as in the middle" in _trust_line(plan)
+
+
+# --- in person with no place, or one time only: the plan asks once, concretely --------------
+
+IN_PERSON = [
+    ("salvage-relationship", "salvage-relationship/bakery-supplier-small-breach"),
+    ("partner-dispute", "partner-dispute/reseller-commission-negotiate"),
+    ("client-communication-breakdown", "client-communication-breakdown/outage-our-fault"),
+]
+
+
+@pytest.mark.parametrize("playbook,name", IN_PERSON)
+def test_in_person_with_no_place_the_plan_asks_where_and_the_invitation_says_it(
+    playbook, name, tmp_path, monkeypatch
+):
+    answers = example(name)
+    answers.update(
+        meeting_format="in_person",
+        proposed_times=[
+            {"date": "2026-12-10", "time": "10:00"},
+            {"date": "2026-12-11", "time": "14:00"},
+        ],
+    )
+    answers.pop("meeting_place", None)
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    plan = texts["plan.md"]
+    assert plan.count("**Where to meet:** in person, but no place is named") == 1
+    answers["meeting_place"] = "your office in Novi Sad."
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    assert "Where to meet" not in texts["plan.md"]
+    if "meeting-invitation.md" in texts:
+        assert "In person, your office in Novi Sad, about" in texts["meeting-invitation.md"]
+
+
+ONE_TIME = [
+    ("client-communication-breakdown", "client-communication-breakdown/outage-our-fault"),
+    ("partner-dispute", "partner-dispute/reseller-commission-negotiate"),
+    ("partner-dispute", "partner-dispute/chain-claim-our-buyer-lost-temper"),
+    ("contract-terms-dispute", "contract-terms-dispute/council-complaint-procedure"),
+]
+
+
+@pytest.mark.parametrize("playbook,name", ONE_TIME)
+def test_one_time_offered_the_plan_asks_for_a_second(playbook, name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["proposed_times"] = [{"date": "2026-12-14", "time": "10:00"}]
+    plan = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    assert "**Times offered:** only one (Monday 14 December 2026 at 10:00). Add a second" in plan
+    answers["proposed_times"].append({"date": "2026-12-15", "time": "15:00"})
+    plan = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
+    assert "**Times offered:**" not in plan
