@@ -346,3 +346,32 @@ def test_one_time_offered_the_plan_asks_for_a_second(playbook, name, tmp_path, m
     answers["proposed_times"].append({"date": "2026-12-15", "time": "15:00"})
     plan = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["plan.md"]
     assert "**Times offered:**" not in plan
+
+
+# --- the legal route's contract meeting of senior people is held, with its invitation -------
+
+CLAUSE_MEETINGS = [
+    ("partner-dispute", "partner-dispute/chain-claim-their-solicitors-write"),
+    ("contract-terms-dispute", "contract-terms-dispute/solicitors-letter-after-project"),
+    ("contract-terms-dispute", "contract-terms-dispute/cure-notice-their-lawyers-no-mediation"),
+    ("client-communication-breakdown", "client-communication-breakdown/rushed-solicitors-letter"),
+]
+
+
+@pytest.mark.parametrize("playbook,name", CLAUSE_MEETINGS)
+def test_the_contracts_senior_meeting_gets_its_invitation(playbook, name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["dispute_clause"] = "escalation"
+    answers["senior_talks_done"] = False
+    answers["clauses"] = [
+        *(answers.get("clauses") or []),
+        {"ref": "cl. 19", "says": "Disputes go first to a meeting of the managing directors"},
+    ]
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    table = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    held = [r for r in table if r["action"].startswith("Hold the meeting of senior people")]
+    assert held, "a claim against us, on the legal route: the contract's meeting is held"
+    invitation = texts.get("meeting-invitation.md", "")
+    assert invitation, "the meeting has its invitation"
+    assert "As clause 19 of our agreement provides, I would like to propose a meeting" in invitation
+    assert "Purpose and ground rules" in invitation or "## Agenda" in invitation
