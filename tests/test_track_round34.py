@@ -375,3 +375,29 @@ def test_the_contracts_senior_meeting_gets_its_invitation(playbook, name, tmp_pa
     assert invitation, "the meeting has its invitation"
     assert "As clause 19 of our agreement provides, I would like to propose a meeting" in invitation
     assert "Purpose and ground rules" in invitation or "## Agenda" in invitation
+
+
+# --- we end it: we do not ask them for a transition period, and the hold is said as prose ---
+
+ENDINGS = [
+    ("partner-dispute", "partner-dispute/reseller-exit-six-months-notice"),
+    ("partner-dispute", "partner-dispute/rival-exit-notice-after-checks"),
+    ("partner-dispute", "partner-dispute/reseller-breached-confidence-exit"),
+]
+
+
+@pytest.mark.parametrize("playbook,name", ENDINGS)
+def test_when_we_end_it_we_agree_how_the_notice_runs(playbook, name, tmp_path, monkeypatch):
+    answers = example(name)
+    answers["hold_needed"] = True
+    answers["hold_scope"] = (
+        "Paused: new marketing funds, the joint demo farm. Carries on: service, spare parts"
+    )
+    found = rows(playbook, answers, tmp_path, monkeypatch)
+    text = " ".join(r["action"] for r in found)
+    assert "for a transition period" not in text
+    runs = [r for r in found if "how the time until our notice takes effect runs" in r["action"]]
+    if not runs:
+        pytest.skip("no replacement to move to in this case")
+    assert "Paused:" not in runs[0]["action"] and "Carries on:" not in runs[0]["action"]
+    assert "we are pausing new marketing funds" in runs[0]["action"]
