@@ -238,6 +238,7 @@ def test_a_debt_call_invitation_has_no_ground_rules(name, changes, tmp_path, mon
     assert "Ground rules we suggest" not in invitation
     assert "without interruption" not in invitation
     assert "A plan for what is outstanding: amounts and dates" in invitation
+    assert "Purpose and ground rules" not in texts["plan.md"], "the plan's agenda is the same"
 
 
 # --- trust and heat left unrated: the plan says what the notes and the log show -------------
@@ -401,3 +402,45 @@ def test_when_we_end_it_we_agree_how_the_notice_runs(playbook, name, tmp_path, m
         pytest.skip("no replacement to move to in this case")
     assert "Paused:" not in runs[0]["action"] and "Carries on:" not in runs[0]["action"]
     assert "we are pausing new marketing funds" in runs[0]["action"]
+
+
+# --- a leak of ours, their lawyers involved: the call the notes plan is held, by video ------
+
+LEAKS = [
+    ("client-communication-breakdown", "client-communication-breakdown/loyalty-app-their-solicitors"),
+    ("partner-dispute", "partner-dispute/processor-data-breach"),
+    ("partner-dispute", "partner-dispute/distributor-data-legal"),
+    ("salvage-relationship", "salvage-relationship/newsletter-data-slip-our-side-heated"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("playbook,name", LEAKS)
+def test_a_call_with_their_dpo_and_counsel_is_on_the_tracker_with_its_invitation(
+    playbook, name, tmp_path, monkeypatch
+):
+    answers = example(name)
+    flags = set(answers.get("red_flags") or [])
+    answers.update(
+        red_flags=sorted(flags | {"data_breach", "lawyers"}),
+        fault="mostly_us",
+        meeting_format="video",
+        meeting_minutes=60,
+        proposed_times=[
+            {"date": "2026-12-08", "time": "10:00"},
+            {"date": "2026-12-08", "time": "15:00"},
+        ],
+    )
+    answers.pop("lawyers_side", None)
+    texts = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)
+    plan = texts["plan.md"]
+    if "Take legal advice" not in plan.split("### Next three actions")[0]:
+        pytest.skip("not on the legal route here")
+    table = list(csv.DictReader(io.StringIO(texts["actions.csv"])))
+    meets = [r for r in table if r["action"].startswith("Meet ") and r["due"] == "2026-12-08"]
+    assert meets, [(r["due"], r["action"][:60]) for r in table]
+    invitation = texts.get("meeting-invitation.md", "")
+    assert "Tuesday 8 December 2026 at 10:00" in invitation
+    assert "1. What happened, what we know and what we do not know yet" in invitation
+    assert "Ground rules we suggest" not in invitation
+    assert "1. What happened, what we know and what we do not know yet" in plan
+    assert "1. What happened, what we know and what we do not know yet" in plan
