@@ -397,7 +397,7 @@ def test_when_we_end_it_we_agree_how_the_notice_runs(playbook, name, tmp_path, m
     found = rows(playbook, answers, tmp_path, monkeypatch)
     text = " ".join(r["action"] for r in found)
     assert "for a transition period" not in text
-    runs = [r for r in found if "how the time until our notice takes effect runs" in r["action"]]
+    runs = [r for r in found if "a transition period until our notice takes effect" in r["action"]]
     if not runs:
         pytest.skip("no replacement to move to in this case")
     assert "Paused:" not in runs[0]["action"] and "Carries on:" not in runs[0]["action"]
@@ -440,7 +440,19 @@ def test_a_call_with_their_dpo_and_counsel_is_on_the_tracker_with_its_invitation
     assert meets, [(r["due"], r["action"][:60]) for r in table]
     invitation = texts.get("meeting-invitation.md", "")
     assert "Tuesday 8 December 2026 at 10:00" in invitation
-    assert "1. What happened, what we know and what we do not know yet" in invitation
+    assert "1. The facts: what happened, what we know and what we do not know yet" in invitation
     assert "Ground rules we suggest" not in invitation
-    assert "1. What happened, what we know and what we do not know yet" in plan
-    assert "1. What happened, what we know and what we do not know yet" in plan
+    assert "1. The facts: what happened, what we know and what we do not know yet" in plan
+    assert "1. The facts: what happened, what we know and what we do not know yet" in plan
+
+
+def test_with_an_insurer_in_it_the_new_lead_does_not_phone_to_own_the_substance(
+    tmp_path, monkeypatch
+):
+    name, new_lead = MANAGER_HEAT[1]
+    answers = example(name)
+    answers.update(heat_source="ours", heat_who="manager", new_lead=new_lead, fault="both")
+    answers["red_flags"] = sorted({*(answers.get("red_flags") or []), "insurer"})
+    answers.pop("agreed_actions", None)
+    found = rows("partner-dispute", answers, tmp_path, monkeypatch)
+    assert not [r for r in found if "before anything more goes in writing" in r["action"]]
