@@ -21,7 +21,12 @@ def test_tight_cash_gets_a_payment_plan_and_terms_for_new_orders_not_a_supply_st
 ):
     texts = drafts("contract-terms-dispute", example(CASE), tmp_path, monkeypatch, SATURDAY)
     first = " ".join(first_three(texts))
-    assert "take new orders from Harbourside Kitchens Ltd paid with the order" in first
+    # The terms for new orders change only if the call agrees no plan (a customer we keep,
+    # still trading and talking, is not asked to prepay before anyone has spoken to them).
+    assert (
+        "If the call agrees no payment plan, or a date in it is missed, take new orders from "
+        "Harbourside Kitchens Ltd paid on delivery"
+    ) in first
     assert "keep delivering what is already booked" in first
     assert "Phone Dan Okafor" in first
     steps = " ".join(r["action"] for r in rows(texts))

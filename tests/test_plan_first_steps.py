@@ -172,7 +172,10 @@ def test_a_debt_is_chased_with_a_call_and_a_dated_demand_not_a_reset(tmp_path, m
     assert call["owner"] == "Tom Reyes" and call["audience"] == "internal"  # our words
     assert any(s.startswith("Phone ") for s in first)
     after = next(s for s in steps if s.startswith("After the call, send Daniel Frost the email"))
-    assert "a formal demand follows if nothing is agreed" in after
+    # The demand is a letter of its own if nothing is agreed: the email itself threatens
+    # nothing, and the tracker says so instead of promising a line the draft does not have.
+    assert "a formal demand is the next step, in a letter of its own" in after
+    assert "a formal demand follows" not in after
     for reset in ("reset meeting", "what a good outcome looks like", "Send the reset email"):
         assert not any(reset in s for s in steps), reset
 

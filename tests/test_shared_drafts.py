@@ -398,12 +398,21 @@ def test_a_time_offered_across_time_zones_is_given_on_both_clocks():
         r"^- .* at (\d\d:\d\d).*\((.+) your time\)$", drafts["invitation"], re.M
     )
     assert invitation_slots == email_slots
-    # The calendar file holds the moment itself: on their clock (seven hours ahead of the
-    # computer's, which the tests pin an hour ahead of UTC) it is the time the email gives.
-    their_clock = dt.timezone(dt.timedelta(hours=8))
+    # Nothing places our side (".example" addresses, a name with no legal form): the calendar
+    # keeps the hour typed on our clock as a floating time, as the email's "my time" gives it,
+    # never this computer's zone (which says nothing about where we are).
+    starts = [
+        e.decoded("dtstart") for e in icalendar.Calendar.from_ical(drafts["ics"]).walk("VEVENT")
+    ]
+    assert all(start.tzinfo is None for start in starts)
+    assert [start.strftime("%H:%M") for start in starts] == [ours for ours, _ in email_slots]
+    # Our address places us in the UK: the calendar holds the moment itself, and on their
+    # clock (seven hours ahead of London in winter) it is the time the email gives them.
+    placed = _drafts_with(their_hours_ahead=7, our_email="helen.achebe@baselinecommerce.co.uk")
+    their_clock = dt.timezone(dt.timedelta(hours=7))
     starts = [
         e.decoded("dtstart").astimezone(their_clock).strftime("%H:%M")
-        for e in icalendar.Calendar.from_ical(drafts["ics"]).walk("VEVENT")
+        for e in icalendar.Calendar.from_ical(placed["ics"]).walk("VEVENT")
     ]
     assert starts == [theirs for _, theirs in email_slots]
 

@@ -61,7 +61,12 @@ GOALS = [
 @pytest.mark.parametrize(("name", "goal"), GOALS)
 def test_a_shared_goal_is_read_as_the_draft_frames_it(name, goal, tmp_path):
     assert check_text(goal), goal  # alone, it reads as an absolute about them
-    playbook, values, files = _case(name, tmp_path, {"shared_goal": goal})
+    change: dict[str, Any] = {"shared_goal": goal}
+    if name == STUDIO:
+        # A debt chased by phone gets its invitation (where the goal is framed) only once a
+        # time is offered, as the email has no call in it before then.
+        change["proposed_times"] = [{"date": "2027-01-12", "time": "10:00"}]
+    playbook, values, files = _case(name, tmp_path, change)
     assert any("never" in draft.decode("utf-8", "replace") for draft in files.values())
     assert _about(check_case(playbook, values, files), "shared_goal") == []
     # without rendered drafts, the answer is read in the sentence the template's filter makes

@@ -1,9 +1,17 @@
 """Calendar files (RFC 5545) a calendar program opens with a double-click.
 
-Two kinds: the meeting slots offered to the other side, as tentative events with a start
-time in UTC (worked out from the local time the user typed, on this computer's time zone
-with the offset of the meeting's own date, or on a named zone),
-and every dated action of the tracker as an all-day event (``actions.ics``).
+Two kinds: the meeting slots offered to the other side, as tentative events at the time
+typed on the meeting's own clock, and every dated action of the tracker as an all-day event
+(``actions.ics``).
+
+A meeting's time is never read on the clock of the computer that runs triage: a meeting at
+09:00 in Kyoto stays at 09:00 in Kyoto whether the plan is written in Oslo or on a server in
+UTC. Where the meeting's time zone is known (an IANA name such as "Africa/Windhoek"), the
+times carry it as a TZID, with a VTIMEZONE that gives its offsets and clock changes around the
+dates, as RFC 5545 requires and as Outlook, Google Calendar and Apple Calendar read it. Where
+it is not known, they are written as floating local times (no zone, no "Z"), which every
+calendar program shows at the hour typed. A fixed offset (a ``datetime.timezone``) is written
+in UTC, which it pins exactly.
 
 Written here rather than with a calendar library: the format needed is small (one
 VCALENDAR of VEVENTs), and a library would add about 70 ms to every run that writes
@@ -143,24 +151,94 @@ def _uid(*parts: Any) -> str:
     return f"{digest[:32]}@triage"
 
 
-def _calendar(name: str, events: list[list[str]]) -> bytes:
+def _calendar(name: str, events: list[list[str]], zones: list[list[str]] | None = None) -> bytes:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     lines.append(f"X-WR-CALNAME:{_text(name)}")
+    for zone in zones or []:
+        lines += zone
     for event in events:
         lines += ["BEGIN:VEVENT", *event, "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
 
 
-def _slot_start(slot: Mapping[str, Any], zone: dt.tzinfo) -> tuple[dt.date, dt.datetime | None]:
+def _slot_time(slot: Mapping[str, Any]) -> tuple[dt.date, dt.datetime | None]:
+    """The slot's day, and its typed time as a naive local time (None for a whole day)."""
     day = as_date(slot.get("date"))
     if day is None:
         raise ValueError("a slot has no date")
     found = _TIME.match(str(slot.get("time") or ""))
     if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
         return day, None
-    naive = dt.datetime.combine(day, dt.time(int(found.group(1)), int(found.group(2))))
-    return day, naive.replace(tzinfo=zone_named(slot.get("zone")) or zone)
+    return day, dt.datetime.combine(day, dt.time(int(found.group(1)), int(found.group(2))))
+
+
+def _zone_key(zone: dt.tzinfo | None) -> str:
+    """The IANA name of a time zone from the database ("Asia/Tokyo"), else ""."""
+    key = getattr(zone, "key", None)
+    return key if isinstance(key, str) and zone_named(key) is not None else ""
+
+
+def _offset(minutes: dt.timedelta | None) -> str:
+    total = int((minutes or dt.timedelta(0)).total_seconds() // 60)
+    sign = "-" if total < 0 else "+"
+    return f"{sign}{abs(total) // 60:02d}{abs(total) % 60:02d}"
+
+
+def _vtimezone(zone: dt.tzinfo, key: str, first: dt.date, last: dt.date) -> list[str]:
+    """A VTIMEZONE for ``key`` covering the year around the events: the offset in force at the
+    start, then one observance for each clock change up to a year after the last event
+    (found by day, then to the minute), so a reader with no time zone database of its own
+    still places each event at the right moment."""
+
+    def at(moment: dt.datetime) -> tuple[dt.timedelta, dt.timedelta, str]:
+        local = moment.astimezone(zone)
+        return (
+            local.utcoffset() or dt.timedelta(0),
+            local.dst() or dt.timedelta(0),
+            local.tzname() or "",
+        )
+
+    begin = dt.datetime.combine(first - dt.timedelta(days=366), dt.time(0), dt.UTC)
+    stop = dt.datetime.combine(last + dt.timedelta(days=366), dt.time(0), dt.UTC)
+    offset, dst, name = at(begin)
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{key}"]
+
+    def observance(onset: dt.datetime, before: dt.timedelta, after: tuple[Any, ...]) -> None:
+        kind = "DAYLIGHT" if after[1] else "STANDARD"
+        local = (onset + before).replace(tzinfo=None)
+        lines.extend(
+            [
+                f"BEGIN:{kind}",
+                f"DTSTART:{local:%Y%m%dT%H%M%S}",
+                f"TZOFFSETFROM:{_offset(before)}",
+                f"TZOFFSETTO:{_offset(after[0])}",
+                *([f"TZNAME:{_text(after[2])}"] if after[2] else []),
+                f"END:{kind}",
+            ]
+        )
+
+    observance(begin, offset, (offset, dst, name))
+    day = begin
+    while day < stop:
+        following = day + dt.timedelta(days=1)
+        after = at(following)
+        if after[0] != offset:
+            low, high = day, following  # the change is in (low, high]: narrow it to the minute
+            while high - low > dt.timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                middle = middle.replace(second=0, microsecond=0)
+                if middle <= low:
+                    break
+                if at(middle)[0] == offset:
+                    low = middle
+                else:
+                    high = middle
+            observance(high, offset, at(high))
+            offset = after[0]
+        day = following
+    lines.append("END:VTIMEZONE")
+    return lines
 
 
 def meeting_ics(
@@ -173,28 +251,42 @@ def meeting_ics(
 ) -> bytes:
     """The slots offered as tentative events of ``minutes`` each (all-day without a time).
 
-    A slot's time is read on ``zone``'s clock (a time zone or an IANA name; by default this
-    computer's), or on the clock its own ``zone`` key names, with the offset of the slot's
-    own date, and written in UTC, so every calendar program shows it at the right moment in
-    its reader's own time. ``stamp`` is the case's date, kept for callers: DTSTAMP is the
-    moment the file is written."""
-    zone = zone_named(zone) or local_zone()
+    A slot's time is the hour typed on the meeting's own clock: ``zone`` (a time zone or an
+    IANA name), or the one its own ``zone`` key names. An IANA zone is written as a TZID with
+    its VTIMEZONE; a fixed offset in UTC; no zone as a floating local time, which a calendar
+    shows at the hour typed. Never this computer's zone: the machine that writes the file
+    says nothing about where the meeting is. ``stamp`` is the case's date, kept for callers:
+    DTSTAMP is the moment the file is written."""
+    default = zone_named(zone) if zone else None
     try:
         length = max(5, min(int(minutes or 45), 24 * 60))
     except (TypeError, ValueError):
         length = 45
     stamped, sequence = _written()
     events = []
+    zones: dict[str, tuple[dt.tzinfo, list[dt.date]]] = {}
     for slot in slots:
         if not isinstance(slot, Mapping) or as_date(slot.get("date")) is None:
             continue
-        day, start = _slot_start(slot, zone)
+        day, start = _slot_time(slot)
         event = [f"UID:{_uid(seed, day, slot.get('time'))}", stamped, sequence]
         if start is None:
             event += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}"]
         else:
             end = start + dt.timedelta(minutes=length)
-            event += [f"DTSTART:{_utc(start)}", f"DTEND:{_utc(end)}"]
+            where = zone_named(slot.get("zone")) or default
+            key = _zone_key(where)
+            if where is None:  # floating: the hour typed, wherever the calendar is
+                event += [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{end:%Y%m%dT%H%M%S}"]
+            elif key:
+                zones.setdefault(key, (where, []))[1].append(day)
+                event += [
+                    f"DTSTART;TZID={key}:{start:%Y%m%dT%H%M%S}",
+                    f"DTEND;TZID={key}:{end:%Y%m%dT%H%M%S}",
+                ]
+            else:
+                start, end = start.replace(tzinfo=where), end.replace(tzinfo=where)
+                event += [f"DTSTART:{_utc(start)}", f"DTEND:{_utc(end)}"]
         event += [
             f"SUMMARY:{_text(title)}",
             f"DESCRIPTION:{_text(OFFERED)}",
@@ -202,7 +294,8 @@ def meeting_ics(
             "TRANSP:OPAQUE",
         ]
         events.append(event)
-    return _calendar(title, events)
+    timezones = [_vtimezone(z, k, min(days), max(days)) for k, (z, days) in zones.items()]
+    return _calendar(title, events, timezones)
 
 
 def actions_ics(rows: Iterable[Mapping[str, Any]], name: str, seed: str, stamp: dt.date) -> bytes:
@@ -253,7 +346,9 @@ def events_in(data: bytes) -> list[tuple[str, str]]:
     when = summary = ""
     for line in text.splitlines():
         key, _, value = line.partition(":")
-        if key.startswith("DTSTART"):
+        if line == "BEGIN:VEVENT":  # a time zone's own DTSTART lines are not an event's
+            when = summary = ""
+        elif key.startswith("DTSTART"):
             when = _shown(value)
         elif key == "SUMMARY":
             summary = re.sub(r"\\([\\;,])", r"\1", value).replace("\\n", " ")
@@ -267,4 +362,6 @@ def _shown(value: str) -> str:
     if value.endswith("Z"):
         moment = dt.datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
         return moment.astimezone(local_zone()).strftime("%a %d %b %Y %H:%M")
+    if "T" in value:  # a floating time, or one on the meeting's own clock: the hour typed
+        return dt.datetime.strptime(value[:15], "%Y%m%dT%H%M%S").strftime("%a %d %b %Y %H:%M")
     return dt.datetime.strptime(value[:8], "%Y%m%d").strftime("%a %d %b %Y")

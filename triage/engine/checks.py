@@ -278,7 +278,7 @@ class _References:
             self.template_text(f"{key}.cc", output.cc, header_names, "email headers")
             self.template_text(f"{key}.from", output.sender, header_names, "email headers")
             self.template_text(f"{key}.title", output.title, header_names, "calendar titles")
-            for part in ("events", "minutes"):
+            for part in ("events", "minutes", "zone"):
                 self.expression(
                     None,
                     f"{key}.{part}",

@@ -184,6 +184,7 @@ class OutputSpec:
     sender: str | None = None  # the email's From (key `from` in the playbook)
     events: str | None = None  # a calendar (.ics): expression giving the slots offered
     minutes: str | None = None  # a calendar: expression giving each event's length
+    zone: str | None = None  # a calendar: expression giving the IANA zone of the typed times
     title: str | None = None  # a calendar: template for each event's title
     words: int | None = None  # over this many words, written again with `tight` true
 

@@ -364,6 +364,7 @@ class Loader:
                     when=v["when"],
                     events=v["events"],
                     minutes=v["minutes"],
+                    zone=v["zone"],
                     title=v["title"],
                 )
                 continue

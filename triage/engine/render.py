@@ -722,7 +722,9 @@ def _meeting_calendar(output: OutputSpec, ctx: dict[str, Any]) -> bytes | None:
     minutes = sandbox.evaluate(output.minutes, ctx) if output.minutes else None
     title = header_text(sandbox.render(output.title or "", ctx))
     seed = f"{ctx['case']['id']}/{output.file}"
-    data = calendar.meeting_ics(slots, minutes, title, seed, ctx["today"])
+    zone = sandbox.evaluate(output.zone, ctx) if output.zone else None
+    zone = zone if isinstance(zone, str) and zone else None
+    data = calendar.meeting_ics(slots, minutes, title, seed, ctx["today"], zone)
     return data if b"BEGIN:VEVENT" in data else None  # no slot ahead: no file
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         currency_holidays,
         holiday_guess,
         holiday_names,
+        meeting_zone,
         new_years,
         not_ticked,
         typed_on_days_off,
@@ -88,7 +89,14 @@ if TYPE_CHECKING:
         senior_clause,
         typed_me,
     )
-    from triage.engine.filters.gaps import facts_named, heat_in_notes, owned_in_notes, turns_shown
+    from triage.engine.filters.gaps import (
+        calm_in_notes,
+        facts_named,
+        heat_in_log,
+        heat_in_notes,
+        owned_in_notes,
+        turns_shown,
+    )
     from triage.engine.filters.greeting import first_name
     from triage.engine.filters.language import their_language
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
@@ -106,6 +114,8 @@ if TYPE_CHECKING:
         typed_call,
         typed_covers,
         typed_gate,
+        typed_notice,
+        typed_proposal,
         we_threatened,
     )
     from triage.engine.filters.offers import (
@@ -164,6 +174,7 @@ _HOME = {
     "currency_holidays": "calendars",
     "holiday_names": "calendars",
     "holiday_guess": "calendars",
+    "meeting_zone": "calendars",
     "new_years": "calendars",
     "not_ticked": "calendars",
     "typed_on_days_off": "calendars",
@@ -205,6 +216,8 @@ _HOME = {
     "first_name": "greeting",
     "heat_in_notes": "gaps",
     "facts_named": "gaps",
+    "heat_in_log": "gaps",
+    "calm_in_notes": "gaps",
     "owned_in_notes": "gaps",
     "turns_shown": "gaps",
     "call_recorded": "notes",
@@ -217,6 +230,8 @@ _HOME = {
     "our_messages": "notes",
     "typed_call": "notes",
     "typed_gate": "notes",
+    "typed_notice": "notes",
+    "typed_proposal": "notes",
     "we_threatened": "notes",
     "markdown_inline": "markdown",
     "matter": "matter",
@@ -328,6 +343,7 @@ __all__ = [
     "beyond_owed",
     "brief",
     "call_recorded",
+    "calm_in_notes",
     "clause",
     "clause_named",
     "clause_ref",
@@ -353,6 +369,7 @@ __all__ = [
     "gone_quiet",
     "has_date",
     "has_figure",
+    "heat_in_log",
     "heat_in_notes",
     "hedged",
     "hold_said",
@@ -373,6 +390,7 @@ __all__ = [
     "mediation_body",
     "mediation_by",
     "meeting_place",
+    "meeting_zone",
     "money_sign",
     "month_named",
     "naming",
@@ -432,7 +450,9 @@ __all__ = [
     "typed_covers",
     "typed_gate",
     "typed_me",
+    "typed_notice",
     "typed_on_days_off",
+    "typed_proposal",
     "typed_rhythm",
     "unconditional_of",
     "unsaid",

@@ -30,7 +30,9 @@ def holiday_guess(
 ) -> dict[str, Any]:
     """Filter ``their_email | holiday_guess(counterparty, our_email, our_company, currency)``:
     whose public holidays a case's dates keep to when nobody said, as
-    ``{"calendars": [...], "placed": [...], "missing": [...], "by": ..., "new_year": bool}``.
+    ``{"calendars": [...], "placed": [...], "missing": [...], "by": ..., "new_year": bool}``,
+    with each side's country code (``ours``, ``theirs``: "" when nothing places it) and every
+    country found (``countries``).
 
     Each side's country comes from its email address, else its company's legal form
     ("GmbH", "S.L.", "ehf."; see ``holidays.countries``). A currency of one country counts
@@ -57,6 +59,9 @@ def holiday_guess(
             found.append(place)
     missing = [c for c in found if not table[c][1]]
     return {
+        "ours": ours,
+        "theirs": theirs,
+        "countries": found,
         "calendars": list(dict.fromkeys(table[c][1] for c in found if table[c][1])),
         "missing": [table[c][0] for c in missing],
         "placed": list(dict.fromkeys(placed)),
@@ -122,3 +127,27 @@ def holiday_names(value: Any) -> list[str]:
     not calendars (``none``) are left out."""
     chosen = {v for v in value if isinstance(v, str)} if isinstance(value, list | tuple) else set()
     return [name for key, name in holidays.CALENDARS.items() if key in chosen]
+
+
+def meeting_zone(guess: Any, at_venue: Any = False, hours_ahead: Any = 0) -> str:
+    """Filter ``holiday_guess | meeting_zone(at_venue, their_hours_ahead)``: the IANA time zone
+    of the clock a meeting's typed times are on, for its calendar file; "" when the answers do
+    not tell (the calendar then keeps the hour typed, as a floating time).
+
+    Times are typed on our own clock (the question says so, and the drafts convert them for
+    the other side): our country's zone, or the only country found when the other side is on
+    the same clock. A mediation day at a venue (``at_venue``: the drafts give its dates only)
+    runs on the venue's clock, which is known only when every country found is the same one.
+    A country that spans several zones (the US, Canada, Brazil, Australia) gives none."""
+    from triage.engine.holidays.countries import ZONES
+
+    if not isinstance(guess, dict):
+        return ""
+    found = [c for c in guess.get("countries") or [] if isinstance(c, str)]
+    ours = guess.get("ours") if isinstance(guess.get("ours"), str) else ""
+    try:
+        apart = bool(float(hours_ahead or 0))
+    except (TypeError, ValueError):
+        apart = False
+    single = found[0] if len(set(found)) == 1 and not apart else ""
+    return ZONES.get(single if at_venue else ours or single, "")

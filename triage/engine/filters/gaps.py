@@ -127,6 +127,16 @@ _FACT = re.compile(
     r"[€£$]\s?\d[\d,.]*(?:\s?[km]\b)?)",
     re.I,
 )
+# Notes that show a relationship under strain but still talking: they ask for time, explain,
+# or the user says how long it goes back ("please wait until January", "one of our first
+# customers", "I don't want to lose them").
+_CALM = re.compile(
+    r"\b(?:please\s+wait|asks?\s+(?:us\s+)?for\s+(?:more\s+)?time|asking\s+for\s+(?:more\s+)?time|"
+    r"wait\s+until|one\s+of\s+our\s+(?:first|oldest|best)\s+(?:customers|clients|partners)|"
+    r"(?:don't|do\s+not)\s+want\s+to\s+lose|still\s+(?:talking|ordering|sending|trading)|"
+    r"apologi[sz]ed|friendly|polite(?:ly)?|good\s+relationship|long[- ]standing)\b",
+    re.I,
+)
 
 
 def facts_named(notes: Any, most: int = 3) -> str:
@@ -142,3 +152,30 @@ def facts_named(notes: Any, most: int = 3) -> str:
     if len(seen) <= 1:
         return seen[0] if seen else ""
     return ", ".join(seen[:-1]) + " and " + seen[-1]
+
+
+def calm_in_notes(value: Any) -> str:
+    """Filter ``calm_in_notes``: the words in the notes that show the other side still talking
+    or the relationship still valued ("please wait until high season", "one of our first
+    customers"), for a plan whose trust and heat were not rated; ''."""
+    for sentence in _clauses(value):
+        found = _CALM.search(sentence)
+        if found:  # their words, already quoted in the notes, lose their own quotation marks
+            quoted = _quoted(sentence, found.start(), found.end(), words=4)
+            return re.sub(r"\s*[\"“”]\s*", " ", quoted).replace(" …", "…").strip()
+    return ""
+
+
+def heat_in_log(rows: Any) -> str:
+    """Filter ``heat_in_log``: the latest hostile message in the log, as "26 November 2026,
+    Trevor Dunphy (our side)", for a plan whose trust and heat were not rated; ''."""
+    from triage.engine.filters.dates import as_date
+
+    hot = [r for r in rows or [] if hasattr(r, "get") and r.get("tone") == "hostile"]
+    if not hot:
+        return ""
+    last = hot[-1]
+    day = as_date(last.get("date"))
+    said = f"{day.day} {day:%B %Y}" if day else ""
+    who = str(last.get("who") or "").strip()
+    return ", ".join(p for p in (said, who) if p)

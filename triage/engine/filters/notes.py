@@ -421,3 +421,51 @@ def typed_covers(steps: Any, text: Any) -> bool:
         for row in rows
         if isinstance(row, Mapping) and row.get("what")
     )
+
+
+# A step the manager typed that serves our own notice to end the contract ("Formal notice letter
+# under cl. 15.1", "Serve termination notice by courier", "Hand Dragan our notice in person"),
+# not one that answers theirs ("reply to their notice of termination").
+_OUR_NOTICE = re.compile(
+    r"\b(?:(?:formal|termination|written|our)\s+notice(?:\s+letter)?|notice\s+letter|"
+    r"notice\s+(?:of\s+termination|to\s+(?:end|terminate|quit))|"
+    r"termination\s+(?:letter|notice)|"
+    r"(?:send|serve|give|hand|deliver|issue)s?(?:\s+[\w'-]+){0,3}?\s+notice(?!\s+(?:wording|period))"
+    r")\b",
+    re.I,
+)
+_THEIR_NOTICE = re.compile(
+    r"\b(?:their|his|her)\s+(?:formal\s+|termination\s+|written\s+)?notice\b|"
+    r"\b(?:repl\w*|respon\w*|answer\w*|acknowledg\w*)\b",
+    re.I,
+)
+
+
+def typed_notice(steps: Any) -> Any:
+    """Filter ``typed_notice``: the earliest day among the manager's own steps that serves our
+    notice to end the contract, so that the tracker holds that event once, on the manager's
+    date and with the manager's owner, not again on a date of the plan's own; None when
+    there is none."""
+    return _first_day(
+        steps, lambda text: bool(_OUR_NOTICE.search(text)) and not _THEIR_NOTICE.search(text)
+    )
+
+
+# A step the manager typed that puts the mediation proposal to them in writing ("Counsel-approved
+# letter proposing mediation under clause 19", "Send our mediation proposal to their GC").
+_PROPOSAL = re.compile(r"\b(?:letter|proposal|propos\w+|write|writes)\b", re.I)
+_MEDIATION = re.compile(r"\bmediat\w*", re.I)
+_PROPOSAL_NOT = re.compile(r"\b(?:brief\w*|draft\w*|prepar\w*|filing|shortlist)\b", re.I)
+
+
+def typed_proposal(steps: Any) -> Any:
+    """Filter ``typed_proposal``: the earliest day among the manager's own steps that sends the
+    other side our proposal of mediation in writing (a letter our lawyer has approved), so that
+    the call to agree the mediator comes after it, not before; None when there is none. A
+    step that briefs our lawyer on it or drafts it is preparation, not the proposal."""
+    return _first_day(
+        steps,
+        lambda text: bool(
+            _PROPOSAL.search(text) and _MEDIATION.search(text) and not _PROPOSAL_NOT.search(text)
+        ),
+    )

@@ -467,6 +467,12 @@ OUTPUT = Table(
             "`time`, e.g. `slots_ahead`.",
         ),
         expression("minutes", "Calendar (.ics) only: each event's length in minutes."),
+        expression(
+            "zone",
+            "Calendar (.ics) only: the IANA time zone of the clock the times are typed on "
+            '(e.g. "Africa/Windhoek"); empty or unknown: the times are written as floating '
+            "local times, shown at the hour typed. Never the zone of the computer that runs it.",
+        ),
         text("title", "Calendar (.ics) only. Template: each event's title."),
         Key(
             "words",
@@ -488,13 +494,14 @@ OUTPUT = Table(
                 "anyOf": [
                     {"required": ["events"]},
                     {"required": ["minutes"]},
+                    {"required": ["zone"]},
                     {"required": ["title"]},
                 ]
             },
         },
     },
 )
-CALENDAR_OUTPUT = OUTPUT.subset("file", "when", "events", "minutes", "title",
+CALENDAR_OUTPUT = OUTPUT.subset("file", "when", "events", "minutes", "zone", "title",
                                 required=("events", "title"))  # fmt: skip
 FILE_OUTPUT = OUTPUT.subset("file", "template", "when", "words", required=("template",))
 PLAN_OUTPUT = OUTPUT.subset("file", "template", "when", "words", optional=("file",), name="plan")

@@ -175,6 +175,7 @@ def environment() -> _Environment:
     env.filters["currency_holidays"] = filters.currency_holidays
     env.filters["holiday_names"] = filters.holiday_names
     env.filters["holiday_guess"] = filters.holiday_guess
+    env.filters["meeting_zone"] = filters.meeting_zone
     env.filters["new_years"] = filters.new_years
     env.filters["not_ticked"] = filters.not_ticked
     env.filters["typed_on_days_off"] = filters.typed_on_days_off
@@ -210,6 +211,8 @@ def environment() -> _Environment:
     env.filters["notice_given_end"] = filters.notice_given_end
     env.filters["typed_call"] = filters.typed_call
     env.filters["typed_gate"] = filters.typed_gate
+    env.filters["typed_notice"] = filters.typed_notice
+    env.filters["typed_proposal"] = filters.typed_proposal
     env.filters["in_force"] = filters.in_force
     env.filters["notice_period"] = filters.notice_period
     env.filters["customers_named"] = filters.customers_named
@@ -246,6 +249,8 @@ def environment() -> _Environment:
     env.filters["owned_in_notes"] = filters.owned_in_notes
     env.filters["turns_shown"] = filters.turns_shown
     env.filters["heat_in_notes"] = filters.heat_in_notes
+    env.filters["heat_in_log"] = filters.heat_in_log
+    env.filters["calm_in_notes"] = filters.calm_in_notes
     env.filters["says_same"] = filters.says_same
     env.filters["same_event"] = filters.same_event
     env.filters["unsaid"] = filters.unsaid
