@@ -88,3 +88,29 @@ def test_an_email_that_lets_the_money_wait_does_not_ask_for_it_now(tmp_path, mon
     assert "retention released now" not in email, email
     # Our own commitments in the offer stay.
     assert "we close our snags by 15 January" in email, email
+
+
+def test_a_change_named_like_the_offer_is_not_listed_again():
+    """Blind round 34: beside an offer of "a credit note of GHS 18,500 for the September
+    relabelling", the changes read "second proof check ...; credit note for your relabelling
+    cost; credit note issued this week": the credit note three times."""
+    from triage.engine.filters import unsaid
+
+    offer = "a credit note of NGN 95,000 for the relabelling and a three-month payment plan"
+    assert unsaid(
+        [
+            "a second proof check on every date-format change",
+            "credit note for your relabelling cost",
+            "Credit note issued this week",
+            "payment plan reviewed with your finance lead monthly",
+        ],
+        offer,
+    ) == [
+        "a second proof check on every date-format change",
+        # the same thing, but with something of its own: kept
+        "payment plan reviewed with your finance lead monthly",
+    ]
+    # A change that only shares a word with the offer stays.
+    assert unsaid(["weekly status note on every order"], offer) == [
+        "weekly status note on every order"
+    ]

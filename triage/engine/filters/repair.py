@@ -171,6 +171,50 @@ def _clauses(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:a|an|the|our|your|one)\s+)?([a-z][a-z-]{3,})\s+([a-z][a-z-]{3,})\b"
+)
+
+
+def _named_in(item: str, text: str) -> bool:
+    """Whether ``item`` opens with a two-word name ("credit note", "payment plan") that
+    ``text`` already says as a phrase: the same thing, said once."""
+    lead = _LEAD_WORDS.match(item.lower())
+    if lead is None or lead.group(2) in {"will", "from", "with", "each", "every", "were", "have"}:
+        return False
+    if not re.search(rf"\b{re.escape(lead.group(1))}\s+{re.escape(lead.group(2))}\b", text):
+        return False
+    # Nothing more of its own: its other words are the offer's, or only say it is done.
+    rest = re.findall(r"[a-z]{4,}", item.lower()[lead.end() :])
+    return all(word in text or word in _NOTHING_NEW for word in rest)
+
+
+_NOTHING_NEW = frozenset(
+    [
+        "your",
+        "their",
+        "this",
+        "that",
+        "week",
+        "today",
+        "issued",
+        "sent",
+        "done",
+        "already",
+        "cost",
+        "costs",
+        "from",
+        "with",
+        "for",
+        "made",
+        "given",
+        "paid",
+        "applied",
+        "raised",
+    ]
+)
+
+
 def unsaid(items: Any, said: Any) -> list[str]:
     """Filter ``unsaid``: each of ``items`` (what we are changing) without the parts that
     ``said`` (our offer) already says, so that each fact is in the email once: "a second van
@@ -179,6 +223,8 @@ def unsaid(items: Any, said: Any) -> list[str]:
     text = _squash(said).lower()
     kept = []
     for item in items or []:
+        if _named_in(_squash(item), text):
+            continue  # "credit note issued this week" beside an offer of the credit note
         parts = _clauses(_squash(item))
         rest = [p for p in parts if p.lower().strip(" .") not in text and not says_same(p, text)]
         if len(rest) == len(parts):
