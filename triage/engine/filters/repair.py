@@ -311,11 +311,7 @@ def beyond_fixes(steps: Any, fixes: Any) -> list[Any]:
 
 
 # A dated exchange named in a note: "email of 23 November", "the call on 2 Dec", "16 Oct email".
-_MONTH_WORDS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_WORDS})\b", re.I)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\b")
 _CHANNEL = re.compile(
     r"\b(e-?mails?|calls?|letters?|messages?|meetings?|repl(?:y|ies)|posts?|reply-all)\b", re.I
 )
@@ -327,9 +323,12 @@ def _events(text: str) -> set[tuple[str, str, str]]:
         m.group(1).lower().rstrip("s").replace("-", "")[:5] for m in _CHANNEL.finditer(text)
     }
     for match in _DAY_MONTH.finditer(text):
-        day, month = int(match.group(1)), match.group(2).lower()[:3]
+        word = match.group(2).lower()
+        month = next((m for m in _MONTHS if m.startswith(word[:3]) and m.startswith(word)), "")
+        if not month:
+            continue  # "23 pallets", not a date
         for channel in channels:
-            found.add((str(day), month, channel))
+            found.add((str(int(match.group(1))), month, channel))
     return found
 
 
