@@ -50,6 +50,12 @@ def money_sign(currency: Any) -> str:
     return _CURRENCY_SIGNS.get(code, code + " ")
 
 
+def _counts(word: str) -> bool:
+    """Whether ``word`` after a figure says what it counts: a plural ("statements") or one of
+    the counted words, so the figure is not money."""
+    return word in _COUNTED or (word.endswith("s") and not word.endswith("ss"))
+
+
 def amounts(text: str, currency: Any) -> str:
     """``text`` with the currency before each bare amount, the way the reader expects it.
 
@@ -73,10 +79,7 @@ def amounts(text: str, currency: Any) -> str:
             return match.group(0)
         # "41,806 of your loyalty members": a share of a group counts its people or things
         share = _SHARE_OF.match(after)
-        if share is not None and any(
-            word in _COUNTED or (word.endswith("s") and not word.endswith("ss"))
-            for word in share.group(1).lower().split()
-        ):
+        if share is not None and any(_counts(word) for word in share.group(1).lower().split()):
             return match.group(0)
         # the words that follow, up to three, a punctuation mark or a small word ("by", "in")
         following = _NEXT_WORDS.match(after)
@@ -85,8 +88,7 @@ def amounts(text: str, currency: Any) -> str:
                 break
             if counted in _NOT_PLURALS:  # not a plural, but the counted word may follow
                 continue
-            plural = counted.endswith("s") and not counted.endswith("ss")
-            if counted in _COUNTED or plural:
+            if _counts(counted):
                 return match.group(0)
         return sign + match.group(0)
 
