@@ -117,6 +117,7 @@ if TYPE_CHECKING:
         typed_notice,
         typed_proposal,
         we_threatened,
+        who_said,
     )
     from triage.engine.filters.offers import (
         asks_now,
@@ -140,7 +141,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
     from triage.engine.filters.proposer import proposed_by_reader
-    from triage.engine.filters.readings import contested, who_said
+    from triage.engine.filters.readings import contested
     from triage.engine.filters.repair import (
         beyond_fixes,
         effect_on_them,
@@ -224,7 +225,7 @@ _HOME = {
     "has_date": "notes",
     "gone_quiet": "notes",
     "contested": "readings",
-    "who_said": "readings",
+    "who_said": "notes",
     "in_force": "notes",
     "note_fragment": "notes",
     "our_messages": "notes",

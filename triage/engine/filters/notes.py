@@ -3,7 +3,8 @@
 Whether a typed ask already names its date ("or agree a written plan by 18 Dec"), whether a
 call with them is recorded (so that an email may thank them for it), and whether a typed
 line is a note rather than a sentence ("commission statement late 6 wks, no deal
-registration portal"), so that the email never pastes it in as if it were one.
+registration portal"), so that the email never pastes it in as if it were one; and who did
+the speaking in a heated exchange the notes tell.
 """
 
 from __future__ import annotations
@@ -469,3 +470,33 @@ def typed_proposal(steps: Any) -> Any:
             _PROPOSAL.search(text) and _MEDIATION.search(text) and not _PROPOSAL_NOT.search(text)
         ),
     )
+
+
+# Who did the speaking in a note: "their MD said we were invoicing our own mistakes".
+_SPEAKING = (
+    r"(?:said|says|told|called|accused|wrote|shouted|swore|snapped|remarked|claimed|"
+    r"suggested|implied|hung up|walked out|replied|responded|answered|fired back|hit back)"
+)
+_THEIRS_SPOKE = re.compile(
+    rf"\b(?:their|the client's|the customer's|the supplier's)\s+(?:[\w'-]+\s+){{0,3}}?{_SPEAKING}\b",
+    re.I,
+)
+_OURS_SPOKE = re.compile(
+    rf"\b(?:(?:our|my)\s+(?:[\w'-]+\s+){{0,3}}?{_SPEAKING}|(?:we|i)\s+(?:[\w'-]+\s+){{0,2}}?"
+    rf"{_SPEAKING})\b",
+    re.I,
+)
+
+
+def who_said(text: Any) -> str:
+    """Filter ``who_said``: "theirs" when a note's heated words are told as said by someone on
+    their side and nobody on ours ("At the meeting their MD said we were invoicing our own
+    mistakes; Wim took it personally"), "ours" when only ours spoke, else ''."""
+    words = " ".join(str(text or "").split())
+    theirs = bool(_THEIRS_SPOKE.search(words))
+    ours = bool(_OURS_SPOKE.search(words))
+    if theirs and not ours:
+        return "theirs"
+    if ours and not theirs:
+        return "ours"
+    return ""

@@ -31,33 +31,3 @@ def contested(clauses: Iterable[Mapping[str, Any]] | None) -> list[Mapping[str, 
         if reading and not _NO_OTHER_READING.match(reading):
             out.append(clause)
     return out
-
-
-# Who did the speaking in a note: "their MD said we were invoicing our own mistakes".
-_SPEAKING = (
-    r"(?:said|says|told|called|accused|wrote|shouted|swore|snapped|remarked|claimed|"
-    r"suggested|implied|hung up|walked out|replied|responded|answered|fired back|hit back)"
-)
-_THEIRS_SPOKE = re.compile(
-    rf"\b(?:their|the client's|the customer's|the supplier's)\s+(?:[\w'-]+\s+){{0,3}}?{_SPEAKING}\b",
-    re.I,
-)
-_OURS_SPOKE = re.compile(
-    rf"\b(?:(?:our|my)\s+(?:[\w'-]+\s+){{0,3}}?{_SPEAKING}|(?:we|i)\s+(?:[\w'-]+\s+){{0,2}}?"
-    rf"{_SPEAKING})\b",
-    re.I,
-)
-
-
-def who_said(text: Any) -> str:
-    """Filter ``who_said``: "theirs" when a note's heated words are told as said by someone on
-    their side and nobody on ours ("At the meeting their MD said we were invoicing our own
-    mistakes; Wim took it personally"), "ours" when only ours spoke, else ''."""
-    words = " ".join(str(text or "").split())
-    theirs = bool(_THEIRS_SPOKE.search(words))
-    ours = bool(_OURS_SPOKE.search(words))
-    if theirs and not ours:
-        return "theirs"
-    if ours and not theirs:
-        return "ours"
-    return ""
