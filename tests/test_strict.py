@@ -31,7 +31,8 @@ def test_mini_fixture_flags_only_the_questions_nothing_uses() -> None:
     assert len(unused) == 2, found
     assert "'since'" in unused[0] and "intake.toml:" in unused[0]  # in the included stage file
     assert "'breach_detail'" in unused[1] and "mini.toml:90:" in unused[1]
-    assert len(found) == 2
+    # and its one standard action has no id, so a rewording would detach its saved marks
+    assert len(found) == 3 and "This action has no `id`" in found[2], found
 
 
 def test_a_question_is_used_by_conditions_templates_scores_and_actions(tmp_path: Path) -> None:
@@ -88,6 +89,7 @@ route = "mediate"
 because = "b"
 
 [[actions]]
+id = "call"
 what = "Call {{ by_action }} about {{ labels.by_label }}"
 """
     found = warnings_for(tmp_path, body)
@@ -132,6 +134,7 @@ title = "Third"
 when = "kind_of and not kind_of"
 
 [[actions]]
+id = "never"
 what = "{{ never }} {{ also_never }}"
 """
     found = warnings_for(tmp_path, body)
@@ -217,7 +220,7 @@ def test_cli_prints_warnings_and_still_succeeds() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "'breach_detail' is not used" in done.stdout
     assert "(warning)" in done.stdout
-    assert "2 warnings" in done.stdout
+    assert "3 warnings" in done.stdout  # two unused questions, one unnamed action
 
 
 def test_a_question_used_only_by_a_level_or_a_due_date_is_used(tmp_path: Path) -> None:
@@ -249,8 +252,70 @@ prompt = "c"
 default = "exit"
 because = "x"
 [[actions]]
+id = "meet"
 what = "Meet"
 due = "meeting | working_day if meeting else none"
 """
     found = warnings_for(tmp_path, body)
     assert len(found) == 1 and "'nothing'" in found[0], found
+
+
+def test_actions_without_an_id_get_one_warning_at_the_first(tmp_path: Path) -> None:
+    body = """
+[[stages]]
+id = "one"
+title = "One"
+[[stages.questions]]
+id = "who"
+kind = "text"
+prompt = "Who?"
+[[actions]]
+id = "call-them"
+what = "Call {{ who }}"
+[[actions]]
+what = "Send {{ who }} the dates"
+[[actions]]
+from = "steps"
+[[actions]]
+what = "Book the room"
+"""
+    body = body.replace(
+        '[[actions]]\nfrom = "steps"',
+        '[[stages.questions]]\nid = "steps"\nkind = "list"\nprompt = "Steps"\n'
+        'fields = [{ id = "what", kind = "text", prompt = "What" }]\n[[actions]]\nfrom = "steps"',
+    )
+    found = [w for w in warnings_for(tmp_path, body) if "no `id`" in w]
+    assert len(found) == 1, found
+    # the first unnamed one is pointed at; a list's rows are named by their place, not counted
+    assert "2 actions have no `id` (this is the first)" in found[0]
+    assert "detaches them" in found[0]
+    named = body.replace('what = "Send', 'id = "send-dates"\nwhat = "Send').replace(
+        'what = "Book', 'id = "book-room"\nwhat = "Book'
+    )
+    assert not [w for w in warnings_for(tmp_path, named) if "no `id`" in w]
+
+
+def test_a_comparison_with_an_empty_answer_is_not_an_unknown_option(tmp_path: Path) -> None:
+    body = """
+[[stages]]
+id = "one"
+title = "One"
+[[stages.questions]]
+id = "fault"
+kind = "choice"
+prompt = "Whose fault?"
+options = [{ value = "us", label = "Us" }, { value = "them", label = "Them" }]
+[facts]
+unanswered = "fault in [none, '']"
+wrong = "fault == 'thme'"
+[decision]
+default = "negotiate"
+because = "x"
+[[decision.rules]]
+id = "r"
+when = "unanswered or wrong"
+route = "mediate"
+because = "y"
+"""
+    found = [w for w in warnings_for(tmp_path, body) if "not one of its options" in w]
+    assert len(found) == 1 and "'thme'" in found[0], found

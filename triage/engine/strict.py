@@ -63,6 +63,7 @@ class _Strict:
         self.order()
         self.contradictions()
         self.unknown_options()
+        self.unnamed_actions()
         return self.warnings
 
     # -- every expression and template, with where it stands -------------------
@@ -91,9 +92,18 @@ class _Strict:
                 yield None, f"actions[{i}].due", action.due
             if action.before:
                 yield None, f"actions[{i}].before", action.before
+        if self.playbook.days_off:
+            yield None, "days_off", self.playbook.days_off
         for output in self.playbook.outputs:
-            if output.when:
-                yield None, f"outputs.{output.name}.when", output.when
+            # a calendar's slots, lengths and clock are expressions too
+            for key, text in (
+                ("when", output.when),
+                ("events", output.events),
+                ("minutes", output.minutes),
+                ("zone", output.zone),
+            ):
+                if text:
+                    yield None, f"outputs.{output.name}.{key}", text
 
     def templates(self) -> Iterator[str]:
         for action in self.playbook.actions:
@@ -101,7 +111,7 @@ class _Strict:
                 yield action.what
                 yield action.owner
         for output in self.playbook.outputs:
-            for text in (output.subject, output.to):
+            for text in (output.subject, output.to, output.cc, output.sender, output.title):
                 if text:
                     yield text
             if output.template is not None:
@@ -243,7 +253,8 @@ class _Strict:
                 continue
             for name, value in _compared_constants(tree):
                 q = self.questions.get(name)
-                if q is None or not q.options or not isinstance(value, str):
+                # '' stands for a question left unanswered, as `none` does
+                if q is None or not q.options or not isinstance(value, str) or not value:
                     continue
                 if q.option(value) is None:
                     values = ", ".join(repr(o.value) for o in q.options)
@@ -253,6 +264,26 @@ class _Strict:
                         f"`{key}` compares {name!r} with {value!r}, which is not one of its "
                         f"options ({values}), so that comparison never holds.",
                     )
+
+    # -- actions a rewording would detach ------------------------------------------
+
+    def unnamed_actions(self) -> None:
+        """One warning for the playbook's actions that have no ``id``: a case file keeps its
+        marks against an action, and a calendar its event, by that name, else by a digest of
+        the action's words, which a rewording changes."""
+        unnamed = [i for i, a in enumerate(self.playbook.actions) if not a.id and a.source is None]
+        if not unnamed:
+            return
+        count = len(unnamed)
+        which = "This action has" if count == 1 else f"{count} actions have"
+        first = "" if count == 1 else " (this is the first)"
+        self.warn(
+            None,
+            f"actions[{unnamed[0]}].what",
+            f"{which} no `id`{first}: a case file keeps a step's marks (done, a new date or "
+            "owner) and a calendar its event by that name, so rewording an unnamed action "
+            'detaches them. Add a short name such as `id = "send-the-dates"`.',
+        )
 
 
 # -- helpers on expression trees ---------------------------------------------------

@@ -536,6 +536,8 @@ _FAILING_ACT = (
 )
 # an ordinary act done wrongly: "your driver delivered it to the wrong address"
 _DONE_WRONG = (
+    # what reached them is not an act of theirs: "the email you received from us was wrong"
+    r"(?!(?:received|heard|obtained|inherited|experienced|suffered|encountered|endured)\b)"
     r"(?:\w+ed|lost|sent|put|gave|left|took|made|did|brought|built|fitted|wrote|set|cut|ran|told|"
     r"let|kept|fed|hung|laid|paid|sold|shipped|keyed|packed) (?:[\w'-]+ ){0,6}?(?:wrong(?:ly)?|"
     r"incorrectly|badly|poorly|improperly|carelessly|late|against (?:our|the) (?:\w+ )?"
