@@ -143,6 +143,8 @@ if TYPE_CHECKING:
     from triage.engine.filters.proposer import proposed_by_reader
     from triage.engine.filters.readings import contested
     from triage.engine.filters.repair import (
+        apologised_for,
+        apologised_in,
         beyond_fixes,
         effect_on_them,
         month_named,
@@ -282,6 +284,8 @@ _HOME = {
     "month_named": "repair",
     "effect_on_them": "repair",
     "same_event": "repair",
+    "apologised_in": "repair",
+    "apologised_for": "repair",
     "says_same": "repair",
     "notice_threatened": "repair",
     "their_option": "repair",
@@ -328,6 +332,8 @@ __all__ = [
     "add_working_days",
     "amounts",
     "answers_complaint",
+    "apologised_for",
+    "apologised_in",
     "approved_offer",
     "as_date",
     "ask_before_landing",

@@ -337,3 +337,79 @@ def same_event(value: Any, other: Any) -> bool:
     same day and month, and the same kind of message: "our director's email of 23 November"
     and "Greg's email of 23 November was unacceptable")."""
     return bool(_events(_squash(value)) & _events(_squash(other)))
+
+
+_SORRY = re.compile(r"\b(?:sorry|apologi[sz]e[sd]?|apologies|regret)\b", re.I)
+_PLAIN = frozenset(
+    [
+        "your",
+        "yours",
+        "with",
+        "that",
+        "this",
+        "from",
+        "have",
+        "were",
+        "they",
+        "their",
+        "them",
+        "about",
+        "into",
+        "over",
+        "what",
+        "when",
+        "which",
+        "without",
+        "away",
+        "also",
+        "been",
+        "just",
+        "only",
+        "some",
+        "very",
+        "more",
+        "than",
+        "then",
+        "there",
+        "here",
+    ]
+)
+
+
+def _longer_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _PLAIN}
+
+
+def apologised_in(value: Any, said: Any) -> bool:
+    """Filter ``apologised_in``: whether the opening line ``said``, typed by the manager,
+    already says sorry for the mistake ``value``: it apologises, and names the same dated
+    exchange ("the email you received from us on 19 November"), or the same dates and most of
+    the mistake's words ("we missed your maintenance windows on 7 and 14 November"), or two
+    thirds of its words. The email then does not list it a second time."""
+    mistake, opening = _squash(value), _squash(said)
+    if not mistake or not _SORRY.search(opening):
+        return False
+    if same_event(mistake, opening):
+        return True
+    mine = _longer_words(mistake)
+    if not mine:
+        return False
+    shared = len(mine & _longer_words(opening))
+    months = {
+        m
+        for m in _MONTHS
+        if re.search(rf"\b{m}\b", mistake, re.I) and re.search(rf"\b{m}\b", opening, re.I)
+    }
+    days = set(re.findall(r"\b\d{1,2}\b", mistake)) & set(re.findall(r"\b\d{1,2}\b", opening))
+    if months and days and shared * 2 >= len(mine):
+        return True
+    return shared * 3 >= len(mine) * 2
+
+
+def apologised_for(value: Any, said: Any) -> list[Any]:
+    """Filter ``apologised_for``: the rows of ``value`` (our mistakes, each with a ``mistake``)
+    that the opening line ``said`` already says sorry for (see ``apologised_in``)."""
+    rows = value if isinstance(value, list) else []
+    return [
+        row for row in rows if isinstance(row, Mapping) and apologised_in(row.get("mistake"), said)
+    ]

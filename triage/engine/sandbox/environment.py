@@ -253,6 +253,8 @@ def environment() -> _Environment:
     env.filters["calm_in_notes"] = filters.calm_in_notes
     env.filters["says_same"] = filters.says_same
     env.filters["same_event"] = filters.same_event
+    env.filters["apologised_in"] = filters.apologised_in
+    env.filters["apologised_for"] = filters.apologised_for
     env.filters["unsaid"] = filters.unsaid
     env.filters["about_eur"] = filters.about_eur
     env.filters["as_date"] = filters.as_date
