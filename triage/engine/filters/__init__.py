@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         naming,
         not_naming,
         our_task,
+        pending_reply,
         pending_step,
     )
     from triage.engine.filters.dates import (
@@ -183,6 +184,7 @@ _HOME = {
     "typed_on_days_off": "calendars",
     "approved_offer": "commitments",
     "deliverables": "commitments",
+    "pending_reply": "commitments",
     "pending_step": "commitments",
     "our_task": "commitments",
     "typed_rhythm": "rhythm",
@@ -429,6 +431,7 @@ __all__ = [
     "owed_work",
     "own_letter",
     "owned_in_notes",
+    "pending_reply",
     "pending_step",
     "person",
     "proposed_by_reader",

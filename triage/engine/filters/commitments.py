@@ -369,6 +369,32 @@ def pending_step(actions: Any, word: Any, today: Any = None) -> dict[str, Any] |
     return found
 
 
+_REPLY_STEP = re.compile(
+    r"\b(?:formal|written)\s+(?:reply|response|answer)\b|\b(?:reply|respond|response|answer)"
+    r"(?:s|ed|ing)?\s+(?:formally\s+)?(?:(?:to|on)\s+)?(?:the\s+|their\s+|your\s+|its\s+|his\s+|her\s+)?"
+    r"(?:[\w.'-]+\s+){0,3}?(?:claim|notice|letter|demand)s?\b",
+    re.I,
+)
+
+
+def pending_reply(actions: Any, today: Any = None) -> dict[str, Any] | None:
+    """Filter ``pending_reply(today)``: the formal reply the manager scheduled ("Formal
+    response to the notice", "Written reply to the clause 11.2 claim", "answer their letter of
+    demand"), not yet done and due on or after today, else none; the last such row, as
+    ``pending_step`` gives it. A reply to a person ("Reply to Mark accepting mediation") is
+    not one."""
+    start = _date(today)
+    found: dict[str, Any] | None = None
+    for row in _rows(actions):
+        due = _date(row.get("due"))
+        if _done(row) or due is None or (start and due < start):
+            continue
+        what = _squash(row.get("what"))
+        if _REPLY_STEP.search(what) and (found is None or due >= found["due"]):
+            found = {"what": what, "owner": _squash(row.get("owner")), "due": due}
+    return found
+
+
 def approved_offer(actions: Any, currency: Any = "") -> str:
     """Filter ``approved_offer(currency)``: the offer typed as an approved action ("offer
     approved: 20% off fees Oct-Dec + 2 chillers at cost. CFO signs off"), its terms only and

@@ -236,6 +236,7 @@ def environment() -> _Environment:
     env.filters["notice_served"] = filters.notice_served
     env.filters["we_threatened"] = filters.we_threatened
     env.filters["deliverables"] = filters.deliverables
+    env.filters["pending_reply"] = filters.pending_reply
     env.filters["pending_step"] = filters.pending_step
     env.filters["our_task"] = filters.our_task
     env.filters["typed_rhythm"] = filters.typed_rhythm
