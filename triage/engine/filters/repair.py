@@ -115,6 +115,21 @@ _EFFECT = re.compile(
 )
 
 
+def _as_you(verb: str) -> str:
+    """The verb after "he" or "she", said after "you": "has" gives "have", "loses" "lose"."""
+    low = verb.lower()
+    irregular = {"has": "have", "was": "were", "is": "are", "does": "do", "goes": "go"}
+    if low in irregular:
+        return irregular[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return low[:-1]
+    return low
+
+
 def effect_on_them(value: Any) -> str:
     """Filter ``effect_on_them``: the first part of the notes that says what our failure did to
     them ("~40 patients recalled for re-draws", "their staff had to re-wear"), with "~" said
@@ -130,6 +145,14 @@ def effect_on_them(value: Any) -> str:
             continue
         part = re.sub(r"^(?:they|she|he)\s+(?:say|says|said|claim|claims)\s+(?:that\s+)?", "", part)
         part = re.sub(r"~\s*(?=\d)", "about ", part)
+        if re.match(r"(?:he|she)\b", part, re.I):
+            # "He had to refund the wedding group … and they posted about it": the reader is
+            # "he", so "they" is someone else, and would be read as "you"; it ends there
+            part = re.split(r",?\s+and\s+(?:they|them|their)\b", part, maxsplit=1)[0]
+            part = re.sub(
+                r"^(?:he|she)\s+(\w+)", lambda m: "you " + _as_you(m.group(1)), part, flags=re.I
+            )
+            part = re.sub(r"\b(?:his|her)\b", "your", part, flags=re.I)
         first = part.split()[0]
         if first.isalpha() and first.islower() and first not in DETERMINERS | _NOT_NOUN:
             part = f"your {part}"  # "bottling line stopped" is theirs: "your bottling line"

@@ -429,7 +429,10 @@ def _address(text: str, name: str) -> str:
 
     text = _THEY_WORDS.sub(to_you, text)
     text = text.replace("on-their-own", "on their own").replace("On-their-own", "On their own")
-    return _singular_to_reader(text)
+    # A "he" or "she" inside a text written to a named reader ("keep the fee while she checks
+    # the clause") is the reader when nobody else comes nearer before it; one that opens the
+    # text ("He has apologised") means someone said before it, and is left as typed.
+    return _singular_to_reader(text, subjects=bool(name) and not _OPENS_WITH_PRONOUN.match(text))
 
 
 # People a "he" or "she" in our notes may stand for, other than the reader: our own people by
@@ -473,10 +476,18 @@ def _people_at(text: str, subjects: bool = False) -> list[tuple[int, bool]]:
                 and low not in _NOT_PEOPLE
                 and not any(ch.isdigit() for ch in word)
                 and not word.isupper()
+                and not _IMPERATIVE.match(text, match.start())
             )
         ):
             found.append((match.start(), False))
     return found
+
+
+# A step typed as an order opens with its verb, then what it acts on: "Offer a credit",
+# "Waive the fee", not a name ("Mick rang").
+_IMPERATIVE = re.compile(
+    r"(?<![\w'’-])(?:(?<=^)|(?<=[.!?;:]\s))[A-Z][a-z]+\s+(?:a|an|the|our|your|their|them|us|it|him|her|\d)\b"
+)
 
 
 def _singular_to_reader(text: str, subjects: bool = False) -> str:
@@ -494,7 +505,9 @@ def _singular_to_reader(text: str, subjects: bool = False) -> str:
 
     def the_reader(at: int) -> bool:
         before = [reader for start, reader in people if start < at]
-        return before[-1] if before else not anyone_else
+        # a text about the reader: someone named only after the pronoun ("with her CFO") is
+        # not whom it means
+        return before[-1] if before else (subjects or not anyone_else)
 
     def you(match: re.Match[str]) -> str:
         word = match.group(1)
@@ -532,8 +545,10 @@ _PREPOSITION_WORDS = _words(
     """
     to in on at by for with from of about into over under after before twice again and or but
     a an the that this until when while as so yet back up down off out
+    anything nothing everything something once today yesterday directly personally first
     """
 )
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:he|she)\b", re.I)
 
 
 # Words about our own internal limits and advice, which are not for the other side's eyes:
