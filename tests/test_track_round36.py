@@ -310,3 +310,45 @@ def test_a_staffing_note_stays_out_of_the_follow_up_and_the_plan_says_so(tmp_pat
     assert 'Kept out of the follow-up summary, as a note about one of our own people: "Tomás' in (
         flat(texts["plan.md"])
     )
+
+
+# Kind 6: their letter proposes mediation by a date: the step is the mediator, not a cure ----
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        BURSA,
+        GOTHENBURG,
+        "contract-terms-dispute--rotterdam-fitout-lds-mediation-clause",
+        "partner-dispute--london-austin-launch-campaign-split",
+    ],
+)
+def test_a_letter_proposing_mediation_by_a_date_asks_for_a_mediator(name, tmp_path, monkeypatch):
+    texts = render(
+        name,
+        tmp_path,
+        monkeypatch,
+        {
+            "notice_deadline": dt.date(2026, 12, 18),
+            "deadline_kind": "letter",
+            "mediation_open": "proposed",
+            "red_flags": ["lawyers", "letter_of_claim", "deadline"],
+            "lawyers_side": "theirs",
+            "formal_from": "them",
+            "alleged_breach": True,
+            "agreed_actions": [
+                {
+                    "what": "Ask our solicitor to accept mediation and propose two mediators",
+                    "owner": "Lee",
+                    "due": dt.date(2026, 12, 10),
+                }
+            ],
+        },
+    )
+    step = _row(texts, "Agree a mediator with them before their date of 18 December 2026")
+    assert "put right what we can" not in step["action"]
+    assert not [r for r in _rows(texts) if "put right what we can" in r["action"]]
+    first = texts["plan.md"].split("### Next")[1].split("\n\n", 2)[1]
+    assert "Ask our solicitor to accept mediation and propose two mediators" in first
+    assert "Agree a mediator with them" not in first
