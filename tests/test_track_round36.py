@@ -19,6 +19,7 @@ import datetime as dt
 import io
 
 import pytest
+import tomli_w
 from drafts_cases import flat, render
 
 DUBLIN = "client-communication-breakdown--dublin-payroll-overtime-bug"
@@ -352,3 +353,54 @@ def test_a_letter_proposing_mediation_by_a_date_asks_for_a_mediator(name, tmp_pa
     first = texts["plan.md"].split("### Next")[1].split("\n\n", 2)[1]
     assert "Ask our solicitor to accept mediation and propose two mediators" in first
     assert "Agree a mediator with them" not in first
+
+
+# Kind 6: the reply proposes the dates the email offers, not dates it does not -----------------
+
+
+def _tracker_of(playbook: str, answers: dict, tmp_path, monkeypatch) -> list[dict[str, str]]:
+    from test_reader_needs import SATURDAY
+
+    from triage.engine import case
+    from triage.engine.answersfile import read_answers
+    from triage.engine.library import builtin_dir
+    from triage.engine.playbook import load_playbook
+    from triage.engine.render import render_parts
+
+    monkeypatch.setattr(case, "now", lambda: SATURDAY)
+    loaded = load_playbook(builtin_dir() / f"{playbook}.toml")
+    path = tmp_path / "answers.toml"
+    path.write_bytes(tomli_w.dumps(answers).encode())
+    text = render_parts(loaded, read_answers(path, loaded)).files["actions.csv"].decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize(
+    "playbook",
+    ["client-communication-breakdown", "contract-terms-dispute", "partner-dispute"],
+)
+def test_the_reply_proposes_the_dates_the_email_offers(playbook, tmp_path, monkeypatch) -> None:
+    from test_drafts_round36 import _claim
+
+    later = _claim(
+        proposed_times=[
+            {"date": dt.date(2026, 12, 16), "time": "10:00"},
+            {"date": dt.date(2026, 12, 17), "time": "14:00"},
+        ]
+    )
+    rows = _tracker_of(playbook, later, tmp_path, monkeypatch)
+    step = next(r["action"] for r in rows if r["action"].startswith("In our reply, propose"))
+    assert "with the dates the email offers (16 December 2026 and 17 December 2026)" in step
+    assert "ask them to hold their date of 15 December 2026 until the meeting has been held" in step
+    assert "with dates before" not in step
+
+    sooner = _claim(
+        proposed_times=[
+            {"date": dt.date(2026, 12, 10), "time": "10:00"},
+            {"date": dt.date(2026, 12, 11), "time": "14:00"},
+        ]
+    )
+    rows = _tracker_of(playbook, sooner, tmp_path, monkeypatch)
+    step = next(r["action"] for r in rows if r["action"].startswith("In our reply, propose"))
+    assert "with the dates the email offers (10 December 2026 and 11 December 2026)" in step
+    assert "hold their date" not in step
