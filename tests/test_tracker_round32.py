@@ -480,7 +480,10 @@ def test_the_mediation_day_is_the_mediation_not_the_call(playbook, name, tmp_pat
     summary = texts["follow-up-summary.md"]
     assert "on our call on 12 January 2027" not in summary, summary
     assert "at the mediation on 12 January 2027" in summary, summary
-    assert "settlement agreement" in summary, summary
+    # Whether the day settled is not known when the summary is drafted: no signed settlement
+    # is assumed, and what was put in writing there stands.
+    assert "settlement agreement we signed" not in summary, summary
+    assert "Any terms we put in writing at the mediation stand as written" in summary, summary
 
 
 # --- Kind 8: money we owe is paid in full, on the tracker ----------------------------------

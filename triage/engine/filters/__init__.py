@@ -106,6 +106,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.money import about_eur, amounts, money_sign
     from triage.engine.filters.notes import (
         call_recorded,
+        fix_in_force,
         gone_quiet,
         has_date,
         in_force,
@@ -164,9 +165,10 @@ if TYPE_CHECKING:
     from triage.engine.filters.shorten import brief, first_sentence, join_and
     from triage.engine.filters.signers import full_name, joins_us, top_signer
     from triage.engine.filters.steps import next_three, step_part
-    from triage.engine.filters.summary import summary_line
+    from triage.engine.filters.summary import one_off, staff_notes, summary_line
     from triage.engine.filters.topic import topic
     from triage.engine.filters.voice import first_person
+    from triage.engine.filters.wins import win_day
     from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
 
 # Each public name and the module that holds it.
@@ -188,7 +190,10 @@ _HOME = {
     "pending_step": "commitments",
     "our_task": "commitments",
     "typed_rhythm": "rhythm",
+    "one_off": "summary",
+    "staff_notes": "summary",
     "summary_line": "summary",
+    "win_day": "wins",
     "add_working_days": "dates",
     "as_date": "dates",
     "next_working_day": "dates",
@@ -230,6 +235,7 @@ _HOME = {
     "gone_quiet": "notes",
     "contested": "readings",
     "who_said": "notes",
+    "fix_in_force": "notes",
     "in_force": "notes",
     "note_fragment": "notes",
     "our_messages": "notes",
@@ -371,6 +377,7 @@ __all__ = [
     "first_name",
     "first_person",
     "first_sentence",
+    "fix_in_force",
     "fix_sentence",
     "fragments",
     "full_name",
@@ -419,6 +426,7 @@ __all__ = [
     "offer_said",
     "on_your_side",
     "one_money_style",
+    "one_off",
     "only_given",
     "opening_ask",
     "our_messages",
@@ -447,6 +455,7 @@ __all__ = [
     "short_date",
     "short_mistake",
     "sorry_for",
+    "staff_notes",
     "step_part",
     "summary_line",
     "their_language",
@@ -472,6 +481,7 @@ __all__ = [
     "weekday_date",
     "who_said",
     "will_pay",
+    "win_day",
     "without_owed_work",
     "without_signer",
     "working_day",

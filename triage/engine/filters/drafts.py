@@ -347,6 +347,10 @@ _TAIL_NOTES = re.compile(
 _SHOUTED_NOT = re.compile(r"\bNOT\b.*$")
 
 
+# The end of a sentence in a note, not of a title ("Dr. Kim", "Mrs. Owusu").
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!Mrs)(?<!Prof)(?<=[.!?])\s+")
+
+
 def _attendee_parts(value: Any) -> tuple[str, list[str]]:
     """Our note of who attends as people only, and the notes left out of it."""
     text = _squash(value)
@@ -357,6 +361,16 @@ def _attendee_parts(value: Any) -> tuple[str, list[str]]:
             left.append(p.strip(" ,;."))
         elif p:
             parts.append(p)
+    # A sentence of its own after the names that says who is not to come ("... our attorney.
+    # Not Pieter.", "No lawyers, it would escalate."): a note for us, all of it.
+    kept: list[str] = []
+    for p in parts:
+        for sentence in _SENTENCE_END.split(p):
+            if kept and _NOT_A_PERSON.match(sentence.strip()):
+                left.append(sentence.strip(" ,;."))
+            elif sentence:
+                kept.append(sentence)
+    parts = kept
     text = " ".join(parts)
     for found in re.finditer(r"\s*\((?:not|excluding|without)\b[^)]*\)", text, flags=re.I):
         left.append(found.group(0).strip())

@@ -308,6 +308,36 @@ def in_force(fixes: Any, at_once: bool = True, typed: Any = None) -> list[str]:
     ]
 
 
+def fix_in_force(mistake: Any, typed: Any = None) -> str:
+    """Filter ``fix_in_force``: of one row of ``reader_needs.mistakes``, what of its change still
+    to make holds from now on, with a pronoun that opens it named from the mistake ("he has
+    stepped back from the account", for "our commercial director's email ...", gives "our
+    commercial director has stepped back from the account"); '' when none holds yet. A part
+    one of the ``typed`` steps already names is left to that step."""
+    row = mistake if isinstance(mistake, Mapping) else {}
+    ahead = _squash(row.get("ahead"))
+    parts = [p for p in re.split(r";\s*", ahead) if p] if ahead and _at_once(ahead) else []
+    steps = [
+        _content(_squash(step.get("what")))
+        for step in (typed if isinstance(typed, (list, tuple)) else [])
+        if isinstance(step, Mapping) and step.get("what")
+    ]
+    parts = [p for p in parts if not any(_covers(step, _content(p)) for step in steps)]
+    who = _OUR_ROLE.search(_squash(row.get("mistake")))
+    if who:
+        parts = [_PRONOUN_SUBJECT.sub("our " + who.group(1), p, count=1) for p in parts]
+    return "; ".join(parts)
+
+
+# "our commercial director's email", "our site engineer raised his voice": who a "he" is.
+_OUR_ROLE = re.compile(
+    r"\bour\s+((?:[a-z-]+\s+){0,2}?[a-z-]*(?:director|manager|engineer|lead|"
+    r"head|officer|rep|representative|technician|consultant|partner|founder|"
+    r"chief|president|controller|supervisor|executive))(?:['’]s\b|\s)"
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she)\b(?=\s+(?:has|is|was|will|no\s+longer|now))", re.I)
+
+
 def _covers(step: frozenset[str], fix: frozenset[str]) -> bool:
     """Whether a typed step names the same change: most of the change's words, two at least."""
     shared = len(step & fix)
@@ -376,8 +406,29 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(re.sub(r"(?:ing|ed|es|e|s)$", "", w) for w in words if w not in _SMALL)
 
 
+# A standing practice, true from the day it is said, even with a "will" in it: a habit ("I will
+# talk to you by phone first", "we will always call before a supply letter"), a rule that gates
+# every case ("no variation work starts without a countersigned VO", "any tender is discussed
+# with you before we bid"), a person already moved ("he has stepped back from the account") or
+# the signer leading it now ("I lead it personally").
+_STANDING = re.compile(
+    r"\b(?:always|never|whenever|every\s+time|each\s+time)\b"
+    r"|\b(?:by\s+(?:phone|call)|in\s+person|with\s+a\s+call|a\s+call)\s+first\b"
+    r"|^(?:no|nothing)\s+\S.*\b(?:without|before|until|unless)\b"
+    r"|^(?:any|every|each|all)\s+(?:[\w-]+\s+){0,6}?(?:is|are|gets?|goes|go)\s+(?:\w+\s+){0,2}?"
+    r"(?:with\s+you|to\s+you|by\s+you)?\s*\b(?:before|first)\b"
+    r"|\b(?:has|have)\s+(?:stepped\s+(?:back|down|aside|away)|left|moved\s+off|come\s+off|"
+    r"handed\s+(?:over|on))\b"
+    r"|^(?:I|we)\s+(?:now\s+)?(?:lead|handle|own|run)s?\b(?!.*\b(?:will|from\s+\d|in\s+\w+ary)\b)",
+    re.I,
+)
+
+
 def _at_once(text: str) -> bool:
     if _FROM_NOW.search(text):
+        return True
+    # One part said as a standing practice puts the whole change in force, as "now" does.
+    if any(_STANDING.search(part.strip()) for part in re.split(r";\s*", text)):
         return True
     return bool(_AT_ONCE.search(text)) and not _STILL_TO_COME.search(text)
 

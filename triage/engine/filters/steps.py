@@ -38,6 +38,8 @@ _TOPICS = {
     ),
     "mandate": re.compile(r"\b(mandate|sign(s|ed)?[- ]off|approv\w*)\b"),
     "notice": re.compile(r"\b(serves?|send|sends|give|gives)\b[^.;]{0,30}\bnotice\b"),
+    # choosing the mediator ("propose 3 mediators", "Agree a mediator with them before ...")
+    "mediator": re.compile(r"\bmediators?\b"),
     # a call, not a step timed against one ("an email after the call", "a quote before the call")
     "call": re.compile(
         r"(?<!after the )(?<!before the )(?<!after our )(?<!before our )\b(phones?|calls?|ring)\b"
@@ -47,7 +49,8 @@ _OPENING_WORDS = 8
 
 
 def topics(row: Any) -> frozenset[str]:
-    """The ground a step covers: counsel, the mandate, the notice, a call (none or several)."""
+    """The ground a step covers: counsel, the mandate, the notice, the mediator, a call (none or
+    several)."""
     text = str(row.get("what") or "").lower()
     opening = " ".join(text.split()[:_OPENING_WORDS])
     mine = bool(row.get("mine"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["summary_line"]
+__all__ = ["one_off", "staff_notes", "summary_line"]
 
 # A term typed as a thing ("USD 25,000 off the remaining milestones", "a corrected invoice",
 # "the service credits for November", "3 months free"): offered as it is. Anything else opens
@@ -29,16 +29,84 @@ _VERB = re.compile(
     r"guarantee|respond|reply|arrange|schedule|set|update|issue|make|lower|raise|write|offer|"
     r"discount|halve|forgo|forego|cap|limit|apologi[sz]e|visit|call|phone|run|test|check|"
     r"re-?issue|re-?send|re-?run|re-?do|loan|lend|assign|appoint|train|add|install|hire|switch|"
-    r"introduce|publish|share|post|deploy|ship|build|create|book)\b"
+    r"introduce|publish|share|post|deploy|ship|build|create|book|route|commission)\b(?!-)"
 )
 # A change typed as a paper ("Written go-live review: ...", "Cellar audit report"): sent to them.
 _PAPER = re.compile(
     r"\b(?i:report|review|plan|document|summary|analysis|schedule|list|log|note|letter|invoice|"
-    r"statement|breakdown|proposal|timeline|chart)s?\b"
+    r"statement|breakdown|proposal|timeline|chart|regret|apology|apologie)s?\b"
 )
 _PAY = re.compile(r"^(?:pay|release|refund|return)\b")
 # "we pay ...", "I will ...": a clause with its own subject, said after "that".
 _SUBJECT = re.compile(r"^(?:we|I|you|they)\b", re.I)
+
+
+# A note typed for ourselves about one of our people being moved ("Dieter removed from the
+# account", "Marc off the project", "Pieter taken off it"): the other side is not told about a
+# named colleague's staffing in a record they keep; the plan tells the manager it was left out.
+_STAFF_NOTE = re.compile(
+    r"^\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s+(?:(?:is|was|has\s+been)\s+)?"
+    r"(?:removed|taken\s+off|moved\s+off|pulled|stood\s+down|off)\b"
+)
+# "X named as service lead": who they deal with now, said to them.
+_NAMED_AS = re.compile(
+    r"^(?P<who>[A-Z][\w.'’ -]+?)\s+(?:named|appointed|confirmed|made)\s+(?:as\s+)?"
+    r"(?:the\s+|your\s+|new\s+)*(?P<role>[\w -]+?)\s*$"
+)
+_NAMED_AS_SAID = re.compile(r"^We will name [A-Z][\w.'’ -]+? as your [\w -]+$")
+_EVENT = re.compile(
+    r"^(?:(?!(?:a|an|the|of|for|to)\b)[\w-]+\s+){0,3}?(?P<noun>dry[- ]runs?|parallel\s+runs?|"
+    r"test\s+runs?|trials?|pilots?|"
+    r"rehearsals?|workshops?|audits?|walk-?throughs?|visits?|training|coaching|tests?|checks?)\b",
+    re.I,
+)
+# A step done once, on its day ("Issue the misprint credit note", "Written regret from our CEO",
+# "all overdue ventilators maintained"), not an arrangement that holds from then on.
+_ONE_OFF = re.compile(
+    r"^(?i:issue|send|pay|refund|re-?issue|re-?send|deliver|hold|sign|submit|file|write|return)\b"
+    r"|\b(?i:credit\s+note|refund|invoice|apolog\w*|regret|letter|payment)\b"
+)
+
+
+def _for_their_record(part: str) -> str:
+    named = _NAMED_AS.match(part)
+    if named:
+        return f"We will name {named.group('who')} as your {named.group('role')}"
+    return part
+
+
+_ONGOING = re.compile(
+    r"^(?i:assign|appoint|route|keep|continue|switch|move|add|hire|loan|lend|provide|allow|let|"
+    r"extend|cap|limit|resume|restore|reinstate|install|deploy|introduce|set)\b"
+)
+
+
+def one_off(value: Any) -> bool:
+    """Test-like filter ``one_off``: whether a typed step is done once, on its day (a paper, a
+    payment, an event, a state reached: "all overdue units maintained"), so a summary dates it
+    "by" its day, never "from" it."""
+    said = " ".join(str(value or "").split()).strip(" .;")
+    if not said:
+        return False
+    head = said.split(":")[0]
+    if _VERB.match(said):
+        # An act is done on its day; an arrangement ("assign", "route", "keep") holds from it.
+        return not _ONGOING.match(said)
+    return bool(
+        _NAMED_AS.match(said.split("; ")[-1])
+        or _ONE_OFF.search(said)
+        or _PAPER.search(head)
+        or _EVENT.match(said)
+        or re.search(r"[a-z]ed$", said.split()[-1])
+    )
+
+
+def staff_notes(value: Any) -> str:
+    """Filter ``staff_notes``: what of a step typed for ourselves the follow-up leaves out, a note
+    about one of our people being moved ("Dieter removed from the account"), for the plan; or
+    ''."""
+    parts = " ".join(str(value or "").split()).strip(" .;").split("; ")
+    return "; ".join(p for p in parts if _STAFF_NOTE.match(p))
 
 
 def _signer_part(said: str, signer: Any) -> tuple[str, str]:
@@ -73,14 +141,51 @@ def summary_line(text: Any, kind: str = "offer", signer: Any = "") -> str:
     if _SUBJECT.match(said):
         lead = "We offered that " if kind == "offer" else "We asked that "
         return lead + said[:1].lower() + said[1:] + "."
+    if kind == "ask":
+        # "nothing to pay; just confirm we can close the account": only the request is asked.
+        nothing = re.match(
+            r"^(?i:nothing|no\s+payment|no\s+money)\b[^;,]*[;,]\s*(?i:just|only)?\s*", said
+        )
+        if nothing and _VERB.match(said[nothing.end() :]):
+            rest = said[nothing.end() :]
+            return "We asked you only to " + rest[:1].lower() + rest[1:] + "."
     thing = bool(_THING.match(said)) or not _VERB.match(said)
     if kind == "ask":
         # Said to them: their share is "your" share.
         said = re.sub(r"\btheir\b", "your", said)
         said = re.sub(r"\btheirs\b", "yours", said)
-    # "The credits" and "Reduce it" start the sentence no more; a name or a code keeps its case.
-    if not thing or _DETERMINER.match(said):
+    # "The credits" and "Reduce it" start the sentence no more; a name or a code keeps its case,
+    # but a compound of common words ("Buy-back of stock") does not.
+    if not thing or _DETERMINER.match(said) or re.match(r"[A-Z][a-z]+-[a-z]+\b", said):
         said = said[:1].lower() + said[1:]
+    if kind == "change":
+        said = "; ".join(_for_their_record(p) for p in said.split("; ") if not _STAFF_NOTE.match(p))
+        if not said:
+            return ""
+        if _NAMED_AS_SAID.match(said):
+            # Who they deal with now: "We will name Mr. Kenji Ogawa as your service lead"
+            return said
+        event = _EVENT.match(said)
+        if event and not _VERB.match(said):
+            # A thing that happens on a day ("Dry-run of December export ...", "Film trial with
+            # ...", "Cultural ... training for all field engineers"): we run it.
+            noun = event.group("noun").lower()
+            verb = (
+                "pay"
+                if noun.startswith("visit")
+                else "do"
+                if noun.endswith(("run", "runs"))
+                else "run"
+            )
+            article = (
+                ""
+                if noun in {"training", "coaching"} or noun.endswith("s")
+                else "an "
+                if said[:1].lower() in "aeiou"
+                else "a "
+            )
+            lower = said if said[1:2].isupper() else said[:1].lower() + said[1:]
+            return f"We will {verb} {article}{lower}"
     if kind == "change":
         # A change the manager typed, said as ours: "Loan cooling units ..." gives "We will loan
         # cooling units ..."; a paper is sent ("We will send you the written go-live review ...");
@@ -88,6 +193,9 @@ def summary_line(text: Any, kind: str = "offer", signer: Any = "") -> str:
         if _VERB.match(said):
             return "We will " + said[:1].lower() + said[1:]
         lower = said if said[1:2].isupper() else said[:1].lower() + said[1:]
+        if re.match(r"(?i:all|every|each)\b", said) and re.search(r"[a-z]ed$", said.split()[-1]):
+            # A state reached by the date ("all overdue ventilators maintained").
+            return "We will have " + lower
         if _PAPER.search(said.split(":")[0]):
             return "We will send you " + ("" if _DETERMINER.match(said) else "the ") + lower
         return "We will put in place: " + lower

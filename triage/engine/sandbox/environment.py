@@ -213,6 +213,7 @@ def environment() -> _Environment:
     env.filters["typed_gate"] = filters.typed_gate
     env.filters["typed_notice"] = filters.typed_notice
     env.filters["typed_proposal"] = filters.typed_proposal
+    env.filters["fix_in_force"] = filters.fix_in_force
     env.filters["in_force"] = filters.in_force
     env.filters["notice_period"] = filters.notice_period
     env.filters["customers_named"] = filters.customers_named
@@ -240,7 +241,10 @@ def environment() -> _Environment:
     env.filters["pending_step"] = filters.pending_step
     env.filters["our_task"] = filters.our_task
     env.filters["typed_rhythm"] = filters.typed_rhythm
+    env.filters["one_off"] = filters.one_off
+    env.filters["staff_notes"] = filters.staff_notes
     env.filters["summary_line"] = filters.summary_line
+    env.filters["win_day"] = filters.win_day
     env.filters["approved_offer"] = filters.approved_offer
     env.filters["worst_first"] = filters.worst_first
     env.filters["their_option"] = filters.their_option
