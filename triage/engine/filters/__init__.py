@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         our_task,
         pending_step,
     )
+    from triage.engine.filters.counsel import for_counsel, their_counsel
     from triage.engine.filters.dates import (
         add_working_days,
         as_date,
@@ -98,7 +99,7 @@ if TYPE_CHECKING:
         turns_shown,
     )
     from triage.engine.filters.greeting import first_name
-    from triage.engine.filters.language import their_language
+    from triage.engine.filters.language import their_language, written_in
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.matter import matter
@@ -159,10 +160,11 @@ if TYPE_CHECKING:
     from triage.engine.filters.senior import our_senior, their_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
-    from triage.engine.filters.signers import full_name, joins_us, top_signer
+    from triage.engine.filters.signers import full_name, joins_us, top_apology, top_signer
     from triage.engine.filters.steps import next_three, step_part
     from triage.engine.filters.summary import summary_line
     from triage.engine.filters.topic import topic
+    from triage.engine.filters.unchanged import unchanged
     from triage.engine.filters.voice import first_person
     from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
 
@@ -196,6 +198,7 @@ _HOME = {
     "end_date_in": "drafts",
     "attendee_notes": "drafts",
     "their_language": "language",
+    "written_in": "language",
     "attendees_for_them": "drafts",
     "fix_sentence": "drafts",
     "hedged": "drafts",
@@ -295,6 +298,7 @@ _HOME = {
     "full_name": "signers",
     "joins_us": "signers",
     "top_signer": "signers",
+    "top_apology": "signers",
     "beyond_fixes": "repair",
     "lawyers_answered": "escalation",
     "cutoff_time": "deadlines",
@@ -303,6 +307,9 @@ _HOME = {
     "naming": "commitments",
     "escalated_by": "escalation",
     "counsel_copied": "escalation",
+    "their_counsel": "counsel",
+    "unchanged": "unchanged",
+    "for_counsel": "counsel",
     "their_letter_day": "escalation",
     "proposed_by_reader": "proposer",
     "brief": "shorten",
@@ -364,6 +371,7 @@ __all__ = [
     "first_person",
     "first_sentence",
     "fix_sentence",
+    "for_counsel",
     "fragments",
     "full_name",
     "goal",
@@ -440,10 +448,12 @@ __all__ = [
     "sorry_for",
     "step_part",
     "summary_line",
+    "their_counsel",
     "their_language",
     "their_letter_day",
     "their_option",
     "their_senior",
+    "top_apology",
     "top_signer",
     "topic",
     "turns_shown",
@@ -455,6 +465,7 @@ __all__ = [
     "typed_on_days_off",
     "typed_proposal",
     "typed_rhythm",
+    "unchanged",
     "unconditional_of",
     "unsaid",
     "via_counsel",
@@ -467,6 +478,7 @@ __all__ = [
     "without_signer",
     "working_day",
     "worst_first",
+    "written_in",
 ]
 
 
