@@ -223,6 +223,19 @@ def test_our_top_persons_apology_is_read_from_steps_and_changes(texts, notes, si
     assert (found["name"], found["how"]) == (name, how)
 
 
+def test_the_top_apology_never_names_the_director_whose_conduct_it_is():
+    found = top_apology(
+        ["A visit by our CEO to apologise in person"],
+        "Our sales director Jari Mäkelä replied to all; Timo Laine (Head of Quality)",
+        "Timo Laine",
+    )
+    assert found["name"] == ""
+    assert (
+        top_apology(["A visit by our CEO to apologise in person"], "", "Hannele Virtanen", "CEO")
+        == {}
+    )
+
+
 def test_no_top_apology_when_theirs_or_when_the_top_person_signs():
     assert top_apology(["their CEO wants an apology"], "", "Kari Berg") == {}
     assert (

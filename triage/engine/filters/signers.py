@@ -156,10 +156,19 @@ _ROLE_SAID = {
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:van|von|de|der|da|di|del|le|la)?\s*[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}"
 
 
+_SAME_TITLE = (
+    ("ceo", "chief executive", "chief executive officer"),
+    ("md", "managing director"),
+    ("chair", "chairman", "chairwoman", "chairperson"),
+    ("founder", "co-founder"),
+)
+
+
 def _named_as(title: str, notes: str) -> str:
     """The person the notes name with ``title``: "Giovanni Lodrini (CEO)", "CEO Giovanni
     Lodrini", "our MD, Sven Olsen"; never theirs ("their CEO Park")."""
-    words = re.escape(title).replace(r"\ ", r"\s+")
+    same = next((g for g in _SAME_TITLE if title in g), (title,))
+    words = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in same) + ")"
     for found in re.finditer(
         rf"({_CAP})\s*\(\s*(?:our\s+)?{words}\b|\b(?:(our|their)\s+)?{words}\s*,?\s+({_CAP})",
         notes,
@@ -173,18 +182,20 @@ def _named_as(title: str, notes: str) -> str:
     return ""
 
 
-def top_apology(texts: Any, notes: Any = "", signer: Any = "") -> dict[str, Any]:
+def top_apology(texts: Any, notes: Any = "", signer: Any = "", title: Any = "") -> dict[str, Any]:
     """Filter ``[steps and notes] | top_apology(people notes, signer)``: our top person's own
     apology, when a typed step, change or note says they make it ("CEO personal apology to Mr
     Park for the 2 Dec call", "our CEO will apologise personally"), as ``{'name', 'role', 'how',
     'due'}``: who (the step's owner, else our most senior person the notes name), their role
     ("chief executive"), how ("call", "write", "visit" or ''), the step's date or None. ``{}``
-    when nothing says so, or when that person signs the email: then the email is the apology."""
+    when nothing says so, or when that person, or anyone with a top ``title``, signs the
+    email: then the email is the apology."""
     from triage.engine.filters.people import person
-    from triage.engine.filters.senior import our_senior
 
     rows = texts if isinstance(texts, (list, tuple)) else [texts]
     me = _squash(person(signer)).lower() if signer else ""
+    if re.search(rf"\b(?:{_TOP_WORDS})\b", _squash(title), re.I):
+        return {}  # the signer is our top person: the email is their apology
     for row in rows:
         if isinstance(row, dict):
             text, owner, due = _squash(row.get("what")), _squash(row.get("owner")), row.get("due")
@@ -196,8 +207,9 @@ def top_apology(texts: Any, notes: Any = "", signer: Any = "") -> dict[str, Any]
         typed = re.sub(r"\s+", " ", (found.group("t1") or found.group("t2") or "").lower())
         who = _squash(person(owner)) if owner else ""
         if not who:
-            who = _named_as(typed, _squash(notes)) or _squash(our_senior(_squash(notes), signer))
-            who = "" if who.startswith("Our ") else who
+            # Only someone the notes give that very title: never our most senior name
+            # otherwise (it can be the director whose conduct is at issue).
+            who = _named_as(typed, _squash(notes))
         if me and who and (who.lower() in me or me in who.lower()):
             return {}
         # How they will say it, never the thing said sorry for ("... for the 2 Dec call").
