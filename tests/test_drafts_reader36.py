@@ -24,7 +24,14 @@ from test_drafts_round35 import email_of
 from test_reader_needs import drafts, example
 
 from triage.engine.addresses import missing_addresses
-from triage.engine.filters import hold_said, top_apology, unchanged, via_counsel, written_in
+from triage.engine.filters import (
+    hold_said,
+    offer_said,
+    top_apology,
+    unchanged,
+    via_counsel,
+    written_in,
+)
 from triage.engine.filters.counsel import for_counsel, their_counsel
 from triage.engine.library import builtin_dir
 from triage.engine.playbook import load_playbook
@@ -391,3 +398,40 @@ def _salvage_apology() -> str:
         if 'fault = "mostly_us"' in text and "lawyers" not in text:
             return path.stem
     raise AssertionError("no salvage example where we are at fault")
+
+
+# Kind 5: an offer the manager has decided is said as decided -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "We cover the DKK 38,500 cost of the manual top-up",
+            "We will cover the DKK 38,500 cost of the manual top-up.",
+        ),
+        (
+            "we replace the 14 transducers free of charge",
+            "We will replace the 14 transducers free of charge.",
+        ),
+        ("we split the extra guests 50/50", "I propose that we split the extra guests 50/50."),
+        (
+            "we credit 10% of the fee if you renew for two years",
+            "I propose that we credit 10% of the fee if you renew for two years.",
+        ),
+        (
+            "We absorb rounds three to five as a full and final settlement",
+            "I propose that we absorb rounds three to five as a full and final settlement.",
+        ),
+    ],
+)
+def test_an_offer_typed_as_what_we_do_is_decided_unless_it_is_a_bargain(typed, said):
+    assert offer_said(typed) == said
+
+
+def test_the_email_commits_to_the_offer_we_decided(tmp_path, monkeypatch):
+    answers = example("salvage-relationship/" + _salvage_apology())
+    answers["our_offer"] = "We refund the two November service visits (EUR 1,480)"
+    email = email_of("salvage-relationship", answers, tmp_path, monkeypatch)
+    assert "I propose that we refund" not in email["body"]
+    assert "We will refund the two November service visits (EUR 1,480)" in email["body"]
