@@ -435,3 +435,33 @@ def test_the_email_commits_to_the_offer_we_decided(tmp_path, monkeypatch):
     email = email_of("salvage-relationship", answers, tmp_path, monkeypatch)
     assert "I propose that we refund" not in email["body"]
     assert "We will refund the two November service visits (EUR 1,480)" in email["body"]
+
+
+# Kind 6: both times typed are offered, even short of words -----------------------------------
+
+
+def test_a_long_exit_email_still_offers_both_times(tmp_path, monkeypatch):
+    answers = example("partner-dispute/referral-partner-now-competes")
+    answers["proposed_times"] = [
+        {"date": dt.date(2026, 12, 10), "time": "17:00"},
+        {"date": dt.date(2026, 12, 11), "time": "16:00"},
+    ]
+    answers["their_hours_ahead"] = -7
+    answers["hold_scope"] = (
+        "New orders through the shared portal paused from our side while the notice runs; "
+        "support, spare parts and warranty work carry on exactly as they do today."
+    )
+    answers["our_offer"] = (
+        "We pay the Q4 referral fees in full on 15 January as the agreement says, and a "
+        "referral fee of 10% of first-year licences on every client that transfers cleanly"
+    )
+    answers["our_ask"] = (
+        "confirm by 18 December which of your clients are mid-onboarding, so that each one "
+        "has a named contact on our side before the handover starts"
+    )
+    email = email_of("partner-dispute", answers, tmp_path, monkeypatch)
+    assert (
+        "on Thursday 10 December at 17:00 my time (10:00 yours) or Friday 11 December at 16:00 "
+        "my time (09:00 yours), by video call" in email["body"]
+    ), email["text"]
+    assert len(email["body"].split()) <= 200

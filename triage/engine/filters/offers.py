@@ -217,8 +217,10 @@ def offer_said(
         # Money we owe them ("We pay CAD 15,620 for the 31 confirmed clients") is a commitment,
         # never proposed for them to weigh; a goodwill or settlement payment stays a proposal.
         return "We will " + said[len("I propose that we ") :]
-    if _DECIDED.match(_squash(offer)) and said.startswith("I propose that we ") and not (
-        _BARGAIN.search(said) or _UPON.search(said)
+    if (
+        _DECIDED.match(_squash(offer))
+        and said.startswith("I propose that we ")
+        and not (_BARGAIN.search(said) or _UPON.search(said))
     ):
         # Typed as what we do, with nothing asked of them ("We cover the DKK 38,500 cost of
         # the manual top-up"): the manager has decided it, so it is said as a commitment.
