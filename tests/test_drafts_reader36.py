@@ -30,6 +30,7 @@ from triage.engine.filters import (
     top_apology,
     unchanged,
     via_counsel,
+    without_term,
     written_in,
 )
 from triage.engine.filters.counsel import for_counsel, their_counsel
@@ -465,3 +466,42 @@ def test_a_long_exit_email_still_offers_both_times(tmp_path, monkeypatch):
         "my time (09:00 yours), by video call" in email["body"]
     ), email["text"]
     assert len(email["body"].split()) <= 200
+
+
+# Kind 5: said once -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        "salvage-relationship/our-failure-they-proposed-mediation",
+        "salvage-relationship/newsletter-data-slip-our-side-heated",
+        "salvage-relationship/labelling-regulator-dated-plan",
+    ],
+)
+def test_our_apology_as_a_dated_step_is_not_listed_again_as_a_commitment(
+    base, tmp_path, monkeypatch
+):
+    answers = example(base)
+    first = answers["their_contact"].split()[0]
+    answers["change_steps"] = [
+        *(answers.get("change_steps") or []),
+        {
+            "what": f"Apology call to {first}, then letter to her and her VP",
+            "owner": answers.get("our_contact") or "Me",
+            "due": dt.date(2026, 12, 8),
+            "evidence": "Call and letter",
+        },
+    ]
+    email = email_of("salvage-relationship", answers, tmp_path, monkeypatch)
+    assert "sorry" in email["body"].lower()
+    assert "Apology call" not in email["body"], email["text"]
+
+
+def test_the_mediation_is_not_offered_again_as_a_term():
+    typed = (
+        "A written apology for the 20 November email, and a without-prejudice meeting with a "
+        "mediator to settle commission and the open invoices together"
+    )
+    assert without_term(typed, "mediat") == "A written apology for the 20 November email"
+    assert without_term("a free re-shoot", "mediat") == "a free re-shoot"

@@ -138,6 +138,7 @@ if TYPE_CHECKING:
         unconditional_of,
         without_owed_work,
         without_signer,
+        without_term,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
@@ -251,6 +252,7 @@ _HOME = {
     "asks_now": "offers",
     "beyond_ask": "offers",
     "offer_said": "offers",
+    "without_term": "offers",
     "owed_work": "offers",
     "without_owed_work": "offers",
     "only_given": "offers",
@@ -476,6 +478,7 @@ __all__ = [
     "will_pay",
     "without_owed_work",
     "without_signer",
+    "without_term",
     "working_day",
     "worst_first",
     "written_in",

@@ -734,3 +734,15 @@ def insurer_first(offer: Any) -> str:
             part = said
         out.append(part)
     return "".join(out)
+
+
+def without_term(value: Any, word: Any) -> str:
+    """Filter ``offer | without_term(word)``: the typed offer without the terms that name
+    ``word`` ("a without-prejudice meeting with a mediator ..." on the way to mediation, which
+    the email proposes once already). Terms are split at semicolons and at ", and"."""
+    text = _squash(value)
+    terms = re.split(r";\s*|,\s+and\s+", text)
+    kept = [t for t in terms if not re.search(rf"\b{re.escape(_squash(word))}", t, re.I)]
+    if len(kept) == len(terms):
+        return text
+    return "; ".join(t.strip(" ,;") for t in kept if t.strip(" ,;"))

@@ -281,6 +281,7 @@ def environment() -> _Environment:
     env.filters["counsel_copied"] = filters.counsel_copied
     env.filters["top_apology"] = filters.top_apology
     env.filters["written_in"] = filters.written_in
+    env.filters["without_term"] = filters.without_term
     env.filters["unchanged"] = filters.unchanged
     env.filters["their_counsel"] = filters.their_counsel
     env.filters["for_counsel"] = filters.for_counsel
