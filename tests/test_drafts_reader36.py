@@ -93,6 +93,25 @@ COUNSEL_CASES = [
         "Dear Mr Hartley,",
         "Rachel",
     ),
+    (
+        "partner-dispute",
+        "partner-dispute/chain-claim-their-solicitors-write",
+        {
+            "their_spoc": "Ms Carys Morgan: all correspondence to be directed to their solicitors",
+            "timeline": [
+                {
+                    "date": dt.date(2026, 12, 1),
+                    "channel": "letter",
+                    "who": "Carys Morgan, Morgan Pryce Solicitors (their side)",
+                    "tone": "neutral",
+                    "note": "Letter of claim for the contaminated flour",
+                }
+            ],
+        },
+        "owen.hughes@millbrook.example",
+        "Dear Ms Morgan,",
+        "Owen",
+    ),
 ]
 
 
@@ -107,6 +126,9 @@ def test_an_email_their_lawyers_asked_for_goes_to_them(
     assert greeting in email["text"]
     assert f"Dear {first}," not in email["text"]
     assert f"not to {first} directly" in email["body"]
+    # The lawyer wrote the letter: never "the letter from your lawyers" to them.
+    assert "letter from your" not in email["body"]
+    assert "to your lawyers, as you prefer" not in email["body"]
     assert "asked that all contact go through their lawyers" in email["plan"]
 
 
