@@ -527,3 +527,25 @@ def test_the_mediation_is_not_offered_again_as_a_term():
     )
     assert without_term(typed, "mediat") == "A written apology for the 20 November email"
     assert without_term("a free re-shoot", "mediat") == "a free re-shoot"
+
+
+def test_one_email_has_one_label_for_what_changes(tmp_path, monkeypatch):
+    answers = example("client-communication-breakdown/our-founder-insulted-client-invoice-waits")
+    answers["our_mistakes"] = [
+        {
+            "mistake": "we told you about the backlog only when you asked",
+            "fix": "weekly status note on every order, delays flagged the same day",
+        },
+        {
+            "mistake": "the draft went out with two logs missing",
+            "fix": "a second engineer checks every report before it leaves",
+        },
+        {
+            "mistake": "our invoice reminder went out during the dispute",
+            "fix": "reminders paused while a dispute is open",
+        },
+    ]
+    body = email_of("client-communication-breakdown", answers, tmp_path, monkeypatch)["body"]
+    assert "What changes:" in body
+    assert "What we are changing:" not in body
+    assert "What else changes: a second engineer checks every report" in body
