@@ -112,6 +112,27 @@ COUNSEL_CASES = [
         "Dear Ms Morgan,",
         "Owen",
     ),
+    (
+        "salvage-relationship",
+        "salvage-relationship/their-lawyers-claim-offer-in-person",
+        {
+            "mixed_messages": True,
+            "mixed_messages_detail": "Grace still texts our site lead; their lawyers asked us "
+            "not to contact Grace directly.",
+            "timeline": [
+                {
+                    "date": dt.date(2026, 11, 28),
+                    "channel": "letter",
+                    "who": "Daniel Koh, Koh & Lim LLP (their side)",
+                    "tone": "hostile",
+                    "note": "Claim for the failed chiller, 21 days to respond",
+                }
+            ],
+        },
+        "grace.tan@merlionhosp.example",
+        "Dear Daniel,",
+        "Grace",
+    ),
 ]
 
 
