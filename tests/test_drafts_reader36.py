@@ -367,22 +367,32 @@ def test_nothing_is_invented_when_the_notes_do_not_say_what_stays(tmp_path, monk
 # Kind 4: they proposed mediation --------------------------------------------------------------
 
 
-def _mediation(**changes: Any) -> dict[str, Any]:
-    answers = example("contract-terms-dispute/letter-of-claim-mediate-first")
-    answers.update(changes)
-    return answers
+MEDIATIONS = [
+    ("contract-terms-dispute", "contract-terms-dispute/letter-of-claim-mediate-first"),
+    ("partner-dispute", "partner-dispute/chain-claim-contaminated-flour"),
+    ("salvage-relationship", "salvage-relationship/cross-claims-two-meetings-failed"),
+    (
+        "client-communication-breakdown",
+        "client-communication-breakdown/service-credits-after-ceo-meeting",
+    ),
+]
 
 
-def test_their_proposal_of_mediation_is_accepted_not_proposed_back(tmp_path, monkeypatch):
-    answers = _mediation(mediation_open="proposed", dispute_clause="mediation")
-    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
-    if "mediation-proposal.md" not in texts:
-        pytest.skip("this example's route is not mediation")
+@pytest.mark.parametrize(("playbook", "base"), MEDIATIONS)
+def test_their_proposal_of_mediation_is_accepted_not_proposed_back(
+    playbook, base, tmp_path, monkeypatch
+):
+    answers = example(base)
+    answers.update(mediation_open="proposed", dispute_clause="mediation")
+    texts = drafts(playbook, answers, tmp_path, monkeypatch)
     proposal = texts["mediation-proposal.md"]
     assert "I would like to propose mediation" not in proposal
     assert "I think now is the time to use it" not in proposal
     assert "The next step is to choose the mediator together." in proposal
     assert "Please let me know the names you would suggest for the mediator" in proposal
+    email = texts["reset-email.eml"]
+    assert "I suggest we take this to mediation" not in email
+    assert "I would like to propose mediation" not in email
 
 
 def test_a_letter_from_their_lawyers_proposing_mediation_is_theirs_not_the_readers(
@@ -399,11 +409,11 @@ def test_a_letter_from_their_lawyers_proposing_mediation_is_theirs_not_the_reade
     assert proposed_by_reader(timeline, "Emmanuel Ssekandi") is False
 
 
-def test_when_nobody_proposed_it_the_proposal_proposes(tmp_path, monkeypatch):
-    answers = _mediation(mediation_open="maybe")
-    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch)
-    if "mediation-proposal.md" not in texts:
-        pytest.skip("this example's route is not mediation")
+@pytest.mark.parametrize(("playbook", "base"), MEDIATIONS)
+def test_when_nobody_proposed_it_the_proposal_proposes(playbook, base, tmp_path, monkeypatch):
+    answers = example(base)
+    answers["mediation_open"] = "maybe"
+    texts = drafts(playbook, answers, tmp_path, monkeypatch)
     assert "I would like to propose mediation" in texts["mediation-proposal.md"]
 
 
