@@ -391,6 +391,7 @@ def test_their_proposal_of_mediation_is_accepted_not_proposed_back(
     assert "The next step is to choose the mediator together." in proposal
     assert "Please let me know the names you would suggest for the mediator" in proposal
     email = texts["reset-email.eml"]
+    assert "a proposal to mediate" not in texts["subject"]
     assert "I suggest we take this to mediation" not in email
     assert "I would like to propose mediation" not in email
 
