@@ -200,7 +200,7 @@ def test_an_exit_says_its_notice_once_and_its_hold_as_what_we_do(tmp_path, monke
         ),
         (
             "Joint marketing and new tender bids paused; service for the 140 vessels continues.",
-            "joint marketing and new tender bids paused; service for the 140 vessels continues",
+            "joint marketing and new tender bids are paused; service for the 140 vessels continues",
         ),
         ("Stop new joint bids", "we are stopping new joint bids"),
     ],

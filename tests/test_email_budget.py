@@ -173,4 +173,7 @@ def test_every_email_is_at_most_200_words_and_keeps_what_we_commit_to(
     if ctx_variant in ("at_fault", "reset", "misunderstanding", "owed") and count_of(changes):
         assert "we rolled it back the same evening" in flat.lower(), "what is already done is said"
     if "proposed_times" in changes and ctx_variant != "formal":
-        assert re.search(r"^- \w+day \d", body, re.M), "a time offered is kept"
+        # Listed, or short of words both in one line ("on Tuesday 8 December at 10:00 or ...").
+        assert re.search(r"^- \w+day \d|\bon \w+day \d+ \w+(?: \d{4})? at \d", body, re.M), (
+            "a time offered is kept"
+        )

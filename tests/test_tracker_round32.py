@@ -530,7 +530,7 @@ def test_an_exit_under_a_hold_says_what_is_paused(name, says_hold, tmp_path, mon
     texts = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     email = flat(texts["reset-email.eml"])
     assert "the work carries on as now" not in email, email
-    assert ("joint marketing and new bids paused" in email) == says_hold, email
+    assert ("joint marketing and new bids are paused" in email) == says_hold, email
     for row in rows(texts):
         assert "on the current terms" not in row["action"], row
 

@@ -90,7 +90,14 @@ def missing_addresses(
         if not name.endswith(".eml"):
             continue
         present = _headers(files[name])
-        if "to" not in present:
+        to_name = getattr((drafts or {}).get(name), "to_name", "")
+        if "to" not in present and to_name:
+            shown = " ".join("".join(c for c in to_name if c.isprintable()).split())
+            notes.append(
+                f"{name} is written to {shown}, as their side asked that all contact go through "
+                "their lawyers: add their address in To in your mail program before you send it."
+            )
+        elif "to" not in present:
             notes.append(
                 f"{name} has no To address, as none was given for them: add it in your mail "
                 "program before you send it (or answer 'Their email address')."

@@ -572,6 +572,9 @@ class EmailParts:
     # No signer was named: the sign-off is left with no name under it (never a bracket the
     # other side could receive), and the user is told when the outputs are written.
     unsigned: bool = False
+    # Their lawyer the draft is written to, with no address typed for them: told to the user
+    # when the outputs are written (their side asked that all contact go through them).
+    to_name: str = ""
 
 
 # The template's line naming whom to copy without an address ("[Cc: Paul Hnatyshyn — add
@@ -580,6 +583,11 @@ _NO_SIGNER = re.compile(r"^\\?\[YOUR NAME\\?\]\n", re.M)
 _COPY_LINE = re.compile(
     r"^\[Cc: (?P<names>[^\]\n]+?) — add (?:their|the) address(?:es)?\]\n(?:[ \t]*\n)?", re.M
 )
+
+
+# The template's line naming their lawyer as the addressee without an address ("[To: Hamish
+# Doyle, their lawyer — add their address]"): taken out of the body like the copy line.
+_TO_LINE = re.compile(r"^\[To: (?P<names>[^\]\n]+?) — add their address\]\n(?:[ \t]*\n)?", re.M)
 
 
 def email_parts(subject: str, to: str, body: str, sender: str = "", cc: str = "") -> EmailParts:
@@ -598,6 +606,9 @@ def email_parts(subject: str, to: str, body: str, sender: str = "", cc: str = ""
     copies = _COPY_LINE.search(body)
     if copies:
         body = body[: copies.start()] + body[copies.end() :]
+    to_line = _TO_LINE.search(body)
+    if to_line:
+        body = body[: to_line.start()] + body[to_line.end() :]
     unsigned = _NO_SIGNER.search(body)
     if unsigned:
         body = body[: unsigned.start()] + body[unsigned.end() :]
@@ -609,6 +620,7 @@ def email_parts(subject: str, to: str, body: str, sender: str = "", cc: str = ""
         addresses[2] if addresses[2] not in addresses[:2] else "",
         copies.group("names") if copies else "",
         bool(unsigned),
+        to_line.group("names") if to_line and not addresses[1] else "",
     )
 
 

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         pending_reply,
         pending_step,
     )
+    from triage.engine.filters.counsel import for_counsel, their_counsel
     from triage.engine.filters.dates import (
         add_working_days,
         as_date,
@@ -99,7 +100,7 @@ if TYPE_CHECKING:
         turns_shown,
     )
     from triage.engine.filters.greeting import first_name
-    from triage.engine.filters.language import their_language
+    from triage.engine.filters.language import their_language, written_in
     from triage.engine.filters.letters import clause_named, lawyer_writes, letter_day, mediation_by
     from triage.engine.filters.markdown import markdown_inline
     from triage.engine.filters.matter import matter
@@ -139,6 +140,7 @@ if TYPE_CHECKING:
         unconditional_of,
         without_owed_work,
         without_signer,
+        without_term,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
@@ -163,10 +165,11 @@ if TYPE_CHECKING:
     from triage.engine.filters.senior import our_senior, their_senior
     from triage.engine.filters.sentences import SUBJECTS, clause, goal, sentence
     from triage.engine.filters.shorten import brief, first_sentence, join_and
-    from triage.engine.filters.signers import full_name, joins_us, top_signer
+    from triage.engine.filters.signers import full_name, joins_us, top_apology, top_signer
     from triage.engine.filters.steps import next_three, step_part
     from triage.engine.filters.summary import one_off, staff_notes, summary_line
     from triage.engine.filters.topic import topic
+    from triage.engine.filters.unchanged import unchanged
     from triage.engine.filters.voice import first_person
     from triage.engine.filters.wins import win_day
     from triage.engine.filters.words import COMMON_WORDS, DETERMINERS, ROLE_WORDS, TITLES
@@ -205,6 +208,7 @@ _HOME = {
     "end_date_in": "drafts",
     "attendee_notes": "drafts",
     "their_language": "language",
+    "written_in": "language",
     "attendees_for_them": "drafts",
     "fix_sentence": "drafts",
     "hedged": "drafts",
@@ -258,6 +262,7 @@ _HOME = {
     "asks_now": "offers",
     "beyond_ask": "offers",
     "offer_said": "offers",
+    "without_term": "offers",
     "owed_work": "offers",
     "without_owed_work": "offers",
     "only_given": "offers",
@@ -307,6 +312,7 @@ _HOME = {
     "full_name": "signers",
     "joins_us": "signers",
     "top_signer": "signers",
+    "top_apology": "signers",
     "beyond_fixes": "repair",
     "lawyers_answered": "escalation",
     "cutoff_time": "deadlines",
@@ -315,6 +321,9 @@ _HOME = {
     "naming": "commitments",
     "escalated_by": "escalation",
     "counsel_copied": "escalation",
+    "their_counsel": "counsel",
+    "unchanged": "unchanged",
+    "for_counsel": "counsel",
     "their_letter_day": "escalation",
     "proposed_by_reader": "proposer",
     "brief": "shorten",
@@ -379,6 +388,7 @@ __all__ = [
     "first_sentence",
     "fix_in_force",
     "fix_sentence",
+    "for_counsel",
     "fragments",
     "full_name",
     "goal",
@@ -458,10 +468,12 @@ __all__ = [
     "staff_notes",
     "step_part",
     "summary_line",
+    "their_counsel",
     "their_language",
     "their_letter_day",
     "their_option",
     "their_senior",
+    "top_apology",
     "top_signer",
     "topic",
     "turns_shown",
@@ -473,6 +485,7 @@ __all__ = [
     "typed_on_days_off",
     "typed_proposal",
     "typed_rhythm",
+    "unchanged",
     "unconditional_of",
     "unsaid",
     "via_counsel",
@@ -484,8 +497,10 @@ __all__ = [
     "win_day",
     "without_owed_work",
     "without_signer",
+    "without_term",
     "working_day",
     "worst_first",
+    "written_in",
 ]
 
 

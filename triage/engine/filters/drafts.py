@@ -178,10 +178,20 @@ def _listed(text: str) -> str:
     )
 
 
-def hold_said(value: Any) -> str:
+_HELD = re.compile(
+    r"^(.+?)\s+(paused|stopped|suspended|frozen|halted|on\s+hold|held\s+back)\b(.*)$",
+    re.I,
+)
+_BE: dict[str, str] = {}
+_LOWER_FIRST = {"new", "existing", "current", "open", "pending", "future", "further", "ongoing"}
+
+
+def hold_said(value: Any, them: Any = "") -> str:
     """Filter ``hold_said``: a typed hold as a clause that can follow "Until the notice period
     ends, ": its sentences joined by semicolons, an opening instruction ("Pause …") said as
-    what we are doing ("we are pausing …"), and no full stop at the end."""
+    what we are doing ("we are pausing …"), a thing typed with its state said as a clause ("new
+    deals are paused"), their company's side named as "your side" (``them``: the counterparty),
+    and no full stop at the end."""
     parts = [p.strip() for p in re.split(r"(?<=[.!?;])\s+", _squash(value)) if p.strip()]
     said: list[str] = []
     for part in parts:
@@ -202,8 +212,21 @@ def hold_said(value: Any) -> str:
         verb = _HOLD_VERBS.get(first.lower())
         if verb and rest:
             part = f"we are {verb} {rest}"
-        elif first.lower().strip(",:;") in COMMON_WORDS:
-            part = part[:1].lower() + part[1:]
+        else:
+            # A thing and its state typed as a note ("New deals in the territory paused from
+            # Campo's side"): said as a clause, "new deals in the territory are paused".
+            noted = _HELD.match(part)
+            if noted and not re.search(
+                r"\b(?:is|are|was|were|be|been|will|stay|stays|remain)\b", noted.group(1), re.I
+            ):
+                part = f"{noted.group(1)} {_BE.get(noted.group(2).split()[0].lower(), 'are')} {noted.group(2)}{noted.group(3)}"
+            if first.lower().strip(",:;") in COMMON_WORDS or first.lower() in _LOWER_FIRST:
+                part = part[:1].lower() + part[1:]
+        if them:
+            # Their own side named by their company's name, to them: "your side".
+            names = "|".join(re.escape(w) for w in re.findall(r"[A-ZÀ-Þ][\w-]{2,}", str(them)))
+            if names:
+                part = re.sub(rf"\b(?:{names})(?:'s|’s)\s+side\b", "your side", part)
         said.append(part)
     return "; ".join(said)
 
@@ -222,17 +245,33 @@ def will_pay(value: Any) -> bool:
     return bool(_WILL_PAY.search(text) or re.search(r"\bwe'?ll\s+pay\b", text, re.I))
 
 
+_COUNSEL = r"(?:their\s+(?:external\s+)?(?:solicitors?|lawyers?|counsel|attorneys?|legal\s+team)|counsel|solicitors?|lawyers?|attorneys?)"
 _VIA_COUNSEL = re.compile(
-    r"\b(?:all\s+)?(?:further\s+)?(?:comms|communications?|contact|correspondence|emails?)\s+"
-    r"(?:to\s+go\s+|must\s+go\s+|should\s+go\s+|to\s+be\s+|goes\s+)?(?:via|through)\s+"
-    r"(?:her|him|them|their\s+(?:solicitors?|lawyers?|counsel)|counsel|solicitors?|lawyers?)\b",
+    r"\b(?:all\s+|any\s+)?(?:further\s+|future\s+)?(?:comms|communications?|contact|correspondence|"
+    r"emails?)\s+(?:now\s+)?(?:to\s+go\s+|must\s+go\s+|should\s+go\s+|to\s+be\s+|goes\s+|go\s+|only\s+)?"
+    r"(?:via|through)\s+(?:her|him|them|" + _COUNSEL + r")\b|"
+    # "all correspondence to be directed to their solicitors"
+    r"\b(?:comms|communications?|contact|correspondence|emails?|messages?)\s+(?:now\s+)?(?:(?:to\s+|must\s+|should\s+)?be\s+"
+    r"(?:sent|directed|addressed)|(?:to\s+|must\s+|should\s+)?go|goes)\s+(?:only\s+)?to\s+(?:her|him|them|"
+    + _COUNSEL
+    + r")\b|"
+    # "asked us not to contact Rachel directly", "no longer to write to her directly"
+    r"\b(?:not\s+to|no\s+longer|stop|must\s+not|do\s+not|don'?t)\s+(?:contact|write\s+to|email|"
+    r"call|approach|speak\s+to|talk\s+to)(?:ing)?\s+(?:[A-Z]\w+(?:\s+[A-Z]\w+)?|her|him|them|"
+    r"their\s+(?:client|staff|team|people))\s+directly\b|"
+    # "write only to their lawyers", "deal only through their solicitors"
+    r"\b(?:only|solely)\s+(?:to|with|through|via)\s+" + _COUNSEL + r"\b",
     re.I,
 )
 
 
 def via_counsel(value: Any) -> bool:
     """Filter ``via_counsel``: whether our notes say their side has asked that all contact
-    go through their lawyer ("their solicitor emailed saying all further comms via her")."""
+    go through their lawyer ("their solicitor emailed saying all further comms via her",
+    "Doyle says all comms through him", "asked us not to contact Rachel directly"). A list
+    of notes (what happened, the mixed messages, the message log) is read as one."""
+    if isinstance(value, (list, tuple)):
+        return any(via_counsel(v) for v in value)
     return bool(_VIA_COUNSEL.search(_squash(value)))
 
 

@@ -3,6 +3,7 @@ address, their firm's legal form; their name and a currency only when both agree
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from triage.engine.filters.text import _squash, _words
@@ -89,3 +90,32 @@ def their_language(
         return ""
     (place,) = money
     return name if name and countries.COUNTRIES.get(place, ("", "", ""))[2] == name else ""
+
+
+_LANGUAGES = (
+    "Japanese|Korean|Chinese|Mandarin|Cantonese|Thai|Vietnamese|Indonesian|Malay|Arabic|Turkish|"
+    "German|French|Spanish|Portuguese|Italian|Dutch|Polish|Czech|Slovak|Hungarian|Romanian|"
+    "Bulgarian|Greek|Swedish|Norwegian|Danish|Finnish|Estonian|Latvian|Lithuanian|Hebrew|Hindi"
+)
+_WRITTEN_IN = re.compile(
+    rf"\b(?P<what>letter|note|email|apology|message)\b(?:[^.;]{{0,40}}?)\bin\s+(?P<lang>{_LANGUAGES})\b",
+    re.I,
+)
+
+
+def written_in(actions: Any) -> dict[str, Any]:
+    """Filter ``agreed_actions | written_in``: a letter our own steps say goes to them in their
+    language ("Letter of apology in Japanese, requesting the visit"), as ``{'language', 'what',
+    'due'}`` ("letter", "note"...; the step's date or None); ``{}`` when no step says so. The
+    email then says that letter follows: the drafts are never machine-translated."""
+    for row in actions or []:
+        get = row.get if isinstance(row, dict) else lambda k, r=row: getattr(r, k, None)
+        found = _WRITTEN_IN.search(_squash(get("what")))
+        if found:
+            what = found.group("what").lower()
+            return {
+                "language": found.group("lang").capitalize(),
+                "what": "letter" if what == "apology" else what,
+                "due": get("due"),
+            }
+    return {}

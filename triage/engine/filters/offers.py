@@ -209,11 +209,21 @@ def offer_said(
     sentence never has us pay what they owe. With ``they_pay``, terms that open with a figure
     are what we propose, not something we give; and when the figure is the sum claimed
     (``claimed``), they only repeat the ask, so nothing is said. With ``we_owe`` (the money
-    is theirs), paying, refunding or reimbursing is said as what we will do."""
+    is theirs), paying, refunding or reimbursing is said as what we will do. An offer typed as
+    what we do ("We cover the DKK 38,500 cost"), of something only we give and with nothing
+    asked in return, is decided: said as "We will ...", never proposed."""
     said = _whole_terms(_offer_said(offer, they_pay, claimed))
     if we_owe and _OWED_PAY.match(said) and not _BARGAIN.search(said):
         # Money we owe them ("We pay CAD 15,620 for the 31 confirmed clients") is a commitment,
         # never proposed for them to weigh; a goodwill or settlement payment stays a proposal.
+        return "We will " + said[len("I propose that we ") :]
+    if (
+        _DECIDED.match(_squash(offer))
+        and said.startswith("I propose that we ")
+        and not (_BARGAIN.search(said) or _UPON.search(said))
+    ):
+        # Typed as what we do, with nothing asked of them ("We cover the DKK 38,500 cost of
+        # the manual top-up"): the manager has decided it, so it is said as a commitment.
         return "We will " + said[len("I propose that we ") :]
     if _OUR_CANCEL.match(said) and not _BARGAIN.search(said) and not _UPON.search(said):
         # Cancelling or waiving our own invoice, or crediting what the contract gives them,
@@ -245,6 +255,13 @@ def _whole_terms(said: str) -> str:
 
 
 _OUR_CANCEL = re.compile(r"I propose that we (?:cancel|waive|write off|withdraw|credit) ")
+# An offer typed as what we do, in the present, of something only we give ("We cover ...",
+# "We replace the 14 transducers free of charge"): decided, not proposed.
+_DECIDED = re.compile(
+    r"^\s*we\s+(?:cover|pay|refund|reimburse|credit|absorb|waive|cancel|replace|repair|redo|"
+    r"supply|deliver|provide|include|extend|give|send|fix|write\s+off)\b",
+    re.I,
+)
 # A term that waits on something ("credit the rebate in January if 400t is hit") stays a proposal.
 _UPON = re.compile(r"\b(?:if|unless|once|subject to|provided|when)\b", re.I)
 
@@ -717,3 +734,15 @@ def insurer_first(offer: Any) -> str:
             part = said
         out.append(part)
     return "".join(out)
+
+
+def without_term(value: Any, word: Any) -> str:
+    """Filter ``offer | without_term(word)``: the typed offer without the terms that name
+    ``word`` ("a without-prejudice meeting with a mediator ..." on the way to mediation, which
+    the email proposes once already). Terms are split at semicolons and at ", and"."""
+    text = _squash(value)
+    terms = re.split(r";\s*|,\s+and\s+", text)
+    kept = [t for t in terms if not re.search(rf"\b{re.escape(_squash(word))}", t, re.I)]
+    if len(kept) == len(terms):
+        return text
+    return "; ".join(t.strip(" ,;") for t in kept if t.strip(" ,;"))

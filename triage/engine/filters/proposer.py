@@ -11,7 +11,10 @@ from triage.engine.filters.text import _squash
 __all__ = ["proposed_by_reader"]
 
 _PROPOSES = re.compile(
-    r"\b(?:propos\w*|suggest\w*|offer\w*|rais\w*|asks?\s+for|wants?)\b(?:[^.;]|\.(?=\d)){0,60}?\bmediat",
+    r"\b(?:propos\w*|suggest\w*|offer\w*|rais\w*|asks?\s+for|wants?|invok\w*|refer\w*|calls?\s+for)\b"
+    r"(?:[^.;]|\.(?=\d)){0,60}?\bmediat|"
+    # A letter that opens on it: "Mediation under cl. 24, agree mediator by 18 Dec or arbitration".
+    r"^\s*mediation\s+(?:under|per|pursuant|as\s+per)\b",
     re.I,
 )
 _NAMED = re.compile(

@@ -13,7 +13,7 @@ from typing import Any
 
 from triage.engine.filters.text import _squash
 
-__all__ = ["full_name", "joins_us", "top_signer"]
+__all__ = ["full_name", "joins_us", "top_apology", "top_signer"]
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
 _NOT_SURNAME = {
@@ -133,3 +133,95 @@ def top_signer(
     found = _TITLE.search(title)
     rank = next((int(k[1:]) for k, v in found.groupdict().items() if v), 0) if found else 0
     return f"{said}, {title}" if rank >= 2 else ""
+
+
+_TOP_WORDS = (
+    r"ceo|chief\s+executive(?:\s+officer)?|managing\s+director|md|founder|co-founder|owner|"
+    r"president|chair(?:man|woman|person)?|managing\s+partner"
+)
+# Our top person apologises ("CEO personal apology to Mr Park", "our MD will apologise in
+# person", "a personal apology from our founder"), never theirs.
+_TOP_SORRY = re.compile(
+    rf"\b(?P<t1>{_TOP_WORDS})\b(?:'s)?[^.;]{{0,40}}?\bapolog(?:y|ies|i[sz]es?)\b|"
+    rf"\bapolog(?:y|ies|i[sz]es?)\b[^.;]{{0,30}}?\bfrom\s+(?:our\s+)?(?P<t2>{_TOP_WORDS})\b",
+    re.I,
+)
+_ROLE_SAID = {
+    "ceo": "chief executive",
+    "md": "managing director",
+    "chief executive officer": "chief executive",
+}
+
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:van|von|de|der|da|di|del|le|la)?\s*[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}"
+
+
+_SAME_TITLE = (
+    ("ceo", "chief executive", "chief executive officer"),
+    ("md", "managing director"),
+    ("chair", "chairman", "chairwoman", "chairperson"),
+    ("founder", "co-founder"),
+)
+
+
+def _named_as(title: str, notes: str) -> str:
+    """The person the notes name with ``title``: "Giovanni Lodrini (CEO)", "CEO Giovanni
+    Lodrini", "our MD, Sven Olsen"; never theirs ("their CEO Park")."""
+    same = next((g for g in _SAME_TITLE if title in g), (title,))
+    words = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in same) + ")"
+    for found in re.finditer(
+        rf"({_CAP})\s*\(\s*(?:our\s+)?{words}\b|\b(?:(our|their)\s+)?{words}\s*,?\s+({_CAP})",
+        notes,
+        re.I,
+    ):
+        if (found.group(2) or "").lower() == "their":
+            continue
+        name = found.group(1) or found.group(3) or ""
+        if name and name[0].isupper():
+            return name
+    return ""
+
+
+def top_apology(texts: Any, notes: Any = "", signer: Any = "", title: Any = "") -> dict[str, Any]:
+    """Filter ``[steps and notes] | top_apology(people notes, signer)``: our top person's own
+    apology, when a typed step, change or note says they make it ("CEO personal apology to Mr
+    Park for the 2 Dec call", "our CEO will apologise personally"), as ``{'name', 'role', 'how',
+    'due'}``: who (the step's owner, else our most senior person the notes name), their role
+    ("chief executive"), how ("call", "write", "visit" or ''), the step's date or None. ``{}``
+    when nothing says so, or when that person, or anyone with a top ``title``, signs the
+    email: then the email is the apology."""
+    from triage.engine.filters.people import person
+
+    rows = texts if isinstance(texts, (list, tuple)) else [texts]
+    me = _squash(person(signer)).lower() if signer else ""
+    if re.search(rf"\b(?:{_TOP_WORDS})\b", _squash(title), re.I):
+        return {}  # the signer is our top person: the email is their apology
+    for row in rows:
+        if isinstance(row, dict):
+            text, owner, due = _squash(row.get("what")), _squash(row.get("owner")), row.get("due")
+        else:
+            text, owner, due = _squash(row), "", None
+        found = _TOP_SORRY.search(text)
+        if not found or re.search(r"\btheir\s+$", text[: found.start()], re.I):
+            continue
+        typed = re.sub(r"\s+", " ", (found.group("t1") or found.group("t2") or "").lower())
+        who = _squash(person(owner)) if owner else ""
+        if not who:
+            # Only someone the notes give that very title: never our most senior name
+            # otherwise (it can be the director whose conduct is at issue).
+            who = _named_as(typed, _squash(notes))
+        if me and who and (who.lower() in me or me in who.lower()):
+            return {}
+        # How they will say it, never the thing said sorry for ("... for the 2 Dec call").
+        low = re.split(r"\bfor\b", text.lower(), maxsplit=1)[0]
+        how = (
+            "call"
+            if re.search(r"\b(?:call|phone|ring)\b", low)
+            else "write"
+            if re.search(r"\b(?:letter|in writing|write|writes|written|email|note)\b", low)
+            else "visit"
+            if re.search(r"\b(?:visit|in person|meet|fly)\b", low)
+            else ""
+        )
+        return {"name": who, "role": _ROLE_SAID.get(typed, typed), "how": how, "due": due}
+    return {}

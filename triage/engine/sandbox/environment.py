@@ -286,6 +286,12 @@ def environment() -> _Environment:
     env.filters["senior_clause"] = filters.senior_clause
     env.filters["complaint_named"] = filters.complaint_named
     env.filters["counsel_copied"] = filters.counsel_copied
+    env.filters["top_apology"] = filters.top_apology
+    env.filters["written_in"] = filters.written_in
+    env.filters["without_term"] = filters.without_term
+    env.filters["unchanged"] = filters.unchanged
+    env.filters["their_counsel"] = filters.their_counsel
+    env.filters["for_counsel"] = filters.for_counsel
     env.filters["their_letter_day"] = filters.their_letter_day
     env.filters["proposed_by_reader"] = filters.proposed_by_reader
     env.filters["without_signer"] = filters.without_signer
