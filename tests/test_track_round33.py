@@ -414,7 +414,11 @@ def test_an_in_person_meeting_with_counsel_is_not_the_day_after_the_email(tmp_pa
     ]
     texts = run("contract-terms-dispute", answers, tmp_path, monkeypatch)
     email = texts["reset-email.eml"]
-    assert "8 December 2026 at" not in email and "9 December 2026 at" not in email, email
+    assert "8 December 2026 at" not in email, email  # never the day after the email
+    # Their letter's date (Wednesday 9 December) falls within the days counsel would need, so
+    # it is met first: the meeting on that day is offered, the later one too.
+    assert "Wednesday 9 December 2026 at 10:00" in email, email
+    assert "Wednesday 16 December 2026 at 10:00" in email, email
 
 
 def test_check_ins_agree_between_tracker_and_follow_up(tmp_path, monkeypatch):

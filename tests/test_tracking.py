@@ -305,3 +305,30 @@ def test_an_escalation_updates_the_calendar_event_instead_of_adding_one(case_fol
         "\r\n ", ""
     )
     assert mandate_uid() == before, "the same event, reworded: not a second one"
+
+
+def test_marks_saved_before_the_actions_were_named_still_apply(case_folder):
+    """The built-in actions gained an `id`. A case saved before then holds its marks under the
+    digest of the action's words; after the upgrade the step is still done, and the calendar
+    does not lose it."""
+    from triage.engine import tracking
+    from triage.engine.library import builtin_dir
+    from triage.engine.playbook import load_playbook
+
+    playbook = load_playbook(builtin_dir() / "client-communication-breakdown.toml")
+    spec = next(a for a in playbook.actions if a.what.startswith("{% set least"))
+    assert spec.id, "the mandate step is named"
+    old_key = tracking.action_key(spec.what, [])  # how a case saved it before the id
+    assert old_key.startswith("a-")
+    assert triage("update", case_folder.name, "--done", "Agree our mandate").returncode == 0
+    path = case_folder / "case.toml"
+    text = path.read_text(encoding="utf-8")
+    assert f'key = "id-{spec.id}"' in text
+    # as an older version wrote it: the digest key, and the words of that time
+    older = text.replace(f'key = "id-{spec.id}"', f'key = "{old_key}"').replace(
+        'action = "Agree our mandate', 'action = "(older words) Agree our mandate', 1
+    )
+    path.write_text(older, encoding="utf-8")
+    assert triage("render", case_folder.name, "--force").returncode == 0
+    [row] = [r for r in _rows(case_folder) if r["action"].startswith("Agree our mandate")]
+    assert row["status"] == "done"
