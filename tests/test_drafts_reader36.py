@@ -581,3 +581,19 @@ def test_one_email_has_one_label_for_what_changes(tmp_path, monkeypatch):
     assert "What changes:" in body
     assert "What we are changing:" not in body
     assert "What else changes: a second engineer checks every report" in body
+
+
+def test_a_clause_number_beside_the_notice_is_not_the_letter_date():
+    """Blind round 35: "a formal notice of material breach under clause 18.2" made a letter to
+    their lawyer say "your letter of 18 February". A clause number is not a day and month."""
+    import datetime as dt
+
+    from triage.engine.filters.letters import letter_day
+
+    today = dt.date(2026, 12, 6)
+    assert letter_day("They served a notice of breach under clause 18.2 last week.", today) == ""
+    assert letter_day("Their claim under clause 7.3, received 1 December.", today) == "1 December"
+    assert letter_day("Letter of demand dated 30.11.2026 from their attorneys", today) == (
+        "30 November"
+    )
+    assert letter_day("30/11 notice from their lawyers", today) == "30 November"

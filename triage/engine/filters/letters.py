@@ -47,6 +47,10 @@ _DAY_MONTH = re.compile(
     r"\b(\d{1,2})(?:/|\.|\s+)(\d{1,2}|[A-Za-z]{3,9})\b(?:[/.\s]+(\d{4}))?", re.I
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:clauses?|cl|sections?|sec|art|articles?|paragraphs?|para|schedule|annex)\.?\s*$|§\s*$",
+    re.I,
+)
 
 
 def lawyer_writes(contact: Any) -> bool:
@@ -84,6 +88,14 @@ def letter_day(value: Any, today: Any = None) -> str:
             if start is None or dated <= start:
                 return f"{dated.day} {_MONTHS[dated.month - 1].title()}"
         for found in _DAY_MONTH.finditer(line):
+            numeric = found.group(2).isdigit()
+            between = line[found.end(1) : found.start(2)]
+            # "clause 18.2" or "cl. 7.3" is a clause, not 18 February: a day and month in
+            # figures need a slash or a year ("30/11", "30.11.2026")
+            if numeric and between != "/" and not found.group(3):
+                continue
+            if _CLAUSE_BEFORE.search(line[: found.start()]):
+                continue
             month = _month(found.group(2))
             day = int(found.group(1))
             if not 1 <= month <= 12 or not 1 <= day <= 31:
