@@ -125,11 +125,17 @@ def test_without_a_walk_away_point_the_mandate_asks_for_one():
 
 def test_our_stake_is_what_the_option_for_theirs_must_also_protect():
     given = Advice("salvage-relationship", "customer-may-not-pay")
-    missing = Advice("salvage-relationship", "customer-may-not-pay", our_stake=None)
+    missing = Advice(
+        "salvage-relationship", "customer-may-not-pay", our_stake=None, they_bring=None
+    )
     [option] = given.rows_with("Prepare one option for what is at stake on their side")
     assert "also protects what is at stake for us (£148,000, our stock" in option["action"]
     [plain] = missing.rows_with("Prepare one option for what is at stake on their side")
     assert plain["action"].endswith("and what we want in return")
+    # In the rescue playbook, what they bring us stands in when no stake of ours is typed.
+    brought = Advice("salvage-relationship", "customer-may-not-pay", our_stake=None)
+    [option] = brought.rows_with("Prepare one option for what is at stake on their side")
+    assert "also protects what is at stake for us (about £420,000 a year" in option["action"]
 
 
 def test_in_a_partner_dispute_what_we_gain_stands_in_for_our_stake():
