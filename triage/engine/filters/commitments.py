@@ -353,8 +353,12 @@ def pending_step(actions: Any, word: Any, today: Any = None) -> dict[str, Any] |
     ``word`` ("notice"), with its ``due`` date on or after today, else none: a formal step the
     case schedules for later (the last such action: the step itself, after its checks), which
     a draft sent now must not perform."""
+    return _last_pending(actions, re.compile(rf"\b{re.escape(_squash(word))}", re.I), today)
+
+
+def _last_pending(actions: Any, pattern: re.Pattern[str], today: Any) -> dict[str, Any] | None:
+    """The last action not yet done whose text ``pattern`` finds, due on or after today."""
     start = _date(today)
-    pattern = re.compile(rf"\b{re.escape(_squash(word))}", re.I)
     found: dict[str, Any] | None = None
     for row in _rows(actions):
         due = _date(row.get("due"))
@@ -380,19 +384,9 @@ _REPLY_STEP = re.compile(
 def pending_reply(actions: Any, today: Any = None) -> dict[str, Any] | None:
     """Filter ``pending_reply(today)``: the formal reply the manager scheduled ("Formal
     response to the notice", "Written reply to the clause 11.2 claim", "answer their letter of
-    demand"), not yet done and due on or after today, else none; the last such row, as
-    ``pending_step`` gives it. A reply to a person ("Reply to Mark accepting mediation") is
-    not one."""
-    start = _date(today)
-    found: dict[str, Any] | None = None
-    for row in _rows(actions):
-        due = _date(row.get("due"))
-        if _done(row) or due is None or (start and due < start):
-            continue
-        what = _squash(row.get("what"))
-        if _REPLY_STEP.search(what) and (found is None or due >= found["due"]):
-            found = {"what": what, "owner": _squash(row.get("owner")), "due": due}
-    return found
+    demand"), as ``pending_step`` finds a step, else none. A reply to a person ("Reply to Mark
+    accepting mediation") is not one."""
+    return _last_pending(actions, _REPLY_STEP, today)
 
 
 def approved_offer(actions: Any, currency: Any = "") -> str:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from triage.engine.filters.text import _squash
+from triage.engine.filters.voice import _singular_to_reader
 from triage.engine.filters.words import DETERMINERS
 
 # Words that start an effect without a thing of theirs to name: "about 40 patients".
@@ -115,21 +116,6 @@ _EFFECT = re.compile(
 )
 
 
-def _as_you(verb: str) -> str:
-    """The verb after "he" or "she", said after "you": "has" gives "have", "loses" "lose"."""
-    low = verb.lower()
-    irregular = {"has": "have", "was": "were", "is": "are", "does": "do", "goes": "go"}
-    if low in irregular:
-        return irregular[low]
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes")):
-        return low[:-2]
-    if low.endswith("s") and not low.endswith("ss"):
-        return low[:-1]
-    return low
-
-
 def effect_on_them(value: Any) -> str:
     """Filter ``effect_on_them``: the first part of the notes that says what our failure did to
     them ("~40 patients recalled for re-draws", "their staff had to re-wear"), with "~" said
@@ -149,10 +135,7 @@ def effect_on_them(value: Any) -> str:
             # "He had to refund the wedding group … and they posted about it": the reader is
             # "he", so "they" is someone else, and would be read as "you"; it ends there
             part = re.split(r",?\s+and\s+(?:they|them|their)\b", part, maxsplit=1)[0]
-            part = re.sub(
-                r"^(?:he|she)\s+(\w+)", lambda m: "you " + _as_you(m.group(1)), part, flags=re.I
-            )
-            part = re.sub(r"\b(?:his|her)\b", "your", part, flags=re.I)
+            part = _singular_to_reader(part[:1].lower() + part[1:], subjects=True)
         first = part.split()[0]
         if first.isalpha() and first.islower() and first not in DETERMINERS | _NOT_NOUN:
             part = f"your {part}"  # "bottling line stopped" is theirs: "your bottling line"
@@ -406,9 +389,9 @@ def _longer_words(text: str) -> set[str]:
 def apologised_in(value: Any, said: Any) -> bool:
     """Filter ``apologised_in``: whether the opening line ``said``, typed by the manager,
     already says sorry for the mistake ``value``: it apologises, and names the same dated
-    exchange ("the email you received from us on 19 November"), or the same dates and most of
-    the mistake's words ("we missed your maintenance windows on 7 and 14 November"), or two
-    thirds of its words. The email then does not list it a second time."""
+    exchange ("the email you received from us on 19 November"), or the same dates and half of
+    the mistake's words ("we missed your maintenance windows on 7 and 14 November"), or says
+    nothing the line does not (``says_same``). The email then does not list it a second time."""
     mistake, opening = _squash(value), _squash(said)
     if not mistake or not _SORRY.search(opening):
         return False
@@ -426,7 +409,7 @@ def apologised_in(value: Any, said: Any) -> bool:
     days = set(re.findall(r"\b\d{1,2}\b", mistake)) & set(re.findall(r"\b\d{1,2}\b", opening))
     if months and days and shared * 2 >= len(mine):
         return True
-    return shared * 3 >= len(mine) * 2
+    return says_same(mistake, opening)
 
 
 def apologised_for(value: Any, said: Any) -> list[Any]:
