@@ -91,7 +91,7 @@ CASES = [
         (2026, 12, 10, 14, 30),
         "Europe/London",
     ),
-    (  # a Finnish foundry visits its Swedish buyer: the times are typed on our clock
+    (  # a Finnish foundry visits its Swedish buyer: the time is the one at their site
         "partner-dispute",
         "reseller-commission-negotiate",
         {
@@ -105,7 +105,7 @@ CASES = [
             "proposed_times": [{"date": "2026-12-10", "time": "09:00"}],
         },
         (2026, 12, 10, 9, 0),
-        "Europe/Helsinki",
+        "Europe/Stockholm",
     ),
     (  # a US software firm (several time zones): the hour typed, as a floating time
         "partner-dispute",
@@ -147,11 +147,14 @@ def test_the_visit_is_at_their_hour_in_the_invitation_as_in_the_email(tmp_path, 
     _, name, changes, _, _ = CASES[2]
     files = outputs("partner-dispute", name, changes, tmp_path, monkeypatch)
     invitation = files["meeting-invitation.md"].decode("utf-8-sig")
-    assert "Thursday 10 December 2026 at 08:00 your time" in invitation
+    # A visit is booked on the clock of the place visited: 09:00 typed is 09:00 in Sweden, not
+    # 09:00 in Finland shown to them as 08:00 (blind round 36: a 10:00 visit in São Paulo was
+    # offered at "06:00 your time").
+    assert "Thursday 10 December 2026 at 09:00 your time" in invitation
     assert "Finnish time" not in invitation, "in person: their local time alone"
     (event,) = icalendar.Calendar.from_ical(files["reset-meeting.ics"]).walk("VEVENT")
     start = event.decoded("dtstart").astimezone(ZoneInfo("Europe/Stockholm"))
-    assert (start.hour, start.minute) == (8, 0), "the calendar and the invitation agree"
+    assert (start.hour, start.minute) == (9, 0), "the calendar and the invitation agree"
 
 
 def test_a_mediation_day_at_a_venue_keeps_the_hour_typed(machine):

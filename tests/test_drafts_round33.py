@@ -332,9 +332,11 @@ def test_an_email_with_no_signer_is_not_signed_with_a_bracket(playbook, tmp_path
 
 
 # Kind 11: an in-person meeting is offered on their clock, at every time the invitation lists.
+# The time typed for a visit is the time at the place visited (blind round 36: a manager who
+# booked 10:00 at their office in São Paulo was made to offer "06:00 your time").
 
 
-@pytest.mark.parametrize(("ahead", "shown"), [(1, "11:00"), (-3, "07:00"), (5.5, "15:30")])
+@pytest.mark.parametrize(("ahead", "shown"), [(1, "10:00"), (-3, "10:00"), (5.5, "10:00")])
 def test_an_in_person_meeting_is_at_their_local_time(ahead, shown, tmp_path, monkeypatch):
     answers = {
         "counterparty": "Red River Milling Ltd.",

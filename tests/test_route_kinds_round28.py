@@ -47,8 +47,16 @@ def _demand() -> dict:
 def test_a_solicitors_demand_with_a_close_date_goes_to_our_lawyer_first(tmp_path, monkeypatch):
     texts = drafts("contract-terms-dispute", _demand(), tmp_path, monkeypatch, SATURDAY)
     assert _decided(texts).startswith("**Take legal advice")
-    # Once our lawyer is on it, the same claim can be answered with a proposal to mediate.
+    # Once our lawyer is on it, the date is still close: the answer through our lawyer still
+    # comes first, and mediation is offered in it (blind round 36: a cure period ending in five
+    # days, with our lawyer already holding the file, was keyed legal). With the date further
+    # off, the same claim can be answered with a proposal to mediate.
     answers = _demand() | {"lawyer_consulted": True}
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    assert _decided(texts).startswith("**Take legal advice")
+    assert "Offer mediation in our reply" in texts["plan.md"]
+    answers["red_flags"] = ["lawyers", "letter_of_claim", "threats"]
+    answers["notice_deadline"] = "2027-01-29"
     texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, SATURDAY)
     assert _decided(texts).startswith("**Bring in a mediator")
 

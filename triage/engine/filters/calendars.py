@@ -129,16 +129,21 @@ def holiday_names(value: Any) -> list[str]:
     return [name for key, name in holidays.CALENDARS.items() if key in chosen]
 
 
-def meeting_zone(guess: Any, at_venue: Any = False, hours_ahead: Any = 0) -> str:
-    """Filter ``holiday_guess | meeting_zone(at_venue, their_hours_ahead)``: the IANA time zone
-    of the clock a meeting's typed times are on, for its calendar file; "" when the answers do
-    not tell (the calendar then keeps the hour typed, as a floating time).
+def meeting_zone(
+    guess: Any, at_venue: Any = False, hours_ahead: Any = 0, in_person: Any = False, place: Any = ""
+) -> str:
+    """Filter ``holiday_guess | meeting_zone(at_venue, their_hours_ahead, in_person, place)``:
+    the IANA time zone of the clock a meeting's typed times are on, for its calendar file; ""
+    when the answers do not tell (the calendar then keeps the hour typed, as a floating time).
 
-    Times are typed on our own clock (the question says so, and the drafts convert them for
-    the other side): our country's zone, or the only country found when the other side is on
-    the same clock. A mediation day at a venue (``at_venue``: the drafts give its dates only)
-    runs on the venue's clock, which is known only when every country found is the same one.
-    A country that spans several zones (the US, Canada, Brazil, Australia) gives none."""
+    Times of a call are typed on our own clock (the question says so, and the drafts convert
+    them for the other side): our country's zone, or the only country found when the other side
+    is on the same clock. A mediation day at a venue (``at_venue``: the drafts give its dates
+    only) runs on the venue's clock, which is known only when every country found is the same
+    one. A meeting in person across time zones is on the clock of the place where both sides
+    sit: theirs when we visit them (``place`` says "your office ...", or says nothing), ours when
+    they come to us ("our office ..."), unknown anywhere else. A country that spans several
+    zones (the US, Canada, Brazil, Australia) gives none."""
     from triage.engine.holidays.countries import ZONES
 
     if not isinstance(guess, dict):
@@ -149,5 +154,12 @@ def meeting_zone(guess: Any, at_venue: Any = False, hours_ahead: Any = 0) -> str
         apart = bool(float(hours_ahead or 0))
     except (TypeError, ValueError):
         apart = False
+    if in_person and apart:
+        where = str(place or "").strip().lower()
+        if where.startswith(("our ", "at our ", "in our ")):
+            return ZONES.get(ours, "")
+        theirs = {c for c in found if c != ours} if ours else set()
+        visit = not where or where.startswith(("your ", "at your ", "in your "))
+        return ZONES.get(theirs.pop(), "") if visit and len(theirs) == 1 else ""
     single = found[0] if len(set(found)) == 1 and not apart else ""
     return ZONES.get(single if at_venue else ours or single, "")
