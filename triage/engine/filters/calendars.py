@@ -149,7 +149,7 @@ def meeting_zone(
     if not isinstance(guess, dict):
         return ""
     found = [c for c in guess.get("countries") or [] if isinstance(c, str)]
-    ours = guess.get("ours") if isinstance(guess.get("ours"), str) else ""
+    ours = str(guess.get("ours")) if isinstance(guess.get("ours"), str) else ""
     try:
         apart = bool(float(hours_ahead or 0))
     except (TypeError, ValueError):
