@@ -49,19 +49,26 @@ _LOOSE = frozenset({"first", "our", "their", "team", "with", "after", "full", "d
 
 
 def _ahead(text: str, today: dt.date) -> dt.date | None:
-    """The next date on or after ``today`` that "15 December" names."""
-    found = _DAY_MONTH.search(text)
-    if not found:
-        return None
-    month, day = _MONTHS.index(found.group(2).lower()[:3]) + 1, int(found.group(1))
-    for year in (today.year, today.year + 1):
+    """The day the win falls on that "15 December" names: the latest date named on or after
+    ``today``. A date of the last three months is what the win refers to, not when it falls
+    ("their 3 Dec PO delivered on 8 December" is delivered on the 8th, not on 3 December of
+    next year)."""
+    ahead: list[dt.date] = []
+    for found in _DAY_MONTH.finditer(text):
+        month, day = _MONTHS.index(found.group(2).lower()[:3]) + 1, int(found.group(1))
         try:
-            when = dt.date(year, month, day)
+            when = dt.date(today.year, month, day)
         except ValueError:
-            return None
-        if when >= today:
-            return when
-    return None
+            continue
+        if when < today:
+            if (today - when).days <= 92:
+                continue
+            try:
+                when = dt.date(today.year + 1, month, day)
+            except ValueError:
+                continue
+        ahead.append(when)
+    return max(ahead, default=None)
 
 
 def _month_end(name: str, today: dt.date) -> dt.date:
@@ -141,5 +148,7 @@ def win_day(
             if paid:
                 later.append(paid)
                 break
-    moved = max([day, *later])
+    # A day the manager named for the win is its day, earlier than the playbook's own or not
+    # ("their PO delivered on 8 December"); what it waits for can still move it later.
+    moved = max([named or day, *later])
     return working_day(moved, off) if moved != day else day
