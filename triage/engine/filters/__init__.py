@@ -145,6 +145,7 @@ if TYPE_CHECKING:
     from triage.engine.filters.people import job_title, our_roles, person, role_of
     from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
     from triage.engine.filters.proposer import proposed_by_reader
+    from triage.engine.filters.reach import fault_reach
     from triage.engine.filters.readings import contested
     from triage.engine.filters.repair import (
         apologised_for,
@@ -197,6 +198,7 @@ _HOME = {
     "staff_notes": "summary",
     "summary_line": "summary",
     "win_day": "wins",
+    "fault_reach": "reach",
     "add_working_days": "dates",
     "as_date": "dates",
     "next_working_day": "dates",
@@ -383,6 +385,7 @@ __all__ = [
     "ending_of",
     "escalated_by",
     "facts_named",
+    "fault_reach",
     "first_name",
     "first_person",
     "first_sentence",
