@@ -84,7 +84,42 @@ _LOWER_TITLES = _words("mec adw r.pr radca avv adv me mr mrs ms dr ing eng prof"
 # A lawyer's title in French, Polish or Italian, however it is written: "Me", "Maître", "Mec.".
 _LAWYER_TITLES = _words("me mtre maître maitre mec adw avv")
 _GOES_BY = re.compile(r"^(?:\S+\.?\s+)?(?:[A-Z]\.\s*)+\(([A-Z][a-zà-ÿ'’-]+)\)")
-_SALUTATION = re.compile(r"^(?:dear|hi|hello)\s+", re.I)
+_SALUTATION = re.compile(
+    r"^(?:dear|hi|hello|poštovani|poštovana|postovani|postovana|sehr geehrter?|liebe[rs]?"
+    r"|estimad[oa]|querid[oa]|egregi[oa]|chère|bonjour|hola"
+    r"|szanown[ya]|vážen[ýá]|vazen[ya]|geachte|beste|hyvä|kære|kaere|bästa|basta)\s+",
+    re.I,
+)
+# A title in the other side's language, as a manager types it after "Dear" ("gospodine Barać",
+# "Frau Keller", "señora Ruiz"): the English draft says "Mr" or "Ms", never "Dear gospodine".
+_TITLE_IN_ENGLISH = {
+    "gospodine": "Mr",
+    "gospodin": "Mr",
+    "gospođo": "Ms",
+    "gospođa": "Ms",
+    "gospodjo": "Ms",
+    "pane": "Mr",
+    "pan": "Mr",
+    "pani": "Ms",
+    "paní": "Ms",
+    "herr": "Mr",
+    "frau": "Ms",
+    "señor": "Mr",
+    "senor": "Mr",
+    "señora": "Ms",
+    "senora": "Ms",
+    "senhor": "Mr",
+    "senhora": "Ms",
+    "signor": "Mr",
+    "signore": "Mr",
+    "signora": "Ms",
+    "monsieur": "Mr",
+    "madame": "Ms",
+    "heer": "Mr",
+    "mevrouw": "Ms",
+    "herra": "Mr",
+    "rouva": "Ms",
+}
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 
@@ -270,6 +305,18 @@ def first_name(value: Any, preferred: Any = None) -> str:
     chosen = _SALUTATION.sub("", _squash(preferred))
     chosen = chosen.strip(_QUOTES + " ,;:.!")
     if chosen and "@" not in chosen:
+        head, _, rest = chosen.partition(" ")
+        english = _TITLE_IN_ENGLISH.get(head.lower())
+        # "Pan Wei" is a Chinese name; "pan Kowalski", written small, is the Polish "Mr".
+        if head.lower() in {"pan", "pani", "heer"} and head[:1].isupper():
+            english = None
+        if english and rest and rest[:1].isupper():
+            # "Frau Dr. Keller" is "Dr. Keller"; "gospodine Barać" is "Mr Barać".
+            return (
+                rest
+                if _bare(rest.split()[0]) in {_bare(t) for t in TITLES}
+                else (f"{english} {rest}")
+            )
         return chosen
     text = _squash(value).strip(_QUOTES + " ")
     if not text or "@" in text:

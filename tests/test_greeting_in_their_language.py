@@ -1,0 +1,50 @@
+"""A greeting typed in the other side's language is not glued to an English "Dear".
+
+Blind round 36: a Croatian contractor's manager typed "gospodine Barać" (the Croatian vocative
+of "Mr") as how the hotel's owner likes to be addressed; every draft opened "Dear gospodine
+Barać,", which is neither English nor Croatian. The English drafts now say "Mr" or "Ms" for a
+title typed in another language, keep a professional title ("Frau Dr. Keller" is "Dr. Keller"),
+and drop a salutation typed in front of it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_question_effects import Advice, examples_now  # noqa: F401
+from triage.engine.filters.greeting import first_name
+
+
+@pytest.mark.parametrize(
+    ("typed", "greeted"),
+    [
+        ("gospodine Barać", "Mr Barać"),
+        ("Poštovana gospođo Kovač", "Ms Kovač"),
+        ("Sehr geehrter Herr Dr. Lindqvist", "Dr. Lindqvist"),
+        ("Frau Keller", "Ms Keller"),
+        ("señora Ruiz Ortega", "Ms Ruiz Ortega"),
+        ("pani Nowak", "Ms Nowak"),
+        ("Monsieur Diallo", "Mr Diallo"),
+        ("Geachte heer Visser", "Mr Visser"),
+        ("pan Kowalski", "Mr Kowalski"),
+    ],
+)
+def test_a_title_in_their_language_is_said_in_english(typed: str, greeted: str) -> None:
+    assert first_name("Someone Else", typed) == greeted
+
+
+@pytest.mark.parametrize("typed", ["Cara", "Herr", "Mei Ling", "Dr Weber", "Pan Wei", "Frau"])
+def test_a_name_that_only_looks_like_a_title_is_kept(typed: str) -> None:
+    assert first_name("Someone Else", typed) == typed
+
+
+def test_the_email_greets_in_english() -> None:
+    advice = Advice(
+        "contract-terms-dispute",
+        "letter-of-claim-mediate-first",
+        their_contact="Tomislav Barać",
+        their_greeting="gospodine Barać",
+    )
+    email = advice.text("reset-email.eml")
+    assert "Dear Mr Barać," in email
+    assert "gospodine" not in email
