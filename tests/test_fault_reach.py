@@ -91,6 +91,15 @@ def test_the_tracker_checks_who_else_got_the_letter_this_week() -> None:
         fault="mostly_them",
     )
     assert not theirs.rows_with("Check which other")
+    statement = Advice(
+        "partner-dispute",
+        "reseller-commission-negotiate",
+        what_happened="After the October migration every partner got a commission statement "
+        "without the Q3 accelerator.",
+        fault="mostly_us",
+    )
+    [row] = statement.rows_with("Check which other partners got a statement with the same fault")
+    assert row["audience"] == "internal"
     alone = Advice(
         "client-communication-breakdown",
         "misread-price-notice",

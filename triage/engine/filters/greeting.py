@@ -90,35 +90,36 @@ _SALUTATION = re.compile(
     r"|szanown[ya]|vážen[ýá]|vazen[ya]|geachte|beste|hyvä|kære|kaere|bästa|basta)\s+",
     re.I,
 )
-# A title in the other side's language, as a manager types it after "Dear" ("gospodine Barać",
-# "Frau Keller", "señora Ruiz"): the English draft says "Mr" or "Ms", never "Dear gospodine".
+# A title in the form another language uses only when speaking to someone (the vocative:
+# "gospodine Barać", "pane Dvořák"), which cannot follow an English "Dear": the draft says "Mr" or
+# "Ms". A title as it is written after "Dear" ("Herr Keller", "Madame Vasseur") is the manager's
+# courtesy and stays, with its capital.
 _TITLE_IN_ENGLISH = {
     "gospodine": "Mr",
-    "gospodin": "Mr",
     "gospođo": "Ms",
-    "gospođa": "Ms",
     "gospodjo": "Ms",
     "pane": "Mr",
-    "pan": "Mr",
     "pani": "Ms",
-    "paní": "Ms",
-    "herr": "Mr",
-    "frau": "Ms",
-    "señor": "Mr",
-    "senor": "Mr",
-    "señora": "Ms",
-    "senora": "Ms",
-    "senhor": "Mr",
-    "senhora": "Ms",
-    "signor": "Mr",
-    "signore": "Mr",
-    "signora": "Ms",
-    "monsieur": "Mr",
-    "madame": "Ms",
-    "heer": "Mr",
-    "mevrouw": "Ms",
-    "herra": "Mr",
-    "rouva": "Ms",
+}
+# Titles written after "Dear" in other languages, capitalised when typed small ("señora Ruiz").
+_TITLES_WRITTEN = {
+    "herr",
+    "frau",
+    "señor",
+    "senor",
+    "señora",
+    "senora",
+    "senhor",
+    "senhora",
+    "signor",
+    "signore",
+    "signora",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "heer",
+    "mevrouw",
+    "pan",
 }
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
@@ -307,16 +308,18 @@ def first_name(value: Any, preferred: Any = None) -> str:
     if chosen and "@" not in chosen:
         head, _, rest = chosen.partition(" ")
         english = _TITLE_IN_ENGLISH.get(head.lower())
-        # "Pan Wei" is a Chinese name; "pan Kowalski", written small, is the Polish "Mr".
-        if head.lower() in {"pan", "pani", "heer"} and head[:1].isupper():
+        # "Pani Nowak" typed with a capital is the manager's Polish courtesy, kept as typed.
+        if head.lower() == "pani" and head[:1].isupper():
             english = None
         if english and rest and rest[:1].isupper():
-            # "Frau Dr. Keller" is "Dr. Keller"; "gospodine Barać" is "Mr Barać".
+            # "gospodine dr. Barać" is "dr. Barać"; "gospodine Barać" is "Mr Barać".
             return (
                 rest
                 if _bare(rest.split()[0]) in {_bare(t) for t in TITLES}
                 else (f"{english} {rest}")
             )
+        if head.lower() in _TITLES_WRITTEN and head[:1].islower() and rest[:1].isupper():
+            return head[:1].upper() + chosen[1:]
         return chosen
     text = _squash(value).strip(_QUOTES + " ")
     if not text or "@" in text:

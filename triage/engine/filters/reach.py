@@ -122,7 +122,10 @@ def fault_reach(texts: Any, fault_texts: Any = None, whom: str = "clients") -> d
     if not said.strip(" ;"):
         return {}
     for found in _MANY.finditer(said):
-        window = said[max(0, found.start() - 120) : found.end() + 120]
+        # The thing sent and the many it went to, in one sentence.
+        start = max(said.rfind(stop, 0, found.start()) for stop in ".;\n")
+        ends = [i for i in (said.find(stop, found.end()) for stop in ".;\n") if i >= 0]
+        window = said[start + 1 : min(ends, default=len(said))]
         if _SENT.search(window):
             people = found.group("whom") or _SINGULAR.get((found.group("one") or "").lower(), "")
             return {"kind": "letter", "whom": people.lower() or whom, "what": _noun(owned, window)}
