@@ -8,6 +8,8 @@ whoever holds the file: the formal answer is the route, and mediation is offered
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.test_question_effects import Advice, examples_now  # noqa: F401
@@ -31,3 +33,43 @@ def test_a_close_date_on_their_claim_goes_to_our_lawyer_first(
     plan = close.text("plan.md")
     assert "When their date is close, meeting it comes first" in plan
     assert "Offer mediation in our reply" in plan
+
+
+# Blind round 37: their lawyers served a cure notice (termination, refund of the advance) nine
+# days out, and by the manager's own account most of the delay was ours. "Accept what is fair
+# and talk, senior to senior" is right for the relationship, but the formal answer before the
+# date is still our lawyer's: owning the delay must not concede termination grounds or a sum.
+OWN_FAULT = [
+    ("contract-terms-dispute", "letter-of-claim-mediate-first"),
+    ("salvage-relationship", "foreign-courts-claim-mediate"),
+    ("client-communication-breakdown", "misread-price-notice"),
+    ("partner-dispute", "reseller-commission-negotiate"),
+]
+
+
+@pytest.mark.parametrize(("playbook", "example"), OWN_FAULT)
+def test_our_fault_under_their_lawyers_close_date_is_answered_through_our_lawyer(
+    playbook: str, example: str
+) -> None:
+    ours = {
+        "fault": "mostly_us",
+        "alleged_breach": True,
+        "formal_from": "them",
+        "lawyers_side": "theirs",
+        "stake_vs_fee": "larger",
+        "money": "we_owe",
+    }
+    close = Advice(
+        playbook,
+        example,
+        red_flags=["lawyers", "letter_of_claim", "notice_close"],
+        notice_deadline=dt.date(2026, 12, 1),
+        **ours,
+    )
+    assert close.route.recommended == "legal"
+    plan = close.text("plan.md")
+    assert "Our lawyer settles the formal answer before that date" in plan
+    assert "owns what we missed in plain words" in plan
+    far = Advice(playbook, example, red_flags=["lawyers", "letter_of_claim"], **ours)
+    assert far.route.recommended == "negotiate"
+    assert "Accept what is fair and say so plainly" in far.text("plan.md")
