@@ -38,7 +38,18 @@ FLAGGED = [
         "Two of our directors wanted to raise your invoices at the board. I've talked them "
         "down for the moment, but there's only so long I can keep them quiet.",
     ),
+    (
+        "threats",
+        "Several of our dealers are keen to raise the recall in the dealer council. I've held "
+        "them back this month, though I can't promise to hold them back after the spring "
+        "meeting.",
+    ),
     # what our report says about their conduct, left to what they do (threats)
+    (
+        "threats",
+        "Our annual return to the waste regulator is due on 31 January, and how much we say "
+        "about your collection failures will depend on the credit.",
+    ),
     (
         "threats",
         "We will be deciding next week how much of your team's handling of the spill goes "
@@ -74,6 +85,11 @@ FLAGGED = [
         "blame",
         "The tiles were laid before the screed had dried, and every crack since then stems "
         "from that.",
+    ),
+    (
+        "blame",
+        "The scaffolding was struck before the inspection had been signed off, and the "
+        "fortnight we lost flows from that.",
     ),
     # mock acceptance after a lapse (sarcasm)
     (
@@ -145,7 +161,27 @@ CLEAN = [
     "The port was closed for four days by the storm, and the delays all flow from there.",
     "The lorry was sent to us without a booking reference and waited three hours; could your "
     "planners add it to the confirmation?",
-    # the same shrug or certainty with no delay beside it, or after something early
+    "The cargo was not inspected at loading, as both of us agreed to skip it to save a day, and "
+    "the claim follows from that.",
+    "The lab results were returned to us incomplete on 2 May, so we have asked the lab to rerun "
+    "two tests; could your team send the missing samples?",
+    "The mould was poured before the release agent had been applied, and the defects stem from "
+    "that. That was our mistake.",
+    "I can't keep the quote open past the end of the month, because the steel price changes on "
+    "the 1st.",
+    "I've asked our franchisees to hold off on the new orders until the patch is in, which I "
+    "think is the sensible thing.",
+    "The boxes were ordered for the 12th, and I suppose the 14th is close enough for our launch "
+    "on the 20th.",
+    "The certificate was sent to you without a signature, and the customs hold follows from that.",
+    "The batch was shipped without the test certificate, and your customs hold follows from "
+    "that. It will not happen again.",
+    # the same shrug or certainty with no delay beside it, after something early, with the
+    # reason it will do, or about our own work in progress
+    "The part was due on the 4th and arrived on the 6th. I suppose that's close enough for the "
+    "shutdown, as the fitters start on the 9th.",
+    "We have been working on the fix since Monday, and I'm sure it will be ready any day now; I "
+    "will confirm the date on Thursday.",
     "The revised quote is a little over our budget, but I suppose that's close enough for us "
     "to go ahead.",
     "We ordered it for the September shutdown and it arrived in August, ahead of time; I "

@@ -67,7 +67,8 @@ _PEOPLE = (
 _RESTRAINT_ENDS = _Lazy(
     r"\b(?:(?:can't|cannot|can not|won't be able to|will not be able to|am not able to|"
     r"couldn't|could not|don't know (?:how long|if) i can|not sure (?:how long|i can)|only so "
-    r"long (?:i|we) can|how much longer (?:i|we) can) (?:continue to |go on |keep )?(?:hold(?:ing)?|"
+    r"long (?:i|we) can|how much longer (?:i|we) can) (?:continue to |go on |keep |promise to |"
+    r"guarantee to |be expected to )?(?:hold(?:ing)?|"
     r"keep(?:ing)?|hold(?:ing)? back|keep(?:ing)? back|stop(?:ping)?|talk(?:ing)?) "
     rf"{_PEOPLE} (?:off|back|quiet|at bay|in check|from [\w'-]+ing|down|out of it))"
     r"(?:[\w' ,-]{0,40}?\b(?:indefinitely|forever|for ever|(?:for )?much longer|for long|for "
@@ -97,10 +98,11 @@ _REPORTED = _Lazy(
 _LEFT_TO_THEM = _Lazy(
     r"\b(?:(?:would|'d) (?:very much |much |really |rather )?(?:prefer|rather|like) not to|"
     r"(?:would|'d) hate to|how much (?:detail|of (?:it|this|that)|to (?:say|include|tell|"
-    r"mention|put))|how much [\w'-]+ (?:regarding|about|on|of) |how much of (?:your|how you)|how far to go|whether (?:to|we) "
+    r"mention|put))|how much (?:[\w'-]+ ){1,3}?(?:regarding|about|on|of) |how much of (?:your|how you)|how far to go|whether (?:to|we) "
     r"(?:include|mention|name|describe|detail|set out|report)|(?:a )?(?:much |far |lot |rather )?"
     r"(?:shorter|briefer|longer|fuller|kinder|lighter) (?:report|submission|letter|account|"
-    r"entry|one|read)|depend\w* (?:\w+ ){0,2}?on (?:you|your|what you|how you|whether you))"
+    r"entry|one|read)|depend\w* (?:\w+ ){0,2}?on (?:you|your|what you|how you|whether you|the (?:credit|payment|"
+    r"settlement|refund|credit note|replacement)))"
 )
 # "a prompt settlement would naturally make that a much shorter report"
 _MADE_SHORTER = _Lazy(
@@ -123,14 +125,14 @@ _LAPSE = _Lazy(
     r"maintained|monitored|signed|approved|tested|inspected|cleaned|calibrated|secured|"
     r"followed|completed|updated|supervised|serviced|chilled|covered|protected|labelled|labeled|"
     r"recorded|logged|read|answered|passed on|flagged|escalated)|(?:was|were) (?:returned|sent|"
-    r"submitted|handed over|issued|released|delivered|left) (?:back )?(?:to (?:us|the [\w-]+|[\w-]+) )?"
+    r"submitted|handed over|issued|released|delivered|left) (?:back )?(?:to (?:us|the [\w-]+|(?!you\b)[\w-]+) )?"
     r"(?:\w+ )?(?:unsigned|incomplete|unapproved|unchecked|untested|late|half-finished|"
     r"uncovered|without (?:a |the |any )?(?:[\w-]+ ){0,2}?(?:signature|sign-off|approval|notice|"
     r"check|warning|form|permit|certificate|paperwork|labels?))|(?:was|"
     r"were) (?:changed|moved|switched|altered|swapped|cut|turned off|shut off|switched off) "
     r"without (?:any |a |the )?(?:notice|warning|approval|sign-off|telling anyone|checking)|(?:was|"
-    r"were) (?:\w+ed|laid|put|set|built|sent|fitted|poured|cut|shipped|made) (?:before|ahead of) (?:the |its |their )?[\w-]+ (?:had|was|were) (?:fully |"
-    r"properly )?(?:dried|cured|set|signed off|approved|tested|checked|ready|finished|inspected))"
+    r"were) [\w-]+ (?:before|ahead of) (?:the |its |their )?[\w-]+ (?:had|was|were) (?:been )?"
+    r"(?:fully |properly )?(?:dried|cured|set|signed off|approved|tested|checked|ready|finished|inspected))"
 )
 _LAPSE_KEYS = (" not ", " never ", "unsigned", "incomplete", "unapproved", "unchecked", "untested",
                "late", "half-finished", "uncovered", "without", "before", "ahead of")  # fmt: skip
@@ -148,7 +150,9 @@ _US_IN_LAPSE = _Lazy(r"\b(?:our|we|my|i|we've|i've|we'd|i'd|ours)\b")
 _OWNED = _Lazy(
     r"\b(?:sorry|apologi[sz]\w*|regret|our (?:own )?(?:mistake|fault|error|lapse|failure|"
     r"oversight)|(?:on|down to) us|we should have|i should have|we (?:have|'ve) (?:since )?"
-    r"(?:changed|fixed|added|introduced|put in place|retrained)|ours to (?:explain|own|fix))\b"
+    r"(?:changed|fixed|added|introduced|put in place|retrained)|ours to (?:explain|own|fix)|we got "
+    r"(?:this|it|that|some of (?:this|it)) wrong|(?:won't|will not) happen again|both of us|we "
+    r"both|(?:as )?(?:we|both sides) agreed|jointly)\b"
 )
 
 # -- mock acceptance after a lapse -------------------------------------------------------------
@@ -183,6 +187,14 @@ _ON_TIME = _Lazy(
     r"\b(?:on time|ahead of (?:time|schedule|the date)|early|in good time|before (?:it was )?due|"
     r"as (?:promised|agreed))\b"
 )
+# a shrug that says why it will do is meant: "close enough for the shutdown, as the fitters
+# start on the 9th"
+_WHY_IT_WILL_DO = _Lazy(
+    r"\s*,?\s*(?:for (?:us|me|the|our|what|now)|as |because|since|so (?:we|that|i)|given|"
+    r"to (?:go ahead|proceed|start|keep))"
+)
+# the work in progress is ours: the cheer is about our own progress
+_OUR_WORK = _Lazy(r"\b(?:we|i)(?:'ve| have)? (?:been|are|am|'re|'m) (?:still )?\w+ing\b")
 _EDUCATED = _Lazy(
     r"\b(?:most|very|so|truly|highly|extremely|really|particularly) (?:educational|enlightening|"
     r"instructive|illuminating|informative|edifying) to (?:learn|read|hear|discover|find out|see) "
@@ -288,9 +300,15 @@ def _delay_before(low: str, starts: list[int], at: int) -> bool:
 
 def _mock(low: str, starts: list[int]) -> Iterator[Reading]:
     for keys, regex in ((_SHRUG_KEYS, _SHRUG), (_CHEER_KEYS, _CHEER)):
-        for shrug, _lo, _hi in _anchored(low, starts, keys, regex):
-            if _delay_before(low, starts, shrug.start()):
-                yield Reading("veiled-mock-acceptance", *_cues(shrug.span()))
+        for shrug, _lo, hi in _anchored(low, starts, keys, regex):
+            if not _delay_before(low, starts, shrug.start()):
+                continue
+            if _WHY_IT_WILL_DO.compiled.match(low, shrug.end(), hi):
+                continue  # "close enough for the shutdown, as the fitters start on the 9th"
+            number = _sentence_no(starts, shrug.start())
+            if _OUR_WORK.search(low, starts[max(number - 1, 0)], shrug.start()):
+                continue  # "we have been working on it since Monday; I'm sure it's close"
+            yield Reading("veiled-mock-acceptance", *_cues(shrug.span()))
     for taught, _lo, _hi in _anchored(low, starts, _EDUCATED_KEYS, _EDUCATED):
         yield Reading("veiled-mock-acceptance", *_cues(taught.span()))
 
