@@ -168,7 +168,7 @@ _CONSEQUENCE = _each(
     r"(?:reconsider|rethink|reassess|re-?evaluate|re-?examine|revisit|review|question|"
     r"look (?:again )?at)(?:ing)? (?:\w+ ){0,2}?(?:whole |entire |future )?"
     r"(?:relationship|account|partnership|contract|arrangement|collaboration|position|"
-    r"business|renewal|supply|status|future|agreement)",
+    r"business(?! days?\b| hours?\b| weeks?\b)|renewal|supply|status|future|agreement)",
     r"look(?:ing)? again at whether",
     r"whether (?:renewing|to renew|we renew|to keep|we keep|to continue|we continue|"
     r"your (?:\w+ )?(?:stays?|remains?)|you (?:stay|remain)|we should (?:keep|continue|"
@@ -754,6 +754,7 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         tone_signals,
         tone_stance,
         tone_structures,
+        tone_veiled,
         tone_who,
     )
 
@@ -768,6 +769,8 @@ def read(low: str, starts: list[int], breaks: list[int], wanted: frozenset[str])
         found += tone_moves.read(low, starts, breaks, wanted)
     if wanted & tone_who.NAMES:
         found += tone_who.read(low, starts, breaks, wanted)
+    if wanted & tone_veiled.NAMES:
+        found += tone_veiled.read(low, starts, breaks, wanted)
     if wanted & tone_signals.NAMES:
         found += tone_signals.read(low, starts, breaks, wanted)
     return found

@@ -466,8 +466,9 @@ _NOT_LIKE = _Lazy(
     r"(?:our |the )?(?!a |an |one |two |three |a few |for |because |until )\w+(?=[,.;]| and)"
 )
 _TALKED_DOWN = _Lazy(
-    r"\b(?:(?:anyone|everyone|most people|any \w+) (?:[\w'-]+ ){0,8}?(?:knows?|would know|"
-    r"should know|is aware|could tell you)|(?:explain|put) (?:this|it|that) more "
+    # (what "we should know" is a question of ours: "any site access requirement we should know")
+    r"\b(?:(?:anyone|everyone|most people|any \w+) (?:(?!(?:we|i)\b)[\w'-]+ ){0,8}?"
+    r"(?:knows?|would know|should know|is aware|could tell you)|(?:explain|put) (?:this|it|that) more "
     r"(?:simply|slowly)|once more,? slowly|slowly this time|(?:very |a )?basic point|"
     r"(?:you|your (?:\w+ ){1,2}?|they) should (?:ideally |really )?(?:know|be aware)|surprised this is "
     r"news|(?:point|message) (?:didn't|did not|doesn't|does not|hasn't) (?:quite )?land|"
@@ -932,7 +933,19 @@ _HARMLESS_STEP = _Lazy(
     r"\b(?:(?:call|ring|phone|chase|remind|email|text) you|let you know|keep your place|help "
     r"(?:you|with)|as planned|as usual|go ahead|no charge|free of charge|at (?:our|no) (?:cost|"
     r"expense)|close the (?:ticket|case|file|matter)|(?:another|a new|a different) (?:time|date|"
-    r"slot|day)|ticket|(?:no|not any) further (?:action|steps))\b"
+    r"slot|day)|ticket|(?:no|not any) further (?:action|steps))\b|"
+    # the step itself disavowed: "I'm not doing this to escalate", "this is not a threat"
+    r"\b(?:not|n't|never) (?:(?:doing|saying|raising|asking|sending|writing) (?:this|it|so|to you) |"
+    r"meant |intended |trying |looking |here )?(?:to|as) (?:an? )?(?:escalat\w*|threat\w*|"
+    r"pressure)|\b(?:is|was|'s) (?:not|n't) (?:meant as |intended as )?(?:an? )?(?:escalation|"
+    r"threat)\b|"
+    # the condition is a time that may not suit them: rearranging it is a courtesy ("if this
+    # day is not possible, please tell me and we find another one")
+    r"\b(?:if|should) (?:this|that|the|these|those|either|any of (?:the|these|those)|our) "
+    r"(?:proposed |suggested |new |planned )?(?:days?|dates?|times?|slots?|weeks?|visits?|"
+    r"appointments?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
+    r"afternoon) (?:is|are|does|do|doesn't|don't|isn't|aren't|will|won't|would|wouldn't)(?: not)?"
+    r"(?: be)? (?:possible|convenient|suit|suitable|work|good|ok|okay)\b"
 )
 # a term that binds both sides alike, or lifts a penalty: "if the pilot misses its targets by
 # March, either side may end it without penalty"
@@ -1307,7 +1320,10 @@ _ON_TOUR = _Lazy(
 _FEIGNED_SYMPATHY = _Lazy(
     r"\b(?:(?:far|much|so much|clearly|obviously) more important (?:clients?|customers?|jobs?|"
     r"projects?|priorities|things)|all (?:those|your|the) other (?:priorities|clients|customers|"
-    r"jobs)|(?:hard|difficult|tough) to (?:pick up|reply|answer|call|find|send|read|open|check))\b"
+    r"jobs)|(?:hard|difficult|tough) to (?:pick up|reply|answer|call|find|send|open|check)|"
+    # "that is hard to read" is how their words landed with us, not a jibe about their inbox
+    r"(?<!that is )(?<!this is )(?<!that's )(?<!it is )(?<!it's )(?<!that was )(?<!this was )"
+    r"(?<!it was )(?:hard|difficult|tough) to read)\b"
 )
 
 _TURN = re.compile(r"\b(?:but|however|although|though|yet)\b")

@@ -40,6 +40,8 @@ READINGS = (
     "move-forum", "move-audience", "move-last-ask", "move-after-date", "move-sanction",
     "who-competence", "who-worse-imagined", "who-offer-expires", "who-relationship-alternative",
     "who-cause-theirs", "who-every-loss", "who-tally", "who-firm-reads-file",
+    "veiled-restraint-ends", "veiled-report-left-to-them", "veiled-lapse-traced",
+    "veiled-mock-acceptance", "veiled-habit",
     "signal-veiled-threat", "signal-irony", "signal-condescension", "signal-open-liability",
 )  # fmt: skip
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
