@@ -497,11 +497,14 @@ def _held_back(low: str, starts: list[int], breaks: list[int]) -> Iterator[Readi
 
 
 # -- absolutes: a sweep over their work with a failure ---------------------------------------
+# ("whoever you nominate", "whenever suits you" hand them the choice: no sweep)
 _SWEEP = _Lazy(
     r"\bevery (?:single )?(?:one of (?:your|the) |time |(?!(?:\d+|other|two|three|four|six|few|"
     r"couple|day|week|month|year|quarter|morning|evening|hour|minute|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|weekday|so often)\b)[\w-]+)|\beach and every\b|"
-    r"\bwhenever\b|\bwhoever\b|\bnone of your\b|\b(?:no one|nobody|anyone|anybody) (?:at|in|"
+    r"\bwhenever\b(?! (?:it |that )?suits? you\b| you (?:like|want|wish|prefer|are ready|can)\b)|"
+    r"\bwhoever\b(?! you (?:nominate|choose|name|prefer|want|like|suggest|decide on|appoint|"
+    r"pick|wish|think best)\b)|\bnone of your\b|\b(?:no one|nobody|anyone|anybody) (?:at|in|"
     r"from|on) your\b|\blike clockwork\b|\bwithout fail\b|\binvariably\b|\btime after time\b|"
     r"\bagain and again\b|\bover and over\b|\bimpossible to get\b"
 )
@@ -824,9 +827,24 @@ _REPORTED = _Lazy(
 )
 
 
+# A quotation in single or curly marks: 'We have been left in the dark ...'. An apostrophe
+# inside a word ("doesn't") does not close it.
+_QUOTATION = _Lazy(
+    r"(?:(?<=[\s:(])|^)['\u2018\u201c]((?:[^'\u2018\u2019\u201c\u201d\"]|(?<=\w)['\u2019](?=\w))+?)"
+    r"['\u2019\u201d](?=[\s.,;:!?)]|$)"
+)
+
+
 def _their_words_quoted(
     low: str, s_lo: int, s_hi: int, p_lo: int, p_hi: int, lo: int, hi: int
 ) -> bool:
+    for quoted in _QUOTATION.compiled.finditer(low, p_lo, p_hi):
+        inside = quoted.start(1) <= lo < quoted.end(1) or quoted.start(1) < hi <= quoted.end(1)
+        if not inside or len(quoted.group(1).split()) > 25:
+            continue
+        opened = quoted.start()
+        if _REPORTED.search(low, max(p_lo, opened - 120), opened) is not None:
+            return True
     # the finding begins or ends inside the quotation (its weight falls on the quoted words)
     for at in (lo, hi - 1):
         opened = low.rfind('"', p_lo, at)
