@@ -239,6 +239,7 @@ def environment() -> _Environment:
     env.filters["deliverables"] = filters.deliverables
     env.filters["pending_reply"] = filters.pending_reply
     env.filters["pending_step"] = filters.pending_step
+    env.filters["counsel_ending"] = filters.counsel_ending
     env.filters["our_task"] = filters.our_task
     env.filters["typed_rhythm"] = filters.typed_rhythm
     env.filters["one_off"] = filters.one_off
@@ -300,6 +301,7 @@ def environment() -> _Environment:
     env.filters["on_your_side"] = filters.on_your_side
     env.filters["ask_without_money"] = filters.ask_without_money
     env.filters["short_mistake"] = filters.short_mistake
+    env.filters["facts_only"] = filters.facts_only
     env.filters["regret_said"] = filters.regret_said
     env.filters["fragments"] = filters.fragments
     env.filters["we_will"] = filters.we_will
