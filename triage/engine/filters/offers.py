@@ -746,3 +746,28 @@ def without_term(value: Any, word: Any) -> str:
     if len(kept) == len(terms):
         return text
     return "; ".join(t.strip(" ,;") for t in kept if t.strip(" ,;"))
+
+
+# A note the manager typed to themselves in brackets, pasted into a draft: an internal sign-off
+# ("(CFO agreed)", "(MD approved)", "(finance OK'd)", "(TBC)") or a count kept for our own
+# sums ("(9 months left)", and a bare "(3 months)" straight after an amount).
+_ASIDE = re.compile(
+    r"\s*\((?:(?:our\s+)?[\w.&-]+(?:\s+[\w.&-]+)?\s+(?:agreed|approved|signed[ -]off|ok'?d|okayed"
+    r"|confirmed|happy|fine with it)|tbc|tbd|to be confirmed|internal(?:\s+only)?"
+    r"|\d+\s+(?:days?|weeks?|months?|years?)\s+(?:left|remaining|to go))\)",
+    re.I,
+)
+_AMOUNT_COUNT = re.compile(
+    r"((?:[A-Z]{3}\s?|[€£$¥₹])\d[\d,.]*(?:\s?[kKmM]\b)?)\s*\(\d+\s+(?:days?|weeks?|months?|years?)\)"
+)
+
+
+def without_asides(value: Any) -> str:
+    """Filter ``without_asides``: a draft without the bracketed notes its typed text carried
+    for ourselves: "against 50% prepayment (CFO agreed)" gives "against 50% prepayment", "a
+    refund of EUR 480 (3 months) and out of your contract (9 months left)" gives "a refund of
+    EUR 480 and out of your contract". Brackets that tell the reader something (an amount, an
+    invoice number, a time in their zone) stay."""
+    text = str(value or "")
+    text = _AMOUNT_COUNT.sub(r"\1", text)
+    return _ASIDE.sub("", text)
