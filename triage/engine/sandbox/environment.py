@@ -225,6 +225,7 @@ def environment() -> _Environment:
     env.filters["attendees_for_them"] = filters.attendees_for_them
     env.filters["attendee_notes"] = filters.attendee_notes
     env.filters["their_language"] = filters.their_language
+    env.filters["their_tongue"] = filters.their_tongue
     env.filters["reads_as_clause"] = filters.reads_as_clause
     env.filters["first_sentence"] = filters.first_sentence
     env.filters["has_date"] = filters.has_date
