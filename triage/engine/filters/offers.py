@@ -328,8 +328,43 @@ def _offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
         if head.istitle() and head.lower() in _THING_WORDS:
             text = head.lower() + (" " + rest if rest else "")  # "A free audit": mid-sentence
         return "We would also like to offer " + text + "."
+    if text.split()[0].lower() in _OUR_VERBS:
+        # "keep the 2026 fee for January while you check the clause": typed as a note to do,
+        # said as what we will do, never "On our side: keep ...".
+        return "We will " + text[:1].lower() + text[1:] + "."
     # Terms typed as results ("backlog cleared by 15 December"): what we do, not a thing offered.
     return "On our side: " + text + "."
+
+
+# Verbs a typed offer opens with when it is a note of what we will do.
+_OUR_VERBS = frozenset(
+    [
+        "keep",
+        "hold",
+        "freeze",
+        "extend",
+        "waive",
+        "honour",
+        "honor",
+        "absorb",
+        "defer",
+        "pause",
+        "cover",
+        "leave",
+        "move",
+        "reduce",
+        "send",
+        "fix",
+        "replace",
+        "repair",
+        "redo",
+        "re-run",
+        "rerun",
+        "restore",
+        "reinstate",
+        "upgrade",
+    ]
+)
 
 
 # A term that names a thing we give ("a free audit", "two replacement units", "15% off",
