@@ -207,3 +207,22 @@ def test_through_their_counsel_the_reply_goes_to_ours_and_is_not_promised_on_the
     assert "Please reply to me directly" not in body, body
     assert "I will phone you" not in body, body
     assert "writing to you and not to Mette" in body, body
+
+
+def test_a_fact_the_tone_check_would_flag_stays_in_the_plan(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "We told you ..." reads as blame to the tone check: the email would carry a warning, so
+    that fact is left for the conversation, and the neutral one is still stated."""
+    answers = cure_notice(
+        our_mistakes=[
+            {"mistake": "we told you about the staffing gap three months late", "fix": ""},
+            {
+                "mistake": "our scanner app lost its offline queue after the 4.1 update",
+                "fix": "fixed in 4.1.2 on 20 November",
+            },
+        ]
+    )
+    body = email_of("contract-terms-dispute", answers, tmp_path, monkeypatch)["body"]
+    assert "staffing gap" not in body, body
+    assert "our scanner app lost its offline queue after the 4.1 update" in body, body

@@ -162,6 +162,13 @@ def _reader_needs(ctx: dict[str, Any]) -> dict[str, Any]:
     the day we promise our answer to what they asked: within three working days, and before
     the first meeting offered when there is one."""
     needs = reader_needs(ctx)
+    if needs["mistakes"]:
+        # Whether the tone check reads a mistake as blame or an admission ("we told you ..."):
+        # read here, outside the template's time limit, for ``facts_only`` to leave it out.
+        from triage.engine.tone_check import check_text
+
+        for mistake in needs["mistakes"]:
+            mistake["flagged"] = bool(check_text(mistake["mistake"]))
     today = ctx["today"]
     off = frozenset(ctx.get("days_off") or ())
     soon = next_working_day(today + dt.timedelta(days=1), off)

@@ -171,12 +171,18 @@ def facts_only(mistakes: Any) -> list[Any]:
 
     Once lawyers are involved, "our firmware had a memory leak, fixed in v3.2 on 12 November"
     is a fact the reader needs and no admission of liability; "it was our fault", "we were
-    negligent" or "our breach of clause 9" are left out of the email (the plan keeps them).
+    negligent" or "our breach of clause 9" are left out of the email (the plan keeps them),
+    and so is a fact the tone check would flag in the draft.
     """
     kept = []
     for m in mistakes or []:
         said = (m.get("mistake") if isinstance(m, dict) else str(m)) or ""
         done = (m.get("done") if isinstance(m, dict) else "") or ""
-        if said.strip() and not _FAULT_WORDS.search(said) and not _FAULT_WORDS.search(done):
-            kept.append(m)
+        if not said.strip() or _FAULT_WORDS.search(said) or _FAULT_WORDS.search(done):
+            continue
+        # A fact the tone check reads as blame or an admission ("we told you ...") would put a
+        # warning on the draft: it stays in the plan, for the conversation.
+        if isinstance(m, dict) and m.get("flagged"):
+            continue
+        kept.append(m)
     return kept

@@ -303,6 +303,7 @@ def environment() -> _Environment:
     env.filters["ask_without_money"] = filters.ask_without_money
     env.filters["short_mistake"] = filters.short_mistake
     env.filters["facts_only"] = filters.facts_only
+    env.filters["part_paid"] = filters.part_paid
     env.filters["clause_plainly"] = filters.clause_plainly
     env.filters["asks_release"] = filters.asks_release
     env.filters["without_asides"] = filters.without_asides
