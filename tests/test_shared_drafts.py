@@ -28,6 +28,7 @@ from triage.engine.validate import examples_for
 
 GOLDEN = Path(__file__).parent / "golden"
 SLOT = re.compile(r"^- \w+day (\d{1,2} \w+ \d{4}) at (\d{2}:\d{2})(.*)$", re.M)
+INLINE_SLOT = re.compile(r"\b\w+day (\d{1,2} [A-Z]\w+) at (\d{2}:\d{2})\b")
 
 
 class Drafts:
@@ -148,9 +149,15 @@ def test_the_times_offered_are_for_the_setup_call_never_for_the_mediation_itself
     assert call != -1, when
     if offered:
         assert call < first_slot, when
-        assert {(day, time) for day, time, _ in offered} <= {
-            (day, time) for day, time, _ in SLOT.findall(drafts.email)
+        # The email lists its times, or, short of words, says them in one sentence ("on
+        # Wednesday 9 December at 10:00 or Thursday 10 December at 15:00"): the same times.
+        in_email = {(day, time) for day, time, _ in SLOT.findall(drafts.email)}
+        in_email |= {
+            (day + " " + year, time)
+            for day, time in INLINE_SLOT.findall(" ".join(drafts.email.split()))
+            for year in {d.rsplit(" ", 1)[1] for d, _, _ in offered}
         }
+        assert {(day, time) for day, time, _ in offered} <= in_email
     itself = when.find("The mediation itself is dated")
     assert itself > first_slot and "suggest allowing" in when[itself:], when
     assert _email_minutes(drafts.email) in (None, int(re.search(r"about (\d+) minutes", when)[1]))

@@ -74,6 +74,14 @@ def missing_addresses(
                 f"{name} should be copied to {shown}, but no address was given for them: add "
                 f"them in Cc in your mail program before you send it{hint}."
             )
+        expected = " ".join(
+            "".join(c for c in getattr(parts, "expected_copy", "") if c.isprintable()).split()
+        )
+        if expected:
+            notes.append(
+                f"{name} does not copy {expected}; the plan expects them to see it: add them "
+                "in Cc in your mail program before you send it, or leave them out on purpose."
+            )
         words = len(str(getattr(parts, "body", "") or "").split())
         if words > EMAIL_WORDS:
             notes.append(

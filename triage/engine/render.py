@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -161,6 +162,13 @@ def _reader_needs(ctx: dict[str, Any]) -> dict[str, Any]:
     the day we promise our answer to what they asked: within three working days, and before
     the first meeting offered when there is one."""
     needs = reader_needs(ctx)
+    if needs["mistakes"]:
+        # Whether the tone check reads a mistake as blame or an admission ("we told you ..."):
+        # read here, outside the template's time limit, for ``facts_only`` to leave it out.
+        from triage.engine.tone_check import check_text
+
+        for mistake in needs["mistakes"]:
+            mistake["flagged"] = bool(check_text(mistake["mistake"]))
     today = ctx["today"]
     off = frozenset(ctx.get("days_off") or ())
     soon = next_working_day(today + dt.timedelta(days=1), off)
@@ -575,6 +583,9 @@ class EmailParts:
     # Their lawyer the draft is written to, with no address typed for them: told to the user
     # when the outputs are written (their side asked that all contact go through them).
     to_name: str = ""
+    # Their people the plan expected in copy, and why, when the draft copies none of them:
+    # told to the user once (see ``copies``); nobody is added to Cc unless the answers say so.
+    expected_copy: str = ""
 
 
 # The template's line naming whom to copy without an address ("[Cc: Paul Hnatyshyn — add
@@ -712,6 +723,11 @@ def render_output(
             sender = sandbox.render(output.sender or "", ctx)
             cc = sandbox.render(output.cc or "", ctx)
             parts = email_parts(subject, to, body, sender, cc)
+            if output.file == "reset-email.eml" and not parts.to_name:
+                from triage.engine.copies import expected_copies
+
+                expected = expected_copies(ctx, parts.to, parts.cc, parts.copy_names)
+                parts = dataclasses.replace(parts, expected_copy=expected)
             if emails is not None:
                 emails[output.file] = parts
             return email_bytes(parts)

@@ -428,3 +428,28 @@ def naming(rows: Any, words: Any) -> list[Any]:
         if any(re.search(rf"\b{re.escape(_squash(w))}", said, re.I) for w in wanted):
             kept.append(row)
     return kept
+
+
+# A step of ours in which our lawyer writes the end of the agreement ("Counsel to draft mutual
+# termination ...", "lawyer drafts the wind-down agreement").
+_COUNSEL = re.compile(r"\b(?:counsel|lawyers?|solicitors?|attorneys?|legal team|avocats?)\b", re.I)
+_ENDING = re.compile(
+    r"\b(?:terminat\w*|wind[- ]?down|exit agreement|settlement agreement|notice of (?:end|exit)"
+    r"|end(?:ing)? (?:of )?(?:the |our )?(?:agreement|contract|alliance|partnership))",
+    re.I,
+)
+
+
+def counsel_ending(actions: Any, today: Any = None) -> dict[str, Any] | None:
+    """Filter ``counsel_ending(today)``: the step, not yet done and due on or after today, in
+    which our lawyers put the end of the agreement in writing, else none. While it is pending,
+    an exit email agrees how and when it ends; it never serves notice or names an end date."""
+    start = _date(today)
+    for row in _rows(actions):
+        due = _date(row.get("due"))
+        what = _squash(row.get("what"))
+        if _done(row) or due is None or (start and due < start):
+            continue
+        if _COUNSEL.search(what) and _ENDING.search(what):
+            return {"what": what, "owner": _squash(row.get("owner")), "due": due}
+    return None

@@ -119,3 +119,81 @@ def written_in(actions: Any) -> dict[str, Any]:
                 "due": get("due"),
             }
     return {}
+
+
+# The language of business in a country, for the countries whose table entry says only "other".
+_COUNTRY_LANGUAGE = {
+    "no": "Norwegian", "se": "Swedish", "dk": "Danish", "fi": "Finnish", "is": "Icelandic",
+    "pl": "Polish", "cz": "Czech", "sk": "Slovak", "hu": "Hungarian", "ro": "Romanian",
+    "bg": "Bulgarian", "gr": "Greek", "tr": "Turkish", "de": "German", "at": "German",
+    "nl": "Dutch", "it": "Italian", "pt": "Portuguese", "br": "Portuguese", "jp": "Japanese",
+    "kr": "Korean", "cn": "Chinese", "tw": "Chinese", "th": "Thai", "vn": "Vietnamese",
+    "id": "Indonesian", "ee": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "hr": "Croatian",
+    "si": "Slovenian", "rs": "Serbian", "ua": "Ukrainian", "il": "Hebrew",
+}  # fmt: skip
+# Letters only that language writes, among those above: a name or a title typed with one of
+# them shows the language in use, not only the country.
+_MARKS = {
+    "Norwegian": "øæå", "Danish": "øæå", "Swedish": "åäö", "Finnish": "äö", "Icelandic": "þðæ",
+    "Polish": "łśźżńęąćó", "Czech": "ěščřžůťň", "Slovak": "ľĺŕťňčšž", "Hungarian": "őűáé",
+    "Romanian": "șțăîâ", "Turkish": "ğışçöü", "German": "äöüß", "Portuguese": "ãõç",
+    "Italian": "àèìòù", "Croatian": "čćđšž", "Slovenian": "čšž", "Estonian": "õäöü",
+    "Latvian": "āēīūķļņģ", "Lithuanian": "ąčęėįšųūž",
+}  # fmt: skip
+_SCRIPTS = (
+    ("Japanese", re.compile(r"[\u3040-\u30ff]")),
+    ("Korean", re.compile(r"[\uac00-\ud7af]")),
+    ("Chinese", re.compile(r"[\u4e00-\u9fff]")),
+    ("Greek", re.compile(r"[\u0370-\u03ff]")),
+    ("Thai", re.compile(r"[\u0e00-\u0e7f]")),
+    ("Hebrew", re.compile(r"[\u0590-\u05ff]")),
+)
+_TYPED_IN = re.compile(
+    rf"\b(?:letter|note|email|e-mail|message|notice|apology|reply|title|heading|headed|written"
+    rf"|wrote|writes|speaks?)\b[^.;]{{0,40}}?\bin\s+(?P<lang>{_LANGUAGES}|Norwegian|Icelandic"
+    r"|Croatian|Slovenian|Serbian|Ukrainian)\b",
+    re.I,
+)
+
+
+def their_tongue(
+    contact: Any,
+    email: Any = "",
+    firm: Any = "",
+    currency: Any = "",
+    our_email: Any = "",
+    our_firm: Any = "",
+    notes: Any = "",
+) -> str:
+    """Filter ``their_tongue(email, firm, currency, our_email, our_firm, notes)``: the language
+    the other side works in, in any language, when the answers show it, else ''.
+
+    French and Spanish as ``their_language`` reads them. Any other: a note typed that a letter
+    or message is in it ("letter in Japanese", "their notice, written in Norwegian"); their
+    script ("株式会社"); or their country (address, legal form) confirmed by our own side being
+    there too, or by letters only that language writes in their names, their company or the
+    notes ("Lyngen Sjømat AS", "Wróblewska"). A country alone is no sign: business between
+    countries is often in English."""
+    found = their_language(contact, email, firm, currency, our_email, our_firm)
+    if found:
+        return found
+    typed = _squash(notes)
+    said = _TYPED_IN.search(typed)
+    if said and said.group("lang").lower() != "english":
+        return said.group("lang").capitalize()
+    theirs = " ".join([_squash(contact), _squash(firm)])
+    country = countries.side_country(email, firm, currency)
+    for language, script in _SCRIPTS:
+        if script.search(theirs):
+            # Kanji alone: Japanese in Japan or with a Japanese company form, else Chinese.
+            japanese = "株式会社" in theirs or "jp" in (
+                {country} | countries.currency_countries(currency)
+            )
+            return "Japanese" if language == "Chinese" and japanese else language
+    language = _COUNTRY_LANGUAGE.get(country, "")
+    if not language:
+        return ""
+    if countries.side_country(our_email, our_firm, currency) == country:
+        return language
+    text = (theirs + " " + typed).lower()
+    return language if any(mark in text for mark in _MARKS.get(language, "")) else ""

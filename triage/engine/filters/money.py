@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from triage.engine.filters.text import _squash, _words
@@ -152,3 +154,33 @@ def about_eur(amount: Any, currency: Any) -> float | None:
     if rate is None or isinstance(amount, bool) or not isinstance(amount, (int, float)):
         return None
     return float(amount) * rate
+
+
+_PAID_NOTE = re.compile(
+    r"\b(?:part(?:ial)?[- ]payment|paid|payment of|payment received|transferred|instalment)\b",
+    re.I,
+)
+_PAID_SUM = re.compile(r"(?:\b[A-Z]{3}\s?\d[\d,.]*(?:\s?[km]\b)?|[€£$¥]\s?\d[\d,.]*(?:\s?[km]\b)?)")
+
+
+def part_paid(timeline: Any) -> str:
+    """Filter ``timeline | part_paid``: the latest payment their side made, as our log notes
+    it ("Part payment USD 40,000" on 20 November gives "USD 40,000 you paid on 20 November"),
+    for an email about what they still owe to thank them for it; '' when none is logged."""
+    found = ""
+    latest: dt.date | None = None
+    for row in timeline or []:
+        if not isinstance(row, Mapping):
+            continue
+        who = str(row.get("who") or "")
+        note = " ".join(str(row.get("note") or "").split())
+        day = row.get("date")
+        if "(our side)" in who or not _PAID_NOTE.search(note):
+            continue
+        figure = _PAID_SUM.search(note)
+        if not figure or not isinstance(day, dt.date):
+            continue
+        if latest is None or day >= latest:
+            latest = day
+            found = f"{figure.group(0)} you paid on {day.day} {day.strftime('%B')}"
+    return found

@@ -419,3 +419,16 @@ def _our_sharp_message(values: Mapping[str, Any]) -> dict[str, Any] | None:
                     "date": row["date"],
                 }
     return None
+
+
+_RELEASE = re.compile(
+    r"\b(?:out of|released? (?:from|of)|let (?:\w+ )?out of|cancel(?:led|ling)?|end(?:ing)?"
+    r"|terminat\w*|leave|exit)\b[^.;]{0,30}?\b(?:contract|agreement|plan|subscription|term|lease)\b",
+    re.I,
+)
+
+
+def asks_release(request: Any) -> bool:
+    """Filter ``asks_release``: whether their request asks to be let out of the contract
+    ("a refund of EUR 480 and out of her contract"), which an exit we want grants."""
+    return bool(_RELEASE.search(_squash(request)))

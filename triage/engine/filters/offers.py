@@ -328,8 +328,43 @@ def _offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
         if head.istitle() and head.lower() in _THING_WORDS:
             text = head.lower() + (" " + rest if rest else "")  # "A free audit": mid-sentence
         return "We would also like to offer " + text + "."
+    if text.split()[0].lower() in _OUR_VERBS:
+        # "keep the 2026 fee for January while you check the clause": typed as a note to do,
+        # said as what we will do, never "On our side: keep ...".
+        return "We will " + text[:1].lower() + text[1:] + "."
     # Terms typed as results ("backlog cleared by 15 December"): what we do, not a thing offered.
     return "On our side: " + text + "."
+
+
+# Verbs a typed offer opens with when it is a note of what we will do.
+_OUR_VERBS = frozenset(
+    [
+        "keep",
+        "hold",
+        "freeze",
+        "extend",
+        "waive",
+        "honour",
+        "honor",
+        "absorb",
+        "defer",
+        "pause",
+        "cover",
+        "leave",
+        "move",
+        "reduce",
+        "send",
+        "fix",
+        "replace",
+        "repair",
+        "redo",
+        "re-run",
+        "rerun",
+        "restore",
+        "reinstate",
+        "upgrade",
+    ]
+)
 
 
 # A term that names a thing we give ("a free audit", "two replacement units", "15% off",
@@ -746,3 +781,28 @@ def without_term(value: Any, word: Any) -> str:
     if len(kept) == len(terms):
         return text
     return "; ".join(t.strip(" ,;") for t in kept if t.strip(" ,;"))
+
+
+# A note the manager typed to themselves in brackets, pasted into a draft: an internal sign-off
+# ("(CFO agreed)", "(MD approved)", "(finance OK'd)", "(TBC)") or a count kept for our own
+# sums ("(9 months left)", and a bare "(3 months)" straight after an amount).
+_ASIDE = re.compile(
+    r"\s*\((?:(?:our\s+)?[\w.&-]+(?:\s+[\w.&-]+)?\s+(?:agreed|approved|signed[ -]off|ok'?d|okayed"
+    r"|confirmed|happy|fine with it)|tbc|tbd|to be confirmed|internal(?:\s+only)?"
+    r"|\d+\s+(?:days?|weeks?|months?|years?)\s+(?:left|remaining|to go))\)",
+    re.I,
+)
+_AMOUNT_COUNT = re.compile(
+    r"((?:[A-Z]{3}\s?|[€£$¥₹])\d[\d,.]*(?:\s?[kKmM]\b)?)\s*\(\d+\s+(?:days?|weeks?|months?|years?)\)"
+)
+
+
+def without_asides(value: Any) -> str:
+    """Filter ``without_asides``: a draft without the bracketed notes its typed text carried
+    for ourselves: "against 50% prepayment (CFO agreed)" gives "against 50% prepayment", "a
+    refund of EUR 480 (3 months) and out of your contract (9 months left)" gives "a refund of
+    EUR 480 and out of your contract". Brackets that tell the reader something (an amount, an
+    invoice number, a time in their zone) stay."""
+    text = str(value or "")
+    text = _AMOUNT_COUNT.sub(r"\1", text)
+    return _ASIDE.sub("", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from triage.engine.filters.text import _inner_capital, _words
 from triage.engine.filters.words import DETERMINERS, ROLE_WORDS, _ordinary
@@ -153,3 +154,35 @@ def _as_ownership(text: str) -> str:
             return f"the {noun} {'were' if plural else 'was'} not {thing.group(3)}{rest}"
         return f"we {thing.group(3)} the {noun}{rest}"
     return text
+
+
+# Words that turn a fact into a verdict on fault or liability: a note carrying one is left to
+# counsel's letter, never stated in an email while lawyers are involved.
+_FAULT_WORDS = re.compile(
+    r"\b(?:our fault|my fault|(?:is|was|were|are) on us|negligen\w*|liab\w*|breach\w*"
+    r"|we are responsible|we were responsible|responsible for (?:it|this|the)|to blame"
+    r"|admit\w*|culpab\w*|guilty|unacceptabl\w*|inexcusabl\w*)\b",
+    re.I,
+)
+
+
+def facts_only(mistakes: Any) -> list[Any]:
+    """The mistakes typed as ours whose words state a fact, not a verdict on fault.
+
+    Once lawyers are involved, "our firmware had a memory leak, fixed in v3.2 on 12 November"
+    is a fact the reader needs and no admission of liability; "it was our fault", "we were
+    negligent" or "our breach of clause 9" are left out of the email (the plan keeps them),
+    and so is a fact the tone check would flag in the draft.
+    """
+    kept = []
+    for m in mistakes or []:
+        said = (m.get("mistake") if isinstance(m, dict) else str(m)) or ""
+        done = (m.get("done") if isinstance(m, dict) else "") or ""
+        if not said.strip() or _FAULT_WORDS.search(said) or _FAULT_WORDS.search(done):
+            continue
+        # A fact the tone check reads as blame or an admission ("we told you ...") would put a
+        # warning on the draft: it stays in the plan, for the conversation.
+        if isinstance(m, dict) and m.get("flagged"):
+            continue
+        kept.append(m)
+    return kept

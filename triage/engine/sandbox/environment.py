@@ -225,6 +225,7 @@ def environment() -> _Environment:
     env.filters["attendees_for_them"] = filters.attendees_for_them
     env.filters["attendee_notes"] = filters.attendee_notes
     env.filters["their_language"] = filters.their_language
+    env.filters["their_tongue"] = filters.their_tongue
     env.filters["reads_as_clause"] = filters.reads_as_clause
     env.filters["first_sentence"] = filters.first_sentence
     env.filters["has_date"] = filters.has_date
@@ -239,6 +240,7 @@ def environment() -> _Environment:
     env.filters["deliverables"] = filters.deliverables
     env.filters["pending_reply"] = filters.pending_reply
     env.filters["pending_step"] = filters.pending_step
+    env.filters["counsel_ending"] = filters.counsel_ending
     env.filters["our_task"] = filters.our_task
     env.filters["typed_rhythm"] = filters.typed_rhythm
     env.filters["one_off"] = filters.one_off
@@ -301,6 +303,11 @@ def environment() -> _Environment:
     env.filters["on_your_side"] = filters.on_your_side
     env.filters["ask_without_money"] = filters.ask_without_money
     env.filters["short_mistake"] = filters.short_mistake
+    env.filters["facts_only"] = filters.facts_only
+    env.filters["part_paid"] = filters.part_paid
+    env.filters["clause_plainly"] = filters.clause_plainly
+    env.filters["asks_release"] = filters.asks_release
+    env.filters["without_asides"] = filters.without_asides
     env.filters["regret_said"] = filters.regret_said
     env.filters["fragments"] = filters.fragments
     env.filters["we_will"] = filters.we_will
