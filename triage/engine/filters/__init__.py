@@ -143,7 +143,13 @@ if TYPE_CHECKING:
         without_term,
     )
     from triage.engine.filters.people import job_title, our_roles, person, role_of
-    from triage.engine.filters.pledges import answers_complaint, fragments, not_our_levers, we_will
+    from triage.engine.filters.pledges import (
+        answers_complaint,
+        fragments,
+        not_our_levers,
+        we_will,
+        without_staff_moves,
+    )
     from triage.engine.filters.proposer import proposed_by_reader
     from triage.engine.filters.reach import fault_reach
     from triage.engine.filters.readings import contested
@@ -199,6 +205,7 @@ _HOME = {
     "staff_notes": "summary",
     "summary_line": "summary",
     "win_day": "wins",
+    "without_staff_moves": "pledges",
     "fault_reach": "reach",
     "add_working_days": "dates",
     "as_date": "dates",
@@ -514,6 +521,7 @@ __all__ = [
     "without_asides",
     "without_owed_work",
     "without_signer",
+    "without_staff_moves",
     "without_term",
     "working_day",
     "worst_first",

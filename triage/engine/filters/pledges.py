@@ -179,3 +179,41 @@ def not_our_levers(steps: Any) -> list[Any]:
         if not _CONTINGENCY.search(what) and not _SANCTION.search(what):
             kept.append(step)
     return kept
+
+
+# A move of one of our own people, typed as a step: "Take Pieter off Brazil", "Move Radek off
+# the Odra account", "Remove Iñaki from all distribution lists", "Pieter taken off the
+# territory". The plan keeps it; the other side hears who they deal with now, not who was moved.
+_STAFF_MOVE = re.compile(
+    r"^\s*(?:(?i:take|move|pull|remove|stand)\s+(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+)?\s+"
+    r"(?i:off|from|down)\b|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s+(?:(?:is|was|has\s+been)\s+)?"
+    r"(?:removed|taken\s+off|moved\s+off|pulled|stood\s+down)\b)",
+)
+
+
+def without_staff_moves(steps: Any) -> list[Any]:
+    """Filter ``without_staff_moves``: the dated steps (dicts with ``what`` and ``said``) with
+    the moves of our own people taken out of their words ("Take Pieter off Brazil; redraft
+    Annex C" keeps "redraft Annex C"); a step that is only such a move is left out."""
+    kept: list[Any] = []
+    for step in steps or []:
+        if not isinstance(step, dict):
+            kept.append(step)
+            continue
+        what = str(step.get("what") or "")
+        parts = [p.strip() for p in what.split(";")]
+        left = [p for p in parts if p and not _STAFF_MOVE.match(p)]
+        if len(left) == len([p for p in parts if p]):
+            kept.append(step)
+            continue
+        if not left:
+            continue
+        said_parts = [p.strip() for p in str(step.get("said") or "").split(";")]
+        said_left = [p for p in said_parts if p and not _STAFF_MOVE.match(p[:1].upper() + p[1:])]
+        rest = "; ".join(left)
+        said = "; ".join(said_left) if said_left else rest
+        said_before = str(step.get("said") or "")
+        if said_before[:1].isupper():
+            said = said[:1].upper() + said[1:]
+        kept.append(step | {"what": rest[:1].upper() + rest[1:], "said": said})
+    return kept

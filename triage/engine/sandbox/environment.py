@@ -247,6 +247,7 @@ def environment() -> _Environment:
     env.filters["staff_notes"] = filters.staff_notes
     env.filters["summary_line"] = filters.summary_line
     env.filters["win_day"] = filters.win_day
+    env.filters["without_staff_moves"] = filters.without_staff_moves
     env.filters["fault_reach"] = filters.fault_reach
     env.filters["approved_offer"] = filters.approved_offer
     env.filters["worst_first"] = filters.worst_first
