@@ -28,6 +28,7 @@ from triage.engine.filters.dates import on_day
 from triage.engine.filters.deadlines import by_source, deadline_source
 from triage.engine.filters.needs import reader_needs
 from triage.engine.model import ActionSpec, Fact, OutputSpec, Playbook
+from triage.engine.typed_cover import typed_steps_stand
 
 ACTIONS_FILE = "actions.csv"
 _ANGLE = re.compile(r"^(.*)<([^<>]*)>\s*$")
@@ -333,6 +334,7 @@ def actions(
             row = _row(what, owner, due, None, spec.shared)
             row["priority"] = spec.priority
             row["outward"] = spec.outward
+            row["id"] = spec.id
             # A step timed against a moment: our preparation for it, or the step towards them
             # that meets it (asking them to move their notice date).
             row["timed"] = moment is not None and moment >= case.date
@@ -343,7 +345,7 @@ def actions(
             row["key"] = tracking.action_key(spec.what, taken, spec.id)
             row["legacy_key"] = tracking.action_key(spec.what, [r.get("legacy_key") for r in rows])
             rows.append(row)
-    rows = _one_lawyer_briefing(rows)
+    rows = typed_steps_stand(_one_lawyer_briefing(rows), ctx)
     # A row nobody owns is the lead's: a tracker someone can run names who does each step.
     lead = str(ctx.get("lead") or "").strip()
     for row in rows:

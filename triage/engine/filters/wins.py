@@ -27,7 +27,9 @@ _WHOLE_MONTH = re.compile(
 # "within two weeks", "a full month without a trip", "for three weeks running".
 _SPAN = re.compile(
     r"\b(?:within|in|after|for|a\s+full|one\s+full|a\s+whole)\s+(?:(\d+|a|an|one|two|three|four|"
-    r"five|six)\s+)?(?:full\s+)?(day|week|month)s?\b",
+    r"five|six)\s+)?(?:full\s+)?(day|week|month)s?\b|"
+    # "a week of parallel weighing", "two weeks of clean runs": the span has to run first
+    r"\b(\d+|a|an|one|two|three|four|five|six)\s+(day|week|month)s?\s+of\b",
     re.I,
 )
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -46,6 +48,24 @@ _PLAN = re.compile(
 )
 # Words too common in steps to tie a win to one of them.
 _LOOSE = frozenset({"first", "our", "their", "team", "with", "after", "full", "done", "deliver"})
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms: "recalibration" and "recalibrated", "installation" and
+    "installed" share a stem of six letters or more, most of the shorter word."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 6 and common * 4 >= min(len(a), len(b)) * 3
+
+
+def _shared(wanted: frozenset[str], words: frozenset[str]) -> set[str]:
+    """The words of ``wanted`` that ``words`` names, in any of their forms."""
+    return {w for w in wanted if any(_same_word(w, v) for v in words)}
 
 
 def _ahead(text: str, today: dt.date) -> dt.date | None:
@@ -111,7 +131,7 @@ def win_day(
         # Two words in common, one of them from the step's head ("Film trial ...", "Final
         # report ..."): "their branches have stock" is not "Count our unpaid stock in each branch".
         head = _content(" ".join(re.findall(r"[A-Za-z][\w-]*", typed)[:3]))
-        if due is None or len(wanted & _content(typed)) < 2 or not wanted & head:
+        if due is None or len(_shared(wanted, _content(typed))) < 2 or not _shared(wanted, head):
             continue
         later.append(add_working_days(due, 1, off) or due if after else due)
     named = _ahead(said, now)
@@ -122,8 +142,11 @@ def win_day(
         later.append(_month_end(month.group(1), now))
     span = _SPAN.search(said)
     if span and not named:
-        count = _COUNT.get((span.group(1) or "a").lower()) or int(span.group(1) or 1)
-        later.append(now + dt.timedelta(days=count * _SPAN_DAYS[span.group(2).lower()]))
+        many, unit = (span.group(1), span.group(2)) if span.group(2) else span.group(3, 4)
+        count = _COUNT.get((many or "a").lower()) or int(many or 1)
+        # the span runs from the step it follows, when one of the manager's steps is named
+        start = max([now, *later])
+        later.append(start + dt.timedelta(days=count * _SPAN_DAYS[unit.lower()]))
     if _PAYMENT.search(said):
         # The first payment one of the manager's steps names ("First instalment received") ...
         paid_steps = sorted(
