@@ -58,8 +58,12 @@ def _present_verb(word: str) -> bool:
     )
 
 
-_TITLE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Dra|Sr|Sra|Mme|Khun)\.?\s+")
-_TITLE_WORD = r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Dra|Sr|Sra|Mme|Khun)\.?"
+# Professional titles typed before a name ("Ing. Mariana Olvera", "Lic. Rodrigo Beltrán", "Mag.
+# Eva Huber", "Dott. Bruno Ferri"): the name without them is the person all the same.
+_TITLE = re.compile(
+    r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Dra|Sr|Sra|Mme|Khun|Ing|Lic|Licda|Arq|Mag|Dott|Avv|Mgr)\.?\s+"
+)
+_TITLE_WORD = r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Dra|Sr|Sra|Mme|Khun|Ing|Lic|Licda|Arq|Mag|Dott|Avv|Mgr)\.?"
 
 
 def _name_pattern(value: Any, with_title: bool) -> str:
