@@ -89,3 +89,18 @@ def test_the_email_does_not_name_who_was_moved() -> None:
     email = advice.text("reset-email.eml")
     assert "Take Pieter off" not in email
     assert "edraft the deal-registration rule" in email, email
+
+
+@pytest.mark.parametrize(
+    ("ask", "money"),
+    [
+        ("release the USD 182,000 final milestone once the PPAP is signed", True),
+        ("free up the retention held on the October invoice", True),
+        ("review invoice KH-4410 (GBP 14,600) with us in January", False),
+        ("sign the variation for the third floor", False),
+    ],
+)
+def test_money_asked_for_without_the_word_pay_is_still_money(ask: str, money: bool) -> None:
+    from triage.engine.filters.asks import asks_payment
+
+    assert asks_payment(ask) is money

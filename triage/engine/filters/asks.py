@@ -70,10 +70,20 @@ _PAYMENT = re.compile(
 )
 
 
+# Money asked for without a word for paying: "release the USD 182,000 final milestone", "free up
+# the retention". A sum to review together ("review invoice KH-4410 (GBP 14,600) with us") is not.
+_MONEY_ASKED = re.compile(
+    r"\b(?:release|free up|unblock|unfreeze)\b[^;.]*?\b(?:milestone|"
+    r"retention|holdback|invoice|funds|money|instalment|installment)s?\b",
+)
+
+
 def asks_payment(value: Any) -> bool:
     """Filter ``asks_payment``: whether an ask is for money ("resume marketing fund payments",
-    "pay the 3 call-outs"), which an email that puts the money off must not make."""
-    return bool(_PAYMENT.search(opening_ask(value)))
+    "pay the 3 call-outs", "release the USD 182,000 final milestone"), which an email that puts
+    the money off must not make."""
+    ask = opening_ask(value)
+    return bool(_PAYMENT.search(ask) or _MONEY_ASKED.search(ask))
 
 
 # The money part of an ask, after what else we ask: "... and release the October invoice once
