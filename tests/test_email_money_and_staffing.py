@@ -60,6 +60,7 @@ def test_a_figure_already_checked_is_said() -> None:
         ("Take Pieter off Brazil; redraft Annex C", "Redraft Annex C"),
         ("Move Radek off the Odra account; weekly call with their plant manager", "Weekly call"),
         ("Remove Iñaki from all distribution lists", None),
+        ("Ricardo off the account; new ops contact Débora Santos", "New ops contact Débora"),
         ("Take legal advice on clause 14", "Take legal advice on clause 14"),
         ("Stand down the weekend crew; restart deliveries", "Stand down the weekend crew"),
     ],

@@ -183,11 +183,12 @@ def not_our_levers(steps: Any) -> list[Any]:
 
 # A move of one of our own people, typed as a step: "Take Pieter off Brazil", "Move Radek off
 # the Odra account", "Remove Iñaki from all distribution lists", "Pieter taken off the
-# territory". The plan keeps it; the other side hears who they deal with now, not who was moved.
+# territory", "Ricardo off the account". The plan keeps it; the other side hears who they deal
+# with now, not who was moved.
 _STAFF_MOVE = re.compile(
     r"^\s*(?:(?i:take|move|pull|remove|stand)\s+(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+)?\s+"
     r"(?i:off|from|down)\b|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?\s+(?:(?:is|was|has\s+been)\s+)?"
-    r"(?:removed|taken\s+off|moved\s+off|pulled|stood\s+down)\b)",
+    r"(?:removed|taken\s+off|moved\s+off|pulled|stood\s+down|off\s+(?:the|our|your|all)\b))",
 )
 
 
