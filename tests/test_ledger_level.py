@@ -46,4 +46,9 @@ def test_a_top_level_decision_without_lawyers_does_not_raise_it(tmp_path, monkey
             "rationale": "Anger over missed cut-offs",
         }
     ]
-    assert "at level 4" not in _first(answers, tmp_path, monkeypatch)
+    # The route stays below the top ("at level 4:" would be the route's own level); the first
+    # line may still name the CEO's decision the ledger records at level 4, under which it is
+    # carried out.
+    first = _first(answers, tmp_path, monkeypatch)
+    assert "at level 4:" not in first
+    assert "under the decision your ledger records at level 4" in first

@@ -163,7 +163,18 @@ def _reader_needs(ctx: dict[str, Any]) -> dict[str, Any]:
     the day we promise our answer to what they asked: within three working days, and before
     the first meeting offered when there is one."""
     needs = reader_needs(ctx)
-    if needs["mistakes"]:
+    # Only the email to a business person while lawyers are near states our facts
+    # (``facts_only``): the check is loaded for that case alone, so a run with no such email,
+    # or one whose findings are kept from a run before, does not load it.
+    flags = {str(f) for f in (ctx.get("red_flags") or []) if isinstance(f, str)}
+    lawyers_near = bool(
+        flags & {"lawyers", "letter_of_claim", "proceedings", "termination_notice"}
+        or ctx.get("lawyers_side")
+        or ctx.get("lawyer_consulted")
+        or ctx.get("their_solicitors")
+        or ctx.get("counsel_on")
+    )
+    if needs["mistakes"] and lawyers_near and ctx.get("fault") in ("mostly_us", "both"):
         # Whether the tone check reads a mistake as blame or an admission ("we told you ..."):
         # read here, outside the template's time limit, for ``facts_only`` to leave it out.
         from triage.engine.tone_check import check_text

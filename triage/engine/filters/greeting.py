@@ -84,12 +84,7 @@ _LOWER_TITLES = _words("mec adw r.pr radca avv adv me mr mrs ms dr ing eng prof"
 # A lawyer's title in French, Polish or Italian, however it is written: "Me", "Maître", "Mec.".
 _LAWYER_TITLES = _words("me mtre maître maitre mec adw avv")
 _GOES_BY = re.compile(r"^(?:\S+\.?\s+)?(?:[A-Z]\.\s*)+\(([A-Z][a-zà-ÿ'’-]+)\)")
-_SALUTATION = re.compile(
-    r"^(?:dear|hi|hello|poštovani|poštovana|postovani|postovana|sehr geehrter?|liebe[rs]?"
-    r"|estimad[oa]|querid[oa]|egregi[oa]|chère|bonjour|hola"
-    r"|szanown[ya]|vážen[ýá]|vazen[ya]|geachte|beste|hyvä|kære|kaere|bästa|basta)\s+",
-    re.I,
-)
+_SALUTATION = re.compile(r"^(?:dear|hi|hello)\s+", re.I)
 # A title in the form another language uses only when speaking to someone (the vocative:
 # "gospodine Barać", "pane Dvořák"), which cannot follow an English "Dear": the draft says "Mr" or
 # "Ms". A title as it is written after "Dear" ("Herr Keller", "Madame Vasseur") is the manager's
