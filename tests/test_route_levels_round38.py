@@ -1,0 +1,76 @@
+"""Who makes the apology sets the level (a mediator's reading of rounds 36 and 38).
+
+When we let down a core account and the manager plans for our chief executive or managing
+director to make the apology in person, the plan must not say the matter is decided by "a
+director on our side": the level follows who speaks for us. A gesture made by a sales director,
+a shared fault, or an account that is not core stays with the senior sponsor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from test_reader_needs import SATURDAY, drafts
+
+PLAYBOOK = "salvage-relationship"
+
+BASE: dict[str, Any] = {
+    "counterparty": "Hallstrom Bakeries AB",
+    "their_contact": "Ulrika Hallström",
+    "our_contact": "Jonas Berg",
+    "what_happened": "Our filling line was down for a week and we delivered their November "
+    "orders late and short three times, telling them on the day. They have asked another "
+    "supplier for samples and stopped returning calls.",
+    "amount_at_stake": 0,
+    "annual_value": 900000,
+    "currency": "SEK",
+    "strategic_value": "core",
+    "worth_salvaging": "yes",
+    "fault": "mostly_us",
+    "trust_today": 2,
+    "emotions": "tense",
+    "heat_source": "theirs",
+    "red_flags": ["silence"],
+    "money": "none",
+}
+
+TOP_GESTURES = {
+    "managing director visits": "Our managing director visits their bakery to apologise in person",
+    "CEO flies out": "Our CEO flies to Malmö with the recovery plan and apologises face to face",
+    "founder's call and visit": "A visit from our founder, Per Lind, to say sorry and show the "
+    "new stock rule",
+    "MD, abbreviated": "Our MD calls Ulrika and then visits with the buffer-stock offer",
+}
+
+
+def _level(texts: dict[str, str]) -> int:
+    found = re.search(r"decided at level (\d)", texts["plan.md"])
+    assert found, texts["plan.md"][:600]
+    return int(found.group(1))
+
+
+@pytest.mark.parametrize("name", sorted(TOP_GESTURES))
+def test_an_apology_from_our_top_on_a_core_account_we_let_down_is_decided_at_the_top(
+    name, tmp_path, monkeypatch
+):
+    case = BASE | {"olive_branch": TOP_GESTURES[name]}
+    texts = drafts(PLAYBOOK, case, tmp_path, monkeypatch, SATURDAY)
+    assert _level(texts) == 3, name
+    assert "The level follows who speaks for us" in texts["plan.md"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"olive_branch": "Our sales director visits their bakery to apologise in person"},
+        {"olive_branch": "Our managing director visits their bakery", "fault": "both"},
+        {"olive_branch": "Our CEO calls to apologise", "strategic_value": "important"},
+    ],
+    ids=["a director, not the top", "a shared fault", "an account that is not core"],
+)
+def test_other_gestures_stay_with_the_senior_sponsor(change, tmp_path, monkeypatch):
+    texts = drafts(PLAYBOOK, BASE | change, tmp_path, monkeypatch, SATURDAY)
+    assert _level(texts) == 2
+    assert "The level follows who speaks for us" not in texts["plan.md"]
