@@ -74,3 +74,41 @@ def test_other_gestures_stay_with_the_senior_sponsor(change, tmp_path, monkeypat
     texts = drafts(PLAYBOOK, BASE | change, tmp_path, monkeypatch, SATURDAY)
     assert _level(texts) == 2
     assert "The level follows who speaks for us" not in texts["plan.md"]
+
+
+PARTNER_EXIT: dict[str, Any] = {
+    "counterparty": "Andes Diagnostics Distribución S.A.S.",
+    "their_contact": "Camilo Restrepo",
+    "our_contact": "Frida Lund",
+    "what_happened": "They signed with our direct competitor in September and now offer its "
+    "reagents to our installed base. We have decided to end the distribution agreement under "
+    "clause 18.1 with 90 days' notice. Two invoices are overdue.",
+    "amount_at_stake": 96000,
+    "annual_value": 610000,
+    "currency": "USD",
+    "strategic_value": "important",
+    "worth_salvaging": "no",
+    "fault": "mostly_them",
+    "money": "they_owe",
+    "red_flags": ["payment_withheld"],
+}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{}, {"red_flags": ["payment_withheld", "threats"]}, {"money": "both"}],
+    ids=["money to recover", "hard words on their side", "money both ways"],
+)
+def test_a_partner_exit_with_money_to_recover_is_the_executive_sponsors_decision(
+    change, tmp_path, monkeypatch
+):
+    texts = drafts("partner-dispute", PARTNER_EXIT | change, tmp_path, monkeypatch, SATURDAY)
+    assert "Part well" in texts["plan.md"]
+    assert _level(texts) == 3
+
+
+def test_a_partner_exit_with_their_lawyers_involved_goes_to_the_top(tmp_path, monkeypatch):
+    case = PARTNER_EXIT | {"red_flags": ["payment_withheld", "lawyers"]}
+    texts = drafts("partner-dispute", case, tmp_path, monkeypatch, SATURDAY)
+    assert _level(texts) == 4
+    assert "with lawyers or a claim already in the air" in texts["plan.md"]
