@@ -254,7 +254,7 @@ def _check_text(text: str, rules: list[ToneRule]) -> list[ToneWarning]:
     if found:
         # a finding whose frame shows it is meant kindly (thanks for their patience while we
         # looked into it, a notice under the contract given with thanks) is not reported
-        from triage.engine import tone_frames, tone_signals, tone_who
+        from triage.engine import tone_frames, tone_signals, tone_sincere, tone_who
 
         low = lowered if lowered is not None else flat.translate(_ASCII_LOWER)
         found = [
@@ -265,6 +265,9 @@ def _check_text(text: str, rules: list[ToneRule]) -> list[ToneWarning]:
             )
             and not tone_who.cleared(low, starts, item[0], item[1], item[3].rule, item[3].category)
             and not tone_signals.cleared(
+                low, starts, item[0], item[1], item[3].rule, item[3].category
+            )
+            and not tone_sincere.cleared(
                 low, starts, item[0], item[1], item[3].rule, item[3].category
             )
         ]
