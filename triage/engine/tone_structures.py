@@ -786,7 +786,9 @@ _UNLESS_THEY = _Lazy(
     r"any later(?: than (?:that|this|then))?(?: and)?|(?:a|one) (?:day|minute|hour|week) later "
     r"and|no [\w'-]+(?: [\w'-]+)? by (?:\w+ ){1,3}?(?:means|and|=)|without (?:it|them|that|this)|in (?:the )?(?:other|contrary) case|if not so|silence (?:will be|is|would be) (?:taken|treated|read)|no "
     r"(?:reply|response|answer) (?:will be|is) (?:taken|treated|read)|"
-    r"(?:if|should|in the event (?:that|of)|in case) (?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
+    # "should never have been said" is regret, not a condition
+    r"(?:if|should(?! (?:not|never) have\b)|in the event (?:that|of)|in case) "
+    r"(?:[\w',]+ ){0,10}?(?:not|\w+n't|no|none|"
     r"nothing|never|fails?|failed|misses|missed|still|without|pass(?:es)?)|unless|after which|failing (?:which|that|this|payment|"
     r"receipt|delivery|a \w+|an \w+|your|the|such|any)|(?:absent|without|in the absence of|barring) "
     r"(?:a |an |the |your |any |full |prompt |immediate |written |satisfactory |proper )?(?:\w+ )?"
