@@ -301,3 +301,208 @@ def test_what_is_done_is_said_as_done_and_only_new_terms_are_offered(
         assert words in email, (words, email)
     for words in unsaid:
         assert words not in email, (words, email)
+
+
+# Kind 3 and 4: the apology aimed at our own lawyers' letter; their letter announced again
+# after the first line says we have it, or weeks after our lawyers answered it; the exit
+# decision announced twice; "the work carries on as now" during notice; the payment asked
+# twice; a change typed as a note ("Billing letters now checked ...") left without its verb.
+
+_OUR_LAWYERS_ANSWERED = {
+    "counterparty": "Sahara Lodges Ltd",
+    "their_contact": "Amani Kiptoo",
+    "our_company": "Bergreisen GmbH",
+    "our_contact": "Lena Hoffmann",
+    "what_happened": "We deducted our rebooking costs from their 2026 revenue share without "
+    "agreeing it. Their lawyers demanded USD 120,000; our lawyers rejected it on 12 November.",
+    "fault": "both",
+    "money": "both",
+    "heat_source": "both",
+    "red_flags": ["lawyers", "letter_of_claim"],
+    "lawyers_side": "both",
+    "formal_from": "them",
+    "lawyer_consulted": True,
+    "dispute_clause": "mediation",
+    "timeline": [
+        {
+            "date": "2026-10-20",
+            "channel": "letter",
+            "who": "Otieno & Wambua Advocates (their side)",
+            "tone": "hostile",
+            "note": "Demand for USD 120,000 in 21 days",
+        },
+        {
+            "date": "2026-11-12",
+            "channel": "letter",
+            "who": "Our Frankfurt counsel (our side)",
+            "tone": "hostile",
+            "note": "Rejects the demand",
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize("playbook", ["partner-dispute", "contract-terms-dispute"])
+def test_never_regret_our_own_lawyers_letter_nor_reopen_the_letter_they_answered(
+    playbook, tmp_path, monkeypatch
+):
+    email = " ".join(
+        drafts(playbook, _OUR_LAWYERS_ANSWERED, tmp_path, monkeypatch, SATURDAY)[
+            "reset-email.eml"
+        ].split()
+    )
+    assert "tone of our letter" not in email, email
+    assert "I have received the letter from your lawyers" not in email, email
+
+
+RECEIVED_FIRST = [
+    (
+        "contract-terms-dispute",
+        {
+            "counterparty": "Hormigones del Ebro S.L.",
+            "their_contact": "Javier Lasheras",
+            "our_contact": "Dr. Petra Lang",
+            "what_happened": "Our batching control upgrade missed the acceptance date. Their "
+            "lawyers served notice on 27 November: cure within 15 days or termination.",
+            "say_first": "We have received your notice of 27 November and take it seriously.",
+            "fault": "mostly_us",
+            "alleged_breach": True,
+            "red_flags": ["lawyers", "letter_of_claim", "notice_close"],
+            "lawyers_side": "theirs",
+            "formal_from": "them",
+            "money": "we_owe",
+            "notice_deadline": "2026-12-14",
+            "deadline_kind": "letter",
+            "clauses": [
+                {"ref": "cl. 18", "says": "termination if a breach is not cured within 15 days"}
+            ],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("playbook", "answers"), RECEIVED_FIRST)
+def test_their_letter_is_not_announced_again_after_the_first_line(
+    playbook, answers, tmp_path, monkeypatch
+):
+    email = drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["reset-email.eml"]
+    assert "We have received your notice of 27 November" in email
+    assert "I have received the letter from your lawyers" not in email, email
+
+
+EXITS = [
+    (
+        "salvage-relationship",
+        {
+            "counterparty": "Fjell Bryggeri AS",
+            "their_contact": "Sigrid Nilsen",
+            "our_contact": "Mette Lund",
+            "our_company": "Lund Design",
+            "what_happened": "A 12-hour monthly design retainer has crept to 25 hours a month "
+            "for the same fee. Three invoices (NOK 18,000) are unpaid.",
+            "worth_salvaging": "no",
+            "exit_reason": "fit",
+            "fault": "both",
+            "money": "they_owe",
+            "amount_at_stake": 18000,
+            "currency": "NOK",
+            "say_first": "We've decided to end the retainer at the end of January, and we'll "
+            "hand over your files in good order.",
+            "clauses": [
+                {"ref": "cl. 6", "says": "either party may end the retainer on 30 days' notice"}
+            ],
+            "our_offer": "we write off the extra hours since August; you pay the three open "
+            "invoices and we hand over all the working files",
+            "our_ask": "pay invoices LD-211, LD-212 and LD-213 (NOK 18,000) by 18 December",
+        },
+    ),
+    (
+        "partner-dispute",
+        {
+            "counterparty": "Atlas Pagamentos Lda",
+            "their_contact": "Rui Ferreira",
+            "our_contact": "Anna Berg",
+            "our_company": "Nordpay AB",
+            "what_happened": "Our reseller agreement no longer fits: we now sell direct in "
+            "Portugal. They still owe two months of licence share (EUR 9,400).",
+            "worth_salvaging": "no",
+            "exit_reason": "fit",
+            "fault": "mostly_them",
+            "money": "they_owe",
+            "amount_at_stake": 9400,
+            "currency": "EUR",
+            "say_first": "We have decided to end our reseller agreement, with the notice the "
+            "contract gives.",
+            "clauses": [{"ref": "cl. 15", "says": "either party may terminate on 60 days' notice"}],
+            "our_offer": "referral fees on renewals until June; you pay the open licence share "
+            "and we hand over the customer list",
+            "our_ask": "pay the EUR 9,400 licence share by 31 December",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("playbook", "answers"), EXITS)
+def test_an_exit_says_the_decision_once_the_scope_of_the_contract_and_asks_the_payment_once(
+    playbook, answers, tmp_path, monkeypatch
+):
+    email = " ".join(
+        drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["reset-email.eml"].split()
+    )
+    assert "decided to end" in email
+    assert "I have decided to end" not in email, email
+    assert "carries on as now" not in email or "our agreement carries on as now" in email, email
+    assert "you pay the" not in email, email
+    assert "once the" in email and ("are paid" in email or "is paid" in email), email
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "Billing letters now checked against plan type before they go out",
+            "Billing letters are now checked against plan type",
+        ),
+        (
+            "every quote now reviewed by a second engineer",
+            "Every quote is now reviewed by a second engineer",
+        ),
+        ("the dashboard now updated hourly", "The dashboard is now updated hourly"),
+    ],
+)
+def test_a_change_typed_as_a_note_reads_as_a_sentence(typed, said):
+    from triage.engine.filters.drafts import fix_sentence
+
+    assert fix_sentence(typed).startswith(said)
+
+
+# Kind 5: who sends, and who sees it.
+
+
+def test_the_proposal_is_from_the_person_whose_step_sends_it(tmp_path, monkeypatch):
+    answers = {
+        **_OUR_LAWYERS_ANSWERED,
+        "agreed_actions": [
+            {
+                "what": "Send the mediation proposal under clause 20 with two names",
+                "owner": "Karl Brandt, CEO",
+                "due": "2026-12-09",
+            }
+        ],
+    }
+    out = drafts("partner-dispute", answers, tmp_path, monkeypatch, SATURDAY)
+    proposal = out.get("mediation-proposal.md", "")
+    if not proposal:
+        pytest.skip("no mediation proposal on this route")
+    assert "**From:** Karl Brandt" in proposal, proposal[:600]
+    answers["agreed_actions"][0] = {
+        "what": "Ask our counsel to send the mediation proposal to Otieno & Wambua Advocates",
+        "owner": "Lena Hoffmann",
+        "due": "2026-12-09",
+    }
+    (tmp_path / "b").mkdir()
+    proposal = drafts("partner-dispute", answers, tmp_path / "b", monkeypatch, SATURDAY)[
+        "mediation-proposal.md"
+    ]
+    assert "**To:** Otieno & Wambua Advocates, for" in proposal, proposal[:600]
+    assert "sent through our counsel" in proposal
