@@ -506,3 +506,26 @@ def test_the_proposal_is_from_the_person_whose_step_sends_it(tmp_path, monkeypat
     ]
     assert "**To:** Otieno & Wambua Advocates, for" in proposal, proposal[:600]
     assert "sent through our counsel" in proposal
+
+
+@pytest.mark.parametrize(
+    ("playbook", "issue"),
+    [
+        ("client-communication-breakdown", "the notice about your 2027 rates"),
+        ("salvage-relationship", "the email about the new delivery window"),
+    ],
+)
+def test_no_about_the_letter_about(playbook, issue, tmp_path, monkeypatch):
+    answers = {
+        "counterparty": "Cairngorm Clinics Ltd",
+        "their_contact": "Isla Fraser",
+        "our_contact": "Euan Ross",
+        "what_happened": "Our notice went out on the wrong template; she read it as a change.",
+        "fault": "misunderstanding",
+        "issue_for_them": issue,
+        "proposed_times": [{"date": "2026-12-08", "time": "10:00"}],
+    }
+    email = " ".join(
+        drafts(playbook, answers, tmp_path, monkeypatch, SATURDAY)["reset-email.eml"].split()
+    )
+    assert "agree about " + issue not in email, email
