@@ -137,3 +137,28 @@ def test_nobody_is_named_when_only_the_reader_and_our_side_wrote(
     }
     notes, _ = notes_of("contract-terms-dispute", {**BASE, **extra}, tmp_path, monkeypatch)
     assert not [n for n in notes if "the plan expects them to see it" in n], notes
+
+
+@pytest.mark.parametrize(
+    ("playbook", "note", "role"),
+    [
+        (
+            "client-communication-breakdown",
+            "She replied on 3 December, copying her CFO.",
+            "finance director",
+        ),
+        ("salvage-relationship", "Our account manager's email copied their CEO by mistake.", "CEO"),
+        (
+            "contract-terms-dispute",
+            "Their managing director has seen the thread since Friday.",
+            "managing director",
+        ),
+        ("partner-dispute", "Her email of 2 December cc'd their GM.", "general manager"),
+    ],
+)
+def test_their_senior_person_unnamed_but_in_the_thread_is_expected_in_copy(
+    playbook, note, role, tmp_path, monkeypatch
+):
+    answers = {**BASE, "what_happened": BASE["what_happened"] + " " + note}
+    notes, _ = notes_of(playbook, answers, tmp_path, monkeypatch)
+    assert any(f"does not copy their {role}" in n for n in notes), notes

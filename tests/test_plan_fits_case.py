@@ -168,7 +168,9 @@ def test_a_call_the_manager_typed_is_the_first_call_and_the_email_follows_it(tmp
     assert not [r for r in steps if r["action"].startswith("Phone Megan Price")]
     email_day = [r["due"] for r in steps if r["action"].startswith("Send the reset email")]
     assert email_day == ["2026-12-09"]
-    assert "Following my call" in texts["reset-email.eml"]
+    # It follows the call without claiming it before it happens (reader39 kind 2).
+    assert "Following my call" not in texts["reset-email.eml"]
+    assert "I would like us to find a time to talk" in texts["reset-email.eml"]
     assert "I will phone you" not in texts["reset-email.eml"]
     # A call to someone else (our lawyer) is not a call to them.
     answers["agreed_actions"] = [

@@ -135,5 +135,7 @@ def test_a_small_slip_gets_one_first_call_after_finding_who_to_call(tmp_path, mo
     # Nothing says what the account is worth a year, so the plan does not call it small on
     # figures it was never given: it asks for them before real time or money goes in.
     assert "Nothing else about its value was answered" in texts["plan.md"]
-    # The email follows that call instead of promising another.
-    assert "Following my call" in texts["reset-email.eml"]
+    # The email follows that call instead of promising another, and does not claim the call
+    # before it has happened (reader39 kind 2).
+    assert "Following my call" not in texts["reset-email.eml"]
+    assert "I will phone you" not in texts["reset-email.eml"]

@@ -107,4 +107,42 @@ def expected_copies(ctx: Mapping[str, Any], to: str, cc: str, copies: str = "") 
     attendees = str(ctx.get("attendees") or "")
     for hit in _THEIR_ROLE_NAME.finditer(attendees):
         add(hit.group("name").strip(), hit.group("role").strip(), "named among those who attend")
+    # Their senior person, unnamed, whom our notes say saw the exchange or was copied on it
+    # ("copying their CEO", "Her FD is now copied in"): the reset email reaches them too.
+    notes = [
+        str(ctx.get(key) or "")
+        for key in ("what_happened", "client_pressures", "tone_shift", "their_stake", "at_stake")
+    ] + [str(r.get("note") or "") for r in rows]
+    for text in notes:
+        for hit in _SEEN.finditer(text):
+            role = hit.group("r1") or hit.group("r2") or ""
+            said = _SAME_ROLE.get(role.lower(), role)
+            key = f"their {said.lower()}"
+            if key in seen or re.search(rf"\b{re.escape(role)}\b", known, re.I):
+                continue
+            seen.add(key)
+            found.append(f"their {said}, who has seen the exchange so far")
     return "; ".join(found[:2])
+
+
+_SENIOR = (
+    r"CEO|chief executive|managing director|MD|FD|finance director|CFO|COO|general manager|GM"
+    r"|owner|founder|chair(?:man|woman|person)?|president|general counsel|GC|DPO|director"
+)
+# One name for each senior role, however it was typed.
+_SAME_ROLE = {
+    "fd": "finance director",
+    "cfo": "finance director",
+    "chief executive": "CEO",
+    "ceo": "CEO",
+    "md": "managing director",
+    "gm": "general manager",
+    "gc": "general counsel",
+    "dpo": "DPO",
+}
+_SEEN = re.compile(
+    rf"\b(?:cop(?:y|ies|ied|ying)|cc(?:'?d|s|ing)?)\s+(?:in\s+)?(?:(?:their|her|his|the)\s+)?"
+    rf"(?P<r1>(?:{_SENIOR}))\b|\b(?:their|her|his)\s+(?P<r2>(?:{_SENIOR}))\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:copied|cc'?d|saw|has seen|had seen|read it|is in copy|was in copy)\b",
+    re.I,
+)

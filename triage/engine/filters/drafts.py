@@ -295,6 +295,14 @@ def fix_sentence(value: Any) -> str:
     text = _squash(value).rstrip(" .;:")
     if not text:
         return ""
+    # A result typed as a note ("Billing letters now checked against plan type"): said with
+    # its verb ("Billing letters are now checked ...").
+    note = _NOW_DONE.match(text)
+    if note and not _FINITE_IN.search(note.group("subj")):
+        subj = note.group("subj")
+        head = subj.split()[-1].lower()
+        verb = "are" if head.endswith("s") and not head.endswith("ss") else "is"
+        text = f"{subj} {verb} now {text[note.end('subj') :].strip()[4:]}"
     # A second person's step run on after a comma ("I will lead from now, Youssef writes a
     # short apology to Javier") is its own sentence, in the future like the first.
     other = _OTHER_STEP.search(text)
@@ -314,6 +322,11 @@ def fix_sentence(value: Any) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+_NOW_DONE = re.compile(
+    r"^(?P<subj>[A-Za-z][^,;]{2,60}?)\s+now\s+(?:[a-z]+ed|sent|done|made|kept|given|shown|"
+    r"written|built|set up|run|taken|read)\b"
+)
+_FINITE_IN = re.compile(r"\b(?:is|are|was|were|will|has|have|had|be|we|i|they)\b", re.I)
 # A change typed as a thing, not a clause: "one confirmed date, from me only, on every order".
 _NOUN_START = re.compile(
     r"^(?:one|a|an|each|every|weekly|monthly|daily|quarterly|fortnightly|annual|no|all|\d+)\b",

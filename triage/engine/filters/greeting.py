@@ -347,6 +347,14 @@ def first_name(value: Any, preferred: Any = None) -> str:
         return ""  # not a name ("new accounts payable lead"): greet the team instead
     if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
         return ""  # "HSBC": a company
+    if _bare(words[0]) in _TITLES_WRITTEN and len(words) > 1 and words[1][:1].isupper():
+        # "Frau Greta Amsel" is greeted "Frau Amsel", as the manager's courtesy title asks;
+        # "Frau Dr. Greta Amsel" keeps the doctor ("Frau Dr. Amsel").
+        head = words[0][:1].upper() + words[0][1:]
+        after = words[1:]
+        if _bare(after[0]) in TITLES and len(after) > 1:
+            return f"{head} {after[0]} {_family_name(after[1:])}"
+        return f"{head} {_family_name(after)}"
     title = _bare(words[0])
     if title not in TITLES or len(words) == 1:
         return _given_name(words)

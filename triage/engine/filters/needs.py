@@ -405,10 +405,23 @@ _CHANNELS = {
 }
 
 
+_COUNSEL = re.compile(
+    r"\b(?:counsel|lawyers?|solicitors?|attorneys?|legal|law firm|advocates?|abogad\w*|"
+    r"avocats?|rechtsanw\w*|advogad\w*)\b",
+    re.I,
+)
+
+
 def _our_sharp_message(values: Mapping[str, Any]) -> dict[str, Any] | None:
     """The first message from our side in the log whose tone was hostile, defensive or terse
-    (the one to say sorry for): its channel in words and its date; None when there is none."""
-    rows = [r for r in values.get("timeline") or [] if isinstance(r, Mapping) and r.get("date")]
+    (the one to say sorry for): its channel in words and its date; None when there is none.
+    A letter from our own lawyers is never one: regretting it in writing to the other side
+    undercuts our counsel mid-dispute, and the manager's own turn is what to say sorry for."""
+    rows = [
+        r
+        for r in values.get("timeline") or []
+        if isinstance(r, Mapping) and r.get("date") and not _COUNSEL.search(str(r.get("who") or ""))
+    ]
     for tone in ("hostile", "defensive", "terse"):
         for row in sorted(rows, key=lambda r: str(r.get("date"))):
             if row.get("tone") == tone and re.search(

@@ -328,6 +328,9 @@ def _offer_said(offer: Any, they_pay: bool = False, claimed: Any = None) -> str:
         if head.istitle() and head.lower() in _THING_WORDS:
             text = head.lower() + (" " + rest if rest else "")  # "A free audit": mid-sentence
         return "We would also like to offer " + text + "."
+    if _NOUN_FIRST.match(text) and text.split()[0].lower() not in _OUR_VERBS:
+        # "commission on renewals until 31 March": a thing we give, offered.
+        return "We would also like to offer " + text + "."
     if text.split()[0].lower() in _OUR_VERBS:
         # "keep the 2026 fee for January while you check the clause": typed as a note to do,
         # said as what we will do, never "On our side: keep ...".
@@ -631,12 +634,30 @@ def owed_part(offer: Any) -> str:
     return head[:1].lower() + head[1:] if head and not head[1:2].isupper() else head
 
 
+# A term that opens with a noun and its preposition ("commission on renewals", "referral fees
+# for 2027"), not with a verb of ours.
+_NOUN_FIRST = re.compile(
+    r"^(?!(?:look|go|work|talk|meet|agree|check|help|sit|come|get)\b)[a-z][\w-]*(?<!ed)"
+    r"(?:\s+[a-z][\w-]*(?<!ed))?\s+(?:on|for|of)\b",
+    re.I,
+)
+
+
 def beyond_owed(offer: Any) -> str:
     """Filter ``beyond_owed``: an offer without the term already owed to them (see
     ``owed_part``): what we give on top of it."""
     head, rest = _owed_split(offer)
-    if head and rest and _OWED_VERB.match(head) and not _THING.match(rest) and not _WE.match(rest):
+    if (
+        head
+        and rest
+        and _OWED_VERB.match(head)
+        and not _THING.match(rest)
+        and not _WE.match(rest)
+        and not _NOUN_FIRST.match(rest)
+    ):
         # "pay the undisputed part ..., and look at the cut-offs": the rest is ours to do too.
+        # A term that opens with a noun ("commission on renewals until March") is a thing we
+        # give, never "we commission on renewals".
         return "we " + rest
     return rest
 
@@ -806,3 +827,195 @@ def without_asides(value: Any) -> str:
     text = str(value or "")
     text = _AMOUNT_COUNT.sub(r"\1", text)
     return _ASIDE.sub("", text)
+
+
+# A term with legal weight: covering their costs or losses, damages or liquidated damages,
+# an indemnity, liability, compensation, a penalty or a credit beyond the contract. In an
+# open email that counsel reads first it is for the meeting or our lawyer's letter.
+_LEGAL_WEIGHT = re.compile(
+    r"\b(?:cover|covers|covering|bear|bears|meet|meets|pay(?:s|ing)?\s+for|reimburse|refund)\b"
+    r"[^,;]{0,40}\bcosts?\b|liquidated damages|\bLDs?\b|\bindemni|\bliabilit|\bcompensat|"
+    r"\bdamages\b|\bpenalt(?:y|ies)\b|\bgoodwill\b|\bcredit (?:of|note)\b",
+    re.I,
+)
+# Where one term of a typed offer ends and the next begins.
+_TERM_SPLIT = re.compile(
+    r"\s*;\s*|,\s+(?:and|plus)\s+|\s+plus\s+|\s+and\s+(?=(?:a\s+)?written confirmation\b)|"
+    r",\s+(?!(?:about|against|around|roughly|approx\w*|at|in|on|by|for|to|from|until|till|as|"
+    r"including|excluding|which|who|payable|paid|less|net|per|each|half|then|rising|falling|"
+    r"i\.e\.|e\.g\.)\b)(?=[A-Za-z])",
+    re.I,
+)
+# Terms already done or said elsewhere in the email: a call the email itself proposes, written
+# confirmation (the email is one), a report the email says is attached, a payment it says is made.
+_CALL_TERM = re.compile(
+    r"^(?:a\s+)?(?:short\s+|quick\s+|brief\s+)?(?:phone\s+|video\s+)?call\b", re.I
+)
+_CONFIRM_TERM = re.compile(r"^(?:a\s+)?(?:short\s+)?written confirmation\b", re.I)
+_NOW = re.compile(
+    r"\b(?:today|tonight|this week|immediately|at once)\b|(?<!from )\bnow\b(?! on)", re.I
+)
+
+
+_PAY_WORDS = frozenset(
+    ["pay", "paid", "paying", "payment", "full", "today", "tonight", "this", "week", "now"]
+)
+
+
+def _already_paid(term: str, said_low: str) -> bool:
+    """Whether ``term`` is a short payment made now ("full payment today", "pay Q3 commission
+    now") that the email's own lines already say is made: they share a word of its own."""
+    low = term.lower()
+    if (
+        len(low.split()) > 6
+        or not _NOW.search(term)
+        or not re.search(r"\bpa(?:y|id|ying|yment)\b", low)
+    ):
+        return False
+    if not re.search(r"\b(?:paid|paying|being paid)\b", said_low):
+        return False
+    own = {w for w in re.findall(r"[a-z0-9]+", low) if (len(w) >= 4 or any(c.isdigit() for c in w))}
+    said = set(re.findall(r"[a-z0-9]+", said_low))
+    return bool((own - (_PAY_WORDS - {"full"})) & said)
+
+
+def offer_terms(offer: Any) -> list[str]:
+    """The terms of a typed offer, one per item: "a full report tonight, our lead on call, and
+    we cover the cost" gives three; "... by 22 January, with LDs accrued until then" gives the
+    "with ..." tail as a term of its own."""
+    text = _squash(offer).rstrip(" .;:,")
+    return [t.strip() for t in _TERM_SPLIT.split(text) if t and t.strip()]
+
+
+_PLUS_TAIL = re.compile(r"(?P<head>[^,;]*?)\s+plus\s+(?P<tail>[^,;]+)", re.I)
+
+
+def paid_extra(offer: Any, said: Any = "") -> str:
+    """Filter ``paid_extra(said)``: what a payment already made "today" brings with it ("full
+    payment today plus statutory late interest" gives "statutory late interest" when ``said``
+    already says the payment is made): said with the payment, never offered."""
+    for found in _PLUS_TAIL.finditer(_squash(offer)):
+        if _already_paid(found.group("head").strip(), _squash(said).lower()):
+            return found.group("tail").strip()
+    return ""
+
+
+def legal_terms(offer: Any) -> list[str]:
+    """Filter: the terms of ``offer`` that carry legal weight (cost cover, damages, an
+    indemnity, liability, a penalty, a goodwill credit)."""
+    return [t for t in offer_terms(offer) if _LEGAL_WEIGHT.search(t)]
+
+
+_YOU_PAY_AND = re.compile(r"^(?:you|they)\s+pay\s+(?P<what>.+?)\s+and\s+(?P<we>we\s+.+)$", re.I)
+
+
+def new_terms(
+    offer: Any,
+    said: Any = "",
+    call_offered: Any = False,
+    hold_legal: Any = False,
+    asked_pay: Any = False,
+) -> str:
+    """Filter ``new_terms(said, call_offered, hold_legal)``: what of ``offer`` is new to the
+    reader and may be offered. Dropped: a call when the email itself proposes one
+    (``call_offered``); "written confirmation", which the email is; a report the email says is
+    attached; a payment made "today" or "now" that ``said`` (the email's own lines) already
+    states; and, with ``hold_legal``, any term with legal weight (see ``legal_terms``), kept
+    for the meeting or our lawyer's letter. What is left is joined again as typed."""
+    terms = offer_terms(offer)
+    if not terms:
+        return ""
+    said_low = _squash(said).lower()
+    kept: list[str] = []
+    extra = paid_extra(offer, said)
+    for term in terms:
+        low = term.lower()
+        if extra and term == extra:
+            continue
+        if call_offered and _CALL_TERM.match(term):
+            continue
+        if _CONFIRM_TERM.match(term):
+            continue
+        if (
+            "report" in low
+            and "report" in said_low
+            and ("attached" in said_low or "sent" in said_low)
+        ):
+            continue
+        if _already_paid(term, said_low):
+            continue
+        if hold_legal and _LEGAL_WEIGHT.search(term):
+            continue
+        swap = _YOU_PAY_AND.match(term) if asked_pay else None
+        if swap:
+            # "you pay the three retainer invoices and we hand over the files", beside our ask
+            # for that payment: the payment is asked once, in the ask; the term keeps its
+            # condition ("we hand over the files once the three retainer invoices are paid").
+            what = swap.group("what").strip()
+            verb = "are" if what.split()[-1].lower().endswith("s") else "is"
+            term = f"{swap.group('we')} once {what} {verb} paid"
+        elif asked_pay and re.match(r"^(?:you|they)\s+pay\b", term, re.I):
+            continue
+        kept.append(term)
+    if kept == terms:
+        return _squash(offer).rstrip(" .;:,")
+    out = ""
+    for i, term in enumerate(kept):
+        if i == 0:
+            out = term
+        elif term.lower().startswith("with "):
+            out += ", " + term
+        elif i == len(kept) - 1:
+            out += ", and " + term
+        else:
+            out += ", " + term
+    return out
+
+
+def paid_already(term: Any, said: Any = "") -> bool:
+    """Filter ``paid_already(said)``: whether ``term`` is a payment made now that ``said`` (the
+    line they read first) already says is made ("pay Q3 commission now" after "Your Q3
+    commission of EUR 12,400 will be paid this week")."""
+    return _already_paid(_squash(term), _squash(said).lower())
+
+
+_STOP_WORDS = frozenset(
+    [
+        "your",
+        "with",
+        "that",
+        "this",
+        "them",
+        "they",
+        "from",
+        "have",
+        "what",
+        "were",
+        "without",
+        "telling",
+    ]
+)
+
+
+def done_unsaid(mistakes: Any, said: Any = "") -> list[Any]:
+    """Filter ``done_unsaid(said)``: our mistakes, without the note of a payment already made
+    ("we paid this week") when ``said`` (the line they read first) already states that payment
+    about the same thing: one fact is said once, in one tense."""
+    said_low = _squash(said).lower()
+    out: list[Any] = []
+    if not re.search(r"\b(?:paid|paying|being paid)\b", said_low):
+        return list(mistakes or [])
+    said_words = set(re.findall(r"[a-z0-9]+", said_low))
+    for m in mistakes or []:
+        done = _squash(m.get("done") if isinstance(m, dict) else "")
+        if done and re.search(r"\bpa(?:y|id|ying|yment)\b", done, re.I) and len(done.split()) <= 7:
+            text = (_squash(m.get("mistake")) + " " + done).lower()
+            own = {
+                w
+                for w in re.findall(r"[a-z0-9]+", text)
+                if (len(w) >= 4 or any(c.isdigit() for c in w)) and w not in _STOP_WORDS
+            } - (_PAY_WORDS - {"full"})
+            if own & said_words:
+                m = {**m, "done": ""}
+        out.append(m)
+    return out

@@ -294,6 +294,12 @@ def environment() -> _Environment:
     env.filters["written_in"] = filters.written_in
     env.filters["without_term"] = filters.without_term
     env.filters["unchanged"] = filters.unchanged
+    env.filters["their_objection"] = filters.their_objection
+    env.filters["new_terms"] = filters.new_terms
+    env.filters["legal_terms"] = filters.legal_terms
+    env.filters["paid_extra"] = filters.paid_extra
+    env.filters["paid_already"] = filters.paid_already
+    env.filters["done_unsaid"] = filters.done_unsaid
     env.filters["their_counsel"] = filters.their_counsel
     env.filters["for_counsel"] = filters.for_counsel
     env.filters["their_letter_day"] = filters.their_letter_day
