@@ -117,3 +117,94 @@ def test_ground_rules_stay_where_both_sides_have_been_heated(tmp_path, monkeypat
         "meeting-invitation.md"
     ]
     assert "Ground rules we suggest" in invitation, invitation
+
+
+@pytest.mark.parametrize(
+    ("their_email", "our_email", "place", "said"),
+    [
+        (
+            "erik.lindqvist@solent.se",
+            "claire.dubois@meridian.de",
+            "your plant in Gothenburg",
+            "your time",
+        ),
+        ("ana.ruiz@talleres.es", "claire.dubois@meridian.fr", "a hotel in Zaragoza", "local time"),
+    ],
+)
+def test_a_meeting_in_person_is_on_the_clock_of_the_place(
+    their_email, our_email, place, said, tmp_path, monkeypatch
+):
+    answers = {
+        **example(ROLLOUT),
+        "their_email": their_email,
+        "our_email": our_email,
+        "meeting_format": "in_person",
+        "meeting_place": place,
+    }
+    invitation = drafts("partner-dispute", answers, tmp_path, monkeypatch, MONDAY)[
+        "meeting-invitation.md"
+    ]
+    assert f"Wednesday 2 December 2026 at 10:00 {said}" in invitation, invitation
+    assert "German time" not in invitation and "French time" not in invitation
+
+
+@pytest.mark.parametrize(
+    ("first_win", "day"),
+    [
+        (
+            "Two weeks of on-time deliveries shown in the tracking data before the 9 December "
+            "quarterly review",
+            "2026-12-09",
+        ),
+        ("Every open ticket closed before the 10 December steering meeting", "2026-12-10"),
+    ],
+)
+def test_a_win_due_before_an_event_is_marked_at_it(first_win, day, tmp_path, monkeypatch):
+    answers = {
+        **example("salvage-relationship/pub-group-rich-history"),
+        "first_win": first_win,
+        "celebrate": "Thank their warehouse team by name in the review meeting",
+    }
+    csv = drafts("salvage-relationship", answers, tmp_path, monkeypatch, MONDAY)["actions.csv"]
+    row = _row(csv, "the first win is done")
+    assert f",{day}," in row, row
+
+
+@pytest.mark.parametrize(
+    ("counterparty", "contact", "amount", "currency"),
+    [
+        ("Kedai Kopi Hang Tuah", "Mr. Aziz Rahman", 2400, "MYR"),
+        ("Café Lindholm", "Mrs. Sanna Lindholm", 9500, "SEK"),
+        ("Blue Door Florist", "Ms. Tara Quinn", 640, "GBP"),
+    ],
+)
+def test_a_small_fee_settled_on_a_call_gets_a_plain_follow_up(
+    counterparty, contact, amount, currency, tmp_path, monkeypatch
+):
+    # A small setup fee in question with a small shop: a half-hour call, then a summary that
+    # holds no preparation notes and no weekly progress checks nobody asked for.
+    answers = {
+        "counterparty": counterparty,
+        "their_contact": contact,
+        "amount_at_stake": amount,
+        "currency": currency,
+        "strategic_value": "marginal",
+        "fault": "both",
+        "money": "they_owe",
+        "owed_basis": "due",
+        "stake_vs_fee": "smaller",
+        "what_happened": (
+            f"We installed a card terminal for {counterparty} and invoiced a setup fee of "
+            f"{currency} {amount}. Our quote said installation was included; they will not pay "
+            "for what they were told was free. Nobody has been rude; it has just stalled."
+        ),
+    }
+    texts = drafts("contract-terms-dispute", answers, tmp_path, monkeypatch, MONDAY)
+    follow = texts.get("follow-up-summary.md", "")
+    assert "what a good outcome looks like" not in follow, follow
+    assert "the meeting opens with it" not in follow
+    assert "check-ins weekly" not in follow
+    assert (
+        "against the agreed terms" not in texts["actions.csv"]
+        or "weekly" not in texts["actions.csv"]
+    )
