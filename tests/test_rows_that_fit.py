@@ -1,6 +1,5 @@
 """Tracker rows that fit the case: no new shared dashboard in the middle of a mediation or a
-lawyers' exchange; no "ask who speaks for them" when they named their contact as their
-representative; our evidence packs, mediation bundles and notes about our own people stay on
+lawyers' exchange; our evidence packs, mediation bundles and notes about our own people stay on
 our side of the tracker."""
 
 from __future__ import annotations
@@ -41,21 +40,6 @@ def test_no_new_dashboard_in_the_middle_of_a_mediation_or_with_lawyers(name, tmp
     answers["shared_dashboard"] = False
     csv = _csv("partner-dispute", answers, tmp_path, monkeypatch)
     assert "Set up one dashboard" not in csv, csv
-
-
-def test_no_asking_who_speaks_for_them_when_they_named_their_contact(tmp_path, monkeypatch):
-    answers = example(ROLLOUT)
-    answers["mixed_messages_detail"] = (
-        "Their CEO (their side) says the pilots go ahead; their project lead (their side) has "
-        "stopped them until the firmware is fixed."
-    )
-    assert answers["their_spoc"] == answers["their_contact"]
-    csv = _csv("partner-dispute", answers, tmp_path, monkeypatch)
-    assert "who speaks for" not in csv, csv
-    # Another person named as theirs: the question is still asked, with our suggestion.
-    answers["their_spoc"] = "Maja Holm"
-    csv = _csv("partner-dispute", answers, tmp_path, monkeypatch)
-    assert "who speaks for Solent Robotics" in csv and "(we suggest Maja Holm)" in csv, csv
 
 
 OURS = [
@@ -208,3 +192,16 @@ def test_a_small_fee_settled_on_a_call_gets_a_plain_follow_up(
         "against the agreed terms" not in texts["actions.csv"]
         or "weekly" not in texts["actions.csv"]
     )
+
+
+def test_the_evidence_that_a_breach_is_cured_is_theirs(tmp_path, monkeypatch):
+    answers = example(ROLLOUT)
+    answers["agreed_actions"] = [
+        {
+            "what": "Cure evidence pack delivered",
+            "owner": "Claire Dubois",
+            "due": dt.date(2026, 12, 4),
+        }
+    ]
+    csv = drafts("partner-dispute", answers, tmp_path, monkeypatch, MONDAY)["actions.csv"]
+    assert _row(csv, "Cure evidence pack").endswith(",shared")

@@ -51,8 +51,9 @@ _INTERNAL = re.compile(
     r"(?:remove|take|pull|move)\s+(?:(?-i:[A-Z])[\w'’-]*\s*){1,3}(?:off|from)\s+(?:the|this|their|our)\s+"
     r"(?:account|thread|project|team|contract|case|relationship)|"
     # Our case for the mediator or the court ("Evidence pack on pick-up figures", "Mediation
-    # bundle: timesheets, invoices"): ours to prepare, exchanged only as the process sets.
-    r"evidence\s+(?:pack|bundle|file|folder)s?|(?:mediation|hearing|court|trial|claim)\s+"
+    # bundle: timesheets, invoices"): ours to prepare, exchanged only as the process sets. The
+    # evidence that a breach is cured ("cure evidence pack delivered") is theirs.
+    r"(?<!cure )(?<!remedy )evidence\s+(?:pack|bundle|file|folder)s?|(?:mediation|hearing|court|trial|claim)\s+"
     r"(?:bundle|pack|file)s?|bundles?\s+(?:of|for)\s+(?:the\s+)?(?:mediat|hearing|court)\w*)\b",
     re.I,
 )
