@@ -92,9 +92,9 @@ def test_a_data_incident_on_their_side_asks_for_the_evidence_before_our_legal_cl
     email = render(GDANSK, tmp_path, monkeypatch)["email"]
     # Our 72-hour notice ends on Monday 7 December: what we need comes before it.
     assert "by Monday 7 December 2026" in email, email
-    # The plan sends it on Tuesday 8 December, once the lawyer has read it: a date before that
-    # cannot be met, so what we need is asked for at once.
-    assert "send us straight away" in email and "by Sunday 6 December" not in email, email
+    # A clock this tight does not wait for Monday: the lawyer reads the email the day it is
+    # briefed and it goes now, so what we need is asked for by Sunday, before our clock.
+    assert "send us by Sunday 6 December 2026" in email, email
     assert "Tuesday 8 December" not in email, email
     assert "access logs" in email and "exactly as they are" in email, email
     assert "DPA clause 9" in email, email

@@ -94,8 +94,10 @@ def test_a_misunderstanding_is_called_first_then_confirmed_once(tmp_path, monkey
     texts = drafts("client-communication-breakdown", answers, tmp_path, monkeypatch)
     steps = [r["action"] for r in rows(texts)]
     call = next(i for i, s in enumerate(steps) if s.startswith("Have a short call"))
-    confirm = next(i for i, s in enumerate(steps) if s.startswith("After the call, send"))
-    assert call < confirm
+    # The draft puts the one fact right and proposes the call: it goes before the call, and the
+    # row says what the draft does.
+    note = next(i for i, s in enumerate(steps) if s.startswith("Before the call, send"))
+    assert note < call
     assert not any(s.startswith("Send ") and "written summary" in s for s in steps)
 
 

@@ -467,6 +467,16 @@ def _due(
         # on a Sunday or on the Monday) does not wait for Monday: the step timed against it
         # keeps its day, so it is never due on the deadline day itself.
         return day
+    if (
+        ctx.get("deadline_tight")
+        and "deadline_tight" in (spec.due or "")
+        and deadline is not None
+        and day <= deadline
+    ):
+        # A report the law dates within two working days (a regulator's breach clock): the
+        # step the playbook times by it (the email, read by our lawyer the day it is briefed)
+        # goes the day it is due, weekend or not, so a meeting booked before the deadline stands.
+        return day
     return rolled
 
 

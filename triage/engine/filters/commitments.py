@@ -49,7 +49,12 @@ _INTERNAL = re.compile(
     # A decision about our own people ("remove Lars from the account"): ours to make, and
     # the reader hears its result (who leads now), not the decision.
     r"(?:remove|take|pull|move)\s+(?:(?-i:[A-Z])[\w'’-]*\s*){1,3}(?:off|from)\s+(?:the|this|their|our)\s+"
-    r"(?:account|thread|project|team|contract|case|relationship))\b",
+    r"(?:account|thread|project|team|contract|case|relationship)|"
+    # Our case for the mediator or the court ("Evidence pack on pick-up figures", "Mediation
+    # bundle: timesheets, invoices"): ours to prepare, exchanged only as the process sets. The
+    # evidence that a breach is cured ("cure evidence pack delivered") is theirs.
+    r"(?<!cure )(?<!remedy )evidence\s+(?:pack|bundle|file|folder)s?|(?:mediation|hearing|court|trial|claim)\s+"
+    r"(?:bundle|pack|file)s?|bundles?\s+(?:of|for)\s+(?:the\s+)?(?:mediat|hearing|court)\w*)\b",
     re.I,
 )
 # A note to ourselves inside an action: "(Samira reviews it first)".
@@ -211,13 +216,27 @@ def _left_out(part: str) -> bool:
     )
 
 
+# The decision about our own person typed as a note ("Ricardo off the account; new ops contact
+# Débora"): the email keeps the rest of the step, but the tracker row, in our words, is ours.
+_STAFF_NOTE = re.compile(
+    r"\b(?-i:[A-Z])[\w'’-]*\s+(?:steps?\s+)?(?:off|away\s+from)\s+(?:the|this|their|our)\s+"
+    r"(?:account|thread|project|case|relationship)\b",
+    re.I,
+)
+
+
 def gives_reader(what: Any) -> bool:
     """Whether a step the manager typed gives the other side something (a report, a test file,
     a corrected invoice), as the email's list of what we will do reads it: such a step belongs
     on the list shared with them. Preparation, calls arranged in the email, housekeeping and
     steps for someone else are ours alone."""
     text = _CHECKED_BY.sub("", _squash(what))
-    return bool(text) and not _INTERNAL.search(text) and bool(_given_part(text))
+    return (
+        bool(text)
+        and not _INTERNAL.search(text)
+        and not _STAFF_NOTE.search(text)
+        and bool(_given_part(text))
+    )
 
 
 # The first word of a typed step that is already a verb of ours ("count our stock", "name a

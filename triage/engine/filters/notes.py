@@ -444,6 +444,78 @@ def typed_gate(steps: Any) -> Any:
     return _first_day(steps, lambda text: bool(_GATE.search(text)))
 
 
+# A step of ours that decides or clears the end ("Agree with Pekka: exit on 14.1", "Board to
+# approve the termination", "CEO sign-off on ending the contract"): an internal decision, to be
+# taken before anyone tells them.
+_DECIDE_VERB = re.compile(
+    r"^(?:[\w.'-]+\s+){0,3}?(?:agree|agrees|decide|decides|confirm|confirms|approve|approves|"
+    r"get|obtain|sign(?:s)?[- ]?off)\b|\b(?:approv\w*|sign[- ]?off|go[- ]ahead)\b",
+    re.I,
+)
+_END_WORD = re.compile(
+    r"\b(?:exit\w*|end(?:s|ing)?\b|terminat\w*|wind[- ]?down|part(?:ing)?\s+ways|"
+    r"withdraw\w*|leav(?:e|ing)|not\s+renew\w*|non[- ]renewal|notice)",
+    re.I,
+)
+# A check of the notice by our lawyer ("Lawyer to check 90-day notice wording", "Counsel reviews
+# the termination letter"): the notice is served after it, never before.
+_LAWYER = re.compile(r"\b(?:lawyers?|counsel|solicitors?|legal|attorneys?|advocates?)\b", re.I)
+_CHECKS = re.compile(
+    r"\b(?:check\w*|review\w*|read\w*|vet\w*|approv\w*|clear\w*|wording|draft\w*)\b", re.I
+)
+_NOTICE_WORD = re.compile(r"\b(?:notice|termination|exit\s+letter)\b", re.I)
+
+
+def _last_day(steps: Any, wanted: Any) -> Any:
+    """The latest due day among the manager's own steps whose text ``wanted`` accepts."""
+    from triage.engine.filters.dates import as_date
+
+    days = [
+        day
+        for step in (steps if isinstance(steps, (list, tuple)) else [])
+        if isinstance(step, Mapping)
+        and wanted(_squash(step.get("what")))
+        and (day := as_date(step.get("due"))) is not None
+    ]
+    return max(days) if days else None
+
+
+def typed_exit_decision(steps: Any, names: Any = None) -> Any:
+    """Filter ``typed_exit_decision(names)``: the latest day among the manager's own steps that
+    decides or clears the end on our side ("Agree with Pekka: exit on 14.1, no breach claim"),
+    naming none of ``names`` (their contact, the company), so that nobody tells them before
+    it; None when there is none."""
+    words = {
+        word.lower()
+        for name in (names if isinstance(names, (list, tuple)) else [names])
+        for word in re.findall(r"[^\W\d_][\w']{2,}", _squash(name))
+        if word.lower() not in _NOT_NAMES
+    }
+
+    def decides(text: str) -> bool:
+        said = {w.lower() for w in re.findall(r"[^\W\d_][\w']{2,}", text)}
+        return bool(
+            _DECIDE_VERB.search(text)
+            and _END_WORD.search(text)
+            and not (words & said)
+            and not _LAWYER.search(text)
+        )
+
+    return _last_day(steps, decides)
+
+
+def typed_notice_check(steps: Any) -> Any:
+    """Filter ``typed_notice_check``: the latest day among the manager's own steps in which our
+    lawyer checks the notice ("Lawyer to check 90-day notice wording and cl. 16"), so that the
+    notice is served after it; None when there is none."""
+    return _last_day(
+        steps,
+        lambda text: bool(
+            _LAWYER.search(text) and _CHECKS.search(text) and _NOTICE_WORD.search(text)
+        ),
+    )
+
+
 # A partner leaving a company we own together (a joint venture, their shares, a buy-out): the
 # business goes on, so nothing "ends" and nothing is "handed over"; a price, a timetable and the
 # work in hand are agreed instead.
@@ -479,10 +551,10 @@ def typed_covers(steps: Any, text: Any) -> bool:
 # under cl. 15.1", "Serve termination notice by courier", "Hand Dragan our notice in person"),
 # not one that answers theirs ("reply to their notice of termination").
 _OUR_NOTICE = re.compile(
-    r"\b(?:(?:formal|termination|written|our)\s+notice(?:\s+letter)?|notice\s+letter|"
+    r"\b(?:(?:formal|termination|written|our)\s+(?:\d+[- ]?(?:day|week|month)s?\s+)?notice(?:\s+letter)?|notice\s+letter|"
     r"notice\s+(?:of\s+termination|to\s+(?:end|terminate|quit))|"
     r"termination\s+(?:letter|notice)|"
-    r"(?:send|serve|give|hand|deliver|issue)s?(?:\s+[\w'-]+){0,3}?\s+notice(?!\s+(?:wording|period))"
+    r"(?:send|serve|give|hand|deliver|issue)s?(?:\s+[\w.'-]+){0,3}?\s+notice(?!\s+(?:wording|period))"
     r")\b",
     re.I,
 )

@@ -211,6 +211,8 @@ def environment() -> _Environment:
     env.filters["notice_given_end"] = filters.notice_given_end
     env.filters["typed_call"] = filters.typed_call
     env.filters["typed_gate"] = filters.typed_gate
+    env.filters["typed_exit_decision"] = filters.typed_exit_decision
+    env.filters["typed_notice_check"] = filters.typed_notice_check
     env.filters["typed_notice"] = filters.typed_notice
     env.filters["typed_proposal"] = filters.typed_proposal
     env.filters["fix_in_force"] = filters.fix_in_force
