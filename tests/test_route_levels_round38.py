@@ -59,6 +59,9 @@ def test_an_apology_from_our_top_on_a_core_account_we_let_down_is_decided_at_the
     texts = drafts(PLAYBOOK, case, tmp_path, monkeypatch, SATURDAY)
     assert _level(texts) == 3, name
     assert "The level follows who speaks for us" in texts["plan.md"]
+    # the level is named for who decides, so the steps that name it read as English
+    assert "decided at level 3: leadership (the managing director" in texts["plan.md"]
+    assert "leadership and legal" not in texts["plan.md"].lower()
 
 
 @pytest.mark.parametrize(
