@@ -1,0 +1,135 @@
+"""Three faults a mediator found in the reset emails of the thirty-eighth blind round, by kind.
+
+- The senior contact offered is the person signing: "Marco Bianchi will work with me as your
+  senior contact", signed Marco Bianchi.
+- An exit email that opens with the end date the manager typed ("on 31 March 2027") and then
+  counts a second one from today under the notice clause ("the agreement ends on 6 March 2027");
+  with our termination letter still to be checked by our lawyer, the notice is announced, not
+  served.
+- A concession still being worked out, offered to the side that owes us as "something towards
+  what this has cost you".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from test_reader_needs import SATURDAY, drafts
+
+EMAIL = "reset-email.eml"
+
+SENIOR_SIGNS: dict[str, Any] = {
+    "counterparty": "Fjordhavn Tannklinikk AS",
+    "their_contact": "Dr Ingrid Solbakken",
+    "our_company": "Nordlys Print & Post AS",
+    "our_contact": "Henrik Aas",
+    "what_happened": "A mail-merge fault in our print run of 1 December put 212 recall letters "
+    "in the wrong envelopes. We stopped the run on 2 December and reprinted the rest.",
+    "fault": "mostly_us",
+    "strategic_value": "important",
+    "worth_salvaging": "yes",
+    "support_offer": ["senior_contact"],
+    "senior_contact_name": "Henrik Aas",
+}
+
+
+@pytest.mark.parametrize(
+    "signer",
+    [{}, {"our_contact": "Henrik Aas, Managing Director"}, {"new_lead": "Henrik Aas"}],
+    ids=["same name", "name with a title", "as the new lead"],
+)
+def test_the_senior_contact_who_signs_is_not_named_beside_themself(signer, tmp_path, monkeypatch):
+    texts = drafts(
+        "client-communication-breakdown", SENIOR_SIGNS | signer, tmp_path, monkeypatch, SATURDAY
+    )
+    assert "Henrik" in texts[EMAIL]
+    assert "will work with me as your senior contact" not in texts[EMAIL]
+
+
+def test_a_different_senior_contact_is_still_named(tmp_path, monkeypatch):
+    case = SENIOR_SIGNS | {"senior_contact_name": "Solveig Lunde (Operations Director)"}
+    texts = drafts("client-communication-breakdown", case, tmp_path, monkeypatch, SATURDAY)
+    assert "Solveig Lunde" in texts[EMAIL]
+    assert "will work with me as your senior contact" in texts[EMAIL]
+
+
+EXIT: dict[str, Any] = {
+    "counterparty": "Lakeshore Lab Supplies Ltd",
+    "their_contact": "Grace Achieng",
+    "our_company": "Baltic Reagents OÜ",
+    "our_contact": "Kadri Tamm",
+    "what_happened": "Lakeshore began selling a rival's reagents to our customers in October. "
+    "We have decided to end the distribution agreement.",
+    "say_first": "We have decided to end our distribution agreement on 30 April 2027, with "
+    "90 days' notice under clause 14.1, and we want the handover to be orderly for you.",
+    "strategic_value": "important",
+    "worth_salvaging": "no",
+    "fault": "mostly_them",
+    "money": "none",
+    "clauses": [
+        {
+            "ref": "Clause 14.1",
+            "says": "Either party may terminate on 90 days written notice",
+            "our_reading": "Our way out",
+        }
+    ],
+}
+
+
+def test_an_exit_email_gives_one_end_date_the_one_typed(tmp_path, monkeypatch):
+    texts = drafts("partner-dispute", EXIT, tmp_path, monkeypatch, SATURDAY)
+    email = texts[EMAIL]
+    assert "30 April 2027" in email
+    # 90 days from Saturday 5 December is 5 March: no second date counted from today
+    assert "March 2027" not in email
+
+
+@pytest.mark.parametrize(
+    "step",
+    ["Lawyer reviews termination letter under 14.1", "Counsel checks the termination letter"],
+)
+def test_a_termination_letter_still_to_check_is_announced_not_served(step, tmp_path, monkeypatch):
+    case = EXIT | {
+        "agreed_actions": [{"what": step, "owner": "Kadri Tamm", "due": dt.date(2026, 12, 9)}]
+    }
+    texts = drafts("partner-dispute", case, tmp_path, monkeypatch, SATURDAY)
+    email = texts[EMAIL]
+    assert "formal notice under Clause 14.1" in email
+    assert "will follow in writing by" in email
+    assert "this is our notice" not in email
+
+
+OWED: dict[str, Any] = {
+    "counterparty": "Cerâmica Serra Azul Lda",
+    "their_contact": "Rui Carvalho",
+    "our_company": "Iberfix Adhesivos S.L.",
+    "our_contact": "Marta Ruiz",
+    "what_happened": "Since July they have paid our invoices at the old price and refuse the "
+    "index adjustment in clause 6.4. Two meetings have not settled it.",
+    "amount_at_stake": 64000,
+    "annual_value": 410000,
+    "currency": "EUR",
+    "strategic_value": "important",
+    "worth_salvaging": "yes",
+    "fault": "both",
+    "money": "they_owe",
+    "direct_talks_failed": True,
+    "our_ask": "agree the adjusted price and pay the difference since July",
+    "our_offer": "accept 5% from 1 July instead of 7.2%, with the balance in three instalments",
+    "agreed_actions": [
+        {
+            "what": "Finance recalculates the difference at 5% for the offer",
+            "owner": "Marta Ruiz",
+            "due": dt.date(2026, 12, 11),
+        }
+    ],
+}
+
+
+def test_a_concession_to_the_side_that_owes_us_is_not_compensation(tmp_path, monkeypatch):
+    texts = drafts("contract-terms-dispute", OWED, tmp_path, monkeypatch, SATURDAY)
+    email = texts[EMAIL]
+    assert "towards what this has cost you" not in email
+    assert "a proposal on the amount" in email
