@@ -133,3 +133,41 @@ def test_a_concession_to_the_side_that_owes_us_is_not_compensation(tmp_path, mon
     email = texts[EMAIL]
     assert "towards what this has cost you" not in email
     assert "a proposal on the amount" in email
+
+
+INCIDENT: dict[str, Any] = {
+    "counterparty": "Alpenland Versicherung AG",
+    "their_contact": "Mag. Katharina Huber",
+    "our_company": "Donau Payroll Services GmbH",
+    "our_contact": "Stefan Gruber",
+    "what_happened": "We process payroll for Alpenland under a data processing agreement. A "
+    "faulty export on 3 December sent 86 payslips to the wrong employees' inboxes. Their DPO "
+    "wrote on 4 December asking for a written account by Tuesday 8 December.",
+    "say_first": "On 3 December a faulty export in our payroll run sent 86 payslips to the wrong "
+    "inboxes; we stopped the run at 11:20 the same day, no further payslips have gone out, and "
+    "you will have the full facts your report needs.",
+    "fault": "mostly_us",
+    "strategic_value": "core",
+    "worth_salvaging": "yes",
+    "red_flags": ["data_breach", "regulator", "deadline"],
+    "formal_from": "them",
+    "notice_deadline": dt.date(2026, 12, 8),
+    "deadline_kind": "letter",
+    "agreed_actions": [
+        {
+            "what": "Written incident account to Mag. Huber",
+            "owner": "Stefan Gruber",
+            "due": dt.date(2026, 12, 8),
+        }
+    ],
+}
+
+
+def test_the_facts_typed_first_stay_when_the_report_is_promised_on_its_own_line(
+    tmp_path, monkeypatch
+):
+    texts = drafts("client-communication-breakdown", INCIDENT, tmp_path, monkeypatch, SATURDAY)
+    email = texts[EMAIL]
+    assert "sent 86 payslips to the wrong inboxes" in email
+    assert "we stopped the run at 11:20 the same day" in email
+    assert email.count("8 December") == 1, email

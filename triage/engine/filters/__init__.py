@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         sorry_for,
         via_counsel,
         will_pay,
+        without_clauses,
     )
     from triage.engine.filters.escalation import (
         asked_by_top,
@@ -224,6 +225,7 @@ _HOME = {
     "ask_before_landing": "drafts",
     "ask_landing": "drafts",
     "end_date_in": "drafts",
+    "without_clauses": "drafts",
     "attendee_notes": "drafts",
     "their_language": "language",
     "their_tongue": "language",
@@ -543,6 +545,7 @@ __all__ = [
     "will_pay",
     "win_day",
     "without_asides",
+    "without_clauses",
     "without_owed_work",
     "without_signer",
     "without_staff_moves",

@@ -520,3 +520,33 @@ def end_date_in(value: Any) -> str:
     ]
     day = found.group("day")
     return f"{day + ' ' if day else ''}{month} {found.group('year')}"
+
+
+# Where a typed sentence splits into clauses a reader can lose one of: a full stop, a
+# semicolon, or ", and" before the last item.
+_CLAUSE_BREAK = re.compile(r"(\.\s+|;\s+|,\s+and\s+)")
+
+
+def without_clauses(value: Any, word: Any) -> str:
+    """Filter ``without_clauses(word)``: the manager's sentence less the clauses that name
+    ``word`` ("...; the job was stopped at 16:40, and we are giving you the facts your report
+    needs." without "report" keeps the stop and drops the promise said elsewhere), ending as a
+    sentence; '' when nothing is left."""
+    text = _squash(value)
+    key = _squash(word).lower()
+    if not text or not key:
+        return text
+    parts = _CLAUSE_BREAK.split(text)
+    pieces, breaks = parts[0::2], parts[1::2]
+    found = re.compile(rf"\b{re.escape(key)}", re.I)
+    if not any(found.search(piece) for piece in pieces):
+        return text
+    kept = ""
+    for at, piece in enumerate(pieces):
+        if found.search(piece) or not piece.strip(" .;,"):
+            continue
+        kept += (breaks[at - 1] if kept else "") + piece
+    kept = kept.strip().rstrip(" ,;")
+    if not kept:
+        return ""
+    return kept if kept.endswith((".", "!", "?")) else kept + "."

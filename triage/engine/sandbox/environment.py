@@ -207,6 +207,7 @@ def environment() -> _Environment:
     env.filters["hedged"] = filters.hedged
     env.filters["hold_said"] = filters.hold_said
     env.filters["end_date_in"] = filters.end_date_in
+    env.filters["without_clauses"] = filters.without_clauses
     env.filters["notice_end"] = filters.notice_end
     env.filters["notice_given_end"] = filters.notice_given_end
     env.filters["typed_call"] = filters.typed_call
