@@ -171,3 +171,40 @@ def test_the_facts_typed_first_stay_when_the_report_is_promised_on_its_own_line(
     assert "sent 86 payslips to the wrong inboxes" in email
     assert "we stopped the run at 11:20 the same day" in email
     assert email.count("8 December") == 1, email
+
+
+def test_a_fact_that_only_mentions_reporting_is_kept(tmp_path, monkeypatch):
+    case = INCIDENT | {
+        "say_first": "On 3 December a reporting file of 86 payslips was sent to the wrong "
+        "inboxes; we stopped the run at 11:20 the same day, and you will have the full facts "
+        "your report needs."
+    }
+    texts = drafts("client-communication-breakdown", case, tmp_path, monkeypatch, SATURDAY)
+    assert "a reporting file of 86 payslips was sent to the wrong inboxes" in texts[EMAIL]
+
+
+@pytest.mark.parametrize(
+    ("opening", "party"),
+    [
+        ("Small bakery customer says", "customer"),
+        ("Long-standing catering client claims", "client"),
+        ("Regional distributor insists", "distributor"),
+    ],
+)
+def test_notes_that_open_by_describing_them_do_not_name_the_email(
+    opening, party, tmp_path, monkeypatch
+):
+    case = {
+        "counterparty": "Kovács Pékség Kft.",
+        "what_happened": f"{opening} they reached the 2,000 kg volume for the Q3 rebate and "
+        "want a HUF 184,000 credit. One 70 kg delivery on 12 September was booked to their "
+        "sister shop.",
+        "amount_at_stake": 184000,
+        "currency": "HUF",
+        "strategic_value": "marginal",
+        "fault": "mostly_us",
+        "money": "we_owe",
+    }
+    texts = drafts("contract-terms-dispute", case, tmp_path, monkeypatch, SATURDAY)
+    assert party not in texts["subject"].lower()
+    assert f"{party}." not in texts[EMAIL].lower()

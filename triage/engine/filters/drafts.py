@@ -538,7 +538,7 @@ def without_clauses(value: Any, word: Any) -> str:
         return text
     parts = _CLAUSE_BREAK.split(text)
     pieces, breaks = parts[0::2], parts[1::2]
-    found = re.compile(rf"\b{re.escape(key)}", re.I)
+    found = re.compile(rf"\b{re.escape(key)}s?\b", re.I)  # "report", not "reporting"
     if not any(found.search(piece) for piece in pieces):
         return text
     kept = ""

@@ -76,6 +76,32 @@ _KEPT_ING = {
     "consulting",
 }
 _TAIL_WORDS = {"to", "for", "of", "in", "on", "with", "and", "or", "the", "a", "an", "our"}
+# Notes that open by describing the other side ("Small bakery customer says ...") name who they
+# are to us, not the matter: an email "about the small bakery customer" is about its reader.
+_PARTY_WORDS = {
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "supplier",
+    "suppliers",
+    "partner",
+    "partners",
+    "distributor",
+    "distributors",
+    "reseller",
+    "resellers",
+    "tenant",
+    "tenants",
+    "buyer",
+    "buyers",
+    "account",
+    "accounts",
+    "franchisee",
+    "franchisees",
+    "vendor",
+    "vendors",
+}
 
 
 def _plain(word: str, first: bool) -> bool:
@@ -133,7 +159,7 @@ def matter(value: Any) -> str:
     words = name.split()
     if not 1 <= len(words) <= 5 or not all(_plain(w, i == 0) for i, w in enumerate(words)):
         return ""
-    if words[-1].lower() in _TAIL_WORDS:
+    if words[-1].lower() in _TAIL_WORDS or words[-1].lower() in _PARTY_WORDS:
         return ""
     count = ""
     if words[0] in _NUMBERS:
