@@ -208,3 +208,40 @@ def test_notes_that_open_by_describing_them_do_not_name_the_email(
     texts = drafts("contract-terms-dispute", case, tmp_path, monkeypatch, SATURDAY)
     assert party not in texts["subject"].lower()
     assert f"{party}." not in texts[EMAIL].lower()
+
+
+DECIDED: dict[str, Any] = {
+    "counterparty": "Caribbean Freight Forwarders Ltd",
+    "their_contact": "Andrea Whyte",
+    "our_company": "Blue Harbour Payroll Ltd",
+    "our_contact": "Sharon Ebanks",
+    "what_happened": "Our November release broke the bank export, and 140 of their staff were "
+    "paid two days late. They say we breached the service agreement.",
+    "fault": "mostly_us",
+    "strategic_value": "core",
+    "worth_salvaging": "yes",
+    "alleged_breach": True,
+    "money": "we_owe",
+    "our_offer": "a credit of one month's fee (JMD 800,000) and the staff bank charges",
+}
+
+
+def test_money_already_decided_is_not_sent_back_to_the_meeting(tmp_path, monkeypatch):
+    texts = drafts("client-communication-breakdown", DECIDED, tmp_path, monkeypatch, SATURDAY)
+    assert "JMD 800,000" in texts[EMAIL]
+    assert "Talk money separately" not in texts["plan.md"]
+    assert "Say the money you have decided once, in the email" in texts["plan.md"]
+
+
+def test_money_still_to_approve_waits_for_the_meeting(tmp_path, monkeypatch):
+    case = DECIDED | {
+        "agreed_actions": [
+            {
+                "what": "Finance director to approve the credit",
+                "owner": "Sharon Ebanks",
+                "due": dt.date(2026, 12, 10),
+            }
+        ]
+    }
+    texts = drafts("client-communication-breakdown", case, tmp_path, monkeypatch, SATURDAY)
+    assert "Say the money you have decided" not in texts["plan.md"]

@@ -162,3 +162,31 @@ def test_their_senior_person_unnamed_but_in_the_thread_is_expected_in_copy(
     answers = {**BASE, "what_happened": BASE["what_happened"] + " " + note}
     notes, _ = notes_of(playbook, answers, tmp_path, monkeypatch)
     assert any(f"does not copy their {role}" in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("role", "note"),
+    [
+        ("CFO", "Her CFO is now copied in on every email."),
+        ("FD", "She replied on 3 December, copying her FD."),
+        ("CEO", "Their CEO has seen the thread since Friday."),
+    ],
+)
+def test_a_named_senior_person_is_not_named_again_by_role(role, note, tmp_path, monkeypatch):
+    answers = {
+        **BASE,
+        "what_happened": BASE["what_happened"] + " " + note,
+        "timeline": [
+            {
+                "date": dt.date(2026, 12, 2),
+                "channel": "letter",
+                "who": f"Astrid Lie, {role} (their side)",
+                "tone": "terse",
+                "note": "Asks for a credit",
+            }
+        ],
+    }
+    notes, _ = notes_of("client-communication-breakdown", answers, tmp_path, monkeypatch)
+    copy_notes = [n for n in notes if "does not copy" in n]
+    assert copy_notes and "Astrid Lie" in copy_notes[0], notes
+    assert "who has seen the exchange so far" not in copy_notes[0], copy_notes

@@ -20,7 +20,8 @@ __all__ = ["expected_copies"]
 _ROLE = (
     r"general counsel|in-house counsel|legal director|head of legal|chief legal officer|GC|CLO"
     r"|DPO|data protection officer|CEO|chief executive|managing director|MD|general manager|GM"
-    r"|president(?: director)?|chair(?:man|woman|person)?|CFO|COO|owner|founder|director general"
+    r"|president(?: director)?|chair(?:man|woman|person)?|CFO|FD|finance director|COO|owner"
+    r"|founder|director general"
     r"|directeur g[ée]n[ée]ral|gesch[äa]ftsf[üu]hrer|prezes|dyrektor generalny|daglig leder"
     r"|shachō|社長|部長"
 )
@@ -85,6 +86,8 @@ def expected_copies(ctx: Mapping[str, Any], to: str, cc: str, copies: str = "") 
         if not name or key in seen or key in known:
             return
         seen.add(key)
+        # their role too, so that "their CFO" in the notes is this person, not a second one
+        seen.add(f"their {_SAME_ROLE.get(role.lower(), role).lower()}")
         found.append(f"{name} ({role}), {why}")
 
     rows = [r for r in ctx.get("timeline") or [] if isinstance(r, Mapping)]
