@@ -245,3 +245,29 @@ def test_money_still_to_approve_waits_for_the_meeting(tmp_path, monkeypatch):
     }
     texts = drafts("client-communication-breakdown", case, tmp_path, monkeypatch, SATURDAY)
     assert "Say the money you have decided" not in texts["plan.md"]
+
+
+DUE: dict[str, Any] = {
+    "counterparty": "Hostal Los Andes S.A.C.",
+    "their_contact": "Sr. Julio Mamani",
+    "our_company": "Lavandería Wari E.I.R.L.",
+    "our_contact": "Rosa Quispe",
+    "what_happened": "Since August they pay our laundry invoices later and later: three invoices "
+    "unpaid, PEN 21,600. We lost some of their towels in October, and our owner told their "
+    "manager in front of guests that the vans would stop.",
+    "fault": "mostly_us",
+    "strategic_value": "important",
+    "worth_salvaging": "yes",
+    "money": "both",
+    "owed_basis": "due",
+    "our_ask": "agree a plan to pay the PEN 21,600 in three monthly instalments from 15 January",
+    "our_mistakes": [
+        {"mistake": "we lost some of your towels in October", "fix": "signed counts at pickup"}
+    ],
+}
+
+
+def test_money_that_is_due_is_asked_for_plainly_not_called_in_dispute(tmp_path, monkeypatch):
+    texts = drafts("salvage-relationship", DUE, tmp_path, monkeypatch, SATURDAY)
+    assert "in dispute" not in texts[EMAIL]
+    assert "three monthly instalments from 15 January" in texts[EMAIL]
