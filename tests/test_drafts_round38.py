@@ -255,7 +255,7 @@ DUE: dict[str, Any] = {
     "what_happened": "Since August they pay our laundry invoices later and later: three invoices "
     "unpaid, PEN 21,600. We lost some of their towels in October, and our owner told their "
     "manager in front of guests that the vans would stop.",
-    "fault": "mostly_us",
+    "fault": "both",
     "strategic_value": "important",
     "worth_salvaging": "yes",
     "money": "both",
